@@ -1,0 +1,63 @@
+import nx from '@nx/eslint-plugin';
+
+/**
+ * Layers are tags, and lint enforces the direction:
+ *   statute ← domain ← application ← apps;  event-store / projections are ports + adapters.
+ * The pure core (statute, domain) may import no package at all: no framework,
+ * no database client, no Node built-in — time, ids and actors arrive as data.
+ */
+const pureCore = { allowedExternalImports: [] };
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  { ignores: ['**/dist', '**/node_modules', '**/tmp', '**/coverage', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:statute', onlyDependOnLibsWithTags: [], ...pureCore },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:statute'], ...pureCore },
+            { sourceTag: 'type:event-store', onlyDependOnLibsWithTags: ['type:test-support'] },
+            {
+              sourceTag: 'type:projections',
+              onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:test-support'],
+            },
+            {
+              sourceTag: 'type:application',
+              onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:test-support'],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:projections', 'type:application'],
+            },
+            { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name='only']", message: 'No focused tests.' },
+      ],
+    },
+  },
+  {
+    files: ['libs/statute/**/*.ts', 'libs/domain/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The pure core takes time from the command, never from the clock.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The pure core takes time from the command, never from the clock.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The pure core takes ids from the command, never from randomness.' },
+      ],
+    },
+  },
+];

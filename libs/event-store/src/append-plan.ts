@@ -1,0 +1,195 @@
+import {
+  type ActualRevision,
+  duplicateEventId,
+  eventTooLarge,
+  invalidEvent,
+  wrongExpectedRevision,
+} from './errors';
+import { canonicalEncoding, sha256Hex } from './hash-chain';
+import type { AppendResult, EventMetadata, ExpectedRevision, JsonValue, NewEvent, RecordedEvent } from './port';
+import { MAX_EVENT_BYTES } from './port';
+
+/**
+ * The append semantics every adapter shares, so that they differ only in how
+ * they read a stream's head and write rows: validation, the expected-revision
+ * check, idempotent re-appends and the hash chain.
+ */
+
+/** The last event of a stream, as an append needs it. */
+export interface StreamHead {
+  revision: ActualRevision;
+  hash: string | null;
+}
+
+export const EMPTY_STREAM: StreamHead = { revision: 'no_stream', hash: null };
+
+/** An event ready to be written: its stream place and chain link are fixed. */
+export interface ChainedEvent {
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  data: NewEvent['data'];
+  metadata: EventMetadata;
+  streamId: string;
+  streamRevision: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_STREAM_ID_LENGTH = 200;
+const MAX_TYPE_LENGTH = 200;
+
+/** Refuses what no adapter could store faithfully, before any store is touched. */
+export function validateAppend(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): void {
+  if (typeof streamId !== 'string' || streamId.length === 0 || streamId.length > MAX_STREAM_ID_LENGTH || streamId.startsWith('$')) {
+    throw invalidEvent(
+      `stream id must be 1–${MAX_STREAM_ID_LENGTH} characters and not start with "$"`,
+      `事件流标识须为 1–${MAX_STREAM_ID_LENGTH} 个字符，且不以“$”开头`,
+      { streamId },
+    );
+  }
+  if (typeof expected === 'number' && !(Number.isSafeInteger(expected) && expected >= 0)) {
+    throw invalidEvent('expected revision must be a non-negative integer', '预期版本须为非负整数', { expected });
+  }
+  if (events.length === 0) throw invalidEvent('an append needs at least one event', '追加至少需要一个事件');
+  const ids = new Set<string>();
+  for (const event of events) {
+    validateEvent(event);
+    if (ids.has(event.eventId)) {
+      throw invalidEvent(`event id ${event.eventId} appears twice in one append`, `同一次追加中事件编号 ${event.eventId} 重复`);
+    }
+    ids.add(event.eventId);
+  }
+}
+
+function validateEvent(event: NewEvent): void {
+  const fail = (reason: string, reasonZh: string) => {
+    throw invalidEvent(reason, reasonZh, { eventId: event?.eventId });
+  };
+  if (typeof event !== 'object' || event === null) fail('an event must be an object', '事件须为对象');
+  if (typeof event.eventId !== 'string' || !UUID.test(event.eventId)) fail('event id must be a lower-case UUID', '事件编号须为小写 UUID');
+  if (typeof event.type !== 'string' || event.type.length === 0 || event.type.length > MAX_TYPE_LENGTH) {
+    fail(`event type must be 1–${MAX_TYPE_LENGTH} characters`, `事件类型须为 1–${MAX_TYPE_LENGTH} 个字符`);
+  }
+  if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 1) fail('schema version must be a positive integer', '模式版本须为正整数');
+  if (!isPlainObject(event.data)) fail('event data must be a JSON object', '事件数据须为 JSON 对象');
+  checkJson(event.data, 'data', fail);
+  const m = event.metadata;
+  if (!isPlainObject(m)) fail('metadata must be an object', '元数据须为对象');
+  for (const key of ['commandId', 'correlationId', 'causationId', 'recordedAt'] as const) {
+    if (typeof m[key] !== 'string' || m[key].length === 0) fail(`metadata.${key} is required`, `元数据 ${key} 为必填项`);
+  }
+  if (typeof m.effectiveDate !== 'string' || !DATE.test(m.effectiveDate)) fail('metadata.effectiveDate must be YYYY-MM-DD', '元数据 effectiveDate 须为 YYYY-MM-DD 格式');
+  if (Number.isNaN(Date.parse(m.recordedAt))) fail('metadata.recordedAt must be an ISO-8601 instant', '元数据 recordedAt 须为 ISO-8601 时间');
+  if (m.ruleSetRevision !== null && typeof m.ruleSetRevision !== 'string') fail('metadata.ruleSetRevision must be a string or null', '元数据 ruleSetRevision 须为字符串或 null');
+  if (!isPlainObject(m.actor) || typeof m.actor.id !== 'string' || typeof m.actor.role !== 'string') {
+    fail('metadata.actor needs an id and a role', '元数据 actor 须含 id 与 role');
+  }
+  checkJson(m as unknown as JsonValue, 'metadata', fail);
+}
+
+/** JSON that every store keeps byte-for-byte: finite numbers, well-formed Unicode, no NUL. */
+function checkJson(value: unknown, path: string, fail: (reason: string, reasonZh: string) => void): void {
+  if (value === null || typeof value === 'boolean') return;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) fail(`${path} is not a finite number`, `${path} 不是有限数值`);
+    return;
+  }
+  if (typeof value === 'string') {
+    if (!value.isWellFormed()) fail(`${path} holds a lone surrogate (ill-formed Unicode)`, `${path} 含有不成对的代理项（Unicode 无效）`);
+    if (value.includes('\u0000')) fail(`${path} holds a NUL character`, `${path} 含有 NUL 字符`);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => checkJson(item, `${path}[${index}]`, fail));
+    return;
+  }
+  if (isPlainObject(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      checkJson(key, `${path} key`, fail);
+      if (item === undefined) fail(`${path}.${key} is undefined`, `${path}.${key} 未定义`);
+      checkJson(item, `${path}.${key}`, fail);
+    }
+    return;
+  }
+  fail(`${path} is not JSON (${typeof value})`, `${path} 不是 JSON 值（${typeof value}）`);
+}
+
+function isPlainObject(value: unknown): value is Record<string, JsonValue> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Throws the conflict when the stream is not where the writer expects it. */
+export function checkExpectedRevision(streamId: string, expected: ExpectedRevision, actual: ActualRevision): void {
+  const holds =
+    expected === 'any' ||
+    (expected === 'no_stream' && actual === 'no_stream') ||
+    (expected === 'stream_exists' && actual !== 'no_stream') ||
+    expected === actual;
+  if (!holds) throw wrongExpectedRevision(streamId, expected, actual);
+}
+
+/**
+ * Fixes each event's stream revision and chain link, and refuses an event
+ * whose canonical encoding exceeds MAX_EVENT_BYTES.
+ */
+export function chainEvents(streamId: string, head: StreamHead, events: readonly NewEvent[]): ChainedEvent[] {
+  let revision = head.revision === 'no_stream' ? -1 : head.revision;
+  let prevHash = head.hash;
+  return events.map((event) => {
+    revision += 1;
+    const content = {
+      eventId: event.eventId,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      streamId,
+      streamRevision: revision,
+      data: event.data,
+      metadata: event.metadata,
+    };
+    const encoded = canonicalEncoding(content, prevHash);
+    const bytes = Buffer.byteLength(encoded, 'utf8');
+    if (bytes > MAX_EVENT_BYTES) throw eventTooLarge(event.eventId, bytes, MAX_EVENT_BYTES);
+    const hash = sha256Hex(encoded);
+    const chained: ChainedEvent = { ...content, metadata: { ...event.metadata, prevHash, hash } };
+    prevHash = hash;
+    return chained;
+  });
+}
+
+/**
+ * An append whose event ids are already stored. When all of them sit, in
+ * order, consecutively in this stream where the expected revision puts them,
+ * it is the same append retried after a lost acknowledgement: answer as the
+ * first time and write nothing. Anything else reusing an id is refused.
+ *
+ * `stored[i]` is the stored event with `events[i]`'s id, if any.
+ */
+export function resolveReappend(
+  streamId: string,
+  events: readonly NewEvent[],
+  expected: ExpectedRevision,
+  stored: readonly (RecordedEvent | undefined)[],
+): AppendResult {
+  const first = stored[0];
+  const consecutive =
+    first !== undefined &&
+    stored.every(
+      (event, index) => event !== undefined && event.streamId === streamId && event.streamRevision === first.streamRevision + index,
+    );
+  const placedAsExpected =
+    first !== undefined &&
+    (expected === 'any' ||
+      expected === 'stream_exists' ||
+      (expected === 'no_stream' && first.streamRevision === 0) ||
+      (typeof expected === 'number' && first.streamRevision === expected + 1));
+  if (!consecutive || !placedAsExpected) {
+    const clash = events.find((_, index) => stored[index] !== undefined) ?? events[0];
+    throw duplicateEventId(clash?.eventId ?? '', streamId);
+  }
+  const storedEvents = stored as RecordedEvent[];
+  const last = storedEvents[storedEvents.length - 1] as RecordedEvent;
+  return { nextExpectedRevision: last.streamRevision, events: storedEvents, alreadyStored: true };
+}

@@ -1,0 +1,60 @@
+import type { ExpectedRevision } from './port';
+
+/** Stable codes: callers branch on these, never on message text. */
+export type EventStoreErrorCode =
+  | 'WRONG_EXPECTED_REVISION'
+  | 'DUPLICATE_EVENT_ID'
+  | 'EVENT_TOO_LARGE'
+  | 'INVALID_EVENT'
+  | 'STORE_UNAVAILABLE';
+
+export class EventStoreError extends Error {
+  constructor(
+    readonly code: EventStoreErrorCode,
+    message: string,
+    /** The same message for users reading Chinese. */
+    readonly messageZh: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'EventStoreError';
+  }
+}
+
+/** The stream's actual revision: the last event's revision, or `no_stream`. */
+export type ActualRevision = number | 'no_stream';
+
+export const wrongExpectedRevision = (streamId: string, expected: ExpectedRevision, actual: ActualRevision) =>
+  new EventStoreError(
+    'WRONG_EXPECTED_REVISION',
+    `Stream ${streamId}: expected revision ${expected}, but it is at ${actual}`,
+    `事件流 ${streamId} 的版本已变化：预期 ${expected}，实际 ${actual}`,
+    { streamId, expected, actual },
+  );
+
+export const duplicateEventId = (eventId: string, streamId: string) =>
+  new EventStoreError(
+    'DUPLICATE_EVENT_ID',
+    `Event id ${eventId} is already stored elsewhere than this append to ${streamId} would put it`,
+    `事件编号 ${eventId} 已被其他位置的事件使用`,
+    { eventId, streamId },
+  );
+
+export const eventTooLarge = (eventId: string, bytes: number, limit: number) =>
+  new EventStoreError(
+    'EVENT_TOO_LARGE',
+    `Event ${eventId} is ${bytes} bytes encoded; the limit is ${limit} bytes`,
+    `事件 ${eventId} 编码后为 ${bytes} 字节，超过上限 ${limit} 字节`,
+    { eventId, bytes, limit },
+  );
+
+export const invalidEvent = (reason: string, reasonZh: string, details: Record<string, unknown> = {}) =>
+  new EventStoreError('INVALID_EVENT', `Invalid event: ${reason}`, `事件无效：${reasonZh}`, details);
+
+export const storeUnavailable = (cause: unknown) =>
+  new EventStoreError('STORE_UNAVAILABLE', 'The event store cannot be reached', '无法连接事件存储', {
+    cause: cause instanceof Error ? cause.message : String(cause),
+  });
+
+export const isEventStoreError = (error: unknown, code?: EventStoreErrorCode): error is EventStoreError =>
+  error instanceof EventStoreError && (code === undefined || error.code === code);

@@ -1,0 +1,123 @@
+/**
+ * The event-store port: what every adapter (SQLite, PostgreSQL, EventStoreDB)
+ * offers, and the shape of what it keeps. Semantics are pinned down by the
+ * contract suite in `testing/contract.ts`, run once per adapter.
+ */
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** Who issued the command that produced an event. */
+export interface Actor {
+  id: string;
+  role: string;
+  /** The organ the actor acted for, when the role is organ-scoped. */
+  organId?: string | null;
+}
+
+/** Metadata the caller supplies; the store adds the hash-chain link. */
+export interface EventMetadataInput {
+  commandId: string;
+  correlationId: string;
+  causationId: string;
+  actor: Actor;
+  /** Valid time: the date the fact takes effect (YYYY-MM-DD), chosen by the operator. */
+  effectiveDate: string;
+  /** Transaction time: when the system recorded it (ISO-8601 instant), from the injected clock. */
+  recordedAt: string;
+  /** The rule-set revision that admitted the command, or null for facts no rule judges. */
+  ruleSetRevision: string | null;
+}
+
+/** Metadata as stored: the input plus the per-stream hash-chain link. */
+export interface EventMetadata extends EventMetadataInput {
+  /** Hash of the previous event in the same stream; null for a stream's first event. */
+  prevHash: string | null;
+  /** SHA-256 over this event's canonical encoding and `prevHash` (see hash-chain.ts). */
+  hash: string;
+}
+
+export interface NewEvent {
+  /** Unique across the store; re-appending the same ids is idempotent. */
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  data: JsonObject;
+  metadata: EventMetadataInput;
+}
+
+export interface RecordedEvent {
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  data: JsonObject;
+  metadata: EventMetadata;
+  streamId: string;
+  /** 0-based position of the event inside its stream. */
+  streamRevision: number;
+  /** Position in the global log: strictly increasing in commit order (not necessarily dense). */
+  globalPosition: number;
+  /**
+   * Running digest of the global log up to and including this event, where the
+   * adapter keeps one inline (SQLite, PostgreSQL). EventStoreDB assigns global
+   * positions itself, so there the digest is only computed by `digestLog`.
+   */
+  logDigest?: string;
+}
+
+/**
+ * What the writer expects the stream to be before its append:
+ * - `any`: no expectation;
+ * - `no_stream`: the stream has no events;
+ * - `stream_exists`: the stream has at least one event;
+ * - a number: the revision of the stream's last event.
+ */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
+
+export interface AppendResult {
+  /** Revision of the stream's last event after the append. */
+  nextExpectedRevision: number;
+  /** The events as stored (on an idempotent re-append: as first stored). */
+  events: RecordedEvent[];
+  /** True when every event was already stored by an earlier identical append. */
+  alreadyStored: boolean;
+}
+
+export type ReadDirection = 'forwards' | 'backwards';
+
+export interface ReadStreamOptions {
+  direction?: ReadDirection;
+  /** Inclusive revision to start from; default: the first (forwards) or last (backwards) event. */
+  fromRevision?: number;
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive global position to read after; 0 (the default) reads from the start. */
+  after?: number;
+  /** Batch size; default 1000. */
+  maxCount?: number;
+}
+
+export interface SubscribeOptions {
+  /** The checkpoint: the last global position already processed (exclusive); 0 for all. */
+  after?: number;
+  batchSize?: number;
+  /** Ends the subscription; the iterator then returns. */
+  signal?: AbortSignal;
+}
+
+export interface EventStore {
+  /** Appends atomically: all events or none. */
+  appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
+  /** A stream that does not exist reads as empty. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** One batch of the global log after a position, in global order. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Catch up from a checkpoint, then follow new events until aborted. */
+  subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent>;
+  close(): Promise<void>;
+}
+
+/** The largest canonical encoding of one event the store accepts (512 KiB). */
+export const MAX_EVENT_BYTES = 512 * 1024;

@@ -1,0 +1,2 @@
+export * from './postgres-for-tests';
+export * from './throwaway-postgres';
