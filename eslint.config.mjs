@@ -49,9 +49,22 @@ export default [
     },
   },
   {
-    files: ['libs/statute/**/*.ts', 'libs/domain/**/*.ts'],
+    files: ['libs/statute/src/**/*.ts', 'libs/domain/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
+      // Belt and braces to the boundary rule, which knows only installed packages:
+      // any import that is not relative or another AuxLedger library is refused.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\.|@auxledger/)',
+              message: 'The pure core (statute, domain) imports no package, framework, database client or Node built-in.',
+            },
+          ],
+        },
+      ],
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The pure core takes time from the command, never from the clock.' },
