@@ -1,0 +1,11 @@
+import { type EventStore, SqliteEventStore } from '@auxledger/event-store';
+
+/** Opens the store a crash-test process writes to or checks. */
+export async function openStore(kind: string, target: string): Promise<EventStore> {
+  switch (kind) {
+    case 'sqlite':
+      return new SqliteEventStore({ path: target });
+    default:
+      throw new Error(`unknown store kind ${kind}`);
+  }
+}
