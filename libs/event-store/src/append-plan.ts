@@ -88,31 +88,55 @@ function validateEvent(event: NewEvent): void {
   checkJson(m as unknown as JsonValue, 'metadata', fail);
 }
 
-/** JSON that every store keeps byte-for-byte: finite numbers, well-formed Unicode, no NUL. */
+/**
+ * JSON that every store keeps byte-for-byte: finite numbers, well-formed
+ * Unicode, no NUL. On the hot path of every append, so the path to a problem
+ * is only built once one is found.
+ */
 function checkJson(value: unknown, path: string, fail: (reason: string, reasonZh: string) => void): void {
-  if (value === null || typeof value === 'boolean') return;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) fail(`${path} is not a finite number`, `${path} 不是有限数值`);
-    return;
-  }
-  if (typeof value === 'string') {
-    if (!value.isWellFormed()) fail(`${path} holds a lone surrogate (ill-formed Unicode)`, `${path} 含有不成对的代理项（Unicode 无效）`);
-    if (value.includes('\u0000')) fail(`${path} holds a NUL character`, `${path} 含有 NUL 字符`);
-    return;
-  }
-  if (Array.isArray(value)) {
-    value.forEach((item, index) => checkJson(item, `${path}[${index}]`, fail));
-    return;
-  }
-  if (isPlainObject(value)) {
-    for (const [key, item] of Object.entries(value)) {
-      checkJson(key, `${path} key`, fail);
-      if (item === undefined) fail(`${path}.${key} is undefined`, `${path}.${key} 未定义`);
-      checkJson(item, `${path}.${key}`, fail);
+  const problem = findJsonProblem(value);
+  if (!problem) return;
+  const where = path + problem.path.reverse().join('');
+  fail(`${where} ${problem.reason}`, `${where} ${problem.reasonZh}`);
+}
+
+interface JsonProblem {
+  path: string[];
+  reason: string;
+  reasonZh: string;
+}
+
+function findJsonProblem(value: unknown): JsonProblem | null {
+  switch (typeof value) {
+    case 'boolean':
+      return null;
+    case 'number':
+      return Number.isFinite(value) ? null : { path: [], reason: 'is not a finite number', reasonZh: '不是有限数值' };
+    case 'string':
+      if (!value.isWellFormed()) return { path: [], reason: 'holds a lone surrogate (ill-formed Unicode)', reasonZh: '含有不成对的代理项（Unicode 无效）' };
+      return value.includes('\u0000') ? { path: [], reason: 'holds a NUL character', reasonZh: '含有 NUL 字符' } : null;
+    case 'object': {
+      if (value === null) return null;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          const problem = findJsonProblem(value[i]);
+          if (problem) return problem.path.push(`[${i}]`), problem;
+        }
+        return null;
+      }
+      if (!isPlainObject(value)) return { path: [], reason: 'is not a plain JSON object', reasonZh: '不是普通 JSON 对象' };
+      for (const key in value) {
+        const item = value[key];
+        const problem =
+          findJsonProblem(key) ??
+          (item === undefined ? { path: [], reason: 'is undefined', reasonZh: '未定义' } : findJsonProblem(item));
+        if (problem) return problem.path.push(`.${key}`), problem;
+      }
+      return null;
     }
-    return;
+    default:
+      return { path: [], reason: `is not JSON (${typeof value})`, reasonZh: `不是 JSON 值（${typeof value}）` };
   }
-  fail(`${path} is not JSON (${typeof value})`, `${path} 不是 JSON 值（${typeof value}）`);
 }
 
 function isPlainObject(value: unknown): value is Record<string, JsonValue> {

@@ -2,4 +2,5 @@ export * from './port';
 export * from './errors';
 export * from './hash-chain';
 export * from './verify';
-export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { SQLITE_SCHEMA, SqliteEventStore, type SqliteEventStoreOptions, applySqlitePragmas } from './sqlite/sqlite-event-store';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';

@@ -90,7 +90,7 @@ export class SqliteEventStore implements EventStore {
       ),
       byEventId: this.db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE event_id = ?`),
       insert: this.db.prepare(
-        `INSERT INTO events (${COLUMNS}) VALUES (@global_position, @event_id, @stream_id, @stream_revision, @type, @schema_version, @data, @metadata, @prev_hash, @hash, @log_digest)`,
+        `INSERT INTO events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       forwards: this.db.prepare<[string, number, number], EventRow>(
         `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND stream_revision >= ? ORDER BY stream_revision ASC LIMIT ?`,
@@ -104,14 +104,15 @@ export class SqliteEventStore implements EventStore {
     };
     this.appendTransaction = this.db.transaction(
       (streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult => {
-        const firstId = (events[0] as NewEvent).eventId;
-        if (this.statements.byEventId.get(firstId)) {
-          const stored = events.map((event) => this.statements.byEventId.get(event.eventId));
-          return resolveReappend(streamId, events, expected, stored.map((row) => row && toRecordedEvent(row)));
-        }
         const headRow = this.statements.head.get(streamId);
         const head: StreamHead = headRow ? { revision: headRow.stream_revision, hash: headRow.hash } : EMPTY_STREAM;
-        checkExpectedRevision(streamId, expected, head.revision);
+        try {
+          checkExpectedRevision(streamId, expected, head.revision);
+        } catch (conflict) {
+          // Perhaps this very append was stored before and its acknowledgement lost.
+          if (this.statements.byEventId.get((events[0] as NewEvent).eventId)) return this.reappend(streamId, events, expected);
+          throw conflict;
+        }
         const logHead = this.statements.logHead.get();
         let position = logHead?.global_position ?? 0;
         let digest = logHead?.log_digest ?? GENESIS_LOG_DIGEST;
@@ -120,17 +121,26 @@ export class SqliteEventStore implements EventStore {
           digest = nextLogDigest(digest, event.metadata.hash);
           return { ...event, globalPosition: position, logDigest: digest };
         });
-        for (const event of recorded) {
+        for (const [index, event] of recorded.entries()) {
           try {
-            this.statements.insert.run(toRow(event));
+            this.statements.insert.run(...toRow(event));
           } catch (error) {
-            throw uniqueViolationAsDuplicate(error, event, streamId);
+            if (!isUniqueViolationOn(error, 'event_id')) throw error;
+            // A first event already stored may be this append retried; anything else rolls back.
+            if (index === 0) return this.reappend(streamId, events, expected);
+            throw duplicateEventId(event.eventId, streamId);
           }
         }
         const last = recorded[recorded.length - 1] as RecordedEvent;
         return { nextExpectedRevision: last.streamRevision, events: recorded, alreadyStored: false };
       },
     );
+  }
+
+  /** Answers a re-append of stored events as the first time, or refuses reused ids. */
+  private reappend(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult {
+    const stored = events.map((event) => this.statements.byEventId.get(event.eventId));
+    return resolveReappend(streamId, events, expected, stored.map((row) => row && toRecordedEvent(row)));
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
@@ -167,21 +177,22 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-function toRow(event: RecordedEvent): EventRow {
+/** Column values in COLUMNS order (positional binding is the fastest better-sqlite3 offers). */
+function toRow(event: RecordedEvent): unknown[] {
   const { prevHash, hash, ...metadata } = event.metadata;
-  return {
-    global_position: event.globalPosition,
-    event_id: event.eventId,
-    stream_id: event.streamId,
-    stream_revision: event.streamRevision,
-    type: event.type,
-    schema_version: event.schemaVersion,
-    data: JSON.stringify(event.data),
-    metadata: JSON.stringify(metadata),
-    prev_hash: prevHash,
+  return [
+    event.globalPosition,
+    event.eventId,
+    event.streamId,
+    event.streamRevision,
+    event.type,
+    event.schemaVersion,
+    JSON.stringify(event.data),
+    JSON.stringify(metadata),
+    prevHash,
     hash,
-    log_digest: event.logDigest as string,
-  };
+    event.logDigest,
+  ];
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
@@ -198,7 +209,6 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
   };
 }
 
-function uniqueViolationAsDuplicate(error: unknown, event: RecordedEvent, streamId: string): unknown {
-  const isUnique = error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
-  return isUnique && error.message.includes('event_id') ? duplicateEventId(event.eventId, streamId) : error;
+function isUniqueViolationOn(error: unknown, column: string): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes(column);
 }
