@@ -1,0 +1,477 @@
+import { Pool, type PoolClient, type QueryResultRow, escapeIdentifier } from 'pg';
+import { EMPTY_STREAM, type StreamHead, chainEvents, checkExpectedRevision, resolveReappend, validateAppend } from '../append-plan';
+import { duplicateEventId, isEventStoreError, storeUnavailable } from '../errors';
+import { GENESIS_LOG_DIGEST, nextLogDigest } from '../hash-chain';
+import type {
+  AppendResult,
+  EventMetadataInput,
+  EventStore,
+  ExpectedRevision,
+  JsonObject,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '../port';
+import { AppendSignal, pollingSubscription } from '../subscription';
+
+interface CommonOptions {
+  /** The schema holding the tables; created if missing. Lower-case letters, digits and `_`. */
+  schema?: string;
+  /** How often a subscription reads the log when no notification arrived. */
+  pollIntervalMs?: number;
+}
+
+export type PostgresEventStoreOptions = CommonOptions &
+  (
+    | {
+        connectionString: string;
+        /** Connections in the store's own pool (default 10); one is held by LISTEN while anyone subscribes. */
+        poolSize?: number;
+        /** How long to wait for a connection, new or from the pool, before STORE_UNAVAILABLE (default 10 s). */
+        connectionTimeoutMs?: number;
+      }
+    | {
+        /** A pool owned by the caller: the store borrows it and `close()` leaves it open. */
+        pool: Pool;
+      }
+  );
+
+export const DEFAULT_POSTGRES_SCHEMA = 'auxledger';
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,39}$/;
+
+/**
+ * The tables. `events` mirrors SQLite's; `log_head` is the single row every
+ * append locks first (see the class comment).
+ */
+export function postgresSchemaSql(schema: string): string {
+  const s = escapeIdentifier(schema);
+  return `
+CREATE SCHEMA IF NOT EXISTS ${s};
+CREATE TABLE IF NOT EXISTS ${s}.events (
+  global_position bigint  NOT NULL,
+  event_id        uuid    NOT NULL,
+  stream_id       text    NOT NULL,
+  stream_revision bigint  NOT NULL,
+  type            text    NOT NULL,
+  schema_version  integer NOT NULL,
+  data            jsonb   NOT NULL,
+  metadata        jsonb   NOT NULL,
+  prev_hash       text,
+  hash            text    NOT NULL,
+  log_digest      text    NOT NULL,
+  CONSTRAINT events_pkey PRIMARY KEY (global_position),
+  CONSTRAINT events_event_id_key UNIQUE (event_id),
+  CONSTRAINT events_stream_revision_key UNIQUE (stream_id, stream_revision)
+);
+CREATE TABLE IF NOT EXISTS ${s}.log_head (
+  id            smallint PRIMARY KEY CHECK (id = 1),
+  last_position bigint   NOT NULL,
+  last_digest   text     NOT NULL
+);
+INSERT INTO ${s}.log_head (id, last_position, last_digest)
+SELECT 1, COALESCE(last.global_position, 0), COALESCE(last.log_digest, '${GENESIS_LOG_DIGEST}')
+FROM (SELECT 1) AS one
+LEFT JOIN (SELECT global_position, log_digest FROM ${s}.events ORDER BY global_position DESC LIMIT 1) AS last ON true
+ON CONFLICT (id) DO NOTHING;
+`;
+}
+
+type EventRow = {
+  global_position: string;
+  event_id: string;
+  stream_id: string;
+  stream_revision: string;
+  type: string;
+  schema_version: number;
+  data: JsonObject;
+  metadata: EventMetadataInput;
+  prev_hash: string | null;
+  hash: string;
+  log_digest: string;
+};
+
+const COLUMNS =
+  'global_position, event_id, stream_id, stream_revision, type, schema_version, data, metadata, prev_hash, hash, log_digest';
+
+/**
+ * The server adapter. Global order is gap-safe by construction: every append
+ * transaction first locks the single `log_head` row (`SELECT … FOR UPDATE`),
+ * and only then reads the stream head, assigns positions after
+ * `log_head.last_position` and writes. So appends are serialized, positions
+ * are dense and in commit order: an append cannot take a position until the
+ * one before it has committed (and become visible), and a reader reading
+ * `global_position > checkpoint` can never see position n+1 while n may still
+ * commit. The log digest is kept inline, exactly as in SQLite.
+ *
+ * Appends run in READ COMMITTED on purpose: each statement after the lock takes
+ * a fresh snapshot, so it sees every append that held the lock before.
+ *
+ * Each append also `pg_notify`s the store's channel inside its transaction, so
+ * that subscribers in every process (each store LISTENs on one pooled
+ * connection while anyone subscribes) wake when, and only when, it commits;
+ * the poll interval is the fallback.
+ *
+ * The price: the log-head lock is held through COMMIT, WAL flush included,
+ * so appends cannot share a flush (no group commit) and throughput is bounded
+ * by about 1 / (commit latency + five round trips); put the events of one
+ * command in one append.
+ *
+ * A connection lost during COMMIT leaves the outcome unknown: the append
+ * fails with STORE_UNAVAILABLE, and retrying it with the same event ids is
+ * safe (an identical re-append is answered as the first one).
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly appended: AppendSignal;
+  private readonly tables: { events: string; logHead: string };
+  private readonly channel: string;
+  private closed = false;
+  private closing: Promise<void> | undefined;
+  /** The connection LISTENing on `channel`, once a subscriber waited. */
+  private listener: PoolClient | undefined;
+  private listening: Promise<boolean> | undefined;
+
+  private constructor(
+    private readonly pool: Pool,
+    private readonly ownsPool: boolean,
+    readonly schema: string,
+    pollIntervalMs: number,
+  ) {
+    this.appended = new AppendSignal(pollIntervalMs);
+    const s = escapeIdentifier(schema);
+    this.tables = { events: `${s}.events`, logHead: `${s}.log_head` };
+    this.channel = `auxledger_appended_${schema}`;
+  }
+
+  /** Connects, creates the schema and tables if missing, and checks the database stores UTF-8. */
+  static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const schema = options.schema ?? DEFAULT_POSTGRES_SCHEMA;
+    if (!SCHEMA_NAME.test(schema)) {
+      throw new Error(`PostgreSQL schema name must match ${SCHEMA_NAME} (got ${JSON.stringify(schema)})`);
+    }
+    const owned = !('pool' in options);
+    const pool = owned
+      ? new Pool({
+          connectionString: options.connectionString,
+          max: options.poolSize ?? 10,
+          connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
+          application_name: 'auxledger-event-store',
+        })
+      : options.pool;
+    // An idle connection that drops must not crash the process; the next query reports it.
+    if (owned) pool.on('error', () => undefined);
+    const store = new PostgresEventStore(pool, owned, schema, options.pollIntervalMs ?? 1000);
+    try {
+      await store.migrate();
+    } catch (error) {
+      if (owned) await pool.end().catch(() => undefined);
+      throw error;
+    }
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    await this.transaction(async (client) => {
+      const encoding = await client.query<{ server_encoding: string }>('SHOW server_encoding');
+      if (encoding.rows[0]?.server_encoding !== 'UTF8') {
+        throw new Error(`the database must be encoded in UTF8 to keep every event exactly (it is ${encoding.rows[0]?.server_encoding})`);
+      }
+      // Two stores opening a fresh database at once must not race on CREATE … IF NOT EXISTS.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`auxledger/migrate/${this.schema}`]);
+      await client.query(postgresSchemaSql(this.schema));
+    });
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    validateAppend(streamId, events, expectedRevision);
+    const result = await this.transaction((client) => this.appendIn(client, streamId, events, expectedRevision));
+    if (!result.alreadyStored) this.appended.notify();
+    return result;
+  }
+
+  private async appendIn(
+    client: PoolClient,
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    const { events: eventsTable, logHead: logHeadTable } = this.tables;
+    // 1. The log head: waits here until the append before has committed.
+    const headResult = await client.query<{ last_position: string; last_digest: string }>(
+      `SELECT last_position, last_digest FROM ${logHeadTable} WHERE id = 1 FOR UPDATE`,
+    );
+    const logHead = headResult.rows[0];
+    if (!logHead) throw new Error(`${logHeadTable} has no row: the schema was not migrated`);
+
+    // 2. Idempotency: the events' ids, if already stored (one query for all of them).
+    const ids = events.map((event) => event.eventId);
+    const existing = await client.query<EventRow>(`SELECT ${COLUMNS} FROM ${eventsTable} WHERE event_id = ANY($1::uuid[])`, [ids]);
+    const byId = new Map(existing.rows.map((row) => [row.event_id, row]));
+    if (byId.has(ids[0] as string)) {
+      const stored = ids.map((id) => byId.get(id));
+      return resolveReappend(streamId, events, expected, stored.map((row) => row && toRecordedEvent(row)));
+    }
+
+    // 3. The stream head and the expected revision.
+    const streamHead = await client.query<{ stream_revision: string; hash: string }>(
+      `SELECT stream_revision, hash FROM ${eventsTable} WHERE stream_id = $1 ORDER BY stream_revision DESC LIMIT 1`,
+      [streamId],
+    );
+    const headRow = streamHead.rows[0];
+    const head: StreamHead = headRow ? { revision: toSafeNumber(headRow.stream_revision, 'stream_revision'), hash: headRow.hash } : EMPTY_STREAM;
+    checkExpectedRevision(streamId, expected, head.revision);
+    // A later event's id stored elsewhere: refused, as SQLite refuses it at its INSERT.
+    const clash = ids.find((id) => byId.has(id));
+    if (clash) throw duplicateEventId(clash, streamId);
+
+    // 4. Chain, place in the log, write.
+    let position = toSafeNumber(logHead.last_position, 'log_head.last_position');
+    let digest = logHead.last_digest;
+    const recorded = chainEvents(streamId, head, events).map((event): RecordedEvent => {
+      position += 1;
+      digest = nextLogDigest(digest, event.metadata.hash);
+      return { ...event, globalPosition: position, logDigest: digest };
+    });
+    if (!Number.isSafeInteger(position)) throw new Error(`global position ${position} is beyond the safe integer range`);
+    const rows = recorded.map(toRow);
+    try {
+      await client.query(
+        `INSERT INTO ${eventsTable} (${COLUMNS})
+         SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::integer[],
+                              $7::jsonb[], $8::jsonb[], $9::text[], $10::text[], $11::text[])`,
+        [
+          rows.map((r) => r.global_position),
+          rows.map((r) => r.event_id),
+          rows.map((r) => r.stream_id),
+          rows.map((r) => r.stream_revision),
+          rows.map((r) => r.type),
+          rows.map((r) => r.schema_version),
+          rows.map((r) => r.data),
+          rows.map((r) => r.metadata),
+          rows.map((r) => r.prev_hash),
+          rows.map((r) => r.hash),
+          rows.map((r) => r.log_digest),
+        ],
+      );
+    } catch (error) {
+      throw uniqueViolationAsDuplicate(error, streamId, ids);
+    }
+    await client.query(`UPDATE ${logHeadTable} SET last_position = $1, last_digest = $2 WHERE id = 1`, [position, digest]);
+    // Delivered to listeners only if, and when, this transaction commits.
+    await client.query('SELECT pg_notify($1, $2)', [this.channel, String(position)]);
+    const last = recorded[recorded.length - 1] as RecordedEvent;
+    return { nextExpectedRevision: last.streamRevision, events: recorded, alreadyStored: false };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+    const rows = await this.query<EventRow>(
+      `SELECT ${COLUMNS} FROM ${this.tables.events}
+       WHERE stream_id = $1 AND stream_revision ${backwards ? '<=' : '>='} $2
+       ORDER BY stream_revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
+      [streamId, from, options.maxCount ?? null],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const rows = await this.query<EventRow>(
+      `SELECT ${COLUMNS} FROM ${this.tables.events} WHERE global_position > $1 ORDER BY global_position ASC LIMIT $2`,
+      [options.after ?? 0, options.maxCount ?? 1000],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
+    return pollingSubscription(
+      (readOptions) => this.readAll(readOptions),
+      (signal) => this.waitForAppend(signal),
+      options,
+    );
+  }
+
+  /**
+   * Waits for a notification, the poll interval or abort. While no LISTEN is
+   * in place it starts one, and returns as soon as it is (or on the poll
+   * interval): an append that committed before LISTEN took effect was not
+   * notified, so the subscription must read again before relying on it.
+   */
+  private waitForAppend(signal: AbortSignal | undefined): Promise<void> {
+    if (this.listener || this.closed) return this.appended.wait(signal);
+    this.listening ??= this.listen().finally(() => {
+      this.listening = undefined;
+    });
+    const polled = this.appended.wait(signal);
+    const listened = this.listening.then((ok) => (ok ? undefined : polled));
+    return Promise.race([listened, polled]);
+  }
+
+  private async listen(): Promise<boolean> {
+    let client: PoolClient | undefined;
+    try {
+      client = await this.pool.connect();
+      if (this.closed) {
+        client.release(true);
+        return false;
+      }
+      const listener = client;
+      listener.on('notification', (message) => {
+        if (message.channel === this.channel) this.appended.notify();
+      });
+      listener.on('error', (error) => {
+        // Lost: drop it; the next wait listens again (and polls meanwhile).
+        if (this.listener !== listener) return;
+        this.listener = undefined;
+        listener.release(error);
+      });
+      await listener.query(`LISTEN ${escapeIdentifier(this.channel)}`);
+      if (this.closed) {
+        listener.release(true);
+        return false;
+      }
+      this.listener = listener;
+      return true;
+    } catch {
+      if (client && this.listener !== client) client.release(true);
+      return false;
+    }
+  }
+
+  /** Releases the LISTEN connection, and ends the pool if the store created it. Idempotent. */
+  async close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.closed = true;
+      this.appended.notify();
+      await this.listening?.catch(() => false);
+      const listener = this.listener;
+      this.listener = undefined;
+      if (listener) {
+        listener.removeAllListeners('notification');
+        // Destroyed rather than returned: a pooled connection must not stay LISTENing.
+        listener.release(true);
+      }
+      if (this.ownsPool) await this.pool.end();
+    })();
+    return this.closing;
+  }
+
+  private async query<R extends QueryResultRow>(text: string, values: unknown[]): Promise<R[]> {
+    try {
+      return (await this.pool.query<R>(text, values)).rows;
+    } catch (error) {
+      throw isConnectionFailure(error) ? storeUnavailable(error) : error;
+    }
+  }
+
+  /** Runs `work` in a READ COMMITTED transaction; ROLLBACK on any error; always releases the client. */
+  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    let client: PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw isConnectionFailure(error) ? storeUnavailable(error) : error;
+    }
+    // A connection lost between queries is reported by the next query; without a listener it would crash the process.
+    let lost: Error | undefined;
+    const onError = (error: Error) => {
+      lost = error;
+    };
+    client.on('error', onError);
+    let destroy = false;
+    try {
+      await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        destroy = true;
+      }
+      if (isEventStoreError(error)) throw error;
+      if (isConnectionFailure(error) || lost) {
+        destroy = true;
+        throw storeUnavailable(error);
+      }
+      throw error;
+    } finally {
+      client.off('error', onError);
+      client.release(destroy || lost !== undefined);
+    }
+  }
+}
+
+function toRow(event: RecordedEvent) {
+  const { prevHash, hash, ...metadata } = event.metadata;
+  return {
+    global_position: event.globalPosition,
+    event_id: event.eventId,
+    stream_id: event.streamId,
+    stream_revision: event.streamRevision,
+    type: event.type,
+    schema_version: event.schemaVersion,
+    data: JSON.stringify(event.data),
+    metadata: JSON.stringify(metadata),
+    prev_hash: prevHash,
+    hash,
+    log_digest: event.logDigest as string,
+  };
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: { ...row.metadata, prevHash: row.prev_hash, hash: row.hash },
+    streamId: row.stream_id,
+    streamRevision: toSafeNumber(row.stream_revision, 'stream_revision'),
+    globalPosition: toSafeNumber(row.global_position, 'global_position'),
+    logDigest: row.log_digest,
+  };
+}
+
+/** bigint columns arrive as strings; refuse rather than round a value beyond 2^53. */
+export function toSafeNumber(value: string | number, column: string): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isSafeInteger(n)) throw new Error(`${column} ${value} is not a safe integer`);
+  return n;
+}
+
+interface PgError extends Error {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+}
+
+function uniqueViolationAsDuplicate(error: unknown, streamId: string, ids: readonly string[]): unknown {
+  const pgError = error as PgError | null;
+  if (pgError?.code !== '23505' || pgError.constraint !== 'events_event_id_key') return error;
+  const fromDetail = /\(event_id\)=\(([^)]+)\)/.exec(pgError.detail ?? '')?.[1];
+  return duplicateEventId(fromDetail ?? ids[0] ?? '', streamId);
+}
+
+const NODE_CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+/** admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections, invalid_catalog_name (no such database). */
+const SERVER_CONNECTION_ERRORS = new Set(['57P01', '57P02', '57P03', '53300', '3D000']);
+
+/** Failures to reach or keep a connection, as opposed to errors in what was asked. */
+export function isConnectionFailure(error: unknown): boolean {
+  // Duck-typed: errors raised by Node's sockets need not be instances of this realm's Error (under jest they are not).
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') {
+    if (NODE_CONNECTION_ERRORS.has(code) || SERVER_CONNECTION_ERRORS.has(code)) return true;
+    // Class 08: connection exception; class 28: invalid authorization.
+    if (/^(08|28)[0-9A-Z]{3}$/.test(code)) return true;
+  }
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection timeout/i.test(message)
+  );
+}
