@@ -1,6 +1,6 @@
 import { Pool, type PoolClient, type QueryResultRow, escapeIdentifier } from 'pg';
 import { EMPTY_STREAM, type StreamHead, chainEvents, checkExpectedRevision, resolveReappend, validateAppend } from '../append-plan';
-import { duplicateEventId, isEventStoreError, storeUnavailable } from '../errors';
+import { isEventStoreError, storeUnavailable } from '../errors';
 import { GENESIS_LOG_DIGEST, nextLogDigest } from '../hash-chain';
 import type {
   AppendResult,
@@ -116,7 +116,7 @@ const COLUMNS =
  *
  * The price: the log-head lock is held through COMMIT, WAL flush included,
  * so appends cannot share a flush (no group commit) and throughput is bounded
- * by about 1 / (commit latency + five round trips); put the events of one
+ * by about 1 / (commit latency + four round trips); put the events of one
  * command in one append.
  *
  * A connection lost during COMMIT leaves the outcome unknown: the append
@@ -186,8 +186,15 @@ export class PostgresEventStore implements EventStore {
 
   async appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     validateAppend(streamId, events, expectedRevision);
-    const result = await this.transaction((client) => this.appendIn(client, streamId, events, expectedRevision));
-    if (!result.alreadyStored) this.appended.notify();
+    let result: AppendResult;
+    try {
+      result = await this.transaction((client) => this.appendIn(client, streamId, events, expectedRevision));
+    } catch (error) {
+      if (!(error instanceof IdsAlreadyStored)) throw error;
+      // Rolled back. Stored events never change, so they can be looked up after the lock is released.
+      return this.reappend(streamId, events, expectedRevision);
+    }
+    this.appended.notify();
     return result;
   }
 
@@ -205,28 +212,22 @@ export class PostgresEventStore implements EventStore {
     const logHead = headResult.rows[0];
     if (!logHead) throw new Error(`${logHeadTable} has no row: the schema was not migrated`);
 
-    // 2. Idempotency: the events' ids, if already stored (one query for all of them).
-    const ids = events.map((event) => event.eventId);
-    const existing = await client.query<EventRow>(`SELECT ${COLUMNS} FROM ${eventsTable} WHERE event_id = ANY($1::uuid[])`, [ids]);
-    const byId = new Map(existing.rows.map((row) => [row.event_id, row]));
-    if (byId.has(ids[0] as string)) {
-      const stored = ids.map((id) => byId.get(id));
-      return resolveReappend(streamId, events, expected, stored.map((row) => row && toRecordedEvent(row)));
-    }
-
-    // 3. The stream head and the expected revision.
+    // 2. The stream head and the expected revision.
     const streamHead = await client.query<{ stream_revision: string; hash: string }>(
       `SELECT stream_revision, hash FROM ${eventsTable} WHERE stream_id = $1 ORDER BY stream_revision DESC LIMIT 1`,
       [streamId],
     );
     const headRow = streamHead.rows[0];
     const head: StreamHead = headRow ? { revision: toSafeNumber(headRow.stream_revision, 'stream_revision'), hash: headRow.hash } : EMPTY_STREAM;
-    checkExpectedRevision(streamId, expected, head.revision);
-    // A later event's id stored elsewhere: refused, as SQLite refuses it at its INSERT.
-    const clash = ids.find((id) => byId.has(id));
-    if (clash) throw duplicateEventId(clash, streamId);
+    try {
+      checkExpectedRevision(streamId, expected, head.revision);
+    } catch (conflict) {
+      // Idempotency, off the happy path (ADR 0003): perhaps this very append was stored before and its acknowledgement lost.
+      const first = await client.query(`SELECT 1 FROM ${eventsTable} WHERE event_id = $1`, [(events[0] as NewEvent).eventId]);
+      throw first.rows.length > 0 ? new IdsAlreadyStored() : conflict;
+    }
 
-    // 4. Chain, place in the log, write.
+    // 3. Chain, place in the log, write.
     let position = toSafeNumber(logHead.last_position, 'log_head.last_position');
     let digest = logHead.last_digest;
     const recorded = chainEvents(streamId, head, events).map((event): RecordedEvent => {
@@ -256,13 +257,25 @@ export class PostgresEventStore implements EventStore {
         ],
       );
     } catch (error) {
-      throw uniqueViolationAsDuplicate(error, streamId, ids);
+      // An id already stored (committed: the writer before us has finished): a retry, or a reuse to refuse.
+      throw isUniqueViolationOn(error, 'events_event_id_key') ? new IdsAlreadyStored() : error;
     }
-    await client.query(`UPDATE ${logHeadTable} SET last_position = $1, last_digest = $2 WHERE id = 1`, [position, digest]);
-    // Delivered to listeners only if, and when, this transaction commits.
-    await client.query('SELECT pg_notify($1, $2)', [this.channel, String(position)]);
+    // The notification is delivered to listeners only if, and when, this transaction commits.
+    await client.query(
+      `WITH moved AS (UPDATE ${logHeadTable} SET last_position = $1, last_digest = $2 WHERE id = 1 RETURNING last_position)
+       SELECT pg_notify($3, last_position::text) FROM moved`,
+      [position, digest, this.channel],
+    );
     const last = recorded[recorded.length - 1] as RecordedEvent;
     return { nextExpectedRevision: last.streamRevision, events: recorded, alreadyStored: false };
+  }
+
+  /** Answers a re-append of stored events as the first time (ADR 0003), or refuses reused ids. */
+  private async reappend(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    const ids = events.map((event) => event.eventId);
+    const rows = await this.query<EventRow>(`SELECT ${COLUMNS} FROM ${this.tables.events} WHERE event_id = ANY($1::uuid[])`, [ids]);
+    const byId = new Map(rows.map((row) => [row.event_id, toRecordedEvent(row)]));
+    return resolveReappend(streamId, events, expected, ids.map((id) => byId.get(id)));
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -449,12 +462,13 @@ interface PgError extends Error {
   detail?: string;
 }
 
-function uniqueViolationAsDuplicate(error: unknown, streamId: string, ids: readonly string[]): unknown {
+function isUniqueViolationOn(error: unknown, constraint: string): boolean {
   const pgError = error as PgError | null;
-  if (pgError?.code !== '23505' || pgError.constraint !== 'events_event_id_key') return error;
-  const fromDetail = /\(event_id\)=\(([^)]+)\)/.exec(pgError.detail ?? '')?.[1];
-  return duplicateEventId(fromDetail ?? ids[0] ?? '', streamId);
+  return pgError?.code === '23505' && pgError.constraint === constraint;
 }
+
+/** Internal: some of the append's ids are stored; the transaction rolls back and `reappend` answers. */
+class IdsAlreadyStored extends Error {}
 
 const NODE_CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 /** admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections, invalid_catalog_name (no such database). */
