@@ -58,8 +58,9 @@ export function defineRecorded<const Id extends string>(rule: Omit<RecordedRule<
   return { kind: 'RECORDED', ...rule };
 }
 
-/** The facts a rule reads (unknown for a recorded-only rule). */
-export type FactsOf<R> = R extends CheckRule<string, infer F, ParameterKey> ? F : unknown;
+/** The facts a rule reads (nothing beyond an object for a recorded-only rule; `unknown` would swallow a union). */
+/** For an untyped rule (a RuleSet over a plain RuleTable) any record goes. */
+export type FactsOf<R> = R extends CheckRule<string, infer F, ParameterKey> ? ([F] extends [never] ? Record<string, unknown> : F) : object;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
