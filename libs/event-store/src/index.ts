@@ -4,3 +4,4 @@ export * from './hash-chain';
 export * from './verify';
 export { SQLITE_SCHEMA, SqliteEventStore, type SqliteEventStoreOptions, applySqlitePragmas } from './sqlite/sqlite-event-store';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store';
