@@ -2,81 +2,79 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { SQLITE_SCHEMA, SqliteEventStore, applySqlitePragmas } from '@auxledger/event-store';
 import { sampleEvent } from './events';
-import { type Measurement, type Row, measure, median, percentile, perSecond } from './measure';
+import { type Measurement, type Row, measureInterleaved, percentile, perSecond } from './measure';
 
 export interface B1Options {
   singles: number;
   batches: number;
-  rounds: number;
 }
 
-/**
- * B1 on SQLite: appends through the adapter beside raw better-sqlite3 inserts
- * of the same rows into the same schema with the same pragmas (WAL,
- * synchronous=FULL), one transaction per event and per batch of 100.
- * Rounds alternate raw and adapter on fresh files, and the median is kept.
- */
-export async function benchSqliteAppends(dir: string, options: B1Options): Promise<{ rows: Row[]; adapterSingle: Measurement }> {
-  const raw = { single: [] as Measurement[], batch: [] as Measurement[] };
-  const adapter = { single: [] as Measurement[], batch: [] as Measurement[] };
-  let file = 0;
-  const freshRaw = () => {
-    const db = new Database(join(dir, `raw-${++file}.db`));
-    applySqlitePragmas(db);
-    db.exec(SQLITE_SCHEMA);
-    const insert = db.prepare(
-      `INSERT INTO events (global_position, event_id, stream_id, stream_revision, type, schema_version, data, metadata, prev_hash, hash, log_digest)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    let position = 0;
-    const revisions = new Map<string, number>();
-    const row = (stream: string, i: number) => {
-      const event = sampleEvent(i);
-      const revision = (revisions.get(stream) ?? -1) + 1;
-      revisions.set(stream, revision);
-      const hash = 'f'.repeat(64);
-      return [++position, event.eventId, stream, revision, event.type, 1, JSON.stringify(event.data), JSON.stringify(event.metadata), hash, hash, hash];
-    };
-    return { db, insert, row };
+/** Rows as the adapter would store them, for the raw baseline to insert. */
+export function rawRows() {
+  let position = 0;
+  const revisions = new Map<string, number>();
+  return (stream: string, i: number): unknown[] => {
+    const event = sampleEvent(i);
+    const revision = (revisions.get(stream) ?? -1) + 1;
+    revisions.set(stream, revision);
+    const hash = 'f'.repeat(64);
+    return [++position, event.eventId, stream, revision, event.type, 1, JSON.stringify(event.data), JSON.stringify(event.metadata), hash, hash, hash];
   };
+}
 
-  for (let round = 0; round < options.rounds; round++) {
-    {
-      const { db, insert, row } = freshRaw();
-      const one = db.transaction((values: unknown[]) => insert.run(...values));
-      const rows = Array.from({ length: options.singles }, (_, i) => row(`s-${i % 100}`, i));
-      raw.single.push(await measure(options.singles, 1, (i) => one.immediate(rows[i] as unknown[])));
-      const many = db.transaction((batch: unknown[][]) => batch.forEach((values) => insert.run(...values)));
-      const batches = Array.from({ length: options.batches }, (_, b) => Array.from({ length: 100 }, (_, i) => row(`b-${b}`, i)));
-      raw.batch.push(await measure(options.batches, 100, (b) => many.immediate(batches[b] as unknown[][])));
-      db.close();
-    }
-    {
-      const store = new SqliteEventStore({ path: join(dir, `adapter-${++file}.db`) });
-      const singles = Array.from({ length: options.singles }, (_, i) => sampleEvent(i));
-      adapter.single.push(await measure(options.singles, 1, (i) => store.appendToStream(`s-${i % 100}`, [singles[i] as never], 'any')));
-      const batches = Array.from({ length: options.batches }, (_, b) => Array.from({ length: 100 }, (_, i) => sampleEvent(b * 100 + i)));
-      adapter.batch.push(await measure(options.batches, 100, (b) => store.appendToStream(`b-${b}`, batches[b] as never, 'no_stream')));
-      await store.close();
-    }
-  }
-
-  const row = (id: string, scenario: string, ours: Measurement, base: Measurement, label: string, target?: number): Row => ({
-    id,
+export function b1Row(scenario: string, ours: Measurement, base: Measurement, label: string, target?: number): Row {
+  return {
+    id: 'B1',
     scenario,
     rate: perSecond(ours),
     unit: 'events/s',
     p50: percentile(ours.latenciesMs, 50),
     p99: percentile(ours.latenciesMs, 99),
-    baseline: { label, rate: perSecond(base) },
+    baseline: { label, rate: perSecond(base), p50: percentile(base.latenciesMs, 50), p99: percentile(base.latenciesMs, 99) },
     ...(target === undefined ? {} : { target }),
-  });
-  const adapterSingle = median(adapter.single);
-  return {
-    adapterSingle,
-    rows: [
-      row('B1', 'SQLite append, 1 event/txn', adapterSingle, median(raw.single), 'raw better-sqlite3 INSERT, 1 row/txn', 0.8),
-      row('B1', 'SQLite append, 100 events/txn', median(adapter.batch), median(raw.batch), 'raw better-sqlite3 INSERT, 100 rows/txn'),
-    ],
   };
+}
+
+/**
+ * B1 on SQLite: appends through the adapter beside raw better-sqlite3 inserts
+ * of the same rows into the same schema with the same pragmas (WAL,
+ * synchronous=FULL), one transaction per event and per batch of 100, in
+ * alternating chunks on two files in the same folder.
+ */
+export async function benchSqliteAppends(dir: string, options: B1Options): Promise<{ rows: Row[]; adapterSingle: Measurement }> {
+  const db = new Database(join(dir, 'raw.db'));
+  applySqlitePragmas(db);
+  db.exec(SQLITE_SCHEMA);
+  const insert = db.prepare(
+    'INSERT INTO events (global_position, event_id, stream_id, stream_revision, type, schema_version, data, metadata, prev_hash, hash, log_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertOne = db.transaction((values: unknown[]) => insert.run(...values));
+  const insertMany = db.transaction((batch: unknown[][]) => batch.forEach((values) => insert.run(...values)));
+  const store = new SqliteEventStore({ path: join(dir, 'adapter.db') });
+  try {
+    const row = rawRows();
+    const rawSingles = Array.from({ length: options.singles }, (_, i) => row(`s-${i % 100}`, i));
+    const events = Array.from({ length: options.singles }, (_, i) => sampleEvent(i));
+    const [adapterSingle, rawSingle] = await measureInterleaved(options.singles, 100, [
+      { eventsPerOp: 1, op: (i) => store.appendToStream(`s-${i % 100}`, [events[i] as never], 'any') },
+      { eventsPerOp: 1, op: (i) => insertOne.immediate(rawSingles[i] as unknown[]) },
+    ]);
+    const rawBatches = Array.from({ length: options.batches }, (_, b) => Array.from({ length: 100 }, (_, i) => row(`b-${b}`, i)));
+    const eventBatches = Array.from({ length: options.batches }, (_, b) => Array.from({ length: 100 }, (_, i) => sampleEvent(b * 100 + i)));
+    const [adapterBatch, rawBatch] = await measureInterleaved(options.batches, 5, [
+      { eventsPerOp: 100, op: (b) => store.appendToStream(`b-${b}`, eventBatches[b] as never, 'no_stream') },
+      { eventsPerOp: 100, op: (b) => insertMany.immediate(rawBatches[b] as unknown[][]) },
+    ]);
+    const s = adapterSingle as Measurement;
+    return {
+      adapterSingle: s,
+      rows: [
+        b1Row('SQLite append, 1 event/txn', s, rawSingle as Measurement, 'raw better-sqlite3 INSERT, 1 row/txn', 0.8),
+        b1Row('SQLite append, 100 events/txn', adapterBatch as Measurement, rawBatch as Measurement, 'raw better-sqlite3 INSERT, 100 rows/txn'),
+      ],
+    };
+  } finally {
+    db.close();
+    await store.close();
+  }
 }

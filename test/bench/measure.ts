@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 
+
 /** One measured run: how many operations, how long, and each one's latency. */
 export interface Measurement {
   ops: number;
@@ -17,6 +18,34 @@ export async function measure(ops: number, eventsPerOp: number, op: (i: number) 
     latenciesMs[i] = performance.now() - t0;
   }
   return { ops, events: ops * eventsPerOp, seconds: (performance.now() - start) / 1000, latenciesMs };
+}
+
+/**
+ * Runs several sides in alternating chunks (a, b, a, b, …) so that each sees
+ * the same machine: on a shared disk, fsync latency drifts by several times
+ * within a minute, and sequential runs would compare different moments.
+ */
+export async function measureInterleaved(
+  ops: number,
+  chunk: number,
+  sides: Array<{ eventsPerOp: number; op: (i: number) => unknown | Promise<unknown> }>,
+): Promise<Measurement[]> {
+  const results = sides.map((side) => ({ ops: 0, events: 0, seconds: 0, latenciesMs: [] as number[], side }));
+  for (let done = 0; done < ops; done += chunk) {
+    const n = Math.min(chunk, ops - done);
+    for (const result of results) {
+      const start = performance.now();
+      for (let k = 0; k < n; k++) {
+        const t0 = performance.now();
+        await result.side.op(done + k);
+        result.latenciesMs.push(performance.now() - t0);
+      }
+      result.seconds += (performance.now() - start) / 1000;
+      result.ops += n;
+      result.events += n * result.side.eventsPerOp;
+    }
+  }
+  return results.map(({ side: _side, ...m }) => m);
 }
 
 export const perSecond = (m: Measurement) => m.events / m.seconds;
@@ -39,13 +68,13 @@ export interface Row {
   unit: string;
   p50?: number;
   p99?: number;
-  baseline?: { label: string; rate: number };
+  baseline?: { label: string; rate: number; p50?: number; p99?: number };
   target?: number;
 }
 
 /** A Markdown table, to read in a terminal and paste into a note as it is. */
 export function formatTable(rows: Row[]): string {
-  const header = ['id', 'scenario', 'rate', 'p50 ms', 'p99 ms', 'compared with', 'baseline rate', 'ratio', 'target'];
+  const header = ['id', 'scenario', 'rate', 'p50 ms', 'p99 ms', 'compared with', 'baseline rate', 'base p50', 'base p99', 'ratio', 'target'];
   const fmt = (n: number | undefined, digits = 0) => (n === undefined || Number.isNaN(n) ? '' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
   const body = rows.map((r) => {
     const ratio = r.baseline ? r.rate / r.baseline.rate : undefined;
@@ -57,6 +86,8 @@ export function formatTable(rows: Row[]): string {
       fmt(r.p99, 3),
       r.baseline?.label ?? '',
       r.baseline ? `${fmt(r.baseline.rate)} ${r.unit}` : '',
+      fmt(r.baseline?.p50, 3),
+      fmt(r.baseline?.p99, 3),
       ratio === undefined ? '' : `${fmt(ratio, 2)}×`,
       r.target === undefined ? '' : `≥ ${r.target}× ${ratio !== undefined && ratio >= r.target ? '✓' : '✗'}`,
     ];

@@ -9,6 +9,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startThrowawayPostgres } from '@auxledger/test-support';
+import { benchPostgresAppends } from './b1-postgres';
 import { benchSqliteAppends } from './b1-sqlite';
 import { type Row, formatTable } from './measure';
 
@@ -18,8 +20,17 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     process.stdout.write(`AuxLedger benchmarks — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, scale ${scale}\n\n`);
-    const b1 = await benchSqliteAppends(dir, { singles: Math.round(2000 * scale), batches: Math.round(40 * scale), rounds: 3 });
+    const b1 = await benchSqliteAppends(dir, { singles: Math.round(3000 * scale), batches: Math.round(60 * scale) });
     rows.push(...b1.rows);
+    process.stdout.write(`${formatTable(rows)}\n\n`);
+
+    const throwaway = process.env.AUXLEDGER_PG_URL ? undefined : await startThrowawayPostgres();
+    try {
+      const url = process.env.AUXLEDGER_PG_URL ?? (throwaway?.url as string);
+      rows.push(...(await benchPostgresAppends(url, { singles: Math.round(1000 * scale), batches: Math.round(20 * scale) })));
+    } finally {
+      throwaway?.stop();
+    }
     process.stdout.write(`${formatTable(rows)}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import {
   invalidEvent,
   wrongExpectedRevision,
 } from './errors';
-import { canonicalEncoding, sha256Hex } from './hash-chain';
+import { canonicalEncoding, linkHash, sha256Hex } from './hash-chain';
 import type { AppendResult, EventMetadata, ExpectedRevision, JsonValue, NewEvent, RecordedEvent } from './port';
 import { MAX_EVENT_BYTES } from './port';
 
@@ -68,14 +68,17 @@ function validateEvent(event: NewEvent): void {
   };
   if (typeof event !== 'object' || event === null) fail('an event must be an object', '事件须为对象');
   if (typeof event.eventId !== 'string' || !UUID.test(event.eventId)) fail('event id must be a lower-case UUID', '事件编号须为小写 UUID');
-  if (typeof event.type !== 'string' || event.type.length === 0 || event.type.length > MAX_TYPE_LENGTH) {
-    fail(`event type must be 1–${MAX_TYPE_LENGTH} characters`, `事件类型须为 1–${MAX_TYPE_LENGTH} 个字符`);
+  if (typeof event.type !== 'string' || event.type.length === 0 || event.type.length > MAX_TYPE_LENGTH || event.type.startsWith('$')) {
+    fail(`event type must be 1–${MAX_TYPE_LENGTH} characters and not start with "$"`, `事件类型须为 1–${MAX_TYPE_LENGTH} 个字符，且不以“$”开头`);
   }
   if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 1) fail('schema version must be a positive integer', '模式版本须为正整数');
   if (!isPlainObject(event.data)) fail('event data must be a JSON object', '事件数据须为 JSON 对象');
   checkJson(event.data, 'data', fail);
   const m = event.metadata;
   if (!isPlainObject(m)) fail('metadata must be an object', '元数据须为对象');
+  for (const reserved of ['prevHash', 'hash'] as const) {
+    if (reserved in m) fail(`metadata.${reserved} is set by the store, not the writer`, `元数据 ${reserved} 由存储设置，写入方不得提供`);
+  }
   for (const key of ['commandId', 'correlationId', 'causationId', 'recordedAt'] as const) {
     if (typeof m[key] !== 'string' || m[key].length === 0) fail(`metadata.${key} is required`, `元数据 ${key} 为必填项`);
   }
@@ -155,32 +158,49 @@ export function checkExpectedRevision(streamId: string, expected: ExpectedRevisi
   if (!holds) throw wrongExpectedRevision(streamId, expected, actual);
 }
 
+/** An event whose content is digested, before its place in the stream is known. */
+export interface DigestedEvent extends NewEvent {
+  streamId: string;
+  contentDigest: string;
+}
+
 /**
- * Fixes each event's stream revision and chain link, and refuses an event
- * whose canonical encoding exceeds MAX_EVENT_BYTES.
+ * Digests each event's content, refusing one whose canonical encoding exceeds
+ * MAX_EVENT_BYTES. Needs no stream head, so it runs before any lock is taken.
  */
-export function chainEvents(streamId: string, head: StreamHead, events: readonly NewEvent[]): ChainedEvent[] {
+export function digestEvents(streamId: string, events: readonly NewEvent[]): DigestedEvent[] {
+  return events.map((event) => {
+    const encoded = canonicalEncoding({ ...event, streamId });
+    const bytes = Buffer.byteLength(encoded, 'utf8');
+    if (bytes > MAX_EVENT_BYTES) throw eventTooLarge(event.eventId, bytes, MAX_EVENT_BYTES);
+    return { ...event, streamId, contentDigest: sha256Hex(encoded) };
+  });
+}
+
+/** Places digested events after the stream's head and links each to the one before. */
+export function linkEvents(head: StreamHead, events: readonly DigestedEvent[]): ChainedEvent[] {
   let revision = head.revision === 'no_stream' ? -1 : head.revision;
   let prevHash = head.hash;
-  return events.map((event) => {
+  return events.map(({ contentDigest, ...event }) => {
     revision += 1;
-    const content = {
+    const hash = linkHash(contentDigest, revision, prevHash);
+    const chained: ChainedEvent = {
       eventId: event.eventId,
       type: event.type,
       schemaVersion: event.schemaVersion,
-      streamId,
-      streamRevision: revision,
       data: event.data,
-      metadata: event.metadata,
+      metadata: { ...event.metadata, prevHash, hash },
+      streamId: event.streamId,
+      streamRevision: revision,
     };
-    const encoded = canonicalEncoding(content, prevHash);
-    const bytes = Buffer.byteLength(encoded, 'utf8');
-    if (bytes > MAX_EVENT_BYTES) throw eventTooLarge(event.eventId, bytes, MAX_EVENT_BYTES);
-    const hash = sha256Hex(encoded);
-    const chained: ChainedEvent = { ...content, metadata: { ...event.metadata, prevHash, hash } };
     prevHash = hash;
     return chained;
   });
+}
+
+/** Digests and links in one step, for adapters that hold the head already. */
+export function chainEvents(streamId: string, head: StreamHead, events: readonly NewEvent[]): ChainedEvent[] {
+  return linkEvents(head, digestEvents(streamId, events));
 }
 
 /**

@@ -5,11 +5,16 @@ import type { EventMetadata, EventMetadataInput, JsonObject } from './port';
 /**
  * The hash chain (ADR 0002).
  *
- * - Each event's `hash` is SHA-256 over the RFC 8785 canonical JSON of its
- *   identity, content and place in its stream, together with `prevHash`, the
- *   hash of the previous event of the same stream. It does not cover the global
- *   position, which EventStoreDB assigns itself, so an event keeps its hash in
- *   whichever store holds it.
+ * - An event's **content digest** is SHA-256 over the RFC 8785 canonical JSON
+ *   of its identity and content, including its stream id but not its place in
+ *   the stream: a writer computes it before it knows the stream's head.
+ * - Its **hash** links that digest to its place: SHA-256 of
+ *   `contentDigest:streamRevision:prevHash`, where prevHash is the hash of the
+ *   previous event of the same stream ('' for the first). The format is fixed
+ *   width or digits on both sides of each ':', so it is unambiguous, and simple
+ *   enough for a database to compute inside the append (PostgreSQL does).
+ * - Neither covers the global position, which EventStoreDB assigns itself, so
+ *   an event keeps its hash in whichever store holds it.
  * - The log digest chains every event hash in global order:
  *   D₀ = SHA-256("auxledger/log/v1"), Dₙ = SHA-256(Dₙ₋₁ ‖ hashₙ).
  *   An auditor saves (position, count, digest) and later checks the log against it.
@@ -19,35 +24,41 @@ export const HASH_ALGORITHM = 'sha256-jcs-v1';
 export const LOG_DIGEST_ALGORITHM = 'sha256-chain-v1';
 export const GENESIS_LOG_DIGEST = sha256Hex('auxledger/log/v1');
 
-/** What the event hash covers: everything but the global position and the hash itself. */
-export interface HashedContent {
+/** What the content digest covers: everything but the event's place and the chain. */
+export interface EventContent {
   eventId: string;
   type: string;
   schemaVersion: number;
   streamId: string;
-  streamRevision: number;
   data: JsonObject;
   metadata: EventMetadataInput;
 }
 
-export function canonicalEncoding(content: HashedContent, prevHash: string | null): string {
+/** What the event hash covers: the content and its place in the stream. */
+export interface HashedContent extends EventContent {
+  streamRevision: number;
+}
+
+export function canonicalEncoding(content: EventContent): string {
   const encoded = canonicalize({
     v: HASH_ALGORITHM,
     eventId: content.eventId,
     type: content.type,
     schemaVersion: content.schemaVersion,
     streamId: content.streamId,
-    streamRevision: content.streamRevision,
     data: content.data,
     metadata: content.metadata,
-    prevHash,
   });
   if (encoded === undefined) throw new Error('unreachable: an object always canonicalizes');
   return encoded;
 }
 
+export function linkHash(contentDigest: string, streamRevision: number, prevHash: string | null): string {
+  return sha256Hex(`${contentDigest}:${streamRevision}:${prevHash ?? ''}`);
+}
+
 export function eventHash(content: HashedContent, prevHash: string | null): string {
-  return sha256Hex(canonicalEncoding(content, prevHash));
+  return linkHash(sha256Hex(canonicalEncoding(content)), content.streamRevision, prevHash);
 }
 
 /** Strips the chain link from stored metadata, giving back what the writer supplied. */

@@ -3,5 +3,5 @@ export * from './errors';
 export * from './hash-chain';
 export * from './verify';
 export { SQLITE_SCHEMA, SqliteEventStore, type SqliteEventStoreOptions, applySqlitePragmas } from './sqlite/sqlite-event-store';
-export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export { PostgresEventStore, type PostgresEventStoreOptions, postgresSchemaSql } from './postgres/postgres-event-store';
 export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store';

@@ -1,7 +1,7 @@
-import { Pool, type PoolClient, type QueryResultRow, escapeIdentifier } from 'pg';
-import { EMPTY_STREAM, type StreamHead, chainEvents, checkExpectedRevision, resolveReappend, validateAppend } from '../append-plan';
-import { isEventStoreError, storeUnavailable } from '../errors';
-import { GENESIS_LOG_DIGEST, nextLogDigest } from '../hash-chain';
+import { Pool, type PoolClient, type QueryConfig, type QueryResultRow, escapeIdentifier } from 'pg';
+import { digestEvents, resolveReappend, validateAppend } from '../append-plan';
+import { isEventStoreError, storeUnavailable, wrongExpectedRevision } from '../errors';
+import { GENESIS_LOG_DIGEST } from '../hash-chain';
 import type {
   AppendResult,
   EventMetadataInput,
@@ -68,15 +68,89 @@ CREATE TABLE IF NOT EXISTS ${s}.events (
 );
 CREATE TABLE IF NOT EXISTS ${s}.log_head (
   id            smallint PRIMARY KEY CHECK (id = 1),
-  last_position bigint   NOT NULL,
-  last_digest   text     NOT NULL
+  last_position bigint   NOT NULL
 );
-INSERT INTO ${s}.log_head (id, last_position, last_digest)
-SELECT 1, COALESCE(last.global_position, 0), COALESCE(last.log_digest, '${GENESIS_LOG_DIGEST}')
-FROM (SELECT 1) AS one
-LEFT JOIN (SELECT global_position, log_digest FROM ${s}.events ORDER BY global_position DESC LIMIT 1) AS last ON true
+INSERT INTO ${s}.log_head (id, last_position)
+SELECT 1, COALESCE(MAX(global_position), 0) FROM ${s}.events
 ON CONFLICT (id) DO NOTHING;
+${appendFunctionSql(schema)}
 `;
+}
+
+/**
+ * The append, whole, in one statement and so one round trip and one implicit
+ * transaction: lock the log head, check the expected revision, link each
+ * event to the one before it in its stream (hash-chain.ts: linkHash), place it
+ * in the log (nextLogDigest), insert, move the head, notify on commit.
+ * The client has already validated and digested the events (append-plan.ts);
+ * the semantics are those of checkExpectedRevision and linkEvents, and the
+ * contract and tamper suites hold the two to each other.
+ * A wrong expected revision raises SQLSTATE AX001 with the actual revision
+ * (or 'no_stream') as its detail.
+ */
+function appendFunctionSql(schema: string): string {
+  const s = escapeIdentifier(schema);
+  return `
+CREATE OR REPLACE FUNCTION ${s}.append_events(
+  p_stream_id text, p_expected text, p_event_ids uuid[], p_types text[], p_schema_versions integer[],
+  p_data jsonb[], p_metadata jsonb[], p_content_digests text[], p_channel text)
+RETURNS TABLE (o_global_position bigint, o_stream_revision bigint, o_prev_hash text, o_hash text, o_log_digest text)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_position bigint;
+  v_digest text;
+  v_revision bigint;
+  v_prev text;
+  v_first_position bigint;
+  v_first_revision bigint;
+  v_prevs text[] := '{}';
+  v_hashes text[] := '{}';
+  v_digests text[] := '{}';
+BEGIN
+  -- Lock and move the head in one step; a refused append rolls it back.
+  UPDATE ${s}.log_head h SET last_position = h.last_position + cardinality(p_event_ids) WHERE h.id = 1
+    RETURNING h.last_position - cardinality(p_event_ids) INTO v_position;
+  IF v_position IS NULL THEN
+    RAISE EXCEPTION '${schema}.log_head has no row: the schema was not migrated';
+  END IF;
+  IF v_position = 0 THEN
+    v_digest := '${GENESIS_LOG_DIGEST}';
+  ELSE
+    SELECT e.log_digest INTO v_digest FROM ${s}.events e WHERE e.global_position = v_position;
+    IF v_digest IS NULL THEN
+      RAISE EXCEPTION 'the log head points at position %, which is not stored: the log was tampered with', v_position;
+    END IF;
+  END IF;
+  SELECT e.stream_revision, e.hash INTO v_revision, v_prev
+    FROM ${s}.events e WHERE e.stream_id = p_stream_id ORDER BY e.stream_revision DESC LIMIT 1;
+  IF NOT (p_expected = 'any'
+          OR (p_expected = 'no_stream' AND v_revision IS NULL)
+          OR (p_expected = 'stream_exists' AND v_revision IS NOT NULL)
+          OR (p_expected ~ '^[0-9]+$' AND v_revision IS NOT NULL AND v_revision = p_expected::bigint)) THEN
+    RAISE EXCEPTION USING ERRCODE = 'AX001', MESSAGE = 'wrong expected revision', DETAIL = COALESCE(v_revision::text, 'no_stream');
+  END IF;
+  v_revision := COALESCE(v_revision, -1);
+  v_first_revision := v_revision + 1;
+  v_first_position := v_position + 1;
+  -- The chain is sequential (each hash covers the one before); the write is one set-based INSERT.
+  FOR i IN 1 .. cardinality(p_event_ids) LOOP
+    v_revision := v_revision + 1;
+    v_prevs[i] := v_prev;
+    v_prev := encode(sha256(convert_to(p_content_digests[i] || ':' || v_revision::text || ':' || COALESCE(v_prev, ''), 'UTF8')), 'hex');
+    v_hashes[i] := v_prev;
+    v_digest := encode(sha256(convert_to(v_digest || v_prev, 'UTF8')), 'hex');
+    v_digests[i] := v_digest;
+  END LOOP;
+  INSERT INTO ${s}.events (${COLUMNS})
+    SELECT v_first_position + n - 1, id, p_stream_id, v_first_revision + n - 1, type, version, data, metadata, prev, hash, digest
+    FROM unnest(p_event_ids, p_types, p_schema_versions, p_data, p_metadata, v_prevs, v_hashes, v_digests)
+         WITH ORDINALITY AS e(id, type, version, data, metadata, prev, hash, digest, n);
+  RETURN QUERY
+    SELECT v_first_position + n - 1, v_first_revision + n - 1, prev, hash, digest
+    FROM unnest(v_prevs, v_hashes, v_digests) WITH ORDINALITY AS e(prev, hash, digest, n);
+  PERFORM pg_notify(p_channel, (v_position + cardinality(p_event_ids))::text);
+END
+$fn$;`;
 }
 
 type EventRow = {
@@ -91,6 +165,15 @@ type EventRow = {
   prev_hash: string | null;
   hash: string;
   log_digest: string;
+};
+
+/** What append_events returns for each event. */
+type AppendedRow = {
+  o_global_position: string;
+  o_stream_revision: string;
+  o_prev_hash: string | null;
+  o_hash: string;
+  o_log_digest: string;
 };
 
 const COLUMNS =
@@ -114,10 +197,12 @@ const COLUMNS =
  * connection while anyone subscribes) wake when, and only when, it commits;
  * the poll interval is the fallback.
  *
+ * The whole append is one call of the `append_events` function: one round
+ * trip and one implicit transaction.
+ *
  * The price: the log-head lock is held through COMMIT, WAL flush included,
  * so appends cannot share a flush (no group commit) and throughput is bounded
- * by about 1 / (commit latency + four round trips); put the events of one
- * command in one append.
+ * by about 1 / commit latency; put the events of one command in one append.
  *
  * A connection lost during COMMIT leaves the outcome unknown: the append
  * fails with STORE_UNAVAILABLE, and retrying it with the same event ids is
@@ -125,7 +210,7 @@ const COLUMNS =
  */
 export class PostgresEventStore implements EventStore {
   private readonly appended: AppendSignal;
-  private readonly tables: { events: string; logHead: string };
+  private readonly tables: { events: string; logHead: string; appendFunction: string };
   private readonly channel: string;
   private closed = false;
   private closing: Promise<void> | undefined;
@@ -141,7 +226,7 @@ export class PostgresEventStore implements EventStore {
   ) {
     this.appended = new AppendSignal(pollIntervalMs);
     const s = escapeIdentifier(schema);
-    this.tables = { events: `${s}.events`, logHead: `${s}.log_head` };
+    this.tables = { events: `${s}.events`, logHead: `${s}.log_head`, appendFunction: `${s}.append_events` };
     this.channel = `auxledger_appended_${schema}`;
   }
 
@@ -186,88 +271,54 @@ export class PostgresEventStore implements EventStore {
 
   async appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     validateAppend(streamId, events, expectedRevision);
-    let result: AppendResult;
+    const digested = digestEvents(streamId, events);
+    let rows: AppendedRow[];
     try {
-      result = await this.transaction((client) => this.appendIn(client, streamId, events, expectedRevision));
-    } catch (error) {
-      if (!(error instanceof IdsAlreadyStored)) throw error;
-      // Rolled back. Stored events never change, so they can be looked up after the lock is released.
-      return this.reappend(streamId, events, expectedRevision);
-    }
-    this.appended.notify();
-    return result;
-  }
-
-  private async appendIn(
-    client: PoolClient,
-    streamId: string,
-    events: readonly NewEvent[],
-    expected: ExpectedRevision,
-  ): Promise<AppendResult> {
-    const { events: eventsTable, logHead: logHeadTable } = this.tables;
-    // 1. The log head: waits here until the append before has committed.
-    const headResult = await client.query<{ last_position: string; last_digest: string }>(
-      `SELECT last_position, last_digest FROM ${logHeadTable} WHERE id = 1 FOR UPDATE`,
-    );
-    const logHead = headResult.rows[0];
-    if (!logHead) throw new Error(`${logHeadTable} has no row: the schema was not migrated`);
-
-    // 2. The stream head and the expected revision.
-    const streamHead = await client.query<{ stream_revision: string; hash: string }>(
-      `SELECT stream_revision, hash FROM ${eventsTable} WHERE stream_id = $1 ORDER BY stream_revision DESC LIMIT 1`,
-      [streamId],
-    );
-    const headRow = streamHead.rows[0];
-    const head: StreamHead = headRow ? { revision: toSafeNumber(headRow.stream_revision, 'stream_revision'), hash: headRow.hash } : EMPTY_STREAM;
-    try {
-      checkExpectedRevision(streamId, expected, head.revision);
-    } catch (conflict) {
-      // Idempotency, off the happy path (ADR 0003): perhaps this very append was stored before and its acknowledgement lost.
-      const first = await client.query(`SELECT 1 FROM ${eventsTable} WHERE event_id = $1`, [(events[0] as NewEvent).eventId]);
-      throw first.rows.length > 0 ? new IdsAlreadyStored() : conflict;
-    }
-
-    // 3. Chain, place in the log, write.
-    let position = toSafeNumber(logHead.last_position, 'log_head.last_position');
-    let digest = logHead.last_digest;
-    const recorded = chainEvents(streamId, head, events).map((event): RecordedEvent => {
-      position += 1;
-      digest = nextLogDigest(digest, event.metadata.hash);
-      return { ...event, globalPosition: position, logDigest: digest };
-    });
-    if (!Number.isSafeInteger(position)) throw new Error(`global position ${position} is beyond the safe integer range`);
-    const rows = recorded.map(toRow);
-    try {
-      await client.query(
-        `INSERT INTO ${eventsTable} (${COLUMNS})
-         SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::integer[],
-                              $7::jsonb[], $8::jsonb[], $9::text[], $10::text[], $11::text[])`,
+      rows = await this.query<AppendedRow>(
+        {
+          name: `auxledger-append-${this.schema}`,
+          text: `SELECT * FROM ${this.tables.appendFunction}($1, $2, $3::uuid[], $4::text[], $5::integer[], $6::jsonb[], $7::jsonb[], $8::text[], $9)`,
+        },
         [
-          rows.map((r) => r.global_position),
-          rows.map((r) => r.event_id),
-          rows.map((r) => r.stream_id),
-          rows.map((r) => r.stream_revision),
-          rows.map((r) => r.type),
-          rows.map((r) => r.schema_version),
-          rows.map((r) => r.data),
-          rows.map((r) => r.metadata),
-          rows.map((r) => r.prev_hash),
-          rows.map((r) => r.hash),
-          rows.map((r) => r.log_digest),
+          streamId,
+          String(expectedRevision),
+          digested.map((e) => e.eventId),
+          digested.map((e) => e.type),
+          digested.map((e) => e.schemaVersion),
+          digested.map((e) => JSON.stringify(e.data)),
+          digested.map((e) => JSON.stringify(e.metadata)),
+          digested.map((e) => e.contentDigest),
+          this.channel,
         ],
       );
     } catch (error) {
-      // An id already stored (committed: the writer before us has finished): a retry, or a reuse to refuse.
-      throw isUniqueViolationOn(error, 'events_event_id_key') ? new IdsAlreadyStored() : error;
+      const pgError = error as PgError;
+      const conflict = pgError?.code === 'AX001';
+      if (!conflict && !isUniqueViolationOn(error, 'events_event_id_key')) throw error;
+      // Off the happy path (ADR 0003): perhaps this very append was stored before and its acknowledgement lost.
+      if (conflict && !(await this.isStored((events[0] as NewEvent).eventId))) {
+        const actual = pgError.detail === 'no_stream' ? 'no_stream' : toSafeNumber(pgError.detail ?? '', 'actual revision');
+        throw wrongExpectedRevision(streamId, expectedRevision, actual);
+      }
+      return this.reappend(streamId, events, expectedRevision);
     }
-    // The notification is delivered to listeners only if, and when, this transaction commits.
-    await client.query(
-      `WITH moved AS (UPDATE ${logHeadTable} SET last_position = $1, last_digest = $2 WHERE id = 1 RETURNING last_position)
-       SELECT pg_notify($3, last_position::text) FROM moved`,
-      [position, digest, this.channel],
-    );
+    const recorded = digested.map(({ contentDigest: _digest, ...event }, index): RecordedEvent => {
+      const row = rows[index] as AppendedRow;
+      return {
+        ...event,
+        metadata: { ...event.metadata, prevHash: row.o_prev_hash, hash: row.o_hash },
+        streamRevision: toSafeNumber(row.o_stream_revision, 'stream_revision'),
+        globalPosition: toSafeNumber(row.o_global_position, 'global_position'),
+        logDigest: row.o_log_digest,
+      };
+    });
+    this.appended.notify();
     const last = recorded[recorded.length - 1] as RecordedEvent;
     return { nextExpectedRevision: last.streamRevision, events: recorded, alreadyStored: false };
+  }
+
+  private async isStored(eventId: string): Promise<boolean> {
+    return (await this.query(`SELECT 1 FROM ${this.tables.events} WHERE event_id = $1`, [eventId])).length > 0;
   }
 
   /** Answers a re-append of stored events as the first time (ADR 0003), or refuses reused ids. */
@@ -371,9 +422,10 @@ export class PostgresEventStore implements EventStore {
     return this.closing;
   }
 
-  private async query<R extends QueryResultRow>(text: string, values: unknown[]): Promise<R[]> {
+  private async query<R extends QueryResultRow>(query: string | Omit<QueryConfig, 'values'>, values: unknown[]): Promise<R[]> {
     try {
-      return (await this.pool.query<R>(text, values)).rows;
+      const config = typeof query === 'string' ? { text: query } : query;
+      return (await this.pool.query<R>({ ...config, values })).rows;
     } catch (error) {
       throw isConnectionFailure(error) ? storeUnavailable(error) : error;
     }
@@ -418,23 +470,6 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-function toRow(event: RecordedEvent) {
-  const { prevHash, hash, ...metadata } = event.metadata;
-  return {
-    global_position: event.globalPosition,
-    event_id: event.eventId,
-    stream_id: event.streamId,
-    stream_revision: event.streamRevision,
-    type: event.type,
-    schema_version: event.schemaVersion,
-    data: JSON.stringify(event.data),
-    metadata: JSON.stringify(metadata),
-    prev_hash: prevHash,
-    hash,
-    log_digest: event.logDigest as string,
-  };
-}
-
 function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
     eventId: row.event_id,
@@ -467,8 +502,6 @@ function isUniqueViolationOn(error: unknown, constraint: string): boolean {
   return pgError?.code === '23505' && pgError.constraint === constraint;
 }
 
-/** Internal: some of the append's ids are stored; the transaction rolls back and `reappend` answers. */
-class IdsAlreadyStored extends Error {}
 
 const NODE_CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 /** admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections, invalid_catalog_name (no such database). */

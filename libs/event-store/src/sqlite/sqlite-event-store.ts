@@ -209,6 +209,8 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
   };
 }
 
+/** Duck-typed: better-sqlite3's error class may come from another realm (a native module is loaded once per process). */
 function isUniqueViolationOn(error: unknown, column: string): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes(column);
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof e.message === 'string' && e.message.includes(column);
 }

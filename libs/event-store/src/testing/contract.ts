@@ -303,13 +303,15 @@ export function eventStoreContract(adapterName: string, harness: ContractHarness
         expect(await store.readStream(stream)).toEqual([]);
       });
 
-      it('refuses what cannot be stored faithfully: ill-formed Unicode, NUL, non-UUID ids, non-finite numbers', async () => {
+      it('refuses what cannot be stored faithfully: ill-formed Unicode, NUL, non-UUID ids, non-finite numbers, system types, a forged chain link', async () => {
         const stream = newStreamId();
         for (const bad of [
           newEvent({ s: 'lone \ud800 surrogate' }),
           newEvent({ s: 'nul \u0000 char' }),
           newEvent({}, { eventId: 'not-a-uuid' }),
           newEvent({ n: Number.NaN }),
+          newEvent({}, { type: '$system' }),
+          { ...newEvent(), metadata: { ...newEvent().metadata, hash: 'forged' } as never },
         ]) {
           await expectStoreError(store.appendToStream(stream, [bad], 'any'), 'INVALID_EVENT');
         }
