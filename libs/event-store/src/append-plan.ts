@@ -6,7 +6,7 @@ import {
   wrongExpectedRevision,
 } from './errors';
 import { canonicalEncoding, linkHash, sha256Hex } from './hash-chain';
-import type { AppendResult, EventMetadata, ExpectedRevision, JsonValue, NewEvent, RecordedEvent } from './port';
+import type { AppendResult, EventMetadata, ExpectedRevision, JsonValue, NewEvent, RecordedEvent, StreamAppend } from './port';
 import { MAX_EVENT_BYTES } from './port';
 
 /**
@@ -39,8 +39,30 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_STREAM_ID_LENGTH = 200;
 const MAX_TYPE_LENGTH = 200;
 
+/** Refuses a multi-stream append no adapter could store faithfully: each entry as below, no stream twice, some event. */
+export function validateAppends(appends: readonly StreamAppend[]): void {
+  if (!Array.isArray(appends) || appends.length === 0) throw invalidEvent('an append needs at least one stream', '追加至少需要一个事件流');
+  const streams = new Set<string>();
+  const ids = new Set<string>();
+  for (const { streamId, events, expectedRevision } of appends) {
+    if (streams.has(streamId)) throw invalidEvent(`stream ${streamId} appears twice in one append`, `同一次追加中事件流 ${streamId} 重复`);
+    streams.add(streamId);
+    validateAppend(streamId, events, expectedRevision, { allowEmpty: true });
+    for (const event of events) {
+      if (ids.has(event.eventId)) throw invalidEvent(`event id ${event.eventId} appears twice in one append`, `同一次追加中事件编号 ${event.eventId} 重复`);
+      ids.add(event.eventId);
+    }
+  }
+  if (ids.size === 0) throw invalidEvent('an append needs at least one event', '追加至少需要一个事件');
+}
+
 /** Refuses what no adapter could store faithfully, before any store is touched. */
-export function validateAppend(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): void {
+export function validateAppend(
+  streamId: string,
+  events: readonly NewEvent[],
+  expected: ExpectedRevision,
+  options: { allowEmpty?: boolean } = {},
+): void {
   if (typeof streamId !== 'string' || streamId.length === 0 || streamId.length > MAX_STREAM_ID_LENGTH || streamId.startsWith('$')) {
     throw invalidEvent(
       `stream id must be 1–${MAX_STREAM_ID_LENGTH} characters and not start with "$"`,
@@ -51,7 +73,7 @@ export function validateAppend(streamId: string, events: readonly NewEvent[], ex
   if (typeof expected === 'number' && !(Number.isSafeInteger(expected) && expected >= 0)) {
     throw invalidEvent('expected revision must be a non-negative integer', '预期版本须为非负整数', { expected });
   }
-  if (events.length === 0) throw invalidEvent('an append needs at least one event', '追加至少需要一个事件');
+  if (!Array.isArray(events) || (events.length === 0 && !options.allowEmpty)) throw invalidEvent('an append needs at least one event', '追加至少需要一个事件');
   const ids = new Set<string>();
   for (const event of events) {
     validateEvent(event);
@@ -148,14 +170,29 @@ function isPlainObject(value: unknown): value is Record<string, JsonValue> {
   return proto === Object.prototype || proto === null;
 }
 
-/** Throws the conflict when the stream is not where the writer expects it. */
-export function checkExpectedRevision(streamId: string, expected: ExpectedRevision, actual: ActualRevision): void {
-  const holds =
+export function expectationHolds(expected: ExpectedRevision, actual: ActualRevision): boolean {
+  return (
     expected === 'any' ||
     (expected === 'no_stream' && actual === 'no_stream') ||
     (expected === 'stream_exists' && actual !== 'no_stream') ||
-    expected === actual;
-  if (!holds) throw wrongExpectedRevision(streamId, expected, actual);
+    expected === actual
+  );
+}
+
+/** Throws the conflict when the stream is not where the writer expects it. */
+export function checkExpectedRevision(streamId: string, expected: ExpectedRevision, actual: ActualRevision): void {
+  if (!expectationHolds(expected, actual)) throw wrongExpectedRevision(streamId, expected, actual);
+}
+
+/** The id of the first event of a multi-stream append (validated: there is one). */
+export function firstEventId(appends: readonly StreamAppend[]): string {
+  const entry = appends.find((a) => a.events.length > 0);
+  return (entry?.events[0] as NewEvent).eventId;
+}
+
+/** The result of an entry that only asserted its stream's revision. */
+export function checkOnlyResult(actual: ActualRevision): AppendResult {
+  return { nextExpectedRevision: actual === 'no_stream' ? -1 : actual, events: [], alreadyStored: false };
 }
 
 /** An event whose content is digested, before its place in the stream is known. */

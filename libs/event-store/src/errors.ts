@@ -6,6 +6,7 @@ export type EventStoreErrorCode =
   | 'DUPLICATE_EVENT_ID'
   | 'EVENT_TOO_LARGE'
   | 'INVALID_EVENT'
+  | 'UNSUPPORTED'
   | 'STORE_UNAVAILABLE';
 
 export class EventStoreError extends Error {
@@ -50,6 +51,9 @@ export const eventTooLarge = (eventId: string, bytes: number, limit: number) =>
 
 export const invalidEvent = (reason: string, reasonZh: string, details: Record<string, unknown> = {}) =>
   new EventStoreError('INVALID_EVENT', `Invalid event: ${reason}`, `事件无效：${reasonZh}`, details);
+
+export const unsupported = (what: string, whatZh: string) =>
+  new EventStoreError('UNSUPPORTED', `This event store does not support ${what}`, `此事件存储不支持${whatZh}`, { what });
 
 export const storeUnavailable = (cause: unknown) =>
   new EventStoreError('STORE_UNAVAILABLE', 'The event store cannot be reached', '无法连接事件存储', {

@@ -74,8 +74,16 @@ export interface RecordedEvent {
  */
 export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
 
+/** One stream's part of an atomic multi-stream append. */
+export interface StreamAppend {
+  streamId: string;
+  /** May be empty: the entry then only asserts that the stream is still at `expectedRevision`. */
+  events: readonly NewEvent[];
+  expectedRevision: ExpectedRevision;
+}
+
 export interface AppendResult {
-  /** Revision of the stream's last event after the append. */
+  /** Revision of the stream's last event after the append (-1 for a stream that has none: a check-only entry). */
   nextExpectedRevision: number;
   /** The events as stored (on an idempotent re-append: as first stored). */
   events: RecordedEvent[];
@@ -110,6 +118,15 @@ export interface SubscribeOptions {
 export interface EventStore {
   /** Appends atomically: all events or none. */
   appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
+  /**
+   * Appends to several streams atomically: every entry's expected revision
+   * holds and all events are written, or nothing is. Entries without events
+   * only assert their stream's revision — how a decision that read facts from
+   * other streams keeps them from changing underneath (cross-stream
+   * invariants). One result per entry, in order. Adapters without multi-stream
+   * transactions (EventStoreDB 6.x) refuse more than one entry with UNSUPPORTED.
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** A stream that does not exist reads as empty. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** One batch of the global log after a position, in global order. */

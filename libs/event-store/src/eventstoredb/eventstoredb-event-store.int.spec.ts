@@ -12,6 +12,7 @@ const connectionString = process.env['AUXLEDGER_ESDB_URL'];
 if (connectionString) {
   eventStoreContract(`EventStoreDB (${connectionString})`, {
     open: async () => new EventStoreDbEventStore({ connectionString }),
+    multiStreamAppend: false,
   });
 } else {
   describe.skip('EventStoreDB contract — SKIPPED: set AUXLEDGER_ESDB_URL (no EventStoreDB server on this machine; docker compose up eventstoredb)', () => {

@@ -15,6 +15,7 @@ const open = (client = new SimulatedEsdbClient()) =>
 
 eventStoreContract('EventStoreDB adapter on a simulated server (logic only; see the .int spec for a real server)', {
   open: async () => open(),
+  multiStreamAppend: false,
 });
 
 describe('EventStoreDB adapter specifics (simulated server)', () => {

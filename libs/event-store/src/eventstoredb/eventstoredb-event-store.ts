@@ -15,9 +15,10 @@ import {
   isCommandError,
 } from '@eventstore/db-client';
 import { randomUUID } from 'node:crypto';
-import { EMPTY_STREAM, type StreamHead, chainEvents, checkExpectedRevision, resolveReappend, validateAppend } from '../append-plan';
-import { type EventStoreError, duplicateEventId, wrongExpectedRevision } from '../errors';
+import { EMPTY_STREAM, type StreamHead, chainEvents, checkExpectedRevision, resolveReappend, validateAppend, validateAppends } from '../append-plan';
+import { type EventStoreError, duplicateEventId, unsupported, wrongExpectedRevision } from '../errors';
 import type {
+  StreamAppend,
   AppendResult,
   EventStore,
   ExpectedRevision,
@@ -123,6 +124,19 @@ export class EventStoreDbEventStore implements EventStore {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.maxAppendBytes = options.maxAppendBytes ?? 1024 * 1024;
     this.reservationTimeoutMs = options.reservationTimeoutMs ?? 5 * 60 * 1000;
+  }
+
+  /**
+   * EventStoreDB 6.x offers no transaction across streams: an append to one
+   * stream is passed through; anything more is refused (docs/adr/0004).
+   */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    validateAppends(appends);
+    const [only] = appends;
+    if (appends.length !== 1 || !only) {
+      throw unsupported('atomic appends to several streams (EventStoreDB 6.x has no multi-stream transaction)', '跨多个事件流的原子追加（EventStoreDB 6.x 不支持多流事务）');
+    }
+    return [await this.appendToStream(only.streamId, only.events, only.expectedRevision)];
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {

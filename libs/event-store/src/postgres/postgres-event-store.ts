@@ -1,6 +1,6 @@
 import { Pool, type PoolClient, type QueryConfig, type QueryResultRow, escapeIdentifier } from 'pg';
-import { digestEvents, resolveReappend, validateAppend } from '../append-plan';
-import { isEventStoreError, storeUnavailable, wrongExpectedRevision } from '../errors';
+import { type DigestedEvent, checkOnlyResult, digestEvents, firstEventId, resolveReappend, validateAppend, validateAppends } from '../append-plan';
+import { type ActualRevision, isEventStoreError, storeUnavailable, wrongExpectedRevision } from '../errors';
 import { GENESIS_LOG_DIGEST } from '../hash-chain';
 import type {
   AppendResult,
@@ -12,6 +12,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
 } from '../port';
 import { AppendSignal, pollingSubscription } from '../subscription';
@@ -271,50 +272,83 @@ export class PostgresEventStore implements EventStore {
 
   async appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     validateAppend(streamId, events, expectedRevision);
+    const entry = { streamId, events, expectedRevision };
     const digested = digestEvents(streamId, events);
     let rows: AppendedRow[];
     try {
-      rows = await this.query<AppendedRow>(
-        {
-          name: `auxledger-append-${this.schema}`,
-          text: `SELECT * FROM ${this.tables.appendFunction}($1, $2, $3::uuid[], $4::text[], $5::integer[], $6::jsonb[], $7::jsonb[], $8::text[], $9)`,
-        },
-        [
-          streamId,
-          String(expectedRevision),
-          digested.map((e) => e.eventId),
-          digested.map((e) => e.type),
-          digested.map((e) => e.schemaVersion),
-          digested.map((e) => JSON.stringify(e.data)),
-          digested.map((e) => JSON.stringify(e.metadata)),
-          digested.map((e) => e.contentDigest),
-          this.channel,
-        ],
-      );
+      rows = await this.query<AppendedRow>(this.appendCall(), this.appendValues(entry, digested));
     } catch (error) {
-      const pgError = error as PgError;
-      const conflict = pgError?.code === 'AX001';
-      if (!conflict && !isUniqueViolationOn(error, 'events_event_id_key')) throw error;
-      // Off the happy path (ADR 0003): perhaps this very append was stored before and its acknowledgement lost.
-      if (conflict && !(await this.isStored((events[0] as NewEvent).eventId))) {
-        const actual = pgError.detail === 'no_stream' ? 'no_stream' : toSafeNumber(pgError.detail ?? '', 'actual revision');
-        throw wrongExpectedRevision(streamId, expectedRevision, actual);
-      }
-      return this.reappend(streamId, events, expectedRevision);
+      return (await this.afterRefusal(error, [entry], entry))[0] as AppendResult;
     }
-    const recorded = digested.map(({ contentDigest: _digest, ...event }, index): RecordedEvent => {
-      const row = rows[index] as AppendedRow;
-      return {
-        ...event,
-        metadata: { ...event.metadata, prevHash: row.o_prev_hash, hash: row.o_hash },
-        streamRevision: toSafeNumber(row.o_stream_revision, 'stream_revision'),
-        globalPosition: toSafeNumber(row.o_global_position, 'global_position'),
-        logDigest: row.o_log_digest,
-      };
-    });
     this.appended.notify();
-    const last = recorded[recorded.length - 1] as RecordedEvent;
-    return { nextExpectedRevision: last.streamRevision, events: recorded, alreadyStored: false };
+    return toAppendResult(digested, rows);
+  }
+
+  /** Several streams in one transaction: one `append_events` call per entry (an empty one only checks the revision). */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    validateAppends(appends);
+    const digested = appends.map((entry) => digestEvents(entry.streamId, entry.events));
+    let failed: StreamAppend | undefined;
+    let results: AppendResult[];
+    try {
+      results = await this.transaction(async (client) => {
+        const out: AppendResult[] = [];
+        for (const [i, entry] of appends.entries()) {
+          failed = entry;
+          const rows = (await client.query<AppendedRow>({ ...this.appendCall(), values: this.appendValues(entry, digested[i] as DigestedEvent[]) })).rows;
+          out.push(entry.events.length === 0 ? checkOnlyResult(await this.headRevision(client, entry.streamId)) : toAppendResult(digested[i] as DigestedEvent[], rows));
+        }
+        return out;
+      });
+    } catch (error) {
+      return this.afterRefusal(error, appends, failed);
+    }
+    this.appended.notify();
+    return results;
+  }
+
+  private appendCall(): Omit<QueryConfig, 'values'> {
+    return {
+      name: `auxledger-append-${this.schema}`,
+      text: `SELECT * FROM ${this.tables.appendFunction}($1, $2, $3::uuid[], $4::text[], $5::integer[], $6::jsonb[], $7::jsonb[], $8::text[], $9)`,
+    };
+  }
+
+  private appendValues(entry: StreamAppend, digested: readonly DigestedEvent[]): unknown[] {
+    return [
+      entry.streamId,
+      String(entry.expectedRevision),
+      digested.map((e) => e.eventId),
+      digested.map((e) => e.type),
+      digested.map((e) => e.schemaVersion),
+      digested.map((e) => JSON.stringify(e.data)),
+      digested.map((e) => JSON.stringify(e.metadata)),
+      digested.map((e) => e.contentDigest),
+      this.channel,
+    ];
+  }
+
+  private async headRevision(client: PoolClient, streamId: string): Promise<ActualRevision> {
+    const rows = await client.query<{ r: string | null }>(`SELECT max(stream_revision) AS r FROM ${this.tables.events} WHERE stream_id = $1`, [streamId]);
+    const r = rows.rows[0]?.r;
+    return r === null || r === undefined ? 'no_stream' : toSafeNumber(r, 'stream_revision');
+  }
+
+  /**
+   * A refused append, rolled back. A wrong revision or a stored id may be this
+   * very append retried after a lost acknowledgement (ADR 0003): stored events
+   * never change, so they are looked up after the lock is released.
+   */
+  private async afterRefusal(error: unknown, appends: readonly StreamAppend[], failed: StreamAppend | undefined): Promise<AppendResult[]> {
+    const pgError = error as PgError;
+    const conflict = pgError?.code === 'AX001';
+    if (!conflict && !isUniqueViolationOn(error, 'events_event_id_key')) throw error;
+    if (conflict && !(await this.isStored(firstEventId(appends)))) {
+      const actual = pgError.detail === 'no_stream' ? 'no_stream' : toSafeNumber(pgError.detail ?? '', 'actual revision');
+      const entry = failed ?? (appends[0] as StreamAppend);
+      throw wrongExpectedRevision(entry.streamId, entry.expectedRevision, actual);
+    }
+    return Promise.all(appends.map((entry) => this.reappend(entry.streamId, entry.events, entry.expectedRevision)));
   }
 
   private async isStored(eventId: string): Promise<boolean> {
@@ -323,6 +357,7 @@ export class PostgresEventStore implements EventStore {
 
   /** Answers a re-append of stored events as the first time (ADR 0003), or refuses reused ids. */
   private async reappend(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) return { ...checkOnlyResult(await this.transaction((client) => this.headRevision(client, streamId))), alreadyStored: true };
     const ids = events.map((event) => event.eventId);
     const rows = await this.query<EventRow>(`SELECT ${COLUMNS} FROM ${this.tables.events} WHERE event_id = ANY($1::uuid[])`, [ids]);
     const byId = new Map(rows.map((row) => [row.event_id, toRecordedEvent(row)]));
@@ -468,6 +503,21 @@ export class PostgresEventStore implements EventStore {
       client.release(destroy || lost !== undefined);
     }
   }
+}
+
+function toAppendResult(digested: readonly DigestedEvent[], rows: readonly AppendedRow[]): AppendResult {
+  const recorded = digested.map(({ contentDigest: _digest, ...event }, index): RecordedEvent => {
+    const row = rows[index] as AppendedRow;
+    return {
+      ...event,
+      metadata: { ...event.metadata, prevHash: row.o_prev_hash, hash: row.o_hash },
+      streamRevision: toSafeNumber(row.o_stream_revision, 'stream_revision'),
+      globalPosition: toSafeNumber(row.o_global_position, 'global_position'),
+      logDigest: row.o_log_digest,
+    };
+  });
+  const last = recorded[recorded.length - 1] as RecordedEvent;
+  return { nextExpectedRevision: last.streamRevision, events: recorded, alreadyStored: false };
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {

@@ -1,6 +1,16 @@
 import Database from 'better-sqlite3';
-import { EMPTY_STREAM, type StreamHead, chainEvents, checkExpectedRevision, resolveReappend, validateAppend } from '../append-plan';
-import { duplicateEventId } from '../errors';
+import {
+  EMPTY_STREAM,
+  type StreamHead,
+  chainEvents,
+  checkOnlyResult,
+  expectationHolds,
+  firstEventId,
+  resolveReappend,
+  validateAppend,
+  validateAppends,
+} from '../append-plan';
+import { duplicateEventId, wrongExpectedRevision } from '../errors';
 import { GENESIS_LOG_DIGEST, nextLogDigest } from '../hash-chain';
 import type {
   AppendResult,
@@ -10,6 +20,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
 } from '../port';
 import { AppendSignal, pollingSubscription } from '../subscription';
@@ -102,52 +113,83 @@ export class SqliteEventStore implements EventStore {
         `SELECT ${COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position ASC LIMIT ?`,
       ),
     };
-    this.appendTransaction = this.db.transaction(
-      (streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult => {
-        const headRow = this.statements.head.get(streamId);
-        const head: StreamHead = headRow ? { revision: headRow.stream_revision, hash: headRow.hash } : EMPTY_STREAM;
-        try {
-          checkExpectedRevision(streamId, expected, head.revision);
-        } catch (conflict) {
-          // Perhaps this very append was stored before and its acknowledgement lost.
-          if (this.statements.byEventId.get((events[0] as NewEvent).eventId)) return this.reappend(streamId, events, expected);
-          throw conflict;
-        }
-        const logHead = this.statements.logHead.get();
-        let position = logHead?.global_position ?? 0;
-        let digest = logHead?.log_digest ?? GENESIS_LOG_DIGEST;
-        const recorded = chainEvents(streamId, head, events).map((event): RecordedEvent => {
+    this.appendTransaction = this.db.transaction((appends: readonly StreamAppend[]): AppendResult[] => {
+      const heads = appends.map(({ streamId }): StreamHead => {
+        const row = this.statements.head.get(streamId);
+        return row ? { revision: row.stream_revision, hash: row.hash } : EMPTY_STREAM;
+      });
+      const conflict = appends.findIndex((entry, i) => !expectationHolds(entry.expectedRevision, (heads[i] as StreamHead).revision));
+      if (conflict >= 0) {
+        // Perhaps this very append was stored before and its acknowledgement lost.
+        if (this.isStored(firstEventId(appends))) return this.reappend(appends);
+        const entry = appends[conflict] as StreamAppend;
+        throw wrongExpectedRevision(entry.streamId, entry.expectedRevision, (heads[conflict] as StreamHead).revision);
+      }
+      const logHead = this.statements.logHead.get();
+      let position = logHead?.global_position ?? 0;
+      let digest = logHead?.log_digest ?? GENESIS_LOG_DIGEST;
+      let first = true;
+      return appends.map((entry, i): AppendResult => {
+        const head = heads[i] as StreamHead;
+        if (entry.events.length === 0) return checkOnlyResult(head.revision);
+        const recorded = chainEvents(entry.streamId, head, entry.events).map((event): RecordedEvent => {
           position += 1;
           digest = nextLogDigest(digest, event.metadata.hash);
           return { ...event, globalPosition: position, logDigest: digest };
         });
-        for (const [index, event] of recorded.entries()) {
+        for (const event of recorded) {
           try {
             this.statements.insert.run(...toRow(event));
           } catch (error) {
             if (!isUniqueViolationOn(error, 'event_id')) throw error;
-            // A first event already stored may be this append retried; anything else rolls back.
-            if (index === 0) return this.reappend(streamId, events, expected);
-            throw duplicateEventId(event.eventId, streamId);
+            // The append's first event already stored: this append retried. Anything else rolls back.
+            if (first) throw new AlreadyStored();
+            throw duplicateEventId(event.eventId, entry.streamId);
           }
+          first = false;
         }
         const last = recorded[recorded.length - 1] as RecordedEvent;
         return { nextExpectedRevision: last.streamRevision, events: recorded, alreadyStored: false };
-      },
-    );
+      });
+    });
   }
 
-  /** Answers a re-append of stored events as the first time, or refuses reused ids. */
-  private reappend(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult {
-    const stored = events.map((event) => this.statements.byEventId.get(event.eventId));
-    return resolveReappend(streamId, events, expected, stored.map((row) => row && toRecordedEvent(row)));
+  private isStored(eventId: string): boolean {
+    return this.statements.byEventId.get(eventId) !== undefined;
+  }
+
+  /** Answers a re-append of stored events as the first time, or refuses reused ids (ADR 0003). */
+  private reappend(appends: readonly StreamAppend[]): AppendResult[] {
+    return appends.map(({ streamId, events, expectedRevision }) => {
+      if (events.length === 0) {
+        const head = this.statements.head.get(streamId);
+        return { ...checkOnlyResult(head ? head.stream_revision : 'no_stream'), alreadyStored: true };
+      }
+      const stored = events.map((event) => this.statements.byEventId.get(event.eventId));
+      return resolveReappend(streamId, events, expectedRevision, stored.map((row) => row && toRecordedEvent(row)));
+    });
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     validateAppend(streamId, events, expectedRevision);
-    const result = this.appendTransaction.immediate(streamId, events, expectedRevision);
-    if (!result.alreadyStored) this.appended.notify();
-    return result;
+    return (await this.write([{ streamId, events, expectedRevision }]))[0] as AppendResult;
+  }
+
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    validateAppends(appends);
+    return this.write(appends);
+  }
+
+  private async write(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    let results: AppendResult[];
+    try {
+      results = this.appendTransaction.immediate(appends);
+    } catch (error) {
+      if (!(error instanceof AlreadyStored)) throw error;
+      results = this.reappend(appends);
+    }
+    if (results.some((r) => r.events.length > 0 && !r.alreadyStored)) this.appended.notify();
+    return results;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -194,6 +236,9 @@ function toRow(event: RecordedEvent): unknown[] {
     event.logDigest,
   ];
 }
+
+/** Internal: the append's first event is stored; the transaction rolls back and `reappend` answers. */
+class AlreadyStored extends Error {}
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
   return {

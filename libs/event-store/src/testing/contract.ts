@@ -13,6 +13,8 @@ import { digestLog, verifyLog } from '../verify';
 export interface ContractHarness {
   /** Opens a store on an empty or shared log. */
   open(): Promise<EventStore>;
+  /** False where the store has no multi-stream transaction: such appends must then be refused with UNSUPPORTED. */
+  multiStreamAppend?: boolean;
 }
 
 export function newEvent(data: JsonObject = {}, overrides: Partial<NewEvent> = {}): NewEvent {
@@ -159,6 +161,84 @@ export function eventStoreContract(adapterName: string, harness: ContractHarness
         }
         const events = await store.readStream(stream);
         expect(events.map((e) => e.streamRevision)).toEqual([0, 1, 2, 3, 4]);
+      });
+    });
+
+    describe('atomic appends to several streams', () => {
+      const multi = harness.multiStreamAppend ?? true;
+      if (!multi) {
+        it('refuses an append to several streams with UNSUPPORTED, and writes nothing', async () => {
+          const [a, b] = [newStreamId(), newStreamId()];
+          await expectStoreError(
+            store.appendToStreams([
+              { streamId: a, events: [newEvent()], expectedRevision: 'no_stream' },
+              { streamId: b, events: [newEvent()], expectedRevision: 'no_stream' },
+            ]),
+            'UNSUPPORTED',
+          );
+          expect(await store.readStream(a)).toEqual([]);
+        });
+        return;
+      }
+
+      it('writes every stream or none, and an entry without events only checks its revision', async () => {
+        const [a, b, watched] = [newStreamId(), newStreamId(), newStreamId()];
+        await store.appendToStream(watched, [newEvent()], 'no_stream');
+        const results = await store.appendToStreams([
+          { streamId: a, events: [newEvent({ s: 'a' })], expectedRevision: 'no_stream' },
+          { streamId: b, events: [newEvent({ s: 'b' }), newEvent({ s: 'b2' })], expectedRevision: 'no_stream' },
+          { streamId: watched, events: [], expectedRevision: 0 },
+        ]);
+        expect(results.map((r) => r.nextExpectedRevision)).toEqual([0, 1, 0]);
+        expect(results[2]?.events).toEqual([]);
+        expect((await store.readStream(b)).map((e) => e.data)).toEqual([{ s: 'b' }, { s: 'b2' }]);
+        const positions = results.flatMap((r) => r.events.map((e) => e.globalPosition));
+        expect(positions).toEqual([...positions].sort((x, y) => x - y));
+
+        // The watched stream moved on: the whole append is refused, nothing of it written.
+        await store.appendToStream(watched, [newEvent()], 0);
+        const [c] = [newStreamId()];
+        const error = await expectStoreError(
+          store.appendToStreams([
+            { streamId: c, events: [newEvent()], expectedRevision: 'no_stream' },
+            { streamId: watched, events: [], expectedRevision: 0 },
+          ]),
+          'WRONG_EXPECTED_REVISION',
+        );
+        expect(error.details).toMatchObject({ streamId: watched, expected: 0, actual: 1 });
+        expect(await store.readStream(c)).toEqual([]);
+      });
+
+      it('of two concurrent decisions that read the same stream, exactly one is written', async () => {
+        const shared = newStreamId();
+        await store.appendToStream(shared, [newEvent()], 'no_stream');
+        const writers = Array.from({ length: 6 }, () => newStreamId());
+        const outcomes = await Promise.allSettled(
+          writers.map((stream) =>
+            store.appendToStreams([
+              { streamId: stream, events: [newEvent()], expectedRevision: 'no_stream' },
+              { streamId: shared, events: [newEvent()], expectedRevision: 0 },
+            ]),
+          ),
+        );
+        expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+        const written = await Promise.all(writers.map((stream) => store.readStream(stream)));
+        expect(written.filter((events) => events.length > 0)).toHaveLength(1);
+        expect(await store.readStream(shared)).toHaveLength(2);
+      });
+
+      it('re-appending the same multi-stream append writes nothing twice', async () => {
+        const [a, b] = [newStreamId(), newStreamId()];
+        const appends = [
+          { streamId: a, events: [newEvent()], expectedRevision: 'no_stream' as const },
+          { streamId: b, events: [newEvent()], expectedRevision: 'no_stream' as const },
+        ];
+        const first = await store.appendToStreams(appends);
+        const again = await store.appendToStreams(appends);
+        expect(again.every((r) => r.alreadyStored)).toBe(true);
+        expect(again.map((r) => r.events.map((e) => e.globalPosition))).toEqual(first.map((r) => r.events.map((e) => e.globalPosition)));
+        expect(await store.readStream(a)).toHaveLength(1);
+        expect(await store.readStream(b)).toHaveLength(1);
       });
     });
 
