@@ -1,0 +1,15 @@
+import type { Bilingual } from '@auxledger/statute';
+
+export type ApplicationErrorCode = 'CONCURRENCY_CONFLICT' | 'COMMAND_ID_REUSED' | 'EMPTY_DECISION';
+
+/** A failure of the command path that is not a refusal: a stable code, a message in both languages. */
+export class ApplicationError extends Error {
+  constructor(
+    readonly code: ApplicationErrorCode,
+    readonly messages: Bilingual,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(messages.en);
+    this.name = 'ApplicationError';
+  }
+}

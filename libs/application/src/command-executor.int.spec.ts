@@ -1,0 +1,140 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import {
+  type Aggregate,
+  type Command,
+  type CommandHandler,
+  type DomainEvent,
+  type StreamRef,
+  accept,
+  refuseByState,
+} from '@auxledger/domain';
+import { type EventStore, PostgresEventStore, SqliteEventStore, verifyLog } from '@auxledger/event-store';
+import { REGISTRY } from '@auxledger/statute';
+import { createTestDatabase, describeWithPostgres } from '@auxledger/test-support';
+import { ApplicationError } from './application-error';
+import { type CommandOutcome, type ExecutorDependencies, commandStreamId, executeCommand } from './command-executor';
+
+/**
+ * The command path on real stores, with a minimal domain of the same shape as
+ * the quota (Art. 7) and one-contract-per-person (PERSON-UNIQUE) invariants:
+ * an organ with a number of places, a person who may hold one place at a time.
+ */
+type Placed = DomainEvent<'PlaceTaken', { personKey: string; organId: string }>;
+type OrganState = { capacity: number; taken: number };
+type PersonState = { holds: string | null };
+
+const organ: Aggregate<OrganState, Placed> = {
+  streamPrefix: 'test_organ',
+  initialState: () => ({ capacity: 3, taken: 0 }),
+  evolve: (state, { event }) => (event.type === 'PlaceTaken' ? { ...state, taken: state.taken + 1 } : state),
+};
+const person: Aggregate<PersonState, Placed> = {
+  streamPrefix: 'test_person',
+  initialState: () => ({ holds: null }),
+  evolve: (state, { event }) => (event.type === 'PlaceTaken' ? { holds: event.data.organId } : state),
+};
+
+type TakePlace = Command<'TakePlace', { organId: string; personKey: string }>;
+type Refs = { organ: StreamRef<OrganState>; person: StreamRef<PersonState> };
+
+const takePlace: CommandHandler<TakePlace, Refs> = {
+  commandType: 'TakePlace',
+  streams: (command) => ({ organ: { aggregate: organ, id: command.data.organId }, person: { aggregate: person, id: command.data.personKey } }),
+  decide: (command, states) => {
+    if (states.organ.taken >= states.organ.capacity) return refuseByState('NO_PLACE_LEFT', { en: 'No place left', zh: '无空余名额' });
+    if (states.person.holds) return refuseByState('ALREADY_PLACED', { en: 'Already placed', zh: '已有岗位' });
+    const placed: Placed = { type: 'PlaceTaken', schemaVersion: 1, data: { ...command.data } };
+    return accept({ organ: [placed], person: [placed] });
+  },
+};
+
+function command(data: TakePlace['data'], commandId: string = randomUUID()): TakePlace {
+  return {
+    type: 'TakePlace',
+    data,
+    metadata: { commandId, actor: { id: 'op-1', role: 'operator', organId: data.organId }, effectiveDate: '2025-01-02', recordedAt: '' },
+  };
+}
+
+function executorSuite(name: string, open: () => Promise<EventStore>): void {
+  describe(`command path on ${name}`, () => {
+    let store: EventStore;
+    let deps: ExecutorDependencies;
+    beforeAll(async () => {
+      store = await open();
+      deps = { store, registry: REGISTRY, clock: { now: () => new Date('2025-01-02T08:00:00Z') } };
+    });
+    afterAll(() => store.close());
+
+    it('N concurrent commands against k free places admit exactly k (the quota shape, Art. 7)', async () => {
+      const organId = randomUUID();
+      const outcomes = await Promise.all(
+        Array.from({ length: 10 }, () => executeCommand(deps, takePlace, command({ organId, personKey: randomUUID() }))),
+      );
+      expect(outcomes.filter((o) => o.status === 'accepted')).toHaveLength(3);
+      const refused = outcomes.filter((o): o is Extract<CommandOutcome, { status: 'refused' }> => o.status === 'refused');
+      expect(refused).toHaveLength(7);
+      expect(refused.every((o) => o.refusal.kind === 'STATE' && o.refusal.code === 'NO_PLACE_LEFT')).toBe(true);
+      expect(await store.readStream(`test_organ-${organId}`)).toHaveLength(3);
+    });
+
+    it('the same person taken by two organs at once is admitted once (one contract per person)', async () => {
+      const personKey = randomUUID();
+      const outcomes = await Promise.all(
+        Array.from({ length: 4 }, () => executeCommand(deps, takePlace, command({ organId: randomUUID(), personKey }))),
+      );
+      expect(outcomes.filter((o) => o.status === 'accepted')).toHaveLength(1);
+      expect(await store.readStream(`test_person-${personKey}`)).toHaveLength(1);
+    });
+
+    it('the same command id twice, even concurrently, yields one set of events and the same answer', async () => {
+      const repeated = command({ organId: randomUUID(), personKey: randomUUID() });
+      const [first, second] = await Promise.all([executeCommand(deps, takePlace, repeated), executeCommand(deps, takePlace, repeated)]);
+      const third = await executeCommand(deps, takePlace, repeated);
+      expect([first, second, third].map((o) => o.status)).toEqual(['accepted', 'accepted', 'accepted']);
+      expect(third.replayed).toBe(true);
+      const ids = (o: CommandOutcome) => (o.status === 'accepted' ? o.events.map((e) => e.eventId) : []);
+      expect(ids(second)).toEqual(ids(first));
+      expect(ids(third)).toEqual(ids(first));
+      expect(await store.readStream(`test_organ-${repeated.data.organId}`)).toHaveLength(1);
+    });
+
+    it('records a refusal for auditors, with who, when and why, and answers it again for the same id', async () => {
+      const organId = randomUUID();
+      for (let i = 0; i < 3; i++) await executeCommand(deps, takePlace, command({ organId, personKey: randomUUID() }));
+      const refusedCommand = command({ organId, personKey: randomUUID() });
+      const outcome = await executeCommand(deps, takePlace, refusedCommand);
+      expect(outcome.status).toBe('refused');
+      const [recorded] = await store.readStream(commandStreamId(refusedCommand.metadata.commandId));
+      expect(recorded?.type).toBe('CommandRefused');
+      expect(recorded?.metadata).toMatchObject({ actor: { id: 'op-1', role: 'operator' }, effectiveDate: '2025-01-02', recordedAt: '2025-01-02T08:00:00.000Z' });
+      expect(recorded?.data).toMatchObject({ commandType: 'TakePlace', refusal: { kind: 'STATE', code: 'NO_PLACE_LEFT' } });
+      expect(await executeCommand(deps, takePlace, refusedCommand)).toMatchObject({ status: 'refused', replayed: true });
+    });
+
+    it('refuses a command id reused for a different command', async () => {
+      const first = command({ organId: randomUUID(), personKey: randomUUID() });
+      await executeCommand(deps, takePlace, first);
+      const reused = command({ organId: randomUUID(), personKey: randomUUID() }, first.metadata.commandId);
+      await expect(executeCommand(deps, takePlace, reused)).rejects.toMatchObject({ code: 'COMMAND_ID_REUSED' });
+      await expect(executeCommand(deps, takePlace, reused)).rejects.toBeInstanceOf(ApplicationError);
+    });
+
+    it('derives event ids from the command id, and the log still verifies', async () => {
+      const c = command({ organId: randomUUID(), personKey: randomUUID() });
+      const outcome = await executeCommand(deps, takePlace, c);
+      expect(outcome.status === 'accepted' && outcome.events.every((e) => e.metadata.commandId === c.metadata.commandId)).toBe(true);
+      expect((await verifyLog(store)).ok).toBe(true);
+    });
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'auxledger-application-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+executorSuite('SQLite', async () => new SqliteEventStore({ path: join(dir, 'events.db') }));
+describeWithPostgres('PostgreSQL', () => {
+  executorSuite('PostgreSQL', async () => PostgresEventStore.open({ connectionString: await createTestDatabase('app') }));
+});

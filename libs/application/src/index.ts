@@ -1,0 +1,3 @@
+export * from './application-error';
+export * from './command-executor';
+export * from './event-ids';
