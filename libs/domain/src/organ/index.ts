@@ -1,0 +1,3 @@
+export * from './organ';
+export * from './register-organ';
+export * from './set-quota';

@@ -1,0 +1,91 @@
+import { fold, type Envelope } from '../kernel';
+import {
+  activeHeadcount, holdsQuotaPlace, Organ, planOpeningFacts, planOpeningsReleased, planOpeningsReserved, quotaFacts, quotaInForce,
+  quotaPlaceReleased, quotaPlaceTaken, quotaSet, type OrganEvent, type OrganState, type RegisteredOrgan,
+} from './organ';
+import { COUNTY } from './organ.fixtures';
+
+const at = (effectiveDate: string, event: OrganEvent): Envelope<OrganEvent> => ({ event, effectiveDate, recordedAt: `${effectiveDate}T00:00:00Z`, commandId: 'c', actorId: 'a' });
+const quota = (headcount: number, from: string, category: 'CIVILIAN' | 'DUTY' | null = null, documentRef = 'D') =>
+  quotaSet({ organId: 'xincheng', category, headcount, documentRef, setByOrganId: 'nmg', from });
+const taken = (auxiliaryId: string, category: 'CIVILIAN' | 'DUTY' = 'DUTY', planId: string | null = null) => quotaPlaceTaken({ auxiliaryId, category, planId });
+
+function organOf(...events: (OrganEvent | [string, OrganEvent])[]): RegisteredOrgan {
+  const state = fold(Organ, [COUNTY, ...events].map((e) => (Array.isArray(e) ? at(e[0], e[1]) : at('2024-09-01', e))));
+  if (state.status !== 'REGISTERED') throw new Error('not registered');
+  return state;
+}
+
+describe('organ state', () => {
+  it('starts unregistered, and ignores quota events before registration', () => {
+    const state: OrganState = fold(Organ, [at('2024-09-01', quota(10, '2024-09-01'))]);
+    expect(state).toEqual({ status: 'UNREGISTERED' });
+  });
+
+  it('counts a place once however often it is taken, and releases it', () => {
+    const organ = organOf(taken('a1'), taken('a1'), taken('a2', 'CIVILIAN'));
+    expect(activeHeadcount(organ)).toBe(2);
+    expect(activeHeadcount(organ, 'CIVILIAN')).toBe(1);
+    const after = organOf(taken('a1'), taken('a2'), quotaPlaceReleased({ auxiliaryId: 'a1' }), quotaPlaceReleased({ auxiliaryId: 'zz' }));
+    expect(activeHeadcount(after)).toBe(1);
+    expect(holdsQuotaPlace(after, 'a1')).toBe(false);
+    expect(holdsQuotaPlace(after, 'a2')).toBe(true);
+    expect(after.places['a2']).toEqual({ category: 'DUTY', takenOn: '2024-09-01' });
+  });
+});
+
+describe('Art. 7: the quota in force on a date is the latest set from on or before it, history kept', () => {
+  const organ = organOf(quota(100, '2024-09-01', null, 'A'), quota(80, '2025-01-01', null, 'B'), quota(85, '2025-01-01', null, 'B-corrected'), quota(20, '2024-09-01', 'CIVILIAN'));
+  it.each([
+    ['2024-08-31', null],
+    ['2024-09-01', 'A'],
+    ['2024-12-31', 'A'],
+    ['2025-01-01', 'B-corrected'],
+    ['2030-06-30', 'B-corrected'],
+  ])('on %s → %s', (date, doc) => {
+    expect(quotaInForce(organ, date, null)?.documentRef ?? null).toBe(doc);
+  });
+  it('keeps every quota ever set', () => {
+    expect(organ.quotas.map((q) => q.documentRef)).toEqual(['A', 'B', 'B-corrected', 'D']);
+  });
+  it('a category quota is its own history', () => {
+    expect(quotaInForce(organ, '2025-02-01', 'CIVILIAN')?.headcount).toBe(20);
+    expect(quotaInForce(organ, '2025-02-01', 'DUTY')).toBeNull();
+  });
+});
+
+describe('Art. 7 (QUOTA-HIRE facts): quotaFacts gives the quota in force and the headcount before the hire', () => {
+  it('organ-wide quota and headcount', () => {
+    const organ = organOf(quota(3, '2024-09-01'), taken('a1'), taken('a2', 'CIVILIAN'));
+    expect(quotaFacts(organ, '2024-10-01')).toEqual({ organId: 'xincheng', quota: 3, activeHeadcount: 2 });
+    expect(quotaFacts(organ, '2024-08-31')).toEqual({ organId: 'xincheng', quota: null, activeHeadcount: 2 });
+  });
+
+  it('with a category, the tighter of the organ-wide and the category quota', () => {
+    const organ = organOf(quota(10, '2024-09-01'), quota(1, '2024-09-01', 'CIVILIAN'), taken('a1', 'CIVILIAN'), taken('a2'));
+    expect(quotaFacts(organ, '2024-10-01', 'CIVILIAN')).toEqual({ organId: 'xincheng', quota: 1, activeHeadcount: 1 });
+    expect(quotaFacts(organ, '2024-10-01', 'DUTY')).toEqual({ organId: 'xincheng', quota: 10, activeHeadcount: 2 });
+  });
+
+  it('a category quota alone binds its category; another category has none', () => {
+    const organ = organOf(quota(5, '2024-09-01', 'CIVILIAN'), taken('a1', 'CIVILIAN'), taken('a2', 'DUTY'));
+    expect(quotaFacts(organ, '2024-10-01', 'CIVILIAN')).toEqual({ organId: 'xincheng', quota: 5, activeHeadcount: 1 });
+    expect(quotaFacts(organ, '2024-10-01', 'DUTY').quota).toBeNull();
+  });
+});
+
+describe('Art. 18 ¶1 (QUOTA-PLAN facts): committed headcount counts active auxiliaries and other plans\' unfilled openings', () => {
+  it('another plan\'s reservation counts until filled or released; the plan\'s own does not', () => {
+    const reserved = organOf(quota(10, '2024-09-01'), taken('a1'), planOpeningsReserved({ planId: 'p1', category: null, count: 4 }), planOpeningsReserved({ planId: 'p2', category: null, count: 2 }));
+    expect(planOpeningFacts(reserved, '2024-10-01', { planId: 'p2', category: null, count: 2 })).toEqual({ organId: 'xincheng', count: 2, quota: 10, committedHeadcount: 5 });
+    const filled = organOf(quota(10, '2024-09-01'), planOpeningsReserved({ planId: 'p1', category: null, count: 4 }), taken('a1', 'DUTY', 'p1'), taken('a2', 'DUTY', 'p1'));
+    expect(planOpeningFacts(filled, '2024-10-01', { planId: 'p9', category: null, count: 1 }).committedHeadcount).toBe(4);
+    const released = organOf(quota(10, '2024-09-01'), planOpeningsReserved({ planId: 'p1', category: null, count: 4 }), taken('a1', 'DUTY', 'p1'), planOpeningsReleased({ planId: 'p1' }));
+    expect(planOpeningFacts(released, '2024-10-01', { planId: 'p9', category: null, count: 1 }).committedHeadcount).toBe(1);
+  });
+
+  it('a reservation of another category does not count against a category quota', () => {
+    const organ = organOf(quota(5, '2024-09-01', 'CIVILIAN'), planOpeningsReserved({ planId: 'p1', category: 'DUTY', count: 4 }), planOpeningsReserved({ planId: 'p2', category: null, count: 1 }));
+    expect(planOpeningFacts(organ, '2024-10-01', { planId: 'p3', category: 'CIVILIAN', count: 1 })).toEqual({ organId: 'xincheng', count: 1, quota: 5, committedHeadcount: 1 });
+  });
+});
