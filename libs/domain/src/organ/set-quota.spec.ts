@@ -1,4 +1,4 @@
-import { command, spec } from '../testing';
+import { command, scenario } from '../testing';
 import { quotaSet } from './organ';
 import { CITY, COUNTY, REGION } from './organ.fixtures';
 import { setQuota, type SetQuota } from './set-quota';
@@ -6,7 +6,7 @@ import { setQuota, type SetQuota } from './set-quota';
 const set = (data: Partial<SetQuota['data']> = {}, on = '2024-10-01') =>
   command<SetQuota>('SetQuota', { organId: 'xincheng', category: null, headcount: 120, documentRef: '内公发〔2024〕12号', setByOrganId: 'nmg', ...data }, on);
 
-const given = spec(setQuota).given;
+const given = scenario(setQuota).given;
 
 describe('SetQuota', () => {
   describe('given a registered county and the region organ', () => {
@@ -56,17 +56,17 @@ describe('Art. 7 (QUOTA-SET): a quota is set by a REGION-level authority, with i
     ['the region organ, 1.5', REGION, 'D', 1.5, ['QUOTA-SET']],
   ] as const)('set by %s → %j', (_name, authority, documentRef, headcount, failed) => {
     const outcome = given({ organ: [COUNTY], authority: [authority] }).when(set({ setByOrganId: authority.data.organId, documentRef, headcount }));
-    if (failed.length) outcome.thenRefusedByStatute(failed);
+    if (failed.length) outcome.thenRefusedByStatute(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 
   it('a city organ without document: every defect of QUOTA-SET is listed', () => {
-    const judgement = given({ organ: [COUNTY], authority: [CITY] }).when(set({ setByOrganId: 'hohhot', documentRef: '' })).thenRefusedByStatute(['QUOTA-SET']);
-    expect(judgement.violations).toHaveLength(2);
+    const violations = given({ organ: [COUNTY], authority: [CITY] }).when(set({ setByOrganId: 'hohhot', documentRef: '' })).thenRefusedByStatute('QUOTA-SET');
+    expect(violations).toHaveLength(2);
   });
 
   it('2024-08-31 is before the regulation: no rule set in force; 2024-09-01 is judged', () => {
-    given({ organ: [COUNTY], authority: [REGION] }).when(set({}, '2024-08-31')).thenRefusedByStatute(['RULESET-NOT-IN-FORCE']);
+    given({ organ: [COUNTY], authority: [REGION] }).when(set({}, '2024-08-31')).thenRefusedByStatute('RULESET-NOT-IN-FORCE');
     expect(given({ organ: [COUNTY], authority: [REGION] }).when(set({}, '2024-09-01')).decision.accepted).toBe(true);
   });
 });
