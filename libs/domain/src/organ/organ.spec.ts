@@ -75,17 +75,38 @@ describe('Art. 7 (QUOTA-HIRE facts): quotaFacts gives the quota in force and the
 });
 
 describe('Art. 18 ¶1 (QUOTA-PLAN facts): committed headcount counts active auxiliaries and other plans\' unfilled openings', () => {
+  const reserve = (planId: string, ...openings: { category: 'CIVILIAN' | 'DUTY' | null; count: number }[]) => planOpeningsReserved({ planId, openings });
+  const any = (count: number) => ({ category: null, count });
+
   it('another plan\'s reservation counts until filled or released; the plan\'s own does not', () => {
-    const reserved = organOf(quota(10, '2024-09-01'), taken('a1'), planOpeningsReserved({ planId: 'p1', category: null, count: 4 }), planOpeningsReserved({ planId: 'p2', category: null, count: 2 }));
-    expect(planOpeningFacts(reserved, '2024-10-01', { planId: 'p2', category: null, count: 2 })).toEqual({ organId: 'xincheng', count: 2, quota: 10, committedHeadcount: 5 });
-    const filled = organOf(quota(10, '2024-09-01'), planOpeningsReserved({ planId: 'p1', category: null, count: 4 }), taken('a1', 'DUTY', 'p1'), taken('a2', 'DUTY', 'p1'));
-    expect(planOpeningFacts(filled, '2024-10-01', { planId: 'p9', category: null, count: 1 }).committedHeadcount).toBe(4);
-    const released = organOf(quota(10, '2024-09-01'), planOpeningsReserved({ planId: 'p1', category: null, count: 4 }), taken('a1', 'DUTY', 'p1'), planOpeningsReleased({ planId: 'p1' }));
-    expect(planOpeningFacts(released, '2024-10-01', { planId: 'p9', category: null, count: 1 }).committedHeadcount).toBe(1);
+    const reserved = organOf(quota(10, '2024-09-01'), taken('a1'), reserve('p1', any(4)), reserve('p2', any(2)));
+    expect(planOpeningFacts(reserved, '2024-10-01', 'p2', [any(2)])).toEqual([{ organId: 'xincheng', count: 2, quota: 10, committedHeadcount: 5 }]);
+    const filled = organOf(quota(10, '2024-09-01'), reserve('p1', any(4)), taken('a1', 'DUTY', 'p1'), taken('a2', 'DUTY', 'p1'));
+    expect(planOpeningFacts(filled, '2024-10-01', 'p9', [any(1)])[0]?.committedHeadcount).toBe(4);
+    const released = organOf(quota(10, '2024-09-01'), reserve('p1', any(4)), taken('a1', 'DUTY', 'p1'), planOpeningsReleased({ planId: 'p1' }));
+    expect(planOpeningFacts(released, '2024-10-01', 'p9', [any(1)])[0]?.committedHeadcount).toBe(1);
   });
 
-  it('a reservation of another category does not count against a category quota', () => {
-    const organ = organOf(quota(5, '2024-09-01', 'CIVILIAN'), planOpeningsReserved({ planId: 'p1', category: 'DUTY', count: 4 }), planOpeningsReserved({ planId: 'p2', category: null, count: 1 }));
-    expect(planOpeningFacts(organ, '2024-10-01', { planId: 'p3', category: 'CIVILIAN', count: 1 })).toEqual({ organId: 'xincheng', count: 1, quota: 5, committedHeadcount: 1 });
+  it('a hire fills an opening of its category first, then one for either category', () => {
+    const organ = organOf(reserve('p1', { category: 'CIVILIAN', count: 1 }, any(1)), taken('a1', 'CIVILIAN', 'p1'), taken('a2', 'CIVILIAN', 'p1'), taken('a3', 'CIVILIAN', 'p1'));
+    expect(organ.reservations['p1']).toEqual({ CIVILIAN: { count: 1, filled: 1 }, ANY: { count: 1, filled: 1 } });
+  });
+
+  it('one row for the organ-wide quota and one per category quota in force', () => {
+    const organ = organOf(quota(10, '2024-09-01'), quota(3, '2024-09-01', 'CIVILIAN'), taken('c1', 'CIVILIAN'), taken('d1', 'DUTY'), reserve('p1', { category: 'DUTY', count: 4 }), reserve('p2', any(1)));
+    expect(planOpeningFacts(organ, '2024-10-01', 'p3', [{ category: 'CIVILIAN', count: 2 }, { category: 'DUTY', count: 1 }])).toEqual([
+      { organId: 'xincheng', count: 3, quota: 10, committedHeadcount: 7 },
+      { organId: 'xincheng', count: 2, quota: 3, committedHeadcount: 2 },
+    ]);
+  });
+
+  it('openings of a category with its own quota, and no organ-wide quota: the category row alone', () => {
+    const organ = organOf(quota(5, '2024-09-01', 'CIVILIAN'));
+    expect(planOpeningFacts(organ, '2024-10-01', 'p1', [{ category: 'CIVILIAN', count: 5 }])).toEqual([{ organId: 'xincheng', count: 5, quota: 5, committedHeadcount: 0 }]);
+  });
+
+  it('openings no quota covers: an organ-wide row without quota', () => {
+    const organ = organOf(quota(5, '2024-09-01', 'CIVILIAN'));
+    expect(planOpeningFacts(organ, '2024-10-01', 'p1', [{ category: 'DUTY', count: 1 }])).toEqual([{ organId: 'xincheng', count: 1, quota: null, committedHeadcount: 0 }]);
   });
 });

@@ -55,8 +55,15 @@ export type QuotaPlaceTaken = DomainEvent<
 /** The auxiliary no longer counts against the quota (appended by Terminate; also by a transfer out). */
 export type QuotaPlaceReleased = DomainEvent<'QuotaPlaceReleased', { auxiliaryId: string }>;
 
-/** A recruitment plan holds openings in this organ's quota headroom (QUOTA-PLAN) until filled or released. */
-export type PlanOpeningsReserved = DomainEvent<'PlanOpeningsReserved', { planId: string; category: AuxiliaryCategory | null; count: number }>;
+/**
+ * A recruitment plan holds openings in this organ's quota headroom (QUOTA-PLAN)
+ * until filled (a `QuotaPlaceTaken` naming the plan) or released. Category
+ * null: openings for either category.
+ */
+export type PlanOpeningsReserved = DomainEvent<
+  'PlanOpeningsReserved',
+  { planId: string; openings: { category: AuxiliaryCategory | null; count: number }[] }
+>;
 
 /** The plan's unfilled openings no longer hold headroom (plan withdrawn or closed). */
 export type PlanOpeningsReleased = DomainEvent<'PlanOpeningsReleased', { planId: string }>;
@@ -85,10 +92,18 @@ export interface QuotaPlace {
   takenOn: IsoDate;
 }
 
-export interface Reservation {
-  category: AuxiliaryCategory | null;
-  count: number;
-  filled: number;
+/** Openings one plan holds in this organ, by category (`ANY`: either). */
+export type ReservationKey = AuxiliaryCategory | 'ANY';
+export type Reservation = Partial<Record<ReservationKey, { count: number; filled: number }>>;
+
+const keyOf = (category: AuxiliaryCategory | null): ReservationKey => category ?? 'ANY';
+const unfilled = (r: Reservation, key: ReservationKey): number => Math.max((r[key]?.count ?? 0) - (r[key]?.filled ?? 0), 0);
+
+/** A hire filling a plan's opening fills one of its category if any is left, else one for either category. */
+function fillOne(r: Reservation, category: AuxiliaryCategory): Reservation {
+  const key = ([category, 'ANY'] as const).find((k) => unfilled(r, k) > 0);
+  const slot = key && r[key];
+  return key && slot ? { ...r, [key]: { ...slot, filled: slot.filled + 1 } } : r;
 }
 
 export interface UnregisteredOrgan {
@@ -133,7 +148,7 @@ export function evolveOrgan(state: OrganState, { event, effectiveDate }: Envelop
       const { auxiliaryId, category, planId } = event.data;
       if (state.places[auxiliaryId]) return state;
       const reservation = planId ? state.reservations[planId] : undefined;
-      const reservations = planId && reservation ? { ...state.reservations, [planId]: { ...reservation, filled: reservation.filled + 1 } } : state.reservations;
+      const reservations = planId && reservation ? { ...state.reservations, [planId]: fillOne(reservation, category) } : state.reservations;
       return { ...state, places: { ...state.places, [auxiliaryId]: { category, takenOn: effectiveDate } }, reservations };
     }
     case 'QuotaPlaceReleased': {
@@ -142,8 +157,13 @@ export function evolveOrgan(state: OrganState, { event, effectiveDate }: Envelop
       return { ...state, places };
     }
     case 'PlanOpeningsReserved': {
-      const { planId, category, count } = event.data;
-      return { ...state, reservations: { ...state.reservations, [planId]: { category, count, filled: state.reservations[planId]?.filled ?? 0 } } };
+      const { planId, openings } = event.data;
+      const reservation: Reservation = {};
+      for (const o of openings) {
+        const key = keyOf(o.category);
+        reservation[key] = { count: (reservation[key]?.count ?? 0) + o.count, filled: 0 };
+      }
+      return { ...state, reservations: { ...state.reservations, [planId]: reservation } };
     }
     case 'PlanOpeningsReleased': {
       const { [event.data.planId]: _released, ...reservations } = state.reservations;
@@ -184,11 +204,15 @@ export const activeHeadcount = (organ: RegisteredOrgan, category: AuxiliaryCateg
 
 export const holdsQuotaPlace = (organ: OrganState, auxiliaryId: string): boolean => organ.status === 'REGISTERED' && auxiliaryId in organ.places;
 
-/** Openings other plans hold and have not filled (a reservation without category counts against every category). */
+/**
+ * Openings other plans hold and have not filled: all of them organ-wide; for a
+ * category, its own and those for either category (the safe side).
+ */
 function reservedOpenings(organ: RegisteredOrgan, category: AuxiliaryCategory | null, excludingPlanId: string | null): number {
+  const keys: ReservationKey[] = category === null ? ['CIVILIAN', 'DUTY', 'ANY'] : [category, 'ANY'];
   return Object.entries(organ.reservations)
-    .filter(([planId, r]) => planId !== excludingPlanId && (category === null || r.category === null || r.category === category))
-    .reduce((sum, [, r]) => sum + Math.max(r.count - r.filled, 0), 0);
+    .filter(([planId]) => planId !== excludingPlanId)
+    .reduce((sum, [, r]) => sum + keys.reduce((n, k) => n + unfilled(r, k), 0), 0);
 }
 
 interface Constraint {
@@ -221,16 +245,32 @@ export function quotaFacts(organ: RegisteredOrgan, date: IsoDate, category: Auxi
 }
 
 /**
- * What QUOTA-PLAN needs for a plan's openings in one organ: quota in force on
- * the date and the headcount already committed (active auxiliaries plus the
- * unfilled openings of other plans; the plan's own reservation is left out so
- * that judging it again after reserving gives the same answer).
+ * What QUOTA-PLAN needs for a plan's openings in one organ, one row per quota
+ * that binds them: the organ-wide quota for all the plan's openings there, and
+ * each category's own quota for that category's openings. The committed
+ * headcount is active auxiliaries plus other plans' unfilled openings (the
+ * plan's own reservation is left out, so judging it again after reserving
+ * gives the same answer). With no quota in force for some openings, the row
+ * says quota null and QUOTA-PLAN refuses.
  */
 export function planOpeningFacts(
   organ: RegisteredOrgan,
   date: IsoDate,
-  opening: { planId: string; category: AuxiliaryCategory | null; count: number },
-): QuotaPlanFacts['plan']['openings'][number] {
-  const c = bindingConstraint(organ, date, opening.category, (scope) => activeHeadcount(organ, scope) + reservedOpenings(organ, scope, opening.planId));
-  return { organId: organ.organId, count: opening.count, quota: c.quota, committedHeadcount: c.used };
+  planId: string,
+  openings: readonly { category: AuxiliaryCategory | null; count: number }[],
+): QuotaPlanFacts['plan']['openings'][number][] {
+  const committed = (scope: AuxiliaryCategory | null) => activeHeadcount(organ, scope) + reservedOpenings(organ, scope, planId);
+  const row = (scope: AuxiliaryCategory | null, count: number) => ({
+    organId: organ.organId,
+    count,
+    quota: quotaInForce(organ, date, scope)?.headcount ?? null,
+    committedHeadcount: committed(scope),
+  });
+  const categories = (['CIVILIAN', 'DUTY'] as const).filter((c) => quotaInForce(organ, date, c) !== null);
+  const rows = categories
+    .map((c) => row(c, openings.filter((o) => o.category === c).reduce((n, o) => n + o.count, 0)))
+    .filter((r) => r.count > 0);
+  const coveredByCategory = openings.every((o) => o.category !== null && categories.includes(o.category));
+  const wholeOrgan = quotaInForce(organ, date, null) !== null || !coveredByCategory;
+  return wholeOrgan ? [row(null, openings.reduce((n, o) => n + o.count, 0)), ...rows] : rows;
 }
