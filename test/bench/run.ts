@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { startThrowawayPostgres } from '@auxledger/test-support';
 import { benchPostgresAppends } from './b1-postgres';
 import { benchSqliteAppends } from './b1-sqlite';
+import { benchVerify } from './b6-verify';
 import { type Row, formatTable } from './measure';
 
 async function main(): Promise<void> {
@@ -20,10 +21,13 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     process.stdout.write(`AuxLedger benchmarks — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, scale ${scale}\n\n`);
+    const step = (label: string) => process.stderr.write(`… ${label}\n`);
+    step('B1 SQLite appends');
     const b1 = await benchSqliteAppends(dir, { singles: Math.round(3000 * scale), batches: Math.round(60 * scale) });
     rows.push(...b1.rows);
-    process.stdout.write(`${formatTable(rows)}\n\n`);
-
+    step('B6 verify');
+    rows.push(...(await benchVerify(dir, Math.round(50_000 * scale))));
+    step('B1 PostgreSQL appends');
     const throwaway = process.env.AUXLEDGER_PG_URL ? undefined : await startThrowawayPostgres();
     try {
       const url = process.env.AUXLEDGER_PG_URL ?? (throwaway?.url as string);

@@ -5,7 +5,7 @@ import {
   invalidEvent,
   wrongExpectedRevision,
 } from './errors';
-import { canonicalEncoding, linkHash, sha256Hex } from './hash-chain';
+import { canonicalJson, composeCanonicalEncoding, linkHash, sha256Hex } from './hash-chain';
 import type { AppendResult, EventMetadata, ExpectedRevision, JsonValue, NewEvent, RecordedEvent, StreamAppend } from './port';
 import { MAX_EVENT_BYTES } from './port';
 
@@ -195,49 +195,78 @@ export function checkOnlyResult(actual: ActualRevision): AppendResult {
   return { nextExpectedRevision: actual === 'no_stream' ? -1 : actual, events: [], alreadyStored: false };
 }
 
-/** An event whose content is digested, before its place in the stream is known. */
+/** An event encoded and digested once, before its place in the stream is known. */
 export interface DigestedEvent extends NewEvent {
   streamId: string;
   contentDigest: string;
+  /** Canonical JSON of `data` and of `metadata`: what a store keeps, byte for byte. */
+  dataJson: string;
+  metadataJson: string;
 }
 
 /**
- * Digests each event's content, refusing one whose canonical encoding exceeds
- * MAX_EVENT_BYTES. Needs no stream head, so it runs before any lock is taken.
+ * Encodes and digests each event's content, refusing one whose canonical
+ * encoding exceeds MAX_EVENT_BYTES. Needs no stream head, so it runs before
+ * any lock is taken.
  */
 export function digestEvents(streamId: string, events: readonly NewEvent[]): DigestedEvent[] {
   return events.map((event) => {
-    const encoded = canonicalEncoding({ ...event, streamId });
+    const dataJson = canonicalJson(event.data);
+    const metadataJson = canonicalJson(event.metadata);
+    const encoded = composeCanonicalEncoding({ eventId: event.eventId, type: event.type, schemaVersion: event.schemaVersion, streamId }, dataJson, metadataJson);
     const bytes = Buffer.byteLength(encoded, 'utf8');
     if (bytes > MAX_EVENT_BYTES) throw eventTooLarge(event.eventId, bytes, MAX_EVENT_BYTES);
-    return { ...event, streamId, contentDigest: sha256Hex(encoded) };
+    return { ...event, streamId, contentDigest: sha256Hex(encoded), dataJson, metadataJson };
   });
 }
 
+/** A digested event placed after the stream's head and linked to the one before. */
+export interface LinkedEvent extends DigestedEvent {
+  streamRevision: number;
+  prevHash: string | null;
+  hash: string;
+}
+
 /** Places digested events after the stream's head and links each to the one before. */
-export function linkEvents(head: StreamHead, events: readonly DigestedEvent[]): ChainedEvent[] {
+export function linkEvents(head: StreamHead, events: readonly DigestedEvent[]): LinkedEvent[] {
   let revision = head.revision === 'no_stream' ? -1 : head.revision;
   let prevHash = head.hash;
-  return events.map(({ contentDigest, ...event }) => {
+  return events.map((event) => {
     revision += 1;
-    const hash = linkHash(contentDigest, revision, prevHash);
-    const chained: ChainedEvent = {
-      eventId: event.eventId,
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      data: event.data,
-      metadata: { ...event.metadata, prevHash, hash },
-      streamId: event.streamId,
-      streamRevision: revision,
-    };
+    const hash = linkHash(event.contentDigest, revision, prevHash);
+    const linked: LinkedEvent = { ...event, streamRevision: revision, prevHash, hash };
     prevHash = hash;
-    return chained;
+    return linked;
   });
+}
+
+/** The event as stored, once the log has given it a position. */
+export function toRecordedEvent(event: LinkedEvent, globalPosition: number, logDigest?: string): RecordedEvent {
+  const recorded: RecordedEvent = {
+    eventId: event.eventId,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: event.data,
+    metadata: { ...event.metadata, prevHash: event.prevHash, hash: event.hash },
+    streamId: event.streamId,
+    streamRevision: event.streamRevision,
+    globalPosition,
+  };
+  if (logDigest !== undefined) recorded.logDigest = logDigest;
+  return recorded;
 }
 
 /** Digests and links in one step, for adapters that hold the head already. */
 export function chainEvents(streamId: string, head: StreamHead, events: readonly NewEvent[]): ChainedEvent[] {
-  return linkEvents(head, digestEvents(streamId, events));
+  return linkEvents(head, digestEvents(streamId, events)).map((e) => ({
+    eventId: e.eventId,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    data: e.data,
+    metadata: { ...e.metadata, prevHash: e.prevHash, hash: e.hash },
+    streamId: e.streamId,
+    streamRevision: e.streamRevision,
+  }));
 }
 
 /**

@@ -39,18 +39,34 @@ export interface HashedContent extends EventContent {
   streamRevision: number;
 }
 
-export function canonicalEncoding(content: EventContent): string {
-  const encoded = canonicalize({
-    v: HASH_ALGORITHM,
-    eventId: content.eventId,
-    type: content.type,
-    schemaVersion: content.schemaVersion,
-    streamId: content.streamId,
-    data: content.data,
-    metadata: content.metadata,
-  });
-  if (encoded === undefined) throw new Error('unreachable: an object always canonicalizes');
+/** RFC 8785 canonical JSON of one value (the `canonicalize` package). */
+export function canonicalJson(value: unknown): string {
+  const encoded = canonicalize(value);
+  if (encoded === undefined) throw new Error('unreachable: JSON values always canonicalize');
   return encoded;
+}
+
+/**
+ * The canonical encoding of an event's content: RFC 8785 of
+ * `{ data, eventId, metadata, schemaVersion, streamId, type, v }`, composed
+ * from the canonical JSON of `data` and `metadata` (the members in sorted
+ * order, as RFC 8785 puts them), so that writers can store those two strings
+ * as they are and encode each event only once.
+ */
+export function composeCanonicalEncoding(
+  content: Omit<EventContent, 'data' | 'metadata'>,
+  dataJson: string,
+  metadataJson: string,
+): string {
+  return (
+    `{"data":${dataJson},"eventId":${JSON.stringify(content.eventId)},"metadata":${metadataJson},` +
+    `"schemaVersion":${JSON.stringify(content.schemaVersion)},"streamId":${JSON.stringify(content.streamId)},` +
+    `"type":${JSON.stringify(content.type)},"v":${JSON.stringify(HASH_ALGORITHM)}}`
+  );
+}
+
+export function canonicalEncoding(content: EventContent): string {
+  return composeCanonicalEncoding(content, canonicalJson(content.data), canonicalJson(content.metadata));
 }
 
 export function linkHash(contentDigest: string, streamRevision: number, prevHash: string | null): string {

@@ -1,5 +1,14 @@
 import { Pool, type PoolClient, type QueryConfig, type QueryResultRow, escapeIdentifier } from 'pg';
-import { type DigestedEvent, checkOnlyResult, digestEvents, firstEventId, resolveReappend, validateAppend, validateAppends } from '../append-plan';
+import {
+  type DigestedEvent,
+  checkOnlyResult,
+  digestEvents,
+  firstEventId,
+  resolveReappend,
+  toRecordedEvent,
+  validateAppend,
+  validateAppends,
+} from '../append-plan';
 import { type ActualRevision, isEventStoreError, storeUnavailable, wrongExpectedRevision } from '../errors';
 import { GENESIS_LOG_DIGEST } from '../hash-chain';
 import type {
@@ -321,8 +330,8 @@ export class PostgresEventStore implements EventStore {
       digested.map((e) => e.eventId),
       digested.map((e) => e.type),
       digested.map((e) => e.schemaVersion),
-      digested.map((e) => JSON.stringify(e.data)),
-      digested.map((e) => JSON.stringify(e.metadata)),
+      digested.map((e) => e.dataJson),
+      digested.map((e) => e.metadataJson),
       digested.map((e) => e.contentDigest),
       this.channel,
     ];
@@ -360,7 +369,7 @@ export class PostgresEventStore implements EventStore {
     if (events.length === 0) return { ...checkOnlyResult(await this.transaction((client) => this.headRevision(client, streamId))), alreadyStored: true };
     const ids = events.map((event) => event.eventId);
     const rows = await this.query<EventRow>(`SELECT ${COLUMNS} FROM ${this.tables.events} WHERE event_id = ANY($1::uuid[])`, [ids]);
-    const byId = new Map(rows.map((row) => [row.event_id, toRecordedEvent(row)]));
+    const byId = new Map(rows.map((row) => [row.event_id, fromRow(row)]));
     return resolveReappend(streamId, events, expected, ids.map((id) => byId.get(id)));
   }
 
@@ -373,7 +382,7 @@ export class PostgresEventStore implements EventStore {
        ORDER BY stream_revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
       [streamId, from, options.maxCount ?? null],
     );
-    return rows.map(toRecordedEvent);
+    return rows.map(fromRow);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -381,7 +390,7 @@ export class PostgresEventStore implements EventStore {
       `SELECT ${COLUMNS} FROM ${this.tables.events} WHERE global_position > $1 ORDER BY global_position ASC LIMIT $2`,
       [options.after ?? 0, options.maxCount ?? 1000],
     );
-    return rows.map(toRecordedEvent);
+    return rows.map(fromRow);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
@@ -506,21 +515,16 @@ export class PostgresEventStore implements EventStore {
 }
 
 function toAppendResult(digested: readonly DigestedEvent[], rows: readonly AppendedRow[]): AppendResult {
-  const recorded = digested.map(({ contentDigest: _digest, ...event }, index): RecordedEvent => {
+  const recorded = digested.map((event, index): RecordedEvent => {
     const row = rows[index] as AppendedRow;
-    return {
-      ...event,
-      metadata: { ...event.metadata, prevHash: row.o_prev_hash, hash: row.o_hash },
-      streamRevision: toSafeNumber(row.o_stream_revision, 'stream_revision'),
-      globalPosition: toSafeNumber(row.o_global_position, 'global_position'),
-      logDigest: row.o_log_digest,
-    };
+    const linked = { ...event, streamRevision: toSafeNumber(row.o_stream_revision, 'stream_revision'), prevHash: row.o_prev_hash, hash: row.o_hash };
+    return toRecordedEvent(linked, toSafeNumber(row.o_global_position, 'global_position'), row.o_log_digest);
   });
   const last = recorded[recorded.length - 1] as RecordedEvent;
   return { nextExpectedRevision: last.streamRevision, events: recorded, alreadyStored: false };
 }
 
-function toRecordedEvent(row: EventRow): RecordedEvent {
+function fromRow(row: EventRow): RecordedEvent {
   return {
     eventId: row.event_id,
     type: row.type,

@@ -2,7 +2,10 @@ import Database from 'better-sqlite3';
 import {
   EMPTY_STREAM,
   type StreamHead,
-  chainEvents,
+  type DigestedEvent,
+  digestEvents,
+  linkEvents,
+  toRecordedEvent,
   checkOnlyResult,
   expectationHolds,
   firstEventId,
@@ -113,7 +116,7 @@ export class SqliteEventStore implements EventStore {
         `SELECT ${COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position ASC LIMIT ?`,
       ),
     };
-    this.appendTransaction = this.db.transaction((appends: readonly StreamAppend[]): AppendResult[] => {
+    this.appendTransaction = this.db.transaction((appends: readonly DigestedAppend[]): AppendResult[] => {
       const heads = appends.map(({ streamId }): StreamHead => {
         const row = this.statements.head.get(streamId);
         return row ? { revision: row.stream_revision, hash: row.hash } : EMPTY_STREAM;
@@ -132,14 +135,14 @@ export class SqliteEventStore implements EventStore {
       return appends.map((entry, i): AppendResult => {
         const head = heads[i] as StreamHead;
         if (entry.events.length === 0) return checkOnlyResult(head.revision);
-        const recorded = chainEvents(entry.streamId, head, entry.events).map((event): RecordedEvent => {
+        const recorded = linkEvents(head, entry.digested).map((event): RecordedEvent => {
           position += 1;
-          digest = nextLogDigest(digest, event.metadata.hash);
-          return { ...event, globalPosition: position, logDigest: digest };
-        });
-        for (const event of recorded) {
+          digest = nextLogDigest(digest, event.hash);
           try {
-            this.statements.insert.run(...toRow(event));
+            this.statements.insert.run(
+              position, event.eventId, event.streamId, event.streamRevision, event.type, event.schemaVersion,
+              event.dataJson, event.metadataJson, event.prevHash, event.hash, digest,
+            );
           } catch (error) {
             if (!isUniqueViolationOn(error, 'event_id')) throw error;
             // The append's first event already stored: this append retried. Anything else rolls back.
@@ -147,7 +150,8 @@ export class SqliteEventStore implements EventStore {
             throw duplicateEventId(event.eventId, entry.streamId);
           }
           first = false;
-        }
+          return toRecordedEvent(event, position, digest);
+        });
         const last = recorded[recorded.length - 1] as RecordedEvent;
         return { nextExpectedRevision: last.streamRevision, events: recorded, alreadyStored: false };
       });
@@ -166,7 +170,7 @@ export class SqliteEventStore implements EventStore {
         return { ...checkOnlyResult(head ? head.stream_revision : 'no_stream'), alreadyStored: true };
       }
       const stored = events.map((event) => this.statements.byEventId.get(event.eventId));
-      return resolveReappend(streamId, events, expectedRevision, stored.map((row) => row && toRecordedEvent(row)));
+      return resolveReappend(streamId, events, expectedRevision, stored.map((row) => row && fromRow(row)));
     });
   }
 
@@ -181,9 +185,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   private async write(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    // Encoded and digested before the write lock is taken.
+    const digested = appends.map((entry): DigestedAppend => ({ ...entry, digested: digestEvents(entry.streamId, entry.events) }));
     let results: AppendResult[];
     try {
-      results = this.appendTransaction.immediate(appends);
+      results = this.appendTransaction.immediate(digested);
     } catch (error) {
       if (!(error instanceof AlreadyStored)) throw error;
       results = this.reappend(appends);
@@ -198,11 +204,11 @@ export class SqliteEventStore implements EventStore {
       options.direction === 'backwards'
         ? this.statements.backwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, maxCount)
         : this.statements.forwards.all(streamId, options.fromRevision ?? 0, maxCount);
-    return rows.map(toRecordedEvent);
+    return rows.map(fromRow);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    return this.statements.all.all(options.after ?? 0, options.maxCount ?? 1000).map(toRecordedEvent);
+    return this.statements.all.all(options.after ?? 0, options.maxCount ?? 1000).map(fromRow);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
@@ -219,28 +225,12 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-/** Column values in COLUMNS order (positional binding is the fastest better-sqlite3 offers). */
-function toRow(event: RecordedEvent): unknown[] {
-  const { prevHash, hash, ...metadata } = event.metadata;
-  return [
-    event.globalPosition,
-    event.eventId,
-    event.streamId,
-    event.streamRevision,
-    event.type,
-    event.schemaVersion,
-    JSON.stringify(event.data),
-    JSON.stringify(metadata),
-    prevHash,
-    hash,
-    event.logDigest,
-  ];
-}
+type DigestedAppend = StreamAppend & { digested: DigestedEvent[] };
 
 /** Internal: the append's first event is stored; the transaction rolls back and `reappend` answers. */
 class AlreadyStored extends Error {}
 
-function toRecordedEvent(row: EventRow): RecordedEvent {
+function fromRow(row: EventRow): RecordedEvent {
   return {
     eventId: row.event_id,
     type: row.type,
