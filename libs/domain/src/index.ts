@@ -1,2 +1,4 @@
 export * from './kernel';
 export * from './organ';
+export * from './auxiliary';
+export * from './person';

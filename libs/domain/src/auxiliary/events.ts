@@ -1,0 +1,293 @@
+import type {
+  AssessmentDimension,
+  AuxiliaryCategory,
+  ContractClause,
+  EquipmentQualification,
+  InjuryFacts,
+  InsuranceKind,
+  IsoDate,
+  MisconductCode,
+  TerminationReason,
+} from '@auxledger/statute';
+import type { DomainEvent } from '../kernel';
+
+/**
+ * The events of one auxiliary's working life (stream `auxiliary-<auxiliaryId>`).
+ * Past tense, plain JSON, each with its schema version. They carry the
+ * `personKey` (a salted hash of the ID number), outcomes and dates — never the
+ * ID number, health results or criminal-record findings themselves (PIPL): the
+ * one event that carries raw medical detail, `InjuryMedicalDetailsRecorded`, is
+ * its own type so that views can mask it.
+ */
+
+export type ContractKind = 'FIXED_TERM' | 'OPEN_ENDED' | 'TASK_BASED';
+
+export interface LabourContract {
+  contractId: string;
+  kind: ContractKind;
+  startDate: IsoDate;
+  /** Last day of a fixed term (inclusive); null for open-ended or task-based. */
+  endDate: IsoDate | null;
+  /** Last day of probation (inclusive); null: no probation. */
+  probationLastDay: IsoDate | null;
+  clauses: ContractClause[];
+}
+
+export interface PayOnLevel {
+  /** Locality of the pay standard (盟市 / 旗县), as the deployment names it. */
+  locality: string;
+  monthlyBaseFen: number;
+}
+
+// ── Hiring and probation (Arts. 24, 36 ¶1; 劳动合同法 Art. 19) ────────────────
+
+export type AuxiliaryHired = DomainEvent<'AuxiliaryHired', {
+  auxiliaryId: string;
+  personKey: string;
+  applicationId: string;
+  /** 谁使用、谁管理、谁负责 (Art. 34 ¶1): the one using organ. */
+  usingOrganId: string;
+  category: AuxiliaryCategory;
+  contract: LabourContract;
+  level: string;
+  pay: PayOnLevel;
+  hiredOn: IsoDate;
+}>;
+
+/** 转正: probation passed; the auxiliary is a regular employee from `completedOn`. */
+export type ProbationCompleted = DomainEvent<'ProbationCompleted', { auxiliaryId: string; completedOn: IsoDate }>;
+
+// ── Insurance (Art. 28) ────────────────────────────────────────────────────
+
+export type InsuranceEnrolled = DomainEvent<'InsuranceEnrolled', { auxiliaryId: string; kinds: InsuranceKind[]; enrolledOn: IsoDate; reference: string }>;
+
+// ── Training and qualifications (Arts. 35, 16 ¶1) ──────────────────────────
+
+export type TrainingKind = 'PRE_JOB' | 'ANNUAL' | 'SPECIAL';
+/** Art. 35 ¶1: 政治教育、法治教育、纪律教育、职业道德教育和保密教育. */
+export type TrainingTopic = 'POLITICS' | 'LAW' | 'DISCIPLINE' | 'ETHICS' | 'SECRECY' | 'SKILLS';
+
+export type TrainingRecorded = DomainEvent<'TrainingRecorded', {
+  auxiliaryId: string;
+  trainingId: string;
+  kind: TrainingKind;
+  /** For annual training: the calendar year it counts for. */
+  year: number | null;
+  topics: TrainingTopic[];
+  completedOn: IsoDate;
+  outcome: 'PASSED' | 'FAILED';
+}>;
+
+export type QualificationRecorded = DomainEvent<'QualificationRecorded', {
+  auxiliaryId: string;
+  qualificationId: string;
+  kind: EquipmentQualification;
+  validFrom: IsoDate;
+  validUntil: IsoDate | null;
+  reference: string;
+}>;
+
+// ── Credentials (Art. 37) ──────────────────────────────────────────────────
+
+export type CredentialKind = 'WORK_ID' | 'UNIFORM' | 'INSIGNIA';
+
+export type CredentialIssued = DomainEvent<'CredentialIssued', { auxiliaryId: string; kind: CredentialKind; serial: string; issuedOn: IsoDate }>;
+export type CredentialRecovered = DomainEvent<'CredentialRecovered', { auxiliaryId: string; serial: string; recoveredOn: IsoDate }>;
+
+// ── Duties (Arts. 10–16, 39) ───────────────────────────────────────────────
+
+export interface IssuedEquipment {
+  kind: 'WEAPON' | 'POLICE_GEAR' | 'PROTECTIVE' | 'OTHER';
+  serial: string;
+}
+
+export type DutyAssigned = DomainEvent<'DutyAssigned', {
+  auxiliaryId: string;
+  assignmentId: string;
+  dutyCodes: string[];
+  /** The national rule behind a 其他工作 item, if any. */
+  nationalBasis: string | null;
+  /** 人民警察带领 (Art. 10, 13 ¶3). */
+  leadingOfficerIds: string[];
+  /** The case or matter the assignment concerns (for recusal, Art. 39); null: none. */
+  matterId: string | null;
+  equipmentIssued: IssuedEquipment[];
+  from: IsoDate;
+}>;
+
+export type DutyEndReason = 'COMPLETED' | 'REASSIGNED' | 'RECUSAL' | 'SUSPENDED' | 'TERMINATED';
+export type DutyEnded = DomainEvent<'DutyEnded', { auxiliaryId: string; assignmentId: string; endedOn: IsoDate; reason: DutyEndReason }>;
+
+// ── Assessment, levels, commendation, discipline (Arts. 9, 34, 36, 42) ────────
+
+export type AssessmentRecorded = DomainEvent<'AssessmentRecorded', {
+  auxiliaryId: string;
+  assessmentId: string;
+  /** The period assessed, e.g. '2025' or '2025-H1'. */
+  period: string;
+  dimensions: AssessmentDimension[];
+  grade: string;
+  assessedOn: IsoDate;
+}>;
+
+export type AuxiliaryPromoted = DomainEvent<'AuxiliaryPromoted', {
+  auxiliaryId: string;
+  route: 'ASSESSMENT' | 'SELECTION';
+  fromLevel: string;
+  toLevel: string;
+  /** The latest assessment the promotion rested on (LEVEL-PROMOTE refuses a promotion without one). */
+  assessmentId: string | null;
+  selectionRef: string | null;
+  pay: PayOnLevel;
+  promotedOn: IsoDate;
+}>;
+
+export type AuxiliaryDemoted = DomainEvent<'AuxiliaryDemoted', {
+  auxiliaryId: string;
+  fromLevel: string;
+  toLevel: string;
+  basis: { kind: 'ASSESSMENT' | 'DISCIPLINE'; ref: string };
+  pay: PayOnLevel;
+  demotedOn: IsoDate;
+}>;
+
+export type AuxiliaryCommended = DomainEvent<'AuxiliaryCommended', {
+  auxiliaryId: string;
+  commendationId: string;
+  title: string;
+  grantingAuthority: string;
+  awardedOn: IsoDate;
+}>;
+
+export type DisciplineDecided = DomainEvent<'DisciplineDecided', {
+  auxiliaryId: string;
+  disciplineId: string;
+  misconduct: MisconductCode;
+  description: string;
+  sanction: string;
+  decidingOrganId: string;
+  effectiveFrom: IsoDate;
+  effectiveUntil: IsoDate | null;
+}>;
+
+// ── Suspension (status only; no article names it, DUTY-ACTIVE reads it) ───────
+
+export type AuxiliarySuspended = DomainEvent<'AuxiliarySuspended', { auxiliaryId: string; decisionRef: string; reason: string; suspendedOn: IsoDate }>;
+export type AuxiliaryReinstated = DomainEvent<'AuxiliaryReinstated', { auxiliaryId: string; decisionRef: string; reinstatedOn: IsoDate }>;
+
+// ── Complaints (Art. 38) ───────────────────────────────────────────────────
+
+export type ComplaintReceived = DomainEvent<'ComplaintReceived', {
+  auxiliaryId: string;
+  complaintId: string;
+  channel: 'REPORT' | 'COMPLAINT';
+  receivingOrganId: string;
+  receivedOn: IsoDate;
+}>;
+
+export type ComplaintHandled = DomainEvent<'ComplaintHandled', {
+  auxiliaryId: string;
+  complaintId: string;
+  investigatedOn: IsoDate;
+  decidedOn: IsoDate;
+  finding: 'SUBSTANTIATED' | 'PARTLY_SUBSTANTIATED' | 'UNSUBSTANTIATED';
+  /** A disciplinary decision that followed, if any. */
+  disciplineId: string | null;
+}>;
+
+export type ComplainantTold = DomainEvent<'ComplainantTold', { auxiliaryId: string; complaintId: string; toldOn: IsoDate; means: string }>;
+
+// ── Recusal (Art. 39) ──────────────────────────────────────────────────────
+
+export type RecusalDecided = DomainEvent<'RecusalDecided', {
+  auxiliaryId: string;
+  recusalId: string;
+  matterId: string;
+  initiatedBy: 'AUXILIARY' | 'PARTY' | 'LEGAL_REPRESENTATIVE';
+  decidingOrganId: string;
+  granted: boolean;
+  decidedOn: IsoDate;
+}>;
+
+// ── Injury (Art. 32) ───────────────────────────────────────────────────────
+
+export type InjuryRecorded = DomainEvent<'InjuryRecorded', {
+  auxiliaryId: string;
+  injuryId: string;
+  kind: InjuryFacts['injury']['kind'];
+  legalBasis: NonNullable<InjuryFacts['injury']['legalBasis']>;
+  occurredOn: IsoDate;
+  /** The determination (工伤认定, 烈士评定 …) by reference, not its content. */
+  determinationRef: string;
+}>;
+
+/** Health data (PIPL Art. 28 敏感个人信息): its own event type, so that views can mask it. */
+export type InjuryMedicalDetailsRecorded = DomainEvent<'InjuryMedicalDetailsRecorded', { auxiliaryId: string; injuryId: string; medicalDetails: string }>;
+
+// ── Compensation (Art. 42 ¶2–3) ────────────────────────────────────────────
+
+export type CompensationPaid = DomainEvent<'CompensationPaid', {
+  auxiliaryId: string;
+  compensationId: string;
+  paidByOrganId: string;
+  paidFen: number;
+  claimRef: string;
+  paidOn: IsoDate;
+}>;
+
+export type CompensationRecoveryOrdered = DomainEvent<'CompensationRecoveryOrdered', {
+  auxiliaryId: string;
+  compensationId: string;
+  fromAuxiliaryFen: number;
+  fault: 'INTENT' | 'GROSS_NEGLIGENCE';
+  findingRef: string;
+  orderedOn: IsoDate;
+}>;
+
+// ── Termination (Art. 40, 37 ¶3) ───────────────────────────────────────────
+
+export type AuxiliaryTerminated = DomainEvent<'AuxiliaryTerminated', {
+  auxiliaryId: string;
+  personKey: string;
+  contractId: string;
+  usingOrganId: string;
+  reason: TerminationReason;
+  ground: { kind: 'LAW' | 'CONTRACT'; ref: string };
+  departedOn: IsoDate;
+  /** Art. 37 ¶3: what must now be recovered (serials not yet recovered). */
+  credentialsToRecover: string[];
+}>;
+
+export type AuxiliaryEvent =
+  | AuxiliaryHired
+  | ProbationCompleted
+  | InsuranceEnrolled
+  | TrainingRecorded
+  | QualificationRecorded
+  | CredentialIssued
+  | CredentialRecovered
+  | DutyAssigned
+  | DutyEnded
+  | AssessmentRecorded
+  | AuxiliaryPromoted
+  | AuxiliaryDemoted
+  | AuxiliaryCommended
+  | DisciplineDecided
+  | AuxiliarySuspended
+  | AuxiliaryReinstated
+  | ComplaintReceived
+  | ComplaintHandled
+  | ComplainantTold
+  | RecusalDecided
+  | InjuryRecorded
+  | InjuryMedicalDetailsRecorded
+  | CompensationPaid
+  | CompensationRecoveryOrdered
+  | AuxiliaryTerminated;
+
+export type AuxiliaryEventType = AuxiliaryEvent['type'];
+
+/** Builds an event of this module at schema version 1. */
+export function auxiliaryEvent<T extends AuxiliaryEventType>(type: T, data: Extract<AuxiliaryEvent, { type: T }>['data']): Extract<AuxiliaryEvent, { type: T }> {
+  return { type, schemaVersion: 1, data } as Extract<AuxiliaryEvent, { type: T }>;
+}

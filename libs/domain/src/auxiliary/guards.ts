@@ -1,0 +1,47 @@
+import { judgeInForce, type IsoDate, type Judgement } from '@auxledger/statute';
+import { type Decision, type DecisionContext, type StreamRef, refuseByState } from '../kernel';
+import { Auxiliary, type AuxiliaryState } from './state';
+
+/**
+ * What every auxiliary handler starts with: the stream it reads, and the guard
+ * clauses that refuse a command the record cannot take (STATE refusals, with a
+ * stable code and a message in both languages).
+ */
+
+export type AuxiliaryRefs = { auxiliary: StreamRef<AuxiliaryState> };
+
+export const auxiliaryRef = (auxiliaryId: string): StreamRef<AuxiliaryState> => ({ aggregate: Auxiliary, id: auxiliaryId });
+export const auxiliaryStream = (command: { data: { auxiliaryId: string } }): AuxiliaryRefs => ({ auxiliary: auxiliaryRef(command.data.auxiliaryId) });
+
+/** A command no rule of the statute judges still needs a rule set in force on its date (Art. 47): never judged silently under 2024 rules. */
+export const judgeInForceOnly = (context: DecisionContext, effectiveDate: IsoDate): Judgement => judgeInForce(context.registry, [], { effectiveDate });
+
+export const notHired = (): Decision<never> =>
+  refuseByState('AUXILIARY_NOT_HIRED', { zh: '没有该辅警的聘用记录', en: 'No hire is on record for this auxiliary' });
+
+export const departed = (departedOn: IsoDate): Decision<never> =>
+  refuseByState('AUXILIARY_DEPARTED', { zh: `该辅警已于${departedOn}离职`, en: `The auxiliary departed on ${departedOn}` }, { departedOn });
+
+export const suspended = (suspendedOn: IsoDate): Decision<never> =>
+  refuseByState('AUXILIARY_SUSPENDED', { zh: `该辅警自${suspendedOn}起停止执行职务`, en: `The auxiliary is suspended since ${suspendedOn}` }, { suspendedOn });
+
+/** The refusal for a record that is not in service: never hired, or departed. */
+export function notInService(state: AuxiliaryState): Decision<never> {
+  return state.status === 'DEPARTED' ? departed(state.departedOn) : notHired();
+}
+
+export const beforeHire = (hiredOn: IsoDate, effectiveDate: IsoDate): Decision<never> =>
+  refuseByState(
+    'BEFORE_HIRE',
+    { zh: `生效日期${effectiveDate}早于聘用日期${hiredOn}`, en: `The effective date ${effectiveDate} precedes the hire on ${hiredOn}` },
+    { hiredOn, effectiveDate },
+  );
+
+/** What a record is called, in both languages (for messages about ids). */
+export type Named = Readonly<{ zh: string; en: string }>;
+
+export const duplicateId = (what: Named, id: string): Decision<never> =>
+  refuseByState('DUPLICATE_ID', { zh: `${what.zh}${id}已有记录`, en: `${what.en} ${id} is already on record` }, { id });
+
+export const unknownId = (code: string, what: Named, id: string): Decision<never> =>
+  refuseByState(code, { zh: `没有${what.zh}${id}的记录`, en: `No ${what.en} ${id} is on record` }, { id });

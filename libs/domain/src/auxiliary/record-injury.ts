@@ -1,0 +1,49 @@
+import { type InjuryFacts, type IsoDate, judgeInForce } from '@auxledger/statute';
+import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
+import { auxiliaryEvent } from './events';
+import { type AuxiliaryRefs, auxiliaryStream, duplicateId, notHired } from './guards';
+import { isHired } from './state';
+
+/**
+ * 因工受伤、致残、死亡、烈士 (Art. 32), judged with INJURY: the legal basis
+ * (工伤保险条例, 烈士褒扬条例, or ¶2's analogy with police officers) is recorded.
+ * Medical detail is health data (PIPL 敏感个人信息): when the command carries it,
+ * it goes to its own event, `InjuryMedicalDetailsRecorded`, which views mask.
+ * A departed auxiliary's record still takes it (a later 烈士 determination).
+ */
+
+export type RecordInjury = Command<'RecordInjury', {
+  auxiliaryId: string;
+  injuryId: string;
+  kind: InjuryFacts['injury']['kind'];
+  legalBasis: InjuryFacts['injury']['legalBasis'];
+  occurredOn: IsoDate;
+  determinationRef: string;
+  medicalDetails: string | null;
+}>;
+
+export const recordInjury: CommandHandler<RecordInjury, AuxiliaryRefs> = {
+  commandType: 'RecordInjury',
+  streams: auxiliaryStream,
+  decide({ data, metadata }, { auxiliary: state }, context) {
+    const on = metadata.effectiveDate;
+    if (!isHired(state)) return notHired();
+    if (state.service.injuryIds.includes(data.injuryId)) return duplicateId({ zh: '伤亡记录', en: 'Injury record' }, data.injuryId);
+    if (data.occurredOn < state.service.hiredOn || data.occurredOn > on) {
+      return refuseByState('INJURY_DATE_OUT_OF_RANGE', { zh: `发生日期${data.occurredOn}须在聘用之后、记录之前`, en: `The date ${data.occurredOn} must lie between the hire and the effective date` });
+    }
+
+    const { auxiliaryId, injuryId, kind, legalBasis, occurredOn, determinationRef, medicalDetails } = data;
+    const judgement = judgeInForce(context.registry, ['INJURY'], { effectiveDate: on, injury: { kind, legalBasis } });
+    if (!judgement.ok || legalBasis === null) return refuseByStatute(judgement);
+    return accept(
+      {
+        auxiliary: [
+          auxiliaryEvent('InjuryRecorded', { auxiliaryId, injuryId, kind, legalBasis, occurredOn, determinationRef }),
+          ...(medicalDetails?.trim() ? [auxiliaryEvent('InjuryMedicalDetailsRecorded', { auxiliaryId, injuryId, medicalDetails })] : []),
+        ],
+      },
+      judgement,
+    );
+  },
+};
