@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import type { Command, CommandHandler, DomainEvent, Envelope, Refusal, StreamRef } from '@auxledger/domain';
 import { streamIdOf } from '@auxledger/domain';
 import {
@@ -8,6 +7,7 @@ import {
   type NewEvent,
   type RecordedEvent,
   type StreamAppend,
+  canonicalJson,
   isEventStoreError,
 } from '@auxledger/event-store';
 import type { Judgement, Rules2024, RuleSetRegistry } from '@auxledger/statute';
@@ -208,7 +208,7 @@ export function toEnvelope(event: RecordedEvent): Envelope {
 
 function digestCommand(command: Command): string {
   return createHash('sha256')
-    .update(canonicalize({ type: command.type, data: command.data, effectiveDate: command.metadata.effectiveDate }) ?? '')
+    .update(canonicalJson({ type: command.type, data: command.data, effectiveDate: command.metadata.effectiveDate }))
     .digest('hex');
 }
 

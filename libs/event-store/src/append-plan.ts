@@ -5,7 +5,8 @@ import {
   invalidEvent,
   wrongExpectedRevision,
 } from './errors';
-import { canonicalJson, composeCanonicalEncoding, linkHash, sha256Hex } from './hash-chain';
+import { JsonProblem, canonicalJson } from './canonical-json';
+import { composeCanonicalEncoding, linkHash, sha256Hex } from './hash-chain';
 import type { AppendResult, EventMetadata, ExpectedRevision, JsonValue, NewEvent, RecordedEvent, StreamAppend } from './port';
 import { MAX_EVENT_BYTES } from './port';
 
@@ -95,7 +96,6 @@ function validateEvent(event: NewEvent): void {
   }
   if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 1) fail('schema version must be a positive integer', '模式版本须为正整数');
   if (!isPlainObject(event.data)) fail('event data must be a JSON object', '事件数据须为 JSON 对象');
-  checkJson(event.data, 'data', fail);
   const m = event.metadata;
   if (!isPlainObject(m)) fail('metadata must be an object', '元数据须为对象');
   for (const reserved of ['prevHash', 'hash'] as const) {
@@ -110,64 +110,12 @@ function validateEvent(event: NewEvent): void {
   if (!isPlainObject(m.actor) || typeof m.actor.id !== 'string' || typeof m.actor.role !== 'string') {
     fail('metadata.actor needs an id and a role', '元数据 actor 须含 id 与 role');
   }
-  checkJson(m as unknown as JsonValue, 'metadata', fail);
-}
-
-/**
- * JSON that every store keeps byte-for-byte: finite numbers, well-formed
- * Unicode, no NUL. On the hot path of every append, so the path to a problem
- * is only built once one is found.
- */
-function checkJson(value: unknown, path: string, fail: (reason: string, reasonZh: string) => void): void {
-  const problem = findJsonProblem(value);
-  if (!problem) return;
-  const where = path + problem.path.reverse().join('');
-  fail(`${where} ${problem.reason}`, `${where} ${problem.reasonZh}`);
-}
-
-interface JsonProblem {
-  path: string[];
-  reason: string;
-  reasonZh: string;
-}
-
-function findJsonProblem(value: unknown): JsonProblem | null {
-  switch (typeof value) {
-    case 'boolean':
-      return null;
-    case 'number':
-      return Number.isFinite(value) ? null : { path: [], reason: 'is not a finite number', reasonZh: '不是有限数值' };
-    case 'string':
-      if (!value.isWellFormed()) return { path: [], reason: 'holds a lone surrogate (ill-formed Unicode)', reasonZh: '含有不成对的代理项（Unicode 无效）' };
-      return value.includes('\u0000') ? { path: [], reason: 'holds a NUL character', reasonZh: '含有 NUL 字符' } : null;
-    case 'object': {
-      if (value === null) return null;
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) {
-          const problem = findJsonProblem(value[i]);
-          if (problem) return problem.path.push(`[${i}]`), problem;
-        }
-        return null;
-      }
-      if (!isPlainObject(value)) return { path: [], reason: 'is not a plain JSON object', reasonZh: '不是普通 JSON 对象' };
-      for (const key in value) {
-        const item = value[key];
-        const problem =
-          findJsonProblem(key) ??
-          (item === undefined ? { path: [], reason: 'is undefined', reasonZh: '未定义' } : findJsonProblem(item));
-        if (problem) return problem.path.push(`.${key}`), problem;
-      }
-      return null;
-    }
-    default:
-      return { path: [], reason: `is not JSON (${typeof value})`, reasonZh: `不是 JSON 值（${typeof value}）` };
-  }
 }
 
 function isPlainObject(value: unknown): value is Record<string, JsonValue> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return proto === null || Object.getPrototypeOf(proto) === null; // any realm's Object.prototype
 }
 
 export function expectationHolds(expected: ExpectedRevision, actual: ActualRevision): boolean {
@@ -211,13 +159,24 @@ export interface DigestedEvent extends NewEvent {
  */
 export function digestEvents(streamId: string, events: readonly NewEvent[]): DigestedEvent[] {
   return events.map((event) => {
-    const dataJson = canonicalJson(event.data);
-    const metadataJson = canonicalJson(event.metadata);
+    const dataJson = encodeStorable(event, 'data');
+    const metadataJson = encodeStorable(event, 'metadata');
     const encoded = composeCanonicalEncoding({ eventId: event.eventId, type: event.type, schemaVersion: event.schemaVersion, streamId }, dataJson, metadataJson);
     const bytes = Buffer.byteLength(encoded, 'utf8');
     if (bytes > MAX_EVENT_BYTES) throw eventTooLarge(event.eventId, bytes, MAX_EVENT_BYTES);
     return { ...event, streamId, contentDigest: sha256Hex(encoded), dataJson, metadataJson };
   });
+}
+
+/** Canonical JSON of the event's data or metadata, refusing what no store keeps exactly (canonical-json.ts). */
+function encodeStorable(event: NewEvent, part: 'data' | 'metadata'): string {
+  try {
+    return canonicalJson(event[part]);
+  } catch (error) {
+    if (!(error instanceof JsonProblem)) throw error;
+    const where = `${part}${error.where}`;
+    throw invalidEvent(`${where} ${error.reason}`, `${where} ${error.reasonZh}`, { eventId: event.eventId });
+  }
 }
 
 /** A digested event placed after the stream's head and linked to the one before. */

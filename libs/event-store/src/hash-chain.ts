@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json';
 import type { EventMetadata, EventMetadataInput, JsonObject } from './port';
 
 /**
@@ -37,13 +37,6 @@ export interface EventContent {
 /** What the event hash covers: the content and its place in the stream. */
 export interface HashedContent extends EventContent {
   streamRevision: number;
-}
-
-/** RFC 8785 canonical JSON of one value (the `canonicalize` package). */
-export function canonicalJson(value: unknown): string {
-  const encoded = canonicalize(value);
-  if (encoded === undefined) throw new Error('unreachable: JSON values always canonicalize');
-  return encoded;
 }
 
 /**
