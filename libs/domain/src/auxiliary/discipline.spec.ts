@@ -1,0 +1,57 @@
+import { nmg } from '@auxledger/statute';
+import { command, scenario } from '../testing';
+import { AUX, ORGAN, disciplined, hired, suspendedOn, terminatedOn } from './auxiliary.fixtures';
+import { type Discipline, discipline } from './discipline';
+
+const decide = (data: Partial<Discipline['data']> = {}, date = '2025-02-01') =>
+  command<Discipline>('Discipline', { auxiliaryId: AUX, disciplineId: 'd-1', misconduct: 'BEYOND_AUTHORITY', description: '超越权限', sanction: 'WARNING', decidingOrganId: ORGAN, effectiveUntil: null, ...data }, date);
+const given = scenario(discipline).given;
+
+describe('Discipline', () => {
+  describe('given an active auxiliary', () => {
+    it('records the decision, effective from the command\'s date', () => {
+      given({ auxiliary: [hired()] }).when(decide()).then({ auxiliary: [disciplined('d-1', 'WARNING', '2025-02-01').event] });
+    });
+    it('refuses a repeated decision id (STATE)', () => {
+      given({ auxiliary: [hired(), disciplined('d-1', 'WARNING', '2025-01-01')] }).when(decide()).thenRefusedByState('DUPLICATE_ID');
+    });
+  });
+  describe('given a suspended auxiliary', () => {
+    it('still takes the decision', () => {
+      expect(given({ auxiliary: [hired(), suspendedOn('2025-01-10')] }).when(decide()).decision.accepted).toBe(true);
+    });
+  });
+  describe('given a departed auxiliary, or none', () => {
+    it('refuses (STATE)', () => {
+      given({ auxiliary: [hired(), terminatedOn('2025-01-10')] }).when(decide()).thenRefusedByState('AUXILIARY_DEPARTED');
+      given({}).when(decide()).thenRefusedByState('AUXILIARY_NOT_HIRED');
+    });
+  });
+});
+
+describe('Arts. 42 ¶1, 34 ¶1: a disciplinary decision names the violation, a configured sanction, the deciding organ and its period', () => {
+  it.each([
+    ['Art. 42 weapon use, 记过', [], { misconduct: 'WEAPON_USE', sanction: 'DEMERIT' }],
+    ['solo enforcement, 警告 for six months', [], { misconduct: 'SOLO_ENFORCEMENT', effectiveUntil: '2025-07-31' }],
+    ['a sanction that is not configured', ['DISCIPLINE'], { sanction: '罚款' }],
+    ['no description of the violation', ['DISCIPLINE'], { description: ' ' }],
+    ['no deciding organ', ['DISCIPLINE'], { decidingOrganId: '' }],
+    ['a period ending before it starts', ['DISCIPLINE'], { effectiveUntil: '2025-01-31' }],
+  ] as const)('%s → %j', (_name, failed, data) => {
+    const outcome = given({ auxiliary: [hired()] }).when(decide(data));
+    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    else expect(outcome.decision.accepted).toBe(true);
+  });
+
+  it('every defect listed, the missing organ citing Art. 34 ¶1', () => {
+    const violations = given({ auxiliary: [hired()] }).when(decide({ description: '', sanction: '罚款', decidingOrganId: '', effectiveUntil: '2025-01-01' })).thenRefusedByStatute('DISCIPLINE');
+    expect(violations).toHaveLength(4);
+    expect(violations.map((v) => v.citation)).toContainEqual(nmg(34, 1));
+  });
+
+  it('2024-08-31 vs 2024-09-01', () => {
+    const early = hired({ hiredOn: '2024-08-01' });
+    given({ auxiliary: [early] }).when(decide({}, '2024-08-31')).thenRefusedByStatute('RULESET-NOT-IN-FORCE');
+    expect(given({ auxiliary: [early] }).when(decide({}, '2024-09-01')).decision.accepted).toBe(true);
+  });
+});
