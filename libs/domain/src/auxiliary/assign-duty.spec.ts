@@ -4,10 +4,13 @@ import { type AssignDuty, assignDuty } from './assign-duty';
 import { AUX, civilianHired, dutyAssigned, hired, insured, preJobPassed, suspendedOn, terminatedOn, training } from './auxiliary.fixtures';
 import { auxiliaryEvent } from './events';
 
-const assign = (data: Partial<AssignDuty['data']> = {}, date = '2024-11-01') =>
+/** Command fields as a spec table writes them (`as const` rows are readonly). */
+type AssignInput = { [K in keyof AssignDuty['data']]?: AssignDuty['data'][K] extends (infer T)[] ? readonly T[] : AssignDuty['data'][K] };
+
+const assign = (data: AssignInput = {}, date = '2024-11-01') =>
   command<AssignDuty>(
     'AssignDuty',
-    { auxiliaryId: AUX, assignmentId: 'as-1', dutyCodes: ['SVC_PATROL'], nationalBasis: null, leadingOfficerIds: ['officer-1'], alone: false, matterId: null, equipmentIssued: [], ...data },
+    { auxiliaryId: AUX, assignmentId: 'as-1', dutyCodes: ['SVC_PATROL'], nationalBasis: null, leadingOfficerIds: ['officer-1'], alone: false, matterId: null, equipmentIssued: [], ...data } as AssignDuty['data'],
     date,
   );
 
