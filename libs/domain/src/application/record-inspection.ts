@@ -1,0 +1,55 @@
+import { judgeInForce, RECRUITMENT_STAGE_CHECKS, type BackgroundFinding, type ServiceHistoryFacts } from '@auxledger/statute';
+import { accept, refuseByStatute, type Command, type CommandHandler } from '../kernel';
+import { inspectionPassed } from './application';
+import { isDecision, openStage, recruitingOrganOf, stageStreams, type StageStreams } from './stage';
+
+/**
+ * 考察 (Art. 20 (5)) passed: Art. 23 is judged again on what the inspection
+ * found. Findings given here replace those of the qualification review for
+ * their item; items not re-examined keep the review's clearance. The service
+ * history is read again: an abandonment recorded since the review disqualifies.
+ */
+export type RecordInspection = Command<
+  'RecordInspection',
+  { applicationId: string; backgroundFindings: BackgroundFinding[]; serviceHistory: ServiceHistoryFacts['serviceHistory'] }
+>;
+
+const INSPECTION_CHECKS = [...RECRUITMENT_STAGE_CHECKS, 'DISQ-1', 'DISQ-2', 'DISQ-3', 'DISQ-4', 'DISQ-5', 'DISQ-6', 'DISQ-7', 'DISQ-8'] as const;
+
+export const recordInspection: CommandHandler<RecordInspection, StageStreams> = {
+  commandType: 'RecordInspection',
+  streams: stageStreams,
+  decide({ data, metadata }, states, { registry }) {
+    const app = openStage(states.application, 5, data.applicationId);
+    if (isDecision(app)) return app;
+    const recruitingOrgan = recruitingOrganOf(app, states.recruiter, metadata.actor.organId);
+    if (isDecision(recruitingOrgan)) return recruitingOrgan;
+
+    const reexamined = new Set(data.backgroundFindings.map((f) => f.item));
+    const findings: BackgroundFinding[] = [
+      ...app.clearedFindings.filter((f) => !reexamined.has(f.item)).map((f) => ({ item: f.item, found: false, ref: f.ref })),
+      ...data.backgroundFindings,
+    ];
+    const judgement = judgeInForce(registry, INSPECTION_CHECKS, {
+      effectiveDate: metadata.effectiveDate,
+      recruitingOrgan,
+      application: { id: app.applicationId, stages: app.stages },
+      step: { kind: 'STAGE', stage: 5 },
+      background: { findings },
+      serviceHistory: data.serviceHistory,
+    });
+    if (!judgement.ok) return refuseByStatute(judgement);
+    return accept(
+      {
+        application: [
+          inspectionPassed({
+            applicationId: data.applicationId,
+            clearedFindings: data.backgroundFindings.map((f) => ({ item: f.item, ref: f.ref })),
+            serviceRecordsChecked: data.serviceHistory.length,
+          }),
+        ],
+      },
+      judgement,
+    );
+  },
+};

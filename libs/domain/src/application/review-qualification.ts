@@ -1,0 +1,71 @@
+import { ELIGIBILITY_CHECKS, judgeInForce, RECRUITMENT_STAGE_CHECKS, type BackgroundFinding, type ServiceHistoryFacts } from '@auxledger/statute';
+import { accept, refuseByState, refuseByStatute, type Command, type CommandHandler } from '../kernel';
+import { qualificationReviewPassed, type PoliticalAttestation } from './application';
+import { isDecision, openStage, recruitingOrganOf, stageStreams, type StageStreams } from './stage';
+
+/**
+ * 资格审查 (Art. 20 (2)) passed: the basic conditions of Art. 21 hold (with the
+ * education relaxation where approved) and none of Art. 23 applies — every
+ * item of Art. 23 needs a finding, and (6) 擅自离职 is also judged on the
+ * person's service history in the system's own records, which the
+ * application layer reads from the person registry and passes in.
+ */
+export type ReviewQualification = Command<
+  'ReviewQualification',
+  {
+    applicationId: string;
+    /** One finding per Art. 23 item (1)–(8); `ref` points to the sealed check record. */
+    backgroundFindings: BackgroundFinding[];
+    serviceHistory: ServiceHistoryFacts['serviceHistory'];
+    /** Per post condition of the plan (Art. 21 (5)): met or not; one not assessed counts as not met. */
+    postConditions: { id: string; met: boolean }[];
+    politicalAttestation: PoliticalAttestation;
+  }
+>;
+
+const REVIEW_CHECKS = [...RECRUITMENT_STAGE_CHECKS, ...ELIGIBILITY_CHECKS] as const;
+
+export const reviewQualification: CommandHandler<ReviewQualification, StageStreams> = {
+  commandType: 'ReviewQualification',
+  streams: stageStreams,
+  decide({ data, metadata }, states, { registry }) {
+    const app = openStage(states.application, 2, data.applicationId);
+    if (isDecision(app)) return app;
+    const recruitingOrgan = recruitingOrganOf(app, states.recruiter, metadata.actor.organId);
+    if (isDecision(recruitingOrgan)) return recruitingOrgan;
+    if (data.politicalAttestation.conclusion !== 'MEETS') {
+      // ELIG-POLITICAL is a person's judgement the system records, not one it makes: a negative one is recorded as a failed stage.
+      return refuseByState('POLITICAL_ATTESTATION_NEGATIVE', { zh: '政治素质考察结论为不符合，应记录为资格审查未通过', en: 'The political attestation is negative: record the review as failed' });
+    }
+
+    const postConditions = app.postConditions.map((c) => ({ id: c.id, description: c.description, met: data.postConditions.some((p) => p.id === c.id && p.met) }));
+    const judgement = judgeInForce(registry, REVIEW_CHECKS, {
+      effectiveDate: metadata.effectiveDate,
+      recruitingOrgan,
+      application: { id: app.applicationId, stages: app.stages },
+      step: { kind: 'STAGE', stage: 2 },
+      applicant: app.applicant,
+      registration: { date: app.registeredOn },
+      postConditions,
+      background: { findings: data.backgroundFindings },
+      serviceHistory: data.serviceHistory,
+    });
+    if (!judgement.ok) return refuseByStatute(judgement);
+
+    return accept(
+      {
+        application: [
+          qualificationReviewPassed({
+            applicationId: data.applicationId,
+            // Judged clear above: every finding is a "not found"; only the item and the sealed record's reference are kept.
+            clearedFindings: data.backgroundFindings.map((f) => ({ item: f.item, ref: f.ref })),
+            postConditionsMet: postConditions.filter((c) => c.met).map((c) => c.id),
+            politicalAttestation: data.politicalAttestation,
+            serviceRecordsChecked: data.serviceHistory.length,
+          }),
+        ],
+      },
+      judgement,
+    );
+  },
+};
