@@ -1,0 +1,186 @@
+import type { RecordedEvent } from '@auxledger/event-store';
+import {
+  type CurrentModel,
+  type KeyValue,
+  type LogModel,
+  ModelDefinitionError,
+  type ReadModel,
+  type Row,
+  type TemporalModel,
+  handlesEvent,
+  knownAt,
+  normalizeRow,
+} from './model';
+import { CheckpointMoved, type ProjectionTx, type Steps, type TemporalWrites, step } from './store';
+import { anchorOf, planEntity } from './temporal';
+
+/**
+ * Applies one batch of the global log to every model of a generation, and
+ * moves its checkpoint, inside the caller's transaction: the rows and the
+ * checkpoint commit together or not at all. Memory is the batch's.
+ */
+export function* applyBatch(
+  tx: ProjectionTx,
+  target: { projector: string; generation: number; models: readonly ReadModel[] },
+  from: number,
+  events: readonly RecordedEvent[],
+): Steps<number> {
+  const last = events[events.length - 1];
+  if (!last) return from;
+  if (!(yield* step(tx.advance(target.projector, target.generation, from, last.globalPosition)))) {
+    throw new CheckpointMoved(target.projector, target.generation);
+  }
+  for (const model of target.models) {
+    const relevant = events.filter((event) => handlesEvent(model, event));
+    if (relevant.length === 0) continue;
+    switch (model.kind) {
+      case 'current':
+        yield* applyCurrent(tx, model, target.generation, relevant);
+        break;
+      case 'log':
+        yield* applyLog(tx, model, target.generation, relevant);
+        break;
+      case 'temporal':
+        yield* applyTemporal(tx, model, target.generation, relevant);
+        break;
+    }
+  }
+  return last.globalPosition;
+}
+
+type KeyTuple = Array<string | number>;
+
+/** A key as a tuple in primaryKey order. */
+export function keyTuple(model: CurrentModel, key: KeyValue): KeyTuple {
+  if (typeof key === 'string' || typeof key === 'number') {
+    if (model.primaryKey.length !== 1) throw new ModelDefinitionError(`read model ${model.name}: a scalar key needs a one-column primary key`);
+    return [keyPart(model, model.primaryKey[0] as string, key)];
+  }
+  return model.primaryKey.map((column) => {
+    const value = key[column];
+    if (value === undefined) throw new ModelDefinitionError(`read model ${model.name}: key lacks ${column}`);
+    return keyPart(model, column, value);
+  });
+}
+
+/** Key values as their column stores them: text and dates as strings, integers as safe integers. */
+function keyPart(model: CurrentModel, column: string, value: string | number): string | number {
+  if (model.columns[column] === 'integer') {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new ModelDefinitionError(`read model ${model.name}: key ${column} must be an integer`);
+    return value;
+  }
+  return String(value);
+}
+
+function keysOf(model: CurrentModel, event: RecordedEvent): KeyTuple[] {
+  const keys = model.key(event);
+  if (keys === null || keys === undefined) return [];
+  const list: readonly KeyValue[] = Array.isArray(keys) ? keys : [keys as KeyValue];
+  return list.map((key) => keyTuple(model, key));
+}
+
+function* applyCurrent(tx: ProjectionTx, model: CurrentModel, generation: number, events: readonly RecordedEvent[]): Steps<void> {
+  const perEvent = events.map((event) => keysOf(model, event));
+  const wanted = new Map<string, KeyTuple>();
+  for (const keys of perEvent) for (const key of keys) wanted.set(JSON.stringify(key), key);
+  if (wanted.size === 0) return;
+  const rows = new Map<string, Row | null>();
+  for (const row of yield* step(tx.loadCurrent(model, generation, [...wanted.values()]))) {
+    rows.set(JSON.stringify(model.primaryKey.map((c) => row[c])), row);
+  }
+  const changed = new Map<string, { key: KeyTuple; row: Row | null; lastPosition: number }>();
+  events.forEach((event, i) => {
+    for (const key of perEvent[i] as KeyTuple[]) {
+      const id = JSON.stringify(key);
+      const before = rows.get(id) ?? null;
+      const keyColumns = Object.fromEntries(model.primaryKey.map((column, c) => [column, key[c] as string | number]));
+      const evolved = model.evolve(before === null ? null : { ...before }, event, keyColumns);
+      let next: Row | null = null;
+      if (evolved !== null && evolved !== undefined) {
+        next = normalizeRow(model, model.columns, { ...evolved });
+        model.primaryKey.forEach((column, c) => {
+          const value = (evolved as Row)[column];
+          if (value !== undefined && value !== null && value !== key[c]) {
+            throw new ModelDefinitionError(`read model ${model.name}: evolve changed key column ${column}`);
+          }
+          (next as Row)[column] = key[c] as string | number;
+        });
+      }
+      rows.set(id, next);
+      changed.set(id, { key, row: next, lastPosition: event.globalPosition });
+    }
+  });
+  const upserts: Array<{ row: Row; lastPosition: number }> = [];
+  const deletes: KeyTuple[] = [];
+  for (const { key, row, lastPosition } of changed.values()) {
+    if (row) upserts.push({ row, lastPosition });
+    else deletes.push(key);
+  }
+  yield* step(tx.writeCurrent(model, generation, upserts, deletes));
+}
+
+function* applyLog(tx: ProjectionTx, model: LogModel, generation: number, events: readonly RecordedEvent[]): Steps<void> {
+  const rows: Array<{ row: Row; globalPosition: number; rowSeq: number; effectiveDate: string; recordedAt: string }> = [];
+  for (const event of events) {
+    const out = model.rows(event);
+    if (out === null || out === undefined) continue;
+    const list: readonly Row[] = Array.isArray(out) ? out : [out as Row];
+    list.forEach((row, rowSeq) =>
+      rows.push({
+        row: normalizeRow(model, model.columns, row),
+        globalPosition: event.globalPosition,
+        rowSeq,
+        effectiveDate: event.metadata.effectiveDate,
+        recordedAt: knownAt(event),
+      }),
+    );
+  }
+  if (rows.length > 0) yield* step(tx.appendLog(model, generation, rows));
+}
+
+function* applyTemporal(tx: ProjectionTx, model: TemporalModel, generation: number, events: readonly RecordedEvent[]): Steps<void> {
+  const byEntity = new Map<string, RecordedEvent[]>();
+  for (const event of events) {
+    const ids = model.entity(event);
+    if (ids === null || ids === undefined) continue;
+    for (const id of new Set<string>(typeof ids === 'string' ? [ids] : ids)) {
+      if (typeof id !== 'string' || id.length === 0) throw new ModelDefinitionError(`read model ${model.name}: entity ids are non-empty strings`);
+      let list = byEntity.get(id);
+      if (!list) byEntity.set(id, (list = []));
+      list.push(event);
+    }
+  }
+  if (byEntity.size === 0) return;
+  const minDates = new Map<string, string>();
+  for (const [entity, list] of byEntity) {
+    let min = (list[0] as RecordedEvent).metadata.effectiveDate;
+    for (const event of list) if (event.metadata.effectiveDate < min) min = event.metadata.effectiveDate;
+    minDates.set(entity, min);
+  }
+  const open = yield* step(tx.loadOpenVersions(model, generation, [...minDates].map(([entity, from]) => ({ entity, from }))));
+  const openByEntity = groupBy(open, (v) => v.entity);
+  const anchors = [...minDates].map(([entity, minDate]) => ({ entity, anchor: anchorOf(minDate, openByEntity.get(entity) ?? []) }));
+  const { refs, before } = yield* step(tx.loadRefs(model, generation, anchors));
+  const refsByEntity = groupBy(refs, (r) => r.entity);
+  const writes: TemporalWrites = { remove: [], close: [], insert: [], refs: [] };
+  for (const [entity, list] of byEntity) {
+    planEntity(
+      model,
+      entity,
+      { open: openByEntity.get(entity) ?? [], refs: refsByEntity.get(entity) ?? [], before: before.get(entity), events: list },
+      writes,
+    );
+  }
+  yield* step(tx.writeTemporal(model, generation, writes));
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    let list = out.get(key);
+    if (!list) out.set(key, (list = []));
+    list.push(item);
+  }
+  return out;
+}

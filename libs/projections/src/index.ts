@@ -1,0 +1,7 @@
+export * from './model';
+export * from './store';
+export { CHECKPOINT_TABLE, refsTableName, tableName, viewName } from './naming';
+export { type ColumnSpec, type StoredType, type TableSpec, tableSpec } from './schema';
+export { applyBatch, keyTuple } from './engine';
+export { type BatchProgress, Projector, type ProjectorOptions, ProjectionSchemaMismatch } from './projector';
+export { SqliteReadModelStore, type SqliteReadModelStoreOptions } from './sqlite/sqlite-read-model-store';

@@ -1,0 +1,245 @@
+import { createHash } from 'node:crypto';
+import type { Envelope } from '@auxledger/domain';
+import type { JsonValue, RecordedEvent } from '@auxledger/event-store';
+
+/**
+ * Read-model definitions: pure data and pure functions, no database. A store
+ * turns a definition into real tables with real columns (docs/read-models.md),
+ * and the projector feeds it the global log.
+ */
+
+/** Column types a reporting tool can read directly. */
+export type ColumnType = 'text' | 'integer' | 'real' | 'boolean' | 'date' | 'json';
+export type Columns = Readonly<Record<string, ColumnType>>;
+
+/** A value as an evolve function sees it: text and dates as strings, JSON parsed. */
+export type CellValue = string | number | boolean | null | JsonValue;
+export type Row = Record<string, CellValue>;
+
+/** A current-state key: a scalar for a one-column primary key, or the columns by name. */
+export type KeyValue = string | number | Readonly<Record<string, string | number>>;
+
+interface ModelBase {
+  /** The view readers query: lower-case letters, digits and single `_` (no `__`), at most 40 characters. */
+  name: string;
+  /** Bump when evolve's meaning changes without a change of columns: the projector then rebuilds. */
+  version?: number;
+  /** Model columns (the store adds its own, see docs/read-models.md). */
+  columns: Columns;
+  /** Secondary indexes, each a list of model columns. */
+  indexes?: ReadonlyArray<readonly string[]>;
+  /** Event types this model reads; other events are skipped without calling it. Default: all. */
+  handles?: readonly string[];
+}
+
+/** A keyed table of current state: one row per key, updated in place by the projector. */
+export interface CurrentModel<R extends Row = Row> extends ModelBase {
+  kind: 'current';
+  /** Key columns, a subset of `columns` (text, integer or date). */
+  primaryKey: readonly string[];
+  /** The row(s) an event touches, or null. */
+  key(event: RecordedEvent): KeyValue | readonly KeyValue[] | null;
+  /**
+   * The next row, or null to delete it. `key` holds the key columns of the row
+   * being evolved (one event may touch several); the store sets them on the
+   * row returned, and refuses a row that changes them.
+   */
+  evolve(row: R | null, event: RecordedEvent, key: Readonly<Record<string, string | number>>): R | null;
+}
+
+/**
+ * Bitemporal versions per entity. The entity's events are folded in
+ * effective-date order (ties by global position), so a back-dated event lands
+ * where it belongs; each effective date on which `row(state)` changes starts a
+ * version (`valid_from`/`valid_to`), and every version records when it was
+ * known (`known_from`/`known_to`, from the events' recordedAt).
+ */
+export interface TemporalModel<S = unknown, R extends Row = Row> extends ModelBase {
+  kind: 'temporal';
+  /** The column holding the entity id (text). Default `entity_id`. */
+  entityColumn?: string;
+  entity(event: RecordedEvent): string | readonly string[] | null;
+  /** The state before the entity's first event. Must be JSON (it is stored as a snapshot beside each event). */
+  initialState(): S;
+  evolve(state: S, envelope: Envelope, event: RecordedEvent): S;
+  /** The version's columns for a state, or null while the entity has no row (not yet, or no longer). */
+  row(state: S): R | null;
+}
+
+/** Append-only rows per event: the audit-trail kind. */
+export interface LogModel<R extends Row = Row> extends ModelBase {
+  kind: 'log';
+  rows(event: RecordedEvent): R | readonly R[] | null;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ReadModel = CurrentModel<any> | TemporalModel<any, any> | LogModel<any>;
+
+export const defineCurrent = <R extends Row>(model: Omit<CurrentModel<R>, 'kind'>): CurrentModel<R> =>
+  validateModel({ ...model, kind: 'current' });
+export const defineTemporal = <S, R extends Row = Row>(model: Omit<TemporalModel<S, R>, 'kind'>): TemporalModel<S, R> =>
+  validateModel({ ...model, kind: 'temporal' });
+export const defineLog = <R extends Row>(model: Omit<LogModel<R>, 'kind'>): LogModel<R> => validateModel({ ...model, kind: 'log' });
+
+/** Columns every kind adds (docs/read-models.md). */
+export const CURRENT_SYSTEM_COLUMNS = { last_position: 'integer' } as const;
+export const TEMPORAL_SYSTEM_COLUMNS = { valid_from: 'date', valid_to: 'date', known_from: 'timestamp', known_to: 'timestamp' } as const;
+export const LOG_SYSTEM_COLUMNS = { global_position: 'integer', row_seq: 'integer', effective_date: 'date', recorded_at: 'timestamp' } as const;
+
+/** The open end of valid time, and of transaction time. */
+export const END_OF_TIME_DATE = '9999-12-31';
+export const OPEN_KNOWN_TO = 'infinity';
+
+const NAME = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+const RESERVED_NAMES = new Set(['events', 'log_head', 'projection_checkpoints']);
+const KEY_TYPES: ReadonlySet<ColumnType> = new Set(['text', 'integer', 'date']);
+const COLUMN_TYPES: ReadonlySet<string> = new Set(['text', 'integer', 'real', 'boolean', 'date', 'json']);
+
+export class ModelDefinitionError extends Error {
+  override name = 'ModelDefinitionError';
+}
+
+export function validateModel<M extends ReadModel>(model: M): M {
+  const fail = (why: string): never => {
+    throw new ModelDefinitionError(`read model ${JSON.stringify(model.name)}: ${why}`);
+  };
+  if (!NAME.test(model.name) || model.name.length > 40) fail('name must be lower-case letters, digits and single underscores, at most 40 characters');
+  if (RESERVED_NAMES.has(model.name)) fail('name is reserved');
+  const system = systemColumns(model);
+  const columns = Object.keys(model.columns);
+  if (columns.length === 0) fail('declares no columns');
+  for (const [column, type] of Object.entries(model.columns)) {
+    if (!NAME.test(column) || column.length > 50) fail(`column ${JSON.stringify(column)}: lower-case letters, digits and single underscores`);
+    if (column in system) fail(`column ${column} is added by the store`);
+    if (!COLUMN_TYPES.has(type)) fail(`column ${column}: unknown type ${JSON.stringify(type)}`);
+  }
+  for (const index of model.indexes ?? []) {
+    if (index.length === 0) fail('an index names no column');
+    for (const column of index) if (!(column in model.columns)) fail(`index column ${column} is not a model column`);
+  }
+  if (model.kind === 'current') {
+    if (model.primaryKey.length === 0) fail('primaryKey names no column');
+    for (const column of model.primaryKey) {
+      const type = model.columns[column];
+      if (!type) fail(`primary key column ${column} is not a model column`);
+      else if (!KEY_TYPES.has(type)) fail(`primary key column ${column} must be text, integer or date`);
+    }
+  }
+  if (model.kind === 'temporal' && model.entityColumn !== undefined && model.columns[model.entityColumn] !== 'text') {
+    fail(`entityColumn ${model.entityColumn} must be a text model column`);
+  }
+  return model;
+}
+
+export function systemColumns(model: ReadModel): Readonly<Record<string, string>> {
+  switch (model.kind) {
+    case 'current':
+      return CURRENT_SYSTEM_COLUMNS;
+    case 'temporal':
+      return TEMPORAL_SYSTEM_COLUMNS;
+    case 'log':
+      return LOG_SYSTEM_COLUMNS;
+  }
+}
+
+export const entityColumnOf = (model: TemporalModel<unknown, Row>): string => model.entityColumn ?? 'entity_id';
+
+/** Model columns of a temporal model, the entity column included (added as text when not declared). */
+export function temporalColumns(model: TemporalModel<unknown, Row>): Columns {
+  const entity = entityColumnOf(model);
+  return entity in model.columns ? model.columns : { [entity]: 'text', ...model.columns };
+}
+
+/** What a generation's tables were built from: a change means a rebuild. */
+export function fingerprint(models: readonly ReadModel[]): string {
+  const shape = models.map((m) => ({
+    kind: m.kind,
+    name: m.name,
+    version: m.version ?? 1,
+    columns: Object.entries(m.columns),
+    indexes: m.indexes ?? [],
+    handles: m.handles ?? null,
+    primaryKey: m.kind === 'current' ? m.primaryKey : null,
+    entityColumn: m.kind === 'temporal' ? entityColumnOf(m) : null,
+  }));
+  return createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 32);
+}
+
+export const handlesEvent = (model: ReadModel, event: RecordedEvent): boolean => !model.handles || model.handles.includes(event.type);
+
+/** The envelope a temporal evolve function reads, as libs/domain folds it. */
+export function envelopeOf(event: RecordedEvent): Envelope {
+  return {
+    event: { type: event.type, schemaVersion: event.schemaVersion, data: event.data },
+    effectiveDate: event.metadata.effectiveDate,
+    recordedAt: event.metadata.recordedAt,
+    commandId: event.metadata.commandId,
+    actorId: event.metadata.actor.id,
+  };
+}
+
+/** JSON with object keys sorted: equal values, equal text (PostgreSQL jsonb reorders keys). */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A row as returned by a model, checked against its columns: every declared
+ * column present (missing ones null), nothing undeclared, values of the
+ * declared type.
+ */
+export function normalizeRow(model: { name: string }, columns: Columns, row: Row): Row {
+  const out: Row = {};
+  for (const key of Object.keys(row)) {
+    if (!(key in columns) && row[key] !== undefined) {
+      throw new ModelDefinitionError(`read model ${model.name}: row has undeclared column ${JSON.stringify(key)}`);
+    }
+  }
+  for (const [column, type] of Object.entries(columns)) {
+    const value = row[column] ?? null;
+    if (value !== null && !fitsType(type, value)) {
+      throw new ModelDefinitionError(`read model ${model.name}: column ${column} (${type}) got ${JSON.stringify(value)}`);
+    }
+    out[column] = value;
+  }
+  return out;
+}
+
+function fitsType(type: ColumnType, value: CellValue): boolean {
+  switch (type) {
+    case 'text':
+      return typeof value === 'string';
+    case 'date':
+      return typeof value === 'string' && ISO_DATE.test(value);
+    case 'integer':
+      return typeof value === 'number' && Number.isSafeInteger(value);
+    case 'real':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'json':
+      return true;
+  }
+}
+
+/** Equality of normalized rows, as the version diff sees it. */
+export const rowText = (columns: Columns, row: Row): string => canonicalJson(Object.keys(columns).map((c) => row[c] ?? null));
+
+/** The transaction-time instant of an event: its recordedAt as ISO-8601 UTC with milliseconds (sorts as text). */
+export function knownAt(event: RecordedEvent): string {
+  return toInstant(event.metadata.recordedAt);
+}
+
+export function toInstant(value: string): string {
+  if (value === OPEN_KNOWN_TO) return value;
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw new Error(`not an ISO-8601 instant: ${JSON.stringify(value)}`);
+  return new Date(time).toISOString();
+}

@@ -1,0 +1,220 @@
+import type { EventStore, RecordedEvent } from '@auxledger/event-store';
+import { applyBatch } from './engine';
+import { type ReadModel, fingerprint, validateModel } from './model';
+import { checkProjectorName } from './naming';
+import { CheckpointMoved, type GenerationInfo, type ReadModelStore } from './store';
+
+export interface ProjectorOptions {
+  /** Names the projector's checkpoints: lower-case letters, digits and `_`. */
+  name: string;
+  models: readonly ReadModel[];
+  events: EventStore;
+  store: ReadModelStore;
+  /** Events per transaction (default 500). */
+  batchSize?: number;
+  /** When the live generation was built from other model definitions: rebuild (default) or fail. */
+  onSchemaChange?: 'rebuild' | 'fail';
+  /** After each committed batch: which generation, the new checkpoint, how many events. */
+  onBatch?: (progress: BatchProgress) => void;
+}
+
+export interface BatchProgress {
+  generation: number;
+  position: number;
+  events: number;
+  rebuilding: boolean;
+}
+
+export class ProjectionSchemaMismatch extends Error {
+  override name = 'ProjectionSchemaMismatch';
+}
+
+/**
+ * The runner. It reads the global log from the live generation's checkpoint
+ * in batches, applies each batch to every model and moves the checkpoint in
+ * the same transaction, so each event's effect lands exactly once, crash or
+ * not. A checkpoint moved by someone else (a second projector process, a
+ * rebuild's switch-over) rolls the batch back, and the runner reloads the
+ * live generation and goes on from its checkpoint.
+ *
+ * Memory is one batch: nothing is kept across batches.
+ */
+export class Projector {
+  readonly name: string;
+  readonly fingerprint: string;
+  private readonly models: readonly ReadModel[];
+  private readonly batchSize: number;
+
+  constructor(private readonly options: ProjectorOptions) {
+    checkProjectorName(options.name);
+    this.name = options.name;
+    this.models = options.models.map((m) => validateModel(m));
+    const names = new Set<string>();
+    for (const m of this.models) {
+      if (names.has(m.name)) throw new Error(`projector ${this.name}: two models named ${m.name}`);
+      names.add(m.name);
+    }
+    this.fingerprint = fingerprint(this.models);
+    this.batchSize = options.batchSize ?? 500;
+  }
+
+  private get store(): ReadModelStore {
+    return this.options.store;
+  }
+
+  /**
+   * Makes sure a live generation of these models exists: creates the first
+   * one (live at once, empty, catching up), or rebuilds when the live one was
+   * built from other definitions. Drops generations left retired by a crash.
+   */
+  async open(): Promise<GenerationInfo> {
+    await this.store.dropGenerations(this.name);
+    const live = (await this.store.generations(this.name)).find((g) => g.status === 'live');
+    if (!live) {
+      try {
+        return await this.store.createGeneration(this.name, this.models, this.fingerprint, { live: true });
+      } catch (error) {
+        // Another process created it first.
+        const created = (await this.store.generations(this.name)).find((g) => g.status === 'live');
+        if (!created) throw error;
+        return this.checkFingerprint(created);
+      }
+    }
+    if (live.fingerprint === this.fingerprint) return live;
+    if (this.options.onSchemaChange === 'fail') return this.checkFingerprint(live);
+    await this.rebuild();
+    return this.live();
+  }
+
+  private checkFingerprint(generation: GenerationInfo): GenerationInfo {
+    if (generation.fingerprint !== this.fingerprint) {
+      throw new ProjectionSchemaMismatch(
+        `projector ${this.name}: the live generation ${generation.generation} was built from other model definitions; rebuild`,
+      );
+    }
+    return generation;
+  }
+
+  /** The live generation, which must be of these models. */
+  async live(): Promise<GenerationInfo> {
+    const live = (await this.store.generations(this.name)).find((g) => g.status === 'live');
+    if (!live) throw new Error(`projector ${this.name} has no live generation: open() it first`);
+    return this.checkFingerprint(live);
+  }
+
+  /** Applies a batch to a generation; false when its checkpoint moved under us (nothing applied). */
+  private async apply(generation: number, from: number, events: readonly RecordedEvent[], rebuilding: boolean): Promise<boolean> {
+    try {
+      await this.store.transaction((tx) => applyBatch(tx, { projector: this.name, generation, models: this.models }, from, events));
+    } catch (error) {
+      if (error instanceof CheckpointMoved) return false;
+      throw error;
+    }
+    const last = events[events.length - 1] as RecordedEvent;
+    this.options.onBatch?.({ generation, position: last.globalPosition, events: events.length, rebuilding });
+    return true;
+  }
+
+  /** Brings the live generation up to the end of the log as it is now; returns its checkpoint. */
+  async catchUp(signal?: AbortSignal): Promise<number> {
+    let live = await this.live();
+    let position = live.position;
+    while (!signal?.aborted) {
+      await yieldToEventLoop();
+      const batch = await this.options.events.readAll({ after: position, maxCount: this.batchSize });
+      if (batch.length === 0) return position;
+      if (await this.apply(live.generation, position, batch, false)) {
+        position = (batch[batch.length - 1] as RecordedEvent).globalPosition;
+      } else {
+        live = await this.live();
+        position = live.position;
+      }
+    }
+    return position;
+  }
+
+  /**
+   * Opens, catches up, then follows the log (the store's subscription: a
+   * notification or a short poll) until `signal` aborts. Events that arrive
+   * together are applied together, up to the batch size.
+   */
+  async run(signal: AbortSignal): Promise<void> {
+    await this.open();
+    while (!signal.aborted) {
+      const position = await this.catchUp(signal);
+      if (signal.aborted) return;
+      const { generation } = await this.live();
+      await this.follow(generation, position, signal);
+    }
+  }
+
+  /** Follows from `position` until aborted or until the checkpoint moves under us. */
+  private async follow(generation: number, start: number, signal: AbortSignal): Promise<void> {
+    const stop = new AbortController();
+    const onAbort = () => stop.abort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    const iterator = this.options.events.subscribeToAll({ after: start, batchSize: this.batchSize, signal: stop.signal })[Symbol.asyncIterator]();
+    let position = start;
+    try {
+      let pending = iterator.next();
+      for (;;) {
+        const first = await pending;
+        if (first.done) return;
+        const batch: RecordedEvent[] = [first.value];
+        pending = iterator.next();
+        while (batch.length < this.batchSize) {
+          const next = await Promise.race([pending, nextTick()]);
+          if (next === TICK || next.done) break;
+          batch.push(next.value);
+          pending = iterator.next();
+        }
+        if (!(await this.apply(generation, position, batch, false))) return;
+        position = (batch[batch.length - 1] as RecordedEvent).globalPosition;
+      }
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+      stop.abort();
+      await iterator.return?.();
+    }
+  }
+
+  /**
+   * Builds a new generation beside the live one from position 0 (or resumes
+   * one a crashed rebuild left, if it was of the same definitions), and when
+   * it has caught up with the log, switches the views to it in one
+   * transaction and drops the old one. Readers see the old generation, whole,
+   * until the switch, and the new one, whole, after it.
+   */
+  async rebuild(options: { signal?: AbortSignal } = {}): Promise<{ generation: number; position: number }> {
+    const generations = await this.store.generations(this.name);
+    const building = generations.filter((g) => g.status === 'building');
+    let target = building.filter((g) => g.fingerprint === this.fingerprint).pop();
+    const stale = building.filter((g) => g !== target).map((g) => g.generation);
+    if (stale.length > 0) await this.store.dropGenerations(this.name, { building: stale });
+    target ??= await this.store.createGeneration(this.name, this.models, this.fingerprint, { live: false });
+    const generation = target.generation;
+    let position = target.position;
+    for (;;) {
+      if (options.signal?.aborted) throw new Error(`rebuild of ${this.name} aborted at position ${position}; it resumes on the next rebuild`);
+      await yieldToEventLoop();
+      const batch = await this.options.events.readAll({ after: position, maxCount: this.batchSize });
+      if (batch.length === 0) break;
+      if (await this.apply(generation, position, batch, true)) {
+        position = (batch[batch.length - 1] as RecordedEvent).globalPosition;
+      } else {
+        const now = (await this.store.generations(this.name)).find((g) => g.generation === generation);
+        if (now?.status !== 'building') throw new Error(`rebuild of ${this.name}: generation ${generation} is no longer building`);
+        position = now.position;
+      }
+    }
+    await this.store.switchTo(this.name, generation, this.models);
+    await this.store.dropGenerations(this.name);
+    return { generation, position };
+  }
+}
+
+/** Lets the process serve others between batches (SQLite calls never yield by themselves). */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+const TICK = Symbol('tick');
+const nextTick = () => new Promise<typeof TICK>((resolve) => setImmediate(() => resolve(TICK)));

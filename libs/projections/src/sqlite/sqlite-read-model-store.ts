@@ -1,0 +1,436 @@
+import Database from 'better-sqlite3';
+import { keyTuple } from '../engine';
+import { type CurrentModel, type KeyValue, OPEN_KNOWN_TO, type ReadModel, type Row, type TemporalModel, entityColumnOf, toInstant } from '../model';
+import { CHECKPOINT_TABLE, refsTableName, tableName, tablesOf, viewName } from '../naming';
+import { REFS_SPEC, type StoredType, type TableSpec, checkDate, checkListOptions, defaultOrder, tableSpec } from '../schema';
+import { runSync } from '../store';
+import type {
+  AsOfOptions,
+  GenerationInfo,
+  GenerationStatus,
+  ListOptions,
+  ProjectionTx,
+  ReadModelStore,
+  Steps,
+  TemporalRef,
+  TemporalWrites,
+  VersionRow,
+  VersionedRow,
+} from '../store';
+
+export interface SqliteReadModelStoreOptions {
+  /** A file path: the event log's own file, or another. */
+  path: string;
+  /** How long a write waits for another connection's write lock (the event store's appends, another projector). */
+  busyTimeoutMs?: number;
+}
+
+const SQLITE_TYPES: Record<StoredType, string> = {
+  text: 'TEXT',
+  date: 'TEXT',
+  timestamp: 'TEXT',
+  integer: 'INTEGER',
+  boolean: 'INTEGER',
+  real: 'REAL',
+  json: 'TEXT',
+};
+
+const q = (name: string) => `"${name}"`;
+
+const CHECKPOINT_SCHEMA = `
+CREATE TABLE IF NOT EXISTS ${CHECKPOINT_TABLE} (
+  projector   TEXT    NOT NULL,
+  generation  INTEGER NOT NULL,
+  status      TEXT    NOT NULL CHECK (status IN ('building', 'live', 'retired')),
+  position    INTEGER NOT NULL,
+  fingerprint TEXT    NOT NULL,
+  models      TEXT    NOT NULL,
+  created_at  TEXT    NOT NULL,
+  updated_at  TEXT    NOT NULL,
+  PRIMARY KEY (projector, generation)
+) STRICT;
+CREATE UNIQUE INDEX IF NOT EXISTS ${CHECKPOINT_TABLE}_live ON ${CHECKPOINT_TABLE} (projector) WHERE status = 'live';
+`;
+
+interface CheckpointRow {
+  projector: string;
+  generation: number;
+  status: GenerationStatus;
+  position: number;
+  fingerprint: string;
+  models: string;
+}
+
+/**
+ * Read models in SQLite (WAL, synchronous=FULL, like the event log; it may be
+ * the same file). One writer connection whose transactions (a batch, a
+ * switch-over) are synchronous from BEGIN IMMEDIATE to COMMIT: nothing else in
+ * the process runs while one holds the write lock, so an event store on the
+ * same file in the same process never waits on it. One reader connection for
+ * queries: in WAL mode it sees the last commit, never a transaction in progress.
+ */
+export class SqliteReadModelStore implements ReadModelStore {
+  readonly dialect = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private reader: Database.Database | undefined;
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly readStatements = new Map<string, Database.Statement>();
+  private readonly tx: ProjectionTx;
+
+  constructor(private readonly options: SqliteReadModelStoreOptions) {
+    this.db = new Database(options.path);
+    applyPragmas(this.db, options.busyTimeoutMs);
+    this.db.exec(CHECKPOINT_SCHEMA);
+    this.tx = this.makeTx();
+  }
+
+  private run(sql: string, ...params: unknown[]): Database.RunResult {
+    return this.prepare(sql).run(...params);
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
+  private read<R>(sql: string, params: unknown[]): R[] {
+    this.reader ??= openReader(this.options);
+    let statement = this.readStatements.get(sql);
+    if (!statement) this.readStatements.set(sql, (statement = this.reader.prepare(sql)));
+    return statement.all(...params) as R[];
+  }
+
+  /** BEGIN IMMEDIATE … COMMIT around `work`, which is synchronous. */
+  private async write<T>(work: () => T): Promise<T> {
+    return this.db.transaction(work).immediate();
+  }
+
+  async generations(projector: string): Promise<GenerationInfo[]> {
+    return (
+      this.prepare(`SELECT projector, generation, status, position, fingerprint, models FROM ${CHECKPOINT_TABLE} WHERE projector = ? ORDER BY generation`).all(
+        projector,
+      ) as CheckpointRow[]
+    ).map(toGenerationInfo);
+  }
+
+  async createGeneration(projector: string, models: readonly ReadModel[], fingerprint: string, options: { live: boolean }): Promise<GenerationInfo> {
+    return this.write(() => {
+      if (options.live && this.prepare(`SELECT 1 FROM ${CHECKPOINT_TABLE} WHERE projector = ? AND status = 'live'`).get(projector)) {
+        throw new Error(`projector ${projector} already has a live generation`);
+      }
+      const max = this.prepare(`SELECT MAX(generation) AS g FROM ${CHECKPOINT_TABLE} WHERE projector = ?`).get(projector) as { g: number | null };
+      const generation = (max.g ?? 0) + 1;
+      for (const model of models) {
+        for (const table of tablesOf(model, generation)) this.db.exec(`DROP TABLE IF EXISTS ${q(table)}`);
+        this.db.exec(createTableSql(tableName(model, generation), tableSpec(model)));
+        if (model.kind === 'temporal') this.db.exec(createTableSql(refsTableName(model, generation), REFS_SPEC));
+      }
+      const status = options.live ? 'live' : 'building';
+      const now = new Date().toISOString();
+      const modelList = models.map((m) => ({ name: m.name, kind: m.kind }));
+      this.run(
+        `INSERT INTO ${CHECKPOINT_TABLE} (projector, generation, status, position, fingerprint, models, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?)`,
+        projector,
+        generation,
+        status,
+        fingerprint,
+        JSON.stringify(modelList),
+        now,
+        now,
+      );
+      if (options.live) this.pointViews(models, generation, []);
+      return { projector, generation, status, position: 0, fingerprint, models: modelList };
+    });
+  }
+
+  private pointViews(models: readonly ReadModel[], generation: number, previous: ReadonlyArray<{ name: string }>): void {
+    const keep = new Set(models.map((m) => m.name));
+    for (const old of previous) if (!keep.has(old.name)) this.db.exec(`DROP VIEW IF EXISTS ${q(viewName(old))}`);
+    for (const model of models) {
+      this.db.exec(`DROP VIEW IF EXISTS ${q(viewName(model))}`);
+      this.db.exec(`CREATE VIEW ${q(viewName(model))} AS SELECT * FROM ${q(tableName(model, generation))}`);
+    }
+  }
+
+  async switchTo(projector: string, generation: number, models: readonly ReadModel[]): Promise<void> {
+    await this.write(() => {
+      const target = this.prepare(`SELECT status FROM ${CHECKPOINT_TABLE} WHERE projector = ? AND generation = ?`).get(projector, generation) as
+        | { status: GenerationStatus }
+        | undefined;
+      if (target?.status !== 'building') throw new Error(`projector ${projector} generation ${generation} is not building (${target?.status ?? 'missing'})`);
+      const live = this.prepare(`SELECT models FROM ${CHECKPOINT_TABLE} WHERE projector = ? AND status = 'live'`).get(projector) as { models: string } | undefined;
+      const now = new Date().toISOString();
+      this.run(`UPDATE ${CHECKPOINT_TABLE} SET status = 'retired', updated_at = ? WHERE projector = ? AND status = 'live'`, now, projector);
+      this.run(`UPDATE ${CHECKPOINT_TABLE} SET status = 'live', updated_at = ? WHERE projector = ? AND generation = ?`, now, projector, generation);
+      this.pointViews(models, generation, live ? (JSON.parse(live.models) as Array<{ name: string }>) : []);
+    });
+  }
+
+  async dropGenerations(projector: string, options: { building?: readonly number[] } = {}): Promise<void> {
+    await this.write(() => {
+      const rows = this.prepare(`SELECT projector, generation, status, position, fingerprint, models FROM ${CHECKPOINT_TABLE} WHERE projector = ?`).all(
+        projector,
+      ) as CheckpointRow[];
+      const building = new Set(options.building ?? []);
+      for (const row of rows.map(toGenerationInfo)) {
+        if (row.status === 'live' || (row.status === 'building' && !building.has(row.generation))) continue;
+        for (const model of row.models) for (const table of tablesOf(model, row.generation)) this.db.exec(`DROP TABLE IF EXISTS ${q(table)}`);
+        this.run(`DELETE FROM ${CHECKPOINT_TABLE} WHERE projector = ? AND generation = ?`, projector, row.generation);
+      }
+    });
+    this.statements.clear();
+    this.readStatements.clear();
+  }
+
+  async transaction<T>(steps: (tx: ProjectionTx) => Steps<T>): Promise<T> {
+    return this.write(() => runSync(steps(this.tx)));
+  }
+
+  private makeTx(): ProjectionTx {
+    return {
+      advance: (projector, generation, from, to) =>
+        this.run(
+          `UPDATE ${CHECKPOINT_TABLE} SET position = ?, updated_at = ? WHERE projector = ? AND generation = ? AND position = ? AND status <> 'retired'`,
+          to,
+          new Date().toISOString(),
+          projector,
+          generation,
+          from,
+        ).changes === 1,
+
+      loadCurrent: (model, generation, keys) => {
+        const spec = tableSpec(model);
+        const statement = this.prepare(
+          `SELECT * FROM ${q(tableName(model, generation))} WHERE ${model.primaryKey.map((c) => `${q(c)} = ?`).join(' AND ')}`,
+        );
+        const rows: Row[] = [];
+        for (const key of keys) {
+          const row = statement.get(...key) as Record<string, unknown> | undefined;
+          if (row) rows.push(modelRow(model.columns, fromSqliteRow(spec, row)));
+        }
+        return rows;
+      },
+
+      writeCurrent: (model, generation, upserts, deletes) => {
+        const table = q(tableName(model, generation));
+        if (deletes.length > 0) {
+          const del = this.prepare(`DELETE FROM ${table} WHERE ${model.primaryKey.map((c) => `${q(c)} = ?`).join(' AND ')}`);
+          for (const key of deletes) del.run(...key);
+        }
+        if (upserts.length > 0) {
+          const spec = tableSpec(model);
+          const names = spec.columns.map((c) => c.name);
+          const pk = new Set(model.primaryKey);
+          const updates = names.filter((n) => !pk.has(n)).map((n) => `${q(n)} = excluded.${q(n)}`);
+          const insert = this.prepare(
+            `INSERT INTO ${table} (${names.map(q).join(', ')}) VALUES (${names.map(() => '?').join(', ')})
+             ON CONFLICT (${model.primaryKey.map(q).join(', ')}) DO UPDATE SET ${updates.join(', ')}`,
+          );
+          for (const { row, lastPosition } of upserts) insert.run(...toSqliteValues(spec, { ...row, last_position: lastPosition }));
+        }
+      },
+
+      appendLog: (model, generation, rows) => {
+        const spec = tableSpec(model);
+        const names = spec.columns.map((c) => c.name);
+        const insert = this.prepare(
+          `INSERT INTO ${q(tableName(model, generation))} (${names.map(q).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+        );
+        for (const r of rows) {
+          insert.run(
+            ...toSqliteValues(spec, {
+              ...r.row,
+              global_position: r.globalPosition,
+              row_seq: r.rowSeq,
+              effective_date: r.effectiveDate,
+              recorded_at: r.recordedAt,
+            }),
+          );
+        }
+      },
+
+      loadOpenVersions: (model, generation, queries) => {
+        const spec = tableSpec(model);
+        const entity = entityColumnOf(model);
+        const statement = this.prepare(
+          `SELECT * FROM ${q(tableName(model, generation))} WHERE ${q(entity)} = ? AND known_to = '${OPEN_KNOWN_TO}' AND valid_to >= ?`,
+        );
+        const out: VersionRow[] = [];
+        for (const { entity: id, from } of queries) {
+          for (const row of statement.all(id, from) as Record<string, unknown>[]) out.push(toVersionRow(model, spec, fromSqliteRow(spec, row)));
+        }
+        return out;
+      },
+
+      loadRefs: (model, generation, queries) => {
+        const table = q(refsTableName(model, generation));
+        const after = this.prepare(`SELECT entity_id, effective_date, global_position, event, state FROM ${table} WHERE entity_id = ? AND effective_date >= ?`);
+        const previous = this.prepare(
+          `SELECT state FROM ${table} WHERE entity_id = ? AND effective_date < ? ORDER BY effective_date DESC, global_position DESC LIMIT 1`,
+        );
+        const refs: TemporalRef[] = [];
+        const before = new Map<string, string>();
+        for (const { entity, anchor } of queries) {
+          for (const row of after.all(entity, anchor) as Array<{ entity_id: string; effective_date: string; global_position: number; event: string; state: string }>) {
+            refs.push({ entity: row.entity_id, effectiveDate: row.effective_date, globalPosition: row.global_position, event: row.event, state: row.state });
+          }
+          const prior = previous.get(entity, anchor) as { state: string } | undefined;
+          if (prior) before.set(entity, prior.state);
+        }
+        return { refs, before };
+      },
+
+      writeTemporal: (model, generation, writes: TemporalWrites) => {
+        const table = q(tableName(model, generation));
+        const entity = q(entityColumnOf(model));
+        const spec = tableSpec(model);
+        if (writes.remove.length > 0) {
+          const remove = this.prepare(`DELETE FROM ${table} WHERE ${entity} = ? AND valid_from = ? AND known_to = '${OPEN_KNOWN_TO}'`);
+          for (const r of writes.remove) remove.run(r.entity, r.validFrom);
+        }
+        if (writes.close.length > 0) {
+          const close = this.prepare(`UPDATE ${table} SET known_to = ? WHERE ${entity} = ? AND valid_from = ? AND known_to = '${OPEN_KNOWN_TO}'`);
+          for (const c of writes.close) close.run(c.knownTo, c.entity, c.validFrom);
+        }
+        if (writes.insert.length > 0) {
+          const names = spec.columns.map((c) => c.name);
+          const insert = this.prepare(`INSERT INTO ${table} (${names.map(q).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
+          for (const v of writes.insert) {
+            insert.run(...toSqliteValues(spec, { ...v.row, valid_from: v.validFrom, valid_to: v.validTo, known_from: v.knownFrom, known_to: v.knownTo }));
+          }
+        }
+        if (writes.refs.length > 0) {
+          const upsert = this.prepare(
+            `INSERT INTO ${q(refsTableName(model, generation))} (entity_id, effective_date, global_position, event, state) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (entity_id, effective_date, global_position) DO UPDATE SET state = excluded.state`,
+          );
+          for (const r of writes.refs) upsert.run(r.entity, r.effectiveDate, r.globalPosition, r.event, r.state);
+        }
+      },
+    };
+  }
+
+  async get<R extends Row>(model: CurrentModel<R>, key: KeyValue): Promise<(R & { last_position: number }) | null> {
+    const spec = tableSpec(model);
+    const rows = this.read<Record<string, unknown>>(
+      `SELECT * FROM ${q(viewName(model))} WHERE ${model.primaryKey.map((c) => `${q(c)} = ?`).join(' AND ')}`,
+      keyTuple(model, key),
+    );
+    const row = rows[0];
+    return row ? (fromSqliteRow(spec, row) as R & { last_position: number }) : null;
+  }
+
+  async list(model: ReadModel, options: ListOptions = {}): Promise<Row[]> {
+    const spec = tableSpec(model);
+    checkListOptions(model, spec, options);
+    const where = Object.entries(options.where ?? {});
+    const sql = `SELECT * FROM ${q(viewName(model))}${where.length ? ` WHERE ${where.map(([c]) => `${q(c)} = ?`).join(' AND ')}` : ''}
+      ORDER BY ${(options.orderBy ?? defaultOrder(model)).map(q).join(', ')}${options.limit !== undefined ? ` LIMIT ${options.limit}` : ''}`;
+    return this.read<Record<string, unknown>>(sql, where.map(([, v]) => toSqliteParam(v))).map((row) => fromSqliteRow(spec, row));
+  }
+
+  async asOf(model: TemporalModel, date: string, options: AsOfOptions = {}): Promise<VersionedRow[]> {
+    checkDate(date);
+    const spec = tableSpec(model);
+    checkListOptions(model, spec, options);
+    const where = Object.entries(options.where ?? {});
+    const params: unknown[] = [date, date];
+    let known = `known_to = '${OPEN_KNOWN_TO}'`;
+    if (options.knownAt !== undefined) {
+      const at = toInstant(options.knownAt);
+      known = 'known_from <= ? AND ? < known_to';
+      params.push(at, at);
+    }
+    const sql = `SELECT * FROM ${q(viewName(model))} WHERE ${where.map(([c]) => `${q(c)} = ? AND `).join('')}valid_from <= ? AND ? < valid_to AND ${known}
+      ORDER BY ${q(entityColumnOf(model))}${options.limit !== undefined ? ` LIMIT ${options.limit}` : ''}`;
+    return this.read<Record<string, unknown>>(sql, [...where.map(([, v]) => toSqliteParam(v)), ...params]).map(
+      (row) => fromSqliteRow(spec, row) as VersionedRow,
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.reader?.open) this.reader.close();
+    if (this.db.open) this.db.close();
+  }
+}
+
+export function applyPragmas(db: Database.Database, busyTimeoutMs = 5000): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+}
+
+function openReader(options: SqliteReadModelStoreOptions): Database.Database {
+  const reader = new Database(options.path);
+  reader.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  reader.pragma('query_only = ON');
+  return reader;
+}
+
+function createTableSql(table: string, spec: TableSpec): string {
+  const columns = spec.columns.map((c) => `${q(c.name)} ${SQLITE_TYPES[c.type]}${c.notNull ? ' NOT NULL' : ''}`);
+  const indexes = spec.indexes.map(
+    (index, i) =>
+      `CREATE INDEX ${q(`${table}__i${i}`)} ON ${q(table)} (${index.columns.map(q).join(', ')})${index.openOnly ? ` WHERE known_to = '${OPEN_KNOWN_TO}'` : ''};`,
+  );
+  return `CREATE TABLE ${q(table)} (\n  ${columns.join(',\n  ')},\n  PRIMARY KEY (${spec.primaryKey.map(q).join(', ')})\n) STRICT;\n${indexes.join('\n')}`;
+}
+
+function toSqliteParam(value: unknown): unknown {
+  return typeof value === 'boolean' ? (value ? 1 : 0) : value;
+}
+
+function toSqliteValues(spec: TableSpec, row: Record<string, unknown>): unknown[] {
+  return spec.columns.map((c) => {
+    const value = row[c.name] ?? null;
+    if (value === null) return null;
+    if (c.type === 'json') return JSON.stringify(value);
+    return toSqliteParam(value);
+  });
+}
+
+function fromSqliteRow(spec: TableSpec, row: Record<string, unknown>): Row {
+  const out: Row = {};
+  for (const c of spec.columns) {
+    const value = row[c.name];
+    if (value === null || value === undefined) out[c.name] = null;
+    else if (c.type === 'json') out[c.name] = JSON.parse(value as string);
+    else if (c.type === 'boolean') out[c.name] = value !== 0;
+    else out[c.name] = value as string | number;
+  }
+  return out;
+}
+
+function modelRow(columns: Readonly<Record<string, unknown>>, row: Row): Row {
+  const out: Row = {};
+  for (const name of Object.keys(columns)) out[name] = row[name] ?? null;
+  return out;
+}
+
+function toVersionRow(model: TemporalModel, spec: TableSpec, row: Row): VersionRow {
+  const columns = spec.columns.slice(0, -4);
+  const modelColumns: Row = {};
+  for (const c of columns) modelColumns[c.name] = row[c.name] ?? null;
+  return {
+    entity: row[entityColumnOf(model)] as string,
+    validFrom: row['valid_from'] as string,
+    validTo: row['valid_to'] as string,
+    knownFrom: row['known_from'] as string,
+    knownTo: row['known_to'] as string,
+    row: modelColumns,
+  };
+}
+
+function toGenerationInfo(row: CheckpointRow): GenerationInfo {
+  return {
+    projector: row.projector,
+    generation: row.generation,
+    status: row.status,
+    position: row.position,
+    fingerprint: row.fingerprint,
+    models: JSON.parse(row.models),
+  };
+}
+
+

@@ -1,0 +1,196 @@
+import type { CurrentModel, KeyValue, LogModel, ReadModel, Row, TemporalModel } from './model';
+
+/**
+ * The read-model store port: where generations of read-model tables live, the
+ * checkpoints, and the read side (always through the stable views). One
+ * implementation per database (`sqlite/`, `postgres/`), both held to
+ * `testing/store-contract.ts`.
+ */
+
+export type GenerationStatus = 'building' | 'live' | 'retired';
+
+export interface GenerationInfo {
+  projector: string;
+  generation: number;
+  status: GenerationStatus;
+  /** The last global position whose effect is in this generation's tables (0: none). */
+  position: number;
+  fingerprint: string;
+  /** Names and kinds of the models the generation's tables were built for. */
+  models: Array<{ name: string; kind: ReadModel['kind'] }>;
+}
+
+/** One version of a temporal row, as stored. */
+export interface VersionRow {
+  entity: string;
+  validFrom: string;
+  validTo: string;
+  knownFrom: string;
+  knownTo: string;
+  /** The model columns (entity column included). */
+  row: Row;
+}
+
+/** One event of a temporal entity, with the entity's state after it (in effective-date order). */
+export interface TemporalRef {
+  entity: string;
+  effectiveDate: string;
+  globalPosition: number;
+  /** The event, JSON (the recorded event without its log digest). */
+  event: string;
+  /** The entity's state after this event, JSON. */
+  state: string;
+}
+
+/** What a batch does to one temporal model's tables. */
+export interface TemporalWrites {
+  /** Stored open versions no longer true that were opened at the very instant they close: removed. */
+  remove: Array<{ entity: string; validFrom: string; knownFrom: string }>;
+  /** Stored open versions no longer true: `known_to` set. */
+  close: Array<{ entity: string; validFrom: string; knownFrom: string; knownTo: string }>;
+  /** New versions (open, or opened and closed within the batch). */
+  insert: VersionRow[];
+  /** New event references, and stored ones whose state snapshot changed. */
+  refs: TemporalRef[];
+}
+
+/** A value, or a promise of it: SQLite answers at once (its transaction never yields), PostgreSQL later. */
+export type Awaitable<T> = T | Promise<T>;
+
+/**
+ * The work of one batch, inside the store's transaction. The engine is a
+ * generator over these calls (`engine.ts`), so that SQLite can run a batch as
+ * one synchronous transaction (nothing else in the process can slip in while
+ * it holds the write lock) and PostgreSQL as awaited round trips.
+ */
+export interface ProjectionTx {
+  /**
+   * Moves the generation's checkpoint from `from` to `to`, only if it is at
+   * `from` and the generation is not retired; locks it until commit. False:
+   * someone else moved it (another projector process, or a switch-over).
+   */
+  advance(projector: string, generation: number, from: number, to: number): Awaitable<boolean>;
+  /** The stored rows (model columns) of the keys, each a tuple in primaryKey order; missing keys are absent. */
+  loadCurrent(model: CurrentModel, generation: number, keys: ReadonlyArray<readonly (string | number)[]>): Awaitable<Row[]>;
+  writeCurrent(
+    model: CurrentModel,
+    generation: number,
+    upserts: ReadonlyArray<{ row: Row; lastPosition: number }>,
+    deletes: ReadonlyArray<readonly (string | number)[]>,
+  ): Awaitable<void>;
+  appendLog(
+    model: LogModel,
+    generation: number,
+    rows: ReadonlyArray<{ row: Row; globalPosition: number; rowSeq: number; effectiveDate: string; recordedAt: string }>,
+  ): Awaitable<void>;
+  /** Open versions (`known_to` = infinity) of each entity with `valid_to >= from`. */
+  loadOpenVersions(model: TemporalModel, generation: number, queries: ReadonlyArray<{ entity: string; from: string }>): Awaitable<VersionRow[]>;
+  /**
+   * Each entity's refs with `effective_date >= anchor` (any order), and the
+   * state of its last ref before `anchor` (absent when there is none).
+   */
+  loadRefs(
+    model: TemporalModel,
+    generation: number,
+    queries: ReadonlyArray<{ entity: string; anchor: string }>,
+  ): Awaitable<{ refs: TemporalRef[]; before: Map<string, string> }>;
+  writeTemporal(model: TemporalModel, generation: number, writes: TemporalWrites): Awaitable<void>;
+}
+
+export interface ListOptions {
+  /** Equality on model columns. */
+  where?: Readonly<Record<string, string | number | boolean>>;
+  /** Model or system columns, ascending; default: the primary key / entity and valid_from / global position. */
+  orderBy?: readonly string[];
+  limit?: number;
+}
+
+export interface AsOfOptions {
+  /** "As known at": an instant (ISO-8601); default now (the current knowledge). */
+  knownAt?: string;
+  where?: Readonly<Record<string, string | number | boolean>>;
+  limit?: number;
+}
+
+/** A temporal row as read: the model columns and the version's bounds. */
+export type VersionedRow = Row & { valid_from: string; valid_to: string; known_from: string; known_to: string };
+
+export interface ReadModelStore {
+  readonly dialect: 'sqlite' | 'postgres';
+
+  /** The projector's generations, any status. */
+  generations(projector: string): Promise<GenerationInfo[]>;
+  /**
+   * Creates the next generation's tables (number: one more than any before)
+   * with checkpoint 0. `live`: it is the projector's first, made live at once
+   * with its views (refused if the projector has a live generation).
+   */
+  createGeneration(projector: string, models: readonly ReadModel[], fingerprint: string, options: { live: boolean }): Promise<GenerationInfo>;
+  /**
+   * In one transaction: the generation becomes live, every view points at its
+   * tables (views of models it no longer has are dropped), the live one before
+   * it is retired. Readers see the old generation or the new one, never a mix.
+   */
+  switchTo(projector: string, generation: number, models: readonly ReadModel[]): Promise<void>;
+  /** Drops the tables and checkpoint of the projector's retired generations (and of the given building ones). */
+  dropGenerations(projector: string, options?: { building?: readonly number[] }): Promise<void>;
+  /**
+   * Runs a batch's steps (a generator yielding the `ProjectionTx` calls it
+   * makes, see `engine.ts`) in one transaction; rolled back if they throw.
+   */
+  transaction<T>(steps: (tx: ProjectionTx) => Steps<T>): Promise<T>;
+
+  /** Read side, through the views: a current row by key. */
+  get<R extends Row>(model: CurrentModel<R>, key: KeyValue): Promise<(R & { last_position: number }) | null>;
+  /** Every row of a model's view (current: keyed rows; temporal: every version; log: every row). */
+  list(model: ReadModel, options?: ListOptions): Promise<Row[]>;
+  /** Temporal: the rows valid on `date` (YYYY-MM-DD), as known now or at `knownAt`. One indexed query. */
+  asOf(model: TemporalModel, date: string, options?: AsOfOptions): Promise<VersionedRow[]>;
+
+  close(): Promise<void>;
+}
+
+/** A generator of store calls: yields what a `ProjectionTx` method returned, receives its value. */
+export type Steps<T> = Generator<unknown, T, unknown>;
+
+/** Yields one store call and returns its value, typed: `const rows = yield* step(tx.loadCurrent(…))`. */
+export function* step<T>(value: Awaitable<T>): Generator<unknown, T, unknown> {
+  return (yield value) as T;
+}
+
+/** Drives steps synchronously: every yielded value must already be a value. */
+export function runSync<T>(steps: Steps<T>): T {
+  let next = steps.next();
+  while (!next.done) {
+    if (next.value instanceof Promise) throw new Error('a synchronous store returned a promise');
+    next = steps.next(next.value);
+  }
+  return next.value;
+}
+
+/** Drives steps, awaiting each yielded value; an error is thrown back into the generator. */
+export async function runAsync<T>(steps: Steps<T>): Promise<T> {
+  let next = steps.next();
+  while (!next.done) {
+    let value: unknown;
+    try {
+      value = await next.value;
+    } catch (error) {
+      next = steps.throw(error);
+      continue;
+    }
+    next = steps.next(value);
+  }
+  return next.value;
+}
+
+/** Thrown inside a batch whose checkpoint moved: the transaction rolls back, the projector reloads. */
+export class CheckpointMoved extends Error {
+  override name = 'CheckpointMoved';
+  constructor(
+    readonly projector: string,
+    readonly generation: number,
+  ) {
+    super(`the checkpoint of ${projector} generation ${generation} moved (another projector, or a switch-over)`);
+  }
+}

@@ -1,0 +1,204 @@
+import type { RecordedEvent } from '@auxledger/event-store';
+import {
+  type Columns,
+  END_OF_TIME_DATE,
+  OPEN_KNOWN_TO,
+  type Row,
+  type TemporalModel,
+  entityColumnOf,
+  envelopeOf,
+  knownAt,
+  normalizeRow,
+  rowText,
+  temporalColumns,
+} from './model';
+import type { TemporalRef, TemporalWrites, VersionRow } from './store';
+
+/**
+ * The pure heart of a temporal model: given what the store holds of one
+ * entity from an anchor date on, and the entity's new events, compute what
+ * changes. Work is proportional to the entity's events from the anchor on.
+ *
+ * The anchor is the earliest date a new event can change: the earliest new
+ * effective date, pulled back to the start of the open version that covers
+ * (or ends at) it, so that an unchanged row merges with it. Nothing before
+ * the anchor changes; the state just before it is the snapshot kept with the
+ * last earlier event.
+ */
+
+interface MemRef {
+  effectiveDate: string;
+  globalPosition: number;
+  eventJson: string;
+  event: RecordedEvent | undefined;
+  stateJson: string;
+  dirty: boolean;
+  /** The row of `stateJson` (cached: computed again only when the state changes). */
+  rowFor: string | undefined;
+  row: Row | null;
+}
+
+interface MemVersion {
+  validFrom: string;
+  validTo: string;
+  knownFrom: string;
+  row: Row;
+  text: string;
+  persisted: boolean;
+}
+
+/** The earliest date the new events may change: see the module comment. */
+export function anchorOf(minDate: string, open: readonly VersionRow[]): string {
+  let anchor = minDate;
+  for (const version of open) if (version.validFrom < anchor) anchor = version.validFrom;
+  return anchor;
+}
+
+/** Events without their log digest (an adapter detail), as kept in the references table. */
+export function refEventJson(event: RecordedEvent): string {
+  const { logDigest: _digest, ...rest } = event;
+  return JSON.stringify(rest);
+}
+
+const compareRef = (a: { effectiveDate: string; globalPosition: number }, b: { effectiveDate: string; globalPosition: number }): number =>
+  a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.globalPosition - b.globalPosition;
+
+/**
+ * Plans one entity: `open` are its stored open versions with valid_to >= the
+ * earliest new date, `refs` its stored refs from `anchor` on, `before` the
+ * state snapshot of its last ref before the anchor (JSON), `events` its new
+ * events in global order. Appends the writes to `writes`.
+ */
+export function planEntity(
+  model: TemporalModel<unknown, Row>,
+  entity: string,
+  input: { open: readonly VersionRow[]; refs: readonly TemporalRef[]; before: string | undefined; events: readonly RecordedEvent[] },
+  writes: TemporalWrites,
+): void {
+  const columns = temporalColumns(model);
+  const entityColumn = entityColumnOf(model);
+  const initialJson = input.before ?? JSON.stringify(model.initialState() ?? null);
+  const refs: MemRef[] = input.refs
+    .map((r) => ({
+      effectiveDate: r.effectiveDate,
+      globalPosition: r.globalPosition,
+      eventJson: r.event,
+      event: undefined,
+      stateJson: r.state,
+      dirty: false,
+      rowFor: undefined,
+      row: null,
+    }))
+    .sort(compareRef);
+  let open: MemVersion[] = input.open.map((v) => ({
+    validFrom: v.validFrom,
+    validTo: v.validTo,
+    knownFrom: v.knownFrom,
+    row: v.row,
+    text: rowText(columns, v.row),
+    persisted: true,
+  }));
+  const closedInBatch: VersionRow[] = [];
+  const toVersionRow = (v: MemVersion, knownTo: string): VersionRow => ({
+    entity,
+    validFrom: v.validFrom,
+    validTo: v.validTo,
+    knownFrom: v.knownFrom,
+    knownTo,
+    row: v.row,
+  });
+
+  for (const event of input.events) {
+    const fresh: MemRef = {
+      effectiveDate: event.metadata.effectiveDate,
+      globalPosition: event.globalPosition,
+      eventJson: refEventJson(event),
+      event,
+      stateJson: '',
+      dirty: true,
+      rowFor: undefined,
+      row: null,
+    };
+    let at = refs.length;
+    while (at > 0 && compareRef(refs[at - 1] as MemRef, fresh) > 0) at--;
+    refs.splice(at, 0, fresh);
+
+    // Fold again from the new event on.
+    let stateJson = at === 0 ? initialJson : (refs[at - 1] as MemRef).stateJson;
+    for (let i = at; i < refs.length; i++) {
+      const ref = refs[i] as MemRef;
+      ref.event ??= JSON.parse(ref.eventJson) as RecordedEvent;
+      const next = model.evolve(JSON.parse(stateJson), envelopeOf(ref.event), ref.event);
+      stateJson = JSON.stringify(next ?? null);
+      if (stateJson !== ref.stateJson) {
+        ref.stateJson = stateJson;
+        ref.dirty = true;
+      }
+    }
+
+    const computed = versionsOf(refs, (ref) => {
+      if (ref.rowFor !== ref.stateJson) {
+        const row = model.row(JSON.parse(ref.stateJson));
+        ref.row = row === null ? null : normalizeRow(model, columns, { ...row, [entityColumn]: entity });
+        ref.rowFor = ref.stateJson;
+      }
+      return ref.row;
+    }, columns);
+
+    const signature = (v: { validFrom: string; validTo: string; text: string }) => `${v.validFrom}|${v.validTo}|${v.text}`;
+    const computedSignatures = new Set(computed.map(signature));
+    const openSignatures = new Set(open.map(signature));
+    const toClose = open.filter((v) => !computedSignatures.has(signature(v)));
+    const toAdd = computed.filter((v) => !openSignatures.has(signature(v)));
+    if (toClose.length === 0 && toAdd.length === 0) continue;
+
+    // Transaction time never runs backwards within a version: a version closes no earlier than it opened.
+    let known = knownAt(event);
+    for (const v of toClose) if (v.knownFrom > known) known = v.knownFrom;
+    for (const v of toClose) {
+      if (v.persisted) {
+        if (v.knownFrom === known) writes.remove.push({ entity, validFrom: v.validFrom, knownFrom: v.knownFrom });
+        else writes.close.push({ entity, validFrom: v.validFrom, knownFrom: v.knownFrom, knownTo: known });
+      } else if (v.knownFrom !== known) {
+        closedInBatch.push(toVersionRow(v, known));
+      }
+    }
+    const closing = new Set(toClose);
+    open = open.filter((v) => !closing.has(v));
+    for (const v of toAdd) open.push({ ...v, knownFrom: known, persisted: false });
+  }
+
+  writes.insert.push(...closedInBatch, ...open.filter((v) => !v.persisted).map((v) => toVersionRow(v, OPEN_KNOWN_TO)));
+  for (const ref of refs) {
+    if (ref.dirty) {
+      writes.refs.push({ entity, effectiveDate: ref.effectiveDate, globalPosition: ref.globalPosition, event: ref.eventJson, state: ref.stateJson });
+    }
+  }
+}
+
+/**
+ * Versions from refs in (effective date, position) order: the row after the
+ * last event of each date holds from that date to the next date whose row
+ * differs; equal neighbours merge; null rows make no version.
+ */
+function versionsOf(
+  refs: readonly MemRef[],
+  rowOf: (ref: MemRef) => Row | null,
+  columns: Columns,
+): Array<{ validFrom: string; validTo: string; row: Row; text: string }> {
+  const out: Array<{ validFrom: string; validTo: string; row: Row; text: string }> = [];
+  let current: { validFrom: string; row: Row; text: string } | null = null;
+  for (let i = 0; i < refs.length; i++) {
+    const ref = refs[i] as MemRef;
+    const next = refs[i + 1];
+    if (next && next.effectiveDate === ref.effectiveDate) continue; // the date's last event decides
+    const date = ref.effectiveDate;
+    const row = rowOf(ref);
+    const text = row === null ? null : rowText(columns, row);
+    if (current && current.text === text) continue;
+    if (current) out.push({ ...current, validTo: date });
+    current = row === null || text === null ? null : { validFrom: date, row, text };
+  }
+  if (current) out.push({ ...current, validTo: END_OF_TIME_DATE });
+  return out;
+}
