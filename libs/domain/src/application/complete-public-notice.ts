@@ -14,7 +14,7 @@ export const completePublicNotice: CommandHandler<CompletePublicNotice, StageStr
   commandType: 'CompletePublicNotice',
   streams: stageStreams,
   decide({ data, metadata }, states, { registry }) {
-    const app = openStage(states.application, 6, data.applicationId);
+    const app = openStage(states.application, 6, data.applicationId, metadata.effectiveDate);
     if (isDecision(app)) return app;
     const recruitingOrgan = recruitingOrganOf(app, states.recruiter, metadata.actor.organId);
     if (isDecision(recruitingOrgan)) return recruitingOrgan;

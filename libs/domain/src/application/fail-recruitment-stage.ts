@@ -16,7 +16,7 @@ export const failRecruitmentStage: CommandHandler<FailRecruitmentStage, StageStr
   commandType: 'FailRecruitmentStage',
   streams: stageStreams,
   decide({ data, metadata }, states, { registry }) {
-    const app = openStage(states.application, data.stage, data.applicationId);
+    const app = openStage(states.application, data.stage, data.applicationId, metadata.effectiveDate);
     if (isDecision(app)) return app;
     const recruitingOrgan = recruitingOrganOf(app, states.recruiter, metadata.actor.organId);
     if (isDecision(recruitingOrgan)) return recruitingOrgan;

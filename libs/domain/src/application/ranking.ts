@@ -11,14 +11,14 @@ export function rankByArt22(entries: readonly RankingEntry[]): RankingEntry[] {
   return entries
     .filter((e) => e.eligible)
     .slice()
-    .sort((a, b) => b.score - a.score || preferred(b) - preferred(a) || (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : 0));
+    .sort((a, b) => b.score - a.score || preferred(b) - preferred(a) || (a.applicantId < b.applicantId ? -1 : a.applicantId > b.applicantId ? 1 : 0));
 }
 
 /** An application as the ranking reads it: null before its exam scores exist. Eligible while not ended. */
 export function rankingEntryOf(state: ExistingApplication): RankingEntry | null {
   if (state.scores === null) return null;
   return {
-    applicationId: state.applicationId,
+    applicantId: state.applicationId,
     score: state.scores.total,
     eligible: state.status !== 'ENDED',
     preferenceCategories: [...state.preferenceCategories],

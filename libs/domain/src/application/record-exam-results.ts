@@ -10,7 +10,7 @@ export const recordExamResults: CommandHandler<RecordExamResults, StageStreams> 
   commandType: 'RecordExamResults',
   streams: stageStreams,
   decide({ data, metadata }, states, { registry }) {
-    const app = openStage(states.application, 3, data.applicationId);
+    const app = openStage(states.application, 3, data.applicationId, metadata.effectiveDate);
     if (isDecision(app)) return app;
     const recruitingOrgan = recruitingOrganOf(app, states.recruiter, metadata.actor.organId);
     if (isDecision(recruitingOrgan)) return recruitingOrgan;

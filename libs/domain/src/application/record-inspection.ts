@@ -20,7 +20,7 @@ export const recordInspection: CommandHandler<RecordInspection, StageStreams> = 
   commandType: 'RecordInspection',
   streams: stageStreams,
   decide({ data, metadata }, states, { registry }) {
-    const app = openStage(states.application, 5, data.applicationId);
+    const app = openStage(states.application, 5, data.applicationId, metadata.effectiveDate);
     if (isDecision(app)) return app;
     const recruitingOrgan = recruitingOrganOf(app, states.recruiter, metadata.actor.organId);
     if (isDecision(recruitingOrgan)) return recruitingOrgan;

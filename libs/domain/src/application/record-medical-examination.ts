@@ -14,7 +14,7 @@ export const recordMedicalExamination: CommandHandler<RecordMedicalExamination, 
   commandType: 'RecordMedicalExamination',
   streams: stageStreams,
   decide({ data, metadata }, states, { registry }) {
-    const app = openStage(states.application, 4, data.applicationId);
+    const app = openStage(states.application, 4, data.applicationId, metadata.effectiveDate);
     if (isDecision(app)) return app;
     const recruitingOrgan = recruitingOrganOf(app, states.recruiter, metadata.actor.organId);
     if (isDecision(recruitingOrgan)) return recruitingOrgan;

@@ -29,7 +29,7 @@ export const reviewQualification: CommandHandler<ReviewQualification, StageStrea
   commandType: 'ReviewQualification',
   streams: stageStreams,
   decide({ data, metadata }, states, { registry }) {
-    const app = openStage(states.application, 2, data.applicationId);
+    const app = openStage(states.application, 2, data.applicationId, metadata.effectiveDate);
     if (isDecision(app)) return app;
     const recruitingOrgan = recruitingOrganOf(app, states.recruiter, metadata.actor.organId);
     if (isDecision(recruitingOrgan)) return recruitingOrgan;

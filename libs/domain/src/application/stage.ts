@@ -1,4 +1,4 @@
-import type { RecruitingOrganFacts, RecruitmentStage } from '@auxledger/statute';
+import type { IsoDate, RecruitingOrganFacts, RecruitmentStage } from '@auxledger/statute';
 import { refuseByState, type Command, type Decision, type StreamRef } from '../kernel';
 import { organRef, type OrganState } from '../organ/organ';
 import { applicationRef, type ApplicationState, type ExistingApplication } from './application';
@@ -18,9 +18,10 @@ export const stageStreams = (command: Command<string, { applicationId: string }>
 
 /**
  * Record-state guards of a stage command: the application exists, is not used
- * up, and has no record of this stage yet. Gives the application, or the refusal.
+ * up, has no record of this stage yet, and its last stage is not dated after
+ * this step. Gives the application, or the refusal.
  */
-export function openStage(state: ApplicationState, stage: RecruitmentStage, applicationId: string): ExistingApplication | Decision<never> {
+export function openStage(state: ApplicationState, stage: RecruitmentStage, applicationId: string, on: IsoDate): ExistingApplication | Decision<never> {
   if (state.status === 'NONE') {
     return refuseByState('APPLICATION_NOT_FOUND', { zh: `报名${applicationId}不存在`, en: `No application ${applicationId}` });
   }
@@ -29,6 +30,11 @@ export function openStage(state: ApplicationState, stage: RecruitmentStage, appl
   }
   if (state.stages.some((s) => s.stage === stage)) {
     return refuseByState('STAGE_ALREADY_RECORDED', { zh: `第${stage}环节已有记录`, en: `Stage ${stage} is already recorded` }, { stage });
+  }
+  // RECR-ORDER checks the dates of recorded stages, not the date of the step being judged: the record must not run backwards.
+  const last = state.stages[state.stages.length - 1];
+  if (last && on < last.date) {
+    return refuseByState('STAGE_DATED_BEFORE_PREVIOUS', { zh: `第${stage}环节的日期${on}早于上一环节（${last.date}）`, en: `Stage ${stage} on ${on} is dated before the previous stage (${last.date})` }, { previous: last.date });
   }
   return state;
 }

@@ -61,7 +61,8 @@ export type RankingRecorded = DomainEvent<'RankingRecorded', { planId: string; r
 export type RecruitmentPlanClosed = DomainEvent<'RecruitmentPlanClosed', { planId: string; reason: PlanCloseReason; closedOn: IsoDate }>;
 
 export interface RankingEntry {
-  applicationId: string;
+  /** The application's id (PREF-RANK's word: one applicant per application). */
+  applicantId: string;
   score: number;
   eligible: boolean;
   preferenceCategories: number[];
