@@ -2,3 +2,4 @@ export * from './kernel';
 export * from './organ';
 export * from './auxiliary';
 export * from './person';
+export * from './application';

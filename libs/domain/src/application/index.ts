@@ -1,5 +1,4 @@
 export * from './application';
-export * from './stage';
 export * from './register-application';
 export * from './review-qualification';
 export * from './record-exam-results';
