@@ -19,3 +19,4 @@ export * from './decide-recusal';
 export * from './record-injury';
 export * from './compensation';
 export * from './terminate';
+export * from './hire';
