@@ -3,3 +3,4 @@ export * from './organ';
 export * from './auxiliary';
 export * from './person';
 export * from './application';
+export * from './recruitment-plan';
