@@ -7,6 +7,35 @@ import nx from '@nx/eslint-plugin';
  * no database client, no Node built-in — time, ids and actors arrive as data.
  */
 const pureCore = { allowedExternalImports: [] };
+/** Their tests may use the test tooling, nothing else. */
+const pureCoreTests = { allowedExternalImports: ['fast-check'] };
+
+const boundaries = (core) => [
+  'error',
+  {
+    enforceBuildableLibDependency: true,
+    allow: [],
+    depConstraints: [
+      { sourceTag: 'type:statute', onlyDependOnLibsWithTags: [], ...core },
+      { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:statute'], ...core },
+      { sourceTag: 'type:event-store', onlyDependOnLibsWithTags: ['type:test-support'] },
+      {
+        sourceTag: 'type:projections',
+        onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:test-support'],
+      },
+      {
+        sourceTag: 'type:application',
+        onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:test-support'],
+      },
+      {
+        sourceTag: 'type:app',
+        onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:projections', 'type:application'],
+      },
+      { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: [] },
+      { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
+    ],
+  },
+];
 
 export default [
   ...nx.configs['flat/base'],
@@ -15,32 +44,7 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:statute', onlyDependOnLibsWithTags: [], ...pureCore },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:statute'], ...pureCore },
-            { sourceTag: 'type:event-store', onlyDependOnLibsWithTags: ['type:test-support'] },
-            {
-              sourceTag: 'type:projections',
-              onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:test-support'],
-            },
-            {
-              sourceTag: 'type:application',
-              onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:test-support'],
-            },
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:projections', 'type:application'],
-            },
-            { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(pureCore),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
@@ -72,5 +76,9 @@ export default [
         { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The pure core takes ids from the command, never from randomness.' },
       ],
     },
+  },
+  {
+    files: ['libs/statute/src/**/*.spec.ts', 'libs/domain/src/**/*.spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(pureCoreTests) },
   },
 ];

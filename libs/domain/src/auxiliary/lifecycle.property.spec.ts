@@ -1,5 +1,3 @@
-// fast-check is a test-only dev dependency; the boundary rule forbids every package in libs/domain, specs included.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import fc from 'fast-check';
 import { DUTIES, REGISTRY, addDays, dutiesOfCategory, type IsoDate } from '@auxledger/statute';
 import { type Command, type CommandHandler, type Decision, type DecisionContext, type DomainEvent, type StreamRef, fold } from '../kernel';
