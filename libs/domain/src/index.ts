@@ -4,3 +4,4 @@ export * from './auxiliary';
 export * from './person';
 export * from './application';
 export * from './recruitment-plan';
+export * from './fine';
