@@ -1,0 +1,162 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import {
+  type DomainEvent,
+  type Hire,
+  applicationRegistered,
+  examsPassed,
+  hire,
+  inspectionPassed,
+  medicalExaminationPassed,
+  organRegistered,
+  publicNoticeCompleted,
+  qualificationReviewPassed,
+  quotaSet,
+} from '@auxledger/domain';
+import { type EventStore, type NewEvent, PostgresEventStore, SqliteEventStore, verifyLog } from '@auxledger/event-store';
+import { PARAMETERS_2024, RULE_SET_2024, createRegistry, withParameterValues } from '@auxledger/statute';
+import { createTestDatabase, describeWithPostgres } from '@auxledger/test-support';
+import { type CommandOutcome, type ExecutorDependencies, executeCommand } from './command-executor';
+
+/**
+ * The cross-stream invariants of Hire through the command path, on real
+ * stores, under concurrency: the organ's quota (Art. 7, QUOTA-HIRE) and one
+ * active contract per natural person (PERSON-UNIQUE).
+ */
+const PAY_FEN = { L1: 400_000 };
+const registry = createRegistry([
+  {
+    ...RULE_SET_2024,
+    parameters: withParameterValues(PARAMETERS_2024, 'pay.standards', [
+      { from: '2024-09-01', value: [{ locality: 'hohhot', level: 'L1', monthlyBaseFen: PAY_FEN.L1 }], source: 'test: pay standard', isDefault: false },
+    ]),
+  },
+]);
+const HIRE_ON = '2025-01-02';
+
+/** Seeds a stream with events as a past command would have written them (the "given"). */
+async function given(store: EventStore, streamId: string, events: Array<[string, DomainEvent]>): Promise<void> {
+  const newEvents: NewEvent[] = events.map(([effectiveDate, event]) => {
+    const commandId = randomUUID();
+    return {
+      eventId: randomUUID(),
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      data: event.data as NewEvent['data'],
+      metadata: { commandId, correlationId: commandId, causationId: commandId, actor: { id: 'seed', role: 'system', organId: null }, effectiveDate, recordedAt: `${effectiveDate}T08:00:00.000Z`, ruleSetRevision: '2024' },
+    };
+  });
+  await store.appendToStream(streamId, newEvents, 'no_stream');
+}
+
+async function organWithQuota(store: EventStore, organId: string, headcount: number): Promise<void> {
+  await given(store, `organ-${organId}`, [
+    ['2024-09-01', organRegistered({ organId, name: `${organId} 公安分局`, level: 'COUNTY', kind: 'PUBLIC_SECURITY', parentId: 'hohhot' })],
+    ['2024-09-01', quotaSet({ organId, category: null, headcount, documentRef: '内公发〔2024〕12号', setByOrganId: 'nmg', from: '2024-09-01' })],
+  ]);
+}
+
+/** An application through every stage of Art. 20, ready to be hired. */
+async function passedApplication(store: EventStore, applicationId: string, personKey: string): Promise<void> {
+  await given(store, `application-${applicationId}`, [
+    ['2024-10-10', applicationRegistered({
+      applicationId, planId: 'plan-1', personKey,
+      applicant: { birthDate: '2000-05-17', nationality: 'CN', education: 'JUNIOR_COLLEGE', educationRelaxation: null },
+      preferenceCategories: [], targetedOpeningId: null, recruitingOrganId: 'hohhot', recruitingOrganLevel: 'CITY', announcedOn: '2024-10-01', postConditions: [],
+    })],
+    ['2024-10-20', qualificationReviewPassed({
+      applicationId,
+      clearedFindings: ([1, 2, 3, 4, 5, 6, 7, 8] as const).map((item) => ({ item, ref: `BG-${item}` })),
+      postConditionsMet: [],
+      politicalAttestation: { conclusion: 'MEETS', attestedBy: 'reviewer-1', attestedOn: '2024-10-20', materialRefs: ['PA-1'] },
+      serviceRecordsChecked: 0,
+    })],
+    ['2024-11-01', examsPassed({ applicationId, scores: { written: 80, physical: 90, interview: 85, total: 84 } })],
+    ['2024-11-10', medicalExaminationPassed({ applicationId, reportRef: 'MED-1' })],
+    ['2024-11-20', inspectionPassed({ applicationId, clearedFindings: [], serviceRecordsChecked: 0 })],
+    ['2024-12-08', publicNoticeCompleted({ applicationId, noticeFrom: '2024-12-01', noticeUntil: '2024-12-07' })],
+  ]);
+}
+
+function hireCommand(organId: string, applicationId: string, personKey: string): Hire {
+  const auxiliaryId = randomUUID();
+  return {
+    type: 'Hire',
+    data: {
+      auxiliaryId, applicationId, personKey, usingOrganId: organId, category: 'DUTY', level: 'L1',
+      pay: { locality: 'hohhot', monthlyBaseFen: PAY_FEN.L1 },
+      contract: {
+        contractId: `contract-${auxiliaryId}`, kind: 'FIXED_TERM', startDate: HIRE_ON, endDate: '2028-01-01', probationLastDay: '2025-07-01',
+        clauses: ['DUTIES', 'WORKING_CONDITIONS', 'PROBATION', 'TERM', 'PAY', 'TERMINATION_CONDITIONS', 'BREACH_LIABILITY'],
+      },
+    },
+    metadata: { commandId: randomUUID(), actor: { id: 'op-1', role: 'operator', organId }, effectiveDate: HIRE_ON, recordedAt: '' },
+  } as Hire;
+}
+
+const ruleIds = (o: CommandOutcome) => (o.status === 'refused' && o.refusal.kind === 'STATUTE' ? o.refusal.judgement.violations.map((v) => v.ruleId) : []);
+
+function hireSuite(name: string, open: () => Promise<EventStore>): void {
+  describe(`Hire under concurrency on ${name}`, () => {
+    let store: EventStore;
+    let deps: ExecutorDependencies;
+    beforeAll(async () => {
+      store = await open();
+      deps = { store, registry, clock: { now: () => new Date('2025-01-02T09:00:00Z') } };
+    });
+    afterAll(() => store.close());
+
+    it('Art. 7 (QUOTA-HIRE): 8 concurrent hires against a headroom of 3 admit exactly 3; the rest cite Art. 7', async () => {
+      const organ = `county-${randomUUID().slice(0, 8)}`;
+      await organWithQuota(store, organ, 3);
+      const applicants = Array.from({ length: 8 }, (_, i) => ({ applicationId: `${organ}-app-${i}`, personKey: `pk-${randomUUID()}` }));
+      for (const a of applicants) await passedApplication(store, a.applicationId, a.personKey);
+
+      const outcomes = await Promise.all(applicants.map((a) => executeCommand(deps, hire, hireCommand(organ, a.applicationId, a.personKey))));
+
+      expect(outcomes.filter((o) => o.status === 'accepted')).toHaveLength(3);
+      const refused = outcomes.filter((o) => o.status === 'refused');
+      expect(refused).toHaveLength(5);
+      for (const o of refused) expect(ruleIds(o)).toEqual(['QUOTA-HIRE']);
+      const organEvents = await store.readStream(`organ-${organ}`);
+      expect(organEvents.filter((e) => e.type === 'QuotaPlaceTaken')).toHaveLength(3);
+    });
+
+    it('PERSON-UNIQUE: the same person hired at two organs at once is admitted once', async () => {
+      const personKey = `pk-${randomUUID()}`;
+      const organs = [`county-${randomUUID().slice(0, 8)}`, `county-${randomUUID().slice(0, 8)}`];
+      for (const organ of organs) {
+        await organWithQuota(store, organ, 10);
+        await passedApplication(store, `${organ}-app`, personKey);
+      }
+      const outcomes = await Promise.all(organs.map((organ) => executeCommand(deps, hire, hireCommand(organ, `${organ}-app`, personKey))));
+      expect(outcomes.map((o) => o.status).sort()).toEqual(['accepted', 'refused']);
+      expect(ruleIds(outcomes.find((o) => o.status === 'refused') as CommandOutcome)).toContain('PERSON-UNIQUE');
+      const person = await store.readStream(`person-${personKey}`);
+      expect(person.filter((e) => e.type === 'PersonContractStarted')).toHaveLength(1);
+    });
+
+    it('the same Hire sent twice yields one set of events, and the log verifies', async () => {
+      const organ = `county-${randomUUID().slice(0, 8)}`;
+      await organWithQuota(store, organ, 5);
+      await passedApplication(store, `${organ}-app`, `pk-${organ}`);
+      const command = hireCommand(organ, `${organ}-app`, `pk-${organ}`);
+      const [first, second] = await Promise.all([executeCommand(deps, hire, command), executeCommand(deps, hire, command)]);
+      expect([first.status, second.status]).toEqual(['accepted', 'accepted']);
+      expect(await store.readStream(`auxiliary-${command.data.auxiliaryId}`)).toHaveLength(1);
+      const hired = first.status === 'accepted' ? first.events : [];
+      expect(hired.map((e) => e.type).sort()).toEqual(['ApplicantHired', 'AuxiliaryHired', 'PersonContractStarted', 'QuotaPlaceTaken']);
+      expect(hired.every((e) => e.metadata.ruleSetRevision === '2024' && e.metadata.effectiveDate === HIRE_ON)).toBe(true);
+      expect((await verifyLog(store)).ok).toBe(true);
+    });
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'auxledger-hire-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+hireSuite('SQLite', async () => new SqliteEventStore({ path: join(dir, 'events.db') }));
+describeWithPostgres('PostgreSQL', () => {
+  hireSuite('PostgreSQL', async () => PostgresEventStore.open({ connectionString: await createTestDatabase('hire') }));
+});
