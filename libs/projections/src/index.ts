@@ -5,3 +5,4 @@ export { type ColumnSpec, type StoredType, type TableSpec, tableSpec } from './s
 export { applyBatch, keyTuple } from './engine';
 export { type BatchProgress, Projector, type ProjectorOptions, ProjectionSchemaMismatch } from './projector';
 export { SqliteReadModelStore, type SqliteReadModelStoreOptions } from './sqlite/sqlite-read-model-store';
+export { DEFAULT_READ_MODEL_SCHEMA, PostgresReadModelStore, type PostgresReadModelStoreOptions } from './postgres/postgres-read-model-store';
