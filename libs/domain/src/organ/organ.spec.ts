@@ -1,3 +1,5 @@
+import { addDays, judgeInForce, REGISTRY } from '@auxledger/statute';
+import fc from 'fast-check';
 import { fold, type Envelope } from '../kernel';
 import {
   activeHeadcount, holdsQuotaPlace, Organ, planOpeningFacts, planOpeningsReleased, planOpeningsReserved, quotaFacts, quotaInForce,
@@ -108,5 +110,59 @@ describe('Art. 18 ¶1 (QUOTA-PLAN facts): committed headcount counts active auxi
   it('openings no quota covers: an organ-wide row without quota', () => {
     const organ = organOf(quota(5, '2024-09-01', 'CIVILIAN'));
     expect(planOpeningFacts(organ, '2024-10-01', 'p1', [{ category: 'DUTY', count: 1 }])).toEqual([{ organId: 'xincheng', count: 1, quota: null, committedHeadcount: 0 }]);
+  });
+});
+
+describe('Art. 7 (QUOTA-HIRE): a hire fits while the headcount before it is below the quota in force', () => {
+  it.each([
+    [3, 1, '2024-10-01', []],
+    [3, 2, '2024-10-01', []],
+    [3, 3, '2024-10-01', ['QUOTA-HIRE']],
+    [3, 4, '2024-10-01', ['QUOTA-HIRE']],
+    // The quota is set from 2024-09-01: the day before, there is none in force — and no rule set either.
+    [3, 0, '2024-08-31', ['RULESET-NOT-IN-FORCE']],
+  ])('quota %i, %i active, hire on %s → %j', (q, active, date, failed) => {
+    const organ = organOf(quota(q, '2024-09-01'), ...Array.from({ length: active }, (_, i) => taken(`a${i}`)));
+    const judgement = judgeInForce(REGISTRY, ['QUOTA-HIRE'], { effectiveDate: date, usingOrganQuota: quotaFacts(organ, date, 'DUTY') });
+    expect(judgement.violations.map((v) => v.ruleId)).toEqual(failed);
+  });
+
+  it('a quota lowered from a date binds hires from that date only', () => {
+    const organ = organOf(quota(5, '2024-09-01'), quota(2, '2025-01-01'), taken('a1'), taken('a2'));
+    const on = (date: string) => judgeInForce(REGISTRY, ['QUOTA-HIRE'], { effectiveDate: date, usingOrganQuota: quotaFacts(organ, date) }).ok;
+    expect([on('2024-12-31'), on('2025-01-01')]).toEqual([true, false]);
+  });
+});
+
+describe('properties of the organ state', () => {
+  const auxiliaryIds = fc.constantFrom('a1', 'a2', 'a3', 'a4', 'a5');
+  const placeEvent = fc.oneof(
+    auxiliaryIds.map((auxiliaryId): OrganEvent => taken(auxiliaryId)),
+    auxiliaryIds.map((auxiliaryId): OrganEvent => quotaPlaceReleased({ auxiliaryId })),
+  );
+
+  it('the headcount is the number of auxiliaries whose last place event is a take', () => {
+    fc.assert(
+      fc.property(fc.array(placeEvent, { maxLength: 30 }), (events) => {
+        const holding = new Set<string>();
+        for (const e of events) {
+          if (e.type === 'QuotaPlaceTaken') holding.add(e.data.auxiliaryId);
+          else if (e.type === 'QuotaPlaceReleased') holding.delete(e.data.auxiliaryId);
+        }
+        expect(activeHeadcount(organOf(...events))).toBe(holding.size);
+      }),
+    );
+  });
+
+  it('the quota in force on a date is the last recorded of those with the latest from on or before it', () => {
+    const day = fc.integer({ min: 0, max: 60 }).map((n) => addDays('2024-09-01', n));
+    fc.assert(
+      fc.property(fc.array(fc.record({ headcount: fc.nat(50), from: day }), { maxLength: 12 }), day, (quotas, date) => {
+        const organ = organOf(...quotas.map((q, i) => quota(q.headcount, q.from, null, `doc-${i}`)));
+        const eligible = quotas.map((q, i) => ({ ...q, i })).filter((q) => q.from <= date);
+        const latest = eligible.reduce<(typeof eligible)[number] | null>((best, q) => (best === null || q.from >= best.from ? q : best), null);
+        expect(quotaInForce(organ, date, null)?.documentRef ?? null).toBe(latest ? `doc-${latest.i}` : null);
+      }),
+    );
   });
 });
