@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { startThrowawayPostgres } from '@auxledger/test-support';
 import { benchPostgresAppends } from './b1-postgres';
 import { benchSqliteAppends } from './b1-sqlite';
+import { benchCommandPath } from './b2-command-path';
 import { benchVerify } from './b6-verify';
 import { type Row, formatTable } from './measure';
 
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
     step('B1 SQLite appends');
     const b1 = await benchSqliteAppends(dir, { singles: Math.round(3000 * scale), batches: Math.round(60 * scale) });
     rows.push(...b1.rows);
+    step('B2 command path');
+    rows.push(...(await benchCommandPath(dir, Math.round(2000 * scale))));
     step('B6 verify');
     rows.push(...(await benchVerify(dir, Math.round(50_000 * scale))));
     step('B1 PostgreSQL appends');

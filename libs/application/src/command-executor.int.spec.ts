@@ -51,6 +51,14 @@ const takePlace: CommandHandler<TakePlace, Refs> = {
   },
 };
 
+/** A command that is accepted whatever the state: its replay must still write nothing twice. */
+type Note = Command<'Note', { organId: string }>;
+const note: CommandHandler<Note, { organ: StreamRef<OrganState> }> = {
+  commandType: 'Note',
+  streams: (c) => ({ organ: { aggregate: organ, id: c.data.organId } }),
+  decide: (c) => accept({ organ: [{ type: 'Noted', schemaVersion: 1, data: { organId: c.data.organId } }] }),
+};
+
 function command(data: TakePlace['data'], commandId: string = randomUUID()): TakePlace {
   return {
     type: 'TakePlace',
@@ -100,6 +108,16 @@ function executorSuite(name: string, open: () => Promise<EventStore>): void {
       expect(ids(second)).toEqual(ids(first));
       expect(ids(third)).toEqual(ids(first));
       expect(await store.readStream(`test_organ-${repeated.data.organId}`)).toHaveLength(1);
+    });
+
+    it('a command accepted again on replay still writes once and answers its first outcome', async () => {
+      const organId = randomUUID();
+      const noted: Note = { type: 'Note', data: { organId }, metadata: command({ organId, personKey: 'x' }).metadata };
+      const first = await executeCommand(deps, note, noted);
+      const again = await executeCommand(deps, note, noted);
+      expect(again).toMatchObject({ status: 'accepted', replayed: true });
+      expect(again.status === 'accepted' && again.events.map((e) => e.eventId)).toEqual(first.status === 'accepted' && first.events.map((e) => e.eventId));
+      expect(await store.readStream(`test_organ-${organId}`)).toHaveLength(1);
     });
 
     it('records a refusal for auditors, with who, when and why, and answers it again for the same id', async () => {

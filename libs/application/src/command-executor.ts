@@ -67,12 +67,17 @@ export async function executeCommand<C extends Command, Refs extends Record<stri
   const commandDigest = digestCommand(command);
   const maxAttempts = deps.maxAttempts ?? 8;
   for (let attempt = 1; ; attempt++) {
-    const previous = await previousOutcome(deps.store, command, commandDigest);
-    if (previous) return previous;
+    // A first attempt goes straight to deciding: were the command done already, its
+    // command stream would make the append fail, and the next attempt answers from it.
+    if (attempt > 1) {
+      const previous = await previousOutcome(deps.store, command, commandDigest);
+      if (previous) return previous;
+    }
     try {
       return await decideAndAppend(deps, handler, command, commandDigest);
     } catch (error) {
-      if (!isEventStoreError(error, 'WRONG_EXPECTED_REVISION')) throw error;
+      // A concurrent write moved a stream; or this command's derived event ids are stored: it ran before.
+      if (!isEventStoreError(error, 'WRONG_EXPECTED_REVISION') && !isEventStoreError(error, 'DUPLICATE_EVENT_ID')) throw error;
       if (attempt >= maxAttempts) {
         throw new ApplicationError(
           'CONCURRENCY_CONFLICT',
@@ -111,11 +116,12 @@ async function decideAndAppend<C extends Command, Refs extends Record<string, St
 
   if (!decision.accepted) {
     const refused: CommandRefusedData = { commandType: command.type, commandDigest, command: command.data, refusal: decision.refusal };
-    await deps.store.appendToStream(
+    const result = await deps.store.appendToStream(
       commandStreamId(commandId),
       [toNewEvent(command, commandStreamId(commandId), 0, { type: COMMAND_REFUSED, schemaVersion: 1, data: refused }, recordedAt, null)],
       'no_stream',
     );
+    if (result.alreadyStored) return answerFirstOutcome(deps.store, command, commandDigest);
     return { status: 'refused', commandId, refusal: decision.refusal, replayed: false };
   }
 
@@ -138,13 +144,15 @@ async function decideAndAppend<C extends Command, Refs extends Record<string, St
     events: [toNewEvent(command, commandStreamId(commandId), 0, { type: COMMAND_ACCEPTED, schemaVersion: 1, data: accepted }, recordedAt, ruleSetRevision)],
   });
   const results: AppendResult[] = await deps.store.appendToStreams(appends);
-  return {
-    status: 'accepted',
-    commandId,
-    events: results.slice(0, -1).flatMap((r) => r.events),
-    judgement: decision.judgement,
-    replayed: results.every((r) => r.alreadyStored || r.events.length === 0),
-  };
+  // The command's outcome was stored before (its ids are derived from the command id): answer that one.
+  if (results[results.length - 1]?.alreadyStored) return answerFirstOutcome(deps.store, command, commandDigest);
+  return { status: 'accepted', commandId, events: results.slice(0, -1).flatMap((r) => r.events), judgement: decision.judgement, replayed: false };
+}
+
+async function answerFirstOutcome(store: EventStore, command: Command, commandDigest: string): Promise<CommandOutcome> {
+  const previous = await previousOutcome(store, command, commandDigest);
+  if (!previous) throw new Error(`unreachable: the outcome of command ${command.metadata.commandId} was reported stored but cannot be read`);
+  return previous;
 }
 
 /** The first outcome of a command id seen before, or null. The same id with other content is refused. */
