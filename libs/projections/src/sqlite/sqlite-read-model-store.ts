@@ -359,6 +359,8 @@ export function applyPragmas(db: Database.Database, busyTimeoutMs = 5000): void 
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  // A rebuild touches every table and index of a generation: a 64 MiB page cache (bounded, not per log length).
+  db.pragma('cache_size = -65536');
 }
 
 function openReader(options: SqliteReadModelStoreOptions): Database.Database {
