@@ -133,9 +133,11 @@ function executorSuite(name: string, open: () => Promise<EventStore>): void {
       expect(await executeCommand(deps, takePlace, refusedCommand)).toMatchObject({ status: 'refused', replayed: true });
     });
 
-    it('refuses a command id reused for a different command', async () => {
-      const first = command({ organId: randomUUID(), personKey: randomUUID() });
-      await executeCommand(deps, takePlace, first);
+    it('refuses the id of a refused command reused for a different command', async () => {
+      const organId = randomUUID();
+      for (let i = 0; i < 3; i++) await executeCommand(deps, takePlace, command({ organId, personKey: randomUUID() }));
+      const first = command({ organId, personKey: randomUUID() });
+      expect((await executeCommand(deps, takePlace, first)).status).toBe('refused');
       const reused = command({ organId: randomUUID(), personKey: randomUUID() }, first.metadata.commandId);
       await expect(executeCommand(deps, takePlace, reused)).rejects.toMatchObject({ code: 'COMMAND_ID_REUSED' });
       await expect(executeCommand(deps, takePlace, reused)).rejects.toBeInstanceOf(ApplicationError);

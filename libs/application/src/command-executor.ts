@@ -31,18 +31,10 @@ export type CommandOutcome =
   | { status: 'accepted'; commandId: string; events: RecordedEvent[]; judgement: Judgement | null; replayed: boolean }
   | { status: 'refused'; commandId: string; refusal: Refusal; replayed: boolean };
 
-/** Every command's outcome is kept in a stream of its own: idempotency, and the audit of refusals. */
+/** A refused command is kept in a stream of its own: for auditors, and to answer it again. */
 export const commandStreamId = (commandId: string) => `command-${commandId}`;
 
-export const COMMAND_ACCEPTED = 'CommandAccepted';
 export const COMMAND_REFUSED = 'CommandRefused';
-
-interface CommandAcceptedData {
-  [key: string]: unknown;
-  commandType: string;
-  commandDigest: string;
-  written: Array<{ streamId: string; fromRevision: number; count: number }>;
-}
 
 interface CommandRefusedData {
   [key: string]: unknown;
@@ -55,9 +47,14 @@ interface CommandRefusedData {
 /**
  * The command path: read → fold → decide → append, with the expected revision
  * of every stream read (ADR 0004), retried a bounded number of times when a
- * concurrent command wrote first. Idempotent by command id: the outcome is
- * recorded atomically with the events, in the command's own stream, and a
- * command id seen before answers its first outcome.
+ * concurrent command wrote first. Idempotent by command id (ADR 0003):
+ * - an accepted command's events carry its id and ids derived from it; a
+ *   command found in the streams it names is answered with those events;
+ * - a refused command is recorded in its own stream `command-<id>` (for
+ *   auditors: who, when, what, which rules) and answered from there;
+ * - each outcome's append asserts the other cannot be stored meanwhile: an
+ *   acceptance checks that the command stream is still empty, a refusal that
+ *   the streams it read have not moved.
  */
 export async function executeCommand<C extends Command, Refs extends Record<string, StreamRef>>(
   deps: ExecutorDependencies,
@@ -67,12 +64,8 @@ export async function executeCommand<C extends Command, Refs extends Record<stri
   const commandDigest = digestCommand(command);
   const maxAttempts = deps.maxAttempts ?? 8;
   for (let attempt = 1; ; attempt++) {
-    // A first attempt goes straight to deciding: were the command done already, its
-    // command stream would make the append fail, and the next attempt answers from it.
-    if (attempt > 1) {
-      const previous = await previousOutcome(deps.store, command, commandDigest);
-      if (previous) return previous;
-    }
+    const refusedBefore = await previousRefusal(deps.store, command, commandDigest);
+    if (refusedBefore) return refusedBefore;
     try {
       return await decideAndAppend(deps, handler, command, commandDigest);
     } catch (error) {
@@ -107,21 +100,22 @@ async function decideAndAppend<C extends Command, Refs extends Record<string, St
       let state = ref.aggregate.initialState();
       for (const event of recorded) state = ref.aggregate.evolve(state, toEnvelope(event) as never);
       const revision = recorded.length === 0 ? ('no_stream' as const) : (recorded[recorded.length - 1] as RecordedEvent).streamRevision;
-      return { role, streamId, state, revision };
+      return { role, streamId, state, revision, ofThisCommand: recorded.filter((e) => e.metadata.commandId === commandId) };
     }),
   );
+  const done = loaded.flatMap((l) => l.ofThisCommand).sort((a, b) => a.globalPosition - b.globalPosition);
+  if (done.length > 0) return { status: 'accepted', commandId, events: done, judgement: null, replayed: true };
+
   const states = Object.fromEntries(loaded.map((l) => [l.role, l.state])) as Parameters<typeof handler.decide>[1];
   const decision = handler.decide(command, states, { metadata: command.metadata, registry: deps.registry });
   const recordedAt = deps.clock.now().toISOString();
+  const unchanged = loaded.map(({ streamId, revision }): StreamAppend => ({ streamId, events: [], expectedRevision: revision }));
 
   if (!decision.accepted) {
     const refused: CommandRefusedData = { commandType: command.type, commandDigest, command: command.data, refusal: decision.refusal };
-    const result = await deps.store.appendToStream(
-      commandStreamId(commandId),
-      [toNewEvent(command, commandStreamId(commandId), 0, { type: COMMAND_REFUSED, schemaVersion: 1, data: refused }, recordedAt, null)],
-      'no_stream',
-    );
-    if (result.alreadyStored) return answerFirstOutcome(deps.store, command, commandDigest);
+    const record = toNewEvent(command, commandStreamId(commandId), 0, { type: COMMAND_REFUSED, schemaVersion: 1, data: refused }, recordedAt, null);
+    const results = await deps.store.appendToStreams([...unchanged, { streamId: commandStreamId(commandId), events: [record], expectedRevision: 'no_stream' }]);
+    if (results[results.length - 1]?.alreadyStored) return answerFirstOutcome(deps.store, command, commandDigest);
     return { status: 'refused', commandId, refusal: decision.refusal, replayed: false };
   }
 
@@ -131,32 +125,30 @@ async function decideAndAppend<C extends Command, Refs extends Record<string, St
     expectedRevision: revision,
     events: (decision.events[role] ?? []).map((event, index) => toNewEvent(command, streamId, index, event, recordedAt, ruleSetRevision)),
   }));
-  const written = appends
-    .filter((a) => a.events.length > 0)
-    .map((a) => ({ streamId: a.streamId, fromRevision: a.expectedRevision === 'no_stream' ? 0 : (a.expectedRevision as number) + 1, count: a.events.length }));
-  if (written.length === 0) {
+  if (!appends.some((a) => a.events.length > 0)) {
     throw new ApplicationError('EMPTY_DECISION', { en: `${command.type} was accepted but decided no event`, zh: `${command.type} 已接受但未产生任何事件` });
   }
-  const accepted: CommandAcceptedData = { commandType: command.type, commandDigest, written };
-  appends.push({
-    streamId: commandStreamId(commandId),
-    expectedRevision: 'no_stream',
-    events: [toNewEvent(command, commandStreamId(commandId), 0, { type: COMMAND_ACCEPTED, schemaVersion: 1, data: accepted }, recordedAt, ruleSetRevision)],
-  });
+  // No refusal of this command may be stored meanwhile.
+  appends.push({ streamId: commandStreamId(commandId), events: [], expectedRevision: 'no_stream' });
   const results: AppendResult[] = await deps.store.appendToStreams(appends);
-  // The command's outcome was stored before (its ids are derived from the command id): answer that one.
-  if (results[results.length - 1]?.alreadyStored) return answerFirstOutcome(deps.store, command, commandDigest);
-  return { status: 'accepted', commandId, events: results.slice(0, -1).flatMap((r) => r.events), judgement: decision.judgement, replayed: false };
+  const written = results.filter((r) => r.events.length > 0);
+  return {
+    status: 'accepted',
+    commandId,
+    events: written.flatMap((r) => r.events),
+    judgement: written.every((r) => r.alreadyStored) ? null : decision.judgement,
+    replayed: written.every((r) => r.alreadyStored),
+  };
 }
 
 async function answerFirstOutcome(store: EventStore, command: Command, commandDigest: string): Promise<CommandOutcome> {
-  const previous = await previousOutcome(store, command, commandDigest);
+  const previous = await previousRefusal(store, command, commandDigest);
   if (!previous) throw new Error(`unreachable: the outcome of command ${command.metadata.commandId} was reported stored but cannot be read`);
   return previous;
 }
 
-/** The first outcome of a command id seen before, or null. The same id with other content is refused. */
-async function previousOutcome(store: EventStore, command: Command, commandDigest: string): Promise<CommandOutcome | null> {
+/** The refusal of a command id seen before, or null. The same id with other content is refused. */
+async function previousRefusal(store: EventStore, command: Command, commandDigest: string): Promise<CommandOutcome | null> {
   const [recorded] = await store.readStream(commandStreamId(command.metadata.commandId), { maxCount: 1 });
   if (!recorded) return null;
   const { commandId } = command.metadata;
@@ -167,14 +159,7 @@ async function previousOutcome(store: EventStore, command: Command, commandDiges
       { commandId, firstCommandType: recorded.data['commandType'] },
     );
   }
-  if (recorded.type === COMMAND_REFUSED) {
-    return { status: 'refused', commandId, refusal: (recorded.data as unknown as CommandRefusedData).refusal, replayed: true };
-  }
-  const data = recorded.data as unknown as CommandAcceptedData;
-  const events = (
-    await Promise.all(data.written.map((w) => store.readStream(w.streamId, { fromRevision: w.fromRevision, maxCount: w.count })))
-  ).flat();
-  return { status: 'accepted', commandId, events, judgement: null, replayed: true };
+  return { status: 'refused', commandId, refusal: (recorded.data as unknown as CommandRefusedData).refusal, replayed: true };
 }
 
 function toNewEvent(
