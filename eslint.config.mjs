@@ -29,7 +29,11 @@ const boundaries = (core) => [
       },
       {
         sourceTag: 'type:app',
-        onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:projections', 'type:application'],
+        onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:projections', 'type:application', 'type:tooling'],
+      },
+      {
+        sourceTag: 'type:tooling',
+        onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:application', 'type:test-support'],
       },
       { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: [] },
       { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
