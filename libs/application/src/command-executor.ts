@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Command, CommandHandler, DomainEvent, Envelope, Refusal, StreamRef } from '@auxledger/domain';
-import { streamIdOf } from '@auxledger/domain';
+import type { Command, CommandHandler, DomainEvent, Refusal, StreamRef } from '@auxledger/domain';
+import { envelopeOf, streamIdOf } from '@auxledger/domain';
 import {
   type AppendResult,
   type EventStore,
@@ -98,7 +98,7 @@ async function decideAndAppend<C extends Command, Refs extends Record<string, St
       const streamId = streamIdOf(ref.aggregate, ref.id);
       const recorded = await deps.store.readStream(streamId);
       let state = ref.aggregate.initialState();
-      for (const event of recorded) state = ref.aggregate.evolve(state, toEnvelope(event) as never);
+      for (const event of recorded) state = ref.aggregate.evolve(state, envelopeOf(event) as never);
       const revision = recorded.length === 0 ? ('no_stream' as const) : (recorded[recorded.length - 1] as RecordedEvent).streamRevision;
       return { role, streamId, state, revision, ofThisCommand: recorded.filter((e) => e.metadata.commandId === commandId) };
     }),
@@ -185,17 +185,6 @@ function toNewEvent(
       recordedAt,
       ruleSetRevision,
     },
-  };
-}
-
-/** A stored event as the domain folds it. */
-export function toEnvelope(event: RecordedEvent): Envelope {
-  return {
-    event: { type: event.type, schemaVersion: event.schemaVersion, data: event.data },
-    effectiveDate: event.metadata.effectiveDate,
-    recordedAt: event.metadata.recordedAt,
-    commandId: event.metadata.commandId,
-    actorId: event.metadata.actor.id,
   };
 }
 

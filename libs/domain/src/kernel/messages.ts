@@ -48,3 +48,22 @@ export interface Envelope<E extends DomainEvent = DomainEvent> {
   commandId: string;
   actorId: string;
 }
+
+/** The parts of a stored event an envelope is made of (the event store's RecordedEvent has them). */
+export interface StoredEventLike {
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+  metadata: { effectiveDate: IsoDate; recordedAt: string; commandId: string; actor: { id: string } };
+}
+
+/** A stored event as the domain folds it: the one place where the two meet. */
+export function envelopeOf(event: StoredEventLike): Envelope {
+  return {
+    event: { type: event.type, schemaVersion: event.schemaVersion, data: event.data },
+    effectiveDate: event.metadata.effectiveDate,
+    recordedAt: event.metadata.recordedAt,
+    commandId: event.metadata.commandId,
+    actorId: event.metadata.actor.id,
+  };
+}
