@@ -72,8 +72,8 @@ function keyPart(model: CurrentModel, column: string, value: string | number): s
   return String(value);
 }
 
-function keysOf(model: CurrentModel, event: RecordedEvent): KeyTuple[] {
-  const keys = model.key(event);
+function keysOf(model: CurrentModel, event: RecordedEvent, which: 'key' | 'reads' = 'key'): KeyTuple[] {
+  const keys = which === 'key' ? model.key(event) : (model.reads?.(event) ?? null);
   if (keys === null || keys === undefined) return [];
   const list: readonly KeyValue[] = Array.isArray(keys) ? keys : [keys as KeyValue];
   return list.map((key) => keyTuple(model, key));
@@ -84,17 +84,22 @@ function* applyCurrent(tx: ProjectionTx, model: CurrentModel, generation: number
   const wanted = new Map<string, KeyTuple>();
   for (const keys of perEvent) for (const key of keys) wanted.set(JSON.stringify(key), key);
   if (wanted.size === 0) return;
+  if (model.reads) for (const event of events) for (const key of keysOf(model, event, 'reads')) wanted.set(JSON.stringify(key), key);
   const rows = new Map<string, Row | null>();
   for (const row of yield* step(tx.loadCurrent(model, generation, [...wanted.values()]))) {
     rows.set(JSON.stringify(model.primaryKey.map((c) => row[c])), row);
   }
   const changed = new Map<string, { key: KeyTuple; row: Row | null; lastPosition: number }>();
+  const read = (key: KeyValue): Row | null => {
+    const row = rows.get(JSON.stringify(keyTuple(model, key))) ?? null;
+    return row === null ? null : { ...row };
+  };
   events.forEach((event, i) => {
     for (const key of perEvent[i] as KeyTuple[]) {
       const id = JSON.stringify(key);
       const before = rows.get(id) ?? null;
       const keyColumns = Object.fromEntries(model.primaryKey.map((column, c) => [column, key[c] as string | number]));
-      const evolved = model.evolve(before === null ? null : { ...before }, event, keyColumns);
+      const evolved = model.evolve(before === null ? null : { ...before }, event, keyColumns, read);
       let next: Row | null = null;
       if (evolved !== null && evolved !== undefined) {
         next = normalizeRow(model, model.columns, { ...evolved });

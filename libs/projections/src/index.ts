@@ -6,3 +6,4 @@ export { applyBatch, keyTuple } from './engine';
 export { type BatchProgress, Projector, type ProjectorOptions, ProjectionSchemaMismatch } from './projector';
 export { SqliteReadModelStore, type SqliteReadModelStoreOptions } from './sqlite/sqlite-read-model-store';
 export { DEFAULT_READ_MODEL_SCHEMA, PostgresReadModelStore, type PostgresReadModelStoreOptions } from './postgres/postgres-read-model-store';
+export * from './read-models';

@@ -26,7 +26,7 @@ interface ModelBase {
   version?: number;
   /** Model columns (the store adds its own, see docs/read-models.md). */
   columns: Columns;
-  /** Secondary indexes, each a list of model columns. */
+  /** Secondary indexes, each a list of model columns (a log model's may name its system columns too). */
   indexes?: ReadonlyArray<readonly string[]>;
   /** Event types this model reads; other events are skipped without calling it. Default: all. */
   handles?: readonly string[];
@@ -40,11 +40,18 @@ export interface CurrentModel<R extends Row = Row> extends ModelBase {
   /** The row(s) an event touches, or null. */
   key(event: RecordedEvent): KeyValue | readonly KeyValue[] | null;
   /**
+   * Other rows of this model that `evolve` reads for an event (e.g. a parent's
+   * row, to extend its path), loaded with the batch; `read` in `evolve` gives
+   * them as they stand after the events before this one.
+   */
+  reads?(event: RecordedEvent): KeyValue | readonly KeyValue[] | null;
+  /**
    * The next row, or null to delete it. `key` holds the key columns of the row
    * being evolved (one event may touch several); the store sets them on the
-   * row returned, and refuses a row that changes them.
+   * row returned, and refuses a row that changes them. `read` returns a row
+   * named by `reads` (or by `key`), or null.
    */
-  evolve(row: R | null, event: RecordedEvent, key: Readonly<Record<string, string | number>>): R | null;
+  evolve(row: R | null, event: RecordedEvent, key: Readonly<Record<string, string | number>>, read?: (key: KeyValue) => R | null): R | null;
 }
 
 /**
@@ -115,7 +122,10 @@ export function validateModel<M extends ReadModel>(model: M): M {
   }
   for (const index of model.indexes ?? []) {
     if (index.length === 0) fail('an index names no column');
-    for (const column of index) if (!(column in model.columns)) fail(`index column ${column} is not a model column`);
+    for (const column of index) {
+      // A log model may index its system columns too (effective_date, recorded_at, global_position): time ranges, paging.
+      if (!(column in model.columns) && !(model.kind === 'log' && column in LOG_SYSTEM_COLUMNS)) fail(`index column ${column} is not a model column`);
+    }
   }
   if (model.kind === 'current') {
     if (model.primaryKey.length === 0) fail('primaryKey names no column');

@@ -1,5 +1,6 @@
 import { type ColumnType, type ReadModel, entityColumnOf, temporalColumns } from './model';
-import type { ListOptions } from './store';
+import { toInstant } from './model';
+import type { ListOptions, Where, WhereCondition } from './store';
 
 /**
  * The columns of a model's table, dialect-neutral: each store maps the types
@@ -112,4 +113,56 @@ export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function checkDate(date: string): void {
   if (!ISO_DATE.test(date)) throw new Error(`not a date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+}
+
+/**
+ * SQL for `where` conditions (docs/read-models.md): one clause per column,
+ * each value bound through `bind`, which returns its placeholder. Dates are
+ * checked; instants are normalised to ISO-8601 UTC with milliseconds (as
+ * the stores write them). `startsWith` is a range on SQLite (binary order,
+ * indexed) and `LIKE 'prefix%'` on PostgreSQL (right under every collation;
+ * indexed when the database collation is C).
+ */
+export function whereSql(
+  spec: TableSpec,
+  where: Where | undefined,
+  dialect: 'sqlite' | 'postgres',
+  quote: (name: string) => string,
+  bind: (value: unknown) => string,
+): string[] {
+  const clauses: string[] = [];
+  for (const [name, condition] of Object.entries(where ?? {})) {
+    const column = spec.columns.find((c) => c.name === name);
+    if (!column) throw new Error(`no column ${JSON.stringify(name)}`);
+    const value = (v: unknown): unknown => {
+      if (column.type === 'date' && typeof v === 'string') checkDate(v);
+      if (column.type === 'timestamp' && typeof v === 'string') return toInstant(v);
+      if (dialect === 'sqlite' && typeof v === 'boolean') return v ? 1 : 0;
+      return v;
+    };
+    const col = quote(name);
+    const c = condition as WhereCondition;
+    if (Array.isArray(c)) {
+      clauses.push(c.length === 0 ? '1 = 0' : `${col} IN (${c.map((v) => bind(value(v))).join(', ')})`);
+    } else if (c !== null && typeof c === 'object' && 'startsWith' in c) {
+      const prefix = c.startsWith;
+      if (typeof prefix !== 'string' || prefix.length === 0) throw new Error(`startsWith on ${name} needs a non-empty text`);
+      if (dialect === 'sqlite') {
+        const last = prefix.codePointAt(prefix.length - 1) as number;
+        const upper = prefix.slice(0, prefix.length - (last > 0xffff ? 2 : 1)) + String.fromCodePoint(last + 1);
+        clauses.push(`${col} >= ${bind(prefix)} AND ${col} < ${bind(upper)}`);
+      } else {
+        clauses.push(`${col} LIKE ${bind(`${prefix.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)}`);
+      }
+    } else if (c !== null && typeof c === 'object') {
+      const range = c as { gt?: string | number; gte?: string | number; lt?: string | number; lte?: string | number };
+      const ops = [['gt', '>'], ['gte', '>='], ['lt', '<'], ['lte', '<=']] as const;
+      const parts = ops.filter(([k]) => range[k] !== undefined).map(([k, op]) => `${col} ${op} ${bind(value(range[k]))}`);
+      if (parts.length === 0 || Object.keys(range).some((k) => !ops.some(([o]) => o === k))) throw new Error(`condition on ${name}: use gt, gte, lt, lte`);
+      clauses.push(parts.join(' AND '));
+    } else {
+      clauses.push(`${col} = ${bind(value(c))}`);
+    }
+  }
+  return clauses;
 }

@@ -97,18 +97,35 @@ export interface ProjectionTx {
   writeTemporal(model: TemporalModel, generation: number, writes: TemporalWrites): Awaitable<void>;
 }
 
+/**
+ * A condition on one column: a value (equality), a list (`IN`; empty: no
+ * row), a range (`gt`/`gte`/`lt`/`lte`, any together), or `startsWith` (a
+ * text prefix: a subtree by materialised path). Columns of every condition
+ * are checked against the table; values are bound, never spliced.
+ */
+export type WhereCondition =
+  | string
+  | number
+  | boolean
+  | readonly (string | number)[]
+  | { readonly gt?: string | number; readonly gte?: string | number; readonly lt?: string | number; readonly lte?: string | number }
+  | { readonly startsWith: string };
+export type Where = Readonly<Record<string, WhereCondition>>;
+
 export interface ListOptions {
-  /** Equality on model columns. */
-  where?: Readonly<Record<string, string | number | boolean>>;
-  /** Model or system columns, ascending; default: the primary key / entity and valid_from / global position. */
+  /** Conditions on model or system columns, all of which hold. */
+  where?: Where;
+  /** Model or system columns; default: the primary key / entity and valid_from / global position. */
   orderBy?: readonly string[];
+  /** Order descending (every `orderBy` column) instead of ascending. */
+  descending?: boolean;
   limit?: number;
 }
 
 export interface AsOfOptions {
   /** "As known at": an instant (ISO-8601); default now (the current knowledge). */
   knownAt?: string;
-  where?: Readonly<Record<string, string | number | boolean>>;
+  where?: Where;
   limit?: number;
 }
 

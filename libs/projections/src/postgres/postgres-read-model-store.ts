@@ -2,7 +2,7 @@ import { Pool, type PoolClient, escapeIdentifier, types } from 'pg';
 import { keyTuple } from '../engine';
 import { type CurrentModel, type KeyValue, OPEN_KNOWN_TO, type ReadModel, type Row, type TemporalModel, entityColumnOf, toInstant } from '../model';
 import { CHECKPOINT_TABLE, refsTableName, tableName, tablesOf, viewName } from '../naming';
-import { type ColumnSpec, REFS_SPEC, type StoredType, type TableSpec, checkDate, checkListOptions, defaultOrder, tableSpec } from '../schema';
+import { type ColumnSpec, REFS_SPEC, type StoredType, type TableSpec, checkDate, checkListOptions, defaultOrder, tableSpec, whereSql } from '../schema';
 import { runAsync } from '../store';
 import type {
   AsOfOptions,
@@ -432,12 +432,14 @@ export class PostgresReadModelStore implements ReadModelStore {
   async list(model: ReadModel, options: ListOptions = {}): Promise<Row[]> {
     const spec = tableSpec(model);
     checkListOptions(model, spec, options);
-    const where = Object.entries(options.where ?? {});
+    const params: unknown[] = [];
+    const where = whereSql(spec, options.where, 'postgres', escapeIdentifier, (v) => `$${params.push(v)}`);
+    const direction = options.descending ? ' DESC' : '';
     const rows = await this.query(
       this.pool,
-      `SELECT * FROM ${this.t(viewName(model))}${where.length ? ` WHERE ${where.map(([c], i) => `${escapeIdentifier(c)} = $${i + 1}`).join(' AND ')}` : ''}
-       ORDER BY ${(options.orderBy ?? defaultOrder(model)).map(escapeIdentifier).join(', ')}${options.limit !== undefined ? ` LIMIT ${options.limit}` : ''}`,
-      where.map(([, v]) => v),
+      `SELECT * FROM ${this.t(viewName(model))}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY ${(options.orderBy ?? defaultOrder(model)).map((c) => `${escapeIdentifier(c)}${direction}`).join(', ')}${options.limit !== undefined ? ` LIMIT ${options.limit}` : ''}`,
+      params,
     );
     return rows.map((row) => pick(row, spec.columns.map((c) => c.name)));
   }
@@ -446,8 +448,9 @@ export class PostgresReadModelStore implements ReadModelStore {
     checkDate(date);
     const spec = tableSpec(model);
     checkListOptions(model, spec, options);
-    const where = Object.entries(options.where ?? {});
-    const params: unknown[] = [...where.map(([, v]) => v), date];
+    const params: unknown[] = [];
+    const where = whereSql(spec, options.where, 'postgres', escapeIdentifier, (v) => `$${params.push(v)}`);
+    params.push(date);
     const d = `$${params.length}::date`;
     let known = `known_to = '${OPEN_KNOWN_TO}'`;
     if (options.knownAt !== undefined) {
@@ -456,7 +459,7 @@ export class PostgresReadModelStore implements ReadModelStore {
     }
     const rows = await this.query(
       this.pool,
-      `SELECT * FROM ${this.t(viewName(model))} WHERE ${where.map(([c], i) => `${escapeIdentifier(c)} = $${i + 1} AND `).join('')}valid_from <= ${d} AND ${d} < valid_to AND ${known}
+      `SELECT * FROM ${this.t(viewName(model))} WHERE ${where.map((c) => `${c} AND `).join('')}valid_from <= ${d} AND ${d} < valid_to AND ${known}
        ORDER BY ${escapeIdentifier(entityColumnOf(model))}${options.limit !== undefined ? ` LIMIT ${options.limit}` : ''}`,
       params,
     );

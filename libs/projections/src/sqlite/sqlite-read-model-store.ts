@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { keyTuple } from '../engine';
 import { type CurrentModel, type KeyValue, OPEN_KNOWN_TO, type ReadModel, type Row, type TemporalModel, entityColumnOf, toInstant } from '../model';
 import { CHECKPOINT_TABLE, refsTableName, tableName, tablesOf, viewName } from '../naming';
-import { REFS_SPEC, type StoredType, type TableSpec, checkDate, checkListOptions, defaultOrder, tableSpec } from '../schema';
+import { REFS_SPEC, type StoredType, type TableSpec, checkDate, checkListOptions, defaultOrder, tableSpec, whereSql } from '../schema';
 import { runSync } from '../store';
 import type {
   AsOfOptions,
@@ -324,29 +324,30 @@ export class SqliteReadModelStore implements ReadModelStore {
   async list(model: ReadModel, options: ListOptions = {}): Promise<Row[]> {
     const spec = tableSpec(model);
     checkListOptions(model, spec, options);
-    const where = Object.entries(options.where ?? {});
-    const sql = `SELECT * FROM ${q(viewName(model))}${where.length ? ` WHERE ${where.map(([c]) => `${q(c)} = ?`).join(' AND ')}` : ''}
-      ORDER BY ${(options.orderBy ?? defaultOrder(model)).map(q).join(', ')}${options.limit !== undefined ? ` LIMIT ${options.limit}` : ''}`;
-    return this.read<Record<string, unknown>>(sql, where.map(([, v]) => toSqliteParam(v))).map((row) => fromSqliteRow(spec, row));
+    const params: unknown[] = [];
+    const where = whereSql(spec, options.where, 'sqlite', q, (v) => (params.push(v), '?'));
+    const direction = options.descending ? ' DESC' : '';
+    const sql = `SELECT * FROM ${q(viewName(model))}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY ${(options.orderBy ?? defaultOrder(model)).map((c) => `${q(c)}${direction}`).join(', ')}${options.limit !== undefined ? ` LIMIT ${options.limit}` : ''}`;
+    return this.read<Record<string, unknown>>(sql, params).map((row) => fromSqliteRow(spec, row));
   }
 
   async asOf(model: TemporalModel, date: string, options: AsOfOptions = {}): Promise<VersionedRow[]> {
     checkDate(date);
     const spec = tableSpec(model);
     checkListOptions(model, spec, options);
-    const where = Object.entries(options.where ?? {});
-    const params: unknown[] = [date, date];
+    const params: unknown[] = [];
+    const where = whereSql(spec, options.where, 'sqlite', q, (v) => (params.push(v), '?'));
+    params.push(date, date);
     let known = `known_to = '${OPEN_KNOWN_TO}'`;
     if (options.knownAt !== undefined) {
       const at = toInstant(options.knownAt);
       known = 'known_from <= ? AND ? < known_to';
       params.push(at, at);
     }
-    const sql = `SELECT * FROM ${q(viewName(model))} WHERE ${where.map(([c]) => `${q(c)} = ? AND `).join('')}valid_from <= ? AND ? < valid_to AND ${known}
+    const sql = `SELECT * FROM ${q(viewName(model))} WHERE ${where.map((c) => `${c} AND `).join('')}valid_from <= ? AND ? < valid_to AND ${known}
       ORDER BY ${q(entityColumnOf(model))}${options.limit !== undefined ? ` LIMIT ${options.limit}` : ''}`;
-    return this.read<Record<string, unknown>>(sql, [...where.map(([, v]) => toSqliteParam(v)), ...params]).map(
-      (row) => fromSqliteRow(spec, row) as VersionedRow,
-    );
+    return this.read<Record<string, unknown>>(sql, params).map((row) => fromSqliteRow(spec, row) as VersionedRow);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,18 @@
+import type { ReadModel } from '../model';
+import { auditTrail } from './audit-trail';
+import { organHierarchy } from './organ-hierarchy';
+import { personFileModel, personTimeline } from './person-file';
+import { quotaUse } from './quota-use';
+import { recruitmentPlan } from './recruitment-plan';
+import { roster } from './roster';
+
+export * from './organ-hierarchy';
+export * from './roster';
+export * from './person-file';
+export * from './quota-use';
+export * from './recruitment-plan';
+export * from './audit-trail';
+export * from './supervision';
+
+/** Every read model of AuxLedger, for one projector (docs/read-models.md). */
+export const ALL_READ_MODELS: readonly ReadModel[] = [organHierarchy, roster, personFileModel, personTimeline, quotaUse, recruitmentPlan, auditTrail];

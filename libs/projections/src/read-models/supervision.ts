@@ -1,0 +1,191 @@
+import {
+  type Bilingual,
+  type Citation,
+  type InsuranceKind,
+  type RenderedCitation,
+  type RuleSetRegistry,
+  type Rules2024,
+  REGISTRY,
+  SUPERVISION_CHECKS,
+  addMonths,
+  judgeInForce,
+  nmg,
+  renderCitation,
+} from '@auxledger/statute';
+import type { ReadModelStore } from '../store';
+import { daysBetween, todayUtc } from './common';
+import { organScope } from './organ-hierarchy';
+import { type PersonFileRow, personFileModel } from './person-file';
+import { type RecruitmentPlanRow, recruitmentPlan } from './recruitment-plan';
+
+/**
+ * Supervision findings (Arts. 18 ¶2, 28, 34–39) for an organ's subtree as of
+ * a date. No finding is stored: what makes one (hire dates, training years,
+ * insurance kinds, credentials, complaint dates, sanction periods, plan
+ * dates) is kept in `person_file` and `recruitment_plan`, and the finding is
+ * computed here for the as-of date — with the statute's own checks
+ * (SUPERVISION_CHECKS, judged in the rule set in force on that date) where
+ * one exists, and AuxLedger's reading where none does (marked `ruleId: null`).
+ */
+
+export type FindingKind =
+  | 'PRE_JOB_TRAINING_MISSING'
+  | 'ANNUAL_TRAINING_MISSING'
+  | 'ASSESSMENT_OVERDUE'
+  | 'INSURANCE_MISSING'
+  | 'HEALTH_CHECK_OVERDUE'
+  | 'CREDENTIALS_NOT_RECOVERED'
+  | 'COMPLAINT_OPEN'
+  | 'COMPLAINT_OVERDUE'
+  | 'SANCTION_ACTIVE'
+  | 'RECUSAL'
+  | 'PLAN_NOT_APPROVED'
+  | 'PLAN_NOT_FILED';
+
+export interface Finding {
+  kind: FindingKind;
+  /** The statute rule judged (SUPERVISION_CHECKS), or null for a list without a rule of its own. */
+  ruleId: string | null;
+  citation: RenderedCitation;
+  subject: { kind: 'auxiliary' | 'plan'; id: string };
+  organId: string;
+  message: Bilingual;
+  /** The date the finding runs from (due date, receipt, departure, effect …), when there is one. */
+  since: string | null;
+  /** Days from `since` to the as-of date. */
+  ageDays: number | null;
+  /** Ids and dates behind the finding (complaint id, serials, years …). */
+  details: Record<string, unknown>;
+}
+
+export interface SupervisionQuery {
+  organId: string;
+  /** Default today (UTC). */
+  asOf?: string;
+  /** Default true: the organ's whole subtree. */
+  includeSubtree?: boolean;
+  /** The rule sets (default the statute's REGISTRY; pass the deployment's, with its local parameters). */
+  registry?: RuleSetRegistry<Rules2024>;
+}
+
+/** Assessments: no parameter sets the interval; AuxLedger reads Art. 36 ¶2 as at least one a year. */
+export const ASSESSMENT_INTERVAL_MONTHS = 12;
+
+const cited = (c: Citation) => renderCitation(c);
+
+export async function supervisionFindings(store: ReadModelStore, query: SupervisionQuery): Promise<Finding[]> {
+  const asOf = query.asOf ?? todayUtc();
+  const registry = query.registry ?? REGISTRY;
+  const organs = await organScope(store, query.organId, query.includeSubtree ?? true);
+  const files = (await store.asOf(personFileModel, asOf, { where: { using_organ_id: organs } })) as unknown as PersonFileRow[];
+  const plans = (await store.asOf(recruitmentPlan, asOf, { where: { drafting_organ_id: organs } })) as unknown as RecruitmentPlanRow[];
+  const out: Finding[] = [];
+  const age = (since: string | null) => (since === null ? null : daysBetween(since, asOf));
+
+  /** Every violation of a statute check, as findings. */
+  const judged = (kind: FindingKind, ruleId: (typeof SUPERVISION_CHECKS)[number], facts: Record<string, unknown>, subject: Finding['subject'], organId: string, since: (message: Bilingual) => string | null, details: Record<string, unknown> = {}) => {
+    const judgement = judgeInForce(registry, [ruleId], { effectiveDate: asOf, ...facts } as never);
+    for (const v of judgement.violations) {
+      const from = since(v.message);
+      out.push({ kind, ruleId: v.ruleId, citation: v.citationText, subject, organId, message: v.message, since: from, ageDays: age(from), details: { ...details, observed: v.observed, expected: v.expected } });
+    }
+  };
+
+  for (const f of files) {
+    const subject = { kind: 'auxiliary' as const, id: f.auxiliary_id };
+    const organId = f.using_organ_id;
+    const employment = { hiredOn: f.hired_on };
+    const inService = f.status !== 'DEPARTED';
+
+    if (inService) {
+      // Art. 35 ¶2: 岗前培训合格后方可上岗.
+      if (f.pre_job_training_on === null || f.pre_job_training_on > asOf) {
+        out.push({
+          kind: 'PRE_JOB_TRAINING_MISSING', ruleId: null, citation: cited(nmg(35, 2)), subject, organId,
+          message: { zh: '未记录岗前培训合格', en: 'No passed pre-job training on record' },
+          since: f.hired_on, ageDays: age(f.hired_on), details: { onDuty: (f.assignments ?? []).length > 0 },
+        });
+      }
+      judged('ANNUAL_TRAINING_MISSING', 'TRAIN-ANNUAL', { employment, training: { annualYears: f.annual_training_years ?? [] } }, subject, organId, () => null, { annualYears: f.annual_training_years });
+      judged('INSURANCE_MISSING', 'INSURANCE', { employment, insurance: { enrolled: (f.insurance ?? []) as InsuranceKind[] } }, subject, organId, () => f.hired_on, { enrolled: f.insurance });
+      // No event records a health check yet: the last one is unknown, the interval runs from the hire.
+      judged('HEALTH_CHECK_OVERDUE', 'HEALTH-CHECK', { employment, health: { lastCheckOn: null } }, subject, organId, () => f.hired_on);
+
+      const lastAssessed = f.last_assessed_on !== null && f.last_assessed_on <= asOf ? f.last_assessed_on : null;
+      const assessmentDue = addMonths(lastAssessed ?? f.hired_on, ASSESSMENT_INTERVAL_MONTHS);
+      if (asOf > assessmentDue) {
+        out.push({
+          kind: 'ASSESSMENT_OVERDUE', ruleId: null, citation: cited(nmg(36, 2)), subject, organId,
+          message: { zh: `考核已逾期（应于${assessmentDue}前）`, en: `Assessment overdue since ${assessmentDue}` },
+          since: assessmentDue, ageDays: age(assessmentDue), details: { lastAssessedOn: lastAssessed },
+        });
+      }
+    }
+
+    if (f.departed_on !== null) {
+      judged('CREDENTIALS_NOT_RECOVERED', 'CREDENTIALS', {
+        credentials: { items: (f.credentials ?? []).map((c) => ({ kind: c.kind, serial: c.serial, recoveredOn: c.recoveredOn })), departedOn: f.departed_on },
+      }, subject, organId, () => f.departed_on);
+    }
+
+    for (const c of f.complaints ?? []) {
+      if (c.receivedOn > asOf) continue;
+      const told = c.complainantToldOn !== null && c.complainantToldOn <= asOf;
+      if (told) continue;
+      const before = judgeInForce(registry, ['COMPLAINT'], { effectiveDate: asOf, complaint: { receivedOn: c.receivedOn, investigatedOn: c.investigatedOn, decidedOn: c.decidedOn, complainantToldOn: null } });
+      const overdue = before.violations.find((v) => /逾期|not handled/.test(v.message.en + v.message.zh));
+      const decided = c.decidedOn !== null && c.decidedOn <= asOf;
+      out.push({
+        kind: overdue ? 'COMPLAINT_OVERDUE' : 'COMPLAINT_OPEN',
+        ruleId: 'COMPLAINT',
+        citation: overdue?.citationText ?? cited(nmg(38, 2)),
+        subject, organId,
+        message: overdue?.message ?? (decided
+          ? { zh: `举报投诉${c.complaintId}已查处，尚未告知举报投诉人`, en: `Complaint ${c.complaintId} decided; the complainant not yet told` }
+          : { zh: `举报投诉${c.complaintId}尚未查处`, en: `Complaint ${c.complaintId} not yet decided` }),
+        since: c.receivedOn, ageDays: age(c.receivedOn),
+        details: { complaintId: c.complaintId, decidedOn: decided ? c.decidedOn : null },
+      });
+    }
+
+    for (const s of f.sanctions ?? []) {
+      if (s.effectiveFrom <= asOf && (s.effectiveUntil === null || asOf <= s.effectiveUntil)) {
+        out.push({
+          kind: 'SANCTION_ACTIVE', ruleId: null, citation: cited(nmg(42, 1)), subject, organId,
+          message: { zh: `处分${s.sanction}在期间内`, en: `Sanction ${s.sanction} in effect` },
+          since: s.effectiveFrom, ageDays: age(s.effectiveFrom), details: { disciplineId: s.disciplineId, sanction: s.sanction, effectiveUntil: s.effectiveUntil },
+        });
+      }
+    }
+
+    for (const r of f.recusals ?? []) {
+      out.push({
+        kind: 'RECUSAL', ruleId: null, citation: cited(nmg(39, 2)), subject, organId,
+        message: r.granted ? { zh: `就${r.matterId}回避`, en: `Recused from ${r.matterId}` } : { zh: `就${r.matterId}不予回避`, en: `Recusal from ${r.matterId} refused` },
+        since: null, ageDays: null, details: { recusalId: r.recusalId, matterId: r.matterId, granted: r.granted },
+      });
+    }
+  }
+
+  for (const p of plans) {
+    if (p.status === 'CLOSED') continue;
+    const subject = { kind: 'plan' as const, id: p.plan_id };
+    if (p.status === 'DRAFTED') {
+      out.push({
+        kind: 'PLAN_NOT_APPROVED', ruleId: null, citation: cited(nmg(18, 1)), subject, organId: p.drafting_organ_id,
+        message: { zh: `招聘计划${p.plan_id}尚未经同级人民政府批准`, en: `Recruitment plan ${p.plan_id} not yet approved by the same-level government` },
+        since: p.drafted_on, ageDays: age(p.drafted_on), details: { title: p.title },
+      });
+    } else {
+      const filedOn = p.filed_on !== null && p.filed_on <= asOf ? p.filed_on : null;
+      const judgement = judgeInForce(registry, ['PLAN-FILING'], { effectiveDate: asOf, plan: { draftingOrganLevel: p.drafting_organ_level as never, filedWithRegionOn: filedOn } });
+      for (const v of judgement.violations) {
+        out.push({
+          kind: 'PLAN_NOT_FILED', ruleId: v.ruleId, citation: v.citationText, subject, organId: p.drafting_organ_id, message: v.message,
+          since: p.approved_on, ageDays: age(p.approved_on), details: { title: p.title },
+        });
+      }
+    }
+  }
+  return out;
+}
