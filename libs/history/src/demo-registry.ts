@@ -1,0 +1,71 @@
+import {
+  PARAMETERS_2024,
+  RULE_SET_2024,
+  type IsoDate,
+  type PayStandard,
+  type RuleSetRegistry,
+  type Rules2024,
+  createRegistry,
+  parameterOn,
+  ruleSetInForce,
+  withParameterValues,
+} from '@auxledger/statute';
+import { CITY_IDS } from './organs-file';
+
+/**
+ * The 2024 rule set with illustrative pay standards (Art. 27 ¶2 薪酬待遇制度),
+ * which the statute's defaults leave empty — without them PAY-LEVEL cannot
+ * decide a Hire, Promote or Demote. Each 盟市 is a locality; levels L1–L6 of
+ * the default level table; a 3 % rise from 2026-01-01, so that the standard in
+ * force depends on the effective date. These are DEMO values, not any
+ * government's standard.
+ */
+export const DEMO_PAY_SOURCE =
+  'demo: illustrative pay standards for AuxLedger demonstrations and tests — not the 薪酬标准 of any 盟市 or 旗县 government (Art. 27 ¶2)';
+
+const LEVELS = ['L1', 'L2', 'L3', 'L4', 'L5', 'L6'] as const;
+/** Monthly base pay of L1 in fen, by locality tier; each level adds 300 yuan. */
+const TIER_L1_FEN: Readonly<Record<string, number>> = {
+  hohhot: 420_000, baotou: 420_000, ordos: 430_000,
+  wuhai: 395_000, chifeng: 385_000, tongliao: 385_000, hulunbuir: 390_000, alxa: 400_000,
+};
+const DEFAULT_L1_FEN = 375_000;
+const LEVEL_STEP_FEN = 30_000;
+export const DEMO_PAY_RISE_FROM: IsoDate = '2026-01-01';
+
+export function demoPayStandards(localities: readonly string[] = Object.values(CITY_IDS), rise = 1): PayStandard[] {
+  return localities.flatMap((locality) =>
+    LEVELS.map((level, i) => ({
+      locality,
+      level,
+      // Whole yuan: a standard is published in yuan.
+      monthlyBaseFen: Math.round(((TIER_L1_FEN[locality] ?? DEFAULT_L1_FEN) + i * LEVEL_STEP_FEN) * rise / 100) * 100,
+    })),
+  );
+}
+
+/** The statute's registry with demo pay standards for the given localities (default: the 12 盟市 ids). */
+export function demoRegistry(localities: readonly string[] = Object.values(CITY_IDS)): RuleSetRegistry<Rules2024> {
+  return createRegistry([
+    {
+      ...RULE_SET_2024,
+      parameters: withParameterValues(PARAMETERS_2024, 'pay.standards', [
+        { from: RULE_SET_2024.from, value: demoPayStandards(localities), source: DEMO_PAY_SOURCE, isDefault: false },
+        { from: DEMO_PAY_RISE_FROM, value: demoPayStandards(localities, 1.03), source: `${DEMO_PAY_SOURCE}; +3 % from ${DEMO_PAY_RISE_FROM}`, isDefault: false },
+      ]),
+    },
+  ]);
+}
+
+/** The pay standard in force for a locality and level on a date in a registry, or null. */
+export function payStandardOn(registry: RuleSetRegistry<Rules2024>, locality: string, level: string, on: IsoDate): number | null {
+  const ruleSet = ruleSetInForce(registry, on);
+  const standards = ruleSet ? parameterOn(ruleSet.parameters, 'pay.standards', on) : null;
+  return standards?.value.find((s) => s.locality === locality && s.level === level)?.monthlyBaseFen ?? null;
+}
+
+/** Level codes lowest first, as the registry's rule set in force on a date lists them. */
+export function levelsOn(registry: RuleSetRegistry<Rules2024>, on: IsoDate): string[] {
+  const ruleSet = ruleSetInForce(registry, on);
+  return (ruleSet ? parameterOn(ruleSet.parameters, 'levels', on)?.value ?? [] : []).map((l) => l.code);
+}

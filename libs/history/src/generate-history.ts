@@ -1,0 +1,118 @@
+import type { Clock } from '@auxledger/application';
+import type { EventStore } from '@auxledger/event-store';
+import type { IsoDate, RuleSetRegistry, Rules2024 } from '@auxledger/statute';
+import { dateOf, dayOf } from './calendar';
+import { type Context, createCounters } from './context';
+import { demoRegistry } from './demo-registry';
+import { scheduleFines } from './fines';
+import type { RegionOrgansFile } from './organs-file';
+import { FormerPersons } from './people';
+import { scheduleRecruitment } from './recruitment';
+import { type HistoryProgress, type RefusalSample, Simulation } from './simulation';
+import { planWorld, scheduleSetup } from './world';
+
+export interface HistoryOptions {
+  /** The same seed and size give the same commands, and so the same log. */
+  seed: number;
+  /** Stop once the log holds at least this many events (refusal records included). */
+  events: number;
+  /** The region's organs file, parsed (`loadRegionOrgans()` reads it). */
+  organs: RegionOrgansFile;
+  /** Total quota across the organs that use auxiliaries; default: scaled from `events` (about 4 simulated years). */
+  headcount?: number;
+  /** The first simulated day; default 2024-09-01, the day the regulation took effect. */
+  start?: IsoDate;
+  /** Rule sets; default `demoRegistry()` (the 2024 rules with demo pay standards). */
+  registry?: RuleSetRegistry<Rules2024>;
+  /** Transaction-time clock; default: each command's simulated recording instant (deterministic). */
+  clock?: Clock;
+  onProgress?: (progress: HistoryProgress) => void;
+  /** Call `onProgress` every this many events (default 1000). */
+  progressEvery?: number;
+  /** Simulated years after which the run stops even if the target is not reached (default 40). */
+  maxYears?: number;
+}
+
+export interface HistorySummary {
+  seed: number;
+  targetEvents: number;
+  headcount: number;
+  eventsWritten: number;
+  commandsAccepted: number;
+  commandsRefused: number;
+  /** Commands whose effective date is before the day they were recorded. */
+  backdatedCommands: number;
+  commands: Record<string, { accepted: number; refused: number }>;
+  events: Record<string, number>;
+  /** STATUTE refusals by rule id; STATE refusals as `STATE:<code>`. */
+  refusalsByRule: Record<string, number>;
+  /** The first refusals (at most 50), to print. */
+  refusals: RefusalSample[];
+  firstDate: IsoDate;
+  lastDate: IsoDate;
+  organs: { registered: number; usingAuxiliaries: number; counties: number };
+  auxiliariesActive: number;
+  elapsedMs: number;
+}
+
+/** Events per unit of headcount that make a history of about four simulated years. */
+export const EVENTS_PER_HEAD = 55;
+
+export const defaultHeadcount = (events: number) => Math.max(6, Math.round(events / EVENTS_PER_HEAD));
+
+/**
+ * Writes a realistic, legal history into the store by issuing commands through
+ * the domain and the command path (never by writing events), with simulated
+ * time moving forward from 2024-09-01. Streams: memory holds the pending tasks
+ * and the small working state of organs, open plans and auxiliaries in service.
+ */
+export async function generateHistory(store: EventStore, options: HistoryOptions): Promise<HistorySummary> {
+  const started = Date.now();
+  const startDay = dayOf(options.start ?? '2024-09-01');
+  const headcount = options.headcount ?? defaultHeadcount(options.events);
+  const sim = new Simulation({
+    store,
+    registry: options.registry ?? demoRegistry(),
+    seed: options.seed,
+    targetEvents: options.events,
+    startDay,
+    clock: options.clock,
+    onProgress: options.onProgress,
+    progressEvery: options.progressEvery ?? 1000,
+    lastDay: startDay + Math.round((options.maxYears ?? 40) * 365.25),
+  });
+  const world = planWorld(options.organs, headcount, sim.rng);
+  const ctx: Context = { sim, world, former: new FormerPersons(), next: createCounters() };
+
+  scheduleSetup(sim, world);
+  for (const city of world.cities) {
+    if (city.usingOrgans.length > 0) scheduleRecruitment(ctx, city, startDay + sim.rng.int(5, 40), true);
+  }
+  scheduleFines(ctx, Math.max(2, world.activeCounties.length * 0.6));
+  await sim.run();
+
+  const t = sim.tally;
+  const using = [...world.organs.values()].filter((o) => o.using);
+  return {
+    seed: options.seed,
+    targetEvents: options.events,
+    headcount,
+    eventsWritten: t.eventsWritten,
+    commandsAccepted: t.commandsAccepted,
+    commandsRefused: t.commandsRefused,
+    backdatedCommands: t.backdatedCommands,
+    commands: sortKeys(t.commands),
+    events: sortKeys(t.events),
+    refusalsByRule: sortKeys(t.refusalsByRule),
+    refusals: t.refusals,
+    firstDate: dateOf(startDay),
+    lastDate: dateOf(sim.today),
+    organs: { registered: [...world.organs.values()].filter((o) => o.registered).length, usingAuxiliaries: using.length, counties: world.activeCounties.length },
+    auxiliariesActive: sim.activeAuxiliaries,
+    elapsedMs: Date.now() - started,
+  };
+}
+
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
