@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { type AppOptions, AppModule } from './app.module';
+import { bodyParserErrors } from './errors/body-parser-errors';
+import type { ApiConfig } from './config/api-config';
+
+export const DOCS_PATH = 'api/docs';
+
+/** The application as `main.ts` runs it and the e2e tests drive it: not yet listening. */
+export async function createApp(config: ApiConfig, options: AppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.use(helmet());
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.use(bodyParserErrors);
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('AuxLedger operator API')
+      .setDescription(
+        'Commands on the records of auxiliary police personnel under 内蒙古自治区公安机关警务辅助人员条例 (2024). ' +
+          'Every command is judged by the regulation in force on its effective date; an accepted one answers 201 with its events, ' +
+          'a refused one 422 (the regulation, with every violated clause) or 409 (the state of the record). ' +
+          'Errors: { error: { code, message: { zh, en }, details? } }. Authentication: Authorization: Bearer <API key>.',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key: axl_<id>_<secret>' })
+      .build(),
+  );
+  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
+  return app;
+}

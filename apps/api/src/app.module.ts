@@ -1,0 +1,79 @@
+import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import type { Clock } from '@auxledger/application';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { OrganScope } from './auth/organ-scope';
+import { COMMAND_CONTROLLERS, COMMAND_HANDLERS } from './commands';
+import { CommandRunner } from './commands/shared/command-runner';
+import type { ApiConfig } from './config/api-config';
+import { loadRegistry } from './config/parameters-config';
+import { ErrorFilter } from './errors/error.filter';
+import { validationFailed } from './errors/validation-errors';
+import { HealthController } from './health/health.controller';
+import { type Persistence, openPersistence } from './infrastructure/persistence';
+import { PERSISTENCE, PersistenceLifecycle } from './infrastructure/persistence.module';
+import { API_CONFIG, API_TABLES, CLOCK, EVENT_STORE, RULE_SETS } from './infrastructure/tokens';
+import { ApiKeysController } from './keys/api-keys.controller';
+import { ApiKeysService } from './keys/api-keys.service';
+
+export interface AppOptions {
+  /** The transaction-time clock (tests pin it); default: the system clock. */
+  clock?: Clock;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ApiConfig, options: AppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRootAsync({
+          useFactory: () => ({
+            pinoHttp: {
+              level: config.logLevel,
+              redact: ['req.headers.authorization', 'req.headers.cookie'],
+              customProps: (req) => ({ keyId: (req as { principal?: { keyId: string } }).principal?.keyId }),
+            },
+          }),
+        }),
+        CqrsModule.forRoot(),
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
+        TerminusModule.forRoot({ logger: false }),
+      ],
+      controllers: [...COMMAND_CONTROLLERS, ApiKeysController, HealthController],
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: RULE_SETS, useFactory: () => loadRegistry(config.parametersFile) },
+        { provide: PERSISTENCE, useFactory: () => openPersistence(config.store) },
+        { provide: EVENT_STORE, useFactory: (p: Persistence) => p.store, inject: [PERSISTENCE] },
+        { provide: API_TABLES, useFactory: (p: Persistence) => p.tables, inject: [PERSISTENCE] },
+        PersistenceLifecycle,
+        OrganScope,
+        CommandRunner,
+        ApiKeysService,
+        ...COMMAND_HANDLERS,
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            forbidUnknownValues: true,
+            transform: true,
+            validationError: { target: false, value: false },
+            exceptionFactory: validationFailed,
+          }),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,50 @@
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AppError } from '../errors/app-error';
+import type { ApiTables } from '../infrastructure/api-tables';
+import { API_TABLES } from '../infrastructure/tokens';
+import { parseKey, secretMatches } from './api-key';
+import { type ApiRole, PUBLIC_KEY, type Principal, ROLES_KEY } from './principal';
+
+/** `Authorization: Bearer <key>` on every route not marked @Public; then the route's @Roles. */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(API_TABLES) private readonly tables: ApiTables,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const request = context.switchToHttp().getRequest<{ headers: { authorization?: string }; principal?: Principal }>();
+    const principal = await this.authenticate(request.headers.authorization);
+    request.principal = principal;
+    const roles = this.reflector.getAllAndOverride<ApiRole[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(principal.role)) {
+      throw new AppError(
+        'FORBIDDEN',
+        'ROLE_NOT_ALLOWED',
+        { zh: `角色 ${principal.role} 无权执行此操作（需要：${roles.join('、')}）`, en: `Role ${principal.role} may not do this (needs: ${roles.join(', ')})` },
+        { role: principal.role, allowed: roles },
+      );
+    }
+    return true;
+  }
+
+  private async authenticate(header: string | undefined): Promise<Principal> {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+    if (!match) {
+      throw new AppError('UNAUTHENTICATED', 'UNAUTHENTICATED', {
+        zh: '缺少 API 密钥（Authorization: Bearer <密钥>）',
+        en: 'An API key is required (Authorization: Bearer <key>)',
+      });
+    }
+    const { id, secret } = parseKey(match[1] as string);
+    const row = await this.tables.findKey(id);
+    if (!row || row.revokedAt !== null || !secretMatches(secret, row.salt, row.hash)) {
+      throw new AppError('UNAUTHENTICATED', 'INVALID_API_KEY', { zh: 'API 密钥无效或已吊销', en: 'The API key is invalid or revoked' });
+    }
+    return { keyId: row.id, name: row.name, role: row.role, organIds: row.organIds };
+  }
+}

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { type Clock, executeCommand } from '@auxledger/application';
+import type { Command, CommandHandler, StreamRef } from '@auxledger/domain';
+import { type EventStore, canonicalJson } from '@auxledger/event-store';
+import type { RuleSetRegistry, Rules2024 } from '@auxledger/statute';
+import { type CommandScope, OrganScope } from '../../auth/organ-scope';
+import { AppError } from '../../errors/app-error';
+import type { ApiTables } from '../../infrastructure/api-tables';
+import { API_TABLES, CLOCK, EVENT_STORE, RULE_SETS } from '../../infrastructure/tokens';
+import type { CommandAccepted, LedgerCommand } from './ledger-command';
+import { refusalError } from './refusal-error';
+
+/**
+ * What every command handler does: check the organ scope, hold the command id
+ * to the first content sent with it, run the command path (read → fold →
+ * decide → append) and answer its outcome; a refusal becomes an error.
+ */
+@Injectable()
+export class CommandRunner {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(RULE_SETS) private readonly registry: RuleSetRegistry<Rules2024>,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(API_TABLES) private readonly tables: ApiTables,
+    private readonly organScope: OrganScope,
+  ) {}
+
+  async run<C extends Command, Refs extends Record<string, StreamRef>>(
+    handler: CommandHandler<C, Refs>,
+    { command, principal }: LedgerCommand<C>,
+    scope: CommandScope,
+  ): Promise<CommandAccepted> {
+    const actingFor = await this.organScope.authorize(principal, scope);
+    const sent: C = { ...command, metadata: { ...command.metadata, actor: { ...command.metadata.actor, organId: actingFor } } };
+    await this.holdCommandId(sent);
+
+    const outcome = await executeCommand({ store: this.store, registry: this.registry, clock: this.clock }, handler, sent);
+    if (outcome.status === 'refused') throw refusalError(outcome.commandId, sent.type, outcome.refusal);
+    const j = outcome.judgement;
+    return {
+      commandId: outcome.commandId,
+      status: 'accepted',
+      replayed: outcome.replayed,
+      events: outcome.events,
+      judgement: j ? { ruleSet: j.ruleSet, usedDefaults: j.usedDefaults, parameters: j.parameters } : null,
+    };
+  }
+
+  /**
+   * The command path recognises a repeated command by the streams it names;
+   * a reused id with other content (other streams) would not be seen there,
+   * so the API keeps the first content digest of every id it was sent.
+   */
+  private async holdCommandId(command: Command): Promise<void> {
+    const digest = createHash('sha256').update(canonicalJson({ type: command.type, data: command.data, effectiveDate: command.metadata.effectiveDate } as never)).digest('hex');
+    const first = await this.tables.claimCommandId({ commandId: command.metadata.commandId, commandType: command.type, digest }, this.clock.now().toISOString());
+    if (first.digest !== digest) {
+      throw new AppError(
+        'CONFLICT',
+        'COMMAND_ID_REUSED',
+        { zh: `指令编号 ${command.metadata.commandId} 已用于另一条不同的指令`, en: `Command id ${command.metadata.commandId} was already used for a different command` },
+        { commandId: command.metadata.commandId, firstCommandType: first.commandType },
+      );
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import type { Bilingual } from '@auxledger/statute';
+
+/**
+ * What went wrong, without HTTP: a stable code, a message in Chinese and
+ * English, and a kind that the one exception filter turns into a status.
+ */
+export type AppErrorKind =
+  | 'INVALID_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'REFUSED_BY_STATUTE'
+  | 'TOO_LARGE'
+  | 'UNAVAILABLE';
+
+export class AppError extends Error {
+  constructor(
+    readonly kind: AppErrorKind,
+    readonly code: string,
+    readonly messages: Bilingual,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(messages.en);
+    this.name = 'AppError';
+  }
+}
+
+/** The one error shape of every answer that is not a success. */
+export interface ErrorBody {
+  error: { code: string; message: Bilingual; details?: unknown };
+}

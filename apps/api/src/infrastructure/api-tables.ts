@@ -1,0 +1,38 @@
+import type { Role } from '@auxledger/domain';
+
+/** An API key as stored: never the key itself, only a salted SHA-256 of its secret. */
+export interface ApiKeyRow {
+  id: string;
+  name: string;
+  role: Exclude<Role, 'system'>;
+  /** Operators: the organs whose subtrees they may command. Empty for other roles. */
+  organIds: string[];
+  salt: string;
+  hash: string;
+  createdAt: string;
+  createdBy: string | null;
+  revokedAt: string | null;
+}
+
+/** The first use of a command id: what it named, so that another command cannot reuse it. */
+export interface CommandIdClaim {
+  commandId: string;
+  commandType: string;
+  digest: string;
+}
+
+/**
+ * The API's own tables, beside the event log in the same database: `api_keys`
+ * and `api_command_ids`. Neither is a record of the regulation; the log is.
+ */
+export interface ApiTables {
+  countKeys(): Promise<number>;
+  insertKey(row: ApiKeyRow): Promise<void>;
+  findKey(id: string): Promise<ApiKeyRow | null>;
+  listKeys(): Promise<ApiKeyRow[]>;
+  /** Marks a key revoked; false when there is no such key or it was revoked already. */
+  revokeKey(id: string, at: string): Promise<boolean>;
+  /** Records the first command seen with this id and returns it (the stored one, if it was seen before). */
+  claimCommandId(claim: CommandIdClaim, at: string): Promise<CommandIdClaim>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,92 @@
+import Database from 'better-sqlite3';
+import { applySqlitePragmas } from '@auxledger/event-store';
+import type { ApiKeyRow, ApiTables, CommandIdClaim } from './api-tables';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS api_keys (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  organ_ids TEXT NOT NULL,
+  salt TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT,
+  revoked_at TEXT
+);
+CREATE TABLE IF NOT EXISTS api_command_ids (
+  command_id TEXT PRIMARY KEY,
+  command_type TEXT NOT NULL,
+  digest TEXT NOT NULL,
+  first_seen_at TEXT NOT NULL
+);`;
+
+interface KeyRecord {
+  id: string;
+  name: string;
+  role: string;
+  organ_ids: string;
+  salt: string;
+  hash: string;
+  created_at: string;
+  created_by: string | null;
+  revoked_at: string | null;
+}
+
+const toRow = (r: KeyRecord): ApiKeyRow => ({
+  id: r.id,
+  name: r.name,
+  role: r.role as ApiKeyRow['role'],
+  organIds: JSON.parse(r.organ_ids) as string[],
+  salt: r.salt,
+  hash: r.hash,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  revokedAt: r.revoked_at,
+});
+
+/** The API's tables in the event log's SQLite file, on a connection of their own (WAL lets both write). */
+export class SqliteApiTables implements ApiTables {
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    applySqlitePragmas(this.db);
+    this.db.exec(SCHEMA);
+  }
+
+  async countKeys(): Promise<number> {
+    return (this.db.prepare('SELECT count(*) AS n FROM api_keys').get() as { n: number }).n;
+  }
+
+  async insertKey(row: ApiKeyRow): Promise<void> {
+    this.db
+      .prepare('INSERT INTO api_keys (id, name, role, organ_ids, salt, hash, created_at, created_by, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(row.id, row.name, row.role, JSON.stringify(row.organIds), row.salt, row.hash, row.createdAt, row.createdBy, row.revokedAt);
+  }
+
+  async findKey(id: string): Promise<ApiKeyRow | null> {
+    const r = this.db.prepare('SELECT * FROM api_keys WHERE id = ?').get(id) as KeyRecord | undefined;
+    return r ? toRow(r) : null;
+  }
+
+  async listKeys(): Promise<ApiKeyRow[]> {
+    return (this.db.prepare('SELECT * FROM api_keys ORDER BY created_at, id').all() as KeyRecord[]).map(toRow);
+  }
+
+  async revokeKey(id: string, at: string): Promise<boolean> {
+    return this.db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
+  }
+
+  async claimCommandId(claim: CommandIdClaim, at: string): Promise<CommandIdClaim> {
+    this.db
+      .prepare('INSERT INTO api_command_ids (command_id, command_type, digest, first_seen_at) VALUES (?, ?, ?, ?) ON CONFLICT (command_id) DO NOTHING')
+      .run(claim.commandId, claim.commandType, claim.digest, at);
+    const r = this.db.prepare('SELECT command_type, digest FROM api_command_ids WHERE command_id = ?').get(claim.commandId) as { command_type: string; digest: string };
+    return { commandId: claim.commandId, commandType: r.command_type, digest: r.digest };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,73 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Clock } from '@auxledger/application';
+import { BOOTSTRAP_KEY_ID, hashSecret, issueKey } from '../auth/api-key';
+import type { ApiRole, Principal } from '../auth/principal';
+import type { ApiConfig } from '../config/api-config';
+import { AppError } from '../errors/app-error';
+import type { ApiKeyRow, ApiTables } from '../infrastructure/api-tables';
+import { API_CONFIG, API_TABLES, CLOCK } from '../infrastructure/tokens';
+
+export type PublicKey = Omit<ApiKeyRow, 'salt' | 'hash'>;
+
+const publicView = ({ salt: _salt, hash: _hash, ...rest }: ApiKeyRow): PublicKey => rest;
+
+/** Creating, listing and revoking API keys; and the first admin key from AUXLEDGER_ADMIN_KEY. */
+@Injectable()
+export class ApiKeysService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('ApiKeys');
+
+  constructor(
+    @Inject(API_TABLES) private readonly tables: ApiTables,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  /** On first start (no key at all) the admin key is AUXLEDGER_ADMIN_KEY; later it is ignored. */
+  async onApplicationBootstrap(): Promise<void> {
+    if ((await this.tables.countKeys()) > 0) return;
+    if (!this.config.adminKey) {
+      this.logger.warn('No API key exists: set AUXLEDGER_ADMIN_KEY and restart to create the first admin key');
+      return;
+    }
+    const { salt, hash } = hashSecret(this.config.adminKey);
+    const row = { id: BOOTSTRAP_KEY_ID, name: 'bootstrap admin (AUXLEDGER_ADMIN_KEY)', role: 'admin' as const, organIds: [], salt, hash, createdAt: this.now(), createdBy: null, revokedAt: null };
+    // Two processes starting at once: the second finds the row.
+    await this.tables.insertKey(row).catch(async (error: unknown) => {
+      if (!(await this.tables.findKey(BOOTSTRAP_KEY_ID))) throw error;
+    });
+    this.logger.log('Created the first admin key from AUXLEDGER_ADMIN_KEY');
+  }
+
+  async create(by: Principal, name: string, role: ApiRole, organIds: string[]): Promise<PublicKey & { key: string }> {
+    if (role === 'operator' && organIds.length === 0) {
+      throw invalid('OPERATOR_NEEDS_ORGANS', { zh: '操作员密钥须指定至少一个授权机关（organIds）', en: 'An operator key names at least one organ (organIds)' });
+    }
+    if (role !== 'operator' && organIds.length > 0) {
+      throw invalid('ORGANS_FOR_OPERATORS_ONLY', { zh: '只有操作员密钥指定授权机关', en: 'Only operator keys name organs' });
+    }
+    const issued = issueKey();
+    const { salt, hash } = hashSecret(issued.secret);
+    const row: ApiKeyRow = { id: issued.id, name, role, organIds: [...new Set(organIds)], salt, hash, createdAt: this.now(), createdBy: by.keyId, revokedAt: null };
+    await this.tables.insertKey(row);
+    return { ...publicView(row), key: issued.key };
+  }
+
+  async list(): Promise<PublicKey[]> {
+    return (await this.tables.listKeys()).map(publicView);
+  }
+
+  async revoke(id: string): Promise<PublicKey> {
+    const revoked = await this.tables.revokeKey(id, this.now());
+    const row = await this.tables.findKey(id);
+    if (!revoked || !row) {
+      throw new AppError('NOT_FOUND', 'KEY_NOT_FOUND', { zh: `没有有效的 API 密钥 ${id}`, en: `No active API key ${id}` }, { id });
+    }
+    return publicView(row);
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+}
+
+const invalid = (code: string, message: { zh: string; en: string }) => new AppError('INVALID_INPUT', code, message);

@@ -1,0 +1,25 @@
+import { readConfig } from './config/api-config';
+import { createApp, DOCS_PATH } from './app.factory';
+import { describeStore } from './infrastructure/persistence';
+
+/** `npm start`: the API on PORT (default 3000), records in AUXLEDGER_DB or AUXLEDGER_PG_URL. */
+async function main(): Promise<void> {
+  const config = readConfig();
+  const app = await createApp(config);
+  await app.listen(config.port);
+  const base = `http://localhost:${config.port}`;
+  process.stdout.write(
+    [
+      `AuxLedger API listening on ${base}/api (commands: POST ${base}/api/commands/<name>)`,
+      `OpenAPI docs: ${base}/${DOCS_PATH} (JSON: ${base}/${DOCS_PATH}-json)`,
+      `Health: ${base}/health, ${base}/health/ready`,
+      `Records: ${describeStore(config.store)}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`AuxLedger API failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,140 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import {
+  type DomainEvent,
+  applicationRegistered,
+  examsPassed,
+  inspectionPassed,
+  medicalExaminationPassed,
+  publicNoticeCompleted,
+  qualificationReviewPassed,
+} from '@auxledger/domain';
+import type { EventStore, NewEvent } from '@auxledger/event-store';
+import { createApp } from '../app.factory';
+import type { ApiConfig, StoreConfig } from '../config/api-config';
+import { EVENT_STORE } from '../infrastructure/tokens';
+
+/** The e2e fixture: the real Nest application on a real store, driven through HTTP with supertest. */
+export const ADMIN_KEY = 'e2e-admin-key-0123456789';
+export const PAY_FEN: Record<string, number> = { L1: 400_000, L2: 430_000, L3: 460_000 };
+export const NOW = new Date('2025-01-02T02:00:00Z');
+
+export interface Api {
+  app: NestExpressApplication;
+  store: EventStore;
+  post(path: string, body: unknown, key?: string | null, headers?: Record<string, string>): request.Test;
+  get(path: string, key?: string | null): request.Test;
+  del(path: string, key?: string | null): request.Test;
+  close(): Promise<void>;
+}
+
+export function tempDir(prefix: string): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A parameters file as AUXLEDGER_PARAMETERS names it: Hohhot's pay standards, L1–L3. */
+export function writePayStandards(dir: string): string {
+  const file = join(dir, 'parameters.json');
+  const value = Object.entries(PAY_FEN).map(([level, monthlyBaseFen]) => ({ locality: 'hohhot', level, monthlyBaseFen }));
+  writeFileSync(file, JSON.stringify({ parameters: { 'pay.standards': [{ from: '2024-09-01', value, source: '呼和浩特市辅警薪酬标准（测试值）' }] } }));
+  return file;
+}
+
+export async function startApi(store: StoreConfig, overrides: Partial<ApiConfig> = {}): Promise<Api> {
+  const config: ApiConfig = {
+    port: 0,
+    store,
+    adminKey: ADMIN_KEY,
+    parametersFile: null,
+    logLevel: 'silent',
+    bodyLimit: '64kb',
+    rateLimitPerMinute: 1_000_000,
+    ...overrides,
+  };
+  const app = await createApp(config, { clock: { now: () => NOW } });
+  await app.init();
+  const server = app.getHttpServer();
+  const auth = (test: request.Test, key: string | null | undefined) => (key === null ? test : test.set('Authorization', `Bearer ${key ?? ADMIN_KEY}`));
+  return {
+    app,
+    store: app.get<EventStore>(EVENT_STORE),
+    post: (path, body, key, headers = {}) => auth(request(server).post(path).set(headers), key).send(body as object),
+    get: (path, key) => auth(request(server).get(path), key),
+    del: (path, key) => auth(request(server).delete(path), key),
+    close: () => app.close(),
+  };
+}
+
+/** Seeds a stream as a past command would have written it (for records the API has no command for yet). */
+export async function given(store: EventStore, streamId: string, events: Array<[string, DomainEvent]>): Promise<void> {
+  const newEvents: NewEvent[] = events.map(([effectiveDate, event]) => {
+    const commandId = randomUUID();
+    return {
+      eventId: randomUUID(),
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      data: event.data as NewEvent['data'],
+      metadata: { commandId, correlationId: commandId, causationId: commandId, actor: { id: 'seed', role: 'system', organId: null }, effectiveDate, recordedAt: `${effectiveDate}T08:00:00.000Z`, ruleSetRevision: '2024' },
+    };
+  });
+  await store.appendToStream(streamId, newEvents, 'no_stream');
+}
+
+/** An application through every stage of Art. 20, ready to be hired (the recruitment endpoints come later). */
+export async function passedApplication(store: EventStore, applicationId: string, personKey: string): Promise<void> {
+  await given(store, `application-${applicationId}`, [
+    ['2024-10-10', applicationRegistered({
+      applicationId, planId: 'plan-1', personKey,
+      applicant: { birthDate: '2000-05-17', nationality: 'CN', education: 'JUNIOR_COLLEGE', educationRelaxation: null },
+      preferenceCategories: [], targetedOpeningId: null, recruitingOrganId: 'hohhot', recruitingOrganLevel: 'CITY', announcedOn: '2024-10-01', postConditions: [],
+    })],
+    ['2024-10-20', qualificationReviewPassed({
+      applicationId,
+      clearedFindings: ([1, 2, 3, 4, 5, 6, 7, 8] as const).map((item) => ({ item, ref: `BG-${item}` })),
+      postConditionsMet: [],
+      politicalAttestation: { conclusion: 'MEETS', attestedBy: 'reviewer-1', attestedOn: '2024-10-20', materialRefs: ['PA-1'] },
+      serviceRecordsChecked: 0,
+    })],
+    ['2024-11-01', examsPassed({ applicationId, scores: { written: 80, physical: 90, interview: 85, total: 84 } })],
+    ['2024-11-10', medicalExaminationPassed({ applicationId, reportRef: 'MED-1' })],
+    ['2024-11-20', inspectionPassed({ applicationId, clearedFindings: [], serviceRecordsChecked: 0 })],
+    ['2024-12-08', publicNoticeCompleted({ applicationId, noticeFrom: '2024-12-01', noticeUntil: '2024-12-07' })],
+  ]);
+}
+
+export const CLAUSES = ['DUTIES', 'WORKING_CONDITIONS', 'PROBATION', 'TERM', 'PAY', 'TERMINATION_CONDITIONS', 'BREACH_LIABILITY'];
+
+export function hireBody(auxiliaryId: string, applicationId: string, personKey: string, usingOrganId: string, pay = PAY_FEN['L1']) {
+  return {
+    auxiliaryId, applicationId, personKey, usingOrganId, category: 'DUTY', level: 'L1', effectiveDate: '2025-01-02',
+    pay: { locality: 'hohhot', monthlyBaseFen: pay },
+    contract: { contractId: `contract-${auxiliaryId}`, kind: 'FIXED_TERM', startDate: '2025-01-02', endDate: '2028-01-01', probationLastDay: '2025-07-01', clauses: CLAUSES },
+  };
+}
+
+/** The region, a city and two counties under it, the first with a quota: as an admin would set them up. */
+export async function organTree(api: Api): Promise<void> {
+  const organs = [
+    { organId: 'nmg', name: '内蒙古自治区公安厅', level: 'REGION', kind: 'PUBLIC_SECURITY', parentId: null },
+    { organId: 'hohhot', name: '呼和浩特市公安局', level: 'CITY', kind: 'PUBLIC_SECURITY', parentId: 'nmg' },
+    { organId: 'xincheng', name: '新城区公安分局', level: 'COUNTY', kind: 'PUBLIC_SECURITY', parentId: 'hohhot' },
+    { organId: 'saihan', name: '赛罕区公安分局', level: 'COUNTY', kind: 'PUBLIC_SECURITY', parentId: 'hohhot' },
+  ];
+  for (const organ of organs) await api.post('/api/commands/register-organ', { ...organ, effectiveDate: '2024-09-01' }).expect(201);
+  await api
+    .post('/api/commands/set-quota', { organId: 'xincheng', category: null, headcount: 5, documentRef: '内公发〔2024〕12号', setByOrganId: 'nmg', effectiveDate: '2024-09-01' })
+    .expect(201);
+}
+
+/** An API key of a role, created by the admin. */
+export async function keyFor(api: Api, role: string, organIds: string[] = []): Promise<{ id: string; key: string }> {
+  const res = await api.post('/api/keys', { name: `${role} ${organIds.join(',')}`, role, ...(organIds.length ? { organIds } : {}) }).expect(201);
+  return { id: res.body.id, key: res.body.key };
+}
+
+export const ruleIdsOf = (body: { error?: { details?: { violations?: { ruleId: string }[] } } }) => (body.error?.details?.violations ?? []).map((v) => v.ruleId);
