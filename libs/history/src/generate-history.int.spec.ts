@@ -1,0 +1,162 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { type EventStore, type RecordedEvent, SqliteEventStore, digestLog, verifyLog } from '@auxledger/event-store';
+import { type HistorySummary, generateHistory } from './generate-history';
+import { loadRegionOrgans } from './load-organs';
+import { scratchDir } from './scratch';
+
+/**
+ * Histories through the real command path on SQLite: reproducible from the
+ * seed (same commands, same events, same log digest), legal (no refusal), in
+ * proportions that make sense, and verifiable.
+ */
+const organs = loadRegionOrgans();
+const SIZE = 2500;
+const dir = scratchDir('auxledger-history');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+  summary: HistorySummary;
+  events: RecordedEvent[];
+  digest: string;
+  store: EventStore;
+}
+
+async function run(name: string, seed: number, events = SIZE): Promise<Run> {
+  const store = new SqliteEventStore({ path: join(dir, `${name}.db`) });
+  const summary = await generateHistory(store, { seed, events, organs });
+  const all: RecordedEvent[] = [];
+  for (let batch = await store.readAll({ after: 0, maxCount: 5000 }); batch.length > 0; batch = await store.readAll({ after: all[all.length - 1]?.globalPosition ?? 0, maxCount: 5000 })) {
+    all.push(...batch);
+  }
+  return { summary, events: all, digest: (await digestLog(store)).digest, store };
+}
+
+const shape = (e: RecordedEvent) => ({ type: e.type, streamId: e.streamId, data: e.data });
+
+describe('generateHistory', () => {
+  let a: Run;
+  let again: Run;
+  let other: Run;
+  beforeAll(async () => {
+    a = await run('a', 11);
+    again = await run('a-again', 11);
+    other = await run('b', 12);
+  });
+  afterAll(async () => {
+    for (const r of [a, again, other]) await r?.store.close();
+  });
+
+  it('writes the size asked for', () => {
+    expect(a.events.length).toBe(a.summary.eventsWritten);
+    expect(a.events.length).toBeGreaterThanOrEqual(SIZE);
+    expect(a.events.length).toBeLessThan(SIZE + 20);
+  });
+
+  it('the same seed and size give the same log: event types, data and streams in order, and the log digest', () => {
+    expect(again.events.map(shape)).toEqual(a.events.map(shape));
+    expect(again.events.map((e) => e.eventId)).toEqual(a.events.map((e) => e.eventId));
+    expect(again.digest).toBe(a.digest);
+    expect(again.summary.commands).toEqual(a.summary.commands);
+  });
+
+  it('another seed gives another history', () => {
+    expect(other.digest).not.toBe(a.digest);
+    expect(other.events.slice(0, 300).map(shape)).not.toEqual(a.events.slice(0, 300).map(shape));
+  });
+
+  it('every command it issues is legal: nothing refused, by the statute or by the record', () => {
+    for (const r of [a, other]) {
+      if (r.summary.commandsRefused > 0) console.log(r.summary.refusals);
+      expect(r.summary.refusalsByRule).toEqual({});
+      expect(r.events.some((e) => e.type === 'CommandRefused')).toBe(false);
+    }
+  });
+
+  it('the generated log verifies: every hash, stream link and the inline log digest', async () => {
+    const report = await verifyLog(a.store);
+    expect(report.breaks).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.checkpoint.digest).toBe(a.digest);
+  });
+
+  it('time moves forward from 2024-09-01, each event with its effective date; a few commands are back-dated', () => {
+    const dates = a.events.map((e) => e.metadata.effectiveDate);
+    expect(dates[0]).toBe('2024-09-01');
+    const recorded = a.events.map((e) => e.metadata.recordedAt);
+    expect([...recorded].sort()).toEqual(recorded);
+    for (const e of a.events) expect(e.metadata.recordedAt.slice(0, 10) >= e.metadata.effectiveDate).toBe(true);
+    const backdated = a.events.filter((e) => e.metadata.recordedAt.slice(0, 10) > e.metadata.effectiveDate);
+    expect(backdated.length).toBeGreaterThan(0);
+    expect(a.summary.backdatedCommands).toBeGreaterThan(0);
+    expect(a.summary.lastDate > '2026-01-01').toBe(true);
+  });
+
+  it('operators act with organ scopes; organs are registered by an administrator', () => {
+    const actors = new Map(a.events.map((e) => [e.metadata.actor.id, e.metadata.actor]));
+    const registrations = a.events.filter((e) => e.type === 'OrganRegistered');
+    expect(new Set(registrations.map((e) => e.metadata.actor.role))).toEqual(new Set(['admin']));
+    const operators = [...actors.values()].filter((x) => x.role === 'operator');
+    expect(operators.length).toBeGreaterThan(5);
+    expect(operators.every((x) => typeof x.organId === 'string')).toBe(true);
+    const hires = a.events.filter((e) => e.type === 'AuxiliaryHired');
+    expect(hires.every((e) => e.metadata.actor.organId !== null)).toBe(true);
+  });
+
+  it('counts come in sensible proportions', () => {
+    const n = a.summary.events;
+    const c = (type: string) => n[type] ?? 0;
+    const hired = c('AuxiliaryHired');
+    expect(hired).toBeGreaterThan(20);
+    // A hire is one atomic append over four streams; a termination over three.
+    expect(c('ApplicantHired')).toBe(hired);
+    expect(c('PersonContractStarted')).toBe(hired);
+    expect(c('QuotaPlaceTaken')).toBe(hired);
+    expect(c('PersonContractEnded')).toBe(c('AuxiliaryTerminated'));
+    expect(c('QuotaPlaceReleased')).toBe(c('AuxiliaryTerminated'));
+    // Applicants: about two per opening; a third or so end at some stage.
+    expect(c('ApplicationRegistered') / hired).toBeGreaterThan(1.6);
+    expect(c('ApplicationRegistered') / hired).toBeLessThan(4);
+    expect(c('RecruitmentStageFailed') / c('ApplicationRegistered')).toBeGreaterThan(0.15);
+    expect(c('RecruitmentStageFailed') / c('ApplicationRegistered')).toBeLessThan(0.7);
+    expect(c('QualificationReviewPassed')).toBeGreaterThan(c('ExamsPassed'));
+    expect(c('ExamsPassed')).toBeGreaterThan(c('MedicalExaminationPassed'));
+    expect(c('PublicNoticeCompleted')).toBeGreaterThanOrEqual(hired);
+    // After the hire: insured, three credentials, pre-job training, duties, assessments.
+    expect(c('InsuranceEnrolled')).toBeGreaterThanOrEqual(hired * 0.9);
+    expect(c('CredentialIssued') / hired).toBeGreaterThan(2.7);
+    expect(c('CredentialIssued') / hired).toBeLessThanOrEqual(3);
+    expect(c('TrainingRecorded')).toBeGreaterThan(hired);
+    expect(c('DutyAssigned')).toBeGreaterThan(hired);
+    expect(c('DutyEnded')).toBeLessThanOrEqual(c('DutyAssigned'));
+    expect(c('AssessmentRecorded')).toBeGreaterThan(hired);
+    expect(c('AuxiliaryPromoted')).toBeGreaterThan(0);
+    expect(c('AuxiliaryTerminated')).toBeGreaterThan(0);
+    expect(c('AuxiliaryTerminated')).toBeLessThan(hired);
+    // The plan's whole cycle.
+    expect(c('RecruitmentPlanApproved')).toBeLessThanOrEqual(c('RecruitmentPlanDrafted'));
+    expect(c('RecruitmentAnnounced')).toBeLessThanOrEqual(c('RecruitmentPlanApproved'));
+    expect(c('RecruitmentPlanFiled')).toBeGreaterThan(0);
+    // Organs: the region, the 12 盟市, the counties in service and their units; a quota for each organ that uses auxiliaries.
+    expect(c('OrganRegistered')).toBe(a.summary.organs.registered);
+    expect(c('QuotaSet')).toBeGreaterThanOrEqual(a.summary.organs.usingAuxiliaries);
+  });
+
+  it('no duty outside the category, never a forbidden one, and no duty before pre-job training', () => {
+    const hired = new Map<string, string>();
+    const trained = new Map<string, string>();
+    for (const e of a.events) {
+      const d = e.data as Record<string, unknown>;
+      if (e.type === 'AuxiliaryHired') hired.set(d['auxiliaryId'] as string, d['category'] as string);
+      if (e.type === 'TrainingRecorded' && d['kind'] === 'PRE_JOB' && d['outcome'] === 'PASSED' && !trained.has(d['auxiliaryId'] as string)) trained.set(d['auxiliaryId'] as string, d['completedOn'] as string);
+      if (e.type === 'DutyAssigned') {
+        const auxiliaryId = d['auxiliaryId'] as string;
+        const codes = d['dutyCodes'] as string[];
+        expect(codes.some((x) => x.startsWith('FORBIDDEN') || x === 'WEAPON')).toBe(false);
+        const civilian = hired.get(auxiliaryId) === 'CIVILIAN';
+        expect(codes.filter((x) => !x.startsWith('EQUIP_')).every((x) => (civilian ? x.startsWith('CIV_') : !x.startsWith('CIV_')))).toBe(true);
+        expect((trained.get(auxiliaryId) ?? '9999') <= e.metadata.effectiveDate).toBe(true);
+      }
+    }
+  });
+});
