@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { type AppOptions, AppModule } from './app.module';
-import { bodyParserErrors } from './errors/body-parser-errors';
+import { bodyParserErrors, jsonObjectBodies } from './errors/body-parser-errors';
 import type { ApiConfig } from './config/api-config';
 
 export const DOCS_PATH = 'api/docs';
@@ -16,7 +16,7 @@ export async function createApp(config: ApiConfig, options: AppOptions = {}): Pr
   app.useLogger(app.get(Logger));
   app.use(helmet());
   app.useBodyParser('json', { limit: config.bodyLimit });
-  app.use(bodyParserErrors);
+  app.use(bodyParserErrors, jsonObjectBodies);
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -12,6 +12,7 @@ export type AppErrorKind =
   | 'CONFLICT'
   | 'REFUSED_BY_STATUTE'
   | 'TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'UNAVAILABLE';
 
 export class AppError extends Error {

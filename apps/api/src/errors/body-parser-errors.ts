@@ -19,3 +19,23 @@ export function bodyParserErrors(error: unknown, _req: unknown, _res: unknown, n
       return next(error);
   }
 }
+
+interface BodyRequest {
+  method: string;
+  headers: Record<string, string | string[] | undefined>;
+  body?: unknown;
+  is(type: string): string | false | null;
+}
+
+/** Bodies are JSON objects: another media type is a 415, a top-level array a 400 (express.json's strict mode already refuses bare values). */
+export function jsonObjectBodies(req: BodyRequest, _res: unknown, next: (error?: unknown) => void): void {
+  const hasBody = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
+  if (!hasBody || !['POST', 'PUT', 'PATCH'].includes(req.method)) return next();
+  if (!req.is('application/json')) {
+    return next(new AppError('UNSUPPORTED_MEDIA_TYPE', 'UNSUPPORTED_MEDIA_TYPE', { zh: '请求体须为 JSON（Content-Type: application/json）', en: 'The body must be JSON (Content-Type: application/json)' }));
+  }
+  if (Array.isArray(req.body)) {
+    return next(new AppError('INVALID_INPUT', 'BODY_NOT_OBJECT', { zh: '请求体须为 JSON 对象', en: 'The request body must be a JSON object' }));
+  }
+  return next();
+}

@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { type Api, hireBody, startApi, tempDir } from './testing/api-fixture';
+
+/** What a client can send wrong: malformed bodies, field errors in both languages, and random JSON that never breaks the server. */
+describe('input the API refuses, and the API itself', () => {
+  const tmp = tempDir('auxledger-robust-');
+  let api: Api;
+
+  beforeAll(async () => {
+    api = await startApi({ kind: 'sqlite', path: join(tmp.dir, 'nested', 'records.db') });
+  });
+  afterAll(async () => {
+    await api.close();
+    tmp.remove();
+  });
+
+  const logLength = async () => (await api.store.readAll({ maxCount: 100_000 })).length;
+
+  it('400 VALIDATION_FAILED lists every field, nested ones by path, in Chinese and English', async () => {
+    const body = { ...hireBody('aux-1', 'app-1', 'pk-1', 'xincheng'), category: 'POLICE', unknown: 1 };
+    body.contract = { ...body.contract, startDate: '2025-02-30', clauses: ['DUTIES', 'NAP_TIME'] };
+    const res = await api.post('/api/commands/hire', body).expect(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(res.body.error.message).toEqual({ zh: expect.any(String), en: expect.any(String) });
+    const fields = res.body.error.details.fields.map((f: { field: string }) => f.field).sort();
+    expect(fields).toEqual(['category', 'contract.clauses', 'contract.startDate', 'unknown']);
+    for (const f of res.body.error.details.fields) for (const c of f.constraints) expect(c).toEqual({ rule: expect.any(String), zh: expect.any(String), en: expect.any(String) });
+  });
+
+  it('400 for malformed JSON, a wrong effective date, a bad Idempotency-Key, and header and body ids that differ', async () => {
+    const malformed = await api.post('/api/commands/hire', '{"auxiliaryId":', undefined, { 'Content-Type': 'application/json' }).expect(400);
+    expect(malformed.body.error.code).toBe('MALFORMED_JSON');
+    expect((await api.post('/api/commands/hire', '[{"auxiliaryId":"a"}]', undefined, { 'Content-Type': 'application/json' }).expect(400)).body.error.code).toBe('BODY_NOT_OBJECT');
+    expect((await api.post('/api/commands/hire', 'auxiliaryId=a', undefined, { 'Content-Type': 'application/x-www-form-urlencoded' }).expect(415)).body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const date = await api.post('/api/commands/end-duty', { auxiliaryId: 'a', assignmentId: 'b', reason: 'COMPLETED', effectiveDate: '2025-13-01' }).expect(400);
+    expect(date.body.error.details.fields).toEqual([expect.objectContaining({ field: 'effectiveDate' })]);
+    const body = { auxiliaryId: 'a', assignmentId: 'b', reason: 'COMPLETED' };
+    expect((await api.post('/api/commands/end-duty', body, undefined, { 'Idempotency-Key': 'no spaces allowed' }).expect(400)).body.error.code).toBe('INVALID_IDEMPOTENCY_KEY');
+    expect((await api.post('/api/commands/end-duty', { ...body, commandId: 'one' }, undefined, { 'Idempotency-Key': 'two' }).expect(400)).body.error.code).toBe('COMMAND_ID_MISMATCH');
+  });
+
+  it('413 for a body over the limit; 404 in the error shape for an unknown route', async () => {
+    const big = { ...hireBody('aux-1', 'app-1', 'pk-1', 'xincheng'), level: 'x'.repeat(100_000) };
+    expect((await api.post('/api/commands/hire', big).expect(413)).body.error.code).toBe('BODY_TOO_LARGE');
+    expect((await api.post('/api/commands/fire-everyone', {}).expect(404)).body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('text the log cannot keep (a lone surrogate) is a 400, not a 500', async () => {
+    const res = await api.post('/api/commands/discipline', {
+      auxiliaryId: 'aux-1', disciplineId: 'd-1', misconduct: 'OTHER', description: 'bad \ud800 text', sanction: 'WARNING', decidingOrganId: 'xincheng',
+    }).expect(400);
+    expect(res.body.error.code).toBe('INVALID_JSON_VALUE');
+    expect(await logLength()).toBe(0);
+  });
+
+  it('health: liveness and readiness without a key; the OpenAPI document and UI', async () => {
+    expect((await api.get('/health', null).expect(200)).body).toEqual({ status: 'ok' });
+    expect((await api.get('/health/ready', null).expect(200)).body.info.eventStore.status).toBe('up');
+    const doc = await api.get('/api/docs-json', null).expect(200);
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/commands/hire', '/api/commands/assign-duty', '/api/keys', '/health/ready']));
+    expect(doc.body.components.securitySchemes.bearer).toBeDefined();
+    expect((await api.get('/api/docs', null).expect(200)).text).toContain('swagger');
+  });
+
+  // Keys that a DTO knows, keys that tempt prototype pollution, and anything else.
+  const fieldNames = fc.constantFrom(
+    'auxiliaryId', 'applicationId', 'personKey', 'usingOrganId', 'category', 'level', 'pay', 'contract', 'commandId', 'effectiveDate',
+    'assignmentId', 'dutyCodes', 'nationalBasis', 'leadingOfficerIds', 'alone', 'matterId', 'equipmentIssued', '__proto__', 'constructor', 'prototype',
+  );
+  const randomBody = fc.oneof(
+    fc.jsonValue(),
+    fc.dictionary(fc.oneof(fieldNames, fc.string()), fc.jsonValue()),
+    fc.record({ contract: fc.dictionary(fc.string(), fc.jsonValue()), pay: fc.jsonValue(), auxiliaryId: fc.jsonValue(), dutyCodes: fc.array(fc.jsonValue()) }, { requiredKeys: [] }),
+  );
+
+  it.each(['hire', 'assign-duty'])('property: random JSON bodies on %s never give a 5xx and never write an event', async (command) => {
+    await fc.assert(
+      fc.asyncProperty(randomBody, async (body) => {
+        const before = await logLength();
+        const res = await api.post(`/api/commands/${command}`, JSON.stringify(body), undefined, { 'Content-Type': 'application/json' });
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect(res.status).toBeLessThan(500);
+        expect(res.body.error).toEqual(expect.objectContaining({ code: expect.any(String), message: { zh: expect.any(String), en: expect.any(String) } }));
+        const written = (await logLength()) - before;
+        // A body that happens to validate is judged and refused; the refusal is then its one record.
+        expect(written).toBe([409, 422].includes(res.status) ? 1 : 0);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
