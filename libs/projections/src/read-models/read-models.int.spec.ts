@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createTestDatabase, describeWithPostgres } from '@auxledger/test-support';
 import { PostgresReadModelStore } from '../postgres/postgres-read-model-store';
 import { SqliteReadModelStore } from '../sqlite/sqlite-read-model-store';
+import { readModelProperty } from './testing/property';
 import { readModelSuite } from './testing/read-model-suite';
 
 const dir = mkdtempSync(join(tmpdir(), 'auxledger-rm-'));
@@ -19,5 +20,16 @@ describeWithPostgres('read models on PostgreSQL', () => {
   let schemas = 0;
   readModelSuite('PostgreSQL (a schema)', {
     open: async () => PostgresReadModelStore.open({ connectionString: await (url ??= createTestDatabase('read_models')), schema: `rm_${++schemas}`, poolSize: 3 }),
+  });
+});
+
+readModelProperty('SQLite (file)', { open: async () => new SqliteReadModelStore({ path: join(dir, `property-${++n}.db`) }), runs: 20 });
+
+describeWithPostgres('read models on PostgreSQL, property', () => {
+  let url: Promise<string> | undefined;
+  let schemas = 0;
+  readModelProperty('PostgreSQL (a schema)', {
+    open: async () => PostgresReadModelStore.open({ connectionString: await (url ??= createTestDatabase('read_models_property')), schema: `rmp_${++schemas}`, poolSize: 2 }),
+    runs: 8,
   });
 });
