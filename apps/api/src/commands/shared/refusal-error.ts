@@ -13,13 +13,13 @@ export function refusalError(commandId: string, commandType: string, refusal: Re
     return new AppError('CONFLICT', refusal.code, refusal.message, { commandId, commandType, refusal: 'STATE', ...(refusal.details ? { context: refusal.details } : {}) });
   }
   const j = refusal.judgement;
-  const ids = j.violations.map((v) => v.ruleId);
+  const ids = [...new Set(j.violations.map((v) => v.ruleId))];
   return new AppError(
     'REFUSED_BY_STATUTE',
     'REFUSED_BY_STATUTE',
     {
-      zh: `《内蒙古自治区公安机关警务辅助人员条例》不允许该指令：${ids.length} 项规定未满足（${ids.join('、')}）`,
-      en: `The regulation refuses this command: ${ids.length} rule(s) not met (${ids.join(', ')})`,
+      zh: `《内蒙古自治区公安机关警务辅助人员条例》不允许该指令：${j.violations.length} 处违反（${ids.join('、')}）`,
+      en: `The regulation refuses this command: ${j.violations.length} violation(s) of ${ids.join(', ')}`,
     },
     { commandId, commandType, refusal: 'STATUTE', ...judgementDetails(j) },
   );
