@@ -63,6 +63,18 @@ describe('input the API refuses, and the API itself', () => {
     expect((await api.get('/api/docs', null).expect(200)).text).toContain('swagger');
   });
 
+  it('readiness answers 503 NOT_READY when the store cannot be read', async () => {
+    const other = await startApi({ kind: 'sqlite', path: join(tmp.dir, 'ready.db') });
+    try {
+      await other.store.close();
+      const res = await other.get('/health/ready', null).expect(503);
+      expect(res.body.error.code).toBe('NOT_READY');
+      expect(res.body.error.details.error.eventStore.status).toBe('down');
+    } finally {
+      await other.close();
+    }
+  });
+
   // Keys that a DTO knows, keys that tempt prototype pollution, and anything else.
   const fieldNames = fc.constantFrom(
     'auxiliaryId', 'applicationId', 'personKey', 'usingOrganId', 'category', 'level', 'pay', 'contract', 'commandId', 'effectiveDate',
