@@ -10,14 +10,15 @@ const pureCore = { allowedExternalImports: [] };
 /** Their tests may use the test tooling, nothing else. */
 const pureCoreTests = { allowedExternalImports: ['fast-check'] };
 
-const boundaries = (core) => [
+/** The layer rules; `specs` loosens them for test files only: test tooling, the throwaway PostgreSQL. */
+const boundaries = ({ specs }) => [
   'error',
   {
     enforceBuildableLibDependency: true,
     allow: [],
     depConstraints: [
-      { sourceTag: 'type:statute', onlyDependOnLibsWithTags: [], ...core },
-      { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:statute'], ...core },
+      { sourceTag: 'type:statute', onlyDependOnLibsWithTags: [], ...(specs ? pureCoreTests : pureCore) },
+      { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:statute'], ...(specs ? pureCoreTests : pureCore) },
       { sourceTag: 'type:event-store', onlyDependOnLibsWithTags: ['type:test-support'] },
       {
         sourceTag: 'type:projections',
@@ -29,7 +30,10 @@ const boundaries = (core) => [
       },
       {
         sourceTag: 'type:app',
-        onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:projections', 'type:application', 'type:tooling'],
+        onlyDependOnLibsWithTags: [
+          'type:statute', 'type:domain', 'type:event-store', 'type:projections', 'type:application', 'type:tooling',
+          ...(specs ? ['type:test-support'] : []),
+        ],
       },
       {
         sourceTag: 'type:tooling',
@@ -48,7 +52,7 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': boundaries(pureCore),
+      '@nx/enforce-module-boundaries': boundaries({ specs: false }),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
@@ -82,7 +86,7 @@ export default [
     },
   },
   {
-    files: ['libs/statute/src/**/*.spec.ts', 'libs/domain/src/**/*.spec.ts'],
-    rules: { '@nx/enforce-module-boundaries': boundaries(pureCoreTests) },
+    files: ['**/*.spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries({ specs: true }) },
   },
 ];

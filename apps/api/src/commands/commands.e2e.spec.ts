@@ -1,7 +1,5 @@
 import { join } from 'node:path';
 import { verifyLog } from '@auxledger/event-store';
-// The shared throwaway PostgreSQL of the test run; lint's type:app constraint does not list type:test-support yet.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { createTestDatabase, describeWithPostgres } from '@auxledger/test-support';
 import type { StoreConfig } from '../config/api-config';
 import { type Api, PAY_FEN, hireBody, keyFor, organTree, passedApplication, ruleIdsOf, startApi, tempDir, writePayStandards } from '../testing/api-fixture';
