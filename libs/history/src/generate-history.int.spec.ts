@@ -22,9 +22,9 @@ interface Run {
   store: EventStore;
 }
 
-async function run(name: string, seed: number, events = SIZE): Promise<Run> {
+async function run(name: string, seed: number, readCache?: number): Promise<Run> {
   const store = new SqliteEventStore({ path: join(dir, `${name}.db`) });
-  const summary = await generateHistory(store, { seed, events, organs });
+  const summary = await generateHistory(store, { seed, events: SIZE, organs, ...(readCache !== undefined ? { readCache } : {}) });
   const all: RecordedEvent[] = [];
   for (let batch = await store.readAll({ after: 0, maxCount: 5000 }); batch.length > 0; batch = await store.readAll({ after: all[all.length - 1]?.globalPosition ?? 0, maxCount: 5000 })) {
     all.push(...batch);
@@ -38,13 +38,15 @@ describe('generateHistory', () => {
   let a: Run;
   let again: Run;
   let other: Run;
+  let uncached: Run;
   beforeAll(async () => {
     a = await run('a', 11);
     again = await run('a-again', 11);
     other = await run('b', 12);
+    uncached = await run('a-uncached', 11, 0);
   });
   afterAll(async () => {
-    for (const r of [a, again, other]) await r?.store.close();
+    for (const r of [a, again, other, uncached]) await r?.store.close();
   });
 
   it('writes the size asked for', () => {
@@ -58,6 +60,10 @@ describe('generateHistory', () => {
     expect(again.events.map((e) => e.eventId)).toEqual(a.events.map((e) => e.eventId));
     expect(again.digest).toBe(a.digest);
     expect(again.summary.commands).toEqual(a.summary.commands);
+  });
+
+  it('the read cache changes nothing: without it, the same log', () => {
+    expect(uncached.digest).toBe(a.digest);
   });
 
   it('another seed gives another history', () => {

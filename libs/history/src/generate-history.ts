@@ -7,6 +7,7 @@ import { demoRegistry } from './demo-registry';
 import { scheduleFines } from './fines';
 import type { RegionOrgansFile } from './organs-file';
 import { FormerPersons } from './people';
+import { ReadCachingEventStore } from './read-cache';
 import { scheduleRecruitment } from './recruitment';
 import { type HistoryProgress, type RefusalSample, Simulation } from './simulation';
 import { planWorld, scheduleSetup } from './world';
@@ -31,6 +32,13 @@ export interface HistoryOptions {
   progressEvery?: number;
   /** Simulated years after which the run stops even if the target is not reached (default 40). */
   maxYears?: number;
+  /**
+   * Events of recently read streams kept in memory between commands (default
+   * 20 000; 0: read every stream from the store for every command). The
+   * generator must then be the store's only writer while it runs; the store
+   * still checks every expected revision.
+   */
+  readCache?: number;
 }
 
 export interface HistorySummary {
@@ -70,8 +78,9 @@ export async function generateHistory(store: EventStore, options: HistoryOptions
   const started = Date.now();
   const startDay = dayOf(options.start ?? '2024-09-01');
   const headcount = options.headcount ?? defaultHeadcount(options.events);
+  const cacheSize = options.readCache ?? 20_000;
   const sim = new Simulation({
-    store,
+    store: cacheSize > 0 ? new ReadCachingEventStore(store, cacheSize) : store,
     registry: options.registry ?? demoRegistry(),
     seed: options.seed,
     targetEvents: options.events,

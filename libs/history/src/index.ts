@@ -4,3 +4,4 @@ export { demoRegistry, demoPayStandards, payStandardOn, DEMO_PAY_SOURCE, DEMO_PA
 export { type RegionOrgansFile, type DivisionNode, CITY_IDS, REGION_ORGAN_ID, citiesOf } from './organs-file';
 export { loadRegionOrgans, DEFAULT_ORGANS_FILE } from './load-organs';
 export { Prng } from './prng';
+export { ReadCachingEventStore } from './read-cache';
