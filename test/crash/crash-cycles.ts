@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { EventStore, JsonObject, RecordedEvent } from '@auxledger/event-store';
 import { verifyLog } from '@auxledger/event-store';
+import { runThenKill } from '@auxledger/test-support';
 
 /** How many kill cycles: a handful in the regular run, more under AUXLEDGER_SOAK=1. */
 export const crashCycles = () => Number(process.env.AUXLEDGER_CRASH_CYCLES ?? (process.env.AUXLEDGER_SOAK === '1' ? 200 : 12));
@@ -11,33 +11,10 @@ interface Acknowledged {
   events: Array<{ eventId: string; data: JsonObject }>;
 }
 
-const root = join(__dirname, '..', '..');
-
 /** Runs the writer until it has acknowledged something, then SIGKILLs it after a random delay. */
 async function oneCycle(kind: string, target: string, seed: number): Promise<Acknowledged[]> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'writer.ts'), kind, target, String(seed)], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const started = Date.now();
-  while (!out.includes('\n')) {
-    if (child.exitCode !== null) throw new Error(`writer exited early (${child.exitCode}): ${err}`);
-    if (Date.now() - started > 30_000) throw new Error(`writer acknowledged nothing in 30 s: ${err}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  await new Promise((r) => setTimeout(r, 20 + Math.floor(Math.random() * 250)));
-  child.kill('SIGKILL');
-  await exited;
-  // Only whole lines were acknowledged: a line cut by the kill was not fully printed.
-  return out
-    .split('\n')
-    .slice(0, -1)
-    .map((line) => JSON.parse(line) as Acknowledged);
+  const { lines } = await runThenKill(join(__dirname, 'writer.ts'), [kind, target, String(seed)], 270);
+  return lines.map((line) => JSON.parse(line) as Acknowledged);
 }
 
 export interface CrashOutcome {

@@ -1,2 +1,3 @@
 export * from './postgres-for-tests';
 export * from './throwaway-postgres';
+export * from './kill-cycle';

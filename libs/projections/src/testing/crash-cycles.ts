@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { EventStore, NewEvent } from '@auxledger/event-store';
+import { runThenKill } from '@auxledger/test-support';
 import { auditTrail, personLevel, readWholeLog, replayLevel, streamCounter, toNewEvent } from './toy-models';
 import { crashProjector, openCrashStores } from './crash-projector';
-
-const root = join(__dirname, '..', '..', '..', '..');
 
 /** How many kill cycles: a handful in the regular run, more under AUXLEDGER_SOAK=1. */
 export const projectorCrashCycles = () => Number(process.env.AUXLEDGER_CRASH_CYCLES ?? (process.env.AUXLEDGER_SOAK === '1' ? 60 : 5));
@@ -32,28 +30,10 @@ export async function seedLog(events: EventStore, size: number): Promise<void> {
   }
 }
 
-/** Runs the projector process until it committed a batch, then SIGKILLs it after a random delay; true if it finished first. */
+/** Runs the projector process until it committed a batch, then SIGKILLs it after a random delay; finished if it ended first. */
 async function oneCycle(args: string[]): Promise<{ finished: boolean; batches: number }> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'crash-projector.ts'), ...args], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const started = Date.now();
-  while (!out.includes('\n')) {
-    if (child.exitCode !== null) throw new Error(`projector exited early (${child.exitCode}): ${err}`);
-    if (Date.now() - started > 30_000) throw new Error(`projector committed nothing in 30 s: ${err}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 150)));
-  child.kill('SIGKILL');
-  const code = await exited;
-  if (code !== null && code !== 0) throw new Error(`projector failed (${code}): ${err}`);
-  return { finished: out.includes('done\n'), batches: out.split('\n').length - 1 };
+  const { lines } = await runThenKill(join(__dirname, 'crash-projector.ts'), args, 150);
+  return { finished: lines.includes('done'), batches: lines.length };
 }
 
 export interface ProjectorCrashOutcome {
