@@ -177,16 +177,8 @@ export function fingerprint(models: readonly ReadModel[]): string {
 
 export const handlesEvent = (model: ReadModel, event: RecordedEvent): boolean => !model.handles || model.handles.includes(event.type);
 
-/** The envelope a temporal evolve function reads, as libs/domain folds it. */
-export function envelopeOf(event: RecordedEvent): Envelope {
-  return {
-    event: { type: event.type, schemaVersion: event.schemaVersion, data: event.data },
-    effectiveDate: event.metadata.effectiveDate,
-    recordedAt: event.metadata.recordedAt,
-    commandId: event.metadata.commandId,
-    actorId: event.metadata.actor.id,
-  };
-}
+/** The envelope a temporal evolve function reads: the domain's own (`envelopeOf`). */
+export { envelopeOf } from '@auxledger/domain';
 
 /** JSON with object keys sorted: equal values, equal text (PostgreSQL jsonb reorders keys). */
 export function canonicalJson(value: unknown): string {
