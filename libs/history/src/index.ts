@@ -5,3 +5,4 @@ export { type RegionOrgansFile, type DivisionNode, CITY_IDS, REGION_ORGAN_ID, ci
 export { loadRegionOrgans, DEFAULT_ORGANS_FILE } from './load-organs';
 export { Prng } from './prng';
 export { ReadCachingEventStore } from './read-cache';
+export { scratchDir } from './scratch';
