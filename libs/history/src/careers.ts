@@ -187,12 +187,22 @@ export function startCareer(ctx: Context, h: Hiring): void {
       if (accepted(await sim.issue(completeProbation, { auxiliaryId: aux.id }, countyOperatorFor(ctx, aux.organ)))) aux.onProbation = false;
     });
   }
-  // No renewal command exists: a fixed term ends the service on its last day.
-  inService(ctx, aux, aux.endDay, () => leave(ctx, aux, 'CONTRACT_EXPIRY'));
   const hireYear = yearOfDay(day);
   scheduleAnnualTraining(ctx, aux, day < dayOfYearStart(hireYear, 8) ? hireYear : hireYear + 1);
-  scheduleAssessment(ctx, aux, day < dayOfYearStart(hireYear, 10) ? hireYear : hireYear + 1);
+  const firstAssessmentYear = day < dayOfYearStart(hireYear, 10) ? hireYear : hireYear + 1;
+  scheduleAssessment(ctx, aux, firstAssessmentYear);
+  scheduleExpiryBefore(ctx, aux, dayOfYearStart(firstAssessmentYear + 1, 2));
   scheduleIncident(ctx, aux);
+}
+
+/**
+ * No renewal command exists: a fixed term ends the service on its last day.
+ * The end is put on the agenda only when it falls before the next yearly
+ * round (which looks again), so that no task holds a departed auxiliary for
+ * years: what is pending is at most about a year ahead.
+ */
+function scheduleExpiryBefore(ctx: Context, aux: AuxWork, horizon: number): void {
+  if (aux.endDay < horizon) inService(ctx, aux, aux.endDay, () => leave(ctx, aux, 'CONTRACT_EXPIRY'));
 }
 
 /** Runs a task on that day if the auxiliary is still in service. */
@@ -336,6 +346,8 @@ function scheduleAssessment(ctx: Context, aux: AuxWork, year: number): void {
   const { rng } = sim;
   inService(ctx, aux, dayOfYearStart(year + 1, 1) + rng.int(8, 28), async () => {
     scheduleAssessment(ctx, aux, year + 1);
+    // The term's end, if it falls before next January's round looks again (earlier ends are on the agenda already).
+    if (aux.endDay >= dayOfYearStart(year + 1, 2)) scheduleExpiryBefore(ctx, aux, dayOfYearStart(year + 2, 2));
     const grade = rng.weighted(GRADES);
     const assessmentId = `asm-${year}-${aux.id}`;
     const dimensions: AssessmentDimension[] = [...ASSESSMENT_DIMENSIONS];
@@ -407,11 +419,13 @@ async function lowerLevel(ctx: Context, aux: AuxWork, basis: { kind: 'ASSESSMENT
 
 // ── Incidents ────────────────────────────────────────────────────────────────
 
+/** Incidents arrive at random (exponential waits); a wait beyond half a year is drawn again then (memoryless), so no task looks years ahead. */
 function scheduleIncident(ctx: Context, aux: AuxWork): void {
   const { sim } = ctx;
   const wait = Math.max(1, Math.round(sim.rng.exponential(YEAR / INCIDENT_TOTAL)));
-  inService(ctx, aux, sim.today + wait, async () => {
-    await incident(ctx, aux, sim.rng.weighted(INCIDENT_RATES as Record<Incident, number>));
+  const horizon = 180;
+  inService(ctx, aux, sim.today + Math.min(wait, horizon), async () => {
+    if (wait <= horizon) await incident(ctx, aux, sim.rng.weighted(INCIDENT_RATES as Record<Incident, number>));
     if (aux.status !== 'DEPARTED') scheduleIncident(ctx, aux);
   });
 }
