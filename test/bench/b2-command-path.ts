@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type AssignDuty, type DomainEvent, assignDuty, auxiliaryEvent } from '@auxledger/domain';
 import { executeCommand } from '@auxledger/application';
 import { type NewEvent, SqliteEventStore } from '@auxledger/event-store';
+import { pastEvents } from '@auxledger/event-store/testing';
 import { REGISTRY } from '@auxledger/statute';
 import { sampleEvent } from './events';
 import { type Measurement, type Row, measureInterleaved, percentile, perSecond } from './measure';
@@ -20,13 +21,7 @@ function seedEvents(auxiliaryId: string): NewEvent[] {
     ['2024-10-10', auxiliaryEvent('InsuranceEnrolled', { auxiliaryId, kinds: ['PENSION', 'MEDICAL', 'MATERNITY', 'WORK_INJURY', 'UNEMPLOYMENT', 'HOUSING_FUND', 'PERSONAL_ACCIDENT'], enrolledOn: '2024-10-10', reference: 'SI-1' })],
     ['2024-10-15', auxiliaryEvent('TrainingRecorded', { auxiliaryId, trainingId: `t-${auxiliaryId}`, kind: 'PRE_JOB', year: null, topics: ['LAW'], completedOn: '2024-10-15', outcome: 'PASSED' })],
   ];
-  return events.map(([effectiveDate, event]) => {
-    const commandId = randomUUID();
-    return {
-      eventId: randomUUID(), type: event.type, schemaVersion: event.schemaVersion, data: event.data as NewEvent['data'],
-      metadata: { commandId, correlationId: commandId, causationId: commandId, actor: { id: 'seed', role: 'system', organId: null }, effectiveDate, recordedAt: `${effectiveDate}T08:00:00.000Z`, ruleSetRevision: '2024' },
-    };
-  });
+  return pastEvents(events);
 }
 
 /**

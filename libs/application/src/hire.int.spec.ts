@@ -2,20 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import {
-  type DomainEvent,
-  type Hire,
-  applicationRegistered,
-  examsPassed,
-  hire,
-  inspectionPassed,
-  medicalExaminationPassed,
-  organRegistered,
-  publicNoticeCompleted,
-  qualificationReviewPassed,
-  quotaSet,
-} from '@auxledger/domain';
-import { type EventStore, type NewEvent, PostgresEventStore, SqliteEventStore, verifyLog } from '@auxledger/event-store';
+import { type DomainEvent, type Hire, hire, organRegistered, quotaSet } from '@auxledger/domain';
+import { passedApplicationHistory } from '@auxledger/domain/testing';
+import { type EventStore, PostgresEventStore, SqliteEventStore, verifyLog } from '@auxledger/event-store';
+import { pastEvents } from '@auxledger/event-store/testing';
 import { PARAMETERS_2024, RULE_SET_2024, createRegistry, withParameterValues } from '@auxledger/statute';
 import { createTestDatabase, describeWithPostgres } from '@auxledger/test-support';
 import { type CommandOutcome, type ExecutorDependencies, executeCommand } from './command-executor';
@@ -36,19 +26,9 @@ const registry = createRegistry([
 ]);
 const HIRE_ON = '2025-01-02';
 
-/** Seeds a stream with events as a past command would have written them (the "given"). */
+/** Seeds a stream with events as past commands would have written them (the "given"). */
 async function given(store: EventStore, streamId: string, events: Array<[string, DomainEvent]>): Promise<void> {
-  const newEvents: NewEvent[] = events.map(([effectiveDate, event]) => {
-    const commandId = randomUUID();
-    return {
-      eventId: randomUUID(),
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      data: event.data as NewEvent['data'],
-      metadata: { commandId, correlationId: commandId, causationId: commandId, actor: { id: 'seed', role: 'system', organId: null }, effectiveDate, recordedAt: `${effectiveDate}T08:00:00.000Z`, ruleSetRevision: '2024' },
-    };
-  });
-  await store.appendToStream(streamId, newEvents, 'no_stream');
+  await store.appendToStream(streamId, pastEvents(events), 'no_stream');
 }
 
 async function organWithQuota(store: EventStore, organId: string, headcount: number): Promise<void> {
@@ -60,24 +40,7 @@ async function organWithQuota(store: EventStore, organId: string, headcount: num
 
 /** An application through every stage of Art. 20, ready to be hired. */
 async function passedApplication(store: EventStore, applicationId: string, personKey: string): Promise<void> {
-  await given(store, `application-${applicationId}`, [
-    ['2024-10-10', applicationRegistered({
-      applicationId, planId: 'plan-1', personKey,
-      applicant: { birthDate: '2000-05-17', nationality: 'CN', education: 'JUNIOR_COLLEGE', educationRelaxation: null },
-      preferenceCategories: [], targetedOpeningId: null, recruitingOrganId: 'hohhot', recruitingOrganLevel: 'CITY', announcedOn: '2024-10-01', postConditions: [],
-    })],
-    ['2024-10-20', qualificationReviewPassed({
-      applicationId,
-      clearedFindings: ([1, 2, 3, 4, 5, 6, 7, 8] as const).map((item) => ({ item, ref: `BG-${item}` })),
-      postConditionsMet: [],
-      politicalAttestation: { conclusion: 'MEETS', attestedBy: 'reviewer-1', attestedOn: '2024-10-20', materialRefs: ['PA-1'] },
-      serviceRecordsChecked: 0,
-    })],
-    ['2024-11-01', examsPassed({ applicationId, scores: { written: 80, physical: 90, interview: 85, total: 84 } })],
-    ['2024-11-10', medicalExaminationPassed({ applicationId, reportRef: 'MED-1' })],
-    ['2024-11-20', inspectionPassed({ applicationId, clearedFindings: [], serviceRecordsChecked: 0 })],
-    ['2024-12-08', publicNoticeCompleted({ applicationId, noticeFrom: '2024-12-01', noticeUntil: '2024-12-07' })],
-  ]);
+  await given(store, `application-${applicationId}`, passedApplicationHistory(applicationId, personKey));
 }
 
 function hireCommand(organId: string, applicationId: string, personKey: string): Hire {

@@ -1,19 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import {
-  type DomainEvent,
-  applicationRegistered,
-  examsPassed,
-  inspectionPassed,
-  medicalExaminationPassed,
-  publicNoticeCompleted,
-  qualificationReviewPassed,
-} from '@auxledger/domain';
-import type { EventStore, NewEvent } from '@auxledger/event-store';
+import type { DomainEvent } from '@auxledger/domain';
+import { passedApplicationHistory } from '@auxledger/domain/testing';
+import type { EventStore } from '@auxledger/event-store';
+import { pastEvents } from '@auxledger/event-store/testing';
 import { createApp } from '../app.factory';
 import type { ApiConfig, StoreConfig } from '../config/api-config';
 import { EVENT_STORE } from '../infrastructure/tokens';
@@ -70,41 +63,14 @@ export async function startApi(store: StoreConfig, overrides: Partial<ApiConfig>
   };
 }
 
-/** Seeds a stream as a past command would have written it (for records the API has no command for yet). */
+/** Seeds a stream as past commands would have written it (for records the API has no command for yet). */
 export async function given(store: EventStore, streamId: string, events: Array<[string, DomainEvent]>): Promise<void> {
-  const newEvents: NewEvent[] = events.map(([effectiveDate, event]) => {
-    const commandId = randomUUID();
-    return {
-      eventId: randomUUID(),
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      data: event.data as NewEvent['data'],
-      metadata: { commandId, correlationId: commandId, causationId: commandId, actor: { id: 'seed', role: 'system', organId: null }, effectiveDate, recordedAt: `${effectiveDate}T08:00:00.000Z`, ruleSetRevision: '2024' },
-    };
-  });
-  await store.appendToStream(streamId, newEvents, 'no_stream');
+  await store.appendToStream(streamId, pastEvents(events), 'no_stream');
 }
 
 /** An application through every stage of Art. 20, ready to be hired (the recruitment endpoints come later). */
 export async function passedApplication(store: EventStore, applicationId: string, personKey: string): Promise<void> {
-  await given(store, `application-${applicationId}`, [
-    ['2024-10-10', applicationRegistered({
-      applicationId, planId: 'plan-1', personKey,
-      applicant: { birthDate: '2000-05-17', nationality: 'CN', education: 'JUNIOR_COLLEGE', educationRelaxation: null },
-      preferenceCategories: [], targetedOpeningId: null, recruitingOrganId: 'hohhot', recruitingOrganLevel: 'CITY', announcedOn: '2024-10-01', postConditions: [],
-    })],
-    ['2024-10-20', qualificationReviewPassed({
-      applicationId,
-      clearedFindings: ([1, 2, 3, 4, 5, 6, 7, 8] as const).map((item) => ({ item, ref: `BG-${item}` })),
-      postConditionsMet: [],
-      politicalAttestation: { conclusion: 'MEETS', attestedBy: 'reviewer-1', attestedOn: '2024-10-20', materialRefs: ['PA-1'] },
-      serviceRecordsChecked: 0,
-    })],
-    ['2024-11-01', examsPassed({ applicationId, scores: { written: 80, physical: 90, interview: 85, total: 84 } })],
-    ['2024-11-10', medicalExaminationPassed({ applicationId, reportRef: 'MED-1' })],
-    ['2024-11-20', inspectionPassed({ applicationId, clearedFindings: [], serviceRecordsChecked: 0 })],
-    ['2024-12-08', publicNoticeCompleted({ applicationId, noticeFrom: '2024-12-01', noticeUntil: '2024-12-07' })],
-  ]);
+  await given(store, `application-${applicationId}`, passedApplicationHistory(applicationId, personKey));
 }
 
 export const CLAUSES = ['DUTIES', 'WORKING_CONDITIONS', 'PROBATION', 'TERM', 'PAY', 'TERMINATION_CONDITIONS', 'BREACH_LIABILITY'];

@@ -1,13 +1,5 @@
 import fc from 'fast-check';
 import { addDays } from '@auxledger/statute';
-import {
-  applicationRegistered,
-  examsPassed,
-  inspectionPassed,
-  medicalExaminationPassed,
-  publicNoticeCompleted,
-  qualificationReviewPassed,
-} from '../application';
 import { type Hire, hire } from '../auxiliary/hire';
 import { type Terminate, terminate } from '../auxiliary/terminate';
 import { CONTRACT, REGISTRY_WITH_PAY, payOn } from '../auxiliary/auxiliary.fixtures';
@@ -15,7 +7,7 @@ import { type Command, type CommandHandler, type DomainEvent, type Envelope, typ
 import { Organ, type RegisteredOrgan, quotaFacts } from './organ';
 import { type SetQuota, setQuota } from './set-quota';
 import { COUNTY, REGION } from './organ.fixtures';
-import { command, on } from '../testing';
+import { command, on, passedApplicationHistory } from '../testing';
 
 /**
  * Art. 7 (用人额度), as a property of the whole domain: whatever sequence of
@@ -52,22 +44,7 @@ function seeded(initialQuota: number): Streams {
   const quota = command<SetQuota>('SetQuota', { organId: ORGAN, category: null, headcount: initialQuota, documentRef: '内公发〔2024〕12号', setByOrganId: REGION.data.organId }, '2024-09-01');
   if (!run(streams, setQuota, quota)) throw new Error('the initial quota must be accepted');
   for (let i = 0; i < APPLICANTS; i++) {
-    const applicationId = `app-${i}`;
-    streams.set(`application-${applicationId}`, [
-      on('2024-10-10', applicationRegistered({
-        applicationId, planId: 'plan-1', personKey: `pk-${i}`,
-        applicant: { birthDate: '2000-05-17', nationality: 'CN', education: 'JUNIOR_COLLEGE', educationRelaxation: null },
-        preferenceCategories: [], targetedOpeningId: null, recruitingOrganId: 'hohhot', recruitingOrganLevel: 'CITY', announcedOn: '2024-10-01', postConditions: [],
-      })),
-      on('2024-10-20', qualificationReviewPassed({
-        applicationId, clearedFindings: ([1, 2, 3, 4, 5, 6, 7, 8] as const).map((item) => ({ item, ref: `BG-${item}` })), postConditionsMet: [],
-        politicalAttestation: { conclusion: 'MEETS', attestedBy: 'reviewer-1', attestedOn: '2024-10-20', materialRefs: ['PA-1'] }, serviceRecordsChecked: 0,
-      })),
-      on('2024-11-01', examsPassed({ applicationId, scores: { written: 80, physical: 90, interview: 85, total: 84 } })),
-      on('2024-11-10', medicalExaminationPassed({ applicationId, reportRef: 'MED-1' })),
-      on('2024-11-20', inspectionPassed({ applicationId, clearedFindings: [], serviceRecordsChecked: 0 })),
-      on('2024-12-08', publicNoticeCompleted({ applicationId, noticeFrom: '2024-12-01', noticeUntil: '2024-12-07' })),
-    ]);
+    streams.set(`application-app-${i}`, passedApplicationHistory(`app-${i}`, `pk-${i}`).map(([date, event]) => on(date, event)));
   }
   return streams;
 }

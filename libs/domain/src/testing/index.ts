@@ -1,2 +1,3 @@
 export * from './given-when-then';
 export * from './commands';
+export * from './recruitment';
