@@ -3,11 +3,14 @@
  *
  *   node -r @swc-node/register apps/cli/src/main.ts verify --db ./data/auxledger.db [--against checkpoint.json]
  *   node -r @swc-node/register apps/cli/src/main.ts digest --db ./data/auxledger.db [--out checkpoint.json]
+ *   node -r @swc-node/register apps/cli/src/main.ts project --db ./data/auxledger.db --read-models ./data/read-models.db [--rebuild]
+ *   node -r @swc-node/register apps/cli/src/main.ts roster --read-models ./data/read-models.db --organ hohhot --subtree --as-of 2025-06-30
  *
  * (`npm run auxledger -- verify …` from the repository root.)
  */
 import { Command, Option } from 'commander';
 import { UsageError } from './open-log';
+import { projectCommand, rosterCommand } from './read-model-commands';
 import { type Output, digestCommand, verifyCommand } from './verify-command';
 
 export function buildProgram(io: Output, setExitCode: (code: number) => void): Command {
@@ -28,6 +31,22 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
     .description('the log checkpoint (position, event count, digest) for an auditor to keep')
     .option('--out <file>', 'write it to a file')
     .action(async (options) => setExitCode(await digestCommand(options, io)));
+  logOptions(program.command('project'))
+    .description('bring the read models (roster, person files, quota use, audit trail…) up to the end of the log')
+    .option('--read-models <file>', 'the SQLite read-model database')
+    .option('--rebuild', 'build a new generation from the start and switch over')
+    .action(async (options) => setExitCode(await projectCommand(options, io)));
+
+  program
+    .command('roster')
+    .description("an organ's roster as of a date (from the read models)")
+    .option('--read-models <file>', 'the SQLite read-model database')
+    .option('--organ <id>', 'the organ')
+    .option('--subtree', 'include every organ below it')
+    .option('--as-of <date>', 'effective date, YYYY-MM-DD (default today)')
+    .option('--known-at <instant>', 'as the record stood at this recorded time (ISO 8601)')
+    .option('--json', 'as JSON')
+    .action(async (options) => setExitCode(await rosterCommand(options, io)));
   return program;
 }
 
