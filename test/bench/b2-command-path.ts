@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { type AssignDuty, type DomainEvent, assignDuty, auxiliaryEvent } from '@auxledger/domain';
-import { executeCommand } from '@auxledger/application';
+import { FoldedStreamCache, executeCommand } from '@auxledger/application';
 import { type NewEvent, SqliteEventStore } from '@auxledger/event-store';
 import { pastEvents } from '@auxledger/event-store/testing';
 import { REGISTRY } from '@auxledger/statute';
@@ -35,7 +35,7 @@ export async function benchCommandPath(dir: string, commands: number, auxiliarie
   const b1 = new SqliteEventStore({ path: join(dir, 'b2-b1.db') });
   try {
     for (let a = 0; a < auxiliaries; a++) await store.appendToStream(`auxiliary-aux-${a}`, seedEvents(`aux-${a}`), 'no_stream');
-    const deps = { store, registry: REGISTRY, clock: { now: () => new Date('2025-03-01T08:00:00Z') } };
+    const deps = { store, registry: REGISTRY, clock: { now: () => new Date('2025-03-01T08:00:00Z') }, cache: new FoldedStreamCache() };
     const command = (i: number): AssignDuty => ({
       type: 'AssignDuty',
       data: { auxiliaryId: `aux-${i % auxiliaries}`, assignmentId: `as-${i}`, dutyCodes: ['ENF_TRAFFIC'], nationalBasis: null, leadingOfficerIds: ['officer-1'], alone: false, matterId: null, equipmentIssued: [] },

@@ -16,6 +16,7 @@ import { REGISTRY } from '@auxledger/statute';
 import { createTestDatabase, describeWithPostgres } from '@auxledger/test-support';
 import { ApplicationError } from './application-error';
 import { type CommandOutcome, type ExecutorDependencies, commandStreamId, executeCommand } from './command-executor';
+import { FoldedStreamCache } from './folded-streams';
 
 /**
  * The command path on real stores, with a minimal domain of the same shape as
@@ -67,13 +68,13 @@ function command(data: TakePlace['data'], commandId: string = randomUUID()): Tak
   };
 }
 
-function executorSuite(name: string, open: () => Promise<EventStore>): void {
-  describe(`command path on ${name}`, () => {
+function executorSuite(name: string, open: () => Promise<EventStore>, cached = false): void {
+  describe(`command path on ${name}${cached ? ', with the folded-stream cache' : ''}`, () => {
     let store: EventStore;
     let deps: ExecutorDependencies;
     beforeAll(async () => {
       store = await open();
-      deps = { store, registry: REGISTRY, clock: { now: () => new Date('2025-01-02T08:00:00Z') } };
+      deps = { store, registry: REGISTRY, clock: { now: () => new Date('2025-01-02T08:00:00Z') }, ...(cached ? { cache: new FoldedStreamCache() } : {}) };
     });
     afterAll(() => store.close());
 
@@ -143,6 +144,15 @@ function executorSuite(name: string, open: () => Promise<EventStore>): void {
       await expect(executeCommand(deps, takePlace, reused)).rejects.toBeInstanceOf(ApplicationError);
     });
 
+    it('sees what another process wrote since it last read a stream (its cache only saves re-reading)', async () => {
+      const other: ExecutorDependencies = { ...deps, cache: new FoldedStreamCache() };
+      const organId = randomUUID();
+      for (let i = 0; i < 2; i++) expect((await executeCommand(deps, takePlace, command({ organId, personKey: randomUUID() }))).status).toBe('accepted');
+      expect((await executeCommand(other, takePlace, command({ organId, personKey: randomUUID() }))).status).toBe('accepted');
+      const fourth = await executeCommand(deps, takePlace, command({ organId, personKey: randomUUID() }));
+      expect(fourth).toMatchObject({ status: 'refused', refusal: { code: 'NO_PLACE_LEFT' } });
+    });
+
     it('derives event ids from the command id, and the log still verifies', async () => {
       const c = command({ organId: randomUUID(), personKey: randomUUID() });
       const outcome = await executeCommand(deps, takePlace, c);
@@ -155,6 +165,8 @@ function executorSuite(name: string, open: () => Promise<EventStore>): void {
 const dir = mkdtempSync(join(tmpdir(), 'auxledger-application-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 executorSuite('SQLite', async () => new SqliteEventStore({ path: join(dir, 'events.db') }));
+executorSuite('SQLite', async () => new SqliteEventStore({ path: join(dir, 'events-cached.db') }), true);
 describeWithPostgres('PostgreSQL', () => {
   executorSuite('PostgreSQL', async () => PostgresEventStore.open({ connectionString: await createTestDatabase('app') }));
+  executorSuite('PostgreSQL', async () => PostgresEventStore.open({ connectionString: await createTestDatabase('appc') }), true);
 });

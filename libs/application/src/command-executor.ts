@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Command, CommandHandler, DomainEvent, Refusal, StreamRef } from '@auxledger/domain';
-import { envelopeOf, streamIdOf } from '@auxledger/domain';
 import {
   type AppendResult,
   type EventStore,
@@ -12,6 +11,7 @@ import {
 } from '@auxledger/event-store';
 import type { Judgement, Rules2024, RuleSetRegistry } from '@auxledger/statute';
 import { ApplicationError } from './application-error';
+import { FoldedStreamCache, loadStream } from './folded-streams';
 import { deterministicEventId } from './event-ids';
 
 /** The transaction-time clock, injected so that tests and replays control it. */
@@ -25,6 +25,8 @@ export interface ExecutorDependencies {
   clock: Clock;
   /** How many times a decision is re-read and re-made after a concurrent write (default 8). */
   maxAttempts?: number;
+  /** Folded states of recently used streams (one per process); without it every command re-reads its streams whole. */
+  cache?: FoldedStreamCache;
 }
 
 export type CommandOutcome =
@@ -93,17 +95,9 @@ async function decideAndAppend<C extends Command, Refs extends Record<string, St
   const refs = handler.streams(command);
   const roles = Object.keys(refs) as Array<Extract<keyof Refs, string>>;
   const loaded = await Promise.all(
-    roles.map(async (role) => {
-      const ref = refs[role] as StreamRef;
-      const streamId = streamIdOf(ref.aggregate, ref.id);
-      const recorded = await deps.store.readStream(streamId);
-      let state = ref.aggregate.initialState();
-      for (const event of recorded) state = ref.aggregate.evolve(state, envelopeOf(event) as never);
-      const revision = recorded.length === 0 ? ('no_stream' as const) : (recorded[recorded.length - 1] as RecordedEvent).streamRevision;
-      return { role, streamId, state, revision, ofThisCommand: recorded.filter((e) => e.metadata.commandId === commandId) };
-    }),
+    roles.map(async (role) => ({ role, ...(await loadStream(deps.store, deps.cache, refs[role] as StreamRef, commandId)) })),
   );
-  const done = loaded.flatMap((l) => l.ofThisCommand).sort((a, b) => a.globalPosition - b.globalPosition);
+  const done = loaded.flatMap((l) => l.ofCommand).sort((a, b) => a.globalPosition - b.globalPosition);
   if (done.length > 0) return { status: 'accepted', commandId, events: done, judgement: null, replayed: true };
 
   const states = Object.fromEntries(loaded.map((l) => [l.role, l.state])) as Parameters<typeof handler.decide>[1];

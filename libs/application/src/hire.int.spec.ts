@@ -9,6 +9,7 @@ import { pastEvents } from '@auxledger/event-store/testing';
 import { PARAMETERS_2024, RULE_SET_2024, createRegistry, withParameterValues } from '@auxledger/statute';
 import { createTestDatabase, describeWithPostgres } from '@auxledger/test-support';
 import { type CommandOutcome, type ExecutorDependencies, executeCommand } from './command-executor';
+import { FoldedStreamCache } from './folded-streams';
 
 /**
  * The cross-stream invariants of Hire through the command path, on real
@@ -67,7 +68,7 @@ function hireSuite(name: string, open: () => Promise<EventStore>): void {
     let deps: ExecutorDependencies;
     beforeAll(async () => {
       store = await open();
-      deps = { store, registry, clock: { now: () => new Date('2025-01-02T09:00:00Z') } };
+      deps = { store, registry, clock: { now: () => new Date('2025-01-02T09:00:00Z') }, cache: new FoldedStreamCache() };
     });
     afterAll(() => store.close());
 

@@ -1,3 +1,4 @@
 export * from './application-error';
 export * from './command-executor';
 export * from './event-ids';
+export { FoldedStreamCache } from './folded-streams';

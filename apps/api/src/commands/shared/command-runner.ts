@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { type Clock, executeCommand } from '@auxledger/application';
+import { type Clock, FoldedStreamCache, executeCommand } from '@auxledger/application';
 import type { Command, CommandHandler, StreamRef } from '@auxledger/domain';
 import { type EventStore, canonicalJson } from '@auxledger/event-store';
 import type { RuleSetRegistry, Rules2024 } from '@auxledger/statute';
@@ -18,6 +18,9 @@ import { refusalError } from './refusal-error';
  */
 @Injectable()
 export class CommandRunner {
+  /** Folded states of recently used streams: a command reads only what was appended since. */
+  private readonly cache = new FoldedStreamCache();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(RULE_SETS) private readonly registry: RuleSetRegistry<Rules2024>,
@@ -35,7 +38,7 @@ export class CommandRunner {
     const sent: C = { ...command, metadata: { ...command.metadata, actor: { ...command.metadata.actor, organId: actingFor } } };
     await this.holdCommandId(sent);
 
-    const outcome = await executeCommand({ store: this.store, registry: this.registry, clock: this.clock }, handler, sent);
+    const outcome = await executeCommand({ store: this.store, registry: this.registry, clock: this.clock, cache: this.cache }, handler, sent);
     if (outcome.status === 'refused') throw refusalError(outcome.commandId, sent.type, outcome.refusal);
     const j = outcome.judgement;
     return {
