@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as oneShotHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import type { EventMetadata, EventMetadataInput, JsonObject } from './port';
 
@@ -77,9 +77,10 @@ export function metadataInput(metadata: EventMetadata): EventMetadataInput {
 }
 
 export function nextLogDigest(previousDigest: string, hash: string): string {
-  return createHash('sha256').update(previousDigest).update(hash).digest('hex');
+  return oneShotHash('sha256', previousDigest + hash);
 }
 
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  // One-shot hashing (Node ≥ 20.12): half the cost of a Hash object for inputs this small, on every append.
+  return oneShotHash('sha256', text);
 }
