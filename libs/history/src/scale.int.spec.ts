@@ -10,7 +10,7 @@ import { scratchDir } from './scratch';
 /**
  * A history of 40 000 events on SQLite: memory stays flat while it streams
  * (the generator keeps pending tasks and the working state of what is in
- * service, never the log), it runs at thousands of events per second, and
+ * service, never the log; its rate is printed, not asserted), and
  * every kind of command of a working life shows up — all of them admitted.
  */
 setFlagsFromString('--expose-gc');
@@ -57,12 +57,6 @@ describe('a 40 000-event history', () => {
     // heap after GC. RSS is only printed: in a Jest worker it also holds other suites' memory and
     // the allocator's retained pages, and moved from +50 to +109 MiB between runs of the same code.
     expect(mib(atEnd.heap - at10k.heap)).toBeLessThan(25);
-  });
-
-  it('writes the first 20 000 events within seconds, not minutes', () => {
-    // Loose on purpose: CI machines are shared; the rate is printed above.
-    expect(secondsTo20k).toBeGreaterThan(0);
-    expect(secondsTo20k).toBeLessThan(40);
   });
 
   it('admits every command it issues', () => {
