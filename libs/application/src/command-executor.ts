@@ -11,7 +11,7 @@ import {
 } from '@auxledger/event-store';
 import type { Judgement, Rules2024, RuleSetRegistry } from '@auxledger/statute';
 import { ApplicationError } from './application-error';
-import { FoldedStreamCache, loadStream } from './folded-streams';
+import { FoldedStreamCache, loadStream, rememberAppended } from './folded-streams';
 import { deterministicEventId } from './event-ids';
 
 /** The transaction-time clock, injected so that tests and replays control it. */
@@ -125,6 +125,7 @@ async function decideAndAppend<C extends Command, Refs extends Record<string, St
   // No refusal of this command may be stored meanwhile.
   appends.push({ streamId: commandStreamId(commandId), events: [], expectedRevision: 'no_stream' });
   const results: AppendResult[] = await deps.store.appendToStreams(appends);
+  loaded.forEach((l, i) => rememberAppended(deps.cache, refs[l.role] as StreamRef, l, results[i] as AppendResult));
   const written = results.filter((r) => r.events.length > 0);
   return {
     status: 'accepted',

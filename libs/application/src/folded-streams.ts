@@ -1,5 +1,5 @@
 import { type StreamRef, envelopeOf, streamIdOf } from '@auxledger/domain';
-import type { ActualRevision, EventStore, RecordedEvent } from '@auxledger/event-store';
+import type { ActualRevision, AppendResult, EventStore, RecordedEvent } from '@auxledger/event-store';
 
 /** A stream folded up to a revision, and where each command's events sit in it. */
 interface Folded {
@@ -45,6 +45,24 @@ export interface LoadedStream {
   revision: ActualRevision;
   /** The events this command id already wrote here (it ran before), in stream order. */
   ofCommand: RecordedEvent[];
+}
+
+/** Folds the events this process just appended into the cached state, so that it need not read them back. */
+export function rememberAppended(cache: FoldedStreamCache | undefined, ref: StreamRef, loaded: LoadedStream, result: AppendResult): void {
+  const appended = result.events;
+  const cached = cache?.get(loaded.streamId);
+  const from = loaded.revision === 'no_stream' ? -1 : loaded.revision;
+  // Only a fresh append placed right after what was folded: never fold an event twice.
+  if (!cache || result.alreadyStored || appended.length === 0 || appended[0]?.streamRevision !== from + 1 || (cached && cached.revision !== from)) return;
+  let state = loaded.state;
+  const commands = cached?.commands ?? new Map<string, { from: number; count: number }>();
+  for (const event of appended) {
+    state = ref.aggregate.evolve(state, envelopeOf(event) as never);
+    const seen = commands.get(event.metadata.commandId);
+    if (seen) seen.count = event.streamRevision - seen.from + 1;
+    else commands.set(event.metadata.commandId, { from: event.streamRevision, count: 1 });
+  }
+  cache.set(loaded.streamId, { revision: (appended[appended.length - 1] as RecordedEvent).streamRevision, state, commands });
 }
 
 /** Reads and folds a stream (from the cache's revision on, when it holds the stream). */
