@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@auxledger/event-store';
 import { generateHistory, loadRegionOrgans } from '@auxledger/history';
-import { run } from './main';
+import { runCli } from './run-for-test';
 
 /** From a generated history to an organ's roster as of a date, through the CLI. */
 describe('auxledger project / roster', () => {
@@ -12,12 +12,7 @@ describe('auxledger project / roster', () => {
   const readModels = join(dir, 'read-models.db');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const code = await run(argv, { out: (t) => (out += t), err: (t) => (err += t), progress: false });
-    return { code, out, err };
-  }
+  const cli = runCli;
   const roster = async (asOf: string, ...extra: string[]) =>
     JSON.parse((await cli('roster', '--read-models', readModels, '--organ', 'nmg', '--subtree', '--as-of', asOf, '--json', ...extra)).out) as Array<Record<string, unknown>>;
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { SqliteEventStore } from '@auxledger/event-store';
 import { newEvent } from '@auxledger/event-store/testing';
-import { run } from './main';
+import { runCli } from './run-for-test';
 
 /** The auditor's CLI on a real SQLite log and a tampered copy of it. */
 describe('auxledger verify / digest', () => {
@@ -13,12 +13,7 @@ describe('auxledger verify / digest', () => {
   const db = join(dir, 'events.db');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const code = await run(argv, { out: (t) => (out += t), err: (t) => (err += t), progress: false });
-    return { code, out, err };
-  }
+  const cli = runCli;
 
   beforeAll(async () => {
     const store = new SqliteEventStore({ path: db });

@@ -6,3 +6,4 @@ export * from './verify';
 export { SQLITE_SCHEMA, SqliteEventStore, type SqliteEventStoreOptions, applySqlitePragmas } from './sqlite/sqlite-event-store';
 export { PostgresEventStore, type PostgresEventStoreOptions, postgresSchemaSql } from './postgres/postgres-event-store';
 export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store';
+export { type PgConnection, checkSchemaName, openPgPool } from './postgres/pg-pool';

@@ -1,3 +1,4 @@
+import { type PgConnection, checkSchemaName, openPgPool } from './pg-pool';
 import { Pool, type PoolClient, type QueryConfig, type QueryResultRow, escapeIdentifier } from 'pg';
 import {
   type DigestedEvent,
@@ -33,24 +34,11 @@ interface CommonOptions {
   pollIntervalMs?: number;
 }
 
-export type PostgresEventStoreOptions = CommonOptions &
-  (
-    | {
-        connectionString: string;
-        /** Connections in the store's own pool (default 10); one is held by LISTEN while anyone subscribes. */
-        poolSize?: number;
-        /** How long to wait for a connection, new or from the pool, before STORE_UNAVAILABLE (default 10 s). */
-        connectionTimeoutMs?: number;
-      }
-    | {
-        /** A pool owned by the caller: the store borrows it and `close()` leaves it open. */
-        pool: Pool;
-      }
-  );
+/** A connection string (the store's own pool, default 10 connections; one is held by LISTEN while anyone subscribes), or a pool the caller owns and `close()` leaves open. */
+export type PostgresEventStoreOptions = CommonOptions & PgConnection;
 
 export const DEFAULT_POSTGRES_SCHEMA = 'auxledger';
 
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,39}$/;
 
 /**
  * The tables. `events` mirrors SQLite's; `log_head` is the single row every
@@ -242,21 +230,8 @@ export class PostgresEventStore implements EventStore {
 
   /** Connects, creates the schema and tables if missing, and checks the database stores UTF-8. */
   static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
-    const schema = options.schema ?? DEFAULT_POSTGRES_SCHEMA;
-    if (!SCHEMA_NAME.test(schema)) {
-      throw new Error(`PostgreSQL schema name must match ${SCHEMA_NAME} (got ${JSON.stringify(schema)})`);
-    }
-    const owned = !('pool' in options);
-    const pool = owned
-      ? new Pool({
-          connectionString: options.connectionString,
-          max: options.poolSize ?? 10,
-          connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
-          application_name: 'auxledger-event-store',
-        })
-      : options.pool;
-    // An idle connection that drops must not crash the process; the next query reports it.
-    if (owned) pool.on('error', () => undefined);
+    const schema = checkSchemaName(options.schema ?? DEFAULT_POSTGRES_SCHEMA);
+    const { pool, owned } = openPgPool(options, { applicationName: 'auxledger-event-store', poolSize: 10 });
     const store = new PostgresEventStore(pool, owned, schema, options.pollIntervalMs ?? 1000);
     try {
       await store.migrate();

@@ -1,4 +1,5 @@
-import { Pool, type PoolClient, escapeIdentifier, types } from 'pg';
+import { type PgConnection, checkSchemaName, openPgPool } from '@auxledger/event-store';
+import { type Pool, type PoolClient, escapeIdentifier, types } from 'pg';
 import { keyTuple } from '../engine';
 import { type CurrentModel, type KeyValue, OPEN_KNOWN_TO, type ReadModel, type Row, type TemporalModel, entityColumnOf, toInstant } from '../model';
 import { CHECKPOINT_TABLE, refsTableName, tableName, tablesOf, viewName } from '../naming';
@@ -22,11 +23,9 @@ interface CommonOptions {
   schema?: string;
 }
 
-export type PostgresReadModelStoreOptions = CommonOptions &
-  ({ connectionString: string; poolSize?: number; connectionTimeoutMs?: number } | { pool: Pool });
+export type PostgresReadModelStoreOptions = CommonOptions & PgConnection;
 
 export const DEFAULT_READ_MODEL_SCHEMA = 'read_models';
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,39}$/;
 
 const PG_TYPES: Record<StoredType, string> = {
   text: 'text',
@@ -97,19 +96,8 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   static async open(options: PostgresReadModelStoreOptions): Promise<PostgresReadModelStore> {
-    const schema = options.schema ?? DEFAULT_READ_MODEL_SCHEMA;
-    if (!SCHEMA_NAME.test(schema)) throw new Error(`PostgreSQL schema name must match ${SCHEMA_NAME} (got ${JSON.stringify(schema)})`);
-    const owned = !('pool' in options);
-    const pool = owned
-      ? new Pool({
-          connectionString: options.connectionString,
-          max: options.poolSize ?? 5,
-          connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
-          application_name: 'auxledger-projections',
-          types: TYPE_PARSERS,
-        })
-      : options.pool;
-    if (owned) pool.on('error', () => undefined);
+    const schema = checkSchemaName(options.schema ?? DEFAULT_READ_MODEL_SCHEMA);
+    const { pool, owned } = openPgPool(options, { applicationName: 'auxledger-projections', poolSize: 5, types: TYPE_PARSERS });
     const store = new PostgresReadModelStore(pool, owned, schema);
     try {
       await store.inTransaction(async (client) => {
