@@ -19,3 +19,4 @@ export * from './rules/contract';
 export * from './rules/duties';
 export * from './rules/management';
 export * from './rules/penalties';
+export * from './local-measures';

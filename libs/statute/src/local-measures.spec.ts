@@ -1,7 +1,7 @@
-import { parameterOn, ruleSetInForce } from '@auxledger/statute';
-import { parameterTable } from './parameters-config';
+import { parameterOn, ruleSetInForce } from './index';
+import { parameterTable, registryWithLocalMeasures } from './local-measures';
 
-describe('AUXLEDGER_PARAMETERS: local measures beside the defaults', () => {
+describe('local measures beside the defaults', () => {
   const pay = { from: '2024-09-01', value: [{ locality: 'hohhot', level: 'L1', monthlyBaseFen: 400000 }], source: '呼政办发〔2024〕1号' };
 
   it('adds configured values (isDefault false) and keeps the defaults for the rest', () => {
@@ -22,8 +22,9 @@ describe('AUXLEDGER_PARAMETERS: local measures beside the defaults', () => {
     expect(() => parameterTable(json, 'test')).toThrow(problem);
   });
 
-  it('the rule set stays the 2024 one, in force from 2024-09-01', async () => {
-    const { loadRegistry } = await import('./parameters-config');
-    expect(ruleSetInForce(loadRegistry(null), '2024-09-01')?.id).toBe('2024');
+  it('the rule set stays the 2024 one, in force from 2024-09-01', () => {
+    const registry = registryWithLocalMeasures({ parameters: {} }, 'test');
+    expect(ruleSetInForce(registry, '2024-09-01')?.id).toBe('2024');
+    expect(ruleSetInForce(registry, '2024-08-31')).toBeNull();
   });
 });
