@@ -21,6 +21,10 @@ export const HIRE_CHECKS = [
 export const ASSIGN_DUTY_CHECKS = [
   'DUTY-ACTIVE', 'DUTY-CATEGORY', 'DUTY-FORBIDDEN', 'DUTY-WEAPON', 'DUTY-LED', 'DUTY-VEHICLE', 'DUTY-TRAINED', 'DUTY-RECUSAL', 'INSURANCE-RISK',
 ] as const satisfies readonly RuleId2024[];
+/** 续订劳动合同 (Art. 24; 劳动合同法 Art. 19 ¶2): the contract rules of a hire, no second probation. */
+export const RENEW_CONTRACT_CHECKS = ['CONTRACT-REQUIRED', 'CONTRACT-PROBATION'] as const satisfies readonly RuleId2024[];
+/** A change of pay at the same level (new local standard, new locality): Art. 27 ¶2. */
+export const ADJUST_PAY_CHECKS = ['PAY-LEVEL'] as const satisfies readonly RuleId2024[];
 export const PROMOTE_CHECKS = ['LEVEL-PROMOTE', 'PAY-LEVEL'] as const satisfies readonly RuleId2024[];
 export const DEMOTE_CHECKS = ['LEVEL-DEMOTE', 'PAY-LEVEL'] as const satisfies readonly RuleId2024[];
 export const SUPERVISION_CHECKS = ['PLAN-FILING', 'INSURANCE', 'HEALTH-CHECK', 'TRAIN-ANNUAL', 'CREDENTIALS', 'COMPLAINT'] as const satisfies readonly RuleId2024[];

@@ -56,6 +56,29 @@ describe('Art. 24 and 劳动合同法 Art. 19: probation limited by the contract
   });
 });
 
+describe('劳动合同法 Art. 19 ¶2 (CONTRACT-PROBATION): the same employer and worker agree a probation only once — none on renewal', () => {
+  const renewal = (probationLastDay: string | null, renewalOf: { contractId: string; probationLastDay: string | null } | null) => ({
+    effectiveDate: '2027-09-01',
+    contract: { kind: 'FIXED_TERM' as const, startDate: '2027-10-01', endDate: '2030-09-30', probationLastDay, renewalOf },
+  });
+  it.each([
+    ['a first contract (renewalOf null), 6 months', '2028-03-31', null, []],
+    ['a renewal without probation', null, { contractId: 'c-1', probationLastDay: '2025-03-31' }, []],
+    ['a renewal of a contract that had one, 1 day of probation', '2027-10-01', { contractId: 'c-1', probationLastDay: '2025-03-31' }, ['CONTRACT-PROBATION']],
+    ['a renewal of a contract that had none, 1 month', '2027-10-31', { contractId: 'c-1', probationLastDay: null }, ['CONTRACT-PROBATION']],
+  ] as const)('%s → %j', (_n, probationLastDay, renewalOf, failed) => {
+    expect(failedRules(['CONTRACT-PROBATION'], renewal(probationLastDay, renewalOf))).toEqual(failed);
+  });
+
+  it('cites 劳动合同法 Art. 19 ¶2, with Art. 24 beside it; a probation also over the limit is a second violation', () => {
+    const violations = violationsOf(['CONTRACT-PROBATION'], renewal('2028-04-01', { contractId: 'c-1', probationLastDay: '2025-03-31' }));
+    expect(violations.map((v) => v.citationText.zh)).toEqual(['《中华人民共和国劳动合同法》第十九条第二款', '《中华人民共和国劳动合同法》第十九条第一款']);
+    expect(violations[0]?.alsoCited.map((c) => c.text.zh)).toContain('《内蒙古自治区公安机关警务辅助人员条例》第二十四条');
+    expect(violations[0]).toMatchObject({ observed: '2028-04-01', expected: null });
+    expect(violations[0]?.message.zh).toContain('c-1');
+  });
+});
+
 describe('Arts. 27 ¶2, 36 ¶1: pay follows the level\'s pay standard in force', () => {
   const configured = {
     ...RULE_SET_2024,

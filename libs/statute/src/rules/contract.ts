@@ -45,6 +45,11 @@ export interface ContractTermFacts {
     readonly endDate: IsoDate | null;
     /** Last day of probation (inclusive); null: no probation. */
     readonly probationLastDay: IsoDate | null;
+    /**
+     * A renewal (续订): the earlier contract between the same employer and the
+     * same worker that this one follows. Absent or null: a first contract.
+     */
+    readonly renewalOf?: { readonly contractId: string; readonly probationLastDay: IsoDate | null } | null;
   };
 }
 
@@ -71,10 +76,13 @@ const LCL = (paragraph: number) => cite('PRC-LABOUR-CONTRACT', '2012', 19, parag
 // 试用期不得超过二个月；三年以上固定期限和无固定期限的劳动合同，试用期不得超过六个月。……
 // 以完成一定工作任务为期限的劳动合同或者劳动合同期限不满三个月的，不得约定试用期。
 // 试用期包含在劳动合同期限内。……
+// 第十九条第二款 同一用人单位与同一劳动者只能约定一次试用期。
+// A probation tests a worker the employer does not know yet: a renewal (续订) with the same
+// employer agrees none, whether or not the first contract had one.
 export const CONTRACT_PROBATION = defineCheck({
   id: 'CONTRACT-PROBATION',
-  title: { zh: '试用期不超过法定上限', en: 'Probation within the Labour Contract Law limits' },
-  citations: [LCL(1), nmg(24), LCL(3), LCL(4)],
+  title: { zh: '试用期不超过法定上限，同一用人单位只约定一次', en: 'Probation within the Labour Contract Law limits, once per employer' },
+  citations: [LCL(1), nmg(24), LCL(2), LCL(3), LCL(4)],
   uses: ['COMMAND'],
   parameters: [],
   check: function probationWithinLimit({ contract }: ContractTermFacts, { fail }) {
@@ -82,6 +90,18 @@ export const CONTRACT_PROBATION = defineCheck({
     if (last === null) return [];
     const out: Violation[] = [];
     const limit = maxProbationMonths(contract);
+    if (contract.renewalOf) {
+      const earlier = contract.renewalOf;
+      out.push(
+        fail({
+          zh: `同一用人单位与同一劳动者只能约定一次试用期：续订劳动合同（原合同${earlier.contractId}${earlier.probationLastDay ? `，试用期至${earlier.probationLastDay}` : ''}）不得再约定试用期`,
+          en: `The same employer and worker agree a probation only once: the renewal of contract ${earlier.contractId}${earlier.probationLastDay ? ` (probation until ${earlier.probationLastDay})` : ''} may have none`,
+          observed: last,
+          expected: null,
+          citation: LCL(2),
+        }),
+      );
+    }
     if (last < contract.startDate) {
       out.push(fail({ zh: '试用期结束日早于合同开始日', en: 'Probation ends before the contract starts', observed: last, expected: `≥ ${contract.startDate}` }));
     }
