@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -89,3 +90,25 @@ export const Nested = (type: () => new () => object, o: Opt = {}) =>
 
 export const NestedList = (type: () => new () => object, o: Opt = {}) =>
   applyDecorators(doc(o, { type, isArray: true }), ...optional(o), IsArray(), ArrayMaxSize(MAX_LIST), IsObject({ each: true }), ValidateNested({ each: true }), Type(type));
+
+/** A decimal number (scores): finite, within its range. */
+export const Decimal = (example: number, o: Opt & { min?: number; max: number }) =>
+  applyDecorators(
+    doc(o, { type: Number, example, minimum: o.min ?? 0, maximum: o.max }),
+    ...optional(o),
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    Min(o.min ?? 0),
+    Max(o.max),
+  );
+
+/** Whole numbers from a small numbered list, e.g. the items of an article. */
+export const IntegerList = (example: number[], o: Opt & { min: number; max: number }) =>
+  applyDecorators(
+    doc(o, { type: [Number], example, minimum: o.min, maximum: o.max }),
+    ...optional(o),
+    IsArray(),
+    ArrayMaxSize(MAX_LIST),
+    IsInt({ each: true }),
+    Min(o.min, { each: true }),
+    Max(o.max, { each: true }),
+  );

@@ -1,4 +1,0 @@
-import type { Hire } from '@auxledger/domain';
-import { LedgerCommand } from '../shared/ledger-command';
-
-export class HireCommand extends LedgerCommand<Hire> {}

@@ -1,0 +1,54 @@
+import type { ReviewQualification } from '@auxledger/domain';
+import { CommandRequestDto } from '../shared/command-request.dto';
+import { DateField, Flag, Id, IdList, Nested, NestedList, OneOf, Text } from '../shared/dto-fields';
+import { BackgroundFindingDto, ServiceRecordDto } from './recruitment.dto';
+
+export class PostConditionMetDto {
+  @Id('driving-licence')
+  id!: string;
+
+  @Flag(true)
+  met!: boolean;
+}
+
+export class PoliticalAttestationDto {
+  @OneOf(['MEETS', 'DOES_NOT_MEET'] as const, 'MEETS', { description: 'Art. 21 (1), judged by people: a negative one is recorded as a failed stage' })
+  conclusion!: ReviewQualification['data']['politicalAttestation']['conclusion'];
+
+  @Text('reviewer-1', { max: 200 })
+  attestedBy!: string;
+
+  @DateField('2024-10-20')
+  attestedOn!: string;
+
+  @IdList(['PA-1'], { description: 'The material it rests on' })
+  materialRefs!: string[];
+}
+
+export class ReviewQualificationRequestDto extends CommandRequestDto {
+  @Id('app-0001')
+  applicationId!: string;
+
+  @NestedList(() => BackgroundFindingDto, { description: 'One finding per Art. 23 item (1)–(8); a missing item cannot be judged' })
+  backgroundFindings!: BackgroundFindingDto[];
+
+  @NestedList(() => ServiceRecordDto, { optional: true, description: 'Earlier auxiliary service of the person on record (Art. 23 (6)); default none' })
+  serviceHistory?: ServiceRecordDto[];
+
+  @NestedList(() => PostConditionMetDto, { optional: true, description: 'Per post condition of the plan (Art. 21 (5)); one not listed counts as not met' })
+  postConditions?: PostConditionMetDto[];
+
+  @Nested(() => PoliticalAttestationDto)
+  politicalAttestation!: PoliticalAttestationDto;
+
+  static toData(b: ReviewQualificationRequestDto): ReviewQualification['data'] {
+    const p = b.politicalAttestation;
+    return {
+      applicationId: b.applicationId,
+      backgroundFindings: b.backgroundFindings.map(BackgroundFindingDto.toData),
+      serviceHistory: (b.serviceHistory ?? []).map(ServiceRecordDto.toData),
+      postConditions: (b.postConditions ?? []).map((c) => ({ id: c.id, met: c.met })),
+      politicalAttestation: { conclusion: p.conclusion, attestedBy: p.attestedBy, attestedOn: p.attestedOn, materialRefs: [...p.materialRefs] },
+    };
+  }
+}

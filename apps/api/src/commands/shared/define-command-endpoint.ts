@@ -1,0 +1,106 @@
+import { Body, Controller, Headers, Inject, Post, type Type } from '@nestjs/common';
+import { CommandBus, CommandHandler as OnCommand, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiOperation } from '@nestjs/swagger';
+import type { Clock } from '@auxledger/application';
+import type { Command, CommandHandler, StreamRef } from '@auxledger/domain';
+import { CurrentPrincipal, type Principal } from '../../auth/principal';
+import { CLOCK } from '../../infrastructure/tokens';
+import { CommandEndpoint } from './command-endpoint';
+import { toDomainCommand } from './command-metadata';
+import type { CommandRequestDto } from './command-request.dto';
+import { CommandRunner } from './command-runner';
+import { type CommandAccepted, LedgerCommand } from './ledger-command';
+import { type RecordScope, RecordScopes } from './record-scope';
+
+/** A request DTO class: validated by class-validator, and the one place that maps a body to the domain command's data. */
+export interface RequestDto<D extends CommandRequestDto, Data> {
+  new (): D;
+  toData(body: D): Data;
+}
+
+export interface CommandEndpointSpec<C extends Command, Refs extends Record<string, StreamRef>, D extends CommandRequestDto> {
+  /** The domain's command handler: its `commandType` names the endpoint (`RecordExamResults` → `record-exam-results`). */
+  handler: CommandHandler<C, Refs>;
+  dto: RequestDto<D, C['data']>;
+  /** What the command concerns, for the organ check. */
+  scope: (data: C['data']) => RecordScope;
+  /** Chinese, then English: `聘用 Hire an auxiliary`. */
+  summary: string;
+  /** The articles applied, and what is written. */
+  description: string;
+}
+
+/** One command endpoint as Nest wires it: the HTTP controller, the CQRS handler, and what the docs and tests read. */
+export interface CommandEndpointDefinition {
+  commandType: string;
+  /** `POST /api/commands/<path>`. */
+  path: string;
+  operationId: string;
+  dto: Type<CommandRequestDto>;
+  controller: Type;
+  handler: Type<ICommandHandler>;
+}
+
+const kebab = (type: string) => type.replace(/[A-Z]/g, (c, i: number) => (i ? '-' : '') + c.toLowerCase());
+const camel = (type: string) => type.charAt(0).toLowerCase() + type.slice(1);
+const named = <T extends Type>(cls: T, name: string): T => Object.defineProperty(cls, 'name', { value: name });
+
+/**
+ * One command use case from one declaration: `POST /api/commands/<kebab type>`
+ * validates the body with the DTO, builds the domain command (id, actor,
+ * effective date) and sends it on the command bus; its handler resolves the
+ * organ scope and runs the domain handler through `CommandRunner`. Each call
+ * makes its own bus command, handler and controller classes, named after the
+ * command (`HireCommand`, `HireHandler`, `HireHttpController`), so that CQRS
+ * dispatch and OpenAPI operation ids stay distinct.
+ */
+export function defineCommandEndpoint<C extends Command, Refs extends Record<string, StreamRef>, D extends CommandRequestDto>(
+  spec: CommandEndpointSpec<C, Refs, D>,
+): CommandEndpointDefinition {
+  const type = spec.handler.commandType;
+  const path = kebab(type);
+  const operationId = camel(type);
+
+  class BusCommand extends LedgerCommand<C> {}
+
+  @OnCommand(BusCommand)
+  class Handler implements ICommandHandler<BusCommand, CommandAccepted> {
+    constructor(
+      private readonly runner: CommandRunner,
+      private readonly scopes: RecordScopes,
+    ) {}
+
+    async execute(sent: BusCommand): Promise<CommandAccepted> {
+      const scope = await this.scopes.organScopeOf(spec.scope(sent.command.data), sent.principal);
+      return this.runner.run(spec.handler, sent, scope);
+    }
+  }
+
+  @CommandEndpoint()
+  @Controller('api/commands')
+  class HttpController {
+    constructor(
+      private readonly commandBus: CommandBus,
+      @Inject(CLOCK) private readonly clock: Clock,
+    ) {}
+
+    @Post(path)
+    @ApiOperation({ operationId, summary: spec.summary, description: spec.description })
+    send(@Body() body: D, @Headers('idempotency-key') idempotencyKey: string | undefined, @CurrentPrincipal() principal: Principal): Promise<CommandAccepted> {
+      const command = toDomainCommand(type, spec.dto.toData(body), body, idempotencyKey, principal, this.clock) as C;
+      return this.commandBus.execute(new BusCommand(command, principal));
+    }
+  }
+  // The emitted parameter types see only the type parameter D; the ValidationPipe and OpenAPI must see this command's DTO.
+  Reflect.defineMetadata('design:paramtypes', [spec.dto, String, Object], HttpController.prototype, 'send');
+
+  named(BusCommand, `${type}Command`);
+  return {
+    commandType: type,
+    path,
+    operationId,
+    dto: spec.dto,
+    controller: named(HttpController, `${type}HttpController`),
+    handler: named(Handler, `${type}Handler`),
+  };
+}

@@ -1,4 +1,0 @@
-import type { Terminate } from '@auxledger/domain';
-import { LedgerCommand } from '../shared/ledger-command';
-
-export class TerminateCommand extends LedgerCommand<Terminate> {}
