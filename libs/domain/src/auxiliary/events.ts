@@ -17,7 +17,8 @@ import type { DomainEvent } from '../kernel';
  * `personKey` (a salted hash of the ID number), outcomes and dates — never the
  * ID number, health results or criminal-record findings themselves (PIPL): the
  * one event that carries raw medical detail, `InjuryMedicalDetailsRecorded`, is
- * its own type so that views can mask it.
+ * its own type so that views can mask it. A health check keeps only its date
+ * and a result category (`HealthCheckRecorded`), never a finding.
  */
 
 export type ContractKind = 'FIXED_TERM' | 'OPEN_ENDED' | 'TASK_BASED';
@@ -57,9 +58,31 @@ export type AuxiliaryHired = DomainEvent<'AuxiliaryHired', {
 /** 转正: probation passed; the auxiliary is a regular employee from `completedOn`. */
 export type ProbationCompleted = DomainEvent<'ProbationCompleted', { auxiliaryId: string; completedOn: IsoDate }>;
 
-// ── Insurance (Art. 28) ────────────────────────────────────────────────────
+/**
+ * 续订劳动合同 (Art. 24; 劳动合同法 Art. 19 ¶2): the new contract with the same using
+ * organ follows the one on record without a gap, and agrees no probation.
+ * `renewedOn` is the day it was concluded; the contract says when it starts.
+ */
+export type ContractRenewed = DomainEvent<'ContractRenewed', { auxiliaryId: string; contract: LabourContract; renewedOn: IsoDate }>;
+
+// ── Pay (Arts. 27, 36 ¶1) ──────────────────────────────────────────────────
+
+/** Pay at the same level changed (a new local pay standard, another locality), from `adjustedOn`. */
+export type PayAdjusted = DomainEvent<'PayAdjusted', { auxiliaryId: string; pay: PayOnLevel; adjustedOn: IsoDate }>;
+
+// ── Insurance and health checks (Art. 28) ─────────────────────────────────────
 
 export type InsuranceEnrolled = DomainEvent<'InsuranceEnrolled', { auxiliaryId: string; kinds: InsuranceKind[]; enrolledOn: IsoDate; reference: string }>;
+
+/**
+ * 健康体检 (Art. 28 ¶3): the check's conclusion as a category only — no finding,
+ * no diagnosis (PIPL Art. 28: health data is sensitive). NORMAL: 未见异常;
+ * FOLLOW_UP: 建议复查或随访.
+ */
+export type HealthCheckResult = 'NORMAL' | 'FOLLOW_UP';
+export const HEALTH_CHECK_RESULTS: readonly HealthCheckResult[] = ['NORMAL', 'FOLLOW_UP'];
+
+export type HealthCheckRecorded = DomainEvent<'HealthCheckRecorded', { auxiliaryId: string; checkedOn: IsoDate; result: HealthCheckResult }>;
 
 // ── Training and qualifications (Arts. 35, 16 ¶1) ──────────────────────────
 
@@ -261,7 +284,10 @@ export type AuxiliaryTerminated = DomainEvent<'AuxiliaryTerminated', {
 export type AuxiliaryEvent =
   | AuxiliaryHired
   | ProbationCompleted
+  | ContractRenewed
+  | PayAdjusted
   | InsuranceEnrolled
+  | HealthCheckRecorded
   | TrainingRecorded
   | QualificationRecorded
   | CredentialIssued

@@ -1,5 +1,6 @@
 import { judgeInForce, type IsoDate, type Judgement } from '@auxledger/statute';
 import { type Decision, type DecisionContext, type StreamRef, refuseByState } from '../kernel';
+import type { LabourContract } from './events';
 import { Auxiliary, type AuxiliaryState } from './state';
 
 /**
@@ -45,3 +46,14 @@ export const duplicateId = (what: Named, id: string): Decision<never> =>
 
 export const unknownId = (code: string, what: Named, id: string): Decision<never> =>
   refuseByState(code, { zh: `没有${what.zh}${id}的记录`, en: `No ${what.en} ${id} is on record` }, { id });
+
+/** A contract whose term does not hold together: what is wrong with it, or null (hire and renewal). */
+export function contractTermDefect(contract: LabourContract): string | null {
+  if (contract.kind === 'FIXED_TERM' && contract.endDate === null) return 'a fixed-term contract names its last day';
+  if (contract.kind !== 'FIXED_TERM' && contract.endDate !== null) return `a ${contract.kind} contract has no fixed last day`;
+  if (contract.endDate !== null && contract.endDate < contract.startDate) return 'the contract ends before it starts';
+  return null;
+}
+
+export const contractInconsistent = (defect: string): Decision<never> =>
+  refuseByState('CONTRACT_INCONSISTENT', { zh: '劳动合同期限记录不一致', en: `The contract record is inconsistent: ${defect}` });

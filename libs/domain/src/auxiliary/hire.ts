@@ -4,7 +4,7 @@ import { type Command, type CommandHandler, type StreamRef, accept, refuseByStat
 import { type OrganState, type RegisteredOrgan, isRegisteredOrgan, organRef, quotaFacts, quotaPlaceTaken } from '../organ';
 import { type PersonState, personContractStarted, personFacts, personRef, serviceHistoryFacts } from '../person';
 import { type LabourContract, type PayOnLevel, auxiliaryEvent } from './events';
-import { auxiliaryRef } from './guards';
+import { auxiliaryRef, contractInconsistent, contractTermDefect } from './guards';
 import type { AuxiliaryState } from './state';
 
 /**
@@ -58,10 +58,7 @@ function factsBesidesApplication(data: Hire['data'], person: PersonState, organ:
 
 function contractDefect(contract: LabourContract, on: IsoDate): string | null {
   if (contract.startDate !== on) return `the contract starts on ${contract.startDate}, not on the hire's effective date ${on}`;
-  if (contract.kind === 'FIXED_TERM' && contract.endDate === null) return 'a fixed-term contract names its last day';
-  if (contract.kind !== 'FIXED_TERM' && contract.endDate !== null) return `a ${contract.kind} contract has no fixed last day`;
-  if (contract.endDate !== null && contract.endDate < contract.startDate) return 'the contract ends before it starts';
-  return null;
+  return contractTermDefect(contract);
 }
 
 export const hire: CommandHandler<Hire, HireRefs> = {
@@ -83,7 +80,7 @@ export const hire: CommandHandler<Hire, HireRefs> = {
       return refuseByState('APPLICATION_PERSON_MISMATCH', { zh: '报名记录属于另一人', en: 'The application belongs to another person' });
     }
     const defect = contractDefect(data.contract, on);
-    if (defect) return refuseByState('CONTRACT_INCONSISTENT', { zh: '劳动合同期限记录不一致', en: `The contract record is inconsistent: ${defect}` });
+    if (defect) return contractInconsistent(defect);
 
     const besides = factsBesidesApplication(data, person, organ, on);
     const fromApplication = hireFacts(application);

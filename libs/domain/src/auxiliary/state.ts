@@ -1,4 +1,4 @@
-import type { AuxiliaryCategory, AuxiliaryStatus, EquipmentQualification, InsuranceKind, IsoDate, TerminationReason } from '@auxledger/statute';
+import type { AuxiliaryCategory, AuxiliaryStatus, EquipmentQualification, HealthCheckFacts, InsuranceKind, IsoDate, TerminationReason } from '@auxledger/statute';
 import type { Aggregate, Envelope } from '../kernel';
 import type { AuxiliaryEvent, CredentialKind, LabourContract, PayOnLevel } from './events';
 
@@ -47,12 +47,19 @@ export interface ServiceRecord {
   applicationId: string;
   usingOrganId: string;
   category: AuxiliaryCategory;
+  /** The contract in force: the one of the hire, or of the latest renewal (续订). */
   contract: LabourContract;
+  /** Contracts renewed away, oldest first (Art. 24: the record of every contract). */
+  previousContracts: LabourContract[];
   hiredOn: IsoDate;
   /** 层级 and the day it was reached (Art. 36 ¶1). */
   level: { code: string; since: IsoDate };
   pay: PayOnLevel;
+  /** The day the pay on record took effect (hire, level change or adjustment). */
+  paySince: IsoDate;
   insurance: InsuranceKind[];
+  /** 健康体检 (Art. 28 ¶3): the latest check on record; null: none yet (HEALTH-CHECK counts from the hire). */
+  lastHealthCheckOn: IsoDate | null;
   training: {
     /** 岗前培训合格 (Art. 35 ¶2): the earliest passed pre-job training; null: none yet. */
     preJobPassedOn: IsoDate | null;
@@ -144,6 +151,11 @@ export function latestAssessmentOn(r: ServiceRecord, on: IsoDate): AssessmentOnR
     .reduce<AssessmentOnRecord | null>((latest, a) => (latest === null || a.assessedOn >= latest.assessedOn ? a : latest), null);
 }
 
+/** HEALTH-CHECK (Art. 28 ¶3, a supervision finding): the facts a supervision view judges as of a date. */
+export function healthCheckFacts(r: ServiceRecord): HealthCheckFacts {
+  return { employment: { hiredOn: r.hiredOn }, health: { lastCheckOn: r.lastHealthCheckOn } };
+}
+
 // ── evolve ───────────────────────────────────────────────────────────────────
 
 /** Applies a change to the service record, whatever the status (a no-op before hiring). */
@@ -167,10 +179,13 @@ export function evolveAuxiliary(state: AuxiliaryState, { event }: Envelope<Auxil
         usingOrganId: d.usingOrganId,
         category: d.category,
         contract: d.contract,
+        previousContracts: [],
         hiredOn: d.hiredOn,
         level: { code: d.level, since: d.hiredOn },
         pay: d.pay,
+        paySince: d.hiredOn,
         insurance: [],
+        lastHealthCheckOn: null,
         training: { preJobPassedOn: null, annualYears: [], trainingIds: [] },
         qualifications: [],
         credentials: [],
@@ -188,6 +203,15 @@ export function evolveAuxiliary(state: AuxiliaryState, { event }: Envelope<Auxil
       if (state.status === 'ON_PROBATION') return { ...state, status: 'ACTIVE' };
       if (state.status === 'SUSPENDED') return { ...state, resumesAs: 'ACTIVE' };
       return state;
+    case 'ContractRenewed':
+      return updateRecord(state, (r) => ({ contract: event.data.contract, previousContracts: [...r.previousContracts, r.contract] }));
+    case 'PayAdjusted':
+      return updateRecord(state, () => ({ pay: event.data.pay, paySince: event.data.adjustedOn }));
+    case 'HealthCheckRecorded': {
+      const { checkedOn } = event.data;
+      // A check recorded late does not move the latest one back.
+      return updateRecord(state, (r) => ({ lastHealthCheckOn: r.lastHealthCheckOn === null || checkedOn > r.lastHealthCheckOn ? checkedOn : r.lastHealthCheckOn }));
+    }
     case 'InsuranceEnrolled':
       return updateRecord(state, (r) => ({ insurance: [...r.insurance, ...event.data.kinds.filter((k) => !r.insurance.includes(k))] }));
     case 'TrainingRecorded': {
@@ -231,9 +255,9 @@ export function evolveAuxiliary(state: AuxiliaryState, { event }: Envelope<Auxil
       return updateRecord(state, (r) => ({ assessments: [...r.assessments, { assessmentId, period, grade, assessedOn }] }));
     }
     case 'AuxiliaryPromoted':
-      return updateRecord(state, () => ({ level: { code: event.data.toLevel, since: event.data.promotedOn }, pay: event.data.pay }));
+      return updateRecord(state, () => ({ level: { code: event.data.toLevel, since: event.data.promotedOn }, pay: event.data.pay, paySince: event.data.promotedOn }));
     case 'AuxiliaryDemoted':
-      return updateRecord(state, () => ({ level: { code: event.data.toLevel, since: event.data.demotedOn }, pay: event.data.pay }));
+      return updateRecord(state, () => ({ level: { code: event.data.toLevel, since: event.data.demotedOn }, pay: event.data.pay, paySince: event.data.demotedOn }));
     case 'AuxiliaryCommended':
       return updateRecord(state, (r) => ({ commendationIds: [...r.commendationIds, event.data.commendationId] }));
     case 'DisciplineDecided': {

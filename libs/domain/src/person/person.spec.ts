@@ -1,6 +1,6 @@
 import { fold } from '../kernel';
 import { on } from '../testing';
-import { Person, personContractEnded, personContractStarted, personFacts, serviceHistoryFacts } from './person';
+import { Person, activeContractOf, personContractEnded, personContractRenewed, personContractStarted, personFacts, serviceHistoryFacts } from './person';
 
 const started = (contractId: string, organId: string, startDate: string) => on(startDate, personContractStarted({ personKey: 'pk-1', contractId, auxiliaryId: `aux-${contractId}`, organId, startDate }));
 const ended = (contractId: string, organId: string, endedOn: string, reason: 'ABANDONMENT' | 'RESIGNATION') =>
@@ -32,6 +32,17 @@ describe('Person registry (PERSON-UNIQUE, Art. 23 (6))', () => {
     expect(s.status).toBe('SERVING');
     expect(personFacts(s)).toEqual({ activeContractIds: ['c-2'] });
     expect(serviceHistoryFacts(s)).toHaveLength(1);
+  });
+
+  it('a contract renewed: still serving one active contract, the new one; no service ended', () => {
+    const renewed = on('2024-09-01', personContractRenewed({ personKey: 'pk-1', auxiliaryId: 'aux-c-1', organId: 'baotou', previousContractId: 'c-1', contractId: 'c-1b', startDate: '2024-03-01' }));
+    const s = fold(Person, [started('c-1', 'baotou', '2021-03-01'), renewed]);
+    expect(personFacts(s)).toEqual({ activeContractIds: ['c-1b'] });
+    expect(activeContractOf(s, 'c-1b')).toEqual({ contractId: 'c-1b', auxiliaryId: 'aux-c-1', organId: 'baotou', startDate: '2024-03-01' });
+    expect(serviceHistoryFacts(s)).toEqual([]);
+    const thenEnded = fold(Person, [started('c-1', 'baotou', '2021-03-01'), renewed, ended('c-1b', 'baotou', '2025-05-01', 'ABANDONMENT')]);
+    expect(thenEnded.status).toBe('NOT_SERVING');
+    expect(fold(Person, [renewed]).status).toBe('UNKNOWN');
   });
 
   it('replays are idempotent: a contract started twice counts once; ending one not active changes nothing', () => {

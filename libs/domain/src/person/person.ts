@@ -34,10 +34,26 @@ export type PersonContractEnded = DomainEvent<'PersonContractEnded', {
   reason: TerminationReason;
 }>;
 
-export type PersonEvent = PersonContractStarted | PersonContractEnded;
+/**
+ * 续订劳动合同: the person goes on serving the same organ under a new contract,
+ * which takes the old one's place among the active contracts (no service ends,
+ * none is added to the history) — so that PERSON-UNIQUE still counts one, and a
+ * later termination finds the contract in force.
+ */
+export type PersonContractRenewed = DomainEvent<'PersonContractRenewed', {
+  personKey: string;
+  auxiliaryId: string;
+  organId: string;
+  previousContractId: string;
+  contractId: string;
+  startDate: IsoDate;
+}>;
+
+export type PersonEvent = PersonContractStarted | PersonContractEnded | PersonContractRenewed;
 
 export const personContractStarted = (data: PersonContractStarted['data']): PersonContractStarted => ({ type: 'PersonContractStarted', schemaVersion: 1, data });
 export const personContractEnded = (data: PersonContractEnded['data']): PersonContractEnded => ({ type: 'PersonContractEnded', schemaVersion: 1, data });
+export const personContractRenewed = (data: PersonContractRenewed['data']): PersonContractRenewed => ({ type: 'PersonContractRenewed', schemaVersion: 1, data });
 
 // ── State ───────────────────────────────────────────────────────────────────
 
@@ -92,6 +108,11 @@ export function evolvePerson(state: PersonState, { event }: Envelope<PersonEvent
       const active = activeOf(state).filter((c) => c.contractId !== contractId);
       const history = [...historyOf(state), { ...ending, endedOn, reason }];
       return active.length ? { status: 'SERVING', personKey, active, history } : { status: 'NOT_SERVING', personKey, history };
+    }
+    case 'PersonContractRenewed': {
+      if (state.status !== 'SERVING') return state;
+      const { previousContractId, contractId, startDate } = event.data;
+      return { ...state, active: state.active.map((c) => (c.contractId === previousContractId ? { ...c, contractId, startDate } : c)) };
     }
     default: {
       const _exhaustive: never = event;
