@@ -1,13 +1,14 @@
 import { SingleBar } from 'cli-progress';
 import { ALL_READ_MODELS, Projector, SqliteReadModelStore, rosterOf } from '@auxledger/projections';
-import { type LogLocation, UsageError, openLog } from './open-log';
-import type { Output } from './verify-command';
+import { UsageError, dateOption } from './cli-error';
+import { type LogLocation, openLog } from './open-log';
+import type { Output } from './output';
 
 const PROJECTOR = 'auxledger';
 
 /** `auxledger project`: brings the read models up to the end of the log (or rebuilds them), with a progress bar. */
 export async function projectCommand(options: LogLocation & { readModels?: string; rebuild?: boolean }, io: Output): Promise<number> {
-  if (!options.readModels) throw new UsageError('name the read-model database: --read-models <sqlite file>');
+  if (!options.readModels) throw new UsageError('NO_READ_MODELS', { zh: '请指定读模型库：--read-models <SQLite 文件>', en: 'name the read-model database: --read-models <sqlite file>' });
   const events = await openLog(options);
   const store = new SqliteReadModelStore({ path: options.readModels });
   const bar = io.progress ? new SingleBar({ format: 'projecting |{bar}| {value} events', stream: process.stderr }) : undefined;
@@ -42,9 +43,9 @@ export async function rosterCommand(
   options: { readModels?: string; organ?: string; asOf?: string; knownAt?: string; subtree?: boolean; json?: boolean },
   io: Output,
 ): Promise<number> {
-  if (!options.readModels) throw new UsageError('name the read-model database: --read-models <sqlite file>');
-  if (!options.organ) throw new UsageError('name the organ: --organ <organ id>');
-  if (options.asOf && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new UsageError('--as-of takes a date, YYYY-MM-DD');
+  if (!options.readModels) throw new UsageError('NO_READ_MODELS', { zh: '请指定读模型库：--read-models <SQLite 文件>', en: 'name the read-model database: --read-models <sqlite file>' });
+  if (!options.organ) throw new UsageError('NO_ORGAN', { zh: '请指定机关：--organ <机关编号>', en: 'name the organ: --organ <organ id>' });
+  dateOption('--as-of', options.asOf);
   const store = new SqliteReadModelStore({ path: options.readModels });
   try {
     const roster = await rosterOf(store, options.organ, {

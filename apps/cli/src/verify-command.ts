@@ -1,14 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import { type LogCheckpoint, type VerifyReport, digestLog, verifyLog } from '@auxledger/event-store';
-import { type LogLocation, UsageError, openLog } from './open-log';
-
-export interface Output {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  /** Draw progress bars (a terminal), or not (tests, pipes). */
-  progress: boolean;
-}
+import { UsageError } from './cli-error';
+import { type LogLocation, openLog } from './open-log';
+import type { Output } from './output';
 
 /**
  * `auxledger verify`: walks the whole log, checks every hash link and, given a
@@ -64,11 +59,11 @@ function readCheckpoint(path: string): LogCheckpoint {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new UsageError(`cannot read the checkpoint ${path}: ${(error as Error).message}`);
+    throw new UsageError('CHECKPOINT_UNREADABLE', { zh: `无法读取检查点 ${path}：${(error as Error).message}`, en: `cannot read the checkpoint ${path}: ${(error as Error).message}` });
   }
   const c = parsed as Partial<LogCheckpoint>;
   if (c.algorithm !== 'sha256-chain-v1' || typeof c.position !== 'number' || typeof c.eventCount !== 'number' || typeof c.digest !== 'string') {
-    throw new UsageError(`${path} is not a log checkpoint (expected algorithm, position, eventCount, digest)`);
+    throw new UsageError('NOT_A_CHECKPOINT', { zh: `${path} 不是记录库检查点（应含 algorithm、position、eventCount、digest）`, en: `${path} is not a log checkpoint (expected algorithm, position, eventCount, digest)` });
   }
   return c as LogCheckpoint;
 }

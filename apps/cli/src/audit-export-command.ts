@@ -1,0 +1,179 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify/sync';
+import type { EventStore } from '@auxledger/event-store';
+import { auditRow } from '@auxledger/projections';
+import { CliError, UsageError, dateOption } from './cli-error';
+import { type LogLocation, openLog } from './open-log';
+import { type Output, progressBar } from './output';
+
+/**
+ * `auxledger audit export`: every accepted event and every refused command
+ * (`CommandRefused` in `command-<id>`) of the log, one record each — who
+ * (actor, role, organ), what (event or command type, stream, auxiliary,
+ * person), when (effective date, recorded at), under which rule-set revision,
+ * and for a refusal its rule ids and citations. The record is the audit trail
+ * read model's (`auditRow`), computed here from the log itself.
+ *
+ * Streamed: the log is read in batches (`readAll`) and each batch written
+ * before the next is read, waiting for the output to drain — memory stays flat
+ * however long the log. JSON is NDJSON: one object per line.
+ */
+
+export interface AuditFilters {
+  /** The organ concerned, or the organ the actor acted for. */
+  organ?: string;
+  /** The auxiliary id or the person key concerned. */
+  person?: string;
+  actor?: string;
+  /** The event type or the command type (`Hire`, `AuxiliaryHired`, `CommandRefused` …). */
+  type?: string;
+  /** Effective dates, inclusive. */
+  from?: string;
+  to?: string;
+}
+
+export type AuditFormat = 'csv' | 'json';
+
+export interface AuditRecord {
+  global_position: number;
+  outcome: 'ACCEPTED' | 'REFUSED';
+  event_type: string;
+  command_type: string | null;
+  command_id: string;
+  stream_id: string;
+  actor_id: string;
+  actor_role: string | null;
+  actor_organ_id: string | null;
+  organ_id: string | null;
+  auxiliary_id: string | null;
+  person_key: string | null;
+  effective_date: string;
+  recorded_at: string;
+  rule_set_revision: string | null;
+  refusal_kind: string | null;
+  refusal_code: string | null;
+  rule_ids: string[] | null;
+  citations: Array<{ ruleId: string; zh: string; en: string }> | null;
+  message_zh: string | null;
+  message_en: string | null;
+}
+
+export const CSV_COLUMNS = [
+  'global_position', 'outcome', 'event_type', 'command_type', 'command_id', 'stream_id', 'actor_id', 'actor_role', 'actor_organ_id',
+  'organ_id', 'auxiliary_id', 'person_key', 'effective_date', 'recorded_at', 'rule_set_revision', 'refusal_kind', 'refusal_code',
+  'rule_ids', 'citations_zh', 'citations_en', 'message_zh', 'message_en',
+] as const;
+
+const PERSON_KEY_HIDDEN = '(hidden)';
+
+export async function auditExportCommand(
+  options: LogLocation & AuditFilters & { format?: string; out?: string; showPersonKey?: boolean },
+  io: Output,
+): Promise<number> {
+  const format = options.format ?? 'csv';
+  if (format !== 'csv' && format !== 'json') throw new UsageError('INVALID_FORMAT', { zh: `--format 须为 csv 或 json（收到 ${format}）`, en: `--format takes csv or json (got ${format})` });
+  const { organ, person, actor, type } = options;
+  const filters: AuditFilters = { organ, person, actor, type, from: dateOption('--from', options.from), to: dateOption('--to', options.to) };
+  if (filters.from && filters.to && filters.from > filters.to) {
+    throw new UsageError('EMPTY_PERIOD', { zh: `--from ${filters.from} 晚于 --to ${filters.to}`, en: `--from ${filters.from} is after --to ${filters.to}` });
+  }
+  const sink = options.out ? await openFile(options.out) : (io.stdout ?? throughOut(io));
+  const store = await openLog(options);
+  const bar = progressBar(io, 'exporting', undefined);
+  try {
+    const { read, written } = await exportAudit(store, sink, { filters, format, showPersonKey: options.showPersonKey === true, onBatch: (n) => bar.advance(n) });
+    if (sink !== io.stdout) {
+      sink.end();
+      await once(sink, 'finish');
+    }
+    bar.stop();
+    io.err(`audit export: ${written} of ${read} records${options.out ? ` written to ${options.out}` : ''} (${format === 'json' ? 'NDJSON' : 'CSV'})\n`);
+    return 0;
+  } finally {
+    bar.stop();
+    await store.close();
+  }
+}
+
+/** Reads the log batch by batch and writes the records that pass the filters, waiting for `sink` to drain. */
+export async function exportAudit(
+  store: EventStore,
+  sink: Writable,
+  options: { filters: AuditFilters; format: AuditFormat; showPersonKey: boolean; batchSize?: number; onBatch?: (events: number) => void },
+): Promise<{ read: number; written: number }> {
+  const { filters, format, showPersonKey } = options;
+  let read = 0;
+  let written = 0;
+  if (format === 'csv') await write(sink, stringify([[...CSV_COLUMNS]]));
+  for (let after = 0; ; ) {
+    const batch = await store.readAll({ after, maxCount: options.batchSize ?? 1000 });
+    if (batch.length === 0) break;
+    after = (batch[batch.length - 1] as (typeof batch)[number]).globalPosition;
+    read += batch.length;
+    const records = batch
+      .map((event): AuditRecord => ({ ...auditRow(event), global_position: event.globalPosition, effective_date: event.metadata.effectiveDate, recorded_at: event.metadata.recordedAt }))
+      .filter((r) => passes(r, filters))
+      .map((r) => (showPersonKey ? r : withoutPersonKey(r)));
+    written += records.length;
+    if (records.length > 0) await write(sink, format === 'csv' ? stringify(records.map(csvRow)) : records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    options.onBatch?.(batch.length);
+  }
+  return { read, written };
+}
+
+function passes(r: AuditRecord, f: AuditFilters): boolean {
+  return (
+    (!f.organ || r.organ_id === f.organ || r.actor_organ_id === f.organ) &&
+    (!f.person || r.auxiliary_id === f.person || r.person_key === f.person) &&
+    (!f.actor || r.actor_id === f.actor) &&
+    (!f.type || r.event_type === f.type || r.command_type === f.type) &&
+    (!f.from || r.effective_date >= f.from) &&
+    (!f.to || r.effective_date <= f.to)
+  );
+}
+
+/** PIPL: the salted person key identifies a natural person across records; shown only on request. */
+function withoutPersonKey(r: AuditRecord): AuditRecord {
+  if (r.person_key === null) return r;
+  const stream = r.stream_id === `person-${r.person_key}` ? `person-${PERSON_KEY_HIDDEN}` : r.stream_id;
+  return { ...r, person_key: PERSON_KEY_HIDDEN, stream_id: stream };
+}
+
+function csvRow(r: AuditRecord): unknown[] {
+  const flat: Record<(typeof CSV_COLUMNS)[number], unknown> = {
+    ...r,
+    rule_ids: r.rule_ids?.join(';') ?? '',
+    citations_zh: r.citations?.map((c) => `${c.ruleId} ${c.zh}`).join(' | ') ?? '',
+    citations_en: r.citations?.map((c) => `${c.ruleId} ${c.en}`).join(' | ') ?? '',
+  };
+  return CSV_COLUMNS.map((column) => flat[column] ?? '');
+}
+
+async function write(sink: Writable, chunk: string): Promise<void> {
+  if (sink.errored) throw sink.errored;
+  if (!sink.write(chunk)) await once(sink, 'drain');
+}
+
+async function openFile(path: string): Promise<Writable> {
+  const file = createWriteStream(path);
+  try {
+    await once(file, 'open');
+  } catch (error) {
+    throw new CliError('OUTPUT_UNWRITABLE', { zh: `无法写入 ${path}：${(error as Error).message}`, en: `cannot write ${path}: ${(error as Error).message}` });
+  }
+  // A later failure is read from `errored` by the next write.
+  file.on('error', () => undefined);
+  return file;
+}
+
+/** In-process callers (tests) without a real stdout: the text goes to `io.out`. */
+function throughOut(io: Output): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      io.out(chunk.toString('utf8'));
+      done();
+    },
+  });
+}
