@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import type { Clock } from '@auxledger/application';
+import { ReadAccess } from './access/read-access';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { OrganScope } from './auth/organ-scope';
 import { COMMAND_CONTROLLERS, COMMAND_HANDLERS } from './commands';
@@ -16,9 +17,15 @@ import { validationFailed } from './errors/validation-errors';
 import { HealthController } from './health/health.controller';
 import { type Persistence, openPersistence } from './infrastructure/persistence';
 import { PERSISTENCE, PersistenceLifecycle } from './infrastructure/persistence.module';
-import { API_CONFIG, API_TABLES, CLOCK, EVENT_STORE, RULE_SETS } from './infrastructure/tokens';
+import { API_CONFIG, API_TABLES, CLOCK, EVENT_STORE, LOG_HEAD, READ_MODEL_STORE, RULE_SETS } from './infrastructure/tokens';
 import { ApiKeysController } from './keys/api-keys.controller';
 import { ApiKeysService } from './keys/api-keys.service';
+import { EmbeddedProjector } from './projection/embedded-projector';
+import { openLogHead } from './projection/log-head';
+import { openReadModelStore } from './projection/read-model-store';
+import { ReadPosition } from './projection/read-position';
+import { ReadSideLifecycle } from './projection/read-side.lifecycle';
+import { QUERY_CONTROLLERS, QUERY_HANDLERS } from './queries';
 
 export interface AppOptions {
   /** The transaction-time clock (tests pin it); default: the system clock. */
@@ -46,7 +53,7 @@ export class AppModule {
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
         TerminusModule.forRoot({ logger: false }),
       ],
-      controllers: [...COMMAND_CONTROLLERS, ApiKeysController, HealthController],
+      controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS, ApiKeysController, HealthController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
@@ -55,10 +62,17 @@ export class AppModule {
         { provide: EVENT_STORE, useFactory: (p: Persistence) => p.store, inject: [PERSISTENCE] },
         { provide: API_TABLES, useFactory: (p: Persistence) => p.tables, inject: [PERSISTENCE] },
         PersistenceLifecycle,
+        { provide: READ_MODEL_STORE, useFactory: () => openReadModelStore(config.readSide.store) },
+        { provide: LOG_HEAD, useFactory: () => openLogHead(config.store) },
+        ReadSideLifecycle,
+        EmbeddedProjector,
+        ReadPosition,
+        ReadAccess,
         OrganScope,
         CommandRunner,
         ApiKeysService,
         ...COMMAND_HANDLERS,
+        ...QUERY_HANDLERS,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },

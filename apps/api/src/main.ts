@@ -1,6 +1,7 @@
 import { readConfig } from './config/api-config';
 import { createApp, DOCS_PATH } from './app.factory';
 import { describeStore } from './infrastructure/persistence';
+import { describeReadModels } from './projection/read-model-store';
 
 /** `npm start`: the API on PORT (default 3000), records in AUXLEDGER_DB or AUXLEDGER_PG_URL. */
 async function main(): Promise<void> {
@@ -10,10 +11,11 @@ async function main(): Promise<void> {
   const base = `http://localhost:${config.port}`;
   process.stdout.write(
     [
-      `AuxLedger API listening on ${base}/api (commands: POST ${base}/api/commands/<name>)`,
+      `AuxLedger API listening on ${base}/api (commands: POST ${base}/api/commands/<name>; queries: GET ${base}/api/roster, /api/people/<id>, /api/quota, /api/audit, /api/supervision, /api/organs, /api/recruitment-plans)`,
       `OpenAPI docs: ${base}/${DOCS_PATH} (JSON: ${base}/${DOCS_PATH}-json)`,
       `Health: ${base}/health, ${base}/health/ready`,
       `Records: ${describeStore(config.store)}`,
+      `Read models: ${describeReadModels(config.readSide.store)} (projector ${config.readSide.projector === 'embedded' ? 'in this process' : 'off: run `auxledger project`'})`,
       '',
     ].join('\n'),
   );

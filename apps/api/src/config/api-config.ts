@@ -1,7 +1,21 @@
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /** Where the records live: one SQLite file (the default), or a PostgreSQL database. */
 export type StoreConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+
+/** Where the read models live: a SQLite file, or a schema of the PostgreSQL database. */
+export type ReadModelsConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; schema: string };
+
+/** The read side: where the read models are, who keeps them up to date, and how stale they may be. */
+export interface ReadSideConfig {
+  store: ReadModelsConfig;
+  /** `embedded`: this process runs the projector; `off`: another process does (`auxledger project`). */
+  projector: 'embedded' | 'off';
+  /** Readiness fails when the read models are more than this many events behind the log (`AUXLEDGER_PROJECTOR_MAX_LAG`). */
+  maxLag: number;
+  /** How long a query with `minPosition` waits for the read models to reach it (`AUXLEDGER_MIN_POSITION_WAIT_MS`). */
+  minPositionWaitMs: number;
+}
 
 /** Everything the API reads from its environment, read once at bootstrap (tests build it directly). */
 export interface ApiConfig {
@@ -17,6 +31,7 @@ export interface ApiConfig {
   bodyLimit: string;
   /** Requests per client address per minute (`AUXLEDGER_RATE_LIMIT`, default 600). */
   rateLimitPerMinute: number;
+  readSide: ReadSideConfig;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -26,17 +41,46 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const rateLimitPerMinute = integer(env['AUXLEDGER_RATE_LIMIT'], 600, 'AUXLEDGER_RATE_LIMIT');
   const logLevel = env['AUXLEDGER_LOG_LEVEL'] || env['LOG_LEVEL'] || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new Error(`AUXLEDGER_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got ${logLevel})`);
+  const store: StoreConfig = env['AUXLEDGER_PG_URL']
+    ? { kind: 'postgres', url: env['AUXLEDGER_PG_URL'] }
+    : { kind: 'sqlite', path: resolve(env['AUXLEDGER_DB'] || './data/auxledger.db') };
   return {
     port,
-    store: env['AUXLEDGER_PG_URL']
-      ? { kind: 'postgres', url: env['AUXLEDGER_PG_URL'] }
-      : { kind: 'sqlite', path: resolve(env['AUXLEDGER_DB'] || './data/auxledger.db') },
+    store,
     adminKey: env['AUXLEDGER_ADMIN_KEY'] || null,
     parametersFile: env['AUXLEDGER_PARAMETERS'] ? resolve(env['AUXLEDGER_PARAMETERS']) : null,
     logLevel,
     bodyLimit: env['AUXLEDGER_BODY_LIMIT'] || '256kb',
     rateLimitPerMinute,
+    readSide: readSideConfig(env, store),
   };
+}
+
+/** The read side's variables; the read models sit next to the log unless told otherwise. */
+function readSideConfig(env: NodeJS.ProcessEnv, store: StoreConfig): ReadSideConfig {
+  const projector = env['AUXLEDGER_PROJECTOR'] || 'on';
+  if (!['on', 'off'].includes(projector)) throw new Error(`AUXLEDGER_PROJECTOR must be on or off (got ${projector})`);
+  const schema = env['AUXLEDGER_READ_MODELS_SCHEMA'] || 'read_models';
+  if (!/^[a-z_][a-z0-9_]{0,39}$/.test(schema)) throw new Error(`AUXLEDGER_READ_MODELS_SCHEMA must be a lower-case identifier (got ${schema})`);
+  return {
+    store:
+      store.kind === 'postgres'
+        ? { kind: 'postgres', url: store.url, schema }
+        : { kind: 'sqlite', path: resolve(env['AUXLEDGER_READ_MODELS_DB'] || defaultReadModelsPath(store.path)) },
+    projector: projector === 'on' ? 'embedded' : 'off',
+    maxLag: nonNegative(env['AUXLEDGER_PROJECTOR_MAX_LAG'], 1000, 'AUXLEDGER_PROJECTOR_MAX_LAG'),
+    minPositionWaitMs: nonNegative(env['AUXLEDGER_MIN_POSITION_WAIT_MS'], 2000, 'AUXLEDGER_MIN_POSITION_WAIT_MS'),
+  };
+}
+
+/** `read-models.db` in the log's folder. */
+export const defaultReadModelsPath = (logPath: string): string => join(dirname(logPath), 'read-models.db');
+
+function nonNegative(raw: string | undefined, fallback: number, name: string): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, 0 or more (got ${raw})`);
+  return n;
 }
 
 function integer(raw: string | undefined, fallback: number, name: string): number {

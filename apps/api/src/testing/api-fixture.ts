@@ -8,8 +8,9 @@ import { passedApplicationHistory } from '@auxledger/domain/testing';
 import type { EventStore } from '@auxledger/event-store';
 import { pastEvents } from '@auxledger/event-store/testing';
 import { createApp } from '../app.factory';
-import type { ApiConfig, StoreConfig } from '../config/api-config';
-import { EVENT_STORE } from '../infrastructure/tokens';
+import { type ApiConfig, type ReadSideConfig, type StoreConfig, defaultReadModelsPath } from '../config/api-config';
+import { EVENT_STORE, LOG_HEAD } from '../infrastructure/tokens';
+import type { LogHead } from '../projection/log-head';
 
 /** The e2e fixture: the real Nest application on a real store, driven through HTTP with supertest. */
 export const ADMIN_KEY = 'e2e-admin-key-0123456789';
@@ -22,6 +23,8 @@ export interface Api {
   post(path: string, body: unknown, key?: string | null, headers?: Record<string, string>): request.Test;
   get(path: string, key?: string | null): request.Test;
   del(path: string, key?: string | null): request.Test;
+  /** The log's last global position: pass it as `minPosition` to read what was written. */
+  logHead(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -38,6 +41,18 @@ export function writePayStandards(dir: string): string {
   return file;
 }
 
+/** The read side of a test: the read models next to the log (PostgreSQL: schema read_models), the projector embedded. */
+export function readSideFor(store: StoreConfig, overrides: Partial<ReadSideConfig> = {}): ReadSideConfig {
+  return {
+    store: store.kind === 'sqlite' ? { kind: 'sqlite', path: defaultReadModelsPath(store.path) } : { kind: 'postgres', url: store.url, schema: 'read_models' },
+    projector: 'embedded',
+    maxLag: 1000,
+    // Generous: a wait ends as soon as the projector gets there.
+    minPositionWaitMs: 30_000,
+    ...overrides,
+  };
+}
+
 export async function startApi(store: StoreConfig, overrides: Partial<ApiConfig> = {}): Promise<Api> {
   const config: ApiConfig = {
     port: 0,
@@ -47,6 +62,7 @@ export async function startApi(store: StoreConfig, overrides: Partial<ApiConfig>
     logLevel: 'silent',
     bodyLimit: '64kb',
     rateLimitPerMinute: 1_000_000,
+    readSide: readSideFor(store),
     ...overrides,
   };
   const app = await createApp(config, { clock: { now: () => NOW } });
@@ -59,6 +75,7 @@ export async function startApi(store: StoreConfig, overrides: Partial<ApiConfig>
     post: (path, body, key, headers = {}) => auth(request(server).post(path).set(headers), key).send(body as object),
     get: (path, key) => auth(request(server).get(path), key),
     del: (path, key) => auth(request(server).delete(path), key),
+    logHead: () => app.get<LogHead>(LOG_HEAD).position(),
     close: () => app.close(),
   };
 }

@@ -1,0 +1,103 @@
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { EventStore } from '@auxledger/event-store';
+import { ALL_READ_MODELS, Projector, type ReadModelStore } from '@auxledger/projections';
+import type { ApiConfig } from '../config/api-config';
+import { API_CONFIG, EVENT_STORE, READ_MODEL_STORE } from '../infrastructure/tokens';
+import { PROJECTOR_NAME } from './read-model-store';
+
+/** `off`: another process projects; `running`: catching up or following; `failed`: waiting to try again. */
+export type ProjectorState = 'off' | 'starting' | 'running' | 'failed' | 'stopped';
+
+const FIRST_RETRY_MS = 500;
+const LAST_RETRY_MS = 30_000;
+
+/**
+ * The projector inside the API process (`AUXLEDGER_PROJECTOR=on`, the
+ * default): every read model, caught up from its checkpoint on start, then
+ * following the log. It runs beside the HTTP server, never in a request: a
+ * failure (the database gone for a while) is logged, shown by readiness, and
+ * retried with a growing pause. Shutdown aborts it between batches — a batch
+ * and its checkpoint commit together, so nothing is lost or applied twice;
+ * the log, not the projector, holds every acknowledged command.
+ */
+@Injectable()
+export class EmbeddedProjector implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Projector');
+  private readonly abort = new AbortController();
+  private running: Promise<void> | undefined;
+  private waiters: Array<() => void> = [];
+  state: ProjectorState;
+  lastError: string | null = null;
+  /** Fingerprint of the model definitions this build projects (a live generation of others cannot be read). */
+  readonly fingerprint: string;
+  private readonly projector: Projector;
+
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(EVENT_STORE) events: EventStore,
+    @Inject(READ_MODEL_STORE) store: ReadModelStore,
+  ) {
+    this.state = config.readSide.projector === 'embedded' ? 'starting' : 'off';
+    this.projector = new Projector({ name: PROJECTOR_NAME, models: ALL_READ_MODELS, events, store, onBatch: () => this.notify() });
+    this.fingerprint = this.projector.fingerprint;
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.state === 'off') return;
+    this.running = this.runUntilStopped();
+  }
+
+  /** Before the HTTP server closes: stop between batches and wait for the current one to commit. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.abort.abort();
+    await this.running;
+    if (this.state !== 'off') this.state = 'stopped';
+    this.notify();
+  }
+
+  /** Resolves after the next committed batch or change of state (or at once when stopped). */
+  nextChange(): Promise<void> {
+    if (this.abort.signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private notify(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  private async runUntilStopped(): Promise<void> {
+    const signal = this.abort.signal;
+    let pause = FIRST_RETRY_MS;
+    while (!signal.aborted) {
+      try {
+        this.state = 'running';
+        this.notify();
+        await this.projector.run(signal);
+        return;
+      } catch (error) {
+        if (signal.aborted) return;
+        this.state = 'failed';
+        this.lastError = error instanceof Error ? error.message : String(error);
+        this.logger.error(`projector failed, retrying in ${pause} ms: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        this.notify();
+        await sleep(pause, signal);
+        pause = Math.min(pause * 2, LAST_RETRY_MS);
+      }
+    }
+  }
+}
+
+/** A pause that ends early when the signal aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ReadModelStore } from '@auxledger/projections';
+import type { ApiConfig } from '../config/api-config';
+import { AppError } from '../errors/app-error';
+import { API_CONFIG, LOG_HEAD, READ_MODEL_STORE } from '../infrastructure/tokens';
+import { EmbeddedProjector } from './embedded-projector';
+import type { LogHead } from './log-head';
+import { PROJECTOR_NAME } from './read-model-store';
+
+/** How far the read models are, against the log. */
+export interface Freshness {
+  /** The last global position whose effect the read models hold. */
+  position: number;
+  /** The last global position of the log. */
+  logHead: number;
+  /** Events the read models are behind. */
+  lag: number;
+}
+
+const POLL_MS = 100;
+
+/**
+ * The position the read models reflect: the live generation's checkpoint,
+ * which moves in the same transaction as the rows. It is read before a
+ * query, so an answer reflects at least every event up to it (a batch may
+ * land between the two reads: then a few more).
+ */
+@Injectable()
+export class ReadPosition {
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
+    @Inject(LOG_HEAD) private readonly logHead: LogHead,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly projector: EmbeddedProjector,
+  ) {}
+
+  /** The live checkpoint; 503 when no read models of this build's definitions exist yet. */
+  async current(): Promise<number> {
+    const live = (await this.store.generations(PROJECTOR_NAME)).find((g) => g.status === 'live');
+    if (!live) {
+      throw new AppError('UNAVAILABLE', 'READ_MODELS_NOT_BUILT', {
+        zh: '读模型尚未建立（投影器未运行过）',
+        en: 'The read models are not built yet (no projector has run)',
+      });
+    }
+    if (live.fingerprint !== this.projector.fingerprint) {
+      throw new AppError('UNAVAILABLE', 'READ_MODELS_OUTDATED', {
+        zh: '读模型由其他版本的定义生成，正在等待重建',
+        en: 'The read models were built from other definitions; they await a rebuild',
+      });
+    }
+    return live.position;
+  }
+
+  async freshness(): Promise<Freshness> {
+    const [position, logHead] = await Promise.all([this.current(), this.logHead.position()]);
+    return { position, logHead, lag: Math.max(0, logHead - position) };
+  }
+
+  /**
+   * Read-your-writes: the position once it is at least `minPosition`,
+   * waiting up to AUXLEDGER_MIN_POSITION_WAIT_MS for the projector. A
+   * position the log does not have is the client's mistake (400); one the
+   * projector has not reached in time is 409 PROJECTION_BEHIND — ask again.
+   */
+  async atLeast(minPosition: number | undefined): Promise<number> {
+    let position = await this.current();
+    if (minPosition === undefined || position >= minPosition) return position;
+    const logHead = await this.logHead.position();
+    if (minPosition > logHead) {
+      throw new AppError(
+        'INVALID_INPUT',
+        'MIN_POSITION_BEYOND_LOG',
+        { zh: `日志中没有位置 ${minPosition}（最后位置 ${logHead}）`, en: `The log has no position ${minPosition} (its last is ${logHead})` },
+        { minPosition, logHead },
+      );
+    }
+    const deadline = Date.now() + this.config.readSide.minPositionWaitMs;
+    while (position < minPosition && Date.now() < deadline) {
+      const wake = pause(Math.min(POLL_MS, deadline - Date.now()));
+      await (this.projector.state === 'off' ? wake : Promise.race([this.projector.nextChange(), wake]));
+      position = await this.current();
+    }
+    if (position < minPosition) {
+      throw new AppError(
+        'CONFLICT',
+        'PROJECTION_BEHIND',
+        {
+          zh: `读模型尚未到达位置 ${minPosition}（当前 ${position}），请稍后重试`,
+          en: `The read models have not reached position ${minPosition} yet (they are at ${position}); ask again shortly`,
+        },
+        { minPosition, asOfPosition: position, logHead },
+      );
+    }
+    return position;
+  }
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));

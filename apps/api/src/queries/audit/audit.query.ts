@@ -1,0 +1,71 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { type AuditEntry, type ReadModelStore, auditTrailPage } from '@auxledger/projections';
+import { ReadAccess } from '../../access/read-access';
+import { AppError } from '../../errors/app-error';
+import { READ_MODEL_STORE } from '../../infrastructure/tokens';
+import { ReadPosition } from '../../projection/read-position';
+import { DEFAULT_PAGE, flag, normalInstant } from '../shared/query-fields';
+import { type Positioned, ReadQuery } from '../shared/read-query';
+import type { AuditRequestDto } from './audit.request.dto';
+
+export interface AuditAnswer extends Positioned {
+  entries: AuditEntry[];
+  /** Pass as `cursor` for the next page; null: no more. */
+  next: string | null;
+}
+
+export class GetAuditTrail extends ReadQuery<AuditRequestDto, AuditAnswer> {}
+
+/**
+ * Who did what, when, to whom, under which rule revision — and every refused
+ * command with its citations. Admins and auditors: everything; operators:
+ * the organs of their grants, named in `organ`.
+ */
+@QueryHandler(GetAuditTrail)
+export class GetAuditTrailHandler implements IQueryHandler<GetAuditTrail> {
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
+    private readonly position: ReadPosition,
+    private readonly access: ReadAccess,
+  ) {}
+
+  async execute({ params: p, principal }: GetAuditTrail): Promise<AuditAnswer> {
+    const asOfPosition = await this.position.atLeast(p.minPosition);
+    if (principal.role === 'operator' && p.organ === undefined) {
+      throw new AppError(
+        'INVALID_INPUT',
+        'ORGAN_REQUIRED',
+        { zh: '操作员查询审计记录须指定授权范围内的机关（organ）', en: 'An operator names an organ of its own (organ) to read the audit trail' },
+        { grantedOrganIds: principal.organIds },
+      );
+    }
+    if (p.organ !== undefined) await this.access.requireOrgan(principal, p.organ);
+    const after = p.cursor === undefined ? undefined : positionCursor(p.cursor);
+    const page = await auditTrailPage(this.store, {
+      ...(p.organ !== undefined ? { organId: p.organ, includeSubtree: flag(p.subtree, false) } : {}),
+      ...(p.auxiliary !== undefined ? { auxiliaryId: p.auxiliary } : {}),
+      ...(p.personKey !== undefined ? { personKey: p.personKey } : {}),
+      ...(p.actor !== undefined ? { actorId: p.actor } : {}),
+      ...(p.commandType !== undefined ? { commandType: p.commandType } : {}),
+      ...(p.outcome !== undefined ? { outcome: p.outcome } : {}),
+      ...(p.recordedFrom !== undefined ? { recordedFrom: normalInstant(p.recordedFrom) } : {}),
+      ...(p.recordedTo !== undefined ? { recordedTo: normalInstant(p.recordedTo) } : {}),
+      ...(p.effectiveFrom !== undefined ? { effectiveFrom: p.effectiveFrom } : {}),
+      ...(p.effectiveTo !== undefined ? { effectiveTo: p.effectiveTo } : {}),
+      ...(after !== undefined ? { after } : {}),
+      limit: p.limit ?? DEFAULT_PAGE,
+      newestFirst: p.order === 'newest',
+    });
+    return { asOfPosition, entries: page.entries, next: page.next === null ? null : String(page.next) };
+  }
+}
+
+/** The audit trail pages by global position: the cursor is one. */
+function positionCursor(cursor: string): number {
+  const n = /^\d{1,15}$/.test(cursor) ? Number(cursor) : Number.NaN;
+  if (!Number.isSafeInteger(n)) {
+    throw new AppError('INVALID_INPUT', 'INVALID_CURSOR', { zh: 'cursor 须为上一页返回的 next', en: 'cursor must be the `next` of a previous page' }, { cursor });
+  }
+  return n;
+}

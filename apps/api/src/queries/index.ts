@@ -1,0 +1,35 @@
+import type { Provider, Type } from '@nestjs/common';
+import { AuditHttpController } from './audit/audit.http.controller';
+import { GetAuditTrailHandler } from './audit/audit.query';
+import { OrgansHttpController } from './organs/organs.http.controller';
+import { GetOrgansHandler } from './organs/organs.query';
+import { PersonFileHttpController } from './person-file/person-file.http.controller';
+import { GetPersonFileHandler } from './person-file/person-file.query';
+import { QuotaHttpController } from './quota/quota.http.controller';
+import { GetQuotaUseHandler } from './quota/quota.query';
+import { RecruitmentPlansHttpController } from './recruitment-plans/recruitment-plans.http.controller';
+import { GetRecruitmentPlansHandler } from './recruitment-plans/recruitment-plans.query';
+import { RosterHttpController } from './roster/roster.http.controller';
+import { GetRosterHandler } from './roster/roster.query';
+import { SupervisionHttpController } from './supervision/supervision.http.controller';
+import { GetSupervisionFindingsHandler } from './supervision/supervision.query';
+
+/** Every read endpoint: one folder each (request DTO, query and its handler, HTTP controller). */
+export const QUERY_CONTROLLERS: Type[] = [
+  RosterHttpController,
+  PersonFileHttpController,
+  QuotaHttpController,
+  AuditHttpController,
+  SupervisionHttpController,
+  OrgansHttpController,
+  RecruitmentPlansHttpController,
+];
+export const QUERY_HANDLERS: Provider[] = [
+  GetRosterHandler,
+  GetPersonFileHandler,
+  GetQuotaUseHandler,
+  GetAuditTrailHandler,
+  GetSupervisionFindingsHandler,
+  GetOrgansHandler,
+  GetRecruitmentPlansHandler,
+];

@@ -1,0 +1,36 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { type OrganHierarchyRow, type ReadModelStore, organHierarchy, organSubtree } from '@auxledger/projections';
+import { AppError } from '../../errors/app-error';
+import { READ_MODEL_STORE } from '../../infrastructure/tokens';
+import { ReadPosition } from '../../projection/read-position';
+import { type Positioned, ReadQuery } from '../shared/read-query';
+import type { OrgansRequestDto } from './organs.request.dto';
+
+export interface OrgansAnswer extends Positioned {
+  /** In path order: each organ after its parent. */
+  organs: OrganHierarchyRow[];
+}
+
+export class GetOrgans extends ReadQuery<OrgansRequestDto, OrgansAnswer> {}
+
+/** The organ tree (organs never move, so it has no as-of). Every role. */
+@QueryHandler(GetOrgans)
+export class GetOrgansHandler implements IQueryHandler<GetOrgans> {
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
+    private readonly position: ReadPosition,
+  ) {}
+
+  async execute({ params: p }: GetOrgans): Promise<OrgansAnswer> {
+    const asOfPosition = await this.position.atLeast(p.minPosition);
+    if (p.root === undefined) {
+      return { asOfPosition, organs: (await this.store.list(organHierarchy, { orderBy: ['path'] })) as OrganHierarchyRow[] };
+    }
+    const organs = await organSubtree(this.store, p.root);
+    if (organs.length === 0) {
+      throw new AppError('NOT_FOUND', 'ORGAN_NOT_FOUND', { zh: `没有机关 ${p.root}`, en: `No organ ${p.root}` }, { organId: p.root });
+    }
+    return { asOfPosition, organs };
+  }
+}

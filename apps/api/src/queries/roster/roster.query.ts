@@ -1,0 +1,72 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { Clock } from '@auxledger/application';
+import { type ReadModelStore, type RosterEntry, type RosterStatus, rosterOf } from '@auxledger/projections';
+import { ReadAccess } from '../../access/read-access';
+import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
+import { ReadPosition } from '../../projection/read-position';
+import { DEFAULT_PAGE, flag, list, normalInstant } from '../shared/query-fields';
+import { type Positioned, ReadQuery, todayInShanghai } from '../shared/read-query';
+import type { RosterRequestDto } from './roster.request.dto';
+
+export interface RosterCounts {
+  total: number;
+  byStatus: Record<string, number>;
+  byCategory: Record<string, number>;
+  byLevel: Record<string, number>;
+  byOrgan: Record<string, number>;
+}
+
+/** The roster; a viewer's answer has the counts only (no entry names an auxiliary). */
+export interface RosterAnswer extends Positioned {
+  organId: string;
+  subtree: boolean;
+  asOf: string;
+  knownAt: string | null;
+  counts: RosterCounts;
+  entries?: RosterEntry[];
+  next?: string | null;
+}
+
+export class GetRoster extends ReadQuery<RosterRequestDto, RosterAnswer> {}
+
+@QueryHandler(GetRoster)
+export class GetRosterHandler implements IQueryHandler<GetRoster> {
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly position: ReadPosition,
+    private readonly access: ReadAccess,
+  ) {}
+
+  async execute({ params: p, principal }: GetRoster): Promise<RosterAnswer> {
+    const asOfPosition = await this.position.atLeast(p.minPosition);
+    await this.access.requireOrgan(principal, p.organ);
+    const subtree = flag(p.subtree, false);
+    const asOf = p.asOf ?? todayInShanghai(this.clock);
+    const knownAt = p.knownAt ? normalInstant(p.knownAt) : null;
+    const statuses = list(p.status) as RosterStatus[] | undefined;
+    const rows = (await rosterOf(this.store, p.organ, { asOf, includeSubtree: subtree, ...(knownAt ? { knownAt } : {}), ...(statuses ? { statuses } : {}) }))
+      .filter((r) => p.category === undefined || r.category === p.category)
+      .sort((a, b) => (a.auxiliary_id < b.auxiliary_id ? -1 : a.auxiliary_id > b.auxiliary_id ? 1 : 0));
+    const answer: RosterAnswer = { asOfPosition, organId: p.organ, subtree, asOf, knownAt, counts: countsOf(rows) };
+    if (principal.role === 'viewer') return answer;
+    const limit = p.limit ?? DEFAULT_PAGE;
+    const after = p.cursor;
+    const rest = after === undefined ? rows : rows.filter((r) => r.auxiliary_id > after);
+    const entries = rest.slice(0, limit);
+    return { ...answer, entries, next: rest.length > limit ? (entries[entries.length - 1]?.auxiliary_id ?? null) : null };
+  }
+}
+
+function countsOf(rows: readonly RosterEntry[]): RosterCounts {
+  const counts: RosterCounts = { total: rows.length, byStatus: {}, byCategory: {}, byLevel: {}, byOrgan: {} };
+  const add = (into: Record<string, number>, key: string) => (into[key] = (into[key] ?? 0) + 1);
+  for (const r of rows) {
+    add(counts.byStatus, r.status);
+    add(counts.byCategory, r.category);
+    add(counts.byLevel, r.level);
+    add(counts.byOrgan, r.using_organ_id);
+  }
+  return counts;
+}
