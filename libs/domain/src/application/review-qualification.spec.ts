@@ -1,6 +1,7 @@
 import type { BackgroundFinding, TerminationReason } from '@auxledger/statute';
 import type { Actor } from '../kernel';
 import { UNIT } from '../organ/organ.fixtures';
+import { personContractEnded, personContractStarted } from '../person';
 import { command, on, scenario } from '../testing';
 import { applicantHired, applicationRegistered, recruitmentStageFailed } from './application';
 import { APPLICANT, clearFindings, historyTo, REGISTERED, REVIEWED } from './application.fixtures';
@@ -11,8 +12,8 @@ const review = (data: Partial<ReviewQualification['data']> = {}, on = '2024-10-2
     'ReviewQualification',
     {
       applicationId: 'app-1',
+      personKey: PK,
       backgroundFindings: clearFindings(),
-      serviceHistory: [],
       postConditions: [{ id: 'driving', met: true }],
       politicalAttestation: { conclusion: 'MEETS', attestedBy: 'reviewer-1', attestedOn: '2024-10-20', materialRefs: ['PA-1'] },
       ...data,
@@ -22,7 +23,12 @@ const review = (data: Partial<ReviewQualification['data']> = {}, on = '2024-10-2
   );
 const withFinding = (item: BackgroundFinding['item'], change: Partial<BackgroundFinding> | null): BackgroundFinding[] =>
   clearFindings().flatMap((f) => (f.item !== item ? [f] : change === null ? [] : [{ ...f, ...change }]));
-const served = (reason: TerminationReason) => [{ organId: 'baotou-pcs', endedOn: '2021-06-30', reason }];
+const PK = REGISTERED.data.personKey;
+/** The person registry of an applicant who served 包头 before, until 2021-06-30, leaving for `reason`. */
+const served = (reason: TerminationReason) => [
+  on('2019-07-01', personContractStarted({ personKey: PK, contractId: 'c-old', auxiliaryId: 'aux-old', organId: 'baotou-pcs', startDate: '2019-07-01' })),
+  on('2021-06-30', personContractEnded({ personKey: PK, contractId: 'c-old', auxiliaryId: 'aux-old', organId: 'baotou-pcs', endedOn: '2021-06-30', reason })),
+];
 
 const given = scenario(reviewQualification).given;
 const registered = { application: historyTo(1) };
@@ -81,14 +87,40 @@ describe('Art. 23 (6) (DISQ-6): 擅自离职 in the system\'s own service histor
     ['CONTRACT_EXPIRY', []],
     ['MUTUAL_AGREEMENT', []],
   ])('an earlier service ended by %s → %j', (reason, failed) => {
-    const outcome = given(registered).when(review({ serviceHistory: served(reason) }));
+    const outcome = given({ ...registered, person: served(reason) }).when(review());
     if (failed.length) outcome.thenRefusedByStatute(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 
   it('history decides even without a finding on item (6)', () => {
-    const violations = given(registered).when(review({ serviceHistory: served('ABANDONMENT'), backgroundFindings: withFinding(6, null) })).thenRefusedByStatute('DISQ-6');
+    const violations = given({ ...registered, person: served('ABANDONMENT') }).when(review({ backgroundFindings: withFinding(6, null) })).thenRefusedByStatute('DISQ-6');
     expect(violations.map((v) => v.kind)).toEqual(['NOT_MET']);
+  });
+
+  it('the history is read from the person registry stream the command names, and counted in the event', () => {
+    expect(reviewQualification.streams(review()).person?.id).toBe(PK);
+    given({ ...registered, person: served('RESIGNATION') }).when(review()).then({ application: [{ ...REVIEWED, data: { ...REVIEWED.data, serviceRecordsChecked: 1 } }] });
+  });
+
+  it('refuses a person key other than the application\'s, or a history supplied beside it (STATE)', () => {
+    given({ ...registered, person: served('ABANDONMENT') }).when(review({ personKey: 'pk:other' })).thenRefusedByState('APPLICATION_PERSON_MISMATCH');
+    given(registered).when(review({ serviceHistory: [] })).thenRefusedByState('SERVICE_HISTORY_FROM_COMMAND');
+  });
+
+  describe('deprecated: a command without personKey', () => {
+    const legacy = (data: Partial<ReviewQualification['data']>) => {
+      const c = review(data);
+      const { personKey: _omitted, ...rest } = c.data;
+      return { ...c, data: rest };
+    };
+    it('is judged on the serviceHistory it passes (no person stream is read)', () => {
+      expect(reviewQualification.streams(legacy({})).person).toBeUndefined();
+      given(registered).when(legacy({ serviceHistory: [{ organId: 'baotou-pcs', endedOn: '2021-06-30', reason: 'ABANDONMENT' }] })).thenRefusedByStatute('DISQ-6');
+      expect(given(registered).when(legacy({ serviceHistory: [] })).decision.accepted).toBe(true);
+    });
+    it('refuses when it passes neither personKey nor serviceHistory (STATE)', () => {
+      given(registered).when(legacy({})).thenRefusedByState('PERSON_KEY_MISSING');
+    });
   });
 });
 
@@ -107,8 +139,8 @@ describe('Art. 21 (5) (ELIG-POST): the post conditions of the plan are met', () 
 
 describe('every failed rule is listed, not only the first', () => {
   it('a criminal record, an abandonment in history, and a post condition not met', () => {
-    given(registered)
-      .when(review({ backgroundFindings: withFinding(3, { found: true }), serviceHistory: served('ABANDONMENT'), postConditions: [] }))
+    given({ ...registered, person: served('ABANDONMENT') })
+      .when(review({ backgroundFindings: withFinding(3, { found: true }), postConditions: [] }))
       .thenRefusedByStatute('DISQ-3', 'DISQ-6', 'ELIG-POST');
   });
 

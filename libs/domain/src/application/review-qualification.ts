@@ -1,22 +1,24 @@
-import { ELIGIBILITY_CHECKS, judgeInForce, RECRUITMENT_STAGE_CHECKS, type BackgroundFinding, type ServiceHistoryFacts } from '@auxledger/statute';
+import { ELIGIBILITY_CHECKS, judgeInForce, RECRUITMENT_STAGE_CHECKS, type BackgroundFinding } from '@auxledger/statute';
 import { accept, refuseByState, refuseByStatute, type Command, type CommandHandler } from '../kernel';
 import { qualificationReviewPassed, type PoliticalAttestation } from './application';
-import { isDecision, openStage, recruitingOrganOf, stageStreams, type StageStreams } from './stage';
+import { isDecision, openStage, recruitingOrganOf, serviceHistoryOf, stageWithPersonStreams, type PersonHistoryData, type StageWithPersonStreams } from './stage';
 
 /**
  * 资格审查 (Art. 20 (2)) passed: the basic conditions of Art. 21 hold (with the
  * education relaxation where approved) and none of Art. 23 applies — every
  * item of Art. 23 needs a finding, and (6) 擅自离职 is also judged on the
- * person's service history in the system's own records, which the
- * application layer reads from the person registry and passes in.
+ * person's service history in the system's own records: the handler reads the
+ * person registry stream of the `personKey` the command names (the one the
+ * application was registered with). A command without `personKey` still
+ * passes `serviceHistory` itself (deprecated: the caller's reading, unguarded
+ * by the stream's revision).
  */
 export type ReviewQualification = Command<
   'ReviewQualification',
-  {
+  PersonHistoryData & {
     applicationId: string;
     /** One finding per Art. 23 item (1)–(8); `ref` points to the sealed check record. */
     backgroundFindings: BackgroundFinding[];
-    serviceHistory: ServiceHistoryFacts['serviceHistory'];
     /** Per post condition of the plan (Art. 21 (5)): met or not; one not assessed counts as not met. */
     postConditions: { id: string; met: boolean }[];
     politicalAttestation: PoliticalAttestation;
@@ -25,9 +27,9 @@ export type ReviewQualification = Command<
 
 const REVIEW_CHECKS = [...RECRUITMENT_STAGE_CHECKS, ...ELIGIBILITY_CHECKS] as const;
 
-export const reviewQualification: CommandHandler<ReviewQualification, StageStreams> = {
+export const reviewQualification: CommandHandler<ReviewQualification, StageWithPersonStreams> = {
   commandType: 'ReviewQualification',
-  streams: stageStreams,
+  streams: stageWithPersonStreams,
   decide({ data, metadata }, states, { registry }) {
     const app = openStage(states.application, 2, data.applicationId, metadata.effectiveDate);
     if (isDecision(app)) return app;
@@ -37,6 +39,8 @@ export const reviewQualification: CommandHandler<ReviewQualification, StageStrea
       // ELIG-POLITICAL is a person's judgement the system records, not one it makes: a negative one is recorded as a failed stage.
       return refuseByState('POLITICAL_ATTESTATION_NEGATIVE', { zh: '政治素质考察结论为不符合，应记录为资格审查未通过', en: 'The political attestation is negative: record the review as failed' });
     }
+    const serviceHistory = serviceHistoryOf(app, data, states.person);
+    if (isDecision(serviceHistory)) return serviceHistory;
 
     const postConditions = app.postConditions.map((c) => ({ id: c.id, description: c.description, met: data.postConditions.some((p) => p.id === c.id && p.met) }));
     const judgement = judgeInForce(registry, REVIEW_CHECKS, {
@@ -48,7 +52,7 @@ export const reviewQualification: CommandHandler<ReviewQualification, StageStrea
       registration: { date: app.registeredOn },
       postConditions,
       background: { findings: data.backgroundFindings },
-      serviceHistory: data.serviceHistory,
+      serviceHistory,
     });
     if (!judgement.ok) return refuseByStatute(judgement);
 
@@ -61,7 +65,7 @@ export const reviewQualification: CommandHandler<ReviewQualification, StageStrea
             clearedFindings: data.backgroundFindings.map((f) => ({ item: f.item, ref: f.ref })),
             postConditionsMet: postConditions.filter((c) => c.met).map((c) => c.id),
             politicalAttestation: data.politicalAttestation,
-            serviceRecordsChecked: data.serviceHistory.length,
+            serviceRecordsChecked: serviceHistory.length,
           }),
         ],
       },

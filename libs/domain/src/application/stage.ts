@@ -1,6 +1,7 @@
-import type { IsoDate, RecruitingOrganFacts, RecruitmentStage } from '@auxledger/statute';
+import type { IsoDate, RecruitingOrganFacts, RecruitmentStage, ServiceHistoryFacts } from '@auxledger/statute';
 import { refuseByState, type Command, type Decision, type StreamRef } from '../kernel';
 import { organRef, type OrganState } from '../organ/organ';
+import { personRef, serviceHistoryFacts, type PersonState } from '../person';
 import { applicationRef, type ApplicationState, type ExistingApplication } from './application';
 
 /**
@@ -53,3 +54,43 @@ export function recruitingOrganOf(
 }
 
 export const isDecision = (x: object): x is Decision<never> => 'accepted' in x;
+
+/**
+ * A stage that judges Art. 23 (6) 擅自离职 (DISQ-6) also reads the applicant's
+ * person registry stream (role `person`), named by the `personKey` the
+ * command carries (streams are chosen before they are read; the key must be
+ * the application's). Its expected revision then guards the judgement: an
+ * abandonment recorded meanwhile makes the append retry.
+ */
+export type StageWithPersonStreams = StageStreams & { person?: StreamRef<PersonState> };
+
+export interface PersonHistoryData {
+  applicationId: string;
+  /** The applicant's person key as registered: the person registry stream to read. */
+  personKey?: string;
+  /** @deprecated The service history as the caller read it; give `personKey` instead and the handler reads it. */
+  serviceHistory?: ServiceHistoryFacts['serviceHistory'];
+}
+
+export const stageWithPersonStreams = (command: Command<string, PersonHistoryData>): StageWithPersonStreams => ({
+  ...stageStreams(command),
+  ...(command.data.personKey !== undefined ? { person: personRef(command.data.personKey) } : {}),
+});
+
+/** DISQ-6's service history: the person registry's when the command names the person; else (deprecated) the command's. */
+export function serviceHistoryOf(
+  app: ExistingApplication,
+  data: PersonHistoryData,
+  person: PersonState | undefined,
+): ServiceHistoryFacts['serviceHistory'] | Decision<never> {
+  if (data.personKey === undefined) {
+    return data.serviceHistory ?? refuseByState('PERSON_KEY_MISSING', { zh: '须写明报名人的人员标识，以核查其从业记录', en: "Name the applicant's person key, so that their service history can be read" });
+  }
+  if (data.personKey !== app.personKey) {
+    return refuseByState('APPLICATION_PERSON_MISMATCH', { zh: '报名记录属于另一人', en: 'The application belongs to another person' });
+  }
+  if (data.serviceHistory !== undefined) {
+    return refuseByState('SERVICE_HISTORY_FROM_COMMAND', { zh: '从业记录从人员登记中读取，指令中不得另行提供', en: 'The service history is read from the person registry; the command may not supply one' });
+  }
+  return serviceHistoryFacts(person ?? { status: 'UNKNOWN' });
+}

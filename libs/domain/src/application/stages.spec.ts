@@ -1,10 +1,11 @@
 import type { BackgroundFinding } from '@auxledger/statute';
 import type { Envelope } from '../kernel';
+import { personContractEnded, personContractStarted } from '../person';
 import { command, on, scenario } from '../testing';
 import {
   applicantHired, examsPassed, inspectionPassed, medicalExaminationPassed, publicNoticeCompleted, recruitmentStageFailed, type ApplicationEvent,
 } from './application';
-import { clearFindings, historyTo, STAGE_DATES } from './application.fixtures';
+import { clearFindings, historyTo, REGISTERED, STAGE_DATES } from './application.fixtures';
 import { completePublicNotice, type CompletePublicNotice } from './complete-public-notice';
 import { failRecruitmentStage, type FailRecruitmentStage } from './fail-recruitment-stage';
 import { recordExamResults, type RecordExamResults } from './record-exam-results';
@@ -16,8 +17,14 @@ const SCORES = { written: 80, physical: 90, interview: 85, total: 84 };
 
 const exams = (on: string = STAGE_DATES[2], scores = SCORES) => command<RecordExamResults>('RecordExamResults', { applicationId: 'app-1', scores }, on);
 const medical = (on: string = STAGE_DATES[3], reportRef = 'MED-1') => command<RecordMedicalExamination>('RecordMedicalExamination', { applicationId: 'app-1', reportRef }, on);
-const inspection = (backgroundFindings: BackgroundFinding[] = [], serviceHistory: RecordInspection['data']['serviceHistory'] = [], on: string = STAGE_DATES[4]) =>
-  command<RecordInspection>('RecordInspection', { applicationId: 'app-1', backgroundFindings, serviceHistory }, on);
+const PK = REGISTERED.data.personKey;
+const inspection = (backgroundFindings: BackgroundFinding[] = [], on: string = STAGE_DATES[4], personKey = PK) =>
+  command<RecordInspection>('RecordInspection', { applicationId: 'app-1', personKey, backgroundFindings }, on);
+/** The applicant's person registry: a service at 包头 that ended by abandonment on 2024-10-30, after the review. */
+const ABANDONED_SINCE_REVIEW = [
+  on('2024-03-01', personContractStarted({ personKey: PK, contractId: 'c-old', auxiliaryId: 'aux-old', organId: 'baotou-pcs', startDate: '2024-03-01' })),
+  on('2024-10-30', personContractEnded({ personKey: PK, contractId: 'c-old', auxiliaryId: 'aux-old', organId: 'baotou-pcs', endedOn: '2024-10-30', reason: 'ABANDONMENT' })),
+];
 const notice = (noticeFrom = '2024-12-01', noticeUntil = '2024-12-07', on: string = STAGE_DATES[5]) =>
   command<CompletePublicNotice>('CompletePublicNotice', { applicationId: 'app-1', noticeFrom, noticeUntil }, on);
 const fail = (stage: FailRecruitmentStage['data']['stage'], on = '2024-11-05') =>
@@ -65,9 +72,17 @@ describe('RecordInspection (Art. 20 (5) 考察, Art. 23 judged again)', () => {
     given({ application: historyTo(4) }).when(inspection([{ item, found: true, ref: 'X' }])).thenRefusedByStatute(`DISQ-${item}`);
   });
   it('Art. 23 (6): an abandonment recorded since the review disqualifies; with a pending case both are listed', () => {
-    given({ application: historyTo(4) })
-      .when(inspection([{ item: 3, found: true, ref: 'X' }], [{ organId: 'baotou-pcs', endedOn: '2024-10-30', reason: 'ABANDONMENT' }]))
+    given({ application: historyTo(4), person: ABANDONED_SINCE_REVIEW })
+      .when(inspection([{ item: 3, found: true, ref: 'X' }]))
       .thenRefusedByStatute('DISQ-3', 'DISQ-6');
+  });
+  it('the service history is read from the person registry the command names: another person\'s key is refused (STATE)', () => {
+    expect(recordInspection.streams(inspection()).person?.id).toBe(PK);
+    given({ application: historyTo(4), person: ABANDONED_SINCE_REVIEW }).when(inspection([], STAGE_DATES[4], 'pk:other')).thenRefusedByState('APPLICATION_PERSON_MISMATCH');
+  });
+  it('deprecated: without personKey, the serviceHistory passed in is judged', () => {
+    const legacy = command<RecordInspection>('RecordInspection', { applicationId: 'app-1', backgroundFindings: [], serviceHistory: [{ organId: 'baotou-pcs', endedOn: '2024-10-30', reason: 'ABANDONMENT' }] }, STAGE_DATES[4]);
+    given({ application: historyTo(4) }).when(legacy).thenRefusedByStatute('DISQ-6');
   });
   it('an application never reviewed has no clearances: stage order and every Art. 23 item are listed', () => {
     given({ application: historyTo(1) }).when(inspection()).thenRefusedByStatute('RECR-ORDER', 'DISQ-1', 'DISQ-2', 'DISQ-3', 'DISQ-4', 'DISQ-5', 'DISQ-6', 'DISQ-7', 'DISQ-8');
