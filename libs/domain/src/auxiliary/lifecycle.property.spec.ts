@@ -1,19 +1,22 @@
 import fc from 'fast-check';
-import { DUTIES, REGISTRY, addDays, dutiesOfCategory, type IsoDate } from '@auxledger/statute';
+import { DUTIES, PARAMETERS_2024, RULE_SET_2024, addDays, addMonths, createRegistry, dutiesOfCategory, withParameterValues, type IsoDate } from '@auxledger/statute';
 import { type Command, type CommandHandler, type Decision, type DecisionContext, type DomainEvent, type StreamRef, fold } from '../kernel';
 import { Organ, quotaPlaceTaken } from '../organ';
 import { COUNTY } from '../organ/organ.fixtures';
-import { Person, personContractStarted } from '../person';
+import { Person, type PersonEvent, type PersonState, personContractStarted, personFacts } from '../person';
 import { metadataOn, on } from '../testing';
 import { assignDuty } from './assign-duty';
-import { AUX, CONTRACT, ORGAN, PERSON, hired } from './auxiliary.fixtures';
+import { adjustPay } from './adjust-pay';
+import { AUX, CONTRACT, ORGAN, PAY_FEN, PERSON, hired } from './auxiliary.fixtures';
 import { decideRecusal } from './decide-recusal';
 import { endDuty } from './end-duty';
 import { enrolInsurance } from './enrol-insurance';
-import type { AuxiliaryEvent } from './events';
+import type { AuxiliaryEvent, LabourContract } from './events';
+import { recordHealthCheck } from './record-health-check';
 import { recordQualification } from './record-qualification';
 import { recordTraining } from './record-training';
 import { Auxiliary, type AuxiliaryState, openAssignments } from './state';
+import { renewContract } from './renew-contract';
 import { reinstate, suspend } from './suspension';
 import { terminate } from './terminate';
 
@@ -24,6 +27,14 @@ import { terminate } from './terminate';
  */
 
 const PERSON_STATE = fold(Person, [on('2024-10-01', personContractStarted({ personKey: PERSON, contractId: CONTRACT.contractId, auxiliaryId: AUX, organId: ORGAN, startDate: '2024-10-01' }))]);
+// Hohhot's and Baotou's standards for every level, so that pay adjustments between the two can be lawful.
+const STANDARDS = Object.entries(PAY_FEN).flatMap(([level, fen]) => [
+  { locality: 'hohhot', level, monthlyBaseFen: fen },
+  { locality: 'baotou', level, monthlyBaseFen: fen - 10000 },
+]);
+const REGISTRY_TWO_LOCALITIES = createRegistry([
+  { ...RULE_SET_2024, parameters: withParameterValues(PARAMETERS_2024, 'pay.standards', [{ from: '2024-09-01', value: STANDARDS, source: 'spec: 呼和浩特市、包头市辅警薪酬标准 (test values)', isDefault: false }]) },
+]);
 const ORGAN_STATE = fold(Organ, [on('2024-09-01', COUNTY), on('2024-10-01', quotaPlaceTaken({ auxiliaryId: AUX, category: 'DUTY' }))]);
 
 const assignmentId = fc.constantFrom('as-1', 'as-2', 'as-3');
@@ -46,6 +57,10 @@ const step = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reinstate' as const), days }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('recuse' as const), matter: fc.constantFrom('m-1', 'm-2'), granted: fc.boolean(), days }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('terminate' as const), days }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('health' as const), back: fc.integer({ min: 0, max: 20 }), followUp: fc.boolean(), days }) },
+  // Mostly the day after the current end, sometimes a day off; sometimes with a probation (CONTRACT-PROBATION refuses it).
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('renew' as const), offset: fc.constantFrom(0, 0, 0, -1, 1), years: fc.integer({ min: 1, max: 3 }), probation: fc.boolean(), days }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('adjustPay' as const), locality: fc.constantFrom('hohhot', 'baotou'), off: fc.constantFrom(0, 0, 100), days }) },
 );
 type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
 
@@ -53,15 +68,30 @@ const start = fc.constantFrom<'NOT_HIRED' | 'DUTY' | 'CIVILIAN'>('NOT_HIRED', 'D
 
 interface Life {
   state: AuxiliaryState;
+  /** The person registry, as the accepted commands left it (hires, renewals, terminations write to it). */
+  person: PersonState;
   date: IsoDate;
   accepted: DomainEvent[];
 }
 
-const context = (date: IsoDate): DecisionContext => ({ metadata: metadataOn(date), registry: REGISTRY });
+const context = (date: IsoDate): DecisionContext => ({ metadata: metadataOn(date), registry: REGISTRY_TWO_LOCALITIES });
 
 function decide<C extends Command>(handler: CommandHandler<C, Record<string, StreamRef>>, type: C['type'], data: C['data'], life: Life): Decision {
   const command = { type, data, metadata: metadataOn(life.date) } as C;
-  return handler.decide(command, { auxiliary: life.state, person: PERSON_STATE, organ: ORGAN_STATE } as never, context(life.date));
+  return handler.decide(command, { auxiliary: life.state, person: life.person, organ: ORGAN_STATE } as never, context(life.date));
+}
+
+/** The contract a renewal step proposes: from the day after the current end (± offset), for whole years. */
+function renewalContract(s: Extract<Step, { kind: 'renew' }>, life: Life, n: number): LabourContract {
+  const current = life.state.status === 'NOT_HIRED' ? CONTRACT : life.state.service.contract;
+  const startDate = addDays(current.endDate ?? life.date, 1 + s.offset);
+  return {
+    ...CONTRACT,
+    contractId: `contract-r${n}`,
+    startDate,
+    endDate: addDays(addMonths(startDate, 12 * s.years), -1),
+    probationLastDay: s.probation ? addDays(addMonths(startDate, 1), -1) : null,
+  };
 }
 
 function decideStep(s: Step, life: Life, n: number): Decision {
@@ -83,6 +113,15 @@ function decideStep(s: Step, life: Life, n: number): Decision {
       return decide(reinstate as never, 'Reinstate', { auxiliaryId, decisionRef: `r-${n}` }, life);
     case 'recuse':
       return decide(decideRecusal as never, 'DecideRecusal', { auxiliaryId, recusalId: `rc-${n}`, matterId: s.matter, initiatedBy: 'AUXILIARY', decidingOrganId: ORGAN, granted: s.granted }, life);
+    case 'health':
+      return decide(recordHealthCheck as never, 'RecordHealthCheck', { auxiliaryId, checkedOn: addDays(life.date, -s.back), result: s.followUp ? 'FOLLOW_UP' : 'NORMAL' }, life);
+    case 'renew':
+      return decide(renewContract as never, 'RenewContract', { auxiliaryId, personKey: PERSON, contract: renewalContract(s, life, n) }, life);
+    case 'adjustPay': {
+      const level = life.state.status === 'NOT_HIRED' ? 'L1' : life.state.service.level.code;
+      const fen = (PAY_FEN[level] ?? 0) - (s.locality === 'baotou' ? 10000 : 0) + s.off;
+      return decide(adjustPay as never, 'AdjustPay', { auxiliaryId, pay: { locality: s.locality, monthlyBaseFen: fen } }, life);
+    }
     case 'terminate':
       return decide(terminate as never, 'Terminate', { auxiliaryId, personKey: PERSON, usingOrganId: ORGAN, reason: 'RESIGNATION', ground: { kind: 'LAW', ref: '劳动合同法第三十七条' } }, life);
     default: {
@@ -94,7 +133,7 @@ function decideStep(s: Step, life: Life, n: number): Decision {
 
 function begin(kind: 'NOT_HIRED' | 'DUTY' | 'CIVILIAN'): Life {
   const state = kind === 'NOT_HIRED' ? Auxiliary.initialState() : fold(Auxiliary, [hired({ category: kind })]);
-  return { state, date: '2024-10-01', accepted: [] };
+  return { state, person: PERSON_STATE, date: '2024-10-01', accepted: [] };
 }
 
 /** Runs the steps, checking `invariant` after every one; returns the life reached. */
@@ -106,7 +145,8 @@ function live(kind: 'NOT_HIRED' | 'DUTY' | 'CIVILIAN', steps: Step[], invariant:
     if (decision.accepted) {
       const events = (decision.events.auxiliary ?? []) as AuxiliaryEvent[];
       const state = events.reduce((st, event) => Auxiliary.evolve(st, on(life.date, event)), life.state);
-      life = { ...life, state, accepted: [...life.accepted, ...events] };
+      const person = ((decision.events.person ?? []) as PersonEvent[]).reduce((p, event) => Person.evolve(p, on(life.date, event)), life.person);
+      life = { ...life, state, person, accepted: [...life.accepted, ...events] };
     }
     invariant(life);
   });
@@ -163,5 +203,58 @@ describe('property: Art. 35 ¶2 — any accepted command sequence leaves no one 
     const samples = fc.sample(fc.tuple(start, fc.array(step, { minLength: 5, maxLength: 40, size: 'medium' })), { numRuns: 300, seed: 42 });
     const withDuty = samples.filter(([kind, steps]) => live(kind, steps).accepted.some((e) => e.type === 'DutyAssigned'));
     expect(withDuty.length).toBeGreaterThan(10);
+  });
+});
+
+const hiredStart = fc.constantFrom<'DUTY' | 'CIVILIAN'>('DUTY', 'CIVILIAN');
+
+describe('property: Art. 24, 劳动合同法 Art. 19 ¶2 — renewals keep one contract in force, without gaps and without a second probation', () => {
+  it('after any command sequence, the person registry holds exactly the contract in force of an auxiliary in service, and none after departure', () => {
+    fc.assert(
+      fc.property(hiredStart, fc.array(step, { minLength: 5, maxLength: 40, size: 'medium' }), (kind, steps) => {
+        live(kind, steps, ({ state, person }) => {
+          const expected = state.status === 'DEPARTED' || state.status === 'NOT_HIRED' ? [] : [state.service.contract.contractId];
+          expect(personFacts(person).activeContractIds).toEqual(expected);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('every accepted renewal starts the day after the contract it follows ends, and agrees no probation', () => {
+    fc.assert(
+      fc.property(hiredStart, fc.array(step, { minLength: 5, maxLength: 40, size: 'medium' }), (kind, steps) => {
+        const life = live(kind, steps);
+        if (life.state.status === 'NOT_HIRED') return;
+        const contracts = [...life.state.service.previousContracts, life.state.service.contract];
+        contracts.slice(1).forEach((c, i) => {
+          const before = contracts[i] as LabourContract;
+          expect(c.probationLastDay).toBeNull();
+          expect(c.startDate).toBe(addDays(before.endDate as IsoDate, 1));
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the generator reaches renewals, pay adjustments and health checks (the properties are not vacuous)', () => {
+    const samples = fc.sample(fc.tuple(hiredStart, fc.array(step, { minLength: 5, maxLength: 40, size: 'medium' })), { numRuns: 300, seed: 42 });
+    const lives = samples.map(([kind, steps]) => live(kind, steps).accepted.map((e) => e.type));
+    for (const type of ['ContractRenewed', 'PayAdjusted', 'HealthCheckRecorded']) expect(lives.filter((types) => types.includes(type)).length).toBeGreaterThan(10);
+  });
+});
+
+describe('property: Art. 27 ¶2 (PAY-LEVEL) — the pay on record is always a standard in force for the level on record', () => {
+  it('after any command sequence, the pay matches the configured standard of its locality and level', () => {
+    fc.assert(
+      fc.property(hiredStart, fc.array(step, { minLength: 5, maxLength: 40, size: 'medium' }), (kind, steps) => {
+        live(kind, steps, ({ state }) => {
+          if (state.status === 'NOT_HIRED') return;
+          const { pay, level } = state.service;
+          expect(STANDARDS).toContainEqual({ locality: pay.locality, level: level.code, monthlyBaseFen: pay.monthlyBaseFen });
+        });
+      }),
+      { numRuns: 200 },
+    );
   });
 });
