@@ -36,7 +36,7 @@ describe('auxledger history', () => {
     ]);
     const insurance = entries.find((e) => e.eventType === 'InsuranceEnrolled');
     const training = entries.find((e) => e.eventType === 'TrainingRecorded');
-    expect(insurance?.recordedAt > (training?.recordedAt ?? '')).toBe(true);
+    expect((insurance?.recordedAt ?? '') > (training?.recordedAt ?? '')).toBe(true);
     expect(insurance).toMatchObject({ actor: { id: 'op-1', role: 'operator', organId: 'xincheng' }, ruleSetRevision: '2024', summary: { en: 'Insurance enrolled: PENSION, MEDICAL' } });
     expect(entries.every((e) => e.commandId.length > 0)).toBe(true);
   });
