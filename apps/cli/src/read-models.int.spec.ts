@@ -42,6 +42,14 @@ describe('auxledger project / roster', () => {
     expect(await roster('2025-12-31')).toEqual(before);
   });
 
+  it('`rebuild` is `project --rebuild`: every event projected again, the same roster', async () => {
+    const before = await roster('2026-06-30');
+    const rebuilt = await cli('rebuild', '--db', db, '--read-models', readModels);
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.out).toMatch(/rebuilt to position 1500 \(1500 events projected\)/);
+    expect(await roster('2026-06-30')).toEqual(before);
+  });
+
   it('misuse exits 2', async () => {
     expect((await cli('roster', '--organ', 'nmg')).code).toBe(2);
     expect((await cli('roster', '--read-models', readModels, '--organ', 'nmg', '--as-of', '31/12/2025')).code).toBe(2);
