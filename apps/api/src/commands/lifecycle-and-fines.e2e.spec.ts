@@ -33,7 +33,7 @@ function lifecycleSuite(name: string, open: (file: string) => Promise<StoreConfi
     const post = (command: string, body: object, key = xincheng.key) => api.post(`/api/commands/${command}`, { auxiliaryId: AUX, ...body }, key);
     const typesOf = (res: { body: { events: { type: string }[] } }) => res.body.events.map((e) => e.type);
     const refusedBy = (res: { body: unknown }, ruleId: string, citation: object) => {
-      const body = res.body as { error: { code: string; details: { violations: { citation: object; message: { zh: string; en: string } }[] } } };
+      const body = res.body as { error: { code: string; details: { violations: { ruleId: string; citation: object; message: { zh: string; en: string } }[] } } };
       expect(body.error.code).toBe('REFUSED_BY_STATUTE');
       expect(ruleIdsOf(body)).toEqual([ruleId]);
       expect(body.error.details.violations[0]).toMatchObject({ citation: { law: 'NMG-AUX', ...citation }, message: { zh: expect.any(String), en: expect.any(String) } });

@@ -107,7 +107,7 @@ function recruitmentSuite(name: string, open: (file: string) => Promise<StoreCon
 
     it('each stage of Art. 20 (2)–(6): 201 in order', async () => {
       await accepted('review-qualification', {
-        applicationId: APP, backgroundFindings: allClear, effectiveDate: '2024-10-20',
+        applicationId: APP, personKey: 'pk-1', backgroundFindings: allClear, effectiveDate: '2024-10-20',
         politicalAttestation: { conclusion: 'MEETS', attestedBy: 'reviewer-1', attestedOn: '2024-10-20', materialRefs: ['PA-1'] },
       }, 'QualificationReviewPassed');
       await accepted('record-exam-results', { applicationId: APP, scores: { written: 80, physical: 90, interview: 85, total: 84.5 }, effectiveDate: '2024-11-01' }, 'ExamsPassed');
@@ -115,7 +115,7 @@ function recruitmentSuite(name: string, open: (file: string) => Promise<StoreCon
         planId: PLAN, effectiveDate: '2024-11-05', ranking: [{ applicantId: APP, score: 84.5, eligible: true, preferenceCategories: [] }],
       }, 'RankingRecorded');
       await accepted('record-medical-examination', { applicationId: APP, reportRef: 'MED-1', effectiveDate: '2024-11-10' }, 'MedicalExaminationPassed');
-      await accepted('record-inspection', { applicationId: APP, backgroundFindings: [], effectiveDate: '2024-11-20' }, 'InspectionPassed');
+      await accepted('record-inspection', { applicationId: APP, personKey: 'pk-1', backgroundFindings: [], effectiveDate: '2024-11-20' }, 'InspectionPassed');
       await accepted('complete-public-notice', { applicationId: APP, noticeFrom: '2024-12-01', noticeUntil: '2024-12-07', effectiveDate: '2024-12-08' }, 'PublicNoticeCompleted');
     });
 

@@ -1,9 +1,10 @@
 import {
-  assignDuty, commend, completeProbation, decideRecusal, demote, discipline, endDuty, enrolInsurance, handleComplaint, hire, issueCredential,
-  orderCompensationRecovery, payCompensation, promote, receiveComplaint, recordAssessment, recordInjury, recordQualification, recordTraining,
-  recoverCredential, reinstate, suspend, tellComplainant, terminate,
+  adjustPay, assignDuty, commend, completeProbation, decideRecusal, demote, discipline, endDuty, enrolInsurance, handleComplaint, hire, issueCredential,
+  orderCompensationRecovery, payCompensation, promote, receiveComplaint, recordAssessment, recordHealthCheck, recordInjury, recordQualification, recordTraining,
+  recoverCredential, reinstate, renewContract, suspend, tellComplainant, terminate,
 } from '@auxledger/domain';
 import { defineCommandEndpoint } from '../shared/define-command-endpoint';
+import { AdjustPayRequestDto } from './adjust-pay.request.dto';
 import { AssignDutyRequestDto } from './assign-duty.request.dto';
 import { CommendRequestDto } from './commend.request.dto';
 import { CompleteProbationRequestDto } from './complete-probation.request.dto';
@@ -20,11 +21,13 @@ import { PayCompensationRequestDto } from './pay-compensation.request.dto';
 import { PromoteRequestDto } from './promote.request.dto';
 import { ReceiveComplaintRequestDto } from './receive-complaint.request.dto';
 import { RecordAssessmentRequestDto } from './record-assessment.request.dto';
+import { RecordHealthCheckRequestDto } from './record-health-check.request.dto';
 import { RecordInjuryRequestDto } from './record-injury.request.dto';
 import { RecordQualificationRequestDto } from './record-qualification.request.dto';
 import { RecordTrainingRequestDto } from './record-training.request.dto';
 import { RecoverCredentialRequestDto } from './recover-credential.request.dto';
 import { ReinstateRequestDto } from './reinstate.request.dto';
+import { RenewContractRequestDto } from './renew-contract.request.dto';
 import { SuspendRequestDto } from './suspend.request.dto';
 import { TellComplainantRequestDto } from './tell-complainant.request.dto';
 import { TerminateRequestDto } from './terminate.request.dto';
@@ -47,6 +50,20 @@ export const AUXILIARY_ENDPOINTS = [
     scope: onRecord,
     summary: '转正 Complete probation',
     description: 'Art. 24; 劳动合同法 Art. 19: the probation agreed in the contract is passed.',
+  }),
+  defineCommandEndpoint({
+    handler: renewContract,
+    dto: RenewContractRequestDto,
+    scope: onRecord,
+    summary: '续订劳动合同 Renew the contract',
+    description: 'Art. 24; 劳动合同法 Art. 19 ¶2 (CONTRACT-REQUIRED, CONTRACT-PROBATION): with the same using organ, without a gap; the person registry holds the new contract in the same append.',
+  }),
+  defineCommandEndpoint({
+    handler: recordHealthCheck,
+    dto: RecordHealthCheckRequestDto,
+    scope: onRecord,
+    summary: '健康体检 Record a health check',
+    description: 'Art. 28 ¶3 (HEALTH-CHECK is a supervision finding): a result category only, never a finding (PIPL).',
   }),
   defineCommandEndpoint({
     handler: assignDuty,
@@ -89,6 +106,13 @@ export const AUXILIARY_ENDPOINTS = [
     scope: onRecord,
     summary: '考核 Record an assessment',
     description: 'Art. 36 ¶2: the basis of promotion and demotion.',
+  }),
+  defineCommandEndpoint({
+    handler: adjustPay,
+    dto: AdjustPayRequestDto,
+    scope: onRecord,
+    summary: '薪酬调整 Adjust pay',
+    description: 'Art. 27 ¶2 (PAY-LEVEL): the standard in force for the locality and the level on record, from the effective date.',
   }),
   defineCommandEndpoint({
     handler: promote,

@@ -1,30 +1,7 @@
-import type { Hire, LabourContract } from '@auxledger/domain';
-import { CONTRACT_CLAUSES, type ContractClause } from '@auxledger/statute';
+import type { Hire } from '@auxledger/domain';
 import { CommandRequestDto } from '../shared/command-request.dto';
-import { DateField, Id, ManyOf, Nested, OneOf, Text } from '../shared/dto-fields';
-import { PayDto } from '../shared/shared.dto';
-
-const CONTRACT_KINDS = ['FIXED_TERM', 'OPEN_ENDED', 'TASK_BASED'] as const;
-
-export class LabourContractDto {
-  @Id('contract-2025-001')
-  contractId!: string;
-
-  @OneOf(CONTRACT_KINDS, 'FIXED_TERM')
-  kind!: LabourContract['kind'];
-
-  @DateField('2025-01-02', { description: "The hire's effective date" })
-  startDate!: string;
-
-  @DateField('2027-12-31', { nullable: true, description: 'Last day of a fixed term; null otherwise' })
-  endDate?: string | null;
-
-  @DateField('2025-06-30', { nullable: true, description: 'Last day of probation; null: none' })
-  probationLastDay?: string | null;
-
-  @ManyOf(CONTRACT_CLAUSES, [...CONTRACT_CLAUSES])
-  clauses!: ContractClause[];
-}
+import { Id, Nested, OneOf, Text } from '../shared/dto-fields';
+import { LabourContractDto, PayDto } from '../shared/shared.dto';
 
 export class HireRequestDto extends CommandRequestDto {
   @Id('aux-0001', { description: 'The new auxiliary id, chosen by the client' })
@@ -52,7 +29,6 @@ export class HireRequestDto extends CommandRequestDto {
   contract!: LabourContractDto;
 
   static toData(b: HireRequestDto): Hire['data'] {
-    const c = b.contract;
     return {
       auxiliaryId: b.auxiliaryId,
       applicationId: b.applicationId,
@@ -61,7 +37,7 @@ export class HireRequestDto extends CommandRequestDto {
       category: b.category,
       level: b.level,
       pay: PayDto.toData(b.pay),
-      contract: { contractId: c.contractId, kind: c.kind, startDate: c.startDate, endDate: c.endDate ?? null, probationLastDay: c.probationLastDay ?? null, clauses: [...c.clauses] },
+      contract: LabourContractDto.toData(b.contract),
     };
   }
 }

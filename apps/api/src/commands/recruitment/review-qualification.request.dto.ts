@@ -1,7 +1,7 @@
 import type { ReviewQualification } from '@auxledger/domain';
 import { CommandRequestDto } from '../shared/command-request.dto';
 import { DateField, Flag, Id, IdList, Nested, NestedList, OneOf, Text } from '../shared/dto-fields';
-import { BackgroundFindingDto, ServiceRecordDto } from './recruitment.dto';
+import { BackgroundFindingDto } from './recruitment.dto';
 
 export class PostConditionMetDto {
   @Id('driving-licence')
@@ -32,8 +32,8 @@ export class ReviewQualificationRequestDto extends CommandRequestDto {
   @NestedList(() => BackgroundFindingDto, { description: 'One finding per Art. 23 item (1)–(8); a missing item cannot be judged' })
   backgroundFindings!: BackgroundFindingDto[];
 
-  @NestedList(() => ServiceRecordDto, { optional: true, description: 'Earlier auxiliary service of the person on record (Art. 23 (6)); default none' })
-  serviceHistory?: ServiceRecordDto[];
+  @Id('pk-3f9a0c', { description: 'The applicant’s person key, as registered: the service history of Art. 23 (6) (擅自离职) is read from the person registry' })
+  personKey!: string;
 
   @NestedList(() => PostConditionMetDto, { optional: true, description: 'Per post condition of the plan (Art. 21 (5)); one not listed counts as not met' })
   postConditions?: PostConditionMetDto[];
@@ -46,7 +46,7 @@ export class ReviewQualificationRequestDto extends CommandRequestDto {
     return {
       applicationId: b.applicationId,
       backgroundFindings: b.backgroundFindings.map(BackgroundFindingDto.toData),
-      serviceHistory: (b.serviceHistory ?? []).map(ServiceRecordDto.toData),
+      personKey: b.personKey,
       postConditions: (b.postConditions ?? []).map((c) => ({ id: c.id, met: c.met })),
       politicalAttestation: { conclusion: p.conclusion, attestedBy: p.attestedBy, attestedOn: p.attestedOn, materialRefs: [...p.materialRefs] },
     };

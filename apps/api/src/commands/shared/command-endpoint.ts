@@ -26,13 +26,19 @@ class CommandAcceptedDto {
 
 const error = (status: number, description: string) => ApiResponse({ status, description, type: ErrorBodyDto });
 
-/** What every command endpoint shares: roles, idempotency header, and the documented answers (POST answers 201). */
+/**
+ * The optional `Idempotency-Key` header, on the route: OpenAPI merges it by
+ * name with the header the handler reads, which it would otherwise list as required.
+ */
+export const IdempotencyKeyHeader = () =>
+  ApiHeader({ name: 'idempotency-key', required: false, description: 'Idempotency-Key: the command id; the same key answers the first outcome again, without new events' });
+
+/** What every command endpoint shares: roles and the documented answers (POST answers 201). */
 export const CommandEndpoint = () =>
   applyDecorators(
     ApiTags('commands'),
     ApiBearerAuth(),
     Roles('admin', 'operator'),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The command id: the same key answers the first outcome again, without new events' }),
     ApiResponse({ status: 201, description: 'Accepted: the events written', type: CommandAcceptedDto }),
     error(400, 'Malformed body: every field error in Chinese and English'),
     error(401, 'No valid API key'),

@@ -5,7 +5,7 @@ import type { Clock } from '@auxledger/application';
 import type { Command, CommandHandler, StreamRef } from '@auxledger/domain';
 import { CurrentPrincipal, type Principal } from '../../auth/principal';
 import { CLOCK } from '../../infrastructure/tokens';
-import { CommandEndpoint } from './command-endpoint';
+import { CommandEndpoint, IdempotencyKeyHeader } from './command-endpoint';
 import { toDomainCommand } from './command-metadata';
 import type { CommandRequestDto } from './command-request.dto';
 import { CommandRunner } from './command-runner';
@@ -86,6 +86,7 @@ export function defineCommandEndpoint<C extends Command, Refs extends Record<str
 
     @Post(path)
     @ApiOperation({ operationId, summary: spec.summary, description: spec.description })
+    @IdempotencyKeyHeader()
     send(@Body() body: D, @Headers('idempotency-key') idempotencyKey: string | undefined, @CurrentPrincipal() principal: Principal): Promise<CommandAccepted> {
       const command = toDomainCommand(type, spec.dto.toData(body), body, idempotencyKey, principal, this.clock) as C;
       return this.commandBus.execute(new BusCommand(command, principal));

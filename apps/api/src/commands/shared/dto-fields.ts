@@ -85,11 +85,12 @@ export const Integer = (example: number, o: Opt & { min?: number; max?: number }
 
 export const Flag = (example: boolean, o: Opt = {}) => applyDecorators(doc(o, { type: Boolean, example }), ...optional(o), IsBoolean());
 
+// OpenAPI takes a lazy type only from a function named `type` (declared as `type: () => X`); a thunk passed in is not, so it is wrapped in one.
 export const Nested = (type: () => new () => object, o: Opt = {}) =>
-  applyDecorators(doc(o, { type }), ...optional(o), IsObject(), ValidateNested(), Type(type));
+  applyDecorators(doc(o, { type: () => type() }), ...optional(o), IsObject(), ValidateNested(), Type(type));
 
 export const NestedList = (type: () => new () => object, o: Opt = {}) =>
-  applyDecorators(doc(o, { type, isArray: true }), ...optional(o), IsArray(), ArrayMaxSize(MAX_LIST), IsObject({ each: true }), ValidateNested({ each: true }), Type(type));
+  applyDecorators(doc(o, { type: () => type(), isArray: true }), ...optional(o), IsArray(), ArrayMaxSize(MAX_LIST), IsObject({ each: true }), ValidateNested({ each: true }), Type(type));
 
 /** A decimal number (scores): finite, within its range. */
 export const Decimal = (example: number, o: Opt & { min?: number; max: number }) =>
