@@ -79,17 +79,21 @@ export async function auditExportCommand(
   if (filters.from && filters.to && filters.from > filters.to) {
     throw new UsageError('EMPTY_PERIOD', { zh: `--from ${filters.from} 晚于 --to ${filters.to}`, en: `--from ${filters.from} is after --to ${filters.to}` });
   }
-  const sink = options.out ? await openFile(options.out) : (io.stdout ?? throughOut(io));
   const store = await openLog(options);
   const bar = progressBar(io, 'exporting', undefined);
   try {
-    const { read, written } = await exportAudit(store, sink, { filters, format, showPersonKey: options.showPersonKey === true, onBatch: (n) => bar.advance(n) });
+    const sink = options.out ? await openFile(options.out) : (io.stdout ?? throughOut(io));
+    const done = await exportAudit(store, sink, { filters, format, showPersonKey: options.showPersonKey === true, onBatch: (n) => bar.advance(n) }).catch((error: unknown) => {
+      // The reader of a pipe stopped (`| head`): like any Unix filter, stop quietly.
+      if ((error as { code?: string }).code === 'EPIPE' && sink === io.stdout) return null;
+      throw error;
+    });
     if (sink !== io.stdout) {
       sink.end();
       await once(sink, 'finish');
     }
     bar.stop();
-    io.err(`audit export: ${written} of ${read} records${options.out ? ` written to ${options.out}` : ''} (${format === 'json' ? 'NDJSON' : 'CSV'})\n`);
+    if (done) io.err(`audit export: ${done.written} of ${done.read} records${options.out ? ` written to ${options.out}` : ''} (${format === 'json' ? 'NDJSON' : 'CSV'})\n`);
     return 0;
   } finally {
     bar.stop();

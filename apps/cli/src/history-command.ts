@@ -4,7 +4,7 @@ import { summarize } from '@auxledger/projections';
 import type { Bilingual } from '@auxledger/statute';
 import { CliError, dateOption } from './cli-error';
 import { type LogLocation, openLog } from './open-log';
-import { type Output, progressBar } from './output';
+import type { Output } from './output';
 
 /**
  * `auxledger history <auxiliaryId>`: one auxiliary's whole timeline, read from
@@ -50,7 +50,7 @@ export async function historyCommand(
   const store = await openLog(options);
   let history: AuxiliaryHistory;
   try {
-    history = await readHistory(store, auxiliaryId, { asOf, showPersonKey: options.showPersonKey === true }, io);
+    history = await readHistory(store, auxiliaryId, { asOf, showPersonKey: options.showPersonKey === true });
   } finally {
     await store.close();
   }
@@ -72,7 +72,6 @@ export async function readHistory(
   store: EventStore,
   auxiliaryId: string,
   options: { asOf: string | null; showPersonKey: boolean },
-  io: Output,
 ): Promise<AuxiliaryHistory> {
   const own = await store.readStream(toAuxiliaryStreamId(auxiliaryId));
   const hired = own.find((e) => e.type === 'AuxiliaryHired');
@@ -80,27 +79,17 @@ export async function readHistory(
     throw new CliError('AUXILIARY_NOT_FOUND', { zh: `记录库中没有辅警 ${auxiliaryId} 的聘用记录`, en: `The log holds no hire of auxiliary ${auxiliaryId}` });
   }
   const { personKey, applicationId, usingOrganId } = hired.data as { personKey: string; applicationId: string; usingOrganId: string };
-  const bar = progressBar(io, 'reading streams', 4);
-  bar.advance();
   const namesThisAuxiliary = (e: RecordedEvent) => e.data['auxiliaryId'] === auxiliaryId;
-  try {
-    const related: RecordedEvent[] = [];
-    for (const [streamId, keep] of [
-      [`application-${applicationId}`, () => true],
-      [`person-${personKey}`, namesThisAuxiliary],
-      [`organ-${usingOrganId}`, namesThisAuxiliary],
-    ] as const) {
-      related.push(...(await store.readStream(streamId)).filter(keep));
-      bar.advance();
-    }
-    const entries = [...own, ...related]
-      .filter((e) => options.asOf === null || e.metadata.effectiveDate <= options.asOf)
-      .sort((a, b) => (a.metadata.effectiveDate < b.metadata.effectiveDate ? -1 : a.metadata.effectiveDate > b.metadata.effectiveDate ? 1 : a.globalPosition - b.globalPosition))
-      .map((e) => toEntry(e, options.showPersonKey ? null : personKey));
-    return { auxiliaryId, personKey: options.showPersonKey ? personKey : null, asOf: options.asOf, entries };
-  } finally {
-    bar.stop();
-  }
+  const related = [
+    ...(await store.readStream(`application-${applicationId}`)),
+    ...(await store.readStream(`person-${personKey}`)).filter(namesThisAuxiliary),
+    ...(await store.readStream(`organ-${usingOrganId}`)).filter(namesThisAuxiliary),
+  ];
+  const entries = [...own, ...related]
+    .filter((e) => options.asOf === null || e.metadata.effectiveDate <= options.asOf)
+    .sort((a, b) => (a.metadata.effectiveDate < b.metadata.effectiveDate ? -1 : a.metadata.effectiveDate > b.metadata.effectiveDate ? 1 : a.globalPosition - b.globalPosition))
+    .map((e) => toEntry(e, options.showPersonKey ? null : personKey));
+  return { auxiliaryId, personKey: options.showPersonKey ? personKey : null, asOf: options.asOf, entries };
 }
 
 function toEntry(event: RecordedEvent, hiddenPersonKey: string | null): HistoryEntry {
