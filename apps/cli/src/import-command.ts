@@ -154,7 +154,8 @@ async function onCopy<T>(db: string, work: (copy: EventStore) => Promise<T>): Pr
   const dir = mkdtempSync(join(tmpdir(), 'auxledger-import-'));
   try {
     const copyPath = join(dir, 'check.db');
-    const source = new Database(db, { readonly: true, fileMustExist: true });
+    // Not `readonly`: a read-only connection to a WAL database leaves -wal and -shm files behind; this one only reads, and the last connection to close removes them.
+    const source = new Database(db, { fileMustExist: true });
     try {
       await source.backup(copyPath);
     } finally {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { SqliteEventStore } from '@auxledger/event-store';
 import { HIRE_COLUMNS } from './hire-csv';
 import type { ImportReport } from './import-command';
@@ -69,6 +69,8 @@ describe('auxledger import', () => {
     expect(violations(2).map((v) => v.ruleId).sort()).toEqual(['PAY-LEVEL', 'QUOTA-HIRE']);
     expect(violations(2).find((v) => v.ruleId === 'PAY-LEVEL')).toMatchObject({ citation: { zh: expect.stringContaining('第二十七条第二款'), en: expect.stringContaining('Art. 27 ¶2') } });
     expect(violations(3)).toEqual([expect.objectContaining({ ruleId: 'QUOTA-HIRE', citation: { zh: expect.stringContaining('第七条'), en: expect.stringContaining('Art. 7') } })]);
+    // No -wal or -shm file left beside the log either (checked before anything else opens it).
+    expect(readdirSync(dir).filter((f) => f.startsWith(basename(db)))).toEqual([basename(db)]);
     expect({ file: sha256(db), events: (await eventsIn(db)).length }).toEqual(before);
   });
 
