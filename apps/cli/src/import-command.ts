@@ -219,6 +219,6 @@ function printReport(report: ImportReport, io: Output): void {
       }
     }
   }
-  const verb = report.dryRun ? 'would be hired' : report.written ? 'hired' : 'would be hired';
+  const verb = report.written ? 'hired' : 'would be hired';
   io.out(`summary: ${summary.accepted} ${verb}, ${summary.recorded} already recorded, ${summary.refused} refused, ${summary.malformed} malformed\n`);
 }
