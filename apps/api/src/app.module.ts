@@ -17,11 +17,10 @@ import { validationFailed } from './errors/validation-errors';
 import { HealthController } from './health/health.controller';
 import { type Persistence, openPersistence } from './infrastructure/persistence';
 import { PERSISTENCE, PersistenceLifecycle } from './infrastructure/persistence.module';
-import { API_CONFIG, API_TABLES, CLOCK, EVENT_STORE, LOG_HEAD, READ_MODEL_STORE, RULE_SETS } from './infrastructure/tokens';
+import { API_CONFIG, API_TABLES, CLOCK, EVENT_STORE, READ_MODEL_STORE, RULE_SETS } from './infrastructure/tokens';
 import { ApiKeysController } from './keys/api-keys.controller';
 import { ApiKeysService } from './keys/api-keys.service';
 import { EmbeddedProjector } from './projection/embedded-projector';
-import { openLogHead } from './projection/log-head';
 import { openReadModelStore } from './projection/read-model-store';
 import { ReadPosition } from './projection/read-position';
 import { ReadSideLifecycle } from './projection/read-side.lifecycle';
@@ -63,7 +62,6 @@ export class AppModule {
         { provide: API_TABLES, useFactory: (p: Persistence) => p.tables, inject: [PERSISTENCE] },
         PersistenceLifecycle,
         { provide: READ_MODEL_STORE, useFactory: () => openReadModelStore(config.readSide.store) },
-        { provide: LOG_HEAD, useFactory: () => openLogHead(config.store) },
         ReadSideLifecycle,
         EmbeddedProjector,
         ReadPosition,

@@ -133,6 +133,8 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catch up from a checkpoint, then follow new events until aborted. */
   subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent>;
+  /** The global position of the log's last event; 0 for an empty log. How far a projection could be. */
+  headPosition(): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -65,6 +65,10 @@ export class ReadCachingEventStore implements EventStore {
     return this.store.readAll(options);
   }
 
+  headPosition(): Promise<number> {
+    return this.store.headPosition();
+  }
+
   subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent> {
     return this.store.subscribeToAll(options);
   }

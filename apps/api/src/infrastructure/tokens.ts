@@ -5,4 +5,3 @@ export const API_TABLES = Symbol('API_TABLES');
 export const RULE_SETS = Symbol('RULE_SETS');
 export const CLOCK = Symbol('CLOCK');
 export const READ_MODEL_STORE = Symbol('READ_MODEL_STORE');
-export const LOG_HEAD = Symbol('LOG_HEAD');

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { EventStore } from '@auxledger/event-store';
 import type { ReadModelStore } from '@auxledger/projections';
 import type { ApiConfig } from '../config/api-config';
 import { AppError } from '../errors/app-error';
-import { API_CONFIG, LOG_HEAD, READ_MODEL_STORE } from '../infrastructure/tokens';
+import { API_CONFIG, EVENT_STORE, READ_MODEL_STORE } from '../infrastructure/tokens';
 import { EmbeddedProjector } from './embedded-projector';
-import type { LogHead } from './log-head';
 import { PROJECTOR_NAME } from './read-model-store';
 
 /** How far the read models are, against the log. */
@@ -29,7 +29,7 @@ const POLL_MS = 100;
 export class ReadPosition {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
-    @Inject(LOG_HEAD) private readonly logHead: LogHead,
+    @Inject(EVENT_STORE) private readonly log: EventStore,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly projector: EmbeddedProjector,
   ) {}
@@ -53,7 +53,7 @@ export class ReadPosition {
   }
 
   async freshness(): Promise<Freshness> {
-    const [position, logHead] = await Promise.all([this.current(), this.logHead.position()]);
+    const [position, logHead] = await Promise.all([this.current(), this.log.headPosition()]);
     return { position, logHead, lag: Math.max(0, logHead - position) };
   }
 
@@ -66,7 +66,7 @@ export class ReadPosition {
   async atLeast(minPosition: number | undefined): Promise<number> {
     let position = await this.current();
     if (minPosition === undefined || position >= minPosition) return position;
-    const logHead = await this.logHead.position();
+    const logHead = await this.log.headPosition();
     if (minPosition > logHead) {
       throw new AppError(
         'INVALID_INPUT',

@@ -9,8 +9,7 @@ import type { EventStore } from '@auxledger/event-store';
 import { pastEvents } from '@auxledger/event-store/testing';
 import { createApp } from '../app.factory';
 import { type ApiConfig, type ReadSideConfig, type StoreConfig, defaultReadModelsPath } from '../config/api-config';
-import { EVENT_STORE, LOG_HEAD } from '../infrastructure/tokens';
-import type { LogHead } from '../projection/log-head';
+import { EVENT_STORE } from '../infrastructure/tokens';
 
 /** The e2e fixture: the real Nest application on a real store, driven through HTTP with supertest. */
 export const ADMIN_KEY = 'e2e-admin-key-0123456789';
@@ -75,7 +74,7 @@ export async function startApi(store: StoreConfig, overrides: Partial<ApiConfig>
     post: (path, body, key, headers = {}) => auth(request(server).post(path).set(headers), key).send(body as object),
     get: (path, key) => auth(request(server).get(path), key),
     del: (path, key) => auth(request(server).delete(path), key),
-    logHead: () => app.get<LogHead>(LOG_HEAD).position(),
+    logHead: () => app.get<EventStore>(EVENT_STORE).headPosition(),
     close: () => app.close(),
   };
 }

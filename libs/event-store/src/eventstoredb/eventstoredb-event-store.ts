@@ -47,6 +47,9 @@ import {
 } from './eventstoredb-mapping';
 import { untilAborted } from './eventstoredb-subscription';
 
+/** How many `$all` entries one backwards read for the log head takes. */
+const HEAD_PAGE = 32;
+
 export interface EventStoreDbEventStoreOptions {
   /** e.g. `esdb://127.0.0.1:2113?tls=false` */
   connectionString: string;
@@ -270,6 +273,23 @@ export class EventStoreDbEventStore implements EventStore {
         }
         if (batch.length < want || !cursor) return events;
         from = cursor;
+      }
+    } catch (error) {
+      throw mapEsdbError(error);
+    }
+  }
+
+  /** `$all` backwards from its end, past system events and event-id reservations, to the last event of the log. */
+  async headPosition(): Promise<number> {
+    let from: ReadPosition = END;
+    try {
+      for (;;) {
+        const batch = await this.read<AllStreamResolvedEvent>(() => this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: HEAD_PAGE }));
+        const last = batch.find(isLogEvent);
+        if (last) return toRecordedEvent(last).globalPosition;
+        const oldest = batch.at(-1)?.event?.position;
+        if (batch.length < HEAD_PAGE || !oldest) return 0;
+        from = oldest;
       }
     } catch (error) {
       throw mapEsdbError(error);

@@ -2,6 +2,7 @@ import {
   type AllStreamResolvedEvent,
   type AppendExpectedRevision,
   type AppendResult,
+  type Direction,
   type EventData,
   type EventStoreDBClient,
   type Filter,
@@ -105,11 +106,18 @@ export class SimulatedEsdbClient {
     })();
   }
 
-  readAll({ fromPosition = 'start', maxCount = Number.MAX_SAFE_INTEGER }: { fromPosition?: ReadPosition; maxCount?: number | bigint } = {}): AsyncIterable<AllStreamResolvedEvent> {
+  readAll({
+    fromPosition = 'start',
+    maxCount = Number.MAX_SAFE_INTEGER,
+    direction = 'forwards',
+  }: { fromPosition?: ReadPosition; maxCount?: number | bigint; direction?: Direction } = {}): AsyncIterable<AllStreamResolvedEvent> {
     const log = this.log;
     return (async function* () {
       await tick();
-      const selected = log.filter((r) => fromPosition === 'start' || (typeof fromPosition === 'object' && atOrAfter(r.position, fromPosition)));
+      const selected =
+        direction === 'backwards'
+          ? log.filter((r) => fromPosition === 'end' || (typeof fromPosition === 'object' && atOrAfter(fromPosition, r.position))).reverse()
+          : log.filter((r) => fromPosition === 'start' || (typeof fromPosition === 'object' && atOrAfter(r.position, fromPosition)));
       for (const record of selected.slice(0, Number(maxCount))) {
         yield { event: copy(record), commitPosition: record.position.commit } as AllStreamResolvedEvent;
       }

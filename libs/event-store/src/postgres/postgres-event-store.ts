@@ -368,6 +368,11 @@ export class PostgresEventStore implements EventStore {
     return rows.map(fromRow);
   }
 
+  async headPosition(): Promise<number> {
+    const [head] = await this.query<{ p: string }>(`SELECT last_position AS p FROM ${this.tables.logHead} WHERE id = 1`, []);
+    return Number(head?.p ?? 0);
+  }
+
   subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
     return pollingSubscription(
       (readOptions) => this.readAll(readOptions),

@@ -211,6 +211,10 @@ export class SqliteEventStore implements EventStore {
     return this.statements.all.all(options.after ?? 0, options.maxCount ?? 1000).map(fromRow);
   }
 
+  async headPosition(): Promise<number> {
+    return this.statements.logHead.get()?.global_position ?? 0;
+  }
+
   subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
     return pollingSubscription(
       (readOptions) => this.readAll(readOptions),

@@ -303,6 +303,13 @@ export function eventStoreContract(adapterName: string, harness: ContractHarness
         expect(new Set(positions).size).toBe(positions.length);
       });
 
+      it("the head position is the last event's global position, and moves with every append", async () => {
+        expect(await store.headPosition()).toBe(await logEnd(store));
+        const { events } = await store.appendToStream(newStreamId('head'), [newEvent({ n: 1 }), newEvent({ n: 2 })], 'no_stream');
+        expect(await store.headPosition()).toBe(events[1]?.globalPosition);
+        expect(await store.headPosition()).toBe(await logEnd(store));
+      });
+
       it('a subscription catches up, follows new events, and resumes from its checkpoint without gaps or duplicates', async () => {
         const prefix = newStreamId('sub');
         const start = await logEnd(store);
