@@ -77,7 +77,7 @@ export const AUXILIARY_ENDPOINTS = [
     dto: EndDutyRequestDto,
     scope: onRecord,
     summary: '结束工作安排 End an assignment',
-    description: 'An open assignment ends (completed or reassigned).',
+    description: 'Arts. 10–16: an open assignment ends (completed or reassigned).',
   }),
   defineCommandEndpoint({
     handler: recordQualification,
