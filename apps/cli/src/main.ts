@@ -47,21 +47,24 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
     .option('--out <file>', 'write it to a file')
     .action(async (options) => setExitCode(await digestCommand(options, io)));
 
-  logOptions(program.command('project'))
+  const readModelOptions = (command: Command) =>
+    command
+      .option('--read-models <file>', 'the SQLite read-model database')
+      .option('--read-models-pg <url>', 'or a PostgreSQL database for the read models (connection string)')
+      .option('--read-models-schema <name>', 'its schema (default read_models, as the API)');
+
+  readModelOptions(logOptions(program.command('project')))
     .description('bring the read models (roster, person files, quota use, audit trail…) up to the end of the log')
-    .option('--read-models <file>', 'the SQLite read-model database')
     .option('--rebuild', 'build a new generation from the start and switch over (the same as `rebuild`)')
+    .option('--follow', 'then keep following the log until SIGINT/SIGTERM (the projector as its own process; start the API with AUXLEDGER_PROJECTOR=off)')
     .action(async (options) => setExitCode(await projectCommand(options, io)));
 
-  logOptions(program.command('rebuild'))
+  readModelOptions(logOptions(program.command('rebuild')))
     .description('rebuild the read models from the start of the log, then switch over (`project --rebuild`)')
-    .option('--read-models <file>', 'the SQLite read-model database')
     .action(async (options) => setExitCode(await projectCommand({ ...options, rebuild: true }, io)));
 
-  program
-    .command('roster')
+  readModelOptions(program.command('roster'))
     .description("an organ's roster as of a date (from the read models)")
-    .option('--read-models <file>', 'the SQLite read-model database')
     .option('--organ <id>', 'the organ')
     .option('--subtree', 'include every organ below it')
     .option('--as-of <date>', 'effective date, YYYY-MM-DD (default today)')

@@ -1,8 +1,13 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { organRegistered } from '@auxledger/domain';
 import { SqliteEventStore } from '@auxledger/event-store';
+import { pastEvents } from '@auxledger/event-store/testing';
+import { SqliteReadModelStore } from '@auxledger/projections';
 import { generateHistory, loadRegionOrgans } from '@auxledger/history';
+import { createTestDatabase, describeWithPostgres } from '@auxledger/test-support';
 import { runCli } from './run-for-test';
 
 /** From a generated history to an organ's roster as of a date, through the CLI. */
@@ -14,7 +19,7 @@ describe('auxledger project / roster', () => {
 
   const cli = runCli;
   const roster = async (asOf: string, ...extra: string[]) =>
-    JSON.parse((await cli('roster', '--read-models', readModels, '--organ', 'nmg', '--subtree', '--as-of', asOf, '--json', ...extra)).out) as Array<Record<string, unknown>>;
+    JSON.parse((await cli('roster', ...(extra.includes('--read-models-pg') ? [] : ['--read-models', readModels]), '--organ', 'nmg', '--subtree', '--as-of', asOf, '--json', ...extra)).out) as Array<Record<string, unknown>>;
 
   beforeAll(async () => {
     const store = new SqliteEventStore({ path: db });
@@ -50,8 +55,51 @@ describe('auxledger project / roster', () => {
     expect(await roster('2026-06-30')).toEqual(before);
   });
 
+  it('`project --follow` keeps the read models current as the log grows, and stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', 'project', '--db', db, '--read-models', readModels, '--follow'], {
+      cwd: join(__dirname, '..', '..', '..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await until(() => out.includes('following the log'));
+
+    const store = new SqliteEventStore({ path: db });
+    const [appended] = (await store.appendToStream('organ-follow-test', pastEvents([['2025-03-01', organRegistered({ organId: 'follow-test', name: '跟随测试派出所', level: 'UNIT', kind: 'PUBLIC_SECURITY', parentId: 'nmg' })]]), 'no_stream')).events;
+    await store.close();
+    const models = new SqliteReadModelStore({ path: readModels });
+    const live = async () => (await models.generations('auxledger')).find((g) => g.status === 'live')?.position;
+    await until(async () => (await live()) === appended?.globalPosition);
+    await models.close();
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(out).toMatch(new RegExp(`stopped at position ${appended?.globalPosition}`));
+  }, 60_000);
+
+  describeWithPostgres('read models in PostgreSQL', () => {
+    it('projects the SQLite log into a PostgreSQL schema, which the same roster query reads', async () => {
+      const url = await createTestDatabase('cli_rm');
+      const projected = await cli('project', '--db', db, '--read-models-pg', url, '--read-models-schema', 'cli_read_models');
+      expect(projected.code).toBe(0);
+      expect(projected.out).toMatch(/caught up to position \d+ \(\d+ events projected\) in PostgreSQL schema cli_read_models/);
+      const again = await cli('project', '--db', db, '--read-models-pg', url, '--read-models-schema', 'cli_read_models');
+      expect(again.out).toMatch(/\(0 events projected\)/);
+      const fromPostgres = await roster('2026-12-31', '--read-models-pg', url, '--read-models-schema', 'cli_read_models');
+      expect(fromPostgres.length).toBeGreaterThan(0);
+      expect(fromPostgres).toEqual(await roster('2026-12-31'));
+    }, 60_000);
+  });
+
   it('misuse exits 2', async () => {
     expect((await cli('roster', '--organ', 'nmg')).code).toBe(2);
+    expect((await cli('project', '--db', db, '--read-models', readModels, '--read-models-pg', 'postgres://127.0.0.1/x')).code).toBe(2);
     expect((await cli('roster', '--read-models', readModels, '--organ', 'nmg', '--as-of', '31/12/2025')).code).toBe(2);
   });
 });
+
+/** Polls a condition (a process's output, a checkpoint) until it holds; the test's own timeout bounds it. */
+async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 50));
+}
