@@ -113,11 +113,9 @@ describe('malformed bodies on every command endpoint', () => {
     fc.constantFrom('2025-02-29', '2024-02-30', '2025-13-01', '2025-00-10', '2025-1-1', '20250101', '2025-01-01T00:00:00Z', '01/02/2025', '', ' 2025-01-01'),
     aString.filter((s) => !isIsoDate(s)),
   );
-  // Not `__proto__`, `prototype` nor `constructor`: the global ValidationPipe deletes them (at any depth) before it validates, so they are dropped, not refused.
-  const STRIPPED = ['__proto__', 'prototype', 'constructor'];
   const unknownKey = (known: Schema) =>
-    fc.oneof(fc.constantFrom('toString', 'hasOwnProperty', 'actor', 'metadata', 'type', 'organId'), fc.string({ minLength: 1, maxLength: 12 }))
-      .filter((k) => !STRIPPED.includes(k) && !Object.hasOwn(resolve(known).properties ?? {}, k));
+    fc.oneof(fc.constantFrom('toString', 'hasOwnProperty', '__proto__', 'prototype', 'constructor', 'actor', 'metadata', 'type', 'organId'), fc.string({ minLength: 1, maxLength: 12 }))
+      .filter((k) => !Object.hasOwn(resolve(known).properties ?? {}, k));
 
   interface Malformed {
     body: unknown;

@@ -1,4 +1,5 @@
 import { AppError } from './app-error';
+import { inheritedNamesRefusal } from './inherited-names';
 
 /**
  * Express error middleware right after the JSON body parser: its failures
@@ -27,7 +28,11 @@ interface BodyRequest {
   is(type: string): string | false | null;
 }
 
-/** Bodies are JSON objects: another media type is a 415, a top-level array a 400 (express.json's strict mode already refuses bare values). */
+/**
+ * Bodies are JSON objects: another media type is a 415, a top-level array a
+ * 400 (express.json's strict mode already refuses bare values), and so is a
+ * field named like a member of Object.prototype, at any depth.
+ */
 export function jsonObjectBodies(req: BodyRequest, _res: unknown, next: (error?: unknown) => void): void {
   const hasBody = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
   if (!hasBody || !['POST', 'PUT', 'PATCH'].includes(req.method)) return next();
@@ -37,5 +42,5 @@ export function jsonObjectBodies(req: BodyRequest, _res: unknown, next: (error?:
   if (Array.isArray(req.body)) {
     return next(new AppError('INVALID_INPUT', 'BODY_NOT_OBJECT', { zh: '请求体须为 JSON 对象', en: 'The request body must be a JSON object' }));
   }
-  return next();
+  return next(inheritedNamesRefusal(req.body) ?? undefined);
 }

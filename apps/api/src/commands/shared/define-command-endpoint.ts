@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, Inject, Post, Req, type Type } from '@nestjs/common';
+import { Body, Controller, Headers, Inject, Post, type Type } from '@nestjs/common';
 import { CommandBus, CommandHandler as OnCommand, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiOperation } from '@nestjs/swagger';
 import type { Clock } from '@auxledger/application';
@@ -10,7 +10,6 @@ import { toDomainCommand } from './command-metadata';
 import type { CommandRequestDto } from './command-request.dto';
 import { CommandRunner } from './command-runner';
 import { type CommandAccepted, LedgerCommand } from './ledger-command';
-import { refuseInheritedNames } from './inherited-names';
 import { type RecordScope, RecordScopes } from './record-scope';
 
 /** A request DTO class: validated by class-validator, and the one place that maps a body to the domain command's data. */
@@ -92,15 +91,13 @@ export function defineCommandEndpoint<C extends Command, Refs extends Record<str
       @Body() body: D,
       @Headers('idempotency-key') idempotencyKey: string | undefined,
       @CurrentPrincipal() principal: Principal,
-      @Req() request: { body: unknown },
     ): Promise<CommandAccepted> {
-      refuseInheritedNames(request.body);
       const command = toDomainCommand(type, spec.dto.toData(body), body, idempotencyKey, principal, this.clock) as C;
       return this.commandBus.execute(new BusCommand(command, principal));
     }
   }
   // The emitted parameter types see only the type parameter D; the ValidationPipe and OpenAPI must see this command's DTO.
-  Reflect.defineMetadata('design:paramtypes', [spec.dto, String, Object, Object], HttpController.prototype, 'send');
+  Reflect.defineMetadata('design:paramtypes', [spec.dto, String, Object], HttpController.prototype, 'send');
 
   named(BusCommand, `${type}Command`);
   return {
