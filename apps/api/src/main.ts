@@ -1,6 +1,7 @@
 import { readConfig } from './config/api-config';
 import { createApp, DOCS_PATH } from './app.factory';
 import { describeStore } from './infrastructure/persistence';
+import { ApiKeysService } from './keys/api-keys.service';
 import { describeReadModels } from './projection/read-model-store';
 
 /** `npm start`: the API on PORT (default 3000), records in AUXLEDGER_DB or AUXLEDGER_PG_URL. */
@@ -19,6 +20,17 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
+  const generated = app.get(ApiKeysService).generatedAdminKey;
+  if (generated) {
+    process.stdout.write(
+      [
+        'First start: no API key existed and AUXLEDGER_ADMIN_KEY was not set, so an admin key was generated.',
+        `  Admin key (shown this once; only its hash is stored): ${generated}`,
+        `  Try: curl -H 'Authorization: Bearer ${generated}' ${base}/api/organs`,
+        '',
+      ].join('\n'),
+    );
+  }
 }
 
 main().catch((error: unknown) => {

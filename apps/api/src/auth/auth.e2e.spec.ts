@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { ApiKeysService } from '../keys/api-keys.service';
 import { type Api, ADMIN_KEY, hireBody, keyFor, organTree, passedApplication, startApi, tempDir, writePayStandards } from '../testing/api-fixture';
 
 /** API keys, roles and organ scopes through HTTP: who may send which command for which organ. */
@@ -99,6 +100,28 @@ describe('authentication and authorization', () => {
       await again.get('/api/keys', ADMIN_KEY).expect(200);
     } finally {
       await again.close();
+    }
+  });
+
+  it('without AUXLEDGER_ADMIN_KEY, the first start generates one admin key (stored hashed), and a later start none', async () => {
+    const path = join(tmp.dir, 'generated-key.db');
+    const first = await startApi({ kind: 'sqlite', path }, { adminKey: null });
+    let generated: string | null;
+    try {
+      generated = first.app.get(ApiKeysService).generatedAdminKey;
+      expect(generated).toMatch(/^axl_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
+      const keys = (await first.get('/api/keys', generated).expect(200)).body as Array<{ role: string }>;
+      expect(keys.map((k) => k.role)).toEqual(['admin']);
+      expect(JSON.stringify(keys)).not.toContain((generated as string).split('_')[2]);
+    } finally {
+      await first.close();
+    }
+    const second = await startApi({ kind: 'sqlite', path }, { adminKey: null });
+    try {
+      expect(second.app.get(ApiKeysService).generatedAdminKey).toBeNull();
+      expect((await second.get('/api/keys', generated).expect(200)).body).toHaveLength(1);
+    } finally {
+      await second.close();
     }
   });
 });

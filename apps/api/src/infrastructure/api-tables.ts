@@ -28,6 +28,8 @@ export interface CommandIdClaim {
 export interface ApiTables {
   countKeys(): Promise<number>;
   insertKey(row: ApiKeyRow): Promise<void>;
+  /** Inserts the row only into an empty key table (one first key, also with two processes starting at once); true when it was inserted. */
+  insertFirstKey(row: ApiKeyRow): Promise<boolean>;
   findKey(id: string): Promise<ApiKeyRow | null>;
   listKeys(): Promise<ApiKeyRow[]>;
   /** Marks a key revoked; false when there is no such key or it was revoked already. */

@@ -83,6 +83,27 @@ export class PostgresApiTables implements ApiTables {
     );
   }
 
+  async insertFirstKey(row: ApiKeyRow): Promise<boolean> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // Serializes first starts; the INSERT's snapshot is taken after the lock, so it sees a key another start committed.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${SCHEMA}/first-api-key`]);
+      const { rowCount } = await client.query(
+        `INSERT INTO ${SCHEMA}.api_keys (id, name, role, organ_ids, salt, hash, created_at, created_by, revoked_at)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 WHERE NOT EXISTS (SELECT 1 FROM ${SCHEMA}.api_keys)`,
+        [row.id, row.name, row.role, JSON.stringify(row.organIds), row.salt, row.hash, row.createdAt, row.createdBy, row.revokedAt],
+      );
+      await client.query('COMMIT');
+      return rowCount === 1;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
   async findKey(id: string): Promise<ApiKeyRow | null> {
     const { rows } = await this.pool.query<KeyRecord>(`SELECT * FROM ${SCHEMA}.api_keys WHERE id = $1`, [id]);
     return rows[0] ? toRow(rows[0]) : null;

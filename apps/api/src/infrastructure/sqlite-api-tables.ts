@@ -65,6 +65,15 @@ export class SqliteApiTables implements ApiTables {
       .run(row.id, row.name, row.role, JSON.stringify(row.organIds), row.salt, row.hash, row.createdAt, row.createdBy, row.revokedAt);
   }
 
+  async insertFirstKey(row: ApiKeyRow): Promise<boolean> {
+    const { changes } = this.db
+      .prepare(
+        'INSERT INTO api_keys (id, name, role, organ_ids, salt, hash, created_at, created_by, revoked_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM api_keys)',
+      )
+      .run(row.id, row.name, row.role, JSON.stringify(row.organIds), row.salt, row.hash, row.createdAt, row.createdBy, row.revokedAt);
+    return changes === 1;
+  }
+
   async findKey(id: string): Promise<ApiKeyRow | null> {
     const r = this.db.prepare('SELECT * FROM api_keys WHERE id = ?').get(id) as KeyRecord | undefined;
     return r ? toRow(r) : null;

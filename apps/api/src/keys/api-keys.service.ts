@@ -22,20 +22,32 @@ export class ApiKeysService implements OnApplicationBootstrap {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  /** On first start (no key at all) the admin key is AUXLEDGER_ADMIN_KEY; later it is ignored. */
+  /**
+   * A first admin key this process generated (no key stored and no
+   * AUXLEDGER_ADMIN_KEY): `main.ts` prints it once; it is stored hashed only.
+   */
+  generatedAdminKey: string | null = null;
+
+  /**
+   * On first start (no key at all) the admin key is AUXLEDGER_ADMIN_KEY, or,
+   * without it, a new random key shown once; later both are ignored.
+   */
   async onApplicationBootstrap(): Promise<void> {
     if ((await this.tables.countKeys()) > 0) return;
-    if (!this.config.adminKey) {
-      this.logger.warn('No API key exists: set AUXLEDGER_ADMIN_KEY and restart to create the first admin key');
-      return;
+    const generated = this.config.adminKey ? null : issueKey();
+    const { salt, hash } = hashSecret(generated ? generated.secret : (this.config.adminKey as string));
+    const row = generated
+      ? { id: generated.id, name: 'first admin (generated on first start)', role: 'admin' as const, organIds: [], salt, hash, createdAt: this.now(), createdBy: null, revokedAt: null }
+      : { id: BOOTSTRAP_KEY_ID, name: 'bootstrap admin (AUXLEDGER_ADMIN_KEY)', role: 'admin' as const, organIds: [], salt, hash, createdAt: this.now(), createdBy: null, revokedAt: null };
+    // Two processes starting at once: only the first key of an empty table is kept.
+    const first = await this.tables.insertFirstKey(row);
+    if (!first) return;
+    if (generated) {
+      this.generatedAdminKey = generated.key;
+      this.logger.warn(`No API key existed and AUXLEDGER_ADMIN_KEY was not set: generated the first admin key ${generated.id} (printed once on the console)`);
+    } else {
+      this.logger.log('Created the first admin key from AUXLEDGER_ADMIN_KEY');
     }
-    const { salt, hash } = hashSecret(this.config.adminKey);
-    const row = { id: BOOTSTRAP_KEY_ID, name: 'bootstrap admin (AUXLEDGER_ADMIN_KEY)', role: 'admin' as const, organIds: [], salt, hash, createdAt: this.now(), createdBy: null, revokedAt: null };
-    // Two processes starting at once: the second finds the row.
-    await this.tables.insertKey(row).catch(async (error: unknown) => {
-      if (!(await this.tables.findKey(BOOTSTRAP_KEY_ID))) throw error;
-    });
-    this.logger.log('Created the first admin key from AUXLEDGER_ADMIN_KEY');
   }
 
   async create(by: Principal, name: string, role: ApiRole, organIds: string[]): Promise<PublicKey & { key: string }> {
