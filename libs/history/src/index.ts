@@ -6,3 +6,4 @@ export { loadRegionOrgans, DEFAULT_ORGANS_FILE } from './load-organs';
 export { Prng } from './prng';
 export { ReadCachingEventStore } from './read-cache';
 export { scratchDir } from './scratch';
+export { HISTORY_GENERATOR_VERSION, cachedHistoryPath, defaultHistoryDir, ensureCachedHistory } from './cached-history';
