@@ -8,11 +8,13 @@ import {
   type Row,
   type TemporalModel,
   handlesEvent,
+  temporalColumns,
   knownAt,
   normalizeRow,
 } from './model';
 import { CheckpointMoved, type ProjectionTx, type Steps, type TemporalWrites, step } from './store';
-import { anchorOf, planEntity } from './temporal';
+import { type EntityTail, type TemporalTailCache, dayBefore, trimTail } from './tail-cache';
+import { type MemRef, anchorOf, memRefOf, memVersionOf, planTail } from './temporal';
 
 /**
  * Applies one batch of the global log to every model of a generation, and
@@ -21,7 +23,13 @@ import { anchorOf, planEntity } from './temporal';
  */
 export function* applyBatch(
   tx: ProjectionTx,
-  target: { projector: string; generation: number; models: readonly ReadModel[] },
+  target: {
+    projector: string;
+    generation: number;
+    models: readonly ReadModel[];
+    /** Temporal tails kept between batches (the projector's); the caller begins, commits or aborts it around the transaction. */
+    tails?: TemporalTailCache;
+  },
   from: number,
   events: readonly RecordedEvent[],
 ): Steps<number> {
@@ -41,7 +49,7 @@ export function* applyBatch(
         yield* applyLog(tx, model, target.generation, relevant);
         break;
       case 'temporal':
-        yield* applyTemporal(tx, model, target.generation, relevant);
+        yield* applyTemporal(tx, model, target.generation, relevant, target.tails);
         break;
     }
   }
@@ -143,12 +151,18 @@ function* applyLog(tx: ProjectionTx, model: LogModel, generation: number, events
   if (rows.length > 0) yield* step(tx.appendLog(model, generation, rows));
 }
 
-function* applyTemporal(tx: ProjectionTx, model: TemporalModel, generation: number, events: readonly RecordedEvent[]): Steps<void> {
+function* applyTemporal(
+  tx: ProjectionTx,
+  model: TemporalModel,
+  generation: number,
+  events: readonly RecordedEvent[],
+  tails: TemporalTailCache | undefined,
+): Steps<void> {
   const byEntity = new Map<string, RecordedEvent[]>();
   for (const event of events) {
     const ids = model.entity(event);
     if (ids === null || ids === undefined) continue;
-    for (const id of new Set<string>(typeof ids === 'string' ? [ids] : ids)) {
+    for (const id of typeof ids === 'string' ? [ids] : new Set<string>(ids)) {
       if (typeof id !== 'string' || id.length === 0) throw new ModelDefinitionError(`read model ${model.name}: entity ids are non-empty strings`);
       let list = byEntity.get(id);
       if (!list) byEntity.set(id, (list = []));
@@ -162,19 +176,58 @@ function* applyTemporal(tx: ProjectionTx, model: TemporalModel, generation: numb
     for (const event of list) if (event.metadata.effectiveDate < min) min = event.metadata.effectiveDate;
     minDates.set(entity, min);
   }
-  const open = yield* step(tx.loadOpenVersions(model, generation, [...minDates].map(([entity, from]) => ({ entity, from }))));
-  const openByEntity = groupBy(open, (v) => v.entity);
-  const anchors = [...minDates].map(([entity, minDate]) => ({ entity, anchor: anchorOf(minDate, openByEntity.get(entity) ?? []) }));
-  const { refs, before } = yield* step(tx.loadRefs(model, generation, anchors));
-  const refsByEntity = groupBy(refs, (r) => r.entity);
+
+  // What the store holds of each entity from its earliest new date on: from the tail cache where it knows, else read.
+  const columns = temporalColumns(model);
+  const known = new Map<string, EntityTail>();
+  const missing: Array<{ entity: string; from: string }> = [];
+  for (const [entity, minDate] of minDates) {
+    const tail = tails?.get(model.name, entity);
+    if (tail && minDate > tail.openAbove && anchorOf(minDate, tail.open.filter((v) => v.validTo >= minDate)) >= tail.refsFrom) {
+      known.set(entity, tail);
+    } else missing.push({ entity, from: minDate });
+  }
+  if (missing.length > 0) {
+    const open = yield* step(tx.loadOpenVersions(model, generation, missing));
+    const openByEntity = groupBy(open, (v) => v.entity);
+    const anchors = missing.map(({ entity, from }) => ({ entity, anchor: anchorOf(from, openByEntity.get(entity) ?? []) }));
+    const { refs, before } = yield* step(tx.loadRefs(model, generation, anchors));
+    const refsByEntity = groupBy(refs, (r) => r.entity);
+    anchors.forEach(({ entity, anchor }, i) => {
+      known.set(entity, {
+        openAbove: dayBefore((missing[i] as { from: string }).from),
+        open: (openByEntity.get(entity) ?? []).map((v) => memVersionOf(columns, v)),
+        refsFrom: anchor,
+        refs: (refsByEntity.get(entity) ?? []).map(memRefOf),
+        before: before.get(entity),
+        bytes: 0,
+      });
+    });
+  }
+
   const writes: TemporalWrites = { remove: [], close: [], insert: [], refs: [] };
   for (const [entity, list] of byEntity) {
-    planEntity(
-      model,
-      entity,
-      { open: openByEntity.get(entity) ?? [], refs: refsByEntity.get(entity) ?? [], before: before.get(entity), events: list },
-      writes,
-    );
+    const tail = known.get(entity) as EntityTail;
+    const minDate = minDates.get(entity) as string;
+    // The planner sees what the store would answer: open versions with valid_to >= the earliest new date, refs from the anchor on.
+    const untouchedOpen = tail.open.filter((v) => v.validTo < minDate);
+    const open = tail.open.filter((v) => v.validTo >= minDate);
+    const anchor = anchorOf(minDate, open);
+    const firstFromAnchor = tail.refs.findIndex((r) => r.effectiveDate >= anchor);
+    const cut = firstFromAnchor === -1 ? tail.refs.length : firstFromAnchor;
+    const untouchedRefs = tail.refs.slice(0, cut);
+    const before = cut > 0 ? (untouchedRefs[cut - 1] as MemRef).stateJson : tail.before;
+    const planned = planTail(model, entity, { open, refs: tail.refs.slice(cut), before, events: list }, writes);
+    if (tails) {
+      // Once the batch commits, the planned records are what the store holds.
+      for (const ref of planned.refs) ref.dirty = false;
+      for (const v of planned.open) v.persisted = true;
+      tails.set(
+        model.name,
+        entity,
+        trimTail({ openAbove: tail.openAbove, open: [...untouchedOpen, ...planned.open], refsFrom: tail.refsFrom, refs: [...untouchedRefs, ...planned.refs], before: tail.before, bytes: 0 }),
+      );
+    }
   }
   yield* step(tx.writeTemporal(model, generation, writes));
 }

@@ -1,8 +1,9 @@
 import type { EventStore, RecordedEvent } from '@auxledger/event-store';
 import { applyBatch } from './engine';
-import { type ReadModel, fingerprint, validateModel } from './model';
+import { ModelDefinitionError, type ReadModel, fingerprint, validateModel } from './model';
 import { checkProjectorName } from './naming';
 import { CheckpointMoved, type GenerationInfo, type ReadModelStore } from './store';
+import { TemporalTailCache } from './tail-cache';
 
 export interface ProjectorOptions {
   /** Names the projector's checkpoints: lower-case letters, digits and `_`. */
@@ -10,12 +11,38 @@ export interface ProjectorOptions {
   models: readonly ReadModel[];
   events: EventStore;
   store: ReadModelStore;
-  /** Events per transaction (default 500). */
+  /** Events per transaction while following or catching up (default 500). */
   batchSize?: number;
+  /** Events per transaction while rebuilding a generation no reader sees yet (default: `batchSize` if given, else 2000). */
+  rebuildBatchSize?: number;
+  /**
+   * Bytes of temporal-model tails kept between batches, per loop (following,
+   * rebuilding): entities touched lately are then not read back from the store.
+   * Default 32 MiB; 0: none.
+   */
+  tailCacheBytes?: number;
   /** When the live generation was built from other model definitions: rebuild (default) or fail. */
   onSchemaChange?: 'rebuild' | 'fail';
   /** After each committed batch: which generation, the new checkpoint, how many events. */
   onBatch?: (progress: BatchProgress) => void;
+  /**
+   * With it, `run()` rides out transient failures (the database gone for a
+   * while, a lock held too long): it reports each error here, waits (doubling
+   * from `retry.firstDelayMs` up to `retry.maxDelayMs`, with jitter) and goes on
+   * from the checkpoint the store holds — a failed batch rolled back whole, so
+   * nothing is lost or applied twice. Without it, `run()` throws, as before,
+   * and its caller decides. Definition errors (`ModelDefinitionError`,
+   * `ProjectionSchemaMismatch`) are never retried.
+   */
+  onError?: (error: unknown, retry: RetryReport) => void;
+  retry?: { firstDelayMs?: number; maxDelayMs?: number };
+}
+
+export interface RetryReport {
+  /** Failures in a row, this one included (a committed batch starts the count again). */
+  attempt: number;
+  /** How long `run()` waits before trying again. */
+  delayMs: number;
 }
 
 export interface BatchProgress {
@@ -44,6 +71,11 @@ export class Projector {
   readonly fingerprint: string;
   private readonly models: readonly ReadModel[];
   private readonly batchSize: number;
+  private readonly rebuildBatchSize: number;
+  private readonly liveTails: TemporalTailCache | undefined;
+  /** Failures in a row of `run()` (reset by a committed batch). */
+  private failures = 0;
+  private readonly rebuildTails: TemporalTailCache | undefined;
 
   constructor(private readonly options: ProjectorOptions) {
     checkProjectorName(options.name);
@@ -56,6 +88,10 @@ export class Projector {
     }
     this.fingerprint = fingerprint(this.models);
     this.batchSize = options.batchSize ?? 500;
+    this.rebuildBatchSize = options.rebuildBatchSize ?? options.batchSize ?? 2000;
+    const tailBytes = options.tailCacheBytes ?? 32 * 2 ** 20;
+    this.liveTails = tailBytes > 0 ? new TemporalTailCache(tailBytes) : undefined;
+    this.rebuildTails = tailBytes > 0 ? new TemporalTailCache(tailBytes) : undefined;
   }
 
   private get store(): ReadModelStore {
@@ -104,13 +140,21 @@ export class Projector {
 
   /** Applies a batch to a generation; false when its checkpoint moved under us (nothing applied). */
   private async apply(generation: number, from: number, events: readonly RecordedEvent[], rebuilding: boolean): Promise<boolean> {
+    const tails = rebuilding ? this.rebuildTails : this.liveTails;
+    const last = events[events.length - 1] as RecordedEvent;
+    tails?.begin(generation, from);
     try {
-      await this.store.transaction((tx) => applyBatch(tx, { projector: this.name, generation, models: this.models }, from, events));
+      await this.store.transaction(
+        (tx) => applyBatch(tx, { projector: this.name, generation, models: this.models, ...(tails ? { tails } : {}) }, from, events),
+        rebuilding ? { durability: 'relaxed' } : {},
+      );
+      tails?.commit(last.globalPosition);
+      this.failures = 0;
     } catch (error) {
+      tails?.abort();
       if (error instanceof CheckpointMoved) return false;
       throw error;
     }
-    const last = events[events.length - 1] as RecordedEvent;
     this.options.onBatch?.({ generation, position: last.globalPosition, events: events.length, rebuilding });
     return true;
   }
@@ -136,15 +180,32 @@ export class Projector {
   /**
    * Opens, catches up, then follows the log (the store's subscription: a
    * notification or a short poll) until `signal` aborts. Events that arrive
-   * together are applied together, up to the batch size.
+   * together are applied together, up to the batch size. With `onError`,
+   * transient failures are reported and retried with backoff (see
+   * `ProjectorOptions.onError`); without it, the first failure is thrown.
    */
   async run(signal: AbortSignal): Promise<void> {
-    await this.open();
+    const { onError } = this.options;
+    const first = this.options.retry?.firstDelayMs ?? 200;
+    const max = this.options.retry?.maxDelayMs ?? 30_000;
     while (!signal.aborted) {
-      const position = await this.catchUp(signal);
-      if (signal.aborted) return;
-      const { generation } = await this.live();
-      await this.follow(generation, position, signal);
+      try {
+        await this.open();
+        while (!signal.aborted) {
+          const position = await this.catchUp(signal);
+          if (signal.aborted) return;
+          const { generation } = await this.live();
+          await this.follow(generation, position, signal);
+        }
+      } catch (error) {
+        if (signal.aborted) return;
+        if (!onError || error instanceof ModelDefinitionError || error instanceof ProjectionSchemaMismatch) throw error;
+        this.failures++;
+        const ceiling = Math.min(max, first * 2 ** Math.min(this.failures - 1, 30));
+        const delayMs = Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+        onError(error, { attempt: this.failures, delayMs });
+        await pause(delayMs, signal);
+      }
     }
   }
 
@@ -155,8 +216,9 @@ export class Projector {
     signal.addEventListener('abort', onAbort, { once: true });
     const iterator = this.options.events.subscribeToAll({ after: start, batchSize: this.batchSize, signal: stop.signal })[Symbol.asyncIterator]();
     let position = start;
+    let pending: Promise<IteratorResult<RecordedEvent>> | undefined;
     try {
-      let pending = iterator.next();
+      pending = iterator.next();
       for (;;) {
         const first = await pending;
         if (first.done) return;
@@ -174,7 +236,13 @@ export class Projector {
     } finally {
       signal.removeEventListener('abort', onAbort);
       stop.abort();
-      await iterator.return?.();
+      // A read still in flight when a batch failed may fail too: its error is the same outage, already thrown.
+      pending?.catch(() => undefined);
+      try {
+        await iterator.return?.();
+      } catch {
+        // The subscription was already broken by the error being thrown; nothing more to close.
+      }
     }
   }
 
@@ -197,7 +265,7 @@ export class Projector {
     for (;;) {
       if (options.signal?.aborted) throw new Error(`rebuild of ${this.name} aborted at position ${position}; it resumes on the next rebuild`);
       await yieldToEventLoop();
-      const batch = await this.options.events.readAll({ after: position, maxCount: this.batchSize });
+      const batch = await this.options.events.readAll({ after: position, maxCount: this.rebuildBatchSize });
       if (batch.length === 0) break;
       if (await this.apply(generation, position, batch, true)) {
         position = (batch[batch.length - 1] as RecordedEvent).globalPosition;
@@ -207,6 +275,7 @@ export class Projector {
         position = now.position;
       }
     }
+    await this.store.buildIndexes?.(this.name, generation, this.models);
     await this.store.switchTo(this.name, generation, this.models);
     await this.store.dropGenerations(this.name);
     return { generation, position };
@@ -215,6 +284,19 @@ export class Projector {
 
 /** Lets the process serve others between batches (SQLite calls never yield by themselves). */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A pause that ends early when the signal aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
 
 const TICK = Symbol('tick');
 const nextTick = () => new Promise<typeof TICK>((resolve) => setImmediate(() => resolve(TICK)));

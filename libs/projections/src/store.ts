@@ -154,8 +154,18 @@ export interface ReadModelStore {
   /**
    * Runs a batch's steps (a generator yielding the `ProjectionTx` calls it
    * makes, see `engine.ts`) in one transaction; rolled back if they throw.
+   * `durability: 'relaxed'` (a rebuild's batches, into tables no reader
+   * sees): the store may skip flushing to disk at commit — a commit is still
+   * atomic, rows and checkpoint together, but a power cut may undo the last
+   * few, and the rebuild then resumes from the checkpoint that survived.
    */
-  transaction<T>(steps: (tx: ProjectionTx) => Steps<T>): Promise<T>;
+  transaction<T>(steps: (tx: ProjectionTx) => Steps<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * A building generation's tables are created without their secondary
+   * indexes (a bulk load is faster without them); this creates the missing
+   * ones. The projector calls it before `switchTo`; idempotent.
+   */
+  buildIndexes?(projector: string, generation: number, models: readonly ReadModel[]): Promise<void>;
 
   /** Read side, through the views: a current row by key. */
   get<R extends Row>(model: CurrentModel<R>, key: KeyValue): Promise<(R & { last_position: number }) | null>;
@@ -165,6 +175,11 @@ export interface ReadModelStore {
   asOf(model: TemporalModel, date: string, options?: AsOfOptions): Promise<VersionedRow[]>;
 
   close(): Promise<void>;
+}
+
+export interface TransactionOptions {
+  /** `full` (default): durable at commit. `relaxed`: atomic, may be undone by a power cut (see `transaction`). */
+  durability?: 'full' | 'relaxed';
 }
 
 /** A generator of store calls: yields what a `ProjectionTx` method returned, receives its value. */

@@ -26,19 +26,27 @@ import type { TemporalRef, TemporalWrites, VersionRow } from './store';
  * last earlier event.
  */
 
-interface MemRef {
+/** A reference as the planner holds it (and the tail cache keeps it between batches). */
+export interface MemRef {
   effectiveDate: string;
   globalPosition: number;
   eventJson: string;
   event: RecordedEvent | undefined;
   stateJson: string;
+  /**
+   * The state object `stateJson` was made from, while no evolve has been given
+   * it yet (an evolve may change its input): saves parsing it back.
+   */
+  state: unknown;
   dirty: boolean;
-  /** The row of `stateJson` (cached: computed again only when the state changes). */
+  /** The row of `stateJson` and its text (cached: computed again only when the state changes). */
   rowFor: string | undefined;
   row: Row | null;
+  text: string | null;
 }
 
-interface MemVersion {
+/** An open version as the planner holds it. */
+export interface MemVersion {
   validFrom: string;
   validTo: string;
   knownFrom: string;
@@ -47,8 +55,30 @@ interface MemVersion {
   persisted: boolean;
 }
 
+export const memRefOf = (r: TemporalRef): MemRef => ({
+  effectiveDate: r.effectiveDate,
+  globalPosition: r.globalPosition,
+  eventJson: r.event,
+  event: undefined,
+  stateJson: r.state,
+  state: undefined,
+  dirty: false,
+  rowFor: undefined,
+  row: null,
+  text: null,
+});
+
+export const memVersionOf = (columns: Columns, v: VersionRow): MemVersion => ({
+  validFrom: v.validFrom,
+  validTo: v.validTo,
+  knownFrom: v.knownFrom,
+  row: v.row,
+  text: rowText(columns, v.row),
+  persisted: true,
+});
+
 /** The earliest date the new events may change: see the module comment. */
-export function anchorOf(minDate: string, open: readonly VersionRow[]): string {
+export function anchorOf(minDate: string, open: ReadonlyArray<{ validFrom: string }>): string {
   let anchor = minDate;
   for (const version of open) if (version.validFrom < anchor) anchor = version.validFrom;
   return anchor;
@@ -76,28 +106,25 @@ export function planEntity(
   writes: TemporalWrites,
 ): void {
   const columns = temporalColumns(model);
+  planTail(model, entity, { open: input.open.map((v) => memVersionOf(columns, v)), refs: input.refs.map(memRefOf), before: input.before, events: input.events }, writes);
+}
+
+/**
+ * `planEntity` on the planner's own records (as the tail cache keeps them):
+ * returns the entity's open versions and refs after the batch (the refs in
+ * order); the objects given are changed in place.
+ */
+export function planTail(
+  model: TemporalModel<unknown, Row>,
+  entity: string,
+  input: { open: MemVersion[]; refs: MemRef[]; before: string | undefined; events: readonly RecordedEvent[] },
+  writes: TemporalWrites,
+): { open: MemVersion[]; refs: MemRef[] } {
+  const columns = temporalColumns(model);
   const entityColumn = entityColumnOf(model);
   const initialJson = input.before ?? JSON.stringify(model.initialState() ?? null);
-  const refs: MemRef[] = input.refs
-    .map((r) => ({
-      effectiveDate: r.effectiveDate,
-      globalPosition: r.globalPosition,
-      eventJson: r.event,
-      event: undefined,
-      stateJson: r.state,
-      dirty: false,
-      rowFor: undefined,
-      row: null,
-    }))
-    .sort(compareRef);
-  let open: MemVersion[] = input.open.map((v) => ({
-    validFrom: v.validFrom,
-    validTo: v.validTo,
-    knownFrom: v.knownFrom,
-    row: v.row,
-    text: rowText(columns, v.row),
-    persisted: true,
-  }));
+  const refs = input.refs.sort(compareRef);
+  let open = input.open;
   const closedInBatch: VersionRow[] = [];
   const toVersionRow = (v: MemVersion, knownTo: string): VersionRow => ({
     entity,
@@ -115,41 +142,49 @@ export function planEntity(
       eventJson: refEventJson(event),
       event,
       stateJson: '',
+      state: undefined,
       dirty: true,
       rowFor: undefined,
       row: null,
+      text: null,
     };
     let at = refs.length;
     while (at > 0 && compareRef(refs[at - 1] as MemRef, fresh) > 0) at--;
     refs.splice(at, 0, fresh);
 
     // Fold again from the new event on.
-    let stateJson = at === 0 ? initialJson : (refs[at - 1] as MemRef).stateJson;
+    const previous = at === 0 ? undefined : (refs[at - 1] as MemRef);
+    let stateJson = previous ? previous.stateJson : initialJson;
+    let state: unknown = previous?.state !== undefined ? previous.state : JSON.parse(stateJson);
+    if (previous) previous.state = undefined;
     for (let i = at; i < refs.length; i++) {
       const ref = refs[i] as MemRef;
       ref.event ??= JSON.parse(ref.eventJson) as RecordedEvent;
-      const next = model.evolve(JSON.parse(stateJson), envelopeOf(ref.event), ref.event);
-      stateJson = JSON.stringify(next ?? null);
+      state = model.evolve(state, envelopeOf(ref.event), ref.event) ?? null;
+      stateJson = JSON.stringify(state);
+      ref.state = undefined;
       if (stateJson !== ref.stateJson) {
         ref.stateJson = stateJson;
         ref.dirty = true;
       }
     }
+    // The last state is given to no evolve yet: keep it for the row and the next event.
+    (refs[refs.length - 1] as MemRef).state = state;
 
     const computed = versionsOf(refs, (ref) => {
       if (ref.rowFor !== ref.stateJson) {
-        const row = model.row(JSON.parse(ref.stateJson));
+        const row = model.row(ref.state !== undefined ? ref.state : JSON.parse(ref.stateJson));
         ref.row = row === null ? null : normalizeRow(model, columns, { ...row, [entityColumn]: entity });
+        ref.text = ref.row === null ? null : rowText(columns, ref.row);
         ref.rowFor = ref.stateJson;
       }
-      return ref.row;
-    }, columns);
+      return ref;
+    });
 
-    const signature = (v: { validFrom: string; validTo: string; text: string }) => `${v.validFrom}|${v.validTo}|${v.text}`;
-    const computedSignatures = new Set(computed.map(signature));
-    const openSignatures = new Set(open.map(signature));
-    const toClose = open.filter((v) => !computedSignatures.has(signature(v)));
-    const toAdd = computed.filter((v) => !openSignatures.has(signature(v)));
+    const computedTexts = textsBySpan(computed);
+    const openTexts = textsBySpan(open);
+    const toClose = open.filter((v) => !computedTexts.get(`${v.validFrom}|${v.validTo}`)?.has(v.text));
+    const toAdd = computed.filter((v) => !openTexts.get(`${v.validFrom}|${v.validTo}`)?.has(v.text));
     if (toClose.length === 0 && toAdd.length === 0) continue;
 
     // Transaction time never runs backwards within a version: a version closes no earlier than it opened.
@@ -174,6 +209,19 @@ export function planEntity(
       writes.refs.push({ entity, effectiveDate: ref.effectiveDate, globalPosition: ref.globalPosition, event: ref.eventJson, state: ref.stateJson });
     }
   }
+  return { open, refs };
+}
+
+/** Row texts per valid-time span: which versions are the same (a version is its span and its row). */
+function textsBySpan(versions: ReadonlyArray<{ validFrom: string; validTo: string; text: string }>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const v of versions) {
+    const span = `${v.validFrom}|${v.validTo}`;
+    let texts = out.get(span);
+    if (!texts) out.set(span, (texts = new Set()));
+    texts.add(v.text);
+  }
+  return out;
 }
 
 /**
@@ -183,8 +231,7 @@ export function planEntity(
  */
 function versionsOf(
   refs: readonly MemRef[],
-  rowOf: (ref: MemRef) => Row | null,
-  columns: Columns,
+  rowOf: (ref: MemRef) => { row: Row | null; text: string | null },
 ): Array<{ validFrom: string; validTo: string; row: Row; text: string }> {
   const out: Array<{ validFrom: string; validTo: string; row: Row; text: string }> = [];
   let current: { validFrom: string; row: Row; text: string } | null = null;
@@ -193,8 +240,7 @@ function versionsOf(
     const next = refs[i + 1];
     if (next && next.effectiveDate === ref.effectiveDate) continue; // the date's last event decides
     const date = ref.effectiveDate;
-    const row = rowOf(ref);
-    const text = row === null ? null : rowText(columns, row);
+    const { row, text } = rowOf(ref);
     if (current && current.text === text) continue;
     if (current) out.push({ ...current, validTo: date });
     current = row === null || text === null ? null : { validFrom: date, row, text };

@@ -14,6 +14,7 @@ import type {
   ReadModelStore,
   Steps,
   TemporalRef,
+  TransactionOptions,
   VersionRow,
   VersionedRow,
 } from '../store';
@@ -182,8 +183,9 @@ export class PostgresReadModelStore implements ReadModelStore {
       const ddl: string[] = [];
       for (const model of models) {
         for (const table of tablesOf(model, generation)) ddl.push(`DROP TABLE IF EXISTS ${this.t(table)};`);
-        ddl.push(this.createTableSql(tableName(model, generation), tableSpec(model)));
-        if (model.kind === 'temporal') ddl.push(this.createTableSql(refsTableName(model, generation), REFS_SPEC, 'json'));
+        // A building generation gets its secondary indexes after the bulk load (buildIndexes), a live one at once.
+        ddl.push(this.createTableSql(tableName(model, generation), tableSpec(model), 'jsonb', options.live));
+        if (model.kind === 'temporal') ddl.push(this.createTableSql(refsTableName(model, generation), REFS_SPEC, 'json', options.live));
       }
       await client.query(ddl.join('\n'));
       const status = options.live ? 'live' : 'building';
@@ -197,16 +199,33 @@ export class PostgresReadModelStore implements ReadModelStore {
     });
   }
 
-  private createTableSql(table: string, spec: TableSpec, jsonType = 'jsonb'): string {
+  private createTableSql(table: string, spec: TableSpec, jsonType: string, withIndexes: boolean): string {
     const type = (c: ColumnSpec) => (c.type === 'json' ? jsonType : PG_TYPES[c.type]);
     const columns = spec.columns.map((c) => `${escapeIdentifier(c.name)} ${type(c)}${c.notNull ? ' NOT NULL' : ''}`);
-    const indexes = spec.indexes.map(
+    const indexes = withIndexes ? this.createIndexSql(table, spec) : [];
+    return `CREATE TABLE ${this.t(table)} (${columns.join(', ')}, PRIMARY KEY (${spec.primaryKey.map(escapeIdentifier).join(', ')}));\n${indexes.join('\n')}`;
+  }
+
+  private createIndexSql(table: string, spec: TableSpec): string[] {
+    return spec.indexes.map(
       (index, i) =>
-        `CREATE INDEX ${escapeIdentifier(`${table}__i${i}`)} ON ${this.t(table)} (${index.columns.map(escapeIdentifier).join(', ')})${
+        `CREATE INDEX IF NOT EXISTS ${escapeIdentifier(`${table}__i${i}`)} ON ${this.t(table)} (${index.columns.map(escapeIdentifier).join(', ')})${
           index.openOnly ? ` WHERE known_to = '${OPEN_KNOWN_TO}'` : ''
         };`,
     );
-    return `CREATE TABLE ${this.t(table)} (${columns.join(', ')}, PRIMARY KEY (${spec.primaryKey.map(escapeIdentifier).join(', ')}));\n${indexes.join('\n')}`;
+  }
+
+  async buildIndexes(projector: string, generation: number, models: readonly ReadModel[]): Promise<void> {
+    const ddl: string[] = [];
+    for (const model of models) {
+      ddl.push(...this.createIndexSql(tableName(model, generation), tableSpec(model)));
+      if (model.kind === 'temporal') ddl.push(...this.createIndexSql(refsTableName(model, generation), REFS_SPEC));
+    }
+    if (ddl.length === 0) return;
+    await this.inTransaction(async (client) => {
+      await this.lockProjector(client, projector);
+      await client.query(ddl.join('\n'));
+    });
   }
 
   /**
@@ -258,8 +277,12 @@ export class PostgresReadModelStore implements ReadModelStore {
     });
   }
 
-  async transaction<T>(steps: (tx: ProjectionTx) => Steps<T>): Promise<T> {
-    return this.inTransaction((client) => runAsync(steps(this.txFor(client))));
+  async transaction<T>(steps: (tx: ProjectionTx) => Steps<T>, options: TransactionOptions = {}): Promise<T> {
+    return this.inTransaction(async (client) => {
+      // A rebuild's batch: the commit does not wait for the WAL flush (atomic still; a crash may undo the last few).
+      if (options.durability === 'relaxed') await client.query('SET LOCAL synchronous_commit = off');
+      return runAsync(steps(this.txFor(client)));
+    });
   }
 
   private txFor(client: PoolClient): ProjectionTx {

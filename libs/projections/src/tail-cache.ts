@@ -1,0 +1,135 @@
+import type { MemRef, MemVersion } from './temporal';
+
+/**
+ * What a temporal model needs of one entity to take its next in-order events
+ * without reading the store: the end of its history, as the last committed
+ * batch left it.
+ *
+ * Invariant: `open` holds every stored open version of the entity with
+ * `valid_to > openAbove` (strictly); `refs` every stored reference with
+ * `effective_date >= refsFrom`, in (date, position) order; `before` the state
+ * of the last reference before `refsFrom` (undefined: none).
+ */
+export interface EntityTail {
+  openAbove: string;
+  open: MemVersion[];
+  refsFrom: string;
+  refs: MemRef[];
+  before: string | undefined;
+  /** Rough size in bytes (UTF-16 strings), for the cache's bound. */
+  bytes: number;
+}
+
+/**
+ * The tails of recently touched entities, kept between batches by one
+ * projector for one generation (so a rebuild or a follow loop reads the
+ * store only for entities it has not seen lately, or for events dated before
+ * what it keeps). Bounded by size, least recently used out first: memory does
+ * not grow with the log.
+ *
+ * It is only an answer to "what does the store hold": it is valid for the
+ * checkpoint it was committed at, and is emptied when a batch fails (rolled
+ * back), when the checkpoint is not where it was left (another process moved
+ * it), or for another generation.
+ */
+export class TemporalTailCache {
+  private generation = -1;
+  /** The checkpoint the tails reflect; -1 while a batch is in flight or after a failure. */
+  private position = -1;
+  private readonly tails = new Map<string, EntityTail>();
+  private bytes = 0;
+
+  constructor(readonly maxBytes = 64 * 2 ** 20) {}
+
+  /** Before a batch of `generation` from checkpoint `from`: keeps the tails only if they reflect exactly that. */
+  begin(generation: number, from: number): void {
+    if (generation !== this.generation || from !== this.position) this.clear();
+    this.generation = generation;
+    this.position = -1;
+  }
+
+  /** The batch committed at `position`: the tails written during it are the store's. */
+  commit(position: number): void {
+    this.position = position;
+  }
+
+  /** The batch did not commit: nothing kept can be trusted. */
+  abort(): void {
+    this.clear();
+  }
+
+  get(model: string, entity: string): EntityTail | undefined {
+    const key = `${model}\u0000${entity}`;
+    const tail = this.tails.get(key);
+    if (tail) {
+      // Most recently used last.
+      this.tails.delete(key);
+      this.tails.set(key, tail);
+    }
+    return tail;
+  }
+
+  set(model: string, entity: string, tail: EntityTail): void {
+    const key = `${model}\u0000${entity}`;
+    const old = this.tails.get(key);
+    if (old) {
+      this.bytes -= old.bytes;
+      this.tails.delete(key);
+    }
+    this.tails.set(key, tail);
+    this.bytes += tail.bytes;
+    while (this.bytes > this.maxBytes && this.tails.size > 0) {
+      const [oldest, evicted] = this.tails.entries().next().value as [string, EntityTail];
+      this.tails.delete(oldest);
+      this.bytes -= evicted.bytes;
+    }
+  }
+
+  get size(): number {
+    return this.tails.size;
+  }
+
+  private clear(): void {
+    this.tails.clear();
+    this.bytes = 0;
+    this.position = -1;
+  }
+}
+
+/** The day before an ISO date (YYYY-MM-DD). */
+export function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Keeps only the end of a tail: the references from the start of the
+ * second-to-last open version on (so an event dated on the last version's
+ * first day still finds everything it needs), and the open versions ending
+ * on or after that day. Drops parsed events, which can be parsed again.
+ */
+export function trimTail(tail: EntityTail): EntityTail {
+  const open = [...tail.open].sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0));
+  const keepFrom = open.length >= 2 ? (open[open.length - 2] as MemVersion).validFrom : open[0]?.validFrom;
+  let { openAbove, refsFrom, before } = tail;
+  let refs = tail.refs;
+  if (keepFrom !== undefined && keepFrom > refsFrom) {
+    const firstKept = refs.findIndex((r) => r.effectiveDate >= keepFrom);
+    const cut = firstKept === -1 ? refs.length : firstKept;
+    if (cut > 0) before = (refs[cut - 1] as MemRef).stateJson;
+    refs = refs.slice(cut);
+    refsFrom = keepFrom;
+    const above = dayBefore(keepFrom);
+    if (above > openAbove) openAbove = above;
+  }
+  const kept = open.filter((v) => v.validTo > openAbove);
+  let bytes = 200;
+  for (const r of refs) {
+    r.event = undefined;
+    bytes += 2 * (r.eventJson.length + r.stateJson.length + (r.text?.length ?? 0)) + 200;
+  }
+  for (const v of kept) bytes += 2 * v.text.length + 200;
+  if (before) bytes += 2 * before.length;
+  return { openAbove, open: kept, refsFrom, refs, before, bytes };
+}
