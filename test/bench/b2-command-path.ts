@@ -11,7 +11,7 @@ import { type Measurement, type Row, measureInterleaved, percentile, perSecond }
 const HIRED_ON = '2024-10-01';
 
 /** Seeds an auxiliary as past commands would have left them: hired, pre-job training passed, insured. */
-function seedEvents(auxiliaryId: string): NewEvent[] {
+export function seedEvents(auxiliaryId: string): NewEvent[] {
   const events: Array<[string, DomainEvent]> = [
     [HIRED_ON, auxiliaryEvent('AuxiliaryHired', {
       auxiliaryId, personKey: `pk-${auxiliaryId}`, applicationId: `app-${auxiliaryId}`, usingOrganId: 'xincheng', category: 'DUTY',

@@ -4,7 +4,10 @@
  *
  * Environment: AUXLEDGER_BENCH_SCALE (default 1) multiplies the operation
  * counts; AUXLEDGER_PG_URL names a PostgreSQL, otherwise a throwaway one is
- * started for the run.
+ * started for the run. AUXLEDGER_BENCH_EVENTS (default 1 000 000) is the size
+ * of B4's and B5's history (generated once, then cached under
+ * AUXLEDGER_BENCH_DATA, default ./data/bench); AUXLEDGER_BENCH_ONLY (e.g.
+ * `B3,B4`) runs only those.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -13,6 +16,9 @@ import { startThrowawayPostgres } from '@auxledger/test-support';
 import { benchPostgresAppends } from './b1-postgres';
 import { benchSqliteAppends } from './b1-sqlite';
 import { benchCommandPath } from './b2-command-path';
+import { benchHttp } from './b3-http';
+import { benchRebuild } from './b4-rebuild';
+import { benchAsOf } from './b5-as-of';
 import { benchVerify } from './b6-verify';
 import { type Row, formatTable } from './measure';
 
@@ -20,25 +26,55 @@ async function main(): Promise<void> {
   const scale = Number(process.env.AUXLEDGER_BENCH_SCALE ?? 1);
   const dir = mkdtempSync(join(tmpdir(), 'auxledger-bench-'));
   const rows: Row[] = [];
+  const notes: string[] = [];
+  const only = process.env.AUXLEDGER_BENCH_ONLY?.split(',').map((id) => id.trim().toUpperCase());
+  const wanted = (id: string) => !only || only.includes(id);
   try {
     process.stdout.write(`AuxLedger benchmarks — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, scale ${scale}\n\n`);
     const step = (label: string) => process.stderr.write(`… ${label}\n`);
-    step('B1 SQLite appends');
-    const b1 = await benchSqliteAppends(dir, { singles: Math.round(3000 * scale), batches: Math.round(60 * scale) });
-    rows.push(...b1.rows);
-    step('B2 command path');
-    rows.push(...(await benchCommandPath(dir, Math.round(2000 * scale))));
-    step('B6 verify');
-    rows.push(...(await benchVerify(dir, Math.round(50_000 * scale))));
-    step('B1 PostgreSQL appends');
-    const throwaway = process.env.AUXLEDGER_PG_URL ? undefined : await startThrowawayPostgres();
-    try {
-      const url = process.env.AUXLEDGER_PG_URL ?? (throwaway?.url as string);
-      rows.push(...(await benchPostgresAppends(url, { singles: Math.round(1000 * scale), batches: Math.round(20 * scale) })));
-    } finally {
-      throwaway?.stop();
+    if (wanted('B1')) {
+      step('B1 SQLite appends');
+      const b1 = await benchSqliteAppends(dir, { singles: Math.round(3000 * scale), batches: Math.round(60 * scale) });
+      rows.push(...b1.rows);
+    }
+    if (wanted('B2')) {
+      step('B2 command path');
+      rows.push(...(await benchCommandPath(dir, Math.round(2000 * scale))));
+    }
+    if (wanted('B3')) {
+      step('B3 command path over HTTP (beside B2 and B1 single appends)');
+      rows.push(...(await benchHttp(dir, Math.round(1000 * scale))));
+    }
+    if (wanted('B6')) {
+      step('B6 verify');
+      rows.push(...(await benchVerify(dir, Math.round(50_000 * scale))));
+    }
+    if (wanted('B1')) {
+      step('B1 PostgreSQL appends');
+      const throwaway = process.env.AUXLEDGER_PG_URL ? undefined : await startThrowawayPostgres();
+      try {
+        const url = process.env.AUXLEDGER_PG_URL ?? (throwaway?.url as string);
+        rows.push(...(await benchPostgresAppends(url, { singles: Math.round(1000 * scale), batches: Math.round(20 * scale) })));
+      } finally {
+        throwaway?.stop();
+      }
+    }
+    if (wanted('B4') || wanted('B5')) {
+      step('B4 rebuild of every read model (each measurement in a child process of its own)');
+      const b4 = await benchRebuild(dir);
+      if (wanted('B4')) {
+        rows.push(...b4.rows);
+        notes.push(...b4.notes);
+      }
+      if (wanted('B5')) {
+        step('B5 as-of queries');
+        const b5 = await benchAsOf(b4.large.readModelsPath, b4.large.events);
+        rows.push(...b5.rows);
+        notes.push(...b5.notes);
+      }
     }
     process.stdout.write(`${formatTable(rows)}\n`);
+    if (notes.length > 0) process.stdout.write(`\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,0 +1,183 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { type AddressInfo, createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { type AssignDuty, type EndDuty, assignDuty, endDuty } from '@auxledger/domain';
+import { FoldedStreamCache, executeCommand } from '@auxledger/application';
+import { SqliteEventStore } from '@auxledger/event-store';
+import { REGISTRY } from '@auxledger/statute';
+import { seedEvents } from './b2-command-path';
+import { sampleEvent } from './events';
+import { type Measurement, type Row, measureInterleaved, percentile, perSecond } from './measure';
+
+const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
+const NOW = new Date('2025-03-01T08:00:00Z');
+
+/** A keep-alive HTTP/1.1 client on one socket: POST a JSON body, resolve with status and parsed body. */
+function client(port: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  return {
+    post(path: string, body: unknown, key: string): Promise<{ status: number; body: unknown }> {
+      const payload = Buffer.from(JSON.stringify(body));
+      return new Promise((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': payload.length, authorization: `Bearer ${key}` } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+              const text = Buffer.concat(chunks).toString();
+              resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null });
+            });
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+        req.end(payload);
+      });
+    },
+    close: () => agent.destroy(),
+  };
+}
+
+/** A port free right now on 127.0.0.1. */
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => done(port));
+    });
+  });
+}
+
+/**
+ * The API as \`npm start\` runs it (apps/api/src/main.ts: \`readConfig\`, \`createApp\`,
+ * listen), in a child process: the test project may not import the app, and a
+ * server in its own process is how it runs anyway. Resolves once it listens.
+ */
+async function startApi(dbPath: string, readModelsPath: string): Promise<{ port: number; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', resolve(__dirname, '../../apps/api/src/main.ts')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      AUXLEDGER_DB: dbPath,
+      AUXLEDGER_READ_MODELS_DB: readModelsPath,
+      AUXLEDGER_ADMIN_KEY: ADMIN_KEY,
+      AUXLEDGER_PROJECTOR: 'off',
+      AUXLEDGER_LOG_LEVEL: 'silent',
+      AUXLEDGER_RATE_LIMIT: '100000000',
+    },
+  });
+  await new Promise<void>((done, fail) => {
+    let out = '';
+    let err = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('listening')) done();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.once('exit', (code) => fail(new Error(`B3: the API exited (${code}) before listening: ${err.slice(-2000)}`)));
+  });
+  return { port, child };
+}
+
+/** The i-th command of the workload: per auxiliary, an assignment, then its end, then the next assignment… */
+function workload(auxiliaries: number) {
+  return (i: number) => {
+    const a = i % auxiliaries;
+    const round = Math.floor(i / auxiliaries);
+    const auxiliaryId = `aux-${a}`;
+    const assignmentId = `as-${a}-${round - (round % 2)}`;
+    return round % 2 === 0
+      ? { kind: 'assign' as const, auxiliaryId, assignmentId }
+      : { kind: 'end' as const, auxiliaryId, assignmentId };
+  };
+}
+
+/**
+ * B3: the same command workload through HTTP — the real Nest application
+ * (main.ts: `createApp`, every guard, validation pipe and filter, the system
+ * clock) in its own process, driven from this one over 127.0.0.1 by a
+ * keep-alive client with an operator key scoped to the auxiliaries' organ —
+ * beside B2 (the command path in process) and B1 single appends, in
+ * alternating chunks, each on its own SQLite file in the same folder.
+ * AssignDuty and EndDuty alternate per auxiliary. The embedded projector is
+ * off, as in B2: it would compete for the same cores.
+ */
+export async function benchHttp(dir: string, commands: number, auxiliaries = 200): Promise<Row[]> {
+  const httpPath = join(dir, 'b3.db');
+  const seed = new SqliteEventStore({ path: httpPath });
+  for (let a = 0; a < auxiliaries; a++) await seed.appendToStream(`auxiliary-aux-${a}`, seedEvents(`aux-${a}`), 'no_stream');
+  await seed.close();
+
+  const { port, child } = await startApi(httpPath, join(dir, 'b3-read-models.db'));
+  const http = client(port);
+
+  const inProcess = new SqliteEventStore({ path: join(dir, 'b3-b2.db') });
+  const b1 = new SqliteEventStore({ path: join(dir, 'b3-b1.db') });
+  try {
+    const keyResponse = await http.post('/api/keys', { name: 'bench operator', role: 'operator', organIds: ['xincheng'] }, ADMIN_KEY);
+    if (keyResponse.status !== 201) throw new Error(`B3: creating an operator key answered ${keyResponse.status}: ${JSON.stringify(keyResponse.body)}`);
+    const operatorKey = (keyResponse.body as { key: string }).key;
+    for (let a = 0; a < auxiliaries; a++) await inProcess.appendToStream(`auxiliary-aux-${a}`, seedEvents(`aux-${a}`), 'no_stream');
+    const deps = { store: inProcess, registry: REGISTRY, clock: { now: () => NOW }, cache: new FoldedStreamCache() };
+    const meta = () => ({ commandId: randomUUID(), actor: { id: 'op-1', role: 'operator' as const, organId: 'xincheng' }, effectiveDate: '2025-03-01', recordedAt: '' });
+    const next = workload(auxiliaries);
+    const events = Array.from({ length: commands }, (_, i) => sampleEvent(i));
+    const failures: string[] = [];
+    const [overHttp, path, appends] = await measureInterleaved(commands, 100, [
+      {
+        eventsPerOp: 1,
+        op: async (i) => {
+          const c = next(i);
+          const res =
+            c.kind === 'assign'
+              ? await http.post('/api/commands/assign-duty', { auxiliaryId: c.auxiliaryId, assignmentId: c.assignmentId, dutyCodes: ['ENF_TRAFFIC'], leadingOfficerIds: ['officer-1'], effectiveDate: '2025-03-01' }, operatorKey)
+              : await http.post('/api/commands/end-duty', { auxiliaryId: c.auxiliaryId, assignmentId: c.assignmentId, reason: 'COMPLETED', effectiveDate: '2025-03-01' }, operatorKey);
+          if (res.status !== 201 && failures.length < 5) failures.push(`${c.kind} ${c.assignmentId}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+        },
+      },
+      {
+        eventsPerOp: 1,
+        op: async (i) => {
+          const c = next(i);
+          const outcome =
+            c.kind === 'assign'
+              ? await executeCommand(deps, assignDuty, {
+                  type: 'AssignDuty',
+                  data: { auxiliaryId: c.auxiliaryId, assignmentId: c.assignmentId, dutyCodes: ['ENF_TRAFFIC'], nationalBasis: null, leadingOfficerIds: ['officer-1'], alone: false, matterId: null, equipmentIssued: [] },
+                  metadata: meta(),
+                } satisfies AssignDuty)
+              : await executeCommand(deps, endDuty, { type: 'EndDuty', data: { auxiliaryId: c.auxiliaryId, assignmentId: c.assignmentId, reason: 'COMPLETED' }, metadata: meta() } satisfies EndDuty);
+          if (outcome.status !== 'accepted' && failures.length < 5) failures.push(`in process ${c.kind} ${c.assignmentId}: ${outcome.status}`);
+        },
+      },
+      { eventsPerOp: 1, op: (i) => b1.appendToStream(`s-${i % 100}`, [events[i] as never], 'any') },
+    ]);
+    if (failures.length > 0) throw new Error(`B3: commands were not accepted; the benchmark must measure accepted commands:\n${failures.join('\n')}`);
+    const h = overHttp as Measurement;
+    const p = path as Measurement;
+    const b = appends as Measurement;
+    const stats = (m: Measurement) => ({ rate: perSecond(m), p50: percentile(m.latenciesMs, 50), p99: percentile(m.latenciesMs, 99) });
+    const row = (label: string, base: Measurement, target?: number): Row => ({
+      id: 'B3',
+      scenario: `command path over HTTP (AssignDuty/EndDuty, Nest, keep-alive), SQLite`,
+      unit: 'commands/s',
+      ...stats(h),
+      baseline: { label, ...stats(base) },
+      ...(target === undefined ? {} : { target }),
+    });
+    return [row('B1 single-event appends (same run)', b, 0.4), row('B2 command path in process (same run)', p)];
+  } finally {
+    http.close();
+    child.kill('SIGTERM');
+    await new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done)));
+    await inProcess.close();
+    await b1.close();
+  }
+}

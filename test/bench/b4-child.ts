@@ -1,0 +1,102 @@
+/**
+ * One measurement of B4 in a process of its own, so that its peak RSS is its
+ * own: the read limit (raw scan), or a rebuild of every read model. Prints one
+ * JSON line on stdout.
+ *
+ *   node -r @swc-node/register test/bench/b4-child.ts raw <events.db>
+ *   node -r @swc-node/register test/bench/b4-child.ts rebuild <events.db> <read-models.db> [batchSize]
+ */
+import { rmSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { SqliteEventStore } from '@auxledger/event-store';
+import { ALL_READ_MODELS, Projector, SqliteReadModelStore } from '@auxledger/projections';
+
+export interface ChildResult {
+  mode: 'raw' | 'rebuild';
+  events: number;
+  seconds: number;
+  /** The process's peak resident set (getrusage), bytes. */
+  maxRss: number;
+  /** Highest heapUsed seen between batches, bytes. */
+  peakHeap: number;
+}
+
+/**
+ * The read limit: every event in log order, its data and metadata parsed,
+ * folded into a Map (events per stream and the last type) — what any
+ * projection must at least do, with nothing written.
+ */
+function rawScan(path: string): ChildResult {
+  const db = new Database(path, { readonly: true });
+  const page = db.prepare('SELECT global_position, stream_id, type, data, metadata FROM events WHERE global_position > ? ORDER BY global_position LIMIT 2000');
+  const folded = new Map<string, { events: number; type: string; effectiveDate: string }>();
+  let n = 0;
+  let peakHeap = 0;
+  const start = performance.now();
+  for (let after = 0; ; ) {
+    const rows = page.all(after) as Array<{ global_position: number; stream_id: string; type: string; data: string; metadata: string }>;
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      JSON.parse(row.data);
+      const metadata = JSON.parse(row.metadata) as { effectiveDate: string };
+      const entry = folded.get(row.stream_id);
+      if (entry) {
+        entry.events++;
+        entry.type = row.type;
+        entry.effectiveDate = metadata.effectiveDate;
+      } else folded.set(row.stream_id, { events: 1, type: row.type, effectiveDate: metadata.effectiveDate });
+      n++;
+    }
+    after = (rows[rows.length - 1] as { global_position: number }).global_position;
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  }
+  const seconds = (performance.now() - start) / 1000;
+  db.close();
+  return { mode: 'raw', events: n, seconds, maxRss: process.resourceUsage().maxRSS * 1024, peakHeap };
+}
+
+async function rebuild(eventsPath: string, readModelsPath: string, batchSize: number | undefined): Promise<ChildResult> {
+  for (const f of [readModelsPath, `${readModelsPath}-wal`, `${readModelsPath}-shm`]) rmSync(f, { force: true });
+  const events = new SqliteEventStore({ path: eventsPath });
+  const store = new SqliteReadModelStore({ path: readModelsPath });
+  let n = 0;
+  let peakHeap = 0;
+  let lastReport = performance.now();
+  const start = performance.now();
+  const projector = new Projector({
+    name: 'auxledger',
+    models: ALL_READ_MODELS,
+    events,
+    store,
+    ...(batchSize ? { rebuildBatchSize: batchSize } : {}),
+    onBatch: (p) => {
+      n += p.events;
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      const now = performance.now();
+      if (now - lastReport > 5000) {
+        lastReport = now;
+        process.stderr.write(`    rebuild: ${n.toLocaleString('en-US')} events, ${Math.round(n / ((now - start) / 1000)).toLocaleString('en-US')} events/s\n`);
+      }
+    },
+  });
+  await projector.rebuild();
+  const seconds = (performance.now() - start) / 1000;
+  await store.close();
+  await events.close();
+  return { mode: 'rebuild', events: n, seconds, maxRss: process.resourceUsage().maxRSS * 1024, peakHeap };
+}
+
+async function main(): Promise<void> {
+  const [mode, eventsPath, readModelsPath, batch] = process.argv.slice(2);
+  if (!eventsPath || (mode !== 'raw' && mode !== 'rebuild') || (mode === 'rebuild' && !readModelsPath)) {
+    throw new Error('usage: b4-child.ts raw <events.db> | rebuild <events.db> <read-models.db> [batchSize]');
+  }
+  const result = mode === 'raw' ? rawScan(eventsPath) : await rebuild(eventsPath, readModelsPath as string, batch ? Number(batch) : undefined);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
