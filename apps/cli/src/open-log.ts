@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { type EventStore, PostgresEventStore, SqliteEventStore } from '@auxledger/event-store';
-import { UsageError } from './cli-error';
+import { type EventStore, PostgresEventStore, SqliteEventStore, isEventStoreError } from '@auxledger/event-store';
+import { CliError, UsageError } from './cli-error';
 
 export interface LogLocation {
   /** A SQLite file (a copy works: the reading commands only read). */
@@ -9,11 +9,25 @@ export interface LogLocation {
   pg?: string;
 }
 
-/** Opens the event log the auditor names; a SQLite file must exist (it is never created here). */
+/**
+ * Opens the event log the auditor names, to read it. A SQLite file must exist
+ * and is opened read-only: nothing is created, migrated or written in it
+ * (SQLite may leave its -wal/-shm side files beside it); a file without the
+ * log's table is refused, naming the likely cause.
+ */
 export async function openLog({ db, pg }: LogLocation): Promise<EventStore> {
   if (pg && db) throw new UsageError('ONE_LOG', { zh: '只能指定一个记录库：--db 或 --pg', en: 'name one log: --db or --pg, not both' });
   if (pg) return PostgresEventStore.open({ connectionString: pg });
-  return new SqliteEventStore({ path: existingSqliteFile(db) });
+  const path = existingSqliteFile(db);
+  try {
+    return new SqliteEventStore({ path, readOnly: true });
+  } catch (error) {
+    if (!isEventStoreError(error, 'NOT_A_LOG')) throw error;
+    throw new CliError('NOT_A_LOG', {
+      zh: `${path} 中没有事件日志（若是副本：须连同其 -wal 文件一起复制，或用 sqlite3 .backup 复制）`,
+      en: `${path} holds no event log (if it is a copy: copy its -wal file with it, or copy with sqlite3 .backup)`,
+    });
+  }
 }
 
 /** The `--db` file, which must exist: a typo must not create an empty log. */

@@ -32,6 +32,7 @@ export async function verifyCommand(location: LogLocation & { against?: string; 
     io.out(`${JSON.stringify(report, null, 2)}\n`);
   } else if (report.ok) {
     io.out(`intact: ${report.eventsChecked} events in ${report.streamsChecked} streams; log digest ${report.checkpoint.digest} at position ${report.checkpoint.position}${against ? ' — matches the saved checkpoint' : ''}\n`);
+    if (!against) io.out('(without a saved checkpoint, --against, a log cut short cannot be told from a shorter one)\n');
   } else {
     io.out(`BROKEN: ${report.breaks.length} break(s) in ${report.eventsChecked} events\n`);
     for (const b of report.breaks) io.out(`  ${b.kind} at position ${b.globalPosition ?? '?'}${b.streamId ? ` (${b.streamId} revision ${b.streamRevision})` : ''}: ${b.message}\n`);

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { SqliteEventStore } from '@auxledger/event-store';
 import { newEvent } from '@auxledger/event-store/testing';
 import { runCli } from './run-for-test';
@@ -51,6 +51,24 @@ describe('auxledger verify / digest', () => {
     const result = await cli('verify', '--db', copy, '--against', join(dir, 'checkpoint.json'), '--json');
     expect(result.code).toBe(1);
     expect(JSON.parse(result.out).firstBreak).toMatchObject({ kind: 'LOG_TRUNCATED', globalPosition: 16 });
+  });
+
+  it('only reads: the database file is byte for byte the same after verify, digest and history', async () => {
+    const sha = () => createHash('sha256').update(readFileSync(db)).digest('hex');
+    const before = sha();
+    expect((await cli('verify', '--db', db)).code).toBe(0);
+    expect((await cli('digest', '--db', db)).code).toBe(0);
+    await cli('history', 'aux-none', '--db', db);
+    expect(sha()).toBe(before);
+  });
+
+  it('refuses a file that holds no log (an empty file, or a copy taken without its -wal), exit 1, and leaves it as it was', async () => {
+    const empty = join(dir, `empty-${randomUUID()}.db`);
+    writeFileSync(empty, '');
+    const result = await cli('verify', '--db', empty);
+    expect(result).toMatchObject({ code: 1, err: expect.stringContaining('NOT_A_LOG') });
+    expect(result.err).toContain('-wal');
+    expect(statSync(empty).size).toBe(0);
   });
 
   it('misuse exits 2 with a clear message', async () => {

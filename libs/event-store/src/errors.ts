@@ -7,7 +7,8 @@ export type EventStoreErrorCode =
   | 'EVENT_TOO_LARGE'
   | 'INVALID_EVENT'
   | 'UNSUPPORTED'
-  | 'STORE_UNAVAILABLE';
+  | 'STORE_UNAVAILABLE'
+  | 'NOT_A_LOG';
 
 export class EventStoreError extends Error {
   constructor(
@@ -54,6 +55,9 @@ export const invalidEvent = (reason: string, reasonZh: string, details: Record<s
 
 export const unsupported = (what: string, whatZh: string) =>
   new EventStoreError('UNSUPPORTED', `This event store does not support ${what}`, `此事件存储不支持${whatZh}`, { what });
+
+export const notALog = (where: string) =>
+  new EventStoreError('NOT_A_LOG', `${where} holds no AuxLedger event log`, `${where} 中没有 AuxLedger 事件日志`, { where });
 
 export const storeUnavailable = (cause: unknown) =>
   new EventStoreError('STORE_UNAVAILABLE', 'The event store cannot be reached', '无法连接事件存储', {

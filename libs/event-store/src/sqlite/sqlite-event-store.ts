@@ -13,7 +13,7 @@ import {
   validateAppend,
   validateAppends,
 } from '../append-plan';
-import { duplicateEventId, wrongExpectedRevision } from '../errors';
+import { duplicateEventId, notALog, wrongExpectedRevision } from '../errors';
 import { GENESIS_LOG_DIGEST, nextLogDigest } from '../hash-chain';
 import type {
   AppendResult,
@@ -35,6 +35,12 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** How long a writer waits for another process's write lock. */
   busyTimeoutMs?: number;
+  /**
+   * Only read an existing log (an auditor's copy): the file is opened
+   * read-only, nothing is created, migrated or written, and a file without
+   * the log's table is refused (NOT_A_LOG). Appends fail.
+   */
+  readOnly?: boolean;
 }
 
 /**
@@ -91,9 +97,19 @@ export class SqliteEventStore implements EventStore {
   private readonly appendTransaction;
 
   constructor(options: SqliteEventStoreOptions) {
-    this.db = new Database(options.path);
-    applySqlitePragmas(this.db, options.busyTimeoutMs);
-    this.db.exec(SQLITE_SCHEMA);
+    if (options.readOnly) {
+      this.db = new Database(options.path, { readonly: true, fileMustExist: true });
+      this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+      const hasLog = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").get();
+      if (!hasLog) {
+        this.db.close();
+        throw notALog(options.path);
+      }
+    } else {
+      this.db = new Database(options.path);
+      applySqlitePragmas(this.db, options.busyTimeoutMs);
+      this.db.exec(SQLITE_SCHEMA);
+    }
     this.appended = new AppendSignal(options.pollIntervalMs ?? 100);
     this.statements = {
       head: this.db.prepare<[string], { stream_revision: number; hash: string }>(
