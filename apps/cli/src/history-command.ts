@@ -1,4 +1,4 @@
-import { type AuxiliaryEvent, toAuxiliaryStreamId } from '@auxledger/domain';
+import { Application, type AuxiliaryEvent, Organ, Person, streamIdOf, toAuxiliaryStreamId } from '@auxledger/domain';
 import type { EventStore, RecordedEvent } from '@auxledger/event-store';
 import { summarize } from '@auxledger/projections';
 import type { Bilingual } from '@auxledger/statute';
@@ -81,9 +81,9 @@ export async function readHistory(
   const { personKey, applicationId, usingOrganId } = hired.data as { personKey: string; applicationId: string; usingOrganId: string };
   const namesThisAuxiliary = (e: RecordedEvent) => e.data['auxiliaryId'] === auxiliaryId;
   const related = [
-    ...(await store.readStream(`application-${applicationId}`)),
-    ...(await store.readStream(`person-${personKey}`)).filter(namesThisAuxiliary),
-    ...(await store.readStream(`organ-${usingOrganId}`)).filter(namesThisAuxiliary),
+    ...(await store.readStream(streamIdOf(Application, applicationId))),
+    ...(await store.readStream(streamIdOf(Person, personKey))).filter(namesThisAuxiliary),
+    ...(await store.readStream(streamIdOf(Organ, usingOrganId))).filter(namesThisAuxiliary),
   ];
   const entries = [...own, ...related]
     .filter((e) => options.asOf === null || e.metadata.effectiveDate <= options.asOf)
@@ -98,7 +98,7 @@ function toEntry(event: RecordedEvent, hiddenPersonKey: string | null): HistoryE
     effectiveDate: m.effectiveDate,
     recordedAt: m.recordedAt,
     eventType: event.type,
-    streamId: hiddenPersonKey !== null && event.streamId === `person-${hiddenPersonKey}` ? `person-${HIDDEN}` : event.streamId,
+    streamId: hiddenPersonKey !== null && event.streamId === streamIdOf(Person, hiddenPersonKey) ? streamIdOf(Person, HIDDEN) : event.streamId,
     globalPosition: event.globalPosition,
     actor: { id: m.actor.id, role: m.actor.role ?? null, organId: m.actor.organId ?? null },
     commandId: m.commandId,

@@ -20,8 +20,9 @@ import { type Output, progressBar } from './output';
  * Every import is first run on a temporary copy of the SQLite log (`backup()`),
  * row after row, so that row N is judged with rows 1..N-1 recorded. With
  * `--dry-run` that is all: the outcome of each row, and the copy is deleted.
- * Otherwise it is all or nothing: if any row is malformed or refused, nothing
- * is written; else the same commands run on the log itself. Command ids are
+ * Otherwise nothing is written unless every row passes on the copy; then the
+ * same commands run on the log itself, each its own atomic command (a writer
+ * racing the import can still make a later row refused: IMPORT_PARTLY_REFUSED). Command ids are
  * derived from the file's SHA-256 and the row number, so running the same file
  * again answers the recorded hires and writes nothing new.
  */
