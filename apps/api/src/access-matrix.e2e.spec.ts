@@ -67,6 +67,8 @@ const ACCESS: readonly Rule[] = [
  */
 const COMMAND_SAMPLES: Record<string, object> = {
   hire: hireBody('aux-2', 'app-2', 'pk-2', 'xincheng'),
+  // Set by an organ the operator holds: every organ a command acts for is checked, the setting authority too.
+  'set-quota': { organId: 'xincheng', category: null, headcount: 5, documentRef: '呼公发〔2024〕3号', setByOrganId: 'hohhot' },
   'register-application': {
     applicationId: 'app-0001', planId: 'plan-2024-hohhot', personKey: 'pk-3f9a0c', targetedOpeningId: null,
     applicant: { birthDate: '2000-05-17', nationality: 'CN', education: 'JUNIOR_COLLEGE' },

@@ -1,46 +1,88 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Auxiliary, Organ, streamIdOf } from '@auxledger/domain';
+import { Application, Auxiliary, Fine, Organ, RecruitmentPlan, streamIdOf } from '@auxledger/domain';
 import type { EventStore } from '@auxledger/event-store';
 import { AppError } from '../errors/app-error';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import type { Principal } from './principal';
 
-/** What a command concerns, for the organ check: an organ, or an auxiliary (whose using organ is on record). */
-export type CommandScope = { organId: string | null } | { auxiliaryId: string };
+/**
+ * One organ a command concerns, for the organ check: an organ named in the
+ * body (the organ it acts for, decides as, pays from, writes to), or a record
+ * whose organ is named on its stream's first event — an auxiliary
+ * (`AuxiliaryHired.usingOrganId`), a recruitment plan
+ * (`RecruitmentPlanDrafted.draftingOrganId`), an application
+ * (`ApplicationRegistered.recruitingOrganId`, the plan's drafting organ,
+ * Art. 19 ¶1) or a fine (`FineImposed.decidingOrganId`).
+ */
+export type CommandScope =
+  | { organId: string | null }
+  | { auxiliaryId: string }
+  | { planId: string }
+  | { applicationId: string }
+  | { fineId: string };
+
+/** A record's organ: the field of its stream's first event. A record's first event is never rewritten, so its organ never changes. */
+const RECORD_ORGAN = [
+  { key: 'auxiliaryId', aggregate: Auxiliary, field: 'usingOrganId', name: { zh: '辅警', en: 'auxiliary' } },
+  { key: 'planId', aggregate: RecruitmentPlan, field: 'draftingOrganId', name: { zh: '招聘计划', en: 'recruitment plan' } },
+  { key: 'applicationId', aggregate: Application, field: 'recruitingOrganId', name: { zh: '报名', en: 'application' } },
+  { key: 'fineId', aggregate: Fine, field: 'decidingOrganId', name: { zh: '罚款决定', en: 'fine' } },
+] as const;
 
 /** Organ trees are shallow (REGION → CITY → COUNTY → UNIT); a longer walk means a broken record. */
 const MAX_DEPTH = 16;
 
 /**
- * May this principal command this organ? Admins: everywhere. Operators: in the
- * subtrees of the organs they were granted — resolved from the organ streams
- * themselves (each stream's first event, `OrganRegistered`, names its parent),
- * so the API keeps no copy of the tree that could drift from the log. An
- * organ not (yet) registered is outside every operator's scope. For an
- * auxiliary, its using organ is the one on its `AuxiliaryHired`; an auxiliary
- * with no record is let through (the domain refuses it, AUXILIARY_NOT_HIRED).
+ * The one organ check of the command side. Admins: everywhere. Operators:
+ * EVERY organ the command concerns must lie in the subtree of an organ they
+ * were granted — resolved from the organ streams themselves (each stream's
+ * first event, `OrganRegistered`, names its parent), so the API keeps no copy
+ * of the tree that could drift from the log. An organ not (yet) registered is
+ * outside every operator's scope.
  *
- * Answers the organ the actor acts for (the granted organ that contains the
- * target, or null for admins), recorded on every event as `actor.organId`.
+ * A record that does not exist is refused to an operator (404
+ * `RECORD_NOT_FOUND`): were it let through, another organ could create it
+ * between this check and the decision, and the command would be decided
+ * against a record outside the operator's scope. The command that creates a
+ * record is scoped by the organs in its body instead, so it never lands
+ * here. Admins are let through to the domain (409 `…_NOT_FOUND`).
+ *
+ * Answers the organ the actor acts for — the grant covering the FIRST scope
+ * (the command's own organ), null for admins — recorded on every event as
+ * `actor.organId`.
  */
 @Injectable()
 export class OrganScope {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async authorize(principal: Principal, scope: CommandScope): Promise<string | null> {
+  async authorize(principal: Principal, scope: CommandScope | readonly CommandScope[]): Promise<string | null> {
     if (principal.role === 'admin') return null;
     if (principal.role !== 'operator') throw forbidden(principal, null);
-    let organId: string | null;
-    if ('auxiliaryId' in scope) {
-      const [hired] = await this.store.readStream(streamIdOf(Auxiliary, scope.auxiliaryId), { maxCount: 1 });
-      if (!hired) return principal.organIds[0] ?? null;
-      organId = typeof hired.data['usingOrganId'] === 'string' ? hired.data['usingOrganId'] : null;
-    } else {
-      organId = scope.organId;
+    const scopes: readonly CommandScope[] = Array.isArray(scope) ? scope : [scope as CommandScope];
+    let actingFor: string | null = null;
+    const checked = new Map<string, string>();
+    for (const one of scopes) {
+      const organId = await this.organOf(one);
+      const grant = organId === null ? null : (checked.get(organId) ?? (await this.grantContaining(principal.organIds, organId)));
+      if (organId === null || grant === null) throw forbidden(principal, organId);
+      checked.set(organId, grant);
+      actingFor ??= grant;
     }
-    const grant = organId === null ? null : await this.grantContaining(principal.organIds, organId);
-    if (grant === null) throw forbidden(principal, organId);
-    return grant;
+    if (actingFor === null) throw forbidden(principal, null);
+    return actingFor;
+  }
+
+  private async organOf(scope: CommandScope): Promise<string | null> {
+    if ('organId' in scope) return scope.organId;
+    for (const { key, aggregate, field, name } of RECORD_ORGAN) {
+      if (!(key in scope)) continue;
+      const id = (scope as Record<typeof key, string>)[key];
+      const [first] = await this.store.readStream(streamIdOf(aggregate, id), { maxCount: 1 });
+      if (!first) throw recordNotFound(name, key, id);
+      const organId = first.data[field];
+      return typeof organId === 'string' ? organId : null;
+    }
+    return null;
   }
 
   private async grantContaining(grants: string[], organId: string): Promise<string | null> {
@@ -66,5 +108,14 @@ function forbidden(principal: Principal, organId: string | null): AppError {
       ? { zh: `角色 ${principal.role} 无权对该机关下达指令`, en: `Role ${principal.role} may not command this organ` }
       : { zh: `无权对机关 ${organId} 下达指令：不在授权机关范围内`, en: `Organ ${organId} is outside the organs this key may command` },
     { organId, grantedOrganIds: principal.organIds },
+  );
+}
+
+function recordNotFound(name: { zh: string; en: string }, key: string, id: string): AppError {
+  return new AppError(
+    'NOT_FOUND',
+    'RECORD_NOT_FOUND',
+    { zh: `${name.zh} ${id} 无记录：操作员只能对已有记录下达指令`, en: `No ${name.en} ${id} on record: an operator may command only a record that exists` },
+    { record: name.en, [key]: id },
   );
 }

@@ -26,6 +26,6 @@ describe('the command endpoint table', () => {
     const distinct = (xs: unknown[]) => new Set(xs).size;
     expect(distinct(COMMAND_ENDPOINTS.map((e) => e.path))).toBe(COMMAND_ENDPOINTS.length);
     expect(distinct(COMMAND_CONTROLLERS)).toBe(COMMAND_ENDPOINTS.length);
-    expect(distinct(COMMAND_HANDLERS)).toBe(COMMAND_ENDPOINTS.length + 1); // and the record-scope lookup
+    expect(distinct(COMMAND_HANDLERS)).toBe(COMMAND_ENDPOINTS.length);
   });
 });

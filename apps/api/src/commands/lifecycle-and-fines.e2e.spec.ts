@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createTestDatabase, describeWithPostgres } from '@auxledger/test-support';
 import type { StoreConfig } from '../config/api-config';
-import { type Api, PAY_FEN, hireBody, keyFor, organTree, passedApplication, ruleIdsOf, startApi, tempDir, writePayStandards } from '../testing/api-fixture';
+import { type Api, ADMIN_KEY, PAY_FEN, hireBody, keyFor, organTree, passedApplication, ruleIdsOf, startApi, tempDir, writePayStandards } from '../testing/api-fixture';
 
 /**
  * The commands of an auxiliary's working life beyond hire and duty, and the
@@ -63,7 +63,9 @@ function lifecycleSuite(name: string, open: (file: string) => Promise<StoreConfi
 
     it('DecideRecusal refused — Art. 39 ¶2 (RECUSAL): decided by an organ that does not use the auxiliary; then 201', async () => {
       const body = { recusalId: 'rec-1', matterId: 'case-1', initiatedBy: 'PARTY', granted: true, effectiveDate: '2025-03-01' };
-      refusedBy(await post('decide-recusal', { ...body, decidingOrganId: 'saihan' }).expect(422), 'RECUSAL', { article: 39 });
+      // The operator of 新城区 may not decide as 赛罕区 (403, the organ check); an admin may send it, and the regulation refuses it.
+      expect((await post('decide-recusal', { ...body, decidingOrganId: 'saihan' }).expect(403)).body.error).toMatchObject({ code: 'ORGAN_OUT_OF_SCOPE', details: { organId: 'saihan' } });
+      refusedBy(await post('decide-recusal', { ...body, decidingOrganId: 'saihan' }, ADMIN_KEY).expect(422), 'RECUSAL', { article: 39 });
       expect(typesOf(await post('decide-recusal', { ...body, decidingOrganId: 'xincheng' }).expect(201))).toEqual(['RecusalDecided']);
     });
 
@@ -76,7 +78,8 @@ function lifecycleSuite(name: string, open: (file: string) => Promise<StoreConfi
 
     it('compensation — Art. 42 ¶2–3 (COMPENSATION): paid by another organ, refused; paid (201); recovery on ordinary negligence refused; on gross negligence 201', async () => {
       const paid = { compensationId: 'cps-1', paidFen: 1_000_000, claimRef: '国赔-1', effectiveDate: '2025-04-01' };
-      refusedBy(await post('pay-compensation', { ...paid, paidByOrganId: 'saihan' }).expect(422), 'COMPENSATION', { article: 42, paragraph: 2 });
+      expect((await post('pay-compensation', { ...paid, paidByOrganId: 'saihan' }).expect(403)).body.error.code).toBe('ORGAN_OUT_OF_SCOPE');
+      refusedBy(await post('pay-compensation', { ...paid, paidByOrganId: 'saihan' }, ADMIN_KEY).expect(422), 'COMPENSATION', { article: 42, paragraph: 2 });
       await post('pay-compensation', { ...paid, paidByOrganId: 'xincheng' }).expect(201);
       const recovery = { compensationId: 'cps-1', fromAuxiliaryFen: 200_000, findingRef: '认定-1', effectiveDate: '2025-04-10' };
       refusedBy(await post('order-compensation-recovery', { ...recovery, fault: 'ORDINARY_NEGLIGENCE' }).expect(422), 'COMPENSATION', { article: 42, paragraph: 3 });

@@ -34,6 +34,8 @@ import { TerminateRequestDto } from './terminate.request.dto';
 
 /** An auxiliary's record is its using organ's (谁使用、谁管理、谁负责, Art. 34 ¶1), as the `AuxiliaryHired` on record names it. */
 const onRecord = (d: { auxiliaryId: string }) => ({ auxiliaryId: d.auxiliaryId });
+// A command that names another acting organ (the deciding organ of a sanction or a recusal, the organ paying or receiving)
+// lists it after the record: the operator must hold both.
 
 /** An auxiliary's working life, from the hire to the last recovered credential. */
 export const AUXILIARY_ENDPOINTS = [
@@ -138,7 +140,7 @@ export const AUXILIARY_ENDPOINTS = [
   defineCommandEndpoint({
     handler: discipline,
     dto: DisciplineRequestDto,
-    scope: onRecord,
+    scope: (d) => [onRecord(d), { organId: d.decidingOrganId }],
     summary: '处分 Record a disciplinary decision',
     description: 'Arts. 34 ¶1, 42 ¶1.',
   }),
@@ -159,14 +161,14 @@ export const AUXILIARY_ENDPOINTS = [
   defineCommandEndpoint({
     handler: decideRecusal,
     dto: DecideRecusalRequestDto,
-    scope: onRecord,
+    scope: (d) => [onRecord(d), { organId: d.decidingOrganId }],
     summary: '回避 Decide a recusal',
     description: 'Art. 39 (RECUSAL): decided by the using organ; a granted recusal ends open assignments on the matter.',
   }),
   defineCommandEndpoint({
     handler: receiveComplaint,
     dto: ReceiveComplaintRequestDto,
-    scope: onRecord,
+    scope: (d) => [onRecord(d), { organId: d.receivingOrganId }],
     summary: '受理举报投诉 Receive a complaint',
     description: 'Art. 38 ¶1 (COMPLAINT).',
   }),
@@ -187,7 +189,7 @@ export const AUXILIARY_ENDPOINTS = [
   defineCommandEndpoint({
     handler: payCompensation,
     dto: PayCompensationRequestDto,
-    scope: onRecord,
+    scope: (d) => [onRecord(d), { organId: d.paidByOrganId }],
     summary: '赔偿 Record damages paid',
     description: 'Art. 42 ¶2 (COMPENSATION): the organ using the auxiliary pays.',
   }),
@@ -222,7 +224,7 @@ export const AUXILIARY_ENDPOINTS = [
   defineCommandEndpoint({
     handler: terminate,
     dto: TerminateRequestDto,
-    scope: onRecord,
+    scope: (d) => [onRecord(d), { organId: d.usingOrganId }],
     summary: '解除劳动合同 Terminate the contract',
     description: 'Art. 40: open duties end, the quota place is released, credentials become due for recovery (Art. 37 ¶3).',
   }),

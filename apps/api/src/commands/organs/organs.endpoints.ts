@@ -16,7 +16,8 @@ export const ORGAN_ENDPOINTS = [
   defineCommandEndpoint({
     handler: setQuota,
     dto: SetQuotaRequestDto,
-    scope: (d) => ({ organId: d.organId }),
+    // The organ whose quota it is, and the authority recorded as having set it: an operator may not raise its own quota in a higher organ's name.
+    scope: (d) => [{ organId: d.organId }, { organId: d.setByOrganId }],
     summary: '用人额度 Set the quota of an organ',
     description: 'Art. 7: from the effective date on, organ-wide or per category.',
   }),

@@ -20,13 +20,16 @@ import { ReviewQualificationRequestDto } from './review-qualification.request.dt
 /** A plan is its drafting organ's, and so is every application to it (the organ that organises the recruitment, Art. 19 ¶1). */
 const ofPlan = (d: { planId: string }) => ({ planId: d.planId });
 const ofApplication = (d: { applicationId: string }) => ({ applicationId: d.applicationId });
+/** A plan, and the organs whose quota streams the command writes (reservations judged again or released). */
+const ofPlanAndOrgans = (d: { planId: string; organIds: readonly string[] }) => [ofPlan(d), ...d.organIds.map((organId) => ({ organId }))];
 
 /** Recruitment (Arts. 18–23): the plan, then each application through the stages of Art. 20, up to the hire. */
 export const RECRUITMENT_ENDPOINTS = [
   defineCommandEndpoint({
     handler: draftRecruitmentPlan,
     dto: DraftRecruitmentPlanRequestDto,
-    scope: (d) => ({ organId: d.draftingOrganId }),
+    // The drafting organ, and every organ an opening recruits for: the openings are reserved in those organs' quotas (Art. 7).
+    scope: (d) => [{ organId: d.draftingOrganId }, ...d.openings.map((o) => ({ organId: o.organId }))],
     summary: '制定招聘计划 Draft a recruitment plan',
     description: 'Art. 18 ¶1 (PLAN-ORGAN, PLAN-NO-SELF), Art. 7 (QUOTA-PLAN: within each organ’s quota headroom, reserved in the same append), Art. 22 ¶2 (PREF-TARGETED).',
   }),
@@ -47,7 +50,7 @@ export const RECRUITMENT_ENDPOINTS = [
   defineCommandEndpoint({
     handler: announceRecruitment,
     dto: AnnounceRecruitmentRequestDto,
-    scope: ofPlan,
+    scope: ofPlanAndOrgans,
     summary: '发布招聘公告 Announce the recruitment',
     description: 'Art. 20 (1); Art. 18 ¶1 (PLAN-APPROVAL on the announcement’s date); QUOTA-PLAN judged again.',
   }),
@@ -110,7 +113,7 @@ export const RECRUITMENT_ENDPOINTS = [
   defineCommandEndpoint({
     handler: closeRecruitmentPlan,
     dto: CloseRecruitmentPlanRequestDto,
-    scope: ofPlan,
+    scope: ofPlanAndOrgans,
     summary: '结束招聘计划 Close the plan',
     description: 'Arts. 18–19: completed, withdrawn or never approved; its unfilled openings stop holding quota headroom (Art. 7).',
   }),

@@ -32,7 +32,7 @@ export class CommandRunner {
   async run<C extends Command, Refs extends Record<string, StreamRef>>(
     handler: CommandHandler<C, Refs>,
     { command, principal }: LedgerCommand<C>,
-    scope: CommandScope,
+    scope: CommandScope | readonly CommandScope[],
   ): Promise<CommandAccepted> {
     const actingFor = await this.organScope.authorize(principal, scope);
     const sent: C = { ...command, metadata: { ...command.metadata, actor: { ...command.metadata.actor, organId: actingFor } } };

@@ -3,6 +3,7 @@ import { CommandBus, CommandHandler as OnCommand, type ICommandHandler } from '@
 import { ApiOperation } from '@nestjs/swagger';
 import type { Clock } from '@auxledger/application';
 import type { Command, CommandHandler, StreamRef } from '@auxledger/domain';
+import type { CommandScope } from '../../auth/organ-scope';
 import { CurrentPrincipal, type Principal } from '../../auth/principal';
 import { CLOCK } from '../../infrastructure/tokens';
 import { CommandEndpoint, IdempotencyKeyHeader } from './command-endpoint';
@@ -10,7 +11,6 @@ import { toDomainCommand } from './command-metadata';
 import type { CommandRequestDto } from './command-request.dto';
 import { CommandRunner } from './command-runner';
 import { type CommandAccepted, LedgerCommand } from './ledger-command';
-import { type RecordScope, RecordScopes } from './record-scope';
 
 /** A request DTO class: validated by class-validator, and the one place that maps a body to the domain command's data. */
 export interface RequestDto<D extends CommandRequestDto, Data> {
@@ -22,8 +22,12 @@ export interface CommandEndpointSpec<C extends Command, Refs extends Record<stri
   /** The domain's command handler: its `commandType` names the endpoint (`RecordExamResults` → `record-exam-results`). */
   handler: CommandHandler<C, Refs>;
   dto: RequestDto<D, C['data']>;
-  /** What the command concerns, for the organ check. */
-  scope: (data: C['data']) => RecordScope;
+  /**
+   * What the command concerns, for the organ check (`OrganScope`): its own
+   * organ or record first (the actor acts for the grant covering it), then
+   * every other organ it acts for or writes to — each must be in scope.
+   */
+  scope: (data: C['data']) => CommandScope | readonly CommandScope[];
   /** Chinese, then English: `聘用 Hire an auxiliary`. */
   summary: string;
   /** The articles applied, and what is written. */
@@ -65,14 +69,10 @@ export function defineCommandEndpoint<C extends Command, Refs extends Record<str
 
   @OnCommand(BusCommand)
   class Handler implements ICommandHandler<BusCommand, CommandAccepted> {
-    constructor(
-      private readonly runner: CommandRunner,
-      private readonly scopes: RecordScopes,
-    ) {}
+    constructor(private readonly runner: CommandRunner) {}
 
-    async execute(sent: BusCommand): Promise<CommandAccepted> {
-      const scope = await this.scopes.organScopeOf(spec.scope(sent.command.data), sent.principal);
-      return this.runner.run(spec.handler, sent, scope);
+    execute(sent: BusCommand): Promise<CommandAccepted> {
+      return this.runner.run(spec.handler, sent, spec.scope(sent.command.data));
     }
   }
 
