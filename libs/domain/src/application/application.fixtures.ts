@@ -35,6 +35,8 @@ export const REGISTERED = applicationRegistered({
   applicant: APPLICANT,
   preferenceCategories: [],
   targetedOpeningId: null,
+  targetedOrganId: null,
+  openingOrganIds: ['xincheng'],
   recruitingOrganId: 'hohhot',
   recruitingOrganLevel: 'CITY',
   announcedOn: '2024-10-01',

@@ -64,6 +64,14 @@ export type ApplicationRegistered = DomainEvent<
     /** Art. 22 ¶1 items (1)–(6) the applicant claims. */
     preferenceCategories: number[];
     targetedOpeningId: string | null;
+    /**
+     * The using organ of the targeted opening (the plan's `openings[].organId`):
+     * only that organ may hire on this application. null: no targeted opening.
+     * Absent on events recorded before it was added: not checked.
+     */
+    targetedOrganId?: string | null;
+    /** The using organs the plan recruits for (its openings' organs): the organs that may hire on it. Absent on older events: not checked. */
+    openingOrganIds?: string[];
     /** The plan's drafting organ, which organises the recruitment (Art. 19 ¶1). */
     recruitingOrganId: string;
     recruitingOrganLevel: OrganLevel;
@@ -122,6 +130,10 @@ interface ApplicationRecord {
   applicant: ApplicantProfile;
   preferenceCategories: number[];
   targetedOpeningId: string | null;
+  /** The organ of the targeted opening; null: none, or not recorded (older events). */
+  targetedOrganId: string | null;
+  /** The organs the plan recruits for; null: not recorded (older events). */
+  openingOrganIds: string[] | null;
   recruitingOrganId: string;
   recruitingOrganLevel: OrganLevel;
   registeredOn: IsoDate;
@@ -174,8 +186,10 @@ export function evolveApplication(state: ApplicationState, { event, effectiveDat
   if (event.type === 'ApplicationRegistered') {
     if (state.status !== 'NONE') return state;
     const { applicationId, planId, personKey, applicant, preferenceCategories, targetedOpeningId, recruitingOrganId, recruitingOrganLevel, announcedOn, postConditions } = event.data;
+    const targetedOrganId = event.data.targetedOrganId ?? null;
+    const openingOrganIds = event.data.openingOrganIds ?? null;
     return {
-      status: 'IN_PROGRESS', applicationId, planId, personKey, applicant, preferenceCategories, targetedOpeningId, recruitingOrganId, recruitingOrganLevel,
+      status: 'IN_PROGRESS', applicationId, planId, personKey, applicant, preferenceCategories, targetedOpeningId, targetedOrganId, openingOrganIds, recruitingOrganId, recruitingOrganLevel,
       registeredOn: effectiveDate, postConditions, stages: [passedOn(1, announcedOn)], clearedFindings: [], postConditionsMet: [], politicalAttestation: null, scores: null,
     };
   }
@@ -250,6 +264,17 @@ export function hireFacts(state: ApplicationState): ApplicationHireFacts | null 
     postConditions: state.postConditions.map((c) => ({ id: c.id, description: c.description, met: state.postConditionsMet.includes(c.id) })),
     background: { findings: state.clearedFindings.map((f) => ({ item: f.item, found: false, ref: f.ref })) },
   };
+}
+
+/**
+ * The organ an application may be hired into, if it is not `usingOrganId`:
+ * the targeted opening's organ, else one of the organs the plan recruits for.
+ * null: the organ fits, or the application predates these fields (no check).
+ */
+export function applicationOrganMismatch(state: ExistingApplication, usingOrganId: string): { expected: string[] } | null {
+  if (state.targetedOrganId !== null) return state.targetedOrganId === usingOrganId ? null : { expected: [state.targetedOrganId] };
+  if (state.openingOrganIds !== null && state.openingOrganIds.length > 0 && !state.openingOrganIds.includes(usingOrganId)) return { expected: state.openingOrganIds };
+  return null;
 }
 
 /** The Art. 20 stage records as RECR-ORDER reads them. */

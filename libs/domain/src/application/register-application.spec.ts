@@ -1,7 +1,7 @@
 import type { EducationLevel, EducationRelaxation } from '@auxledger/statute';
 import type { Actor } from '../kernel';
 import { CITY, COUNTY, UNIT } from '../organ/organ.fixtures';
-import { recruitmentPlanClosed } from '../recruitment-plan/recruitment-plan';
+import { type PlanOpening, recruitmentPlanClosed, recruitmentPlanDrafted } from '../recruitment-plan/recruitment-plan';
 import { command, on, scenario } from '../testing';
 import { ANNOUNCED, ANNOUNCED_PLAN, APPLICANT, APPROVED, DRAFTED, REGISTERED } from './application.fixtures';
 import { applicationRegistered, type ApplicantProfile } from './application';
@@ -48,6 +48,29 @@ describe('RegisterApplication', () => {
 
   it('refuses a closed plan (STATE)', () => {
     given({ plan: [...ANNOUNCED_PLAN, recruitmentPlanClosed({ planId: 'plan-1', reason: 'COMPLETED', closedOn: '2025-01-01' })] }).when(register()).thenRefusedByState('PLAN_CLOSED');
+  });
+});
+
+describe('an application knows the organs it may be hired into: its targeted opening\'s organ, and the organs its plan recruits for', () => {
+  const TWO_ORGANS = [
+    recruitmentPlanDrafted({ ...DRAFTED.data, openings: [DRAFTED.data.openings[0] as PlanOpening, { ...(DRAFTED.data.openings[1] as PlanOpening), organId: 'saihan' }] }),
+    APPROVED,
+    ANNOUNCED,
+  ];
+  const registeredWith = (outcome: { decision: unknown }) => {
+    const decision = outcome.decision as { accepted: boolean; events?: { application?: { data: Record<string, unknown> }[] } };
+    expect(decision.accepted).toBe(true);
+    return decision.events?.application?.[0]?.data;
+  };
+
+  it('a targeted registration records the targeted opening\'s organ (targetedOrganId)', () => {
+    const data = registeredWith(given({ plan: TWO_ORGANS }).when(register({ targetedOpeningId: 'o-veterans', preferenceCategories: [1] })));
+    expect(data).toMatchObject({ targetedOpeningId: 'o-veterans', targetedOrganId: 'saihan', openingOrganIds: ['xincheng', 'saihan'] });
+  });
+
+  it('an open registration records no targeted organ, and every organ of the plan\'s openings', () => {
+    const data = registeredWith(given({ plan: TWO_ORGANS }).when(register()));
+    expect(data).toMatchObject({ targetedOpeningId: null, targetedOrganId: null, openingOrganIds: ['xincheng', 'saihan'] });
   });
 });
 

@@ -1,6 +1,7 @@
 import { judgeInForce, RECRUITMENT_STAGE_CHECKS } from '@auxledger/statute';
 import { accept, refuseByState, refuseByStatute, type Command, type CommandHandler, type StreamRef } from '../kernel';
 import { organRef, type OrganState } from '../organ/organ';
+import { openingOrganIds } from '../recruitment-plan/plan-organs';
 import { recruitmentPlanRef, targetedOpeningsOf, type RecruitmentPlanState } from '../recruitment-plan/recruitment-plan';
 import { applicationRef, applicationRegistered, type ApplicantProfile, type ApplicationState } from './application';
 
@@ -77,6 +78,8 @@ export const registerApplication: CommandHandler<RegisterApplication, Streams> =
             applicant: data.applicant,
             preferenceCategories: data.preferenceCategories,
             targetedOpeningId: data.targetedOpeningId,
+            targetedOrganId: plan.openings.find((o) => o.openingId === data.targetedOpeningId)?.organId ?? null,
+            openingOrganIds: openingOrganIds(plan.openings),
             recruitingOrganId: plan.draftingOrganId,
             recruitingOrganLevel: plan.draftingOrganLevel,
             announcedOn,

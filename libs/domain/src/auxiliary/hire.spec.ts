@@ -1,8 +1,8 @@
-import { type ApplicationEvent, applicantHired, applicationRegistered, examsPassed, inspectionPassed, medicalExaminationPassed, publicNoticeCompleted, qualificationReviewPassed } from '../application';
-import { REGISTERED, historyTo } from '../application/application.fixtures';
+import { type ApplicationEvent, type ApplicationRegistered, applicantHired, applicationRegistered, examsPassed, inspectionPassed, medicalExaminationPassed, publicNoticeCompleted, qualificationReviewPassed } from '../application';
+import { REGISTERED, STAGE_DATES, historyTo } from '../application/application.fixtures';
 import type { Envelope } from '../kernel';
 import { quotaPlaceTaken, quotaSet } from '../organ';
-import { COUNTY } from '../organ/organ.fixtures';
+import { COUNTY, registered } from '../organ/organ.fixtures';
 import { personContractEnded, personContractStarted } from '../person';
 import { command, on, scenario } from '../testing';
 import { CONTRACT, REGISTRY_WITH_PAY, payOn } from './auxiliary.fixtures';
@@ -78,6 +78,45 @@ describe('Hire', () => {
   describe('given an application still under way (through the medical examination)', () => {
     it('Art. 20: refused by RECR-ORDER — inspection and public notice come first', () => {
       given({ organ: ORGAN_WITH_ROOM, application: historyTo(4) }).when(hireOn()).thenRefusedByStatute('RECR-ORDER');
+    });
+  });
+});
+
+describe('Arts. 18–20, 34 ¶1: an application is hired only by an organ its plan recruits for — another organ may not use up its applicant', () => {
+  const SAIHAN = [registered('saihan', 'COUNTY', 'hohhot'), quotaSet({ organId: 'saihan', category: null, headcount: 10, documentRef: '内公发〔2024〕12号', setByOrganId: 'nmg', from: '2024-09-01' })];
+  const withRegistration = (data: Partial<ApplicationRegistered['data']>): Envelope<ApplicationEvent>[] => [
+    on(STAGE_DATES[0], applicationRegistered({ ...REGISTERED.data, ...data })),
+    ...PASSED.slice(1),
+  ];
+
+  describe('given an application to a targeted opening of 新城区', () => {
+    const targeted = withRegistration({ targetedOpeningId: 'o-veterans', targetedOrganId: 'xincheng', openingOrganIds: ['xincheng', 'saihan'] });
+    it('赛罕区 may not hire on it, though the plan also recruits for 赛罕区 (STATE APPLICATION_FOR_ANOTHER_ORGAN, naming the organ)', () => {
+      const outcome = given({ organ: SAIHAN, application: targeted }).when(hireOn({ usingOrganId: 'saihan' }));
+      outcome.thenRefusedByState('APPLICATION_FOR_ANOTHER_ORGAN');
+      const decision = outcome.decision as { refusal?: { message: { zh: string; en: string }; details?: unknown } };
+      expect(decision.refusal?.message.en).toContain('xincheng');
+      expect(decision.refusal?.message.zh).toContain('xincheng');
+      expect(decision.refusal?.details).toEqual({ usingOrganId: 'saihan', applicationOrganIds: ['xincheng'] });
+    });
+    it('新城区 hires on it', () => {
+      expect(given({ organ: ORGAN_WITH_ROOM, application: targeted }).when(hireOn()).decision.accepted).toBe(true);
+    });
+  });
+
+  describe('given an open application to a plan recruiting for 新城区 only', () => {
+    it('赛罕区 may not hire on it (STATE APPLICATION_FOR_ANOTHER_ORGAN)', () => {
+      given({ organ: SAIHAN, application: withRegistration({ targetedOrganId: null, openingOrganIds: ['xincheng'] }) })
+        .when(hireOn({ usingOrganId: 'saihan' }))
+        .thenRefusedByState('APPLICATION_FOR_ANOTHER_ORGAN');
+    });
+  });
+
+  describe('given an application registered before the organs were recorded (no targetedOrganId, no openingOrganIds)', () => {
+    it('is not checked: 赛罕区 hires on it, as before', () => {
+      const { targetedOrganId: _t, openingOrganIds: _o, ...old } = REGISTERED.data;
+      const history = [on(STAGE_DATES[0], applicationRegistered(old)), ...PASSED.slice(1)];
+      expect(given({ organ: SAIHAN, application: history }).when(hireOn({ usingOrganId: 'saihan' })).decision.accepted).toBe(true);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { type AuxiliaryCategory, type FactsFor, HIRE_CHECKS, type IsoDate, judgeInForce } from '@auxledger/statute';
-import { type ApplicationState, applicantHired, applicationRef, hireFacts } from '../application';
+import { type ApplicationState, applicantHired, applicationOrganMismatch, applicationRef, hireFacts } from '../application';
 import { type Command, type CommandHandler, type StreamRef, accept, refuseByState, refuseByStatute } from '../kernel';
 import { type OrganState, type RegisteredOrgan, isRegisteredOrgan, organRef, quotaFacts, quotaPlaceTaken } from '../organ';
 import { type PersonState, personContractStarted, personFacts, personRef, serviceHistoryFacts } from '../person';
@@ -78,6 +78,15 @@ export const hire: CommandHandler<Hire, HireRefs> = {
     }
     if (application.status !== 'NONE' && application.personKey !== data.personKey) {
       return refuseByState('APPLICATION_PERSON_MISMATCH', { zh: '报名记录属于另一人', en: 'The application belongs to another person' });
+    }
+    // An application is for the openings of its plan (the targeted one, if any): another organ may not hire on it and use up its applicant.
+    const organMismatch = application.status === 'NONE' ? null : applicationOrganMismatch(application, data.usingOrganId);
+    if (organMismatch) {
+      return refuseByState(
+        'APPLICATION_FOR_ANOTHER_ORGAN',
+        { zh: `该报名针对${organMismatch.expected.join('、')}的招聘岗位，使用单位${data.usingOrganId}不能据此聘用`, en: `The application is for an opening of ${organMismatch.expected.join(', ')}, not of the using organ ${data.usingOrganId}` },
+        { usingOrganId: data.usingOrganId, applicationOrganIds: organMismatch.expected },
+      );
     }
     const defect = contractDefect(data.contract, on);
     if (defect) return contractInconsistent(defect);
