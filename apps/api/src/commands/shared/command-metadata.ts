@@ -3,13 +3,9 @@ import type { Command, CommandMetadata } from '@auxledger/domain';
 import type { Clock } from '@auxledger/application';
 import { AppError } from '../../errors/app-error';
 import type { Principal } from '../../auth/principal';
+import { todayInShanghai } from '../../time/today-in-shanghai';
 import { IDENTIFIER } from './dto-fields';
 import type { CommandRequestDto } from './command-request.dto';
-
-const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** Today in China (UTC+8), as the default effective date. */
-export const todayInShanghai = (clock: Clock): string => SHANGHAI_DAY.format(clock.now());
 
 /**
  * A domain command from a validated body: the command id from the

@@ -7,7 +7,8 @@ import { AppError } from '../../errors/app-error';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';
 import { normalInstant } from '../shared/query-fields';
-import { type Positioned, ReadQuery, todayInShanghai } from '../shared/read-query';
+import { todayInShanghai } from '../../time/today-in-shanghai';
+import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { PersonFileRequestDto } from './person-file.request.dto';
 
 export interface PersonFileAnswer extends Positioned, PersonFile {

@@ -5,7 +5,8 @@ import { type QuotaUseReport, type ReadModelStore, quotaUseOf } from '@auxledger
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';
 import { flag, normalInstant } from '../shared/query-fields';
-import { type Positioned, ReadQuery, todayInShanghai } from '../shared/read-query';
+import { todayInShanghai } from '../../time/today-in-shanghai';
+import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { QuotaRequestDto } from './quota.request.dto';
 
 export interface QuotaAnswer extends Positioned, QuotaUseReport {

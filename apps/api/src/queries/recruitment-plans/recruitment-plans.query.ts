@@ -5,7 +5,8 @@ import { type ReadModelStore, type RecruitmentPlanRow, type Where, organScope, r
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';
 import { flag, list, normalInstant } from '../shared/query-fields';
-import { type Positioned, ReadQuery, todayInShanghai } from '../shared/read-query';
+import { todayInShanghai } from '../../time/today-in-shanghai';
+import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { RecruitmentPlansRequestDto } from './recruitment-plans.request.dto';
 
 export interface RecruitmentPlansAnswer extends Positioned {

@@ -6,7 +6,8 @@ import { ReadAccess } from '../../access/read-access';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';
 import { DEFAULT_PAGE, flag, list, normalInstant } from '../shared/query-fields';
-import { type Positioned, ReadQuery, todayInShanghai } from '../shared/read-query';
+import { todayInShanghai } from '../../time/today-in-shanghai';
+import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { RosterRequestDto } from './roster.request.dto';
 
 export interface RosterCounts {

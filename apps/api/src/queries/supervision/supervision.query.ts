@@ -7,7 +7,8 @@ import { ReadAccess } from '../../access/read-access';
 import { CLOCK, READ_MODEL_STORE, RULE_SETS } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';
 import { flag, list } from '../shared/query-fields';
-import { type Positioned, ReadQuery, todayInShanghai } from '../shared/read-query';
+import { todayInShanghai } from '../../time/today-in-shanghai';
+import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { SupervisionRequestDto } from './supervision.request.dto';
 
 export interface SupervisionCounts {
