@@ -183,7 +183,13 @@ function* applyTemporal(
   const missing: Array<{ entity: string; from: string }> = [];
   for (const [entity, minDate] of minDates) {
     const tail = tails?.get(model.name, entity);
-    if (tail && minDate > tail.openAbove && anchorOf(minDate, tail.open.filter((v) => v.validTo >= minDate)) >= tail.refsFrom) {
+    const last = tail?.refs[tail.refs.length - 1];
+    if (
+      tail &&
+      minDate > tail.openAbove &&
+      (last === undefined || minDate >= last.effectiveDate) &&
+      anchorOf(minDate, tail.open.filter((v) => v.validTo >= minDate)) >= tail.refsFrom
+    ) {
       known.set(entity, tail);
     } else missing.push({ entity, from: minDate });
   }

@@ -8,7 +8,10 @@ import type { MemRef, MemVersion } from './temporal';
  * Invariant: `open` holds every stored open version of the entity with
  * `valid_to > openAbove` (strictly); `refs` every stored reference with
  * `effective_date >= refsFrom`, in (date, position) order; `before` the state
- * of the last reference before `refsFrom` (undefined: none).
+ * of the last reference before `refsFrom` (undefined: none). Every reference
+ * but the last is kept light — its row and text, not its event or state — so
+ * the tail answers only events dated on or after the last one's date (which
+ * fold on from the last state); an earlier one reads the store.
  */
 export interface EntityTail {
   openAbove: string;
@@ -125,10 +128,17 @@ export function trimTail(tail: EntityTail): EntityTail {
   }
   const kept = open.filter((v) => v.validTo > openAbove);
   let bytes = 200;
-  for (const r of refs) {
+  refs.forEach((r, i) => {
     r.event = undefined;
-    bytes += 2 * (r.eventJson.length + r.stateJson.length + (r.text?.length ?? 0)) + 200;
-  }
+    if (i < refs.length - 1) {
+      // Light: the row is cached (rowFor equals stateJson), the event and state are not needed to append after the last.
+      r.eventJson = '';
+      r.stateJson = '';
+      r.rowFor = '';
+      r.state = undefined;
+    }
+    bytes += 2 * (r.eventJson.length + 2 * r.stateJson.length + 2 * (r.text?.length ?? 0)) + 300;
+  });
   for (const v of kept) bytes += 2 * v.text.length + 200;
   if (before) bytes += 2 * before.length;
   return { openAbove, open: kept, refsFrom, refs, before, bytes };

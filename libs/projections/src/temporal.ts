@@ -86,9 +86,17 @@ export function anchorOf(minDate: string, open: ReadonlyArray<{ validFrom: strin
 
 /** Events without their log digest (an adapter detail), as kept in the references table. */
 export function refEventJson(event: RecordedEvent): string {
-  const { logDigest: _digest, ...rest } = event;
-  return JSON.stringify(rest);
+  // Several temporal models may keep the same event (roster and person_file): made once per event object.
+  let json = refJsonOf.get(event);
+  if (json === undefined) {
+    const { logDigest: _digest, ...rest } = event;
+    json = JSON.stringify(rest);
+    refJsonOf.set(event, json);
+  }
+  return json;
 }
+
+const refJsonOf = new WeakMap<RecordedEvent, string>();
 
 const compareRef = (a: { effectiveDate: string; globalPosition: number }, b: { effectiveDate: string; globalPosition: number }): number =>
   a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.globalPosition - b.globalPosition;

@@ -24,6 +24,8 @@ export interface SqliteReadModelStoreOptions {
   path: string;
   /** How long a write waits for another connection's write lock (the event store's appends, another projector). */
   busyTimeoutMs?: number;
+  /** The writer's page cache, MiB (default 64): bounded, whatever the size of the file. */
+  cacheMb?: number;
 }
 
 const SQLITE_TYPES: Record<StoredType, string> = {
@@ -86,6 +88,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     // which leave most of a 4 KiB page unused; in a file the event log made first, its page size stays.
     if ((this.db.pragma('page_count', { simple: true }) as number) === 0) this.db.pragma(`page_size = ${PAGE_SIZE}`);
     applyPragmas(this.db, options.busyTimeoutMs);
+    if (options.cacheMb !== undefined) this.db.pragma(`cache_size = ${-Math.round(options.cacheMb * 1024)}`);
     this.db.exec(CHECKPOINT_SCHEMA);
     this.tx = this.makeTx();
   }
