@@ -18,7 +18,12 @@ export interface ApiKeyRow {
 export interface CommandIdClaim {
   commandId: string;
   commandType: string;
+  /** SHA-256 of the type, the data and the effective date AS SENT (null when the body left it to the default). */
   digest: string;
+  /** The effective date the first sending was decided on (the default resolved then): a repeat without one reuses it. Null on rows from before it was kept. */
+  effectiveDate: string | null;
+  /** The API key that sent it first: only that key learns what the id was first used for. Null on rows from before it was kept. */
+  keyId: string | null;
 }
 
 /**

@@ -18,8 +18,16 @@ CREATE TABLE IF NOT EXISTS api_command_ids (
   command_id TEXT PRIMARY KEY,
   command_type TEXT NOT NULL,
   digest TEXT NOT NULL,
-  first_seen_at TEXT NOT NULL
+  first_seen_at TEXT NOT NULL,
+  effective_date TEXT,
+  key_id TEXT
 );`;
+
+/** Columns added after the first release: added to a table created before them. */
+const ADDED_COLUMNS = [
+  ['effective_date', 'TEXT'],
+  ['key_id', 'TEXT'],
+] as const;
 
 interface KeyRecord {
   id: string;
@@ -45,6 +53,15 @@ const toRow = (r: KeyRecord): ApiKeyRow => ({
   revokedAt: r.revoked_at,
 });
 
+interface ClaimRecord {
+  command_type: string;
+  digest: string;
+  effective_date: string | null;
+  key_id: string | null;
+}
+
+const toClaim = (commandId: string, r: ClaimRecord): CommandIdClaim => ({ commandId, commandType: r.command_type, digest: r.digest, effectiveDate: r.effective_date, keyId: r.key_id });
+
 /** The API's tables in the event log's SQLite file, on a connection of their own (WAL lets both write). */
 export class SqliteApiTables implements ApiTables {
   private readonly db: Database.Database;
@@ -53,6 +70,8 @@ export class SqliteApiTables implements ApiTables {
     this.db = new Database(path);
     applySqlitePragmas(this.db);
     this.db.exec(SCHEMA);
+    const columns = new Set((this.db.prepare('PRAGMA table_info(api_command_ids)').all() as { name: string }[]).map((c) => c.name));
+    for (const [name, type] of ADDED_COLUMNS) if (!columns.has(name)) this.db.exec(`ALTER TABLE api_command_ids ADD COLUMN ${name} ${type}`);
   }
 
   async countKeys(): Promise<number> {
@@ -89,10 +108,10 @@ export class SqliteApiTables implements ApiTables {
 
   async claimCommandId(claim: CommandIdClaim, at: string): Promise<CommandIdClaim> {
     this.db
-      .prepare('INSERT INTO api_command_ids (command_id, command_type, digest, first_seen_at) VALUES (?, ?, ?, ?) ON CONFLICT (command_id) DO NOTHING')
-      .run(claim.commandId, claim.commandType, claim.digest, at);
-    const r = this.db.prepare('SELECT command_type, digest FROM api_command_ids WHERE command_id = ?').get(claim.commandId) as { command_type: string; digest: string };
-    return { commandId: claim.commandId, commandType: r.command_type, digest: r.digest };
+      .prepare('INSERT INTO api_command_ids (command_id, command_type, digest, first_seen_at, effective_date, key_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (command_id) DO NOTHING')
+      .run(claim.commandId, claim.commandType, claim.digest, at, claim.effectiveDate, claim.keyId);
+    const r = this.db.prepare('SELECT command_type, digest, effective_date, key_id FROM api_command_ids WHERE command_id = ?').get(claim.commandId) as ClaimRecord;
+    return toClaim(claim.commandId, r);
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import type { Clock } from '@auxledger/application';
 import type { DomainEvent } from '@auxledger/domain';
 import { passedApplicationHistory } from '@auxledger/domain/testing';
 import type { EventStore } from '@auxledger/event-store';
@@ -52,7 +53,19 @@ export function readSideFor(store: StoreConfig, overrides: Partial<ReadSideConfi
   };
 }
 
-export async function startApi(store: StoreConfig, overrides: Partial<ApiConfig> = {}): Promise<Api> {
+/** A clock a test can move (across midnight in Asia/Shanghai, say); it starts at NOW. */
+export class MovableClock implements Clock {
+  private current = NOW;
+  now(): Date {
+    return this.current;
+  }
+  set(instant: string): void {
+    this.current = new Date(instant);
+  }
+}
+
+/** The API on a store; its clock is pinned at NOW unless the test passes one it can move. */
+export async function startApi(store: StoreConfig, overrides: Partial<ApiConfig> = {}, clock: Clock = { now: () => NOW }): Promise<Api> {
   const config: ApiConfig = {
     port: 0,
     store,
@@ -64,7 +77,7 @@ export async function startApi(store: StoreConfig, overrides: Partial<ApiConfig>
     readSide: readSideFor(store),
     ...overrides,
   };
-  const app = await createApp(config, { clock: { now: () => NOW } });
+  const app = await createApp(config, { clock });
   await app.init();
   const server = app.getHttpServer();
   const auth = (test: request.Test, key: string | null | undefined) => (key === null ? test : test.set('Authorization', `Bearer ${key ?? ADMIN_KEY}`));

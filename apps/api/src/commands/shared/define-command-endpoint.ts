@@ -93,7 +93,7 @@ export function defineCommandEndpoint<C extends Command, Refs extends Record<str
       @CurrentPrincipal() principal: Principal,
     ): Promise<CommandAccepted> {
       const command = toDomainCommand(type, spec.dto.toData(body), body, idempotencyKey, principal, this.clock) as C;
-      return this.commandBus.execute(new BusCommand(command, principal));
+      return this.commandBus.execute(new BusCommand(command, principal, body.effectiveDate ?? null));
     }
   }
   // The emitted parameter types see only the type parameter D; the ValidationPipe and OpenAPI must see this command's DTO.

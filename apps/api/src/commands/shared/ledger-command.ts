@@ -20,6 +20,8 @@ export abstract class LedgerCommand<C extends DomainCommand> extends Command<Com
   constructor(
     readonly command: C,
     readonly principal: Principal,
+    /** The body's `effectiveDate`; null when it was left to the default (the command carries the date resolved). */
+    readonly sentEffectiveDate: string | null = null,
   ) {
     super();
   }
