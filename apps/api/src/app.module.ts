@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import type { Clock } from '@auxledger/application';
 import { ReadAccess } from './access/read-access';
 import { ApiKeyGuard } from './auth/api-key.guard';
@@ -20,6 +21,7 @@ import { PERSISTENCE, PersistenceLifecycle } from './infrastructure/persistence.
 import { API_CONFIG, API_TABLES, CLOCK, EVENT_STORE, READ_MODEL_STORE, RULE_SETS } from './infrastructure/tokens';
 import { ApiKeysController } from './keys/api-keys.controller';
 import { ApiKeysService } from './keys/api-keys.service';
+import { requestLogOptions } from './logging/request-log';
 import { EmbeddedProjector } from './projection/embedded-projector';
 import { openReadModelStore } from './projection/read-model-store';
 import { ReadPosition } from './projection/read-position';
@@ -29,6 +31,8 @@ import { QUERY_CONTROLLERS, QUERY_HANDLERS } from './queries';
 export interface AppOptions {
   /** The transaction-time clock (tests pin it); default: the system clock. */
   clock?: Clock;
+  /** Where the request log goes (tests capture it); default: stdout. */
+  logDestination?: DestinationStream;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -41,11 +45,7 @@ export class AppModule {
       imports: [
         LoggerModule.forRootAsync({
           useFactory: () => ({
-            pinoHttp: {
-              level: config.logLevel,
-              redact: ['req.headers.authorization', 'req.headers.cookie'],
-              customProps: (req) => ({ keyId: (req as { principal?: { keyId: string } }).principal?.keyId }),
-            },
+            pinoHttp: requestLogOptions(config.logLevel, options.logDestination),
           }),
         }),
         CqrsModule.forRoot(),

@@ -17,7 +17,7 @@ function idempotencySuite(name: string, open: (file: string) => Promise<StoreCon
     let saihan: string;
 
     beforeAll(async () => {
-      api = await startApi(await open(join(tmp.dir, 'records.db')), {}, clock);
+      api = await startApi(await open(join(tmp.dir, 'records.db')), {}, { clock });
       await organTree(api);
       xincheng = (await keyFor(api, 'operator', ['xincheng'])).key;
       saihan = (await keyFor(api, 'operator', ['saihan'])).key;

@@ -9,6 +9,7 @@ import { passedApplicationHistory } from '@auxledger/domain/testing';
 import type { EventStore } from '@auxledger/event-store';
 import { pastEvents } from '@auxledger/event-store/testing';
 import { createApp } from '../app.factory';
+import type { AppOptions } from '../app.module';
 import { type ApiConfig, type ReadSideConfig, type StoreConfig, defaultReadModelsPath } from '../config/api-config';
 import { EVENT_STORE } from '../infrastructure/tokens';
 
@@ -64,8 +65,8 @@ export class MovableClock implements Clock {
   }
 }
 
-/** The API on a store; its clock is pinned at NOW unless the test passes one it can move. */
-export async function startApi(store: StoreConfig, overrides: Partial<ApiConfig> = {}, clock: Clock = { now: () => NOW }): Promise<Api> {
+/** The API on a store; its clock is pinned at NOW unless the test passes one it can move (`options.clock`). */
+export async function startApi(store: StoreConfig, overrides: Partial<ApiConfig> = {}, options: AppOptions = {}): Promise<Api> {
   const config: ApiConfig = {
     port: 0,
     store,
@@ -77,7 +78,7 @@ export async function startApi(store: StoreConfig, overrides: Partial<ApiConfig>
     readSide: readSideFor(store),
     ...overrides,
   };
-  const app = await createApp(config, { clock });
+  const app = await createApp(config, { clock: { now: () => NOW }, ...options });
   await app.init();
   const server = app.getHttpServer();
   const auth = (test: request.Test, key: string | null | undefined) => (key === null ? test : test.set('Authorization', `Bearer ${key ?? ADMIN_KEY}`));

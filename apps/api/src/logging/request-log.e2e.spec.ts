@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { createTestDatabase, describeWithPostgres } from '@auxledger/test-support';
+import type { StoreConfig } from '../config/api-config';
+import { type Api, startApi, tempDir } from '../testing/api-fixture';
+import { redactPersonKeysInUrl } from './request-log';
+
+/** The request log never holds a person key (PIPL): not in the URL, not in the query; the API key is redacted too. */
+function requestLogSuite(name: string, open: (file: string) => Promise<StoreConfig>): void {
+  describe(`the request log on ${name}`, () => {
+    const tmp = tempDir('auxledger-log-');
+    const lines: string[] = [];
+    let api: Api;
+
+    beforeAll(async () => {
+      api = await startApi(await open(join(tmp.dir, 'records.db')), { logLevel: 'info' }, { logDestination: { write: (line: string) => void lines.push(line) } });
+    });
+    afterAll(async () => {
+      await api.close();
+      tmp.remove();
+    });
+
+    /** The log line of the request to `path` (pino-http writes it when the answer has been sent: a few turns of the event loop, no timer). */
+    async function logLineOf(path: string): Promise<Record<string, unknown>> {
+      for (let turn = 0; turn < 1000; turn += 1) {
+        const line = lines.find((l) => l.includes(path));
+        if (line) return JSON.parse(line) as Record<string, unknown>;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      throw new Error(`no log line for ${path} among ${lines.length}`);
+    }
+
+    it('GET /api/audit?personKey=…: the request is logged, the person key is not (URL and query), nor the API key', async () => {
+      await api.get('/api/audit?personKey=pk-secret-123&order=newest'); // answered 200, or 503 while the read models are first built: logged either way
+      const line = await logLineOf('/api/audit?');
+      const logged = lines.join('\n');
+      expect(logged).not.toContain('pk-secret-123');
+      expect(logged).not.toContain('e2e-admin-key');
+      expect(line['req']).toMatchObject({ method: 'GET', url: '/api/audit?personKey=[REDACTED]&order=newest' });
+    });
+
+    it('a refused query (400) is logged without the person key either, whatever the parameter\'s spelling', async () => {
+      await api.get('/api/audit?personkey=pk-secret-456&personKey=pk-secret-789').expect(400);
+      await logLineOf('/api/audit?personkey=');
+      expect(lines.join('\n')).not.toMatch(/pk-secret-(456|789)/);
+    });
+  });
+}
+
+describe('redactPersonKeysInUrl', () => {
+  it.each([
+    ['/api/audit?personKey=pk-1', '/api/audit?personKey=[REDACTED]'],
+    ['/api/audit?organ=x&personKey=pk-1&order=newest', '/api/audit?organ=x&personKey=[REDACTED]&order=newest'],
+    ['/api/audit?person%4Bey=pk-1', '/api/audit?person%4Bey=[REDACTED]'],
+    ['/api/audit?personKey', '/api/audit?personKey=[REDACTED]'],
+    ['/api/audit?organ=%E0%A4%A', '/api/audit?organ=%E0%A4%A'],
+    ['/api/people/aux-1', '/api/people/aux-1'],
+  ])('%s → %s', (url, expected) => {
+    expect(redactPersonKeysInUrl(url)).toBe(expected);
+  });
+});
+
+requestLogSuite('SQLite', async (path) => ({ kind: 'sqlite', path }));
+describeWithPostgres('PostgreSQL', () => {
+  requestLogSuite('PostgreSQL', async () => ({ kind: 'postgres', url: await createTestDatabase('api_log') }));
+});
