@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { EventStore } from '@auxledger/event-store';
 import type { ReadModelStore } from '@auxledger/projections';
 import type { ApiConfig } from '../config/api-config';
@@ -26,13 +26,30 @@ const POLL_MS = 100;
  * land between the two reads: then a few more).
  */
 @Injectable()
-export class ReadPosition {
+export class ReadPosition implements OnModuleDestroy {
+  /** Set when the application shuts down: a read-your-writes wait ends at once instead of at its deadline. */
+  private stopping = false;
+  private readonly wakeOnStop = new Set<() => void>();
+  private waiters = 0;
+
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
     @Inject(EVENT_STORE) private readonly log: EventStore,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly projector: EmbeddedProjector,
   ) {}
+
+  /** Queries waiting for the projector now (for tests of the shutdown). */
+  get waiting(): number {
+    return this.waiters;
+  }
+
+  /** Shutdown: the projector stops first, so no wait could end well — end them now (409, ask again), before the HTTP server drains. */
+  onModuleDestroy(): void {
+    this.stopping = true;
+    for (const wake of this.wakeOnStop) wake();
+    this.wakeOnStop.clear();
+  }
 
   /** The live checkpoint; 503 when no read models of this build's definitions exist yet. */
   async current(): Promise<number> {
@@ -76,10 +93,22 @@ export class ReadPosition {
       );
     }
     const deadline = Date.now() + this.config.readSide.minPositionWaitMs;
-    while (position < minPosition && Date.now() < deadline) {
-      const wake = pause(Math.min(POLL_MS, deadline - Date.now()));
-      await (this.projector.state === 'off' ? wake : Promise.race([this.projector.nextChange(), wake]));
-      position = await this.current();
+    let wakeOnStop: () => void = () => undefined;
+    const stopped = new Promise<void>((resolve) => {
+      wakeOnStop = resolve;
+      this.wakeOnStop.add(resolve);
+    });
+    this.waiters += 1;
+    try {
+      while (position < minPosition && Date.now() < deadline && !this.stopping) {
+        const wake = pause(Math.min(POLL_MS, deadline - Date.now()));
+        await Promise.race([stopped, wake, ...(this.projector.state === 'off' ? [] : [this.projector.nextChange()])]);
+        if (this.stopping) break;
+        position = await this.current();
+      }
+    } finally {
+      this.waiters -= 1;
+      this.wakeOnStop.delete(wakeOnStop);
     }
     if (position < minPosition) {
       throw new AppError(
@@ -89,7 +118,7 @@ export class ReadPosition {
           zh: `读模型尚未到达位置 ${minPosition}（当前 ${position}），请稍后重试`,
           en: `The read models have not reached position ${minPosition} yet (they are at ${position}); ask again shortly`,
         },
-        { minPosition, asOfPosition: position, logHead },
+        { minPosition, asOfPosition: position, logHead, ...(this.stopping ? { shuttingDown: true } : {}) },
       );
     }
     return position;

@@ -3,6 +3,7 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@auxledger/application';
 import { type PersonFile, type ReadModelStore, personFile } from '@auxledger/projections';
 import { ReadAccess } from '../../access/read-access';
+import type { Principal } from '../../auth/principal';
 import { AppError } from '../../errors/app-error';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';
@@ -19,7 +20,11 @@ export interface PersonFileAnswer extends Positioned, PersonFile {
 
 export class GetPersonFile extends ReadQuery<PersonFileRequestDto & { auxiliaryId: string }, PersonFileAnswer> {}
 
-/** 档案: one auxiliary's record as of a date and its timeline. 404 when there is none on that date. */
+/**
+ * 档案: one auxiliary's record as of a date and its timeline. 404 when there
+ * is none on that date; to an operator, 403 both when there is none and when
+ * the organ holding it on that date is outside its subtrees.
+ */
 @QueryHandler(GetPersonFile)
 export class GetPersonFileHandler implements IQueryHandler<GetPersonFile> {
   constructor(
@@ -34,6 +39,10 @@ export class GetPersonFileHandler implements IQueryHandler<GetPersonFile> {
     const asOf = p.asOf ?? todayInShanghai(this.clock);
     const knownAt = p.knownAt ? normalInstant(p.knownAt) : null;
     const file = await personFile(this.store, p.auxiliaryId, { asOf, ...(knownAt ? { knownAt } : {}) });
+    // An operator learns nothing of a file it may not read, not even whether there is one: no file and another organ's file answer alike (403).
+    if (principal.role === 'operator' && !(file.state && (await this.access.mayRead(principal, file.state.using_organ_id)))) {
+      throw personOutOfScope(principal, p.auxiliaryId, asOf);
+    }
     if (!file.state) {
       throw new AppError(
         'NOT_FOUND',
@@ -42,8 +51,15 @@ export class GetPersonFileHandler implements IQueryHandler<GetPersonFile> {
         { auxiliaryId: p.auxiliaryId, asOf },
       );
     }
-    // The organ that holds the file on the date asked decides who may read it.
-    await this.access.requireOrgan(principal, file.state.using_organ_id);
     return { asOfPosition, auxiliaryId: p.auxiliaryId, asOf, knownAt, ...file };
   }
+}
+
+function personOutOfScope(principal: Principal, auxiliaryId: string, asOf: string): AppError {
+  return new AppError(
+    'FORBIDDEN',
+    'ORGAN_OUT_OF_SCOPE',
+    { zh: `无权查看辅警 ${auxiliaryId} 在 ${asOf} 的档案：不在授权机关范围内或无此档案`, en: `No file of auxiliary ${auxiliaryId} as of ${asOf} within the organs this key may read` },
+    { auxiliaryId, asOf, grantedOrganIds: principal.organIds },
+  );
 }

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, registerDecorator } from 'class-validator';
 import { IDENTIFIER, IsIsoDate } from '../../commands/shared/dto-fields';
 
@@ -11,8 +11,27 @@ import { IDENTIFIER, IsIsoDate } from '../../commands/shared/dto-fields';
  */
 const doc = (description: string, extra: Record<string, unknown> = {}) => ApiProperty({ required: false, description, ...extra });
 
-/** An ISO-8601 instant with its offset: `2025-01-02T08:00:00Z`, `2025-01-02T16:00:00.000+08:00`. */
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** An ISO-8601 instant with its offset: `2025-01-02T08:00:00Z`, `2025-01-02T16:00:00.000+08:00`. Hours 00–23 (no `24:00`), offsets up to ±14:00. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
+
+/**
+ * The dates a query may ask about: from 1900-01-01 (nothing on record is
+ * older; year 0000 is a typo, not a question) to 9999-12-31.
+ */
+export const EARLIEST_QUERY_DATE = '1900-01-01';
+
+export function IsQueryDate() {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isQueryDate',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && value >= EARLIEST_QUERY_DATE,
+        defaultMessage: () => `${String(propertyName)} must be on or after ${EARLIEST_QUERY_DATE}`,
+      },
+    });
+}
 
 export function IsInstant() {
   return (target: object, propertyName: string | symbol) =>
@@ -21,8 +40,9 @@ export function IsInstant() {
       target: target.constructor,
       propertyName: String(propertyName),
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value)) && isRealDate(value.slice(0, 10)),
-        defaultMessage: () => `${String(propertyName)} must be an ISO-8601 instant with its offset, e.g. 2025-01-02T08:00:00Z`,
+        validate: (value: unknown) =>
+          typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value)) && isRealDate(value.slice(0, 10)) && value.slice(0, 10) >= EARLIEST_QUERY_DATE,
+        defaultMessage: () => `${String(propertyName)} must be an ISO-8601 instant with its offset, e.g. 2025-01-02T08:00:00Z (hours 00–23, from ${EARLIEST_QUERY_DATE})`,
       },
     });
 }
@@ -44,7 +64,7 @@ export const IdParam = (description: string, example: string) =>
   applyDecorators(doc(description, { example, pattern: IDENTIFIER.source }), IsOptional(), IsString(), Matches(IDENTIFIER, { message: '$property must be 1–128 letters, digits or ._:-' }));
 
 export const AsOfParam = () =>
-  applyDecorators(doc('The effective date (valid time), YYYY-MM-DD; default today in Asia/Shanghai', { format: 'date', example: '2025-01-02' }), IsOptional(), IsIsoDate());
+  applyDecorators(doc('The effective date (valid time), YYYY-MM-DD; default today in Asia/Shanghai', { format: 'date', example: '2025-01-02' }), IsOptional(), IsIsoDate(), IsQueryDate());
 
 export const KnownAtParam = () =>
   applyDecorators(
@@ -54,7 +74,7 @@ export const KnownAtParam = () =>
   );
 
 export const InstantParam = (description: string) => applyDecorators(doc(description, { format: 'date-time' }), IsOptional(), IsInstant());
-export const DateParam = (description: string) => applyDecorators(doc(description, { format: 'date' }), IsOptional(), IsIsoDate());
+export const DateParam = (description: string) => applyDecorators(doc(description, { format: 'date' }), IsOptional(), IsIsoDate(), IsQueryDate());
 
 export const FlagParam = (description: string) => applyDecorators(doc(description, { enum: ['true', 'false'] }), IsOptional(), IsIn(['true', 'false']));
 export const flag = (value: 'true' | 'false' | undefined, fallback: boolean): boolean => (value === undefined ? fallback : value === 'true');
@@ -75,7 +95,8 @@ export const IntParam = (description: string, o: { min: number; max: number; exa
   applyDecorators(
     doc(description, { type: Number, minimum: o.min, maximum: o.max, ...(o.example !== undefined ? { example: o.example } : {}) }),
     IsOptional(),
-    Type(() => Number),
+    // Decimal digits only: `1e1`, `0x10`, ` 10`, `10.0` stay text and are refused, not read as 10.
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value)),
     IsInt(),
     Min(o.min),
     Max(o.max),
