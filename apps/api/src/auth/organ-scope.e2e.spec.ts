@@ -65,7 +65,7 @@ function organScopeSuite(name: string, open: (file: string) => Promise<StoreConf
       await refused('announce-recruitment', { planId: 'plan-x', announcementRef: 'GG-1', organIds: ['kundulun'], effectiveDate: '2024-09-11' }, hohhot, 403, 'ORGAN_OUT_OF_SCOPE');
     });
 
-    it('discipline, decide-recusal, pay-compensation, receive-complaint, terminate: the acting organ named in the body must be in scope', async () => {
+    it('the acting organ a body names (deciding, paying, receiving, using) must be in scope, not only the auxiliary', async () => {
       const on = { auxiliaryId: 'aux-1', effectiveDate: '2025-03-01' };
       const cases: Array<[string, object]> = [
         ['discipline', { ...on, disciplineId: 'd-1', misconduct: 'BEYOND_AUTHORITY', description: '越权', sanction: 'WARNING', decidingOrganId: 'nmg', effectiveUntil: null }],
