@@ -8,10 +8,10 @@ import type { MemRef, MemVersion } from './temporal';
  * Invariant: `open` holds every stored open version of the entity with
  * `valid_to > openAbove` (strictly); `refs` every stored reference with
  * `effective_date >= refsFrom`, in (date, position) order; `before` the state
- * of the last reference before `refsFrom` (undefined: none). Every reference
- * but the last is kept light — its row and text, not its event or state — so
- * the tail answers only events dated on or after the last one's date (which
- * fold on from the last state); an earlier one reads the store.
+ * of the last reference before `refsFrom` (undefined: none). References are
+ * kept light — their row and text, no event, and no state but the last one's
+ * — so the tail answers only events dated on or after the last reference's
+ * date (which fold on from the last state); an earlier one reads the store.
  */
 export interface EntityTail {
   openAbove: string;
@@ -128,16 +128,26 @@ export function trimTail(tail: EntityTail): EntityTail {
   }
   const kept = open.filter((v) => v.validTo > openAbove);
   let bytes = 200;
+  let previous: MemRef | undefined;
   refs.forEach((r, i) => {
     r.event = undefined;
+    // Appending after the last reference folds on from its state; nothing refolds the references themselves.
+    r.eventJson = '';
     if (i < refs.length - 1) {
-      // Light: the row is cached (rowFor equals stateJson), the event and state are not needed to append after the last.
-      r.eventJson = '';
+      // Light: the row is cached (rowFor equals stateJson), the state is not needed to append after the last.
       r.stateJson = '';
       r.rowFor = '';
       r.state = undefined;
     }
-    bytes += 2 * (r.eventJson.length + 2 * r.stateJson.length + 2 * (r.text?.length ?? 0)) + 300;
+    if (previous && previous.text !== null && previous.text === r.text) {
+      // Equal rows in a run share one row object and one text.
+      r.text = previous.text;
+      r.row = previous.row;
+      bytes += 2 * r.stateJson.length + 100;
+    } else {
+      bytes += 2 * (2 * r.stateJson.length + 2 * (r.text?.length ?? 0)) + 300;
+    }
+    previous = r;
   });
   for (const v of kept) bytes += 2 * v.text.length + 200;
   if (before) bytes += 2 * before.length;
