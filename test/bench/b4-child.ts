@@ -5,15 +5,16 @@
  *
  *   node -r @swc-node/register test/bench/b4-child.ts raw <events.db>
  *   node -r @swc-node/register test/bench/b4-child.ts rebuild <events.db> <read-models.db> [batchSize]
+ *   node -r @swc-node/register test/bench/b4-child.ts rebuild-pg <events.db> <postgres url> <schema>
  */
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@auxledger/event-store';
-import { ALL_READ_MODELS, Projector, SqliteReadModelStore } from '@auxledger/projections';
+import { ALL_READ_MODELS, PostgresReadModelStore, Projector, type ReadModelStore, SqliteReadModelStore } from '@auxledger/projections';
 
 export interface ChildResult {
-  mode: 'raw' | 'rebuild';
+  mode: 'raw' | 'rebuild' | 'rebuild-pg';
   events: number;
   seconds: number;
   /** The process's peak resident set (getrusage), bytes. */
@@ -56,10 +57,8 @@ function rawScan(path: string): ChildResult {
   return { mode: 'raw', events: n, seconds, maxRss: process.resourceUsage().maxRSS * 1024, peakHeap };
 }
 
-async function rebuild(eventsPath: string, readModelsPath: string, batchSize: number | undefined): Promise<ChildResult> {
-  for (const f of [readModelsPath, `${readModelsPath}-wal`, `${readModelsPath}-shm`]) rmSync(f, { force: true });
+async function rebuild(eventsPath: string, store: ReadModelStore, batchSize: number | undefined): Promise<ChildResult> {
   const events = new SqliteEventStore({ path: eventsPath });
-  const store = new SqliteReadModelStore({ path: readModelsPath });
   let n = 0;
   let peakHeap = 0;
   let lastReport = performance.now();
@@ -84,15 +83,25 @@ async function rebuild(eventsPath: string, readModelsPath: string, batchSize: nu
   const seconds = (performance.now() - start) / 1000;
   await store.close();
   await events.close();
-  return { mode: 'rebuild', events: n, seconds, maxRss: process.resourceUsage().maxRSS * 1024, peakHeap };
+  return { mode: store.dialect === 'postgres' ? 'rebuild-pg' : 'rebuild', events: n, seconds, maxRss: process.resourceUsage().maxRSS * 1024, peakHeap };
+}
+
+function freshSqliteStore(path: string): SqliteReadModelStore {
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+  return new SqliteReadModelStore({ path });
 }
 
 async function main(): Promise<void> {
-  const [mode, eventsPath, readModelsPath, batch] = process.argv.slice(2);
-  if (!eventsPath || (mode !== 'raw' && mode !== 'rebuild') || (mode === 'rebuild' && !readModelsPath)) {
-    throw new Error('usage: b4-child.ts raw <events.db> | rebuild <events.db> <read-models.db> [batchSize]');
+  const [mode, eventsPath, target, extra] = process.argv.slice(2);
+  if (!eventsPath || !['raw', 'rebuild', 'rebuild-pg'].includes(mode ?? '') || (mode !== 'raw' && !target)) {
+    throw new Error('usage: b4-child.ts raw <events.db> | rebuild <events.db> <read-models.db> [batchSize] | rebuild-pg <events.db> <postgres url> <schema>');
   }
-  const result = mode === 'raw' ? rawScan(eventsPath) : await rebuild(eventsPath, readModelsPath as string, batch ? Number(batch) : undefined);
+  const result =
+    mode === 'raw'
+      ? rawScan(eventsPath)
+      : mode === 'rebuild'
+        ? await rebuild(eventsPath, freshSqliteStore(target as string), extra ? Number(extra) : undefined)
+        : await rebuild(eventsPath, await PostgresReadModelStore.open({ connectionString: target as string, schema: extra ?? 'read_models' }), undefined);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

@@ -43,9 +43,10 @@ export interface B4Result {
  * same file, JSON.parse of data and metadata, folded into a Map — each in a
  * child process of its own (so each peak RSS is honest), at two sizes: the
  * large one and a tenth of it, to show whether memory grows with the log.
- * The raw scan runs before and after the rebuild; the faster counts.
+ * The raw scan runs before and after the rebuild; the faster counts. With
+ * `pgUrl`, the smaller size is rebuilt into PostgreSQL read models too.
  */
-export async function benchRebuild(dir: string): Promise<B4Result> {
+export async function benchRebuild(dir: string, options: { pgUrl?: string } = {}): Promise<B4Result> {
   const { large, small } = b4Sizes();
   const rows: Row[] = [];
   const notes: string[] = [];
@@ -67,6 +68,17 @@ export async function benchRebuild(dir: string): Promise<B4Result> {
       baseline: { label: 'raw ordered scan + JSON.parse + fold into a Map', rate: raw.events / raw.seconds },
       ...(size === large ? { target: 0.3 } : {}),
     });
+    if (options.pgUrl && size === small) {
+      process.stderr.write(`  B4 at ${size.toLocaleString('en-US')} events into PostgreSQL\n`);
+      const pg = await runChild(['rebuild-pg', eventsPath, options.pgUrl, `b4_${size}`]);
+      rows.push({
+        id: 'B4',
+        scenario: `rebuild all read models, ${pg.events.toLocaleString('en-US')} events (PostgreSQL read models, log in SQLite); peak RSS ${mib(pg.maxRss)} MiB`,
+        rate: pg.events / pg.seconds,
+        unit: 'events/s',
+        baseline: { label: 'raw ordered scan + JSON.parse + fold into a Map', rate: raw.events / raw.seconds },
+      });
+    }
   }
   const a = results[small] as (typeof results)[number];
   const b = results[large] as (typeof results)[number];

@@ -6,8 +6,9 @@
  * counts; AUXLEDGER_PG_URL names a PostgreSQL, otherwise a throwaway one is
  * started for the run. AUXLEDGER_BENCH_EVENTS (default 1 000 000) is the size
  * of B4's and B5's history (generated once, then cached under
- * AUXLEDGER_BENCH_DATA, default ./data/bench); AUXLEDGER_BENCH_ONLY (e.g.
- * `B3,B4`) runs only those.
+ * AUXLEDGER_BENCH_DATA, default ./data/bench); AUXLEDGER_BENCH_PG_REBUILD=1
+ * also rebuilds B4's smaller history into PostgreSQL read models;
+ * AUXLEDGER_BENCH_ONLY (e.g. `B3,B4`) runs only those.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -61,7 +62,15 @@ async function main(): Promise<void> {
     }
     if (wanted('B4') || wanted('B5')) {
       step('B4 rebuild of every read model (each measurement in a child process of its own)');
-      const b4 = await benchRebuild(dir);
+      const pgRebuild = process.env.AUXLEDGER_BENCH_PG_REBUILD === '1';
+      const throwaway = pgRebuild && !process.env.AUXLEDGER_PG_URL ? await startThrowawayPostgres() : undefined;
+      let b4: Awaited<ReturnType<typeof benchRebuild>>;
+      try {
+        const pgUrl = pgRebuild ? (process.env.AUXLEDGER_PG_URL ?? throwaway?.url) : undefined;
+        b4 = await benchRebuild(dir, pgUrl ? { pgUrl } : {});
+      } finally {
+        throwaway?.stop();
+      }
       if (wanted('B4')) {
         rows.push(...b4.rows);
         notes.push(...b4.notes);
