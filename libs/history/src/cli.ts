@@ -6,18 +6,20 @@
  * Options: --headcount N (total quota; default scaled from --events), --start YYYY-MM-DD,
  * --organs PATH (default shared/data/inner-mongolia-organs.json), --via-tmpfs (write in
  * /dev/shm, where fsync costs nothing, then move the finished file to --db), --verify
- * (walk the hash chain afterwards), --quiet.
+ * (walk the hash chain afterwards), --parameters-out PATH (write the demo local measures the
+ * history was judged by, for the API's AUXLEDGER_PARAMETERS), --quiet.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SqliteEventStore, digestLog, verifyLog } from '@auxledger/event-store';
+import { demoLocalMeasures } from './demo-registry';
 import { generateHistory } from './generate-history';
 import { loadRegionOrgans } from './load-organs';
 import type { HistoryProgress } from './simulation';
 
-const USAGE = 'usage: cli.ts --db PATH [--seed N] [--events N] [--headcount N] [--start YYYY-MM-DD] [--organs PATH] [--via-tmpfs] [--verify] [--quiet]';
+const USAGE = 'usage: cli.ts --db PATH [--seed N] [--events N] [--headcount N] [--start YYYY-MM-DD] [--organs PATH] [--via-tmpfs] [--verify] [--parameters-out PATH] [--quiet]';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -30,6 +32,7 @@ async function main(): Promise<number> {
       organs: { type: 'string' },
       'via-tmpfs': { type: 'boolean', default: false },
       verify: { type: 'boolean', default: false },
+      'parameters-out': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -109,6 +112,11 @@ async function main(): Promise<number> {
       await check.close();
     }
     out.push(`written to ${target}`);
+    if (values['parameters-out']) {
+      const file = resolve(values['parameters-out']);
+      writeFileSync(file, `${JSON.stringify(demoLocalMeasures(), null, 2)}\n`);
+      out.push(`local measures it was judged by (demo pay standards) written to ${file}: start the API with AUXLEDGER_PARAMETERS=${values['parameters-out']}`);
+    }
     process.stdout.write(`${out.join('\n')}\n`);
     return 0;
   } finally {

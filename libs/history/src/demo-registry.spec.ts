@@ -1,5 +1,6 @@
 import { judgeInForce } from '@auxledger/statute';
-import { DEMO_PAY_RISE_FROM, demoRegistry, payStandardOn } from './demo-registry';
+import { registryWithLocalMeasures } from '@auxledger/statute';
+import { DEMO_PAY_RISE_FROM, demoLocalMeasures, demoRegistry, payStandardOn } from './demo-registry';
 
 describe('demoRegistry: PAY-LEVEL can decide, on demo values that say so', () => {
   const registry = demoRegistry();
@@ -24,6 +25,18 @@ describe('demoRegistry: PAY-LEVEL can decide, on demo values that say so', () =>
     const after = payStandardOn(registry, 'ordos', 'L2', DEMO_PAY_RISE_FROM) as number;
     expect(after).toBeGreaterThan(before);
     expect(after % 100).toBe(0);
+  });
+
+  it('is the local measures file `npm run demo` writes: read back from JSON, the same standard for every locality, level and period', () => {
+    const fromFile = registryWithLocalMeasures(JSON.parse(JSON.stringify(demoLocalMeasures())), 'file');
+    for (const locality of ['hohhot', 'alxa', 'xilingol']) {
+      for (const level of ['L1', 'L6']) {
+        for (const on of ['2024-09-01', '2025-12-31', DEMO_PAY_RISE_FROM, '2027-06-30']) {
+          expect(payStandardOn(fromFile, locality, level, on)).toBe(payStandardOn(registry, locality, level, on));
+        }
+      }
+    }
+    expect(payStandardOn(fromFile, 'hohhot', 'L1', '2025-01-02')).not.toBeNull();
   });
 
   it('has none before the regulation is in force, nor for an unknown locality', () => {

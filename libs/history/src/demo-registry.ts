@@ -1,14 +1,12 @@
 import {
-  PARAMETERS_2024,
   RULE_SET_2024,
   type IsoDate,
   type PayStandard,
   type RuleSetRegistry,
   type Rules2024,
-  createRegistry,
   parameterOn,
+  registryWithLocalMeasures,
   ruleSetInForce,
-  withParameterValues,
 } from '@auxledger/statute';
 import { CITY_IDS } from './organs-file';
 
@@ -44,17 +42,25 @@ export function demoPayStandards(localities: readonly string[] = Object.values(C
   );
 }
 
-/** The statute's registry with demo pay standards for the given localities (default: the 12 盟市 ids). */
-export function demoRegistry(localities: readonly string[] = Object.values(CITY_IDS)): RuleSetRegistry<Rules2024> {
-  return createRegistry([
-    {
-      ...RULE_SET_2024,
-      parameters: withParameterValues(PARAMETERS_2024, 'pay.standards', [
-        { from: RULE_SET_2024.from, value: demoPayStandards(localities), source: DEMO_PAY_SOURCE, isDefault: false },
-        { from: DEMO_PAY_RISE_FROM, value: demoPayStandards(localities, 1.03), source: `${DEMO_PAY_SOURCE}; +3 % from ${DEMO_PAY_RISE_FROM}`, isDefault: false },
-      ]),
+/**
+ * The demo pay standards as a local measures file — what `AUXLEDGER_PARAMETERS`
+ * names — so that the API judges new commands on a demo log by the very values
+ * its history was generated with (`npm run demo` writes it beside the log).
+ */
+export function demoLocalMeasures(localities: readonly string[] = Object.values(CITY_IDS)) {
+  return {
+    parameters: {
+      'pay.standards': [
+        { from: RULE_SET_2024.from, value: demoPayStandards(localities), source: DEMO_PAY_SOURCE },
+        { from: DEMO_PAY_RISE_FROM, value: demoPayStandards(localities, 1.03), source: `${DEMO_PAY_SOURCE}; +3 % from ${DEMO_PAY_RISE_FROM}` },
+      ],
     },
-  ]);
+  };
+}
+
+/** The statute's registry with demo pay standards for the given localities (default: the 12 盟市 ids): `demoLocalMeasures`, read as the API reads a file. */
+export function demoRegistry(localities: readonly string[] = Object.values(CITY_IDS)): RuleSetRegistry<Rules2024> {
+  return registryWithLocalMeasures(demoLocalMeasures(localities), 'demo local measures');
 }
 
 /** The pay standard in force for a locality and level on a date in a registry, or null. */

@@ -2,9 +2,11 @@ import { join, resolve } from 'node:path';
 import { readConfig } from './api-config';
 
 describe('readConfig: the read side', () => {
-  it('by default the read models sit beside the log, projected in this process, lag bound 1000, wait 2 s', () => {
+  it('by default the read models sit beside the log, named after it, projected in this process, lag bound 1000, wait 2 s', () => {
     const config = readConfig({ AUXLEDGER_DB: '/srv/axl/records.db' });
-    expect(config.readSide).toEqual({ store: { kind: 'sqlite', path: join('/srv/axl', 'read-models.db') }, projector: 'embedded', maxLag: 1000, minPositionWaitMs: 2000 });
+    expect(config.readSide).toEqual({ store: { kind: 'sqlite', path: join('/srv/axl', 'records.read-models.db') }, projector: 'embedded', maxLag: 1000, minPositionWaitMs: 2000 });
+    const other = readConfig({ AUXLEDGER_DB: '/srv/axl/demo.db' });
+    expect(other.readSide.store).toEqual({ kind: 'sqlite', path: join('/srv/axl', 'demo.read-models.db') });
   });
 
   it('AUXLEDGER_READ_MODELS_DB, AUXLEDGER_PROJECTOR=off, AUXLEDGER_PROJECTOR_MAX_LAG and AUXLEDGER_MIN_POSITION_WAIT_MS are taken', () => {

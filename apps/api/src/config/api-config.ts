@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 
 /** Where the records live: one SQLite file (the default), or a PostgreSQL database. */
 export type StoreConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
@@ -74,7 +74,8 @@ function readSideConfig(env: NodeJS.ProcessEnv, store: StoreConfig): ReadSideCon
 }
 
 /** `read-models.db` in the log's folder. */
-export const defaultReadModelsPath = (logPath: string): string => join(dirname(logPath), 'read-models.db');
+/** Beside the log, named after it (`data/auxledger.db` → `data/auxledger.read-models.db`): two logs in one folder never share read models. */
+export const defaultReadModelsPath = (logPath: string): string => join(dirname(logPath), `${basename(logPath, extname(logPath))}.read-models.db`);
 
 function nonNegative(raw: string | undefined, fallback: number, name: string): number {
   if (raw === undefined || raw === '') return fallback;
