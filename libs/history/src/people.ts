@@ -7,7 +7,7 @@ export interface PersonWork {
   key: string;
   birthDate: IsoDate;
   profile: Omit<ApplicantProfile, 'birthDate'>;
-  /** Earlier services as the system recorded them (what DISQ-6 reads). */
+  /** Earlier services, the generator's copy of what the person registry holds (DISQ-6 reads the registry; the generator fails the review of one who abandoned a post, as an operator would). */
   history: { organId: string; endedOn: IsoDate; reason: TerminationReason }[];
 }
 

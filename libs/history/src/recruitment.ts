@@ -215,7 +215,7 @@ function scheduleApplications(ctx: Context, plan: PlanWork, announcedDay: number
   const reviewDay = announcedDay + rng.int(22, 28);
   const examDay = reviewDay + rng.int(10, 18);
   const rankingDay = examDay + rng.int(4, 8);
-  // 资格审查 (stage 2): Art. 21 conditions and Art. 23 findings; the person's own service history read (DISQ-6).
+  // 资格审查 (stage 2): Art. 21 conditions and Art. 23 findings; the domain reads the person's service history from their registry stream (DISQ-6).
   sim.at(reviewDay, () => {
     for (const app of plan.applicants) {
       sim.at(reviewDay + rng.int(0, 2), async () => {
@@ -233,7 +233,7 @@ function scheduleApplications(ctx: Context, plan: PlanWork, announcedDay: number
           {
             applicationId: app.id,
             backgroundFindings: ([1, 2, 3, 4, 5, 6, 7, 8] as const).map((item) => ({ item, found: false, ref: `BG/${app.id}/${item}` })),
-            serviceHistory: app.person.history,
+            personKey: app.person.key,
             postConditions: plan.hasPostCondition ? [{ id: POST_CONDITION.id, met: true }] : [],
             politicalAttestation: { conclusion: 'MEETS', attestedBy: `reviewer-${plan.city.id}-${rng.int(1, 4)}`, attestedOn: dateOf(sim.today), materialRefs: [`PA/${app.id}`] },
           },
@@ -323,7 +323,7 @@ function call(ctx: Context, plan: PlanWork, app: AppWork, opening: OpeningWork, 
       if (rng.chance(0.03)) return drop(5, 'DISQUALIFIED');
       const inspected = await sim.issue(
         recordInspection,
-        { applicationId: app.id, backgroundFindings: [{ item: 3, found: false, ref: `INSP/${app.id}/3` }], serviceHistory: app.person.history },
+        { applicationId: app.id, backgroundFindings: [{ item: 3, found: false, ref: `INSP/${app.id}/3` }], personKey: app.person.key },
         actor(),
       );
       if (!accepted(inspected)) return release();
