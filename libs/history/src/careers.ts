@@ -1,7 +1,9 @@
 import {
   type AssignDuty,
+  type HealthCheckResult,
   type IssuedEquipment,
   type LabourContract,
+  adjustPay,
   assignDuty,
   commend,
   completeProbation,
@@ -17,11 +19,13 @@ import {
   promote,
   receiveComplaint,
   recordAssessment,
+  recordHealthCheck,
   recordInjury,
   recordQualification,
   recordTraining,
   recoverCredential,
   reinstate,
+  renewContract,
   suspend,
   tellComplainant,
   terminate,
@@ -35,13 +39,16 @@ import {
   type MisconductCode,
   type TerminationReason,
   ASSESSMENT_DIMENSIONS,
+  CONTRACT_CLAUSES,
   SOCIAL_INSURANCE,
+  addDays,
+  addYears,
   parameterOn,
   ruleSetInForce,
 } from '@auxledger/statute';
 import { addMonthsToDay, dateOf, dayOf, dayOfYearStart, monthsBetweenDays, yearOfDay } from './calendar';
 import { type Context, countyOperatorFor, operatorFor, pad } from './context';
-import { levelsOn, payStandardOn } from './demo-registry';
+import { levelsOn, payStandardChangesBetween, payStandardOn } from './demo-registry';
 import type { PersonWork } from './people';
 import { accepted } from './simulation';
 import type { CityWork, OrganWork } from './world';
@@ -51,10 +58,12 @@ import type { CityWork, OrganWork } from './world';
  * (Art. 28), credentials (Art. 37), pre-job training before any duty (Art. 35
  * ¶2), duties of their category only (Arts. 11–16) and their endings, the end
  * of probation, annual training and assessment, promotion after the minimum
- * time in level (Art. 36), and now and then a complaint, a discipline, a
- * commendation, a recusal, an injury, a suspension, damages paid — until
- * they leave (Art. 40) and their credentials are recovered. The generator
- * keeps only what it needs to issue legal commands.
+ * time in level (Art. 36), health checks (Art. 28 ¶3), pay adjusted to a new
+ * standard (Art. 27 ¶2), the contract renewed before it ends (Art. 24), and
+ * now and then a complaint, a discipline, a commendation, a recusal, an
+ * injury, a suspension, damages paid — until they leave (Art. 40) and their
+ * credentials are recovered. The generator keeps only what it needs to issue
+ * legal commands.
  */
 
 export interface AuxWork {
@@ -65,11 +74,18 @@ export interface AuxWork {
   category: AuxiliaryCategory;
   contract: LabourContract;
   hiredDay: number;
+  /** The last day of the contract in force; Infinity for an open-ended one. */
   endDay: number;
+  /** Contracts concluded with the organ so far, the hire's included: fixed-term ones until an open-ended one (劳动合同法 Art. 14 ¶2 (3) counts them). */
+  contracts: number;
   onProbation: boolean;
   status: 'WORKING' | 'SUSPENDED' | 'DEPARTED';
   levelIndex: number;
   levelSinceDay: number;
+  /** Monthly base pay on record (fen) and the day it took effect: what AdjustPay compares with. */
+  payFen: number;
+  paySinceDay: number;
+  lastHealthCheckDay: number | null;
   insurance: Set<InsuranceKind>;
   preJobPassedDay: number | null;
   qualifications: { kind: EquipmentQualification; from: number; until: number }[];
@@ -88,6 +104,7 @@ export interface Hiring {
   category: AuxiliaryCategory;
   contract: LabourContract;
   hiredDay: number;
+  payFen: number;
 }
 
 const YEAR = 365;
@@ -142,11 +159,15 @@ export function startCareer(ctx: Context, h: Hiring): void {
     category: h.category,
     contract: h.contract,
     hiredDay: h.hiredDay,
-    endDay: dayOf(h.contract.endDate as string),
+    endDay: h.contract.endDate === null ? Infinity : dayOf(h.contract.endDate),
+    contracts: 1,
     onProbation: h.contract.probationLastDay !== null,
     status: 'WORKING',
     levelIndex: 0,
     levelSinceDay: h.hiredDay,
+    payFen: h.payFen,
+    paySinceDay: h.hiredDay,
+    lastHealthCheckDay: null,
     insurance: new Set(),
     preJobPassedDay: null,
     qualifications: [],
@@ -191,18 +212,10 @@ export function startCareer(ctx: Context, h: Hiring): void {
   scheduleAnnualTraining(ctx, aux, day < dayOfYearStart(hireYear, 8) ? hireYear : hireYear + 1);
   const firstAssessmentYear = day < dayOfYearStart(hireYear, 10) ? hireYear : hireYear + 1;
   scheduleAssessment(ctx, aux, firstAssessmentYear);
-  scheduleExpiryBefore(ctx, aux, dayOfYearStart(firstAssessmentYear + 1, 2));
+  scheduleTermEnd(ctx, aux, dayOfYearStart(firstAssessmentYear + 1, 2));
+  scheduleHealthCheck(ctx, aux);
+  schedulePayReview(ctx, aux);
   scheduleIncident(ctx, aux);
-}
-
-/**
- * No renewal command exists: a fixed term ends the service on its last day.
- * The end is put on the agenda only when it falls before the next yearly
- * round (which looks again), so that no task holds a departed auxiliary for
- * years: what is pending is at most about a year ahead.
- */
-function scheduleExpiryBefore(ctx: Context, aux: AuxWork, horizon: number): void {
-  if (aux.endDay < horizon) inService(ctx, aux, aux.endDay, () => leave(ctx, aux, 'CONTRACT_EXPIRY'));
 }
 
 /** Runs a task on that day if the auxiliary is still in service. */
@@ -347,7 +360,7 @@ function scheduleAssessment(ctx: Context, aux: AuxWork, year: number): void {
   inService(ctx, aux, dayOfYearStart(year + 1, 1) + rng.int(8, 28), async () => {
     scheduleAssessment(ctx, aux, year + 1);
     // The term's end, if it falls before next January's round looks again (earlier ends are on the agenda already).
-    if (aux.endDay >= dayOfYearStart(year + 1, 2)) scheduleExpiryBefore(ctx, aux, dayOfYearStart(year + 2, 2));
+    if (aux.endDay >= dayOfYearStart(year + 1, 2)) scheduleTermEnd(ctx, aux, dayOfYearStart(year + 2, 2));
     const grade = rng.weighted(GRADES);
     const assessmentId = `asm-${year}-${aux.id}`;
     const dimensions: AssessmentDimension[] = [...ASSESSMENT_DIMENSIONS];
@@ -404,6 +417,10 @@ async function considerPromotion(ctx: Context, aux: AuxWork, effectiveDay: numbe
   if (!accepted(outcome)) return;
   aux.levelIndex += 1;
   aux.levelSinceDay = effectiveDay;
+  aux.payFen = monthlyBaseFen;
+  aux.paySinceDay = effectiveDay;
+  // A back-dated promotion carries the standard of its own date: a standard that took effect since is applied after it.
+  if (effectiveDay < sim.today) await reviewPay(ctx, aux);
 }
 
 async function lowerLevel(ctx: Context, aux: AuxWork, basis: { kind: 'ASSESSMENT' | 'DISCIPLINE'; ref: string }): Promise<void> {
@@ -415,6 +432,125 @@ async function lowerLevel(ctx: Context, aux: AuxWork, basis: { kind: 'ASSESSMENT
   if (!accepted(outcome)) return;
   aux.levelIndex -= 1;
   aux.levelSinceDay = sim.today;
+  aux.payFen = monthlyBaseFen;
+  aux.paySinceDay = sim.today;
+}
+
+// ── The contract's end: renewal (续订) or expiry ──────────────────────────────
+
+/** Most terms that reach their end are renewed; fewer after a poor assessment or a recent sanction. */
+const RENEWAL_RATE = { usual: 0.85, poorRecord: 0.3 } as const;
+const RENEWAL_YEARS = { one: 15, three: 50, five: 35 } as const;
+
+/**
+ * A term's end is put on the agenda only when it falls before the next yearly
+ * round (which looks again), so that no task holds a departed auxiliary for
+ * years: what is pending is at most about a year ahead. Some weeks before the
+ * last day the organ renews the contract (劳动合同法 Art. 19 ¶2: without
+ * probation); otherwise the term runs out and the service ends on its last
+ * day (Terminate, CONTRACT_EXPIRY).
+ */
+function scheduleTermEnd(ctx: Context, aux: AuxWork, horizon: number): void {
+  if (aux.endDay >= horizon) return;
+  const endDay = aux.endDay;
+  inService(ctx, aux, endDay - ctx.sim.rng.int(10, 45), async () => {
+    if (await renew(ctx, aux)) return;
+    inService(ctx, aux, endDay, () => leave(ctx, aux, 'CONTRACT_EXPIRY'));
+  });
+}
+
+async function renew(ctx: Context, aux: AuxWork): Promise<boolean> {
+  const { sim } = ctx;
+  const { rng } = sim;
+  // A suspended auxiliary is not renewed (the domain refuses it): the term runs out.
+  if (aux.status !== 'WORKING' || aux.contract.endDate === null) return false;
+  const poorRecord = aux.latestAssessment?.grade === '不称职' || aux.sanctions.some((x) => x.from > sim.today - YEAR);
+  if (!rng.chance(poorRecord ? RENEWAL_RATE.poorRecord : RENEWAL_RATE.usual)) return false;
+  const start = addDays(aux.contract.endDate, 1);
+  const contractId = `contract-${aux.id}-${aux.contracts + 1}`;
+  const clauses = [...CONTRACT_CLAUSES];
+  // 劳动合同法 Art. 14 ¶2 (3): after two consecutive fixed terms, an open-ended contract — unless the auxiliary asks for another fixed term.
+  const openEnded = aux.contracts >= 2 && rng.chance(0.6);
+  const term = rng.weighted(RENEWAL_YEARS);
+  const contract: LabourContract = openEnded
+    ? { contractId, kind: 'OPEN_ENDED', startDate: start, endDate: null, probationLastDay: null, clauses }
+    : { contractId, kind: 'FIXED_TERM', startDate: start, endDate: addDays(addYears(start, term === 'one' ? 1 : term === 'three' ? 3 : 5), -1), probationLastDay: null, clauses };
+  const outcome = await sim.issue(renewContract, { auxiliaryId: aux.id, personKey: aux.person.key, contract }, countyOperatorFor(ctx, aux.organ));
+  if (!accepted(outcome)) return false;
+  aux.contract = contract;
+  aux.contracts += 1;
+  aux.endDay = contract.endDate === null ? Infinity : dayOf(contract.endDate);
+  return true;
+}
+
+// ── Health checks (Art. 28 ¶3) ───────────────────────────────────────────────
+
+const HEALTH_RESULTS: Record<HealthCheckResult, number> = { NORMAL: 93, FOLLOW_UP: 7 };
+
+function healthCheckIntervalMonths(ctx: Context, day: number): number | null {
+  const ruleSet = ruleSetInForce(ctx.sim.registry, dateOf(day));
+  return ruleSet ? parameterOn(ruleSet.parameters, 'healthCheck.intervalMonths', dateOf(day))?.value ?? null : null;
+}
+
+/**
+ * 公安机关应当定期组织辅警参加健康体检: each auxiliary is checked before the
+ * interval in force (`healthCheck.intervalMonths`) runs out since the last
+ * check or the hire — most some weeks before, a few weeks late (HEALTH-CHECK
+ * shows them overdue in supervision until then). A check due more than a
+ * year ahead is looked at again in a year.
+ */
+function scheduleHealthCheck(ctx: Context, aux: AuxWork): void {
+  const { sim } = ctx;
+  const { rng } = sim;
+  const months = healthCheckIntervalMonths(ctx, sim.today);
+  if (months === null) return;
+  const due = addMonthsToDay(aux.lastHealthCheckDay ?? aux.hiredDay, months);
+  const day = Math.max(sim.today + 1, rng.chance(0.04) ? due + rng.int(10, 60) : due - rng.int(5, 60));
+  if (day > sim.today + YEAR) return inService(ctx, aux, sim.today + YEAR, () => scheduleHealthCheck(ctx, aux));
+  inService(ctx, aux, day, async () => {
+    // The check took place in the last few days; it is recorded today.
+    const checkedOn = Math.max(aux.hiredDay, (aux.lastHealthCheckDay ?? aux.hiredDay - 1) + 1, sim.today - rng.int(0, 7));
+    const outcome = await sim.issue(recordHealthCheck, { auxiliaryId: aux.id, checkedOn: dateOf(checkedOn), result: rng.weighted(HEALTH_RESULTS) }, countyOperatorFor(ctx, aux.organ));
+    if (!accepted(outcome)) return;
+    aux.lastHealthCheckDay = checkedOn;
+    scheduleHealthCheck(ctx, aux);
+  });
+}
+
+// ── Pay (Art. 27 ¶2) ─────────────────────────────────────────────────────────
+
+/**
+ * 薪酬调整: when the registry's pay standards change (the demo's rise on
+ * DEMO_PAY_RISE_FROM), the pay of each auxiliary in service is adjusted to
+ * the standard of their level from the day it takes effect, recorded some
+ * weeks later (back-dated). A change more than a year ahead is looked for
+ * again in a year.
+ */
+function schedulePayReview(ctx: Context, aux: AuxWork): void {
+  const { sim } = ctx;
+  const [next] = payStandardChangesBetween(sim.registry, dateOf(sim.today));
+  if (next === undefined) return;
+  const changeDay = dayOf(next);
+  if (changeDay > sim.today + YEAR) return inService(ctx, aux, sim.today + YEAR, () => schedulePayReview(ctx, aux));
+  inService(ctx, aux, changeDay + sim.rng.int(3, 40), async () => {
+    await reviewPay(ctx, aux);
+    schedulePayReview(ctx, aux);
+  });
+}
+
+/** Adjusts the pay on record to every standard that took effect since it did (PAY-LEVEL: the standard of the level on record, on the adjustment's date). */
+async function reviewPay(ctx: Context, aux: AuxWork): Promise<void> {
+  const { sim } = ctx;
+  for (const date of payStandardChangesBetween(sim.registry, dateOf(aux.paySinceDay), dateOf(sim.today))) {
+    const level = levelsOn(sim.registry, date)[aux.levelIndex];
+    const monthlyBaseFen = level ? payStandardOn(sim.registry, aux.city.id, level, date) : null;
+    if (monthlyBaseFen === null || monthlyBaseFen === aux.payFen) continue;
+    const day = dayOf(date);
+    const outcome = await sim.issue(adjustPay, { auxiliaryId: aux.id, pay: { locality: aux.city.id, monthlyBaseFen } }, countyOperatorFor(ctx, aux.organ), day);
+    if (!accepted(outcome)) return;
+    aux.payFen = monthlyBaseFen;
+    aux.paySinceDay = day;
+  }
 }
 
 // ── Incidents ────────────────────────────────────────────────────────────────

@@ -75,3 +75,18 @@ export function levelsOn(registry: RuleSetRegistry<Rules2024>, on: IsoDate): str
   const ruleSet = ruleSetInForce(registry, on);
   return (ruleSet ? parameterOn(ruleSet.parameters, 'levels', on)?.value ?? [] : []).map((l) => l.code);
 }
+
+/**
+ * The dates after `after` (and up to `upTo`, inclusive) on which a pay
+ * standard of the registry takes effect or lapses, earliest first: when an
+ * auxiliary's pay may have to be adjusted (Art. 27 ¶2).
+ */
+export function payStandardChangesBetween(registry: RuleSetRegistry<Rules2024>, after: IsoDate, upTo?: IsoDate): IsoDate[] {
+  const dates = new Set<IsoDate>();
+  for (const ruleSet of registry) {
+    for (const v of ruleSet.parameters['pay.standards'].values) {
+      for (const d of [v.from, v.until]) if (d !== undefined && d > after && (upTo === undefined || d <= upTo)) dates.add(d);
+    }
+  }
+  return [...dates].sort();
+}

@@ -353,14 +353,15 @@ function callReserve(ctx: Context, plan: PlanWork, opening: OpeningWork): void {
   if (app) call(ctx, plan, app, opening, ctx.sim.today + ctx.sim.rng.int(3, 10));
 }
 
-const CONTRACT_YEARS = { five: 55, three: 35, two: 10 } as const;
+/** Terms of a first contract: mostly three or five years; some organs hire for a year and renew (续订) year by year. */
+const CONTRACT_YEARS = { five: 45, three: 30, two: 10, one: 15 } as const;
 
 export function contractFor(prng: Prng, contractId: string, startDay: number): LabourContract {
   const start = dateOf(startDay);
   const term = prng.weighted(CONTRACT_YEARS);
-  const years = term === 'five' ? 5 : term === 'three' ? 3 : 2;
+  const years = term === 'five' ? 5 : term === 'three' ? 3 : term === 'two' ? 2 : 1;
   // 劳动合同法 Art. 19: at most six months' probation for three years or more, two months for one to three years.
-  const probationMonths = years >= 3 ? prng.pick([3, 6, 6]) : 2;
+  const probationMonths = years >= 3 ? prng.pick([3, 6, 6]) : years === 2 ? 2 : 1;
   const kind: ContractKind = 'FIXED_TERM';
   const clauses: ContractClause[] = [...CONTRACT_CLAUSES];
   return { contractId, kind, startDate: start, endDate: addDays(addYears(start, years), -1), probationLastDay: addDays(addMonths(start, probationMonths), -1), clauses };
@@ -383,7 +384,7 @@ async function hireCandidate(ctx: Context, plan: PlanWork, app: AppWork, opening
   app.status = 'HIRED';
   organ.active += 1;
   organ.reserved -= 1;
-  startCareer(ctx, { auxiliaryId, person: app.person, organ, city: plan.city, category, contract, hiredDay: sim.today });
+  startCareer(ctx, { auxiliaryId, person: app.person, organ, city: plan.city, category, contract, hiredDay: sim.today, payFen: monthlyBaseFen });
   return true;
 }
 
