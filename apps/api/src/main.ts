@@ -8,8 +8,8 @@ import { describeReadModels } from './projection/read-model-store';
 async function main(): Promise<void> {
   const config = readConfig();
   const app = await createApp(config);
-  await app.listen(config.port);
-  const base = `http://localhost:${config.port}`;
+  await app.listen(config.port, config.host);
+  const base = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
   process.stdout.write(
     [
       `AuxLedger API listening on ${base}/api (commands: POST ${base}/api/commands/<name>; queries: GET ${base}/api/roster, /api/people/<id>, /api/quota, /api/audit, /api/supervision, /api/organs, /api/recruitment-plans)`,

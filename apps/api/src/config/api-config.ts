@@ -20,6 +20,8 @@ export interface ReadSideConfig {
 /** Everything the API reads from its environment, read once at bootstrap (tests build it directly). */
 export interface ApiConfig {
   port: number;
+  /** The address to listen on (`AUXLEDGER_HOST`, default 127.0.0.1: this machine only; 0.0.0.0 to serve the network). */
+  host: string;
   store: StoreConfig;
   /** The admin key put in an empty key table on first start (`AUXLEDGER_ADMIN_KEY`). */
   adminKey: string | null;
@@ -46,6 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     : { kind: 'sqlite', path: resolve(env['AUXLEDGER_DB'] || './data/auxledger.db') };
   return {
     port,
+    host: env['AUXLEDGER_HOST'] || '127.0.0.1',
     store,
     adminKey: env['AUXLEDGER_ADMIN_KEY'] || null,
     parametersFile: env['AUXLEDGER_PARAMETERS'] ? resolve(env['AUXLEDGER_PARAMETERS']) : null,

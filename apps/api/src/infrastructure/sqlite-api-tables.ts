@@ -62,9 +62,19 @@ interface ClaimRecord {
 
 const toClaim = (commandId: string, r: ClaimRecord): CommandIdClaim => ({ commandId, commandType: r.command_type, digest: r.digest, effectiveDate: r.effective_date, keyId: r.key_id });
 
-/** The API's tables in the event log's SQLite file, on a connection of their own (WAL lets both write). */
+/**
+ * The API's tables in the event log's SQLite file, on connections of their own
+ * (WAL lets them write beside the log): keys with the log's durability
+ * (synchronous=FULL); command-id claims with synchronous=NORMAL — a claim is a
+ * guard against reusing a client's id, not a record, and its own fsync would
+ * double the disk flushes of every command (a power cut can lose the last
+ * claims, never corrupt them, and the command path still recognises a
+ * repeated command by its streams). Statements are prepared once.
+ */
 export class SqliteApiTables implements ApiTables {
   private readonly db: Database.Database;
+  private readonly claims: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(path: string) {
     this.db = new Database(path);
@@ -72,20 +82,30 @@ export class SqliteApiTables implements ApiTables {
     this.db.exec(SCHEMA);
     const columns = new Set((this.db.prepare('PRAGMA table_info(api_command_ids)').all() as { name: string }[]).map((c) => c.name));
     for (const [name, type] of ADDED_COLUMNS) if (!columns.has(name)) this.db.exec(`ALTER TABLE api_command_ids ADD COLUMN ${name} ${type}`);
+    this.claims = new Database(path);
+    applySqlitePragmas(this.claims);
+    this.claims.pragma('synchronous = NORMAL');
+  }
+
+  private prepare(sql: string, db: Database.Database = this.db): Database.Statement {
+    const key = `${db === this.claims ? 'claims' : 'keys'}:${sql}`;
+    let statement = this.statements.get(key);
+    if (!statement) this.statements.set(key, (statement = db.prepare(sql)));
+    return statement;
   }
 
   async countKeys(): Promise<number> {
-    return (this.db.prepare('SELECT count(*) AS n FROM api_keys').get() as { n: number }).n;
+    return (this.prepare('SELECT count(*) AS n FROM api_keys').get() as { n: number }).n;
   }
 
   async insertKey(row: ApiKeyRow): Promise<void> {
-    this.db
+    this
       .prepare('INSERT INTO api_keys (id, name, role, organ_ids, salt, hash, created_at, created_by, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(row.id, row.name, row.role, JSON.stringify(row.organIds), row.salt, row.hash, row.createdAt, row.createdBy, row.revokedAt);
   }
 
   async insertFirstKey(row: ApiKeyRow): Promise<boolean> {
-    const { changes } = this.db
+    const { changes } = this
       .prepare(
         'INSERT INTO api_keys (id, name, role, organ_ids, salt, hash, created_at, created_by, revoked_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM api_keys)',
       )
@@ -94,7 +114,7 @@ export class SqliteApiTables implements ApiTables {
   }
 
   async findKey(id: string): Promise<ApiKeyRow | null> {
-    const r = this.db.prepare('SELECT * FROM api_keys WHERE id = ?').get(id) as KeyRecord | undefined;
+    const r = this.prepare('SELECT * FROM api_keys WHERE id = ?').get(id) as KeyRecord | undefined;
     return r ? toRow(r) : null;
   }
 
@@ -107,14 +127,15 @@ export class SqliteApiTables implements ApiTables {
   }
 
   async claimCommandId(claim: CommandIdClaim, at: string): Promise<CommandIdClaim> {
-    this.db
-      .prepare('INSERT INTO api_command_ids (command_id, command_type, digest, first_seen_at, effective_date, key_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (command_id) DO NOTHING')
+    this
+      .prepare('INSERT INTO api_command_ids (command_id, command_type, digest, first_seen_at, effective_date, key_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (command_id) DO NOTHING', this.claims)
       .run(claim.commandId, claim.commandType, claim.digest, at, claim.effectiveDate, claim.keyId);
-    const r = this.db.prepare('SELECT command_type, digest, effective_date, key_id FROM api_command_ids WHERE command_id = ?').get(claim.commandId) as ClaimRecord;
+    const r = this.prepare('SELECT command_type, digest, effective_date, key_id FROM api_command_ids WHERE command_id = ?', this.claims).get(claim.commandId) as ClaimRecord;
     return toClaim(claim.commandId, r);
   }
 
   async close(): Promise<void> {
+    if (this.claims.open) this.claims.close();
     if (this.db.open) this.db.close();
   }
 }

@@ -53,13 +53,15 @@ export class ReadPosition implements OnModuleDestroy {
 
   /** The live checkpoint; 503 when no read models of this build's definitions exist yet. */
   async current(): Promise<number> {
+    const position = await this.livePosition();
+    if (position === null) throw notBuilt();
+    return position;
+  }
+
+  /** The live checkpoint, or null when no generation is live yet (a first start's projector may be building it). */
+  private async livePosition(): Promise<number | null> {
     const live = (await this.store.generations(PROJECTOR_NAME)).find((g) => g.status === 'live');
-    if (!live) {
-      throw new AppError('UNAVAILABLE', 'READ_MODELS_NOT_BUILT', {
-        zh: '读模型尚未建立（投影器未运行过）',
-        en: 'The read models are not built yet (no projector has run)',
-      });
-    }
+    if (!live) return null;
     if (live.fingerprint !== this.projector.fingerprint) {
       throw new AppError('UNAVAILABLE', 'READ_MODELS_OUTDATED', {
         zh: '读模型由其他版本的定义生成，正在等待重建',
@@ -81,8 +83,10 @@ export class ReadPosition implements OnModuleDestroy {
    * projector has not reached in time is 409 PROJECTION_BEHIND — ask again.
    */
   async atLeast(minPosition: number | undefined): Promise<number> {
-    let position = await this.current();
-    if (minPosition === undefined || position >= minPosition) return position;
+    if (minPosition === undefined) return this.current();
+    // Not built yet counts as behind: a first start's projector is building the first generation.
+    let position = await this.livePosition();
+    if (position !== null && position >= minPosition) return position;
     const logHead = await this.log.headPosition();
     if (minPosition > logHead) {
       throw new AppError(
@@ -100,16 +104,17 @@ export class ReadPosition implements OnModuleDestroy {
     });
     this.waiters += 1;
     try {
-      while (position < minPosition && Date.now() < deadline && !this.stopping) {
+      while ((position ?? -1) < minPosition && Date.now() < deadline && !this.stopping) {
         const wake = pause(Math.min(POLL_MS, deadline - Date.now()));
         await Promise.race([stopped, wake, ...(this.projector.state === 'off' ? [] : [this.projector.nextChange()])]);
         if (this.stopping) break;
-        position = await this.current();
+        position = await this.livePosition();
       }
     } finally {
       this.waiters -= 1;
       this.wakeOnStop.delete(wakeOnStop);
     }
+    if (position === null) throw notBuilt();
     if (position < minPosition) {
       throw new AppError(
         'CONFLICT',
@@ -126,3 +131,9 @@ export class ReadPosition implements OnModuleDestroy {
 }
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+const notBuilt = () =>
+  new AppError('UNAVAILABLE', 'READ_MODELS_NOT_BUILT', {
+    zh: '读模型尚未建立（投影器未运行过）',
+    en: 'The read models are not built yet (no projector has run)',
+  });

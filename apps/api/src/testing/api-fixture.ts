@@ -69,6 +69,7 @@ export class MovableClock implements Clock {
 export async function startApi(store: StoreConfig, overrides: Partial<ApiConfig> = {}, options: AppOptions = {}): Promise<Api> {
   const config: ApiConfig = {
     port: 0,
+    host: '127.0.0.1',
     store,
     adminKey: ADMIN_KEY,
     parametersFile: null,
@@ -79,8 +80,9 @@ export async function startApi(store: StoreConfig, overrides: Partial<ApiConfig>
     ...overrides,
   };
   const app = await createApp(config, { clock: { now: () => NOW }, ...options });
-  await app.init();
-  const server = app.getHttpServer();
+  // Listening on the loopback only, on a free port (supertest would otherwise listen on every interface).
+  await app.listen(config.port, config.host);
+  const server = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const auth = (test: request.Test, key: string | null | undefined) => (key === null ? test : test.set('Authorization', `Bearer ${key ?? ADMIN_KEY}`));
   return {
     app,

@@ -32,12 +32,13 @@ export class CommandRunner {
 
   async run<C extends Command, Refs extends Record<string, StreamRef>>(
     handler: CommandHandler<C, Refs>,
-    { command, principal, sentEffectiveDate }: LedgerCommand<C>,
+    { command, principal, sentEffectiveDate, clientChoseId }: LedgerCommand<C>,
     scope: CommandScope | readonly CommandScope[],
   ): Promise<CommandAccepted> {
     const actingFor = await this.organScope.authorize(principal, scope);
     const acting: C = { ...command, metadata: { ...command.metadata, actor: { ...command.metadata.actor, organId: actingFor } } };
-    const sent = await this.holdCommandId(acting, sentEffectiveDate, principal);
+    // A UUID the API drew itself cannot have been sent before: only a client's id needs holding.
+    const sent = clientChoseId ? await this.holdCommandId(acting, sentEffectiveDate, principal) : acting;
 
     const outcome = await executeCommand({ store: this.store, registry: this.registry, clock: this.clock, cache: this.cache }, handler, sent);
     if (outcome.status === 'refused') throw refusalError(outcome.commandId, sent.type, outcome.refusal);

@@ -93,7 +93,8 @@ export function defineCommandEndpoint<C extends Command, Refs extends Record<str
       @CurrentPrincipal() principal: Principal,
     ): Promise<CommandAccepted> {
       const command = toDomainCommand(type, spec.dto.toData(body), body, idempotencyKey, principal, this.clock) as C;
-      return this.commandBus.execute(new BusCommand(command, principal, body.effectiveDate ?? null));
+      const clientChoseId = idempotencyKey !== undefined || body.commandId !== undefined;
+      return this.commandBus.execute(new BusCommand(command, principal, body.effectiveDate ?? null, clientChoseId));
     }
   }
   // The emitted parameter types see only the type parameter D; the ValidationPipe and OpenAPI must see this command's DTO.

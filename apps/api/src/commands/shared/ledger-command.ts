@@ -22,6 +22,8 @@ export abstract class LedgerCommand<C extends DomainCommand> extends Command<Com
     readonly principal: Principal,
     /** The body's `effectiveDate`; null when it was left to the default (the command carries the date resolved). */
     readonly sentEffectiveDate: string | null = null,
+    /** The client chose the command id (Idempotency-Key or body `commandId`); false: a new UUID, which no other command can hold. */
+    readonly clientChoseId = true,
   ) {
     super();
   }
