@@ -1,6 +1,6 @@
 import { judgeInForce } from '@auxledger/statute';
 import { registryWithLocalMeasures } from '@auxledger/statute';
-import { DEMO_PAY_RISE_FROM, demoLocalMeasures, demoRegistry, payStandardOn } from './demo-registry';
+import { DEMO_PAY_RISE_FROM, demoLocalMeasures, demoRegistry, payStandardChangesBetween, payStandardOn } from './demo-registry';
 
 describe('demoRegistry: PAY-LEVEL can decide, on demo values that say so', () => {
   const registry = demoRegistry();
@@ -42,5 +42,15 @@ describe('demoRegistry: PAY-LEVEL can decide, on demo values that say so', () =>
   it('has none before the regulation is in force, nor for an unknown locality', () => {
     expect(payStandardOn(registry, 'hohhot', 'L1', '2024-08-31')).toBeNull();
     expect(payStandardOn(registry, 'nowhere', 'L1', '2025-01-02')).toBeNull();
+  });
+
+  it.each([
+    ['after the first day the regulation is in force', '2024-09-01', 'on', [DEMO_PAY_RISE_FROM]],
+    ['after the eve of the rise', '2025-12-31', 'on', [DEMO_PAY_RISE_FROM]],
+    ['after the day of the rise', DEMO_PAY_RISE_FROM, 'on', []],
+    ['up to the eve of the rise', '2024-08-31', '2025-12-31', ['2024-09-01']],
+    ['up to the day of the rise (inclusive)', '2025-06-30', DEMO_PAY_RISE_FROM, [DEMO_PAY_RISE_FROM]],
+  ] as const)('the standards change (Art. 27 ¶2) %s: %s … %s → %j', (_n, after, upTo, changes) => {
+    expect(payStandardChangesBetween(registry, after, upTo === 'on' ? undefined : upTo)).toEqual(changes);
   });
 });

@@ -1,6 +1,9 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type EventStore, type RecordedEvent, SqliteEventStore, digestLog, verifyLog } from '@auxledger/event-store';
+import type { AuxiliaryEvent, LabourContract, PayOnLevel } from '@auxledger/domain';
+import { addDays, addMonths, parameterOn, ruleSetInForce } from '@auxledger/statute';
+import { DEMO_PAY_RISE_FROM, demoRegistry, payStandardOn } from './demo-registry';
 import { type HistorySummary, generateHistory } from './generate-history';
 import { loadRegionOrgans } from './load-organs';
 import { scratchDir } from './scratch';
@@ -146,6 +149,119 @@ describe('generateHistory', () => {
     // Organs: the region, the 12 盟市, the counties in service and their units; a quota for each organ that uses auxiliaries.
     expect(c('OrganRegistered')).toBe(a.summary.organs.registered);
     expect(c('QuotaSet')).toBeGreaterThanOrEqual(a.summary.organs.usingAuxiliaries);
+  });
+
+  describe('the working life goes on: health checks, renewals, pay adjustments', () => {
+    interface Life {
+      hiredOn: string;
+      contract: LabourContract;
+      level: string;
+      pay: PayOnLevel;
+      lastCheckOn: string | null;
+      departed: boolean;
+    }
+    const registry = demoRegistry();
+    let lives: Map<string, Life>;
+    let renewals: { renewedOn: string; previous: LabourContract; next: LabourContract }[];
+    let checks: { checkedOn: string; since: string; result: string }[];
+    let adjustments: { adjustedOn: string; level: string; pay: PayOnLevel }[];
+    let expiries: number;
+    let lastDate: string;
+    const interval = (on: string) => parameterOn(ruleSetInForce(registry, on)?.parameters ?? ({} as never), 'healthCheck.intervalMonths', on)?.value as number;
+    /** The last day of the grace the generator allows a late check: 60 days past the interval. */
+    const graceEnd = (since: string) => addDays(addMonths(since, interval(since)), 60);
+
+    beforeAll(() => {
+      lives = new Map();
+      renewals = [];
+      checks = [];
+      adjustments = [];
+      expiries = 0;
+      lastDate = a.summary.lastDate;
+      // Folded in log order, as the domain folds a stream.
+      for (const e of a.events) {
+        const x = { type: e.type, data: e.data } as AuxiliaryEvent;
+        if (x.type === 'AuxiliaryHired') {
+          const d = x.data;
+          lives.set(d.auxiliaryId, { hiredOn: d.hiredOn, contract: d.contract, level: d.level, pay: d.pay, lastCheckOn: null, departed: false });
+          continue;
+        }
+        const life = 'auxiliaryId' in x.data ? lives.get(x.data.auxiliaryId) : undefined;
+        if (!life) continue;
+        switch (x.type) {
+          case 'HealthCheckRecorded':
+            checks.push({ checkedOn: x.data.checkedOn, since: life.lastCheckOn ?? life.hiredOn, result: x.data.result });
+            life.lastCheckOn = x.data.checkedOn;
+            break;
+          case 'ContractRenewed':
+            renewals.push({ renewedOn: x.data.renewedOn, previous: life.contract, next: x.data.contract });
+            life.contract = x.data.contract;
+            break;
+          case 'AuxiliaryPromoted':
+          case 'AuxiliaryDemoted':
+            life.level = x.data.toLevel;
+            life.pay = x.data.pay;
+            break;
+          case 'PayAdjusted':
+            adjustments.push({ adjustedOn: x.data.adjustedOn, level: life.level, pay: x.data.pay });
+            life.pay = x.data.pay;
+            break;
+          case 'AuxiliaryTerminated':
+            life.departed = true;
+            if (x.data.reason === 'CONTRACT_EXPIRY') expiries += 1;
+            break;
+          default:
+            break;
+        }
+      }
+    });
+
+    it('the three lifecycle commands are issued and admitted', () => {
+      for (const type of ['RecordHealthCheck', 'RenewContract', 'AdjustPay']) {
+        expect(a.summary.commands[type]?.accepted ?? 0).toBeGreaterThan(0);
+        expect(a.summary.commands[type]?.refused ?? 0).toBe(0);
+      }
+      expect(checks.length).toBe(a.summary.events['HealthCheckRecorded']);
+      expect(renewals.length).toBe(a.summary.events['ContractRenewed']);
+      expect(a.summary.events['PersonContractRenewed']).toBe(renewals.length);
+      expect(adjustments.length).toBe(a.summary.events['PayAdjusted']);
+    });
+
+    it('Art. 28 ¶3: every check follows the last (or the hire) within the interval in force, most on time, a few late; mostly NORMAL', () => {
+      const late = checks.filter((c) => c.checkedOn > addMonths(c.since, interval(c.since)));
+      for (const c of checks) expect(c.checkedOn <= graceEnd(c.since)).toBe(true);
+      expect(late.length / checks.length).toBeLessThan(0.15);
+      expect(checks.filter((c) => c.result === 'NORMAL').length / checks.length).toBeGreaterThan(0.8);
+      expect(new Set(checks.map((c) => c.result))).toEqual(new Set(['NORMAL', 'FOLLOW_UP']));
+    });
+
+    it('Art. 28 ¶3: nobody in service at the end has gone without a check for longer than the interval and the grace', () => {
+      const inService = [...lives.values()].filter((l) => !l.departed);
+      expect(inService.length).toBeGreaterThan(10);
+      for (const l of inService) expect(lastDate <= graceEnd(l.lastCheckOn ?? l.hiredOn)).toBe(true);
+    });
+
+    it('劳动合同法 Art. 19 ¶2: a renewal follows the term without a gap, weeks before its end, and agrees no probation; most terms that end are renewed', () => {
+      for (const r of renewals) {
+        expect(r.next.probationLastDay).toBeNull();
+        expect(r.previous.endDate).not.toBeNull();
+        expect(r.next.startDate).toBe(addDays(r.previous.endDate as string, 1));
+        expect(r.renewedOn <= (r.previous.endDate as string)).toBe(true);
+        expect(r.renewedOn >= addDays(r.previous.endDate as string, -60)).toBe(true);
+      }
+      expect(renewals.length).toBeGreaterThan(expiries);
+    });
+
+    it('Art. 27 ¶2: pay is adjusted to the risen standard from the day it takes effect, and everyone in service is paid the standard in force at the end', () => {
+      for (const x of adjustments) {
+        expect(x.adjustedOn >= DEMO_PAY_RISE_FROM).toBe(true);
+        expect(x.pay.monthlyBaseFen).toBe(payStandardOn(registry, x.pay.locality, x.level, x.adjustedOn));
+      }
+      expect(lastDate > addDays(DEMO_PAY_RISE_FROM, 41)).toBe(true);
+      for (const l of lives.values()) {
+        if (!l.departed) expect(l.pay.monthlyBaseFen).toBe(payStandardOn(registry, l.pay.locality, l.level, lastDate));
+      }
+    });
   });
 
   it('no duty outside the category, never a forbidden one, and no duty before pre-job training', () => {

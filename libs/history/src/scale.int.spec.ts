@@ -73,6 +73,7 @@ describe('a 40 000-event history', () => {
         'Hire', 'EnrolInsurance', 'IssueCredential', 'RecordTraining', 'RecordQualification', 'AssignDuty', 'EndDuty', 'CompleteProbation',
         'RecordAssessment', 'Promote', 'Demote', 'Commend', 'Discipline', 'ReceiveComplaint', 'HandleComplaint', 'TellComplainant', 'DecideRecusal', 'RecordInjury',
         'Suspend', 'Reinstate', 'PayCompensation', 'Terminate', 'RecoverCredential', 'ImposeFine', 'RecordFinePayment',
+        'RecordHealthCheck', 'RenewContract', 'AdjustPay',
       ]),
     );
     expect(summary.backdatedCommands).toBeGreaterThan(10);
