@@ -1,4 +1,4 @@
-import { type AuxiliaryEvent, type AuxiliaryState, Auxiliary, isWorking } from '@auxledger/domain';
+import { type AuxiliaryEvent, type AuxiliaryState, type HealthCheckResult, Auxiliary, isWorking } from '@auxledger/domain';
 import type { RecordedEvent } from '@auxledger/event-store';
 import type { Bilingual } from '@auxledger/statute';
 import { defineLog, defineTemporal } from '../model';
@@ -31,13 +31,20 @@ export type PersonFileRow = {
   level_since: string;
   pay_locality: string;
   pay_monthly_base_fen: number;
+  /** The day the pay on record took effect (hire, level change or adjustment). */
+  pay_since: string;
   hired_on: string;
   contract_id: string;
   contract_kind: string;
   contract_start_date: string;
   contract_end_date: string | null;
   probation_last_day: string | null;
+  /** Contracts renewed away (续订): 0 while the hire's contract is in force. */
+  contract_renewals: number;
   insurance: string[];
+  /** 健康体检 (Art. 28 ¶3): the latest check on record and its result category (never a finding). */
+  last_health_check_on: string | null;
+  last_health_check_result: HealthCheckResult | null;
   pre_job_training_on: string | null;
   annual_training_years: number[];
   trainings: number;
@@ -58,7 +65,29 @@ export type PersonFileRow = {
   departure_reason: string | null;
 };
 
-export function personFileRow(state: AuxiliaryState): PersonFileRow | null {
+/**
+ * The person file's state: the domain's fold of the auxiliary stream, and the
+ * result category of the latest health check (the domain keeps its date only).
+ */
+export interface PersonFileState {
+  auxiliary: AuxiliaryState;
+  lastHealthCheck: { checkedOn: string; result: HealthCheckResult } | null;
+}
+
+export const initialPersonFileState = (): PersonFileState => ({ auxiliary: Auxiliary.initialState(), lastHealthCheck: null });
+
+export function evolvePersonFileState(state: PersonFileState, event: RecordedEvent): PersonFileState {
+  const auxiliary = evolveAuxiliaryState(state.auxiliary, event);
+  let { lastHealthCheck } = state;
+  if (event.type === 'HealthCheckRecorded' && auxiliary.status !== 'NOT_HIRED') {
+    const { checkedOn, result } = event.data as { checkedOn: string; result: HealthCheckResult };
+    // As the domain: a check recorded late does not move the latest one back.
+    if (lastHealthCheck === null || checkedOn > lastHealthCheck.checkedOn) lastHealthCheck = { checkedOn, result };
+  }
+  return { auxiliary, lastHealthCheck };
+}
+
+export function personFileRow({ auxiliary: state, lastHealthCheck }: PersonFileState): PersonFileRow | null {
   if (state.status === 'NOT_HIRED') return null;
   const r = state.service;
   const lastAssessed = r.assessments.reduce<string | null>((latest, a) => (latest === null || a.assessedOn > latest ? a.assessedOn : latest), null);
@@ -73,13 +102,17 @@ export function personFileRow(state: AuxiliaryState): PersonFileRow | null {
     level_since: r.level.since,
     pay_locality: r.pay.locality,
     pay_monthly_base_fen: r.pay.monthlyBaseFen,
+    pay_since: r.paySince,
     hired_on: r.hiredOn,
     contract_id: r.contract.contractId,
     contract_kind: r.contract.kind,
     contract_start_date: r.contract.startDate,
     contract_end_date: r.contract.endDate,
     probation_last_day: r.contract.probationLastDay,
+    contract_renewals: r.previousContracts.length,
     insurance: [...r.insurance].sort(),
+    last_health_check_on: r.lastHealthCheckOn,
+    last_health_check_result: lastHealthCheck?.checkedOn === r.lastHealthCheckOn ? lastHealthCheck.result : null,
     pre_job_training_on: r.training.preJobPassedOn,
     annual_training_years: [...r.training.annualYears].sort((a, b) => a - b),
     trainings: r.training.trainingIds.length,
@@ -103,8 +136,10 @@ export function personFileRow(state: AuxiliaryState): PersonFileRow | null {
   };
 }
 
-export const personFileModel = defineTemporal<AuxiliaryState, PersonFileRow>({
+export const personFileModel = defineTemporal<PersonFileState, PersonFileRow>({
   name: 'person_file',
+  // 2: the state holds the latest health check's result beside the domain's fold.
+  version: 2,
   entityColumn: 'auxiliary_id',
   columns: {
     auxiliary_id: 'text',
@@ -117,13 +152,17 @@ export const personFileModel = defineTemporal<AuxiliaryState, PersonFileRow>({
     level_since: 'date',
     pay_locality: 'text',
     pay_monthly_base_fen: 'integer',
+    pay_since: 'date',
     hired_on: 'date',
     contract_id: 'text',
     contract_kind: 'text',
     contract_start_date: 'date',
     contract_end_date: 'date',
     probation_last_day: 'date',
+    contract_renewals: 'integer',
     insurance: 'json',
+    last_health_check_on: 'date',
+    last_health_check_result: 'text',
     pre_job_training_on: 'date',
     annual_training_years: 'json',
     trainings: 'integer',
@@ -145,8 +184,8 @@ export const personFileModel = defineTemporal<AuxiliaryState, PersonFileRow>({
   },
   indexes: [['using_organ_id'], ['person_key']],
   entity: auxiliaryEntity,
-  initialState: () => Auxiliary.initialState(),
-  evolve: (state, _envelope, event) => evolveAuxiliaryState(state, event),
+  initialState: initialPersonFileState,
+  evolve: (state, _envelope, event) => evolvePersonFileState(state, event),
   row: personFileRow,
 });
 
@@ -165,6 +204,24 @@ export function summarize(event: AuxiliaryEvent): Bilingual {
     }
     case 'ProbationCompleted':
       return { zh: `试用期满转正（${event.data.completedOn}）`, en: `Probation completed on ${event.data.completedOn}` };
+    case 'ContractRenewed': {
+      const c = event.data.contract;
+      return {
+        zh: `续订劳动合同${c.contractId}，${c.startDate}起${c.endDate ? `至${c.endDate}` : '（无固定期限）'}`,
+        en: `Contract renewed: ${c.contractId} from ${c.startDate}${c.endDate ? ` to ${c.endDate}` : ' (no fixed end)'}`,
+      };
+    }
+    case 'PayAdjusted': {
+      const p = event.data.pay;
+      return { zh: `薪酬调整：月基本工资${yuan(p.monthlyBaseFen)}元（${p.locality}标准）`, en: `Pay adjusted: monthly base ${yuan(p.monthlyBaseFen)} yuan (${p.locality} standard)` };
+    }
+    case 'HealthCheckRecorded': {
+      const d = event.data;
+      return {
+        zh: `健康体检（${d.checkedOn}）：${d.result === 'NORMAL' ? '未见异常' : '建议复查或随访'}`,
+        en: `Health check on ${d.checkedOn}: ${d.result === 'NORMAL' ? 'normal' : 'follow-up advised'}`,
+      };
+    }
     case 'InsuranceEnrolled':
       return { zh: `办理保险：${listZh(event.data.kinds)}`, en: `Insurance enrolled: ${list(event.data.kinds)}` };
     case 'TrainingRecorded': {

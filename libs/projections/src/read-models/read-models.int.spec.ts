@@ -6,6 +6,7 @@ import { PostgresReadModelStore } from '../postgres/postgres-read-model-store';
 import { SqliteReadModelStore } from '../sqlite/sqlite-read-model-store';
 import { readModelProperty } from './testing/property';
 import { readModelSuite } from './testing/read-model-suite';
+import { serviceRecordSuite } from './testing/service-record-suite';
 
 const dir = mkdtempSync(join(tmpdir(), 'auxledger-rm-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,11 +15,17 @@ let n = 0;
 readModelSuite('SQLite (file)', {
   open: async () => new SqliteReadModelStore({ path: join(dir, `read-models-${++n}.db`) }),
 });
+serviceRecordSuite('SQLite (file)', {
+  open: async () => new SqliteReadModelStore({ path: join(dir, `read-models-${++n}.db`) }),
+});
 
 describeWithPostgres('read models on PostgreSQL', () => {
   let url: Promise<string> | undefined;
   let schemas = 0;
   readModelSuite('PostgreSQL (a schema)', {
+    open: async () => PostgresReadModelStore.open({ connectionString: await (url ??= createTestDatabase('read_models')), schema: `rm_${++schemas}`, poolSize: 3 }),
+  });
+  serviceRecordSuite('PostgreSQL (a schema)', {
     open: async () => PostgresReadModelStore.open({ connectionString: await (url ??= createTestDatabase('read_models')), schema: `rm_${++schemas}`, poolSize: 3 }),
   });
 });

@@ -1,6 +1,7 @@
 import {
   type Bilingual,
   type Citation,
+  type HealthCheckFacts,
   type InsuranceKind,
   type RenderedCitation,
   type RuleSetRegistry,
@@ -10,7 +11,9 @@ import {
   addMonths,
   judgeInForce,
   nmg,
+  parameterOn,
   renderCitation,
+  ruleSetInForce,
 } from '@auxledger/statute';
 import type { ReadModelStore } from '../store';
 import { daysBetween, todayUtc } from './common';
@@ -21,9 +24,9 @@ import { type RecruitmentPlanRow, recruitmentPlan } from './recruitment-plan';
 /**
  * Supervision findings (Arts. 18 ¶2, 28, 34–39) for an organ's subtree as of
  * a date. No finding is stored: what makes one (hire dates, training years,
- * insurance kinds, credentials, complaint dates, sanction periods, plan
- * dates) is kept in `person_file` and `recruitment_plan`, and the finding is
- * computed here for the as-of date — with the statute's own checks
+ * insurance kinds, the latest health check, credentials, complaint dates,
+ * sanction periods, plan dates) is kept in `person_file` and
+ * `recruitment_plan`, and the finding is computed here for the as-of date — with the statute's own checks
  * (SUPERVISION_CHECKS, judged in the rule set in force on that date) where
  * one exists, and AuxLedger's reading where none does (marked `ruleId: null`).
  */
@@ -81,6 +84,12 @@ export async function supervisionFindings(store: ReadModelStore, query: Supervis
   const plans = (await store.asOf(recruitmentPlan, asOf, { where: { drafting_organ_id: organs } })) as unknown as RecruitmentPlanRow[];
   const out: Finding[] = [];
   const age = (since: string | null) => (since === null ? null : daysBetween(since, asOf));
+  /** The day a health check falls due (healthCheck.intervalMonths in force on the as-of date), counted from `from`. */
+  const healthCheckDue = (from: string): string | null => {
+    const ruleSet = ruleSetInForce(registry, asOf);
+    const interval = ruleSet ? parameterOn(ruleSet.parameters, 'healthCheck.intervalMonths', asOf) : null;
+    return interval ? addMonths(from, interval.value) : null;
+  };
 
   /** Every violation of a statute check, as findings. */
   const judged = (kind: FindingKind, ruleId: (typeof SUPERVISION_CHECKS)[number], facts: Record<string, unknown>, subject: Finding['subject'], organId: string, since: (message: Bilingual) => string | null, details: Record<string, unknown> = {}) => {
@@ -108,8 +117,10 @@ export async function supervisionFindings(store: ReadModelStore, query: Supervis
       }
       judged('ANNUAL_TRAINING_MISSING', 'TRAIN-ANNUAL', { employment, training: { annualYears: f.annual_training_years ?? [] } }, subject, organId, () => null, { annualYears: f.annual_training_years });
       judged('INSURANCE_MISSING', 'INSURANCE', { employment, insurance: { enrolled: (f.insurance ?? []) as InsuranceKind[] } }, subject, organId, () => f.hired_on, { enrolled: f.insurance });
-      // No event records a health check yet: the last one is unknown, the interval runs from the hire.
-      judged('HEALTH_CHECK_OVERDUE', 'HEALTH-CHECK', { employment, health: { lastCheckOn: null } }, subject, organId, () => f.hired_on);
+      // Art. 28 ¶3: the interval runs from the latest check on record as of the date, else from the hire.
+      const lastCheckOn = f.last_health_check_on !== null && f.last_health_check_on <= asOf ? f.last_health_check_on : null;
+      const health = { employment, health: { lastCheckOn } } satisfies HealthCheckFacts;
+      judged('HEALTH_CHECK_OVERDUE', 'HEALTH-CHECK', health, subject, organId, () => healthCheckDue(lastCheckOn ?? f.hired_on), { lastCheckOn });
 
       const lastAssessed = f.last_assessed_on !== null && f.last_assessed_on <= asOf ? f.last_assessed_on : null;
       const assessmentDue = addMonths(lastAssessed ?? f.hired_on, ASSESSMENT_INTERVAL_MONTHS);

@@ -30,7 +30,11 @@ export const REGISTRY: RuleSetRegistry<Rules2024> = createRegistry([
     parameters: withParameterValues(PARAMETERS_2024, 'pay.standards', [
       {
         from: '2024-09-01',
-        value: Object.entries(PAY_FEN).map(([level, monthlyBaseFen]) => ({ locality: 'hohhot', level, monthlyBaseFen })),
+        value: Object.entries(PAY_FEN).flatMap(([level, monthlyBaseFen]) => [
+          { locality: 'hohhot', level, monthlyBaseFen },
+          // Another locality's standard, for AdjustPay.
+          { locality: 'xincheng', level, monthlyBaseFen: monthlyBaseFen + 10000 },
+        ]),
         source: 'test: 呼和浩特市辅警薪酬标准 (test values)',
         isDefault: false,
       },

@@ -39,11 +39,14 @@ const auxEvent: fc.Arbitrary<Gen> = fc
       fc.record({ type: fc.constantFrom('AuxiliarySuspended', 'AuxiliaryReinstated', 'ProbationCompleted', 'AuxiliaryTerminated') }),
       fc.record({ type: fc.constant('DutyAssigned'), assignment: fc.constantFrom('as-1', 'as-2'), duty: fc.constantFrom('SVC_PATROL', 'SVC_TRAFFIC'), officer: fc.constantFrom('off-1', 'off-2') }),
       fc.record({ type: fc.constant('DutyEnded'), assignment: fc.constantFrom('as-1', 'as-2') }),
+      fc.record({ type: fc.constant('HealthCheckRecorded'), back: fc.integer({ min: 0, max: 400 }), result: fc.constantFrom('NORMAL', 'FOLLOW_UP') }),
+      fc.record({ type: fc.constant('ContractRenewed'), end: fc.constantFrom('2031-12-31', '2033-06-30') }),
+      fc.record({ type: fc.constant('PayAdjusted'), fen: fc.constantFrom(410000, 420000) }),
     ),
   )
   .map(([auxiliaryId, date, e]): Gen => {
     const stream = `auxiliary-${auxiliaryId}`;
-    const r = e as Record<string, string | boolean>;
+    const r = e as Record<string, string | number | boolean>;
     switch (e.type) {
       case 'AuxiliaryHired':
         return {
@@ -66,6 +69,18 @@ const auxEvent: fc.Arbitrary<Gen> = fc
         return { stream, type: e.type, day: date, data: { auxiliaryId, personKey: `pk-${auxiliaryId}`, contractId: `c-${auxiliaryId}`, usingOrganId: 'org-a', reason: 'RESIGNATION', ground: { kind: 'LAW', ref: 'x' }, departedOn: date, credentialsToRecover: [] } };
       case 'DutyAssigned':
         return { stream, type: e.type, day: date, data: { auxiliaryId, assignmentId: String(r['assignment']), dutyCodes: [String(r['duty'])], nationalBasis: null, leadingOfficerIds: [String(r['officer'])], matterId: null, equipmentIssued: [], from: date } };
+      case 'HealthCheckRecorded': {
+        // Checked up to 400 days before the record's effective date (a late record).
+        const checkedOn = new Date(Date.parse(`${date}T00:00:00Z`) - Number(r['back']) * 86_400_000).toISOString().slice(0, 10);
+        return { stream, type: e.type, day: date, data: { auxiliaryId, checkedOn, result: String(r['result']) } };
+      }
+      case 'ContractRenewed':
+        return {
+          stream, type: e.type, day: date,
+          data: { auxiliaryId, contract: { contractId: `c-${auxiliaryId}-${String(r['end'])}`, kind: 'FIXED_TERM', startDate: '2030-01-01', endDate: String(r['end']), probationLastDay: null, clauses: [] }, renewedOn: date },
+        };
+      case 'PayAdjusted':
+        return { stream, type: e.type, day: date, data: { auxiliaryId, pay: { locality: 'xincheng', monthlyBaseFen: Number(r['fen']) }, adjustedOn: date } };
       default:
         return { stream, type: 'DutyEnded', day: date, data: { auxiliaryId, assignmentId: String(r['assignment']), endedOn: date, reason: 'COMPLETED' } };
     }

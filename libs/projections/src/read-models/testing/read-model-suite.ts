@@ -209,7 +209,8 @@ export function readModelSuite(name: string, harness: ReadModelHarness): void {
       const of = (subject: string, kind: string) => findings.filter((f) => f.subject.id === subject && f.kind === kind);
       expect(of('aux-a', 'ANNUAL_TRAINING_MISSING')).toEqual([]); // 2026 recorded
       expect(of('aux-b', 'ANNUAL_TRAINING_MISSING')[0]).toMatchObject({ ruleId: 'TRAIN-ANNUAL', citation: { zh: expect.stringContaining('第三十五条'), en: expect.stringContaining('Art. 35') }, details: { expected: 2026 } });
-      expect(of('aux-a', 'HEALTH_CHECK_OVERDUE')[0]).toMatchObject({ ruleId: 'HEALTH-CHECK', since: HIRE_ON, citation: { en: expect.stringContaining('Art. 28 ¶3') } });
+      // No check on record: due a year (healthCheck.intervalMonths) after the hire.
+      expect(of('aux-a', 'HEALTH_CHECK_OVERDUE')[0]).toMatchObject({ ruleId: 'HEALTH-CHECK', since: '2026-01-02', ageDays: 423, citation: { en: expect.stringContaining('Art. 28 ¶3') }, details: { lastCheckOn: null } });
       // The complaint of 2026-12-01: open, overdue past complaint.handlingDays, with its age.
       const complaint = findings.find((f) => f.kind === 'COMPLAINT_OVERDUE' || f.kind === 'COMPLAINT_OPEN');
       expect(complaint).toMatchObject({ subject: { id: 'aux-a' }, since: '2026-12-01', ageDays: 90, details: { complaintId: 'cp-1' }, citation: { en: expect.stringContaining('Art. 38') } });

@@ -49,7 +49,7 @@ import { type Outcome, given, payOn, runCommand } from './commands';
 /** Transaction time: the instant of the n-th recording (2027-01-01 + n hours). */
 export const T = (n: number) => new Date(Date.UTC(2027, 0, 1, n)).toISOString();
 /** Early recordings (organs, hires) in 2024–2025. */
-const early = (date: string, n = 0) => `${date}T0${n}:30:00.000Z`;
+export const early = (date: string, n = 0) => `${date}T0${n}:30:00.000Z`;
 
 export const ORGANS: ReadonlyArray<[string, OrganLevel, string | null]> = [
   ['nmg', 'REGION', null],
@@ -72,7 +72,7 @@ export interface World {
   suspensionRecordedAt: string;
 }
 
-async function passedApplication(store: EventStore, applicationId: string, personKey: string): Promise<void> {
+export async function passedApplication(store: EventStore, applicationId: string, personKey: string): Promise<void> {
   const stage = (date: string) => ({ effectiveDate: date, recordedAt: early(date) });
   await given(store, `application-${applicationId}`, [
     applicationRegistered({
@@ -96,7 +96,7 @@ async function passedApplication(store: EventStore, applicationId: string, perso
   await given(store, `application-${applicationId}`, [publicNoticeCompleted({ applicationId, noticeFrom: '2024-12-01', noticeUntil: '2024-12-07' })], stage('2024-12-08'));
 }
 
-function hireData(auxiliaryId: string, organId: string, personKey: string): Hire['data'] {
+export function hireData(auxiliaryId: string, organId: string, personKey: string): Hire['data'] {
   return {
     auxiliaryId, applicationId: `app-${auxiliaryId}`, personKey, usingOrganId: organId, category: 'DUTY', level: 'L1', pay: payOn('L1'),
     contract: {
