@@ -89,8 +89,18 @@ export function refEventJson(event: RecordedEvent): string {
   // Several temporal models may keep the same event (roster and person_file): made once per event object.
   let json = refJsonOf.get(event);
   if (json === undefined) {
-    const { logDigest: _digest, ...rest } = event;
-    json = JSON.stringify(rest);
+    // Field by field, not `{ logDigest, ...rest }`: a rest copy of each event is slow in V8.
+    const stored: Omit<Required<RecordedEvent>, 'logDigest'> = {
+      eventId: event.eventId,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      data: event.data,
+      metadata: event.metadata,
+      streamId: event.streamId,
+      streamRevision: event.streamRevision,
+      globalPosition: event.globalPosition,
+    };
+    json = JSON.stringify(stored);
     refJsonOf.set(event, json);
   }
   return json;
@@ -182,7 +192,7 @@ export function planTail(
     const computed = versionsOf(refs, (ref) => {
       if (ref.rowFor !== ref.stateJson) {
         const row = model.row(ref.state !== undefined ? ref.state : JSON.parse(ref.stateJson));
-        ref.row = row === null ? null : normalizeRow(model, columns, { ...row, [entityColumn]: entity });
+        ref.row = row === null ? null : normalizeRow(model, columns, withEntity(row, entityColumn, entity));
         ref.text = ref.row === null ? null : rowText(columns, ref.row);
         ref.rowFor = ref.stateJson;
       }
@@ -208,7 +218,7 @@ export function planTail(
     }
     const closing = new Set(toClose);
     open = open.filter((v) => !closing.has(v));
-    for (const v of toAdd) open.push({ ...v, knownFrom: known, persisted: false });
+    for (const v of toAdd) open.push({ validFrom: v.validFrom, validTo: v.validTo, knownFrom: known, row: v.row, text: v.text, persisted: false });
   }
 
   writes.insert.push(...closedInBatch, ...open.filter((v) => !v.persisted).map((v) => toVersionRow(v, OPEN_KNOWN_TO)));
@@ -218,6 +228,17 @@ export function planTail(
     }
   }
   return { open, refs };
+}
+
+/**
+ * The model's row with the entity column set: copied key by key (spreading a
+ * wide row and adding a property is slow in V8; this runs for every state).
+ */
+function withEntity(row: Row, entityColumn: string, entity: string): Row {
+  const out: Row = {};
+  for (const key of Object.keys(row)) out[key] = row[key] as Row[string];
+  out[entityColumn] = entity;
+  return out;
 }
 
 /** Row texts per valid-time span: which versions are the same (a version is its span and its row). */
@@ -250,9 +271,9 @@ function versionsOf(
     const date = ref.effectiveDate;
     const { row, text } = rowOf(ref);
     if (current && current.text === text) continue;
-    if (current) out.push({ ...current, validTo: date });
+    if (current) out.push({ validFrom: current.validFrom, validTo: date, row: current.row, text: current.text });
     current = row === null || text === null ? null : { validFrom: date, row, text };
   }
-  if (current) out.push({ ...current, validTo: END_OF_TIME_DATE });
+  if (current) out.push({ validFrom: current.validFrom, validTo: END_OF_TIME_DATE, row: current.row, text: current.text });
   return out;
 }

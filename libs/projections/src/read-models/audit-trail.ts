@@ -121,28 +121,28 @@ export type AuditRow = {
 
 export function auditRow(event: RecordedEvent): AuditRow {
   const m = event.metadata;
-  const base = {
-    event_type: event.type,
-    stream_id: event.streamId,
-    command_id: m.commandId,
-    actor_id: m.actor.id,
-    actor_role: m.actor.role ?? null,
-    actor_organ_id: m.actor.organId ?? null,
-    rule_set_revision: m.ruleSetRevision ?? null,
-  };
+  // Object literals whole, without spreading a shared base: `{ ...base, more }` is slow in V8, and this runs once per event.
+  const actorRole = m.actor.role ?? null;
+  const actorOrganId = m.actor.organId ?? null;
+  const revision = m.ruleSetRevision ?? null;
   if (event.type === COMMAND_REFUSED) {
     const data = event.data as { commandType?: string; command?: Record<string, unknown>; refusal?: Refusal };
     const command = data.command && typeof data.command === 'object' ? data.command : {};
     const refusal = data.refusal;
     const violations = refusal?.kind === 'STATUTE' ? refusal.judgement.violations : [];
     return {
-      ...base,
       outcome: 'REFUSED',
+      event_type: event.type,
+      stream_id: event.streamId,
+      command_id: m.commandId,
       command_type: data.commandType ?? null,
+      actor_id: m.actor.id,
+      actor_role: actorRole,
+      actor_organ_id: actorOrganId,
       organ_id: organConcerned(null, command),
       auxiliary_id: text(command, 'auxiliaryId'),
       person_key: text(command, 'personKey'),
-      rule_set_revision: refusal?.kind === 'STATUTE' ? (refusal.judgement.ruleSet?.id ?? base.rule_set_revision) : base.rule_set_revision,
+      rule_set_revision: refusal?.kind === 'STATUTE' ? (refusal.judgement.ruleSet?.id ?? revision) : revision,
       refusal_kind: refusal?.kind ?? null,
       refusal_code: refusal?.kind === 'STATE' ? refusal.code : null,
       rule_ids: refusal?.kind === 'STATUTE' ? violations.map((v) => v.ruleId) : null,
@@ -151,14 +151,19 @@ export function auditRow(event: RecordedEvent): AuditRow {
       message_en: refusal?.kind === 'STATE' ? refusal.message.en : violations.map((v) => v.message.en).join('; ') || null,
     };
   }
-  const auxiliaryFromStream = idInStream(event, 'auxiliary');
   return {
-    ...base,
     outcome: 'ACCEPTED',
+    event_type: event.type,
+    stream_id: event.streamId,
+    command_id: m.commandId,
     command_type: commandTypeOf(event),
+    actor_id: m.actor.id,
+    actor_role: actorRole,
+    actor_organ_id: actorOrganId,
     organ_id: organConcerned(idInStream(event, 'organ'), event.data),
-    auxiliary_id: auxiliaryFromStream ?? text(event.data, 'auxiliaryId'),
+    auxiliary_id: idInStream(event, 'auxiliary') ?? text(event.data, 'auxiliaryId'),
     person_key: idInStream(event, 'person') ?? text(event.data, 'personKey') ?? text(event.data, 'partyKey'),
+    rule_set_revision: revision,
     refusal_kind: null,
     refusal_code: null,
     rule_ids: null,

@@ -1,9 +1,10 @@
-import { type AuxiliaryEvent, type AuxiliaryState, type HealthCheckResult, Auxiliary, isWorking } from '@auxledger/domain';
+import { type AuxiliaryEvent, type AuxiliaryState, type HealthCheckResult, type ServiceRecord, Auxiliary, isWorking } from '@auxledger/domain';
 import type { RecordedEvent } from '@auxledger/event-store';
 import type { Bilingual } from '@auxledger/statute';
 import { defineLog, defineTemporal } from '../model';
 import type { ReadModelStore, VersionedRow } from '../store';
 import { todayUtc } from './common';
+import { serviceWithLists } from './service-record';
 import { auxiliaryEntity, evolveAuxiliaryState } from './roster';
 
 /**
@@ -49,8 +50,13 @@ export type PersonFileRow = {
   annual_training_years: number[];
   trainings: number;
   qualifications: Array<{ qualificationId: string; kind: string; validFrom: string; validUntil: string | null }>;
+  /** Credentials issued, ever. */
+  credentials_issued: number;
+  /** Credentials not recovered by the version's start (a recovered one is in the timeline). */
   credentials: Array<{ kind: string; serial: string; issuedOn: string; recoveredOn: string | null }>;
-  assessments: Array<{ assessmentId: string; period: string; grade: string; assessedOn: string }>;
+  /** Assessments on record, and the latest by date (every one is in the timeline). */
+  assessment_count: number;
+  last_assessment: { assessmentId: string; period: string; grade: string; assessedOn: string } | null;
   last_assessed_on: string | null;
   sanctions: Array<{ disciplineId: string; sanction: string; effectiveFrom: string; effectiveUntil: string | null }>;
   commendations: number;
@@ -66,31 +72,119 @@ export type PersonFileRow = {
 };
 
 /**
- * The person file's state: the domain's fold of the auxiliary stream, and the
+ * The person file's state: the domain's fold of the auxiliary stream, kept
+ * small — what only grows (training, commendation and injury ids, assessments,
+ * recovered credentials, contracts renewed away, a contract's clauses) is
+ * folded into counters and the latest item, so a version costs the same late
+ * in a career as early (the timeline keeps every event). Beside it, the
  * result category of the latest health check (the domain keeps its date only).
  */
 export interface PersonFileState {
+  /** The domain's state, its growing lists emptied after each event (`compactService`). */
   auxiliary: AuxiliaryState;
   lastHealthCheck: { checkedOn: string; result: HealthCheckResult } | null;
+  trainings: number;
+  commendations: number;
+  injuries: number;
+  renewals: number;
+  credentialsIssued: number;
+  assessments: number;
+  lastAssessment: Assessment | null;
 }
 
-export const initialPersonFileState = (): PersonFileState => ({ auxiliary: Auxiliary.initialState(), lastHealthCheck: null });
+type Assessment = ServiceRecord['assessments'][number];
+
+export const initialPersonFileState = (): PersonFileState => ({
+  auxiliary: Auxiliary.initialState(),
+  lastHealthCheck: null,
+  trainings: 0,
+  commendations: 0,
+  injuries: 0,
+  renewals: 0,
+  credentialsIssued: 0,
+  assessments: 0,
+  lastAssessment: null,
+});
+
+/**
+ * The service record without what no row reads and no later event needs:
+ * ids kept only to be counted, assessments (the latest is kept beside),
+ * credentials recovered on or before `on` (as of any date from `on`, a
+ * recovered credential is no finding), renewed-away contracts and clauses.
+ */
+export function compactService(r: ServiceRecord, on: string): ServiceRecord {
+  return serviceWithLists(r, {
+    contract: r.contract.clauses.length === 0 ? r.contract : { ...r.contract, clauses: [] },
+    previousContracts: [],
+    insurance: r.insurance,
+    training: r.training.trainingIds.length === 0 ? r.training : { preJobPassedOn: r.training.preJobPassedOn, annualYears: r.training.annualYears, trainingIds: [] },
+    qualifications: r.qualifications,
+    credentials: r.credentials.some((c) => c.recoveredOn !== null && c.recoveredOn <= on) ? r.credentials.filter((c) => c.recoveredOn === null || c.recoveredOn > on) : r.credentials,
+    assessments: [],
+    sanctions: r.sanctions,
+    commendationIds: [],
+    recusals: r.recusals,
+    complaints: r.complaints,
+    injuryIds: [],
+    compensations: r.compensations,
+  });
+}
 
 export function evolvePersonFileState(state: PersonFileState, event: RecordedEvent): PersonFileState {
   const auxiliary = evolveAuxiliaryState(state.auxiliary, event);
-  let { lastHealthCheck } = state;
-  if (event.type === 'HealthCheckRecorded' && auxiliary.status !== 'NOT_HIRED') {
-    const { checkedOn, result } = event.data as { checkedOn: string; result: HealthCheckResult };
-    // As the domain: a check recorded late does not move the latest one back.
-    if (lastHealthCheck === null || checkedOn > lastHealthCheck.checkedOn) lastHealthCheck = { checkedOn, result };
+  if (auxiliary === state.auxiliary) return state;
+  // The domain's evolve made `auxiliary` afresh (it returns its input only when nothing changes): compacting it in place changes no earlier state.
+  if (auxiliary.status !== 'NOT_HIRED') auxiliary.service = compactService(auxiliary.service, event.metadata.effectiveDate);
+  const next: PersonFileState = {
+    auxiliary,
+    lastHealthCheck: state.lastHealthCheck,
+    trainings: state.trainings,
+    commendations: state.commendations,
+    injuries: state.injuries,
+    renewals: state.renewals,
+    credentialsIssued: state.credentialsIssued,
+    assessments: state.assessments,
+    lastAssessment: state.lastAssessment,
+  };
+  if (auxiliary.status === 'NOT_HIRED') return next;
+  // The domain applies each of these to any hired record (its evolve ran: the state is hired).
+  switch (event.type) {
+    case 'HealthCheckRecorded': {
+      const { checkedOn, result } = event.data as { checkedOn: string; result: HealthCheckResult };
+      // As the domain: a check recorded late does not move the latest one back.
+      if (state.lastHealthCheck === null || checkedOn > state.lastHealthCheck.checkedOn) next.lastHealthCheck = { checkedOn, result };
+      break;
+    }
+    case 'TrainingRecorded':
+      next.trainings++;
+      break;
+    case 'AuxiliaryCommended':
+      next.commendations++;
+      break;
+    case 'InjuryRecorded':
+      next.injuries++;
+      break;
+    case 'ContractRenewed':
+      next.renewals++;
+      break;
+    case 'CredentialIssued':
+      next.credentialsIssued++;
+      break;
+    case 'AssessmentRecorded': {
+      const { assessmentId, period, grade, assessedOn } = event.data as Assessment;
+      next.assessments++;
+      // As `latestAssessmentOn`: the latest by date, a later record winning a tie.
+      if (state.lastAssessment === null || assessedOn >= state.lastAssessment.assessedOn) next.lastAssessment = { assessmentId, period, grade, assessedOn };
+      break;
+    }
   }
-  return { auxiliary, lastHealthCheck };
+  return next;
 }
 
-export function personFileRow({ auxiliary: state, lastHealthCheck }: PersonFileState): PersonFileRow | null {
+export function personFileRow(file: PersonFileState): PersonFileRow | null {
+  const { auxiliary: state, lastHealthCheck, lastAssessment } = file;
   if (state.status === 'NOT_HIRED') return null;
   const r = state.service;
-  const lastAssessed = r.assessments.reduce<string | null>((latest, a) => (latest === null || a.assessedOn > latest ? a.assessedOn : latest), null);
   return {
     auxiliary_id: r.auxiliaryId,
     person_key: r.personKey,
@@ -109,22 +203,24 @@ export function personFileRow({ auxiliary: state, lastHealthCheck }: PersonFileS
     contract_start_date: r.contract.startDate,
     contract_end_date: r.contract.endDate,
     probation_last_day: r.contract.probationLastDay,
-    contract_renewals: r.previousContracts.length,
+    contract_renewals: file.renewals,
     insurance: [...r.insurance].sort(),
     last_health_check_on: r.lastHealthCheckOn,
     last_health_check_result: lastHealthCheck?.checkedOn === r.lastHealthCheckOn ? lastHealthCheck.result : null,
     pre_job_training_on: r.training.preJobPassedOn,
     annual_training_years: [...r.training.annualYears].sort((a, b) => a - b),
-    trainings: r.training.trainingIds.length,
+    trainings: file.trainings,
     qualifications: r.qualifications,
+    credentials_issued: file.credentialsIssued,
     credentials: r.credentials,
-    assessments: r.assessments,
-    last_assessed_on: lastAssessed,
+    assessment_count: file.assessments,
+    last_assessment: lastAssessment,
+    last_assessed_on: lastAssessment?.assessedOn ?? null,
     sanctions: r.sanctions,
-    commendations: r.commendationIds.length,
+    commendations: file.commendations,
     recusals: r.recusals,
     complaints: r.complaints,
-    injuries: r.injuryIds.length,
+    injuries: file.injuries,
     compensation_paid_fen: r.compensations.reduce((n, c) => n + c.paidFen, 0),
     compensation_recovered_fen: r.compensations.reduce((n, c) => n + c.recoveredFen, 0),
     assignments: isWorking(state)
@@ -138,8 +234,8 @@ export function personFileRow({ auxiliary: state, lastHealthCheck }: PersonFileS
 
 export const personFileModel = defineTemporal<PersonFileState, PersonFileRow>({
   name: 'person_file',
-  // 2: the state holds the latest health check's result beside the domain's fold.
-  version: 2,
+  // 3: a compact state (counters and the latest items beside the domain's fold, its growing lists emptied).
+  version: 3,
   entityColumn: 'auxiliary_id',
   columns: {
     auxiliary_id: 'text',
@@ -167,8 +263,10 @@ export const personFileModel = defineTemporal<PersonFileState, PersonFileRow>({
     annual_training_years: 'json',
     trainings: 'integer',
     qualifications: 'json',
+    credentials_issued: 'integer',
     credentials: 'json',
-    assessments: 'json',
+    assessment_count: 'integer',
+    last_assessment: 'json',
     last_assessed_on: 'date',
     sanctions: 'json',
     commendations: 'integer',

@@ -1,17 +1,19 @@
-import { type AuxiliaryState, Auxiliary, isWorking } from '@auxledger/domain';
+import { type AuxiliaryState, type ServiceRecord, Auxiliary, isWorking } from '@auxledger/domain';
 import type { RecordedEvent } from '@auxledger/event-store';
 import { defineTemporal, envelopeOf } from '../model';
 import type { ReadModelStore, VersionedRow } from '../store';
 import { idInStream, sortedUnique, todayUtc } from './common';
 import { organScope } from './organ-hierarchy';
+import { serviceWithLists } from './service-record';
 
 /**
  * The roster (temporal): every auxiliary with their using organ, category,
  * level, status, current duties and leading officers, over effective time
  * (valid_from/valid_to) and as recorded (known_from/known_to). The state is
- * the domain's own fold of the auxiliary stream (`Auxiliary.evolve`), taken in
- * effective-date order, so a back-dated promotion shows from its effective
- * date and "as known at" an earlier instant shows what was recorded then.
+ * the domain's own fold of the auxiliary stream (`Auxiliary.evolve`, its
+ * lists emptied: `evolveRosterState`), taken in effective-date order, so a
+ * back-dated promotion shows from its effective date and "as known at" an
+ * earlier instant shows what was recorded then.
  */
 
 export type RosterStatus = 'ON_PROBATION' | 'ACTIVE' | 'SUSPENDED' | 'DEPARTED';
@@ -40,6 +42,37 @@ export type RosterRow = {
 export const auxiliaryEntity = (event: RecordedEvent): string | null => idInStream(event, Auxiliary.streamPrefix);
 
 export const evolveAuxiliaryState = (state: AuxiliaryState, event: RecordedEvent): AuxiliaryState => Auxiliary.evolve(state, envelopeOf(event) as never);
+
+/**
+ * The roster's state: the domain's fold with every list of the service record
+ * emptied after each event — the roster reads none of them, and no event
+ * changes what it reads from them — so a version costs the same late in a
+ * career as early. (Open assignments stay: they are the roster's duties.)
+ */
+export function evolveRosterState(state: AuxiliaryState, event: RecordedEvent): AuxiliaryState {
+  const next = evolveAuxiliaryState(state, event);
+  if (next === state || next.status === 'NOT_HIRED') return next;
+  // The domain's evolve made `next` afresh (it returns its input only when nothing changes): emptying it in place changes no earlier state.
+  const r = next.service;
+  next.service = serviceWithLists(r, {
+    contract: r.contract.clauses.length === 0 ? r.contract : { ...r.contract, clauses: [] },
+    previousContracts: [],
+    insurance: [],
+    training: EMPTY_TRAINING,
+    qualifications: [],
+    credentials: [],
+    assessments: [],
+    sanctions: [],
+    commendationIds: [],
+    recusals: [],
+    complaints: [],
+    injuryIds: [],
+    compensations: [],
+  });
+  return next;
+}
+
+const EMPTY_TRAINING: ServiceRecord['training'] = { preJobPassedOn: null, annualYears: [], trainingIds: [] };
 
 export function rosterRow(state: AuxiliaryState): RosterRow | null {
   if (state.status === 'NOT_HIRED') return null;
@@ -87,7 +120,7 @@ export const roster = defineTemporal<AuxiliaryState, RosterRow>({
   indexes: [['using_organ_id'], ['status']],
   entity: auxiliaryEntity,
   initialState: () => Auxiliary.initialState(),
-  evolve: (state, _envelope, event) => evolveAuxiliaryState(state, event),
+  evolve: (state, _envelope, event) => evolveRosterState(state, event),
   row: rosterRow,
 });
 

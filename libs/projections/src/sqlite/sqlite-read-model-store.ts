@@ -255,7 +255,7 @@ export class SqliteReadModelStore implements ReadModelStore {
             `INSERT INTO ${table} (${names.map(q).join(', ')}) VALUES (${names.map(() => '?').join(', ')})
              ON CONFLICT (${model.primaryKey.map(q).join(', ')}) DO UPDATE SET ${updates.join(', ')}`,
           );
-          for (const { row, lastPosition } of upserts) insert.run(...toSqliteValues(spec, { ...row, last_position: lastPosition }));
+          for (const { row, lastPosition } of upserts) insert.run(...toSqliteValues(spec, row, { last_position: lastPosition }));
         }
       },
 
@@ -267,8 +267,7 @@ export class SqliteReadModelStore implements ReadModelStore {
         );
         for (const r of rows) {
           insert.run(
-            ...toSqliteValues(spec, {
-              ...r.row,
+            ...toSqliteValues(spec, r.row, {
               global_position: r.globalPosition,
               row_seq: r.rowSeq,
               effective_date: r.effectiveDate,
@@ -325,7 +324,7 @@ export class SqliteReadModelStore implements ReadModelStore {
           const names = spec.columns.map((c) => c.name);
           const insert = this.prepare(`INSERT INTO ${table} (${names.map(q).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
           for (const v of writes.insert) {
-            insert.run(...toSqliteValues(spec, { ...v.row, valid_from: v.validFrom, valid_to: v.validTo, known_from: v.knownFrom, known_to: v.knownTo }));
+            insert.run(...toSqliteValues(spec, v.row, { valid_from: v.validFrom, valid_to: v.validTo, known_from: v.knownFrom, known_to: v.knownTo }));
           }
         }
         if (writes.refs.length > 0) {
@@ -416,9 +415,14 @@ function toSqliteParam(value: unknown): unknown {
   return typeof value === 'boolean' ? (value ? 1 : 0) : value;
 }
 
-function toSqliteValues(spec: TableSpec, row: Record<string, unknown>): unknown[] {
+/**
+ * A row's values in column order; `system` holds the columns the store adds
+ * (read from it, not merged into a copy of the row: spreading a wide row and
+ * adding properties is slow in V8, and this runs for every row written).
+ */
+function toSqliteValues(spec: TableSpec, row: Record<string, unknown>, system?: Record<string, unknown>): unknown[] {
   return spec.columns.map((c) => {
-    const value = row[c.name] ?? null;
+    const value = (system !== undefined && c.name in system ? system[c.name] : row[c.name]) ?? null;
     if (value === null) return null;
     if (c.type === 'json') return JSON.stringify(value);
     return toSqliteParam(value);

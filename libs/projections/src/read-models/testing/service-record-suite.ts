@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AdjustPay, type HealthCheckResult, type RecordHealthCheck, type RenewContract, adjustPay, recordHealthCheck, renewContract } from '@auxledger/domain';
+import { type AdjustPay, type HealthCheckResult, type RecordHealthCheck, type RecoverCredential, type RenewContract, adjustPay, recordHealthCheck, recoverCredential, renewContract } from '@auxledger/domain';
 import { type EventStore, SqliteEventStore } from '@auxledger/event-store';
 import { Projector } from '../../projector';
 import type { ReadModelStore } from '../../store';
@@ -31,6 +31,7 @@ const OLDER_CHECK_ON = '2026-03-01';
 const OLDER_CHECK_RECORDED_ON = '2027-03-05';
 const PAY_ADJUSTED_ON = '2027-03-01';
 const RENEWED_ON = '2028-12-01';
+const RECOVERED_ON = '2027-06-01';
 
 const expectAccepted = (o: Outcome, what: string): Outcome => {
   if (o.status !== 'accepted') throw new Error(`${what} was refused: ${o.ruleIds.join(', ')}`);
@@ -71,6 +72,10 @@ export function serviceRecordSuite(name: string, harness: ReadModelHarness): voi
           },
         }, { effectiveDate: RENEWED_ON, recordedAt: T(15), actor: operator }),
         'RenewContract',
+      );
+      expectAccepted(
+        await runCommand<RecoverCredential, never>(events, recoverCredential as never, 'RecoverCredential', { auxiliaryId: 'aux-a', serial: 'W-0001' }, { effectiveDate: RECOVERED_ON, recordedAt: T(16), actor: operator }),
+        'RecoverCredential',
       );
       projector = new Projector({ name: 'auxledger', models: ALL_READ_MODELS, events, store, batchSize: 5 });
       await projector.open();
@@ -142,6 +147,20 @@ export function serviceRecordSuite(name: string, harness: ReadModelHarness): voi
       expect(await file(RENEWED_ON)).toMatchObject({ contract_id: 'contract-aux-a-2', contract_kind: 'FIXED_TERM', contract_start_date: '2029-01-02', contract_end_date: '2034-01-01', probation_last_day: null, contract_renewals: 1 });
       const [entry] = (await personFile(store, 'aux-a', { asOf: RENEWED_ON })).timeline.filter((e) => e.event_type === 'ContractRenewed');
       expect(entry).toMatchObject({ effective_date: RENEWED_ON, summary_zh: '续订劳动合同contract-aux-a-2，2029-01-02起至2034-01-01', summary_en: 'Contract renewed: contract-aux-a-2 from 2029-01-02 to 2034-01-01' });
+    });
+
+    it('the person file keeps counters and the latest items, not lists that only grow (the timeline has every event)', async () => {
+      const file = async (asOf: string) => (await personFile(store, 'aux-a', { asOf })).state;
+      const assessment = { assessmentId: 'ass-2026', period: '2026', grade: '称职', assessedOn: '2027-01-15' };
+      expect(await file('2027-01-14')).toMatchObject({ assessment_count: 0, last_assessment: null, last_assessed_on: null, trainings: 2, injuries: 0 });
+      expect(await file('2027-05-31')).toMatchObject({
+        assessment_count: 1, last_assessment: assessment, last_assessed_on: '2027-01-15', trainings: 2, injuries: 1, commendations: 0,
+        credentials_issued: 1, credentials: [{ kind: 'WORK_ID', serial: 'W-0001', issuedOn: '2025-01-03', recoveredOn: null }],
+      });
+      // Recovered: no longer outstanding; still counted as issued, and in the timeline.
+      expect(await file(RECOVERED_ON)).toMatchObject({ credentials_issued: 1, credentials: [], assessment_count: 1, last_assessment: assessment });
+      const timeline = (await personFile(store, 'aux-a', { asOf: RECOVERED_ON })).timeline.map((e) => e.event_type);
+      expect(timeline.filter((t) => t === 'CredentialIssued' || t === 'CredentialRecovered')).toEqual(['CredentialIssued', 'CredentialRecovered']);
     });
 
     it('audit trail: the new events, each with its command', async () => {
