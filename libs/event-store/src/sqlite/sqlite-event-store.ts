@@ -13,7 +13,7 @@ import {
   validateAppend,
   validateAppends,
 } from '../append-plan';
-import { duplicateEventId, notALog, wrongExpectedRevision } from '../errors';
+import { duplicateEventId, notALog, unsupported, wrongExpectedRevision } from '../errors';
 import { GENESIS_LOG_DIGEST, nextLogDigest } from '../hash-chain';
 import type {
   AppendResult,
@@ -95,8 +95,10 @@ export class SqliteEventStore implements EventStore {
   private readonly appended: AppendSignal;
   private readonly statements;
   private readonly appendTransaction;
+  private readonly readOnly: boolean;
 
   constructor(options: SqliteEventStoreOptions) {
+    this.readOnly = options.readOnly ?? false;
     if (options.readOnly) {
       this.db = new Database(options.path, { readonly: true, fileMustExist: true });
       this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
@@ -201,6 +203,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private async write(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (this.readOnly) throw unsupported('appends on a log opened read-only', '在只读打开的日志上追加');
     // Encoded and digested before the write lock is taken.
     const digested = appends.map((entry): DigestedAppend => ({ ...entry, digested: digestEvents(entry.streamId, entry.events) }));
     let results: AppendResult[];
