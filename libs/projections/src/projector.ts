@@ -18,7 +18,7 @@ export interface ProjectorOptions {
   /**
    * Bytes of temporal-model tails kept between batches, per loop (following,
    * rebuilding): entities touched lately are then not read back from the store.
-   * Default 32 MiB; 0: none.
+   * Default 64 MiB (a rebuild of a few thousand auxiliaries keeps every tail); 0: none.
    */
   tailCacheBytes?: number;
   /** When the live generation was built from other model definitions: rebuild (default) or fail. */
@@ -89,7 +89,7 @@ export class Projector {
     this.fingerprint = fingerprint(this.models);
     this.batchSize = options.batchSize ?? 500;
     this.rebuildBatchSize = options.rebuildBatchSize ?? options.batchSize ?? 2000;
-    const tailBytes = options.tailCacheBytes ?? 32 * 2 ** 20;
+    const tailBytes = options.tailCacheBytes ?? 64 * 2 ** 20;
     this.liveTails = tailBytes > 0 ? new TemporalTailCache(tailBytes) : undefined;
     this.rebuildTails = tailBytes > 0 ? new TemporalTailCache(tailBytes) : undefined;
   }

@@ -127,6 +127,14 @@ export function trimTail(tail: EntityTail): EntityTail {
     if (above > openAbove) openAbove = above;
   }
   const kept = open.filter((v) => v.validTo > openAbove);
+  // Rough heap size: each string and row counted once however many records share it (a ref's row is its version's row).
+  // JSON text is mostly one byte a character; a parsed row or state takes about three times its text.
+  const counted = new Set<string>();
+  const rowBytes = (text: string | null): number => {
+    if (text === null || counted.has(text)) return 0;
+    counted.add(text);
+    return 4 * text.length;
+  };
   let bytes = 200;
   let previous: MemRef | undefined;
   refs.forEach((r, i) => {
@@ -137,19 +145,19 @@ export function trimTail(tail: EntityTail): EntityTail {
       // Light: the row is cached (rowFor equals stateJson), the state is not needed to append after the last.
       r.stateJson = '';
       r.rowFor = '';
-      r.state = undefined;
     }
+    // The last state is kept as its JSON only (parsed again when the entity's next event comes): a parsed state takes
+    // several times the heap, and more tails in the bound spare more reads of the store.
+    r.state = undefined;
     if (previous && previous.text !== null && previous.text === r.text) {
       // Equal rows in a run share one row object and one text.
       r.text = previous.text;
       r.row = previous.row;
-      bytes += 2 * r.stateJson.length + 100;
-    } else {
-      bytes += 2 * (2 * r.stateJson.length + 2 * (r.text?.length ?? 0)) + 300;
     }
+    bytes += 150 + r.stateJson.length + rowBytes(r.text);
     previous = r;
   });
-  for (const v of kept) bytes += 2 * v.text.length + 200;
-  if (before) bytes += 2 * before.length;
+  for (const v of kept) bytes += 150 + rowBytes(v.text);
+  if (before) bytes += before.length;
   return { openAbove, open: kept, refsFrom, refs, before, bytes };
 }
