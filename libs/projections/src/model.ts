@@ -185,8 +185,9 @@ export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const record = value as Record<string, unknown>;
-  // Default sort compares UTF-16 code units, as `<` does.
-  const keys = Object.keys(record).sort();
+  // Default sort compares UTF-16 code units, as `<` does; most objects come sorted already (jsonb, or stored JSON read back).
+  const keys = Object.keys(record);
+  if (!isSorted(keys)) keys.sort();
   let out = '{';
   for (const key of keys) {
     const v = record[key];
@@ -197,6 +198,11 @@ export function canonicalJson(value: unknown): string {
   return `${out}}`;
 }
 
+function isSorted(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if ((keys[i - 1] as string) > (keys[i] as string)) return false;
+  return true;
+}
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -204,15 +210,16 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * column present (missing ones null), nothing undeclared, values of the
  * declared type.
  */
-export function normalizeRow(model: { name: string }, columns: Columns, row: Row): Row {
+export function normalizeRow(model: { name: string }, columns: Columns, row: Row, set?: { column: string; value: CellValue }): Row {
   const out: Row = {};
   for (const key of Object.keys(row)) {
     if (!(key in columns) && row[key] !== undefined) {
       throw new ModelDefinitionError(`read model ${model.name}: row has undeclared column ${JSON.stringify(key)}`);
     }
   }
-  for (const [column, type] of Object.entries(columns)) {
-    const value = row[column] ?? null;
+  for (const [column, type] of entriesOf(columns)) {
+    // `set`: a column given beside the row (a temporal model's entity), not copied into it first.
+    const value = (set !== undefined && set.column === column ? set.value : row[column]) ?? null;
     if (value !== null && !fitsType(type, value)) {
       throw new ModelDefinitionError(`read model ${model.name}: column ${column} (${type}) got ${JSON.stringify(value)}`);
     }
@@ -238,8 +245,22 @@ function fitsType(type: ColumnType, value: CellValue): boolean {
   }
 }
 
-/** Equality of normalized rows, as the version diff sees it. */
-export const rowText = (columns: Columns, row: Row): string => canonicalJson(Object.keys(columns).map((c) => row[c] ?? null));
+/** The columns as entries, made once per columns object (rows are normalized by the thousand). */
+const columnEntries = new WeakMap<Columns, ReadonlyArray<[string, ColumnType]>>();
+function entriesOf(columns: Columns): ReadonlyArray<[string, ColumnType]> {
+  let entries = columnEntries.get(columns);
+  if (entries === undefined) columnEntries.set(columns, (entries = Object.entries(columns)));
+  return entries;
+}
+
+/** Equality of normalized rows, as the version diff sees it: the canonical JSON of the values in column order. */
+export function rowText(columns: Columns, row: Row): string {
+  const entries = entriesOf(columns);
+  const parts = new Array<string>(entries.length);
+  for (let i = 0; i < entries.length; i++) parts[i] = canonicalJson(row[(entries[i] as [string, ColumnType])[0]] ?? null);
+  // Joined, not concatenated: `join` gives a flat string, and row texts are kept (tails, versions) and compared.
+  return `[${parts.join(',')}]`;
+}
 
 /** The transaction-time instant of an event: its recordedAt as ISO-8601 UTC with milliseconds (sorts as text). */
 export function knownAt(event: RecordedEvent): string {
@@ -248,7 +269,13 @@ export function knownAt(event: RecordedEvent): string {
 
 export function toInstant(value: string): string {
   if (value === OPEN_KNOWN_TO) return value;
+  // The events of one command share their recordedAt, and every model asks: the last answer, kept.
+  if (value === lastInstant.value) return lastInstant.instant;
   const time = Date.parse(value);
   if (Number.isNaN(time)) throw new Error(`not an ISO-8601 instant: ${JSON.stringify(value)}`);
-  return new Date(time).toISOString();
+  const instant = new Date(time).toISOString();
+  lastInstant = { value, instant };
+  return instant;
 }
+
+let lastInstant = { value: '', instant: '' };

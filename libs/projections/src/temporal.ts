@@ -192,7 +192,7 @@ export function planTail(
     const computed = versionsOf(refs, (ref) => {
       if (ref.rowFor !== ref.stateJson) {
         const row = model.row(ref.state !== undefined ? ref.state : JSON.parse(ref.stateJson));
-        ref.row = row === null ? null : normalizeRow(model, columns, withEntity(row, entityColumn, entity));
+        ref.row = row === null ? null : normalizeRow(model, columns, row, { column: entityColumn, value: entity });
         ref.text = ref.row === null ? null : rowText(columns, ref.row);
         ref.rowFor = ref.stateJson;
       }
@@ -228,17 +228,6 @@ export function planTail(
     }
   }
   return { open, refs };
-}
-
-/**
- * The model's row with the entity column set: copied key by key (spreading a
- * wide row and adding a property is slow in V8; this runs for every state).
- */
-function withEntity(row: Row, entityColumn: string, entity: string): Row {
-  const out: Row = {};
-  for (const key of Object.keys(row)) out[key] = row[key] as Row[string];
-  out[entityColumn] = entity;
-  return out;
 }
 
 /** Row texts per valid-time span: which versions are the same (a version is its span and its row). */
