@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { EventStore } from '@auxledger/event-store';
-import { auditRow } from '@auxledger/projections';
+import { type AuditRow, auditRow } from '@auxledger/projections';
 import { CliError, UsageError, dateOption } from './cli-error';
 import { type LogLocation, openLog } from './open-log';
 import { type Output, progressBar } from './output';
@@ -36,29 +36,8 @@ export interface AuditFilters {
 
 export type AuditFormat = 'csv' | 'json';
 
-export interface AuditRecord {
-  global_position: number;
-  outcome: 'ACCEPTED' | 'REFUSED';
-  event_type: string;
-  command_type: string | null;
-  command_id: string;
-  stream_id: string;
-  actor_id: string;
-  actor_role: string | null;
-  actor_organ_id: string | null;
-  organ_id: string | null;
-  auxiliary_id: string | null;
-  person_key: string | null;
-  effective_date: string;
-  recorded_at: string;
-  rule_set_revision: string | null;
-  refusal_kind: string | null;
-  refusal_code: string | null;
-  rule_ids: string[] | null;
-  citations: Array<{ ruleId: string; zh: string; en: string }> | null;
-  message_zh: string | null;
-  message_en: string | null;
-}
+/** One exported record: the audit trail's row (`auditRow`, as the read model has it) with its position and times. */
+export type AuditRecord = AuditRow & { global_position: number; effective_date: string; recorded_at: string };
 
 export const CSV_COLUMNS = [
   'global_position', 'outcome', 'event_type', 'command_type', 'command_id', 'stream_id', 'actor_id', 'actor_role', 'actor_organ_id',
