@@ -21,7 +21,7 @@ function lifeSuite(name: string, open: (parametersFile: string) => Promise<Store
       api = await startApi(await open(join(tmp.dir, 'records.db')), { parametersFile });
       await organTree(api);
       operator = await keyFor(api, 'operator', ['xincheng']);
-      await passedApplication(api.store, 'app-1', 'pk-1');
+      await passedApplication(api.store, 'app-1', 'pk-1', ['xincheng']);
       await passedApplication(api.store, 'app-2', 'pk-2');
     });
     afterAll(async () => {
@@ -157,6 +157,15 @@ function lifeSuite(name: string, open: (parametersFile: string) => Promise<Store
       const res = await api.post('/api/commands/hire', hireBody('aux-4', 'app-4', 'pk-4', 'xincheng'), operator.key, { 'Idempotency-Key': 'hire-aux-3' }).expect(409);
       expect(res.body.error.code).toBe('COMMAND_ID_REUSED');
       expect(await api.store.readStream('auxiliary-aux-4')).toHaveLength(0);
+    });
+
+    it("Hire refused — an applicant for another organ's opening: 409 APPLICATION_FOR_ANOTHER_ORGAN naming the organs, nothing written", async () => {
+      await passedApplication(api.store, 'app-5', 'pk-5', ['saihan']);
+      const res = await api.post('/api/commands/hire', hireBody('aux-5', 'app-5', 'pk-5', 'xincheng')).expect(409);
+      expect(res.body.error.code).toBe('APPLICATION_FOR_ANOTHER_ORGAN');
+      expect(JSON.stringify(res.body.error.details)).toContain('saihan');
+      expect(await api.store.readStream('auxiliary-aux-5')).toHaveLength(0);
+      expect(await api.store.readStream('person-pk-5')).toHaveLength(0);
     });
 
     it('the log the API wrote verifies', async () => {

@@ -101,8 +101,9 @@ export async function given(store: EventStore, streamId: string, events: Array<[
 }
 
 /** An application through every stage of Art. 20, ready to be hired (the recruitment endpoints come later). */
-export async function passedApplication(store: EventStore, applicationId: string, personKey: string): Promise<void> {
-  await given(store, `application-${applicationId}`, passedApplicationHistory(applicationId, personKey));
+/** An application through every stage of Art. 20; with `openingOrganIds`, for openings of those organs (a hire elsewhere is refused). */
+export async function passedApplication(store: EventStore, applicationId: string, personKey: string, openingOrganIds?: string[]): Promise<void> {
+  await given(store, `application-${applicationId}`, passedApplicationHistory(applicationId, personKey, 'plan-1', openingOrganIds));
 }
 
 export const CLAUSES = ['DUTIES', 'WORKING_CONDITIONS', 'PROBATION', 'TERM', 'PAY', 'TERMINATION_CONDITIONS', 'BREACH_LIABILITY'];

@@ -14,12 +14,19 @@ import {
  * every stage of Art. 20 (registered 2024-10-10, public notice ended
  * 2024-12-07), each event with its effective date — ready to be hired.
  */
-export function passedApplicationHistory(applicationId: string, personKey: string, planId = 'plan-1'): Array<[IsoDate, ApplicationEvent]> {
+export function passedApplicationHistory(
+  applicationId: string,
+  personKey: string,
+  planId = 'plan-1',
+  /** The organs of the plan's openings, as registration records them (Hire checks its using organ against them); omitted: an application from before they were recorded. */
+  openingOrganIds?: string[],
+): Array<[IsoDate, ApplicationEvent]> {
   return [
     ['2024-10-10', applicationRegistered({
       applicationId, planId, personKey,
       applicant: { birthDate: '2000-05-17', nationality: 'CN', education: 'JUNIOR_COLLEGE', educationRelaxation: null },
       preferenceCategories: [], targetedOpeningId: null, recruitingOrganId: 'hohhot', recruitingOrganLevel: 'CITY', announcedOn: '2024-10-01', postConditions: [],
+      ...(openingOrganIds ? { targetedOrganId: null, openingOrganIds } : {}),
     })],
     ['2024-10-20', qualificationReviewPassed({
       applicationId,
