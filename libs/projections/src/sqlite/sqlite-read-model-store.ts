@@ -103,6 +103,28 @@ export class SqliteReadModelStore implements ReadModelStore {
     return statement;
   }
 
+  /**
+   * Inserts rows with multi-row INSERT statements (up to `INSERT_ROWS` rows
+   * each, fewer when a row has many columns), prepared once per arity: one
+   * call into SQLite per chunk instead of one per row. `head` ends with
+   * `VALUES `, `tail` follows the values (an `ON CONFLICT` clause, or empty).
+   */
+  private insertMany<T>(head: string, tail: string, width: number, rows: readonly T[], push: (out: unknown[], row: T) => void): void {
+    const perStatement = Math.max(1, Math.min(INSERT_ROWS, Math.floor(MAX_PARAMETERS / width)));
+    for (let start = 0; start < rows.length; start += perStatement) {
+      const n = Math.min(perStatement, rows.length - start);
+      const key = `${n}\u0000${head}\u0000${tail}`;
+      let statement = this.statements.get(key);
+      if (!statement) {
+        const tuple = `(${new Array<string>(width).fill('?').join(', ')})`;
+        this.statements.set(key, (statement = this.db.prepare(`${head}${new Array<string>(n).fill(tuple).join(', ')}${tail}`)));
+      }
+      const values: unknown[] = [];
+      for (let i = start; i < start + n; i++) push(values, rows[i] as T);
+      statement.run(values);
+    }
+  }
+
   private read<R>(sql: string, params: unknown[]): R[] {
     this.reader ??= openReader(this.options);
     let statement = this.readStatements.get(sql);
@@ -265,19 +287,14 @@ export class SqliteReadModelStore implements ReadModelStore {
       appendLog: (model, generation, rows) => {
         const spec = tableSpec(model);
         const names = spec.columns.map((c) => c.name);
-        const insert = this.prepare(
-          `INSERT INTO ${q(tableName(model, generation))} (${names.map(q).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+        this.insertMany(`INSERT INTO ${q(tableName(model, generation))} (${names.map(q).join(', ')}) VALUES `, '', names.length, rows, (out, r) =>
+          pushSqliteValues(out, spec, r.row, {
+            global_position: r.globalPosition,
+            row_seq: r.rowSeq,
+            effective_date: r.effectiveDate,
+            recorded_at: r.recordedAt,
+          }),
         );
-        for (const r of rows) {
-          insert.run(
-            ...toSqliteValues(spec, r.row, {
-              global_position: r.globalPosition,
-              row_seq: r.rowSeq,
-              effective_date: r.effectiveDate,
-              recorded_at: r.recordedAt,
-            }),
-          );
-        }
       },
 
       loadOpenVersions: (model, generation, queries) => {
@@ -325,17 +342,21 @@ export class SqliteReadModelStore implements ReadModelStore {
         }
         if (writes.insert.length > 0) {
           const names = spec.columns.map((c) => c.name);
-          const insert = this.prepare(`INSERT INTO ${table} (${names.map(q).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
-          for (const v of writes.insert) {
-            insert.run(...toSqliteValues(spec, v.row, { valid_from: v.validFrom, valid_to: v.validTo, known_from: v.knownFrom, known_to: v.knownTo }));
-          }
+          this.insertMany(`INSERT INTO ${table} (${names.map(q).join(', ')}) VALUES `, '', names.length, writes.insert, (out, v) =>
+            pushSqliteValues(out, spec, v.row, { valid_from: v.validFrom, valid_to: v.validTo, known_from: v.knownFrom, known_to: v.knownTo }),
+          );
         }
         if (writes.refs.length > 0) {
-          const upsert = this.prepare(
-            `INSERT INTO ${q(refsTableName(model, generation))} (entity_id, effective_date, global_position, event, state) VALUES (?, ?, ?, ?, ?)
-             ON CONFLICT (entity_id, effective_date, global_position) DO UPDATE SET state = excluded.state`,
+          // Each key once per batch (one ref per entity, date and position), so rows of one statement never conflict with each other.
+          this.insertMany(
+            `INSERT INTO ${q(refsTableName(model, generation))} (entity_id, effective_date, global_position, event, state) VALUES `,
+            ' ON CONFLICT (entity_id, effective_date, global_position) DO UPDATE SET state = excluded.state',
+            5,
+            writes.refs,
+            (out, r) => {
+              out.push(r.entity, r.effectiveDate, r.globalPosition, r.event, r.state);
+            },
           );
-          for (const r of writes.refs) upsert.run(r.entity, r.effectiveDate, r.globalPosition, r.event, r.state);
         }
       },
     };
@@ -386,6 +407,10 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 }
 
+/** Rows per multi-row INSERT (a chunk of a batch), and SQLite's bound on a statement's parameters (32766 since 3.32). */
+const INSERT_ROWS = 100;
+const MAX_PARAMETERS = 32766;
+
 /** WAL pages between checkpoints while rebuilding (relaxed commits): 128 MiB at 16 KiB pages; SQLite's default is 1000. */
 const RELAXED_WAL_PAGES = 8192;
 
@@ -433,6 +458,16 @@ function toSqliteValues(spec: TableSpec, row: Record<string, unknown>, system?: 
     if (c.type === 'json') return JSON.stringify(value);
     return toSqliteParam(value);
   });
+}
+
+/** `toSqliteValues` appended to `out` (one flat parameter list for a multi-row INSERT). */
+function pushSqliteValues(out: unknown[], spec: TableSpec, row: Record<string, unknown>, system: Record<string, unknown>): void {
+  for (const c of spec.columns) {
+    const value = (c.name in system ? system[c.name] : row[c.name]) ?? null;
+    if (value === null) out.push(null);
+    else if (c.type === 'json') out.push(JSON.stringify(value));
+    else out.push(typeof value === 'boolean' ? (value ? 1 : 0) : value);
+  }
 }
 
 function fromSqliteRow(spec: TableSpec, row: Record<string, unknown>): Row {
