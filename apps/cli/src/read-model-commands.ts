@@ -1,11 +1,11 @@
 import { SingleBar } from 'cli-progress';
-import { ALL_READ_MODELS, PostgresReadModelStore, Projector, type ReadModelStore, SqliteReadModelStore, rosterOf } from '@auxledger/projections';
+import { ALL_READ_MODELS, PostgresReadModelStore, Projector, READ_MODELS_PROJECTOR, type ReadModelStore, SqliteReadModelStore, rosterOf } from '@auxledger/projections';
 import { UsageError, dateOption } from './cli-error';
 import { type LogLocation, openLog } from './open-log';
 import type { Output } from './output';
 
 /** The projector's name, shared with the API's embedded projector: either may keep the same read models. */
-const PROJECTOR = 'auxledger';
+const PROJECTOR = READ_MODELS_PROJECTOR;
 
 export interface ReadModelLocation {
   /** A SQLite read-model database. */

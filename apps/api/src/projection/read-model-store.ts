@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { PostgresReadModelStore, type ReadModelStore, SqliteReadModelStore } from '@auxledger/projections';
+import { PostgresReadModelStore, READ_MODELS_PROJECTOR, type ReadModelStore, SqliteReadModelStore } from '@auxledger/projections';
 import type { ReadModelsConfig } from '../config/api-config';
 
 /**
@@ -8,7 +8,7 @@ import type { ReadModelsConfig } from '../config/api-config';
  * as the CLI's (`auxledger project`), so that either may keep the read models
  * the API reads.
  */
-export const PROJECTOR_NAME = 'auxledger';
+export const PROJECTOR_NAME = READ_MODELS_PROJECTOR;
 
 /** Opens the read models: a SQLite file (its folder created), or a schema of the PostgreSQL database. */
 export async function openReadModelStore(config: ReadModelsConfig): Promise<ReadModelStore> {

@@ -16,3 +16,6 @@ export * from './supervision';
 
 /** Every read model of AuxLedger, for one projector (docs/read-models.md). */
 export const ALL_READ_MODELS: readonly ReadModel[] = [organHierarchy, roster, personFileModel, personTimeline, quotaUse, recruitmentPlan, auditTrail];
+
+/** The projector that keeps ALL_READ_MODELS: its checkpoints carry this name, whichever process runs it (the API's embedded projector, `auxledger project`). */
+export const READ_MODELS_PROJECTOR = 'auxledger';
