@@ -64,6 +64,9 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof AppError) return answer(STATUS[exception.kind], exception.code, exception.messages, exception.details);
     if (exception instanceof ApplicationError) {
       if (exception.code === 'EMPTY_DECISION') return answer(500, INTERNAL.code, INTERNAL.message);
+      if (exception.code === 'EFFECTIVE_DATE_IN_FUTURE' || exception.code === 'EFFECTIVE_DATE_BEYOND_HORIZON') {
+        return answer(HttpStatus.BAD_REQUEST, exception.code, exception.messages, exception.details);
+      }
       return answer(HttpStatus.CONFLICT, exception.code, exception.messages, exception.details);
     }
     if (exception instanceof EventStoreError) {
