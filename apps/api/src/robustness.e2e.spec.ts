@@ -46,6 +46,27 @@ describe('input the API refuses, and the API itself', () => {
     expect((await api.post('/api/commands/fire-everyone', {}).expect(404)).body.error.code).toBe('NOT_FOUND');
   });
 
+  it('a body nested deeper than MAX_BODY_DEPTH (32) is a 400 BODY_TOO_DEEP in both languages, before anything recursive — at 33 levels and at 5000, objects or arrays', async () => {
+    // As text: JSON.stringify itself overflows the stack at a few thousand levels.
+    const nest = (levels: number, leaf: string, array: boolean): string => (array ? '['.repeat(levels) + leaf + ']'.repeat(levels) : '{"a":'.repeat(levels) + leaf + '}'.repeat(levels));
+    const on = { auxiliaryId: 'aux-1', assignmentId: 'b', reason: 'COMPLETED' };
+    const body = (note: string) => `${JSON.stringify(on).slice(0, -1)},"note":${note}}`;
+    for (const [depth, array] of [[5000, false], [5000, true], [33, false], [3000, true]] as const) {
+      // The body itself is level 1: a field holding `depth - 1` more levels.
+      const res = await api.post('/api/commands/end-duty', body(nest(depth - 1, '1', array)), undefined, { 'Content-Type': 'application/json' });
+      expect({ depth, status: res.status, code: res.body.error?.code }).toEqual({ depth, status: 400, code: 'BODY_TOO_DEEP' });
+      expect(res.body.error.message).toEqual({ zh: expect.stringContaining('32'), en: expect.stringContaining('32') });
+      expect(res.body.error.details).toEqual({ maxDepth: 32 });
+    }
+    // 32 levels is within the limit: the body gets as far as validation (the unknown field).
+    const within = await api.post('/api/commands/end-duty', body(nest(31, '1', false)), undefined, { 'Content-Type': 'application/json' }).expect(400);
+    expect(within.body.error.code).toBe('VALIDATION_FAILED');
+    // An inherited name deep down is still refused by name, without recursion.
+    const named = await api.post('/api/commands/end-duty', body(nest(20, '{"constructor":1}', false)), undefined, { 'Content-Type': 'application/json' }).expect(400);
+    expect(named.body.error.details.fields[0].field).toBe(`note${'.a'.repeat(20)}.constructor`);
+    expect(await logLength()).toBe(0);
+  });
+
   it('text the log cannot keep (a lone surrogate) is a 400, not a 500', async () => {
     const res = await api.post('/api/commands/discipline', {
       auxiliaryId: 'aux-1', disciplineId: 'd-1', misconduct: 'OTHER', description: 'bad \ud800 text', sanction: 'WARNING', decidingOrganId: 'xincheng',

@@ -119,6 +119,10 @@ describe('malformed bodies on every command endpoint', () => {
 
   interface Malformed {
     body: unknown;
+    /** The body as text, when it cannot be built as a value (JSON.stringify would overflow the stack). */
+    raw?: string;
+    /** The code the answer must have, when only one fits. */
+    code?: string;
     /** The field a VALIDATION_FAILED answer must name; null when the body as a whole is wrong. */
     field: string | null;
   }
@@ -138,6 +142,15 @@ describe('malformed bodies on every command endpoint', () => {
       pick(named((s) => s.type === 'string')).chain((k) => hugeString.map((v) => withField(k, v))),
       pick(named((s) => s.format === 'date')).chain((k) => badDate.map((v) => withField(k, v))),
     ];
+    // Nesting beyond MAX_BODY_DEPTH (32) in any field, up to 6000 levels (within the 64 kB limit): refused as a whole (BODY_TOO_DEEP), never a stack overflow.
+    kinds.push(
+      // As text: JSON.stringify itself overflows the stack at a few thousand levels.
+      fc.tuple(pick(properties.map(([k]) => k)), fc.integer({ min: 32, max: 6000 }), fc.boolean()).map(([k, levels, array]) => {
+        const value = array ? `${'['.repeat(levels)}"deep"${']'.repeat(levels)}` : `${'{"a":'.repeat(levels)}"deep"${'}'.repeat(levels)}`;
+        const rest = JSON.stringify(Object.fromEntries(Object.entries(example).filter(([f]) => f !== k)));
+        return { body: null, raw: `${rest.slice(0, -1)}${rest === '{}' ? '' : ','}${JSON.stringify(k)}:${value}}`, field: null, code: 'BODY_TOO_DEEP' };
+      }),
+    );
     if (required.length) kinds.push(pick(required).map((k) => ({ body: Object.fromEntries(Object.entries(example).filter(([f]) => f !== k)), field: k })));
     const nested = named(isObject);
     if (nested.length) {
@@ -161,14 +174,15 @@ describe('malformed bodies on every command endpoint', () => {
 
   it.each(COMMAND_ENDPOINTS.map((e) => [e.path]))('property: malformed bodies on %s answer 4xx in the error shape, both languages, and write nothing', async (path) => {
     await fc.assert(
-      fc.asyncProperty(malformedBodies(bodySchemaOf(path)), async ({ body, field }) => {
+      fc.asyncProperty(malformedBodies(bodySchemaOf(path)), async ({ body, raw, field, code }) => {
         const head = await logHead();
-        const res = await post(path, body);
+        const res = raw === undefined ? await post(path, body) : await api.post(`/api/commands/${path}`, raw, undefined, { 'Content-Type': 'application/json' });
         expect(res.status).toBeGreaterThanOrEqual(400);
         expect(res.status).toBeLessThan(500);
         const { error } = res.body;
         expect(error).toEqual(expect.objectContaining({ code: expect.stringMatching(/^[A-Z_]+$/), message: { zh: expect.any(String), en: expect.any(String) } }));
         expect(error.message.zh.trim() && error.message.en.trim()).toBeTruthy();
+        if (code !== undefined) expect(error.code).toBe(code);
         if (error.code === 'VALIDATION_FAILED' && field !== null) {
           const named = error.details.fields.map((f: { field: string }) => f.field);
           expect(named.some((f: string) => f === field || f.startsWith(`${field}.`))).toBe(true);

@@ -1,5 +1,5 @@
 import { AppError } from './app-error';
-import { inheritedNamesRefusal } from './inherited-names';
+import { bodyShapeRefusal } from './body-shape';
 
 /**
  * Express error middleware right after the JSON body parser: its failures
@@ -31,7 +31,8 @@ interface BodyRequest {
 /**
  * Bodies are JSON objects: another media type is a 415, a top-level array a
  * 400 (express.json's strict mode already refuses bare values), and so is a
- * field named like a member of Object.prototype, at any depth.
+ * body nested deeper than MAX_BODY_DEPTH or a field named like a member of
+ * Object.prototype, at any depth (`body-shape.ts`, one iterative walk).
  */
 export function jsonObjectBodies(req: BodyRequest, _res: unknown, next: (error?: unknown) => void): void {
   const hasBody = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
@@ -42,5 +43,5 @@ export function jsonObjectBodies(req: BodyRequest, _res: unknown, next: (error?:
   if (Array.isArray(req.body)) {
     return next(new AppError('INVALID_INPUT', 'BODY_NOT_OBJECT', { zh: '请求体须为 JSON 对象', en: 'The request body must be a JSON object' }));
   }
-  return next(inheritedNamesRefusal(req.body) ?? undefined);
+  return next(bodyShapeRefusal(req.body) ?? undefined);
 }
