@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { type AppOptions, AppModule } from './app.module';
 import { bodyParserErrors, jsonObjectBodies } from './errors/body-parser-errors';
 import type { ApiConfig } from './config/api-config';
+import { serveWebApp } from './web/web-app';
 
 export const DOCS_PATH = 'api/docs';
 
@@ -18,6 +19,7 @@ export async function createApp(config: ApiConfig, options: AppOptions = {}): Pr
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.use(bodyParserErrors, jsonObjectBodies);
   app.enableShutdownHooks();
+  serveWebApp(app);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -3,6 +3,7 @@ import { createApp, DOCS_PATH } from './app.factory';
 import { describeStore } from './infrastructure/persistence';
 import { ApiKeysService } from './keys/api-keys.service';
 import { describeReadModels } from './projection/read-model-store';
+import { webAppBuilt } from './web/web-app';
 
 /** `npm start`: the API on PORT (default 3000), records in AUXLEDGER_DB or AUXLEDGER_PG_URL. */
 async function main(): Promise<void> {
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       `AuxLedger API listening on ${base}/api (commands: POST ${base}/api/commands/<name>; queries: GET ${base}/api/roster, /api/people/<id>, /api/quota, /api/audit, /api/supervision, /api/organs, /api/recruitment-plans)`,
+      ...(webAppBuilt() ? [`Dashboard: ${base}/ (sign in with an API key; a viewer key is enough)`] : []),
       `OpenAPI docs: ${base}/${DOCS_PATH} (JSON: ${base}/${DOCS_PATH}-json)`,
       `Health: ${base}/health, ${base}/health/ready`,
       `Records: ${describeStore(config.store)}`,

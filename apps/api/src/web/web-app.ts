@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+
+/**
+ * The dashboard (apps/web, built by Vite into dist/apps/web) served from the
+ * API's own port at `/`, beside the API at /api: no second server. Without a
+ * build (`npm run build:web`; `npm start` builds it when missing or stale)
+ * the API runs alone and `/` answers 404 as before.
+ */
+export const defaultWebRoot = (): string => resolve(process.env['AUXLEDGER_WEB_DIR'] || join(__dirname, '..', '..', '..', '..', 'dist', 'apps', 'web'));
+
+export const webAppBuilt = (root = defaultWebRoot()): boolean => existsSync(join(root, 'index.html'));
+
+/** Serves the built dashboard, if there is one; returns where from, or null. */
+export function serveWebApp(app: NestExpressApplication, root = defaultWebRoot()): string | null {
+  if (!webAppBuilt(root)) return null;
+  const assets = join(root, 'assets') + sep;
+  // Vite's hashed file names under assets/ never change: cached for a year; index.html is always revalidated.
+  app.useStaticAssets(root, {
+    index: 'index.html',
+    setHeaders: (res, path) => res.setHeader('Cache-Control', path.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
+  return root;
+}
