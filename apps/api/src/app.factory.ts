@@ -7,13 +7,14 @@ import { Logger } from 'nestjs-pino';
 import { type AppOptions, AppModule } from './app.module';
 import { bodyParserErrors, jsonObjectBodies } from './errors/body-parser-errors';
 import type { ApiConfig } from './config/api-config';
+import { LimitedExpressAdapter } from './http-server';
 import { serveWebApp } from './web/web-app';
 
 export const DOCS_PATH = 'api/docs';
 
 /** The application as `main.ts` runs it and the e2e tests drive it: not yet listening. */
 export async function createApp(config: ApiConfig, options: AppOptions = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), new LimitedExpressAdapter(config.server), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.use(helmet());
   app.useBodyParser('json', { limit: config.bodyLimit });

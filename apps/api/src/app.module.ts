@@ -2,12 +2,13 @@ import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { Clock } from '@auxledger/application';
 import { ReadAccess } from './access/read-access';
 import { ApiKeyGuard } from './auth/api-key.guard';
+import { ClientThrottlerGuard } from './auth/client-throttler.guard';
 import { OrganScope } from './auth/organ-scope';
 import { COMMAND_CONTROLLERS, COMMAND_HANDLERS } from './commands';
 import { CommandRunner } from './commands/shared/command-runner';
@@ -71,7 +72,7 @@ export class AppModule {
         ApiKeysService,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: ClientThrottlerGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         {

@@ -26,3 +26,14 @@ describe('readConfig: the read side', () => {
     expect(() => readConfig({ AUXLEDGER_PG_URL: 'postgres://h/db', AUXLEDGER_READ_MODELS_SCHEMA: 'Drop Table' })).toThrow('AUXLEDGER_READ_MODELS_SCHEMA');
   });
 });
+
+describe('readConfig: the HTTP server’s limits', () => {
+  it('defaults, values from the environment, and a headers timeout beyond the request timeout refused', () => {
+    expect(readConfig({}).server).toEqual({ requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 5000, maxConnections: 1024 });
+    expect(readConfig({ AUXLEDGER_REQUEST_TIMEOUT_MS: '5000', AUXLEDGER_HEADERS_TIMEOUT_MS: '2000', AUXLEDGER_KEEP_ALIVE_TIMEOUT_MS: '1000', AUXLEDGER_MAX_CONNECTIONS: '10' }).server).toEqual({
+      requestTimeoutMs: 5000, headersTimeoutMs: 2000, keepAliveTimeoutMs: 1000, maxConnections: 10,
+    });
+    expect(() => readConfig({ AUXLEDGER_REQUEST_TIMEOUT_MS: '1000' })).toThrow(/AUXLEDGER_HEADERS_TIMEOUT_MS \(10000\) must not exceed/);
+    expect(() => readConfig({ AUXLEDGER_MAX_CONNECTIONS: '0' })).toThrow(/AUXLEDGER_MAX_CONNECTIONS must be a positive integer/);
+  });
+});

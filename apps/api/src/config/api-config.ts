@@ -17,6 +17,26 @@ export interface ReadSideConfig {
   minPositionWaitMs: number;
 }
 
+/**
+ * What the HTTP server allows a connection, so that a slow or idle client
+ * cannot hold the server: the whole request (headers and body) within
+ * `requestTimeoutMs`, the headers within `headersTimeoutMs` (408 after
+ * either), an idle keep-alive connection closed after `keepAliveTimeoutMs`,
+ * and at most `maxConnections` open at once (beyond: dropped).
+ */
+export interface ServerLimits {
+  /** `AUXLEDGER_REQUEST_TIMEOUT_MS`, default 30 000: a 256 kB body at 10 kB/s fits; Node's own default (300 s) lets a trickle hold a connection for minutes. */
+  requestTimeoutMs: number;
+  /** `AUXLEDGER_HEADERS_TIMEOUT_MS`, default 10 000 (at most the request timeout). */
+  headersTimeoutMs: number;
+  /** `AUXLEDGER_KEEP_ALIVE_TIMEOUT_MS`, default 5000 (Node's). */
+  keepAliveTimeoutMs: number;
+  /** `AUXLEDGER_MAX_CONNECTIONS`, default 1024. */
+  maxConnections: number;
+}
+
+export const DEFAULT_SERVER_LIMITS: ServerLimits = { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 5000, maxConnections: 1024 };
+
 /** Everything the API reads from its environment, read once at bootstrap (tests build it directly). */
 export interface ApiConfig {
   port: number;
@@ -31,9 +51,11 @@ export interface ApiConfig {
   logLevel: string;
   /** Largest request body accepted, in body-parser notation (`AUXLEDGER_BODY_LIMIT`, default 256kb). */
   bodyLimit: string;
-  /** Requests per client address per minute (`AUXLEDGER_RATE_LIMIT`, default 600). */
+  /** Requests a minute per client — an API key, or the address for requests without a valid key — across every route (`AUXLEDGER_RATE_LIMIT`, default 600). */
   rateLimitPerMinute: number;
   readSide: ReadSideConfig;
+  /** Timeouts and the connection cap of the HTTP server; DEFAULT_SERVER_LIMITS when absent. */
+  server?: ServerLimits;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -56,7 +78,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     bodyLimit: env['AUXLEDGER_BODY_LIMIT'] || '256kb',
     rateLimitPerMinute,
     readSide: readSideConfig(env, store),
+    server: serverLimits(env),
   };
+}
+
+function serverLimits(env: NodeJS.ProcessEnv): ServerLimits {
+  const d = DEFAULT_SERVER_LIMITS;
+  const limits: ServerLimits = {
+    requestTimeoutMs: integer(env['AUXLEDGER_REQUEST_TIMEOUT_MS'], d.requestTimeoutMs, 'AUXLEDGER_REQUEST_TIMEOUT_MS'),
+    headersTimeoutMs: integer(env['AUXLEDGER_HEADERS_TIMEOUT_MS'], d.headersTimeoutMs, 'AUXLEDGER_HEADERS_TIMEOUT_MS'),
+    keepAliveTimeoutMs: integer(env['AUXLEDGER_KEEP_ALIVE_TIMEOUT_MS'], d.keepAliveTimeoutMs, 'AUXLEDGER_KEEP_ALIVE_TIMEOUT_MS'),
+    maxConnections: integer(env['AUXLEDGER_MAX_CONNECTIONS'], d.maxConnections, 'AUXLEDGER_MAX_CONNECTIONS'),
+  };
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new Error(`AUXLEDGER_HEADERS_TIMEOUT_MS (${limits.headersTimeoutMs}) must not exceed AUXLEDGER_REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs})`);
+  }
+  return limits;
 }
 
 /** The read side's variables; the read models sit next to the log unless told otherwise. */
