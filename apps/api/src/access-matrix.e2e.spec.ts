@@ -58,6 +58,8 @@ const ACCESS: readonly Rule[] = [
   { route: /^GET \/api\/quota$/, expect: signedIn(200), path: () => '/api/quota?organ=xincheng' },
   { route: /^GET \/api\/organs$/, expect: signedIn(200) },
   { route: /^GET \/api\/recruitment-plans$/, expect: signedIn(200) },
+  { route: /^GET \/api\/headcount-series$/, expect: personnelOrCounts, path: () => '/api/headcount-series?organ=xincheng' },
+  { route: /^GET \/api\/catalog$/, expect: signedIn(200) },
 ];
 
 /**

@@ -1,4 +1,8 @@
 import type { Provider, Type } from '@nestjs/common';
+import { CatalogHttpController } from './catalog/catalog.http.controller';
+import { GetCatalogHandler } from './catalog/catalog.query';
+import { HeadcountSeriesHttpController } from './headcount-series/headcount-series.http.controller';
+import { GetHeadcountSeriesHandler } from './headcount-series/headcount-series.query';
 import { AuditHttpController } from './audit/audit.http.controller';
 import { GetAuditTrailHandler } from './audit/audit.query';
 import { OrgansHttpController } from './organs/organs.http.controller';
@@ -23,6 +27,8 @@ export const QUERY_CONTROLLERS: Type[] = [
   SupervisionHttpController,
   OrgansHttpController,
   RecruitmentPlansHttpController,
+  HeadcountSeriesHttpController,
+  CatalogHttpController,
 ];
 export const QUERY_HANDLERS: Provider[] = [
   GetRosterHandler,
@@ -32,4 +38,6 @@ export const QUERY_HANDLERS: Provider[] = [
   GetSupervisionFindingsHandler,
   GetOrgansHandler,
   GetRecruitmentPlansHandler,
+  GetHeadcountSeriesHandler,
+  GetCatalogHandler,
 ];

@@ -1,0 +1,105 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { Clock } from '@auxledger/application';
+import {
+  type Bilingual,
+  type RenderedCitation,
+  type RuleSetRegistry,
+  type Rules2024,
+  DUTIES,
+  RULES_2024,
+  citedText,
+  parameterOn,
+  renderCitation,
+  ruleSetInForce,
+} from '@auxledger/statute';
+import { CLOCK, RULE_SETS } from '../../infrastructure/tokens';
+import { todayInShanghai } from '../../time/today-in-shanghai';
+import { ReadQuery } from '../shared/read-query';
+import type { CatalogRequestDto } from './catalog.request.dto';
+import {
+  CATEGORY_LABELS,
+  DEPARTURE_REASON_LABELS,
+  FINDING_KIND_DEFINITIONS,
+  ORGAN_KIND_LABELS,
+  ORGAN_LEVEL_LABELS,
+  PLAN_STATUS_LABELS,
+  ROSTER_STATUS_LABELS,
+} from './labels';
+
+/** A finding kind as the catalog tells it: words, the rule (if any) with its title, the clause cited and its text (zh, the authority). */
+export interface CatalogFindingKind {
+  label: Bilingual;
+  ruleId: string | null;
+  ruleTitle: Bilingual | null;
+  citation: RenderedCitation;
+  /** The cited clause's text in the regulation (Chinese), or null where the statute text has none. */
+  citedText: string | null;
+}
+
+export interface CatalogAnswer {
+  asOf: string;
+  /** The rule set whose levels the answer names. */
+  ruleSet: { id: string; title: Bilingual } | null;
+  /** code → { zh, en }, one table per kind of code the read models answer with. */
+  labels: {
+    rosterStatus: Record<string, Bilingual>;
+    category: Record<string, Bilingual>;
+    level: Record<string, Bilingual>;
+    organLevel: Record<string, Bilingual>;
+    organKind: Record<string, Bilingual>;
+    departureReason: Record<string, Bilingual>;
+    planStatus: Record<string, Bilingual>;
+    duty: Record<string, Bilingual>;
+  };
+  findingKinds: Record<string, CatalogFindingKind>;
+}
+
+export class GetCatalog extends ReadQuery<CatalogRequestDto, CatalogAnswer> {}
+
+/**
+ * 代码表: the words for every code the read models answer with (statuses,
+ * categories, levels, organ levels and kinds, departure reasons, plan
+ * states, duties, finding kinds with their articles), in Chinese and
+ * English. From the statute library and the label tables beside this file;
+ * no read model is touched, so no position is waited for.
+ */
+@QueryHandler(GetCatalog)
+export class GetCatalogHandler implements IQueryHandler<GetCatalog> {
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(RULE_SETS) private readonly registry: RuleSetRegistry<Rules2024>,
+  ) {}
+
+  async execute({ params: p }: GetCatalog): Promise<CatalogAnswer> {
+    const asOf = p.asOf ?? todayInShanghai(this.clock);
+    const ruleSet = ruleSetInForce(this.registry, asOf);
+    const levels = ruleSet ? (parameterOn(ruleSet.parameters, 'levels', asOf)?.value ?? []) : [];
+    const findingKinds: Record<string, CatalogFindingKind> = {};
+    for (const [kind, d] of Object.entries(FINDING_KIND_DEFINITIONS)) {
+      findingKinds[kind] = {
+        label: d.label,
+        ruleId: d.ruleId,
+        ruleTitle: d.ruleId ? RULES_2024[d.ruleId].title : null,
+        citation: renderCitation(d.citation),
+        citedText: citedText(d.citation),
+      };
+    }
+    return {
+      asOf,
+      ruleSet: ruleSet ? { id: ruleSet.id, title: ruleSet.title } : null,
+      labels: {
+        rosterStatus: { ...ROSTER_STATUS_LABELS },
+        category: { ...CATEGORY_LABELS },
+        // The levels parameter names them in Chinese only; in English the code is the name (L1 … L6).
+        level: Object.fromEntries(levels.map((l) => [l.code, { zh: l.zh, en: l.code }])),
+        organLevel: { ...ORGAN_LEVEL_LABELS },
+        organKind: { ...ORGAN_KIND_LABELS },
+        departureReason: { ...DEPARTURE_REASON_LABELS },
+        planStatus: { ...PLAN_STATUS_LABELS },
+        duty: Object.fromEntries(DUTIES.map((d) => [d.code, d.title])),
+      },
+      findingKinds,
+    };
+  }
+}

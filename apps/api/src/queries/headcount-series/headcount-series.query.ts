@@ -1,0 +1,95 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { Clock } from '@auxledger/application';
+import { OPEN_KNOWN_TO, type ReadModelStore, type Where, organScope, roster } from '@auxledger/projections';
+import { ReadAccess } from '../../access/read-access';
+import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
+import { ReadPosition } from '../../projection/read-position';
+import { flag, normalInstant } from '../shared/query-fields';
+import { todayInShanghai } from '../../time/today-in-shanghai';
+import { type Positioned, ReadQuery } from '../shared/read-query';
+import type { HeadcountSeriesRequestDto } from './headcount-series.request.dto';
+
+/** The roster's counts on one date: what GET /api/roster answers as `counts` for that date, and those in service. */
+export interface HeadcountPoint {
+  /** YYYY-MM */
+  month: string;
+  /** The month's last day; for the as-of month, the as-of date. */
+  date: string;
+  /** Every roster row on the date, departed included (as the roster counts them). */
+  total: number;
+  /** Not departed: on probation, active or suspended. */
+  inService: number;
+  byStatus: Record<string, number>;
+  byCategory: Record<string, number>;
+}
+
+export interface HeadcountSeriesAnswer extends Positioned {
+  organId: string;
+  subtree: boolean;
+  asOf: string;
+  knownAt: string | null;
+  points: HeadcountPoint[];
+}
+
+export class GetHeadcountSeries extends ReadQuery<HeadcountSeriesRequestDto, HeadcountSeriesAnswer> {}
+
+/**
+ * 人员月度变化: the roster's counts at the end of each month up to the as-of
+ * date — from the roster's versions in one indexed read (every version of the
+ * organs in scope valid at some point of the window, as known now or at
+ * `knownAt`), counted per date here; never by replaying the log. Counts only:
+ * every role (operators: their organs, as for the roster).
+ */
+@QueryHandler(GetHeadcountSeries)
+export class GetHeadcountSeriesHandler implements IQueryHandler<GetHeadcountSeries> {
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly position: ReadPosition,
+    private readonly access: ReadAccess,
+  ) {}
+
+  async execute({ params: p, principal }: GetHeadcountSeries): Promise<HeadcountSeriesAnswer> {
+    const asOfPosition = await this.position.atLeast(p.minPosition);
+    await this.access.requireOrgan(principal, p.organ);
+    const subtree = flag(p.subtree, true);
+    const asOf = p.asOf ?? todayInShanghai(this.clock);
+    const knownAt = p.knownAt ? normalInstant(p.knownAt) : null;
+    const dates = seriesDates(asOf, p.months ?? 24);
+    const first = dates[0] as string;
+    const organs = await organScope(this.store, p.organ, subtree);
+    const known: Where = knownAt ? { known_from: { lte: knownAt }, known_to: { gt: knownAt } } : { known_to: OPEN_KNOWN_TO };
+    const versions = await this.store.list(roster, {
+      where: { using_organ_id: organs, valid_from: { lte: asOf }, valid_to: { gt: first }, ...known },
+      orderBy: ['valid_from'],
+    });
+    const points = dates.map((date): HeadcountPoint => {
+      const point: HeadcountPoint = { month: date.slice(0, 7), date, total: 0, inService: 0, byStatus: {}, byCategory: {} };
+      for (const v of versions) {
+        // As `asOf` reads a temporal model: valid_from <= date < valid_to.
+        if ((v['valid_from'] as string) > date) break;
+        if (date >= (v['valid_to'] as string)) continue;
+        const status = v['status'] as string;
+        const category = v['category'] as string;
+        point.total += 1;
+        if (status !== 'DEPARTED') point.inService += 1;
+        point.byStatus[status] = (point.byStatus[status] ?? 0) + 1;
+        point.byCategory[category] = (point.byCategory[category] ?? 0) + 1;
+      }
+      return point;
+    });
+    return { asOfPosition, organId: p.organ, subtree, asOf, knownAt, points };
+  }
+}
+
+/** The last day of each of `months` months, the as-of date's month last and ending on the as-of date itself. */
+export function seriesDates(asOf: string, months: number): string[] {
+  const [y, m] = [Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)) - 1];
+  const dates: string[] = [];
+  for (let back = months - 1; back >= 1; back--) {
+    dates.push(new Date(Date.UTC(y, m - back + 1, 0)).toISOString().slice(0, 10));
+  }
+  dates.push(asOf);
+  return dates;
+}
