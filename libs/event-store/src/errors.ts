@@ -8,7 +8,17 @@ export type EventStoreErrorCode =
   | 'INVALID_EVENT'
   | 'UNSUPPORTED'
   | 'STORE_UNAVAILABLE'
-  | 'NOT_A_LOG';
+  | 'NOT_A_LOG'
+  /** A checkpoint that is not a signed note of the tlog-checkpoint form (checkpoint.ts). */
+  | 'CHECKPOINT_MALFORMED'
+  /** A checkpoint whose signature by the given key does not verify: it was altered after signing. */
+  | 'CHECKPOINT_BAD_SIGNATURE'
+  /** A checkpoint signed by none of the keys given. */
+  | 'CHECKPOINT_UNKNOWN_KEY'
+  /** A signing or verifier key that cannot be read. */
+  | 'SIGNING_KEY_INVALID'
+  /** A proof asked for leaves or sizes the tree does not have. */
+  | 'PROOF_OUT_OF_RANGE';
 
 export class EventStoreError extends Error {
   constructor(

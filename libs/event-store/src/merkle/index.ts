@@ -1,0 +1,5 @@
+export * from './merkle-tree';
+export * from './merkle-log';
+export * from './verify-proof';
+export * from './checkpoint';
+export * from './signing-key-file';
