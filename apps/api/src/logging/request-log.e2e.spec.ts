@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createTestDatabase, describeWithPostgres } from '@auxledger/test-support';
 import type { StoreConfig } from '../config/api-config';
 import { type Api, startApi, tempDir } from '../testing/api-fixture';
-import { redactPersonKeysInUrl } from './request-log';
+import { redactUrl } from './request-log';
 
 /** The request log never holds a person key (PIPL): not in the URL, not in the query; the API key is redacted too. */
 function requestLogSuite(name: string, open: (file: string) => Promise<StoreConfig>): void {
@@ -26,7 +26,7 @@ function requestLogSuite(name: string, open: (file: string) => Promise<StoreConf
         if (line) return JSON.parse(line) as Record<string, unknown>;
         await new Promise((resolve) => setImmediate(resolve));
       }
-      throw new Error(`no log line for ${path} among ${lines.length}`);
+      throw new Error(`no log line for ${path} among ${lines.length}: ${lines.slice(-2).join('\n')}`);
     }
 
     it('GET /api/audit?personKey=…: the request is logged, the person key is not (URL and query), nor the API key', async () => {
@@ -43,10 +43,45 @@ function requestLogSuite(name: string, open: (file: string) => Promise<StoreConf
       await logLineOf('/api/audit?personkey=');
       expect(lines.join('\n')).not.toMatch(/pk-secret-(456|789)/);
     });
+
+    it('no header that can carry a credential is logged (an allow-list: the others show their name, not their value)', async () => {
+      const secrets = {
+        'X-Api-Key': 'secret-x-api-key',
+        'Proxy-Authorization': 'Basic secret-proxy',
+        Cookie: 'session=secret-cookie',
+        'X-Auth-Token': 'secret-auth-token',
+        'X-Amz-Security-Token': 'secret-amz',
+        'User-Agent': 'auxledger-test-agent',
+      };
+      let test = api.get('/api/organs?root=nmg');
+      for (const [name, value] of Object.entries(secrets)) test = test.set(name, value);
+      await test; // 200, or 404 before the read models know the organ: logged either way
+      const line = await logLineOf('/api/organs?root=nmg');
+      expect(lines.join('\n')).not.toMatch(/secret-/);
+      const headers = (line['req'] as { headers: Record<string, string> }).headers;
+      expect(headers).toMatchObject({ 'x-api-key': '[REDACTED]', 'proxy-authorization': '[REDACTED]', cookie: '[REDACTED]', 'x-auth-token': '[REDACTED]', authorization: '[REDACTED]', 'user-agent': 'auxledger-test-agent' });
+    });
+
+    it('a person key in any query parameter or in the path is not logged: only the values of parameters that cannot hold one (dates, organs, enums) are', async () => {
+      await api.get('/api/audit?auxiliary=pk-secret-aux&organ=xincheng&order=newest&actor=pk-secret-actor&cursor=pk-secret-cursor&typo=pk-secret-typo');
+      const audit = await logLineOf('/api/audit?auxiliary=');
+      expect((audit['req'] as { url: string }).url).toBe('/api/audit?auxiliary=[REDACTED]&organ=xincheng&order=newest&actor=[REDACTED]&cursor=[REDACTED]&typo=[REDACTED]');
+      expect((audit['req'] as { query: unknown }).query).toEqual({ auxiliary: '[REDACTED]', organ: 'xincheng', order: 'newest', actor: '[REDACTED]', cursor: '[REDACTED]', typo: '[REDACTED]' });
+      await api.get('/api/people/pk-secret-path-1?asOf=2025-01-02');
+      const person = await logLineOf('/api/people/[REDACTED]?');
+      expect(person['req']).toMatchObject({ url: '/api/people/[REDACTED]?asOf=2025-01-02' });
+      await api.get('/api/persons/pk-secret-path-2/file').expect(404);
+      const unmatched = await logLineOf('/api/[REDACTED]/');
+      expect((unmatched['req'] as { url: string }).url).toBe('/api/[REDACTED]/[REDACTED]/[REDACTED]');
+      // Commands keep their names.
+      await api.post('/api/commands/end-duty', { auxiliaryId: 'pk-secret-body', assignmentId: 'b', reason: 'COMPLETED' });
+      expect((await logLineOf('"url":"/api/commands/end-duty"'))['req']).toMatchObject({ url: '/api/commands/end-duty', method: 'POST' });
+      expect(lines.join('\n')).not.toMatch(/pk-secret-/);
+    });
   });
 }
 
-describe('redactPersonKeysInUrl', () => {
+describe('redactUrl (without routes: the query only)', () => {
   it.each([
     ['/api/audit?personKey=pk-1', '/api/audit?personKey=[REDACTED]'],
     ['/api/audit?organ=x&personKey=pk-1&order=newest', '/api/audit?organ=x&personKey=[REDACTED]&order=newest'],
@@ -55,7 +90,7 @@ describe('redactPersonKeysInUrl', () => {
     ['/api/audit?organ=%E0%A4%A', '/api/audit?organ=%E0%A4%A'],
     ['/api/people/aux-1', '/api/people/aux-1'],
   ])('%s → %s', (url, expected) => {
-    expect(redactPersonKeysInUrl(url)).toBe(expected);
+    expect(redactUrl(url)).toBe(expected);
   });
 });
 

@@ -1,21 +1,37 @@
 import type { DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 
-/** Query parameters whose values are person keys (a salted hash of an ID number, PIPL): never written to the log. */
-const PERSON_KEY_PARAMETER = /^personkey/i;
 const REDACTED = '[REDACTED]';
 
-/** The URL with the value of every person-key parameter replaced, the rest as sent. */
-export function redactPersonKeysInUrl(url: string): string {
-  const q = url.indexOf('?');
-  if (q < 0) return url;
-  const pairs = url.slice(q + 1).split('&').map((pair) => {
-    const eq = pair.indexOf('=');
-    const name = eq < 0 ? pair : pair.slice(0, eq);
-    return PERSON_KEY_PARAMETER.test(decodeLeniently(name)) ? `${name}=${REDACTED}` : pair;
-  });
-  return `${url.slice(0, q)}?${pairs.join('&')}`;
-}
+/** Query parameters whose values are person keys (a salted hash of an ID number, PIPL): named so, in any spelling. */
+const PERSON_KEY_PARAMETER = /^person[-_]?key/i;
+
+/**
+ * The query parameters whose values are logged: those that cannot hold a
+ * person key or any other value about a person — dates and instants, organs,
+ * enums, flags, sizes, log positions. Every other parameter (`auxiliary`,
+ * `personKey`, `actor`, `cursor` — a roster cursor is an auxiliary id —, and
+ * any parameter the API does not know, a typo included) is logged by name
+ * with its value redacted: a person key a client put anywhere never reaches
+ * the log.
+ */
+const LOGGED_PARAMETERS = new Set([
+  'asOf', 'knownAt', 'organ', 'subtree', 'status', 'category', 'kind', 'root', 'commandType', 'outcome',
+  'recordedFrom', 'recordedTo', 'effectiveFrom', 'effectiveTo', 'order', 'limit', 'minPosition',
+]);
+
+/**
+ * The headers whose values are logged: an allow-list, because a credential can
+ * come in any header (`Authorization`, `Proxy-Authorization`, `Cookie`,
+ * `X-Api-Key`, `X-Auth-Token`, a proxy's own …). Every other header is logged
+ * by name with its value redacted; so are `Set-Cookie` and the rest of the
+ * answer's headers beyond these.
+ */
+const LOGGED_HEADERS = new Set([
+  'host', 'user-agent', 'accept', 'accept-encoding', 'accept-language', 'content-type', 'content-length', 'content-encoding',
+  'transfer-encoding', 'connection', 'keep-alive', 'idempotency-key', 'x-request-id', 'x-forwarded-for', 'x-forwarded-proto', 'origin', 'referer',
+  'cache-control', 'etag', 'date', 'vary', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after',
+]);
 
 function decodeLeniently(text: string): string {
   try {
@@ -25,9 +41,72 @@ function decodeLeniently(text: string): string {
   }
 }
 
+const logsValueOf = (parameter: string) => LOGGED_PARAMETERS.has(parameter) && !PERSON_KEY_PARAMETER.test(parameter);
+
+/** The query string with the value of every parameter not on the allow-list replaced. */
+function redactQueryString(query: string): string {
+  return query
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = eq < 0 ? pair : pair.slice(0, eq);
+      return logsValueOf(decodeLeniently(name)) ? pair : `${name}=${REDACTED}`;
+    })
+    .join('&');
+}
+
+/**
+ * The path as logged: a segment is kept when it is a literal of some route
+ * the application serves (`api`, `people`, `commands`, `hire` …); any other
+ * segment — an auxiliary id, a key id, a person key sent by mistake, a path
+ * no route matches — is redacted. (The request is logged as it arrives,
+ * before routing: the route it will match is not known yet.)
+ */
+function redactPath(path: string, literals: ReadonlySet<string> | null): string {
+  return path
+    .split('/')
+    .map((segment) => (segment === '' || literals?.has(decodeLeniently(segment)) ? segment : REDACTED))
+    .join('/');
+}
+
+/** The URL as logged: the query's values off the allow-list redacted; given the routes' literals, the path's other segments too. */
+export function redactUrl(url: string, literals: ReadonlySet<string> | null = null): string {
+  const q = url.indexOf('?');
+  const path = q < 0 ? url : url.slice(0, q);
+  const redactedPath = literals === null ? path : redactPath(path, literals);
+  return q < 0 ? redactedPath : `${redactedPath}?${redactQueryString(url.slice(q + 1))}`;
+}
+
+interface RouterLayer {
+  route?: { path?: unknown };
+}
+const LITERALS = new WeakMap<object, { layers: number; literals: Set<string> }>();
+
+/** The literal segments of every route of an Express application (`/api/people/:auxiliaryId` → api, people), kept per application. */
+export function routeLiterals(app: { router?: { stack?: RouterLayer[] } } | undefined): ReadonlySet<string> {
+  const stack = app?.router?.stack ?? [];
+  const known = app ? LITERALS.get(app) : undefined;
+  if (known && known.layers === stack.length) return known.literals;
+  const literals = new Set<string>();
+  for (const layer of stack) {
+    const paths = layer.route?.path;
+    for (const path of Array.isArray(paths) ? paths : [paths]) {
+      if (typeof path !== 'string') continue;
+      for (const segment of path.split('/')) if (segment && !/[:*{}()?]/.test(segment)) literals.add(segment);
+    }
+  }
+  if (app) LITERALS.set(app, { layers: stack.length, literals });
+  return literals;
+}
+
 function redactQuery(query: unknown): unknown {
   if (query === null || typeof query !== 'object') return query;
-  return Object.fromEntries(Object.entries(query).map(([name, value]) => [name, PERSON_KEY_PARAMETER.test(name) ? REDACTED : value]));
+  return Object.fromEntries(Object.entries(query).map(([name, value]) => [name, logsValueOf(name) ? value : REDACTED]));
+}
+
+export function redactHeaders(headers: unknown): unknown {
+  if (headers === null || typeof headers !== 'object') return headers;
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, LOGGED_HEADERS.has(name.toLowerCase()) ? value : REDACTED]));
 }
 
 interface SerializedRequest {
@@ -35,32 +114,42 @@ interface SerializedRequest {
   method?: string;
   url?: string;
   query?: unknown;
-  params?: unknown;
   headers?: unknown;
   remoteAddress?: string;
   remotePort?: number;
+  /** The request itself (pino-std-serializers keeps it, not enumerable): its Express application, for the routes. */
+  raw?: { app?: { router?: { stack?: RouterLayer[] } } };
 }
 
-/** pino-http's request as logged: its standard fields, person keys redacted from the URL and the query. */
-export function serializeRequest(req: SerializedRequest): SerializedRequest {
+/**
+ * pino-http's request as logged: its standard fields without credentials or
+ * person keys — and without `params`, which at that moment are a
+ * middleware's, not the route's.
+ */
+export function serializeRequest(req: SerializedRequest): Omit<SerializedRequest, 'raw'> {
   return {
     id: req.id,
     method: req.method,
-    url: typeof req.url === 'string' ? redactPersonKeysInUrl(req.url) : req.url,
+    url: typeof req.url === 'string' ? redactUrl(req.url, routeLiterals(req.raw?.app)) : req.url,
     query: redactQuery(req.query),
-    params: req.params,
-    headers: req.headers,
+    headers: redactHeaders(req.headers),
     remoteAddress: req.remoteAddress,
     remotePort: req.remotePort,
   };
+}
+
+/** pino-http's answer as logged: the status, the headers (allow-listed, as the request's). */
+export function serializeResponse(res: { statusCode?: number; headers?: unknown }): { statusCode?: number; headers?: unknown } {
+  return { statusCode: res.statusCode, headers: redactHeaders(res.headers) };
 }
 
 /** The request log (nestjs-pino): JSON lines, credentials and person keys redacted; a test may pass where the lines go. */
 export function requestLogOptions(level: string, destination?: DestinationStream): Options | [Options, DestinationStream] {
   const options: Options = {
     level,
-    redact: ['req.headers.authorization', 'req.headers.cookie'],
-    serializers: { req: serializeRequest },
+    // Belt and braces: the serializers already log these headers' values as [REDACTED].
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["proxy-authorization"]', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'], censor: REDACTED },
+    serializers: { req: serializeRequest, res: serializeResponse },
     customProps: (req) => ({ keyId: (req as { principal?: { keyId: string } }).principal?.keyId }),
   };
   return destination ? [options, destination] : options;
