@@ -1,0 +1,241 @@
+import { LogoutOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, ConfigProvider, DatePicker, Form, Input, Layout, Menu, Segmented, Slider, Space, Spin, TreeSelect, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import localizedFormat from 'dayjs/plugin/localizedFormat';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, type Organ, apiKey, fetchAnswer, queryPath } from './api';
+import { type Language, setLanguage } from './i18n';
+import { CatalogContext, useLabels } from './labels';
+import { useApi } from './queries';
+import { Overview } from './views/Overview';
+import { Quota } from './views/Quota';
+import { Recruitment } from './views/Recruitment';
+import { Supervision } from './views/Supervision';
+
+dayjs.extend(localizedFormat);
+
+const VIEWS = ['overview', 'quota', 'supervision', 'recruitment'] as const;
+type View = (typeof VIEWS)[number];
+
+/** What the address says: `#/quota?organ=hohhot&asOf=2025-06-30` — a view can be bookmarked and shared. */
+interface Place {
+  view: View;
+  organ?: string;
+  asOf: string;
+}
+const today = () => dayjs().format('YYYY-MM-DD');
+function readPlace(): Place {
+  const [route = '', search = ''] = location.hash.replace(/^#\/?/, '').split('?');
+  const params = new URLSearchParams(search);
+  const asOf = params.get('asOf');
+  return {
+    view: (VIEWS as readonly string[]).includes(route) ? (route as View) : 'overview',
+    ...(params.get('organ') ? { organ: params.get('organ') as string } : {}),
+    asOf: asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : today(),
+  };
+}
+const writePlace = (p: Place) => {
+  const search = new URLSearchParams({ ...(p.organ ? { organ: p.organ } : {}), asOf: p.asOf });
+  history.replaceState(null, '', `#/${p.view}?${search.toString()}`);
+};
+
+export function App() {
+  const { i18n } = useTranslation();
+  const [signedIn, setSignedIn] = useState(apiKey.get() !== null);
+  useEffect(() => {
+    document.documentElement.lang = i18n.language;
+    dayjs.locale(i18n.language === 'en' ? 'en' : 'zh-cn');
+  }, [i18n.language]);
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff' } }}>
+      {signedIn ? <Dashboard onSignOut={() => (apiKey.clear(), setSignedIn(false))} /> : <SignIn onSignedIn={() => setSignedIn(true)} />}
+    </ConfigProvider>
+  );
+}
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <Segmented<Language>
+      data-testid="language"
+      value={i18n.language === 'en' ? 'en' : 'zh-CN'}
+      options={[
+        { value: 'zh-CN', label: t('lang.zh-CN') },
+        { value: 'en', label: t('lang.en') },
+      ]}
+      onChange={(v) => setLanguage(v)}
+    />
+  );
+}
+
+function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async ({ key }: { key: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      // Any query proves the key; the catalog is the cheapest and every role may read it.
+      await fetchAnswer<'catalog'>(queryPath('catalog'), key.trim());
+      apiKey.set(key.trim());
+      onSignedIn();
+    } catch (e) {
+      setError(e instanceof ApiError ? (i18n.language === 'en' ? e.messages.en : e.messages.zh) : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Layout style={{ minHeight: '100vh', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5' }}>
+      <Card style={{ width: 420 }} title={t('app.title')} extra={<LanguageSwitch />}>
+        <Typography.Paragraph type="secondary">{t('signIn.hint')}</Typography.Paragraph>
+        <Form layout="vertical" onFinish={submit} data-testid="sign-in">
+          <Form.Item name="key" label={t('signIn.key')} rules={[{ required: true, message: t('signIn.required') }]}>
+            <Input.Password autoFocus data-testid="api-key" placeholder="axl_…" />
+          </Form.Item>
+          {error ? <Alert type="error" showIcon message={t('signIn.failed', { message: error })} style={{ marginBottom: 16 }} /> : null}
+          <Button type="primary" htmlType="submit" loading={busy} block data-testid="sign-in-submit">
+            {t('signIn.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </Layout>
+  );
+}
+
+interface TreeNode {
+  value: string;
+  title: string;
+  children: TreeNode[];
+}
+function organTree(organs: readonly Organ[]): TreeNode[] {
+  const nodes = new Map(organs.map((o) => [o.organ_id, { value: o.organ_id, title: o.name, children: [] as TreeNode[] }]));
+  const roots: TreeNode[] = [];
+  for (const o of organs) {
+    const node = nodes.get(o.organ_id) as TreeNode;
+    const parent = o.parent_id ? nodes.get(o.parent_id) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}
+
+/** The 24 month ends before the as-of date's month and today: the time slider's stops. */
+function sliderStops(): string[] {
+  const now = dayjs();
+  return [...Array.from({ length: 24 }, (_, i) => now.subtract(24 - i, 'month').endOf('month').format('YYYY-MM-DD')), now.format('YYYY-MM-DD')];
+}
+
+function Dashboard({ onSignOut }: { onSignOut: () => void }) {
+  const { t } = useTranslation();
+  const [place, setPlace] = useState<Place>(readPlace);
+  const organs = useApi('organs', {});
+  const catalog = useApi('catalog', {});
+  const signedOut = [organs.error, catalog.error].some((e) => e instanceof ApiError && e.status === 401);
+  useEffect(() => {
+    if (signedOut) onSignOut();
+  }, [signedOut, onSignOut]);
+  const list = useMemo(() => organs.data?.organs ?? [], [organs.data]);
+  const root = list.find((o) => o.parent_id === null)?.organ_id;
+  const organId = place.organ && list.some((o) => o.organ_id === place.organ) ? place.organ : root;
+  useEffect(() => writePlace(place), [place]);
+  const tree = useMemo(() => organTree(list), [list]);
+  const stops = useMemo(() => sliderStops(), []);
+  const stop = stops.findIndex((d) => d >= place.asOf);
+
+  const move = (change: Partial<Place>) => setPlace((p) => ({ ...p, ...change }));
+  const ready = organId !== undefined && catalog.data !== undefined;
+  const props = ready ? { organId, asOf: place.asOf, organs: list } : null;
+
+  return (
+    <CatalogContext.Provider value={catalog.data ?? null}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={180}>
+          <div style={{ padding: '16px 16px 8px', fontWeight: 600 }}>AuxLedger</div>
+          <Menu
+            mode="inline"
+            selectedKeys={[place.view]}
+            items={VIEWS.map((v) => ({ key: v, label: <span data-testid={`nav-${v}`}>{t(`nav.${v}`)}</span> }))}
+            onClick={({ key }) => move({ view: key as View })}
+          />
+        </Layout.Sider>
+        <Layout>
+          <Layout.Header style={{ background: '#fff', padding: '0 16px', height: 'auto', lineHeight: 'normal' }}>
+            <Space wrap size="middle" style={{ padding: '12px 0', width: '100%', justifyContent: 'space-between' }}>
+              <Space direction="vertical" size={0}>
+                <Typography.Title level={4} style={{ margin: 0 }}>
+                  {t('app.title')}
+                </Typography.Title>
+                <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
+              </Space>
+              <Space wrap>
+                <span>{t('filters.organ')}</span>
+                <TreeSelect
+                  data-testid="organ-picker"
+                  style={{ width: 260 }}
+                  treeData={tree}
+                  value={organId}
+                  onChange={(v: string) => move({ organ: v })}
+                  showSearch
+                  treeNodeFilterProp="title"
+                  treeDefaultExpandedKeys={root ? [root] : []}
+                  loading={organs.isLoading}
+                />
+                <span>{t('filters.asOf')}</span>
+                <DatePicker
+                  data-testid="as-of"
+                  allowClear={false}
+                  value={dayjs(place.asOf)}
+                  onChange={(d) => d && move({ asOf: d.format('YYYY-MM-DD') })}
+                />
+                <LanguageSwitch />
+                <Button icon={<LogoutOutlined />} onClick={onSignOut}>
+                  {t('filters.signOut')}
+                </Button>
+              </Space>
+            </Space>
+            <div style={{ padding: '0 8px 8px' }} title={t('filters.slider')}>
+              <Slider
+                data-testid="time-slider"
+                min={0}
+                max={stops.length - 1}
+                value={stop === -1 ? stops.length - 1 : stop}
+                tooltip={{ formatter: (i) => stops[i ?? 0] }}
+                marks={Object.fromEntries(stops.map((d, i) => [i, i % 6 === 0 || i === stops.length - 1 ? d.slice(0, 7) : '']))}
+                onChange={(i) => move({ asOf: stops[i] as string })}
+              />
+            </div>
+          </Layout.Header>
+          <Layout.Content style={{ padding: 16 }}>
+            <PageTitle view={place.view} organ={list.find((o) => o.organ_id === organId)} asOf={place.asOf} />
+            {organs.error && !signedOut ? <Alert type="error" message={String(organs.error)} /> : null}
+            {props ? (
+              <>
+                {place.view === 'overview' ? <Overview {...props} /> : null}
+                {place.view === 'quota' ? <Quota {...props} /> : null}
+                {place.view === 'supervision' ? <Supervision {...props} /> : null}
+                {place.view === 'recruitment' ? <Recruitment {...props} /> : null}
+              </>
+            ) : (
+              <Spin />
+            )}
+          </Layout.Content>
+        </Layout>
+      </Layout>
+    </CatalogContext.Provider>
+  );
+}
+
+function PageTitle({ view, organ, asOf }: { view: View; organ: Organ | undefined; asOf: string }) {
+  const { t } = useTranslation();
+  const { label } = useLabels();
+  return (
+    <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="page-title">
+      {t(`nav.${view}`)} · {organ ? `${organ.name}（${label('organLevel', organ.level)}）` : '…'} · {t('filters.asOf')} {dayjs(asOf).format('LL')}
+    </Typography.Title>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * The dashboard's one API client: every call the views make, typed after the
+ * API's answers (apps/api/src/queries; OpenAPI at /api/docs). Each answer comes
+ * with the query that produced it, which every chart shows and links to.
+ */
+export type Bilingual = { zh: string; en: string };
+
+export interface Catalog {
+  asOf: string;
+  labels: Record<'rosterStatus' | 'category' | 'level' | 'organLevel' | 'organKind' | 'departureReason' | 'planStatus' | 'duty', Record<string, Bilingual>>;
+  findingKinds: Record<string, { label: Bilingual; ruleId: string | null; ruleTitle: Bilingual | null; citation: Bilingual; citedText: string | null }>;
+}
+
+export interface Organ {
+  organ_id: string;
+  parent_id: string | null;
+  level: string;
+  kind: string;
+  name: string;
+  path: string;
+  depth: number;
+}
+
+export interface RosterCounts {
+  total: number;
+  byStatus: Record<string, number>;
+  byCategory: Record<string, number>;
+  byLevel: Record<string, number>;
+  byOrgan: Record<string, number>;
+}
+
+export interface HeadcountPoint {
+  month: string;
+  date: string;
+  total: number;
+  inService: number;
+  byStatus: Record<string, number>;
+  byCategory: Record<string, number>;
+}
+
+export interface QuotaEntry {
+  organ_id: string;
+  parent_id: string | null;
+  name: string;
+  quota: number | null;
+  active_headcount: number;
+  reserved_openings: number;
+  headroom: number | null;
+}
+
+export interface RecruitmentPlan {
+  plan_id: string;
+  drafting_organ_id: string;
+  title: string;
+  status: string;
+  openings_total: number;
+}
+
+export interface Answers {
+  organs: { organs: Organ[] };
+  catalog: Catalog;
+  roster: { asOf: string; counts: RosterCounts };
+  'headcount-series': { asOf: string; points: HeadcountPoint[] };
+  quota: { asOf: string; organs: QuotaEntry[]; total: { quota: number; active_headcount: number; reserved_openings: number; headroom: number } };
+  supervision: { asOf: string; counts: { total: number; byKind: Record<string, number>; byOrgan: Record<string, number> } };
+  'recruitment-plans': { asOf: string; plans: RecruitmentPlan[] };
+}
+
+export type Endpoint = keyof Answers;
+
+/** The query as a path: `/api/roster?organ=nmg&subtree=true&asOf=2025-06-30`. */
+export function queryPath(endpoint: Endpoint, params: Record<string, string | undefined> = {}): string {
+  const search = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined));
+  const text = search.toString();
+  return `/api/${endpoint}${text ? `?${text}` : ''}`;
+}
+
+const KEY = 'auxledger.apiKey';
+export const apiKey = {
+  get: (): string | null => sessionStorage.getItem(KEY),
+  set: (key: string) => sessionStorage.setItem(KEY, key),
+  clear: () => sessionStorage.removeItem(KEY),
+};
+
+/** An error answer of the API, in its one shape: { error: { code, message: { zh, en } } }. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly messages: Bilingual,
+  ) {
+    super(messages.en);
+  }
+}
+
+export async function fetchAnswer<E extends Endpoint>(path: string, key = apiKey.get()): Promise<Answers[E]> {
+  const res = await fetch(path, { headers: { Accept: 'application/json', ...(key ? { Authorization: `Bearer ${key}` } : {}) } });
+  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: Bilingual } } | null;
+  if (!res.ok) {
+    const error = body?.error;
+    throw new ApiError(res.status, error?.code ?? `HTTP_${res.status}`, error?.message ?? { zh: `HTTP ${res.status}`, en: `HTTP ${res.status}` });
+  }
+  return body as Answers[E];
+}

@@ -1,0 +1,15 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type Answers, type Endpoint, fetchAnswer, queryPath } from './api';
+
+/** One query of the API through the one cache: the answer, and the path that produced it. */
+export function useApi<E extends Endpoint>(endpoint: E, params: Record<string, string | undefined>, enabled = true) {
+  const path = queryPath(endpoint, params);
+  const query = useQuery<Answers[E]>({
+    queryKey: [path],
+    queryFn: () => fetchAnswer<E>(path),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+  return { ...query, path };
+}

@@ -1,0 +1,111 @@
+import { Card, Col, Row, Statistic } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ChartCard } from '../components/ChartCard';
+import { useLabels } from '../labels';
+import { useApi } from '../queries';
+import { COLORS, type ViewProps } from './common';
+
+const MONTHS = 24;
+type CountRow = { code: string; label: string; count: number };
+
+/** 人员概况: headcount by status and category on the date, and in service at each month end of the last 24 months. */
+export function Overview({ organId, asOf }: ViewProps) {
+  const { t } = useTranslation();
+  const { label } = useLabels();
+  const roster = useApi('roster', { organ: organId, subtree: 'true', asOf });
+  const series = useApi('headcount-series', { organ: organId, subtree: 'true', asOf, months: String(MONTHS) });
+  const counts = roster.data?.counts;
+  const departed = counts?.byStatus['DEPARTED'] ?? 0;
+
+  const rowsOf = (table: 'rosterStatus' | 'category', values: Record<string, number> | undefined): CountRow[] | null =>
+    values ? Object.entries(values).map(([code, count]) => ({ code, label: label(table, code), count })).sort((a, b) => b.count - a.count) : null;
+  const byStatus = rowsOf('rosterStatus', counts?.byStatus);
+  const byCategory = rowsOf('category', counts?.byCategory);
+  const pie = (rows: CountRow[] | null) =>
+    rows && {
+      tooltip: { trigger: 'item' },
+      legend: { bottom: 0 },
+      dataset: { source: rows.map((r) => ({ name: r.label, value: r.count })) },
+      series: [{ type: 'pie', radius: ['40%', '70%'], label: { formatter: '{b}: {c}' } }],
+    };
+  const points = series.data?.points.map((p) => ({ ...p, label: p.month })) ?? null;
+
+  return (
+    <div data-testid="view-overview">
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={12}>
+          <Card size="small">
+            <Statistic title={t('overview.inService')} value={counts ? counts.total - departed : '—'} data-testid="stat-in-service" loading={!counts} />
+          </Card>
+        </Col>
+        <Col xs={24} md={12}>
+          <Card size="small">
+            <Statistic title={t('overview.total')} value={counts?.total ?? '—'} data-testid="stat-total" loading={!counts} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <ChartCard
+            id="by-status"
+            title={t('overview.byStatus')}
+            path={roster.path}
+            asOf={roster.data?.asOf}
+            loading={roster.isFetching}
+            error={roster.error}
+            rows={byStatus}
+            rowKey="code"
+            columns={[
+              { key: 'label', title: t('overview.status') },
+              { key: 'count', title: t('overview.count'), numeric: true },
+            ]}
+            option={pie(byStatus)}
+          />
+        </Col>
+        <Col xs={24} lg={12}>
+          <ChartCard
+            id="by-category"
+            title={t('overview.byCategory')}
+            path={roster.path}
+            asOf={roster.data?.asOf}
+            loading={roster.isFetching}
+            error={roster.error}
+            rows={byCategory}
+            rowKey="code"
+            columns={[
+              { key: 'label', title: t('overview.category') },
+              { key: 'count', title: t('overview.count'), numeric: true },
+            ]}
+            option={pie(byCategory)}
+          />
+        </Col>
+        <Col span={24}>
+          <ChartCard
+            id="series"
+            title={t('overview.series', { months: MONTHS })}
+            path={series.path}
+            asOf={series.data?.asOf}
+            loading={series.isFetching}
+            error={series.error}
+            rows={points}
+            rowKey="month"
+            columns={[
+              { key: 'month', title: t('overview.month') },
+              { key: 'date', title: t('overview.date') },
+              { key: 'inService', title: t('overview.inService'), numeric: true },
+            ]}
+            option={
+              points && {
+                tooltip: { trigger: 'axis' },
+                grid: { left: 48, right: 24, top: 24, bottom: 56 },
+                dataset: { source: points, dimensions: ['month', 'inService'] },
+                xAxis: { type: 'category' },
+                yAxis: { type: 'value', minInterval: 1 },
+                dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
+                series: [{ type: 'line', name: t('overview.inService'), encode: { x: 'month', y: 'inService' }, areaStyle: { opacity: 0.15 }, color: COLORS.primary, smooth: true }],
+              }
+            }
+          />
+        </Col>
+      </Row>
+    </div>
+  );
+}

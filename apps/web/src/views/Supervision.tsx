@@ -1,0 +1,87 @@
+import { Card, Col, Row, Statistic, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ChartCard } from '../components/ChartCard';
+import { useLabels } from '../labels';
+import { rollUpToChildren } from '../rollup';
+import { useApi } from '../queries';
+import { COLORS, type ViewProps } from './common';
+
+type KindRow = { kind: string; label: string; article: string; count: number; [k: string]: unknown };
+type OrganRow = { organId: string; organ: string; count: number; [k: string]: unknown };
+
+/** 监督 (Arts. 18 ¶2, 28, 34–38): open findings on the date by kind, with the article each rests on, and by organ below. Counts only. */
+export function Supervision({ organId, asOf, organs }: ViewProps) {
+  const { t } = useTranslation();
+  const { finding, article, articleText } = useLabels();
+  const supervision = useApi('supervision', { organ: organId, subtree: 'true', asOf });
+  const counts = supervision.data?.counts;
+  const byKind: KindRow[] | null = counts
+    ? Object.entries(counts.byKind)
+        .map(([kind, count]) => ({ kind, label: finding(kind), article: article(kind), count }))
+        .sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind))
+    : null;
+  const byOrgan: OrganRow[] | null = counts
+    ? rollUpToChildren(organs, organId, (o) => (counts.byOrgan[o.organ_id] ? { count: counts.byOrgan[o.organ_id] as number } : null), () => ({ count: 0 }))
+        .map(({ organ, values }) => ({ organId: organ.organ_id, organ: organ.name, count: values.count }))
+        .filter((r) => r.count > 0)
+        .sort((a, b) => b.count - a.count || a.organId.localeCompare(b.organId))
+    : null;
+  const bars = <R,>(rows: R[] | null, y: keyof R & string, x: keyof R & string, color: string) =>
+    rows && {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: { left: 160, right: 32, top: 16, bottom: 24 },
+      dataset: { source: [...rows].reverse(), dimensions: [y, x] },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', axisLabel: { width: 150, overflow: 'truncate' } },
+      series: [{ type: 'bar', encode: { y, x }, color, label: { show: true, position: 'right' } }],
+    };
+
+  return (
+    <div data-testid="view-supervision">
+      <Row gutter={[16, 16]}>
+        <Col span={24}>
+          <Card size="small">
+            <Statistic title={t('supervision.total')} value={counts?.total ?? '—'} loading={!counts} data-testid="stat-findings" />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <ChartCard<KindRow>
+            id="findings-by-kind"
+            title={t('supervision.byKind')}
+            path={supervision.path}
+            asOf={supervision.data?.asOf}
+            loading={supervision.isFetching}
+            error={supervision.error}
+            rows={byKind}
+            rowKey="kind"
+            height={Math.max(240, (byKind?.length ?? 0) * 30 + 40)}
+            columns={[
+              { key: 'label', title: t('supervision.kind') },
+              { key: 'article', title: t('supervision.article'), render: (r) => <Tooltip title={articleText(r.kind)}>{r.article}</Tooltip> },
+              { key: 'count', title: t('supervision.count'), numeric: true },
+            ]}
+            option={bars(byKind, 'label', 'count', COLORS.warn)}
+          />
+        </Col>
+        <Col xs={24} xl={12}>
+          <ChartCard<OrganRow>
+            id="findings-by-organ"
+            title={t('supervision.byOrgan')}
+            path={supervision.path}
+            asOf={supervision.data?.asOf}
+            loading={supervision.isFetching}
+            error={supervision.error}
+            rows={byOrgan}
+            rowKey="organId"
+            height={Math.max(240, (byOrgan?.length ?? 0) * 26 + 40)}
+            columns={[
+              { key: 'organ', title: t('supervision.organ') },
+              { key: 'count', title: t('supervision.count'), numeric: true },
+            ]}
+            option={bars(byOrgan, 'organ', 'count', COLORS.over)}
+          />
+        </Col>
+      </Row>
+    </div>
+  );
+}
