@@ -103,6 +103,32 @@ describe('authentication and authorization', () => {
     }
   });
 
+  it('the last active admin key cannot be revoked, not even by itself (409 LAST_ADMIN_KEY); with another admin it can', async () => {
+    const own = await startApi({ kind: 'sqlite', path: join(tmp.dir, 'last-admin.db') });
+    try {
+      const refused = await own.del('/api/keys/bootstrap-admin').expect(409);
+      expect(refused.body.error).toEqual({ code: 'LAST_ADMIN_KEY', message: { zh: expect.any(String), en: expect.any(String) }, details: { id: 'bootstrap-admin' } });
+      await own.get('/api/keys').expect(200);
+      // Revoking other keys is fine; so is an admin's, while another admin key stays.
+      const viewer = await keyFor(own, 'viewer');
+      await own.del(`/api/keys/${viewer.id}`).expect(200);
+      const second = await keyFor(own, 'admin');
+      await own.del('/api/keys/bootstrap-admin').expect(200);
+      await own.get('/api/keys').expect(401);
+      expect((await own.del(`/api/keys/${second.id}`, second.key).expect(409)).body.error.code).toBe('LAST_ADMIN_KEY');
+      // Two revocations at once, each of the other: one of them stays.
+      const third = (await own.post('/api/keys', { name: 'third admin', role: 'admin' }, second.key).expect(201)).body as { id: string; key: string };
+      const answers = await Promise.all([own.del(`/api/keys/${third.id}`, second.key), own.del(`/api/keys/${second.id}`, third.key)]);
+      // The other is refused: 409, or 401 when its own key was revoked before it was looked at.
+      expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+      expect(answers.filter((a) => a.status === 409 || a.status === 401)).toHaveLength(1);
+      const active = (await own.get('/api/keys', answers[0]!.status === 200 ? second.key : third.key).expect(200)).body.filter((k: { role: string; revokedAt: string | null }) => k.role === 'admin' && k.revokedAt === null);
+      expect(active).toHaveLength(1);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('without AUXLEDGER_ADMIN_KEY, the first start generates one admin key (stored hashed), and a later start none', async () => {
     const path = join(tmp.dir, 'generated-key.db');
     const first = await startApi({ kind: 'sqlite', path }, { adminKey: null });

@@ -33,6 +33,7 @@ export class ApiKeysController {
   @ApiOperation({ operationId: 'revokeKey', summary: 'Revoke an API key' })
   @ApiResponse({ status: 200, type: ApiKeyDto })
   @ApiResponse({ status: 404, type: ErrorBodyDto })
+  @ApiResponse({ status: 409, type: ErrorBodyDto, description: 'LAST_ADMIN_KEY: the last active admin key is never revoked' })
   revoke(@Param('id') id: string): Promise<PublicKey> {
     return this.keys.revoke(id);
   }

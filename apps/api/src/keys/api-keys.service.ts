@@ -68,7 +68,34 @@ export class ApiKeysService implements OnApplicationBootstrap {
     return (await this.tables.listKeys()).map(publicView);
   }
 
-  async revoke(id: string): Promise<PublicKey> {
+  /** Revocations one at a time in this process: two admins revoking each other at once cannot leave none. */
+  private revocations: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Revokes a key — but never the last active admin key (409
+   * LAST_ADMIN_KEY), whoever asks (only an admin can, so it would be that
+   * key revoking itself): without an admin key nobody could create or revoke
+   * keys again short of editing the database.
+   */
+  revoke(id: string): Promise<PublicKey> {
+    const run = this.revocations.then(() => this.revokeNow(id));
+    this.revocations = run.catch(() => undefined);
+    return run;
+  }
+
+  private async revokeNow(id: string): Promise<PublicKey> {
+    const target = await this.tables.findKey(id);
+    if (target?.role === 'admin' && target.revokedAt === null) {
+      const activeAdmins = (await this.tables.listKeys()).filter((k) => k.role === 'admin' && k.revokedAt === null);
+      if (activeAdmins.length <= 1) {
+        throw new AppError(
+          'CONFLICT',
+          'LAST_ADMIN_KEY',
+          { zh: `API 密钥 ${id} 是最后一个有效的管理员密钥，不能吊销：请先创建另一个管理员密钥`, en: `API key ${id} is the last active admin key and cannot be revoked: create another admin key first` },
+          { id },
+        );
+      }
+    }
     const revoked = await this.tables.revokeKey(id, this.now());
     const row = await this.tables.findKey(id);
     if (!revoked || !row) {
