@@ -1,4 +1,4 @@
-import { command, scenario } from '../testing';
+import { command, on, scenario } from '../testing';
 import { quotaSet } from './organ';
 import { CITY, COUNTY, REGION } from './organ.fixtures';
 import { setQuota, type SetQuota } from './set-quota';
@@ -44,6 +44,21 @@ describe('SetQuota', () => {
   it('refuses a setting authority not registered (STATE)', () => {
     given({ organ: [COUNTY] }).when(set()).thenRefusedByState('AUTHORITY_NOT_REGISTERED');
   });
+
+  it('refuses a quota from a date before the organ was registered (STATE ORGAN_NOT_REGISTERED): the organ did not exist then', () => {
+    const outcome = given({ organ: [on('2025-01-01', COUNTY)], authority: [REGION] }).when(set({}, '2024-12-31'));
+    outcome.thenRefusedByState('ORGAN_NOT_REGISTERED');
+    const refusal = outcome.decision as { accepted: false; refusal: { message: { zh: string; en: string } } };
+    expect(refusal.refusal.message.en).toContain('2024-12-31');
+    expect(refusal.refusal.message.zh).toContain('2024-12-31');
+    given({ organ: [on('2025-01-01', COUNTY)], authority: [REGION] }).when(set({}, '2025-01-01')).then({
+      organ: [quotaSet({ organId: 'xincheng', category: null, headcount: 120, documentRef: '内公发〔2024〕12号', setByOrganId: 'nmg', from: '2025-01-01' })],
+    });
+  });
+
+  it('refuses a setting authority registered only after the quota’s date (STATE AUTHORITY_NOT_REGISTERED)', () => {
+    given({ organ: [COUNTY], authority: [on('2024-11-01', REGION)] }).when(set({}, '2024-10-01')).thenRefusedByState('AUTHORITY_NOT_REGISTERED');
+  });
 });
 
 describe('Art. 7 (QUOTA-SET): a quota is set by a REGION-level authority, with its approving document, as a whole number', () => {
@@ -66,7 +81,8 @@ describe('Art. 7 (QUOTA-SET): a quota is set by a REGION-level authority, with i
   });
 
   it('2024-08-31 is before the regulation: no rule set in force; 2024-09-01 is judged', () => {
-    given({ organ: [COUNTY], authority: [REGION] }).when(set({}, '2024-08-31')).thenRefusedByStatute('RULESET-NOT-IN-FORCE');
+    // Organs registered before (under earlier rules): the date alone decides.
+    given({ organ: [on('2024-08-01', COUNTY)], authority: [on('2024-08-01', REGION)] }).when(set({}, '2024-08-31')).thenRefusedByStatute('RULESET-NOT-IN-FORCE');
     expect(given({ organ: [COUNTY], authority: [REGION] }).when(set({}, '2024-09-01')).decision.accepted).toBe(true);
   });
 });

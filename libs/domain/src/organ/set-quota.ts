@@ -23,15 +23,28 @@ export const setQuota: CommandHandler<SetQuota, Streams> = {
     ...(data.setByOrganId !== data.organId ? { authority: organRef(data.setByOrganId) } : {}),
   }),
   decide({ data, metadata }, { organ, authority }, { registry }) {
-    if (organ.status !== 'REGISTERED') {
-      return refuseByState('ORGAN_NOT_REGISTERED', { zh: `机关${data.organId}未登记`, en: `Organ ${data.organId} is not registered` });
+    const from = metadata.effectiveDate;
+    // Registered, and on the quota's date: a quota from before an organ existed would count in quota use for days it had none.
+    if (organ.status !== 'REGISTERED' || organ.registeredOn > from) {
+      return refuseByState(
+        'ORGAN_NOT_REGISTERED',
+        organ.status !== 'REGISTERED'
+          ? { zh: `机关${data.organId}未登记`, en: `Organ ${data.organId} is not registered` }
+          : { zh: `机关${data.organId}于${organ.registeredOn}登记，${from}时尚未登记`, en: `Organ ${data.organId} was registered on ${organ.registeredOn}: not yet on ${from}` },
+        { organId: data.organId, ...(organ.status === 'REGISTERED' ? { registeredOn: organ.registeredOn } : {}) },
+      );
     }
     const setter = data.setByOrganId === data.organId ? organ : authority;
-    if (setter?.status !== 'REGISTERED') {
-      return refuseByState('AUTHORITY_NOT_REGISTERED', { zh: `核定机关${data.setByOrganId}未登记`, en: `The setting authority ${data.setByOrganId} is not registered` });
+    if (setter?.status !== 'REGISTERED' || setter.registeredOn > from) {
+      return refuseByState(
+        'AUTHORITY_NOT_REGISTERED',
+        setter?.status !== 'REGISTERED'
+          ? { zh: `核定机关${data.setByOrganId}未登记`, en: `The setting authority ${data.setByOrganId} is not registered` }
+          : { zh: `核定机关${data.setByOrganId}于${setter.registeredOn}登记，${from}时尚未登记`, en: `The setting authority ${data.setByOrganId} was registered on ${setter.registeredOn}: not yet on ${from}` },
+        { setByOrganId: data.setByOrganId, ...(setter?.status === 'REGISTERED' ? { registeredOn: setter.registeredOn } : {}) },
+      );
     }
 
-    const from = metadata.effectiveDate;
     const judgement = judgeInForce(registry, QUOTA_CHECKS, {
       effectiveDate: from,
       quota: { organId: data.organId, setByLevel: setter.level, documentRef: data.documentRef, headcount: data.headcount, from },
