@@ -59,9 +59,9 @@ describe('authentication and authorization', () => {
     const hired = await api.post('/api/commands/hire', hireBody('aux-1', 'app-1', 'pk-1', 'xincheng'), city.key).expect(201);
     expect(hired.body.events[0].metadata.actor).toEqual({ id: city.id, role: 'operator', organId: 'hohhot' });
 
-    // Commands on the auxiliary are scoped by its using organ, on record.
-    const onAux = await api.post('/api/commands/assign-duty', assign, saihan.key).expect(403);
-    expect(onAux.body.error.code).toBe('ORGAN_OUT_OF_SCOPE');
+    // Commands on the auxiliary are scoped by its using organ, on record; another organ's auxiliary is answered as an unknown one.
+    const onAux = await api.post('/api/commands/assign-duty', assign, saihan.key).expect(404);
+    expect(onAux.body.error.code).toBe('RECORD_NOT_FOUND');
     expect(await api.store.readStream('auxiliary-aux-1')).toHaveLength(1);
   });
 

@@ -80,6 +80,31 @@ function organScopeSuite(name: string, open: (file: string) => Promise<StoreConf
       }
     });
 
+    it('a command on another organ’s record answers as on a record that does not exist: 404 RECORD_NOT_FOUND, word for word — no 403 naming its organ', async () => {
+      const baotou = (await keyFor(api, 'operator', ['baotou'])).key;
+      const normalise = (error: { code: string; message: { zh: string; en: string }; details: Record<string, unknown> }, id: string, ghost: string) =>
+        JSON.parse(JSON.stringify(error).split(id).join(ghost)) as unknown;
+      const cases: Array<[string, (id: string) => object, string, string]> = [
+        ['assign-duty', (id) => ({ auxiliaryId: id, assignmentId: 'asg-9', dutyCodes: ['SVC_PATROL'], leadingOfficerIds: ['officer-1'], effectiveDate: '2025-01-15' }), 'aux-1', 'aux-ghost'],
+        ['record-medical-examination', (id) => ({ applicationId: id, reportRef: 'MED-1', effectiveDate: '2024-10-20' }), 'app-1', 'app-ghost'],
+      ];
+      for (const [command, body, existing, ghost] of cases) {
+        const foreign = await refused(command, body(existing), baotou, 404, 'RECORD_NOT_FOUND');
+        const unknown = await refused(command, body(ghost), baotou, 404, 'RECORD_NOT_FOUND');
+        expect(normalise(foreign, existing, ghost)).toEqual(unknown);
+        expect(JSON.stringify(foreign)).not.toMatch(/xincheng|hohhot/);
+      }
+    });
+
+    it('set-quota for an organ not registered, or not yet on the quota’s date, is refused: 409 ORGAN_NOT_REGISTERED (a STATE refusal), in both languages', async () => {
+      const quota = { category: null, headcount: 5, documentRef: '内公发〔2024〕14号', setByOrganId: 'nmg' };
+      const ghost = await api.post('/api/commands/set-quota', { ...quota, organId: 'ghost-organ', effectiveDate: '2024-10-01' }).expect(409);
+      expect(ghost.body.error).toMatchObject({ code: 'ORGAN_NOT_REGISTERED', message: { zh: expect.stringContaining('ghost-organ'), en: expect.stringContaining('not registered') }, details: { refusal: 'STATE' } });
+      // kundulun was registered on 2024-09-01: a quota from 2024-08-31 is for an organ that did not exist yet.
+      const early = await api.post('/api/commands/set-quota', { ...quota, organId: 'kundulun', effectiveDate: '2024-08-31' }).expect(409);
+      expect(early.body.error).toMatchObject({ code: 'ORGAN_NOT_REGISTERED', message: { en: expect.stringContaining('2024-09-01') } });
+    });
+
     describe('a record not on record is refused to an operator (404 RECORD_NOT_FOUND), so no other organ can create it between the check and the decision', () => {
       const cases: Array<[string, object, string]> = [
         ['assign-duty', { auxiliaryId: 'aux-ghost', assignmentId: 'asg-9', dutyCodes: ['SVC_PATROL'], leadingOfficerIds: ['officer-1'], effectiveDate: '2025-01-15' }, 'auxiliary'],

@@ -45,7 +45,10 @@ const MAX_DEPTH = 16;
  * between this check and the decision, and the command would be decided
  * against a record outside the operator's scope. The command that creates a
  * record is scoped by the organs in its body instead, so it never lands
- * here. Admins are let through to the domain (409 `…_NOT_FOUND`).
+ * here. Admins are let through to the domain (409 `…_NOT_FOUND`). A record
+ * of an organ outside the operator's subtrees gets the very same 404 — not a
+ * 403 naming its organ — so that a command, like a read, tells an operator
+ * nothing about records it may not see.
  *
  * Answers the organ the actor acts for — the grant covering the FIRST scope
  * (the command's own organ), null for admins — recorded on every event as
@@ -64,6 +67,9 @@ export class OrganScope {
     for (const one of scopes) {
       const organId = await this.organOf(one);
       const grant = organId === null ? null : (checked.get(organId) ?? (await this.grantContaining(principal.organIds, organId)));
+      // Another organ's record answers as an unknown one does, word for word: the answer is no oracle of what exists, or where.
+      const record = recordOf(one);
+      if (grant === null && record !== null) throw recordNotFound(record.name, record.key, record.id);
       if (organId === null || grant === null) throw forbidden(principal, organId);
       checked.set(organId, grant);
       actingFor ??= grant;
@@ -72,6 +78,7 @@ export class OrganScope {
     return actingFor;
   }
 
+  /** The organ a scope names, or — for a record — the organ on its stream's first event (404 RECORD_NOT_FOUND when there is none). */
   private async organOf(scope: CommandScope): Promise<string | null> {
     if ('organId' in scope) return scope.organId;
     for (const { key, aggregate, field, name } of RECORD_ORGAN) {
@@ -98,6 +105,14 @@ export class OrganScope {
     }
     return null;
   }
+}
+
+/** The record a scope names (auxiliary, plan, application, fine), or null for an organ named in the body. */
+function recordOf(scope: CommandScope): { key: string; id: string; name: { zh: string; en: string } } | null {
+  for (const { key, name } of RECORD_ORGAN) {
+    if (key in scope) return { key, id: (scope as Record<typeof key, string>)[key], name };
+  }
+  return null;
 }
 
 function forbidden(principal: Principal, organId: string | null): AppError {
