@@ -7,3 +7,4 @@ export { SQLITE_SCHEMA, SqliteEventStore, type SqliteEventStoreOptions, applySql
 export { PostgresEventStore, type PostgresEventStoreOptions, postgresSchemaSql } from './postgres/postgres-event-store';
 export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store';
 export { type PgConnection, checkSchemaName, openPgPool } from './postgres/pg-pool';
+export * from './merkle';

@@ -1,4 +1,6 @@
 import { GENESIS_LOG_DIGEST, LOG_DIGEST_ALGORITHM, eventHash, metadataInput, nextLogDigest } from './hash-chain';
+import { isMerkleLogStore } from './merkle/merkle-log';
+import { type Hash, MerkleFrontier, type MerkleNode, leafHash, nodeRange } from './merkle/merkle-tree';
 import type { EventStore, RecordedEvent } from './port';
 
 /**
@@ -28,7 +30,42 @@ export type ChainBreakKind =
   /** The log ends before the checkpoint's position: it was truncated. */
   | 'LOG_TRUNCATED'
   /** The log up to the checkpoint's position no longer gives the saved digest. */
-  | 'CHECKPOINT_MISMATCH';
+  | 'CHECKPOINT_MISMATCH'
+  /** The Merkle root of the log's first N events is not the root a signed checkpoint of size N holds: rewritten since it was signed. */
+  | 'CHECKPOINT_ROOT_MISMATCH'
+  /** A complete subtree the store keeps is not the one the events give (the stored tree was altered, or the events under it). */
+  | 'MERKLE_NODE_MISMATCH';
+
+/** A signed checkpoint whose signature was already checked (checkpoint.ts: verifyCheckpoint): what the log must still give. */
+export interface TreeCheckpoint {
+  treeSize: number;
+  rootHash: Hash;
+  /** How to name it in the report (a file name, the signing time). */
+  label?: string;
+}
+
+export interface TreeCheckpointResult {
+  treeSize: number;
+  label: string | null;
+  /** Base64 root signed. */
+  signedRoot: string;
+  /** Base64 root of the log's first `treeSize` events now; null when the log is shorter. */
+  actualRoot: string | null;
+  matches: boolean;
+  /** The global position of the checkpoint's last event, as the log reads now. */
+  lastPosition: number | null;
+}
+
+/** Where, between signed checkpoints, the log stops matching. */
+export interface Divergence {
+  /** The largest checkpoint below the first mismatch that still matches; null: none does. */
+  lastMatching: TreeCheckpointResult | null;
+  firstMismatch: TreeCheckpointResult;
+  /** The events (1-based leaf numbers, = positions in SQLite and PostgreSQL) among which something was changed, removed or inserted. */
+  fromEvent: number;
+  toEvent: number;
+  message: string;
+}
 
 export interface ChainBreak {
   kind: ChainBreakKind;
@@ -51,11 +88,21 @@ export interface VerifyReport {
   breaks: ChainBreak[];
   /** The digest of the log as read now, to save for the next audit. */
   checkpoint: LogCheckpoint;
+  /** The Merkle tree head of the log as read now (RFC 9162 root, base64): what a new signed checkpoint would hold. */
+  treeHead: { treeSize: number; rootHash: string };
+  /** One per signed checkpoint given, by tree size. */
+  treeCheckpoints: TreeCheckpointResult[];
+  /** With signed checkpoints: where the log stops matching them, or null. */
+  divergence: Divergence | null;
+  /** Whether the store's own tree was compared node by node (`stored`), or there was none to compare (`none`: EventStoreDB, an old copy). */
+  storedTree: 'compared' | 'none';
 }
 
 export interface VerifyOptions {
   /** A checkpoint saved earlier: the log must still give it. */
   against?: LogCheckpoint;
+  /** Signed checkpoints (signatures already checked): the log's first N events must still give each root. */
+  checkpoints?: readonly TreeCheckpoint[];
   batchSize?: number;
   maxBreaks?: number;
   /** Called after each batch, for progress bars. */
@@ -83,8 +130,50 @@ export async function verifyLog(store: EventStore, options: VerifyOptions = {}):
   let count = 0;
   let lastPosition = 0;
   let checkpointSeen = false;
+  const frontier = MerkleFrontier.empty();
+  const wanted = [...(options.checkpoints ?? [])].sort((a, b) => a.treeSize - b.treeSize);
+  const results: TreeCheckpointResult[] = [];
+  let nextWanted = 0;
+  const settleCheckpoints = (lastPosition: number | null) => {
+    while (nextWanted < wanted.length && (wanted[nextWanted] as TreeCheckpoint).treeSize === frontier.size) {
+      const c = wanted[nextWanted] as TreeCheckpoint;
+      const root = frontier.root();
+      results.push({ treeSize: c.treeSize, label: c.label ?? null, signedRoot: c.rootHash.toString('base64'), actualRoot: root.toString('base64'), matches: root.equals(c.rootHash), lastPosition });
+      nextWanted += 1;
+    }
+  };
+  settleCheckpoints(null);
+  const storedTree = isMerkleLogStore(store) && store.keepsMerkleTree() ? store : null;
+  /** Leaves so far in read order → their global positions, for naming where a node's leaves are. */
+  let completedInBatch: MerkleNode[] = [];
+  const batchPositions: number[] = [];
+  let batchFirstLeaf = 0;
+  let lastNodeMismatchStart = Number.POSITIVE_INFINITY;
+  const compareStoredNodes = async () => {
+    if (!storedTree || completedInBatch.length === 0) return;
+    const stored = await storedTree.merkleNodes(completedInBatch);
+    completedInBatch.forEach((node, i) => {
+      const actual = stored[i];
+      if (actual && actual.equals(node.hash)) return;
+      const [start, end] = nodeRange(node);
+      // An ancestor of a node already reported differs for the same reason: report the lowest one only.
+      if (start <= lastNodeMismatchStart && lastNodeMismatchStart < end) return;
+      lastNodeMismatchStart = start;
+      const position = batchPositions[end - 1 - batchFirstLeaf] ?? end;
+      report({
+        kind: 'MERKLE_NODE_MISMATCH',
+        globalPosition: position,
+        expected: node.hash.toString('base64'),
+        actual: actual ? actual.toString('base64') : null,
+        message: `the stored Merkle node (level ${node.level}, index ${node.index}) over events ${start + 1}…${end} ${actual ? 'is not the hash those events give' : 'is missing'}`,
+      });
+    });
+    completedInBatch = [];
+  };
 
   for (let batch = await store.readAll({ after: 0, maxCount: batchSize }); batch.length > 0; ) {
+    batchFirstLeaf = frontier.size;
+    batchPositions.length = 0;
     for (const event of batch) {
       const where = locate(event);
       const recomputed = eventHash(
@@ -111,8 +200,12 @@ export async function verifyLog(store: EventStore, options: VerifyOptions = {}):
         checkpointSeen = true;
         checkCheckpoint(against, event.globalPosition === against.position ? digest : null, count, event, report);
       }
+      batchPositions.push(event.globalPosition);
+      for (const node of frontier.push(leafHash(event.metadata.hash))) completedInBatch.push(node);
+      settleCheckpoints(event.globalPosition);
       lastPosition = event.globalPosition;
     }
+    await compareStoredNodes();
     options.onProgress?.(count, lastPosition);
     batch = batch.length < batchSize ? [] : await store.readAll({ after: lastPosition, maxCount: batchSize });
   }
@@ -126,6 +219,29 @@ export async function verifyLog(store: EventStore, options: VerifyOptions = {}):
       message: `the log ends at position ${lastPosition}, but the saved checkpoint covers position ${against.position} (${against.eventCount} events): it was truncated after position ${lastPosition}`,
     });
   }
+  for (const c of wanted.slice(nextWanted)) {
+    results.push({ treeSize: c.treeSize, label: c.label ?? null, signedRoot: c.rootHash.toString('base64'), actualRoot: null, matches: false, lastPosition: null });
+    report({
+      kind: 'LOG_TRUNCATED',
+      expected: c.treeSize,
+      actual: count,
+      globalPosition: lastPosition + 1,
+      message: `the log holds ${count} events, but the signed checkpoint${c.label ? ` ${c.label}` : ''} covers ${c.treeSize}: it was truncated after position ${lastPosition}`,
+    });
+  }
+  const divergence = findDivergence(results);
+  for (const r of results) {
+    if (r.matches || r.actualRoot === null) continue;
+    report({
+      kind: 'CHECKPOINT_ROOT_MISMATCH',
+      ...(r.lastPosition !== null ? { globalPosition: r.lastPosition } : {}),
+      expected: r.signedRoot,
+      actual: r.actualRoot,
+      message:
+        `the first ${r.treeSize} events no longer give the root signed in the checkpoint${r.label ? ` ${r.label}` : ''}` +
+        (divergence && divergence.firstMismatch === r ? `: ${divergence.message}` : ''),
+    });
+  }
   const sorted = [...breaks].sort((a, b) => (a.globalPosition ?? Infinity) - (b.globalPosition ?? Infinity));
   return {
     ok: breaks.length === 0,
@@ -134,7 +250,27 @@ export async function verifyLog(store: EventStore, options: VerifyOptions = {}):
     firstBreak: sorted[0] ?? null,
     breaks,
     checkpoint: { algorithm: LOG_DIGEST_ALGORITHM, position: lastPosition, eventCount: count, digest },
+    treeHead: { treeSize: frontier.size, rootHash: frontier.root().toString('base64') },
+    treeCheckpoints: results,
+    divergence,
+    storedTree: storedTree ? 'compared' : 'none',
   };
+}
+
+/** The first checkpoint (by size) the log no longer gives, and the last one below it that it still gives. */
+function findDivergence(results: readonly TreeCheckpointResult[]): Divergence | null {
+  const index = results.findIndex((r) => !r.matches);
+  if (index < 0) return null;
+  const firstMismatch = results[index] as TreeCheckpointResult;
+  const lastMatching = index > 0 ? (results[index - 1] as TreeCheckpointResult) : null;
+  const fromEvent = (lastMatching?.treeSize ?? 0) + 1;
+  const toEvent = firstMismatch.treeSize;
+  const name = (r: TreeCheckpointResult) => `${r.treeSize} events${r.label ? ` (${r.label})` : ''}`;
+  const message =
+    firstMismatch.actualRoot === null
+      ? `the log matches ${lastMatching ? `the checkpoint of ${name(lastMatching)}` : 'no signed checkpoint'} and ends before the checkpoint of ${name(firstMismatch)}: events after it were removed`
+      : `the log ${lastMatching ? `still matches the checkpoint of ${name(lastMatching)}` : 'matches no signed checkpoint'} and stops matching at the checkpoint of ${name(firstMismatch)}: events ${fromEvent}…${toEvent} were rewritten, removed or inserted since`;
+  return { lastMatching, firstMismatch, fromEvent, toEvent, message };
 }
 
 /** The checkpoint of the log as it is now (or up to `position`), for an auditor to save. */

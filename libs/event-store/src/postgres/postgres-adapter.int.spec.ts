@@ -5,6 +5,7 @@ import { isEventStoreError } from '../errors';
 import { newEvent } from '../testing/contract';
 import type { RecordedEvent } from '../port';
 import { verifyLog } from '../verify';
+import { openMerkleTree, rootOfEventHashes } from '../merkle/merkle-log';
 
 /** What the contract does not cover: the schema, LISTEN/NOTIFY, pools and lost connections. */
 
@@ -45,6 +46,35 @@ describeWithPostgres('PostgresEventStore adapter', () => {
     await admin?.end();
   });
 
+  it('keeps the Merkle tree inside multi-stream appends, and builds it once for a log written before it existed', async () => {
+    const url = await createTestDatabase('merkle_backfill');
+    const store = await PostgresEventStore.open({ connectionString: url });
+    for (let i = 0; i < 9; i++) {
+      await store.appendToStreams([
+        { streamId: `m-a-${i % 2}`, events: [newEvent({ i }), newEvent({ i, second: true })], expectedRevision: 'any' },
+        { streamId: `m-b-${i % 3}`, events: [newEvent({ i })], expectedRevision: 'any' },
+      ]);
+    }
+    const log = await store.readAll({ maxCount: 100 });
+    expect(log).toHaveLength(27);
+    const expected = rootOfEventHashes(log.map((e) => e.metadata.hash));
+    expect((await (await openMerkleTree(store)).rootHash(27)).equals(expected)).toBe(true);
+    await store.close();
+    // As if written before the tree: no nodes. The next open builds them, and appends go on from there.
+    const db = new Client({ connectionString: url });
+    await db.connect();
+    await db.query('DELETE FROM auxledger.merkle_nodes');
+    const reopened = await PostgresEventStore.open({ connectionString: url });
+    const rows = await db.query<{ n: string }>('SELECT count(*) AS n FROM auxledger.merkle_nodes');
+    expect(Number(rows.rows[0]?.n)).toBe(27 - 4); // one per leaf but for each set bit of 27 (11011)
+    await reopened.appendToStream('m-c', [newEvent({ after: true })], 'any');
+    const all = await reopened.readAll({ maxCount: 100 });
+    expect((await (await openMerkleTree(reopened)).rootHash(28)).equals(rootOfEventHashes(all.map((e) => e.metadata.hash)))).toBe(true);
+    expect((await verifyLog(reopened)).ok).toBe(true);
+    await db.end();
+    await reopened.close();
+  });
+
   it('creates its tables once, however many stores open a fresh database at the same time', async () => {
     const url = await createTestDatabase('migrate');
     const stores = await Promise.all(Array.from({ length: 4 }, () => PostgresEventStore.open({ connectionString: url })));
@@ -54,7 +84,7 @@ describeWithPostgres('PostgresEventStore adapter', () => {
     const tables = await check.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'auxledger' ORDER BY 1`);
     const head = await check.query('SELECT id, last_position FROM auxledger.log_head');
     await check.end();
-    expect(tables.rows.map((r) => r.table_name)).toEqual(['events', 'log_head']);
+    expect(tables.rows.map((r) => r.table_name)).toEqual(['checkpoints', 'events', 'log_head', 'merkle_nodes']);
     expect(head.rows).toEqual([{ id: 1, last_position: '0' }]);
   });
 

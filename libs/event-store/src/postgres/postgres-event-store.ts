@@ -12,6 +12,8 @@ import {
 } from '../append-plan';
 import { type ActualRevision, isEventStoreError, storeUnavailable, wrongExpectedRevision } from '../errors';
 import { GENESIS_LOG_DIGEST } from '../hash-chain';
+import type { MerkleLogStore, StoredCheckpoint } from '../merkle/merkle-log';
+import { type Hash, MerkleFrontier, type MerkleNode, type NodeKey, leafHash } from '../merkle/merkle-tree';
 import type {
   AppendResult,
   EventMetadataInput,
@@ -41,8 +43,8 @@ export const DEFAULT_POSTGRES_SCHEMA = 'auxledger';
 
 
 /**
- * The tables. `events` mirrors SQLite's; `log_head` is the single row every
- * append locks first (see the class comment).
+ * The tables. `events`, `merkle_nodes` and `checkpoints` mirror SQLite's;
+ * `log_head` is the single row every append locks first (see the class comment).
  */
 export function postgresSchemaSql(schema: string): string {
   const s = escapeIdentifier(schema);
@@ -71,6 +73,19 @@ CREATE TABLE IF NOT EXISTS ${s}.log_head (
 INSERT INTO ${s}.log_head (id, last_position)
 SELECT 1, COALESCE(MAX(global_position), 0) FROM ${s}.events
 ON CONFLICT (id) DO NOTHING;
+CREATE TABLE IF NOT EXISTS ${s}.merkle_nodes (
+  level smallint NOT NULL,
+  idx   bigint   NOT NULL,
+  hash  bytea    NOT NULL,
+  CONSTRAINT merkle_nodes_pkey PRIMARY KEY (level, idx)
+);
+CREATE TABLE IF NOT EXISTS ${s}.checkpoints (
+  id        bigserial PRIMARY KEY,
+  tree_size bigint NOT NULL,
+  root_hash text   NOT NULL,
+  signed_at text   NOT NULL,
+  note      text   NOT NULL
+);
 ${appendFunctionSql(schema)}
 `;
 }
@@ -79,7 +94,9 @@ ${appendFunctionSql(schema)}
  * The append, whole, in one statement and so one round trip and one implicit
  * transaction: lock the log head, check the expected revision, link each
  * event to the one before it in its stream (hash-chain.ts: linkHash), place it
- * in the log (nextLogDigest), insert, move the head, notify on commit.
+ * in the log (nextLogDigest), extend the Merkle tree (merkle-tree.ts:
+ * MerkleFrontier — load the right edge, hash each new leaf up, insert the
+ * completed subtrees), insert, move the head, notify on commit.
  * The client has already validated and digested the events (append-plan.ts);
  * the semantics are those of checkExpectedRevision and linkEvents, and the
  * contract and tamper suites hold the two to each other.
@@ -104,6 +121,14 @@ DECLARE
   v_prevs text[] := '{}';
   v_hashes text[] := '{}';
   v_digests text[] := '{}';
+  -- The Merkle tree's right edge: v_frontier[l + 1] is the complete subtree of level l when the size has bit l.
+  v_frontier bytea[] := '{}';
+  v_node bytea;
+  v_level integer;
+  v_leaf bigint;
+  v_levels integer[] := '{}';
+  v_indexes bigint[] := '{}';
+  v_nodes bytea[] := '{}';
 BEGIN
   -- Lock and move the head in one step; a refused append rolls it back.
   UPDATE ${s}.log_head h SET last_position = h.last_position + cardinality(p_event_ids) WHERE h.id = 1
@@ -121,6 +146,22 @@ BEGIN
   END IF;
   SELECT e.stream_revision, e.hash INTO v_revision, v_prev
     FROM ${s}.events e WHERE e.stream_id = p_stream_id ORDER BY e.stream_revision DESC LIMIT 1;
+  v_level := 0;
+  WHILE (v_position >> v_level) > 0 LOOP
+    IF ((v_position >> v_level) & 1) = 1 THEN
+      v_leaf := (v_position >> v_level) - 1;
+      IF v_level = 0 THEN
+        SELECT sha256(decode('00', 'hex') || decode(e.hash, 'hex')) INTO v_node FROM ${s}.events e WHERE e.global_position = v_leaf + 1;
+      ELSE
+        SELECT n.hash INTO v_node FROM ${s}.merkle_nodes n WHERE n.level = v_level AND n.idx = v_leaf;
+      END IF;
+      IF v_node IS NULL THEN
+        RAISE EXCEPTION 'the Merkle tree has no node at level %, index % below size %: the log was tampered with', v_level, v_leaf, v_position;
+      END IF;
+      v_frontier[v_level + 1] := v_node;
+    END IF;
+    v_level := v_level + 1;
+  END LOOP;
   IF NOT (p_expected = 'any'
           OR (p_expected = 'no_stream' AND v_revision IS NULL)
           OR (p_expected = 'stream_exists' AND v_revision IS NOT NULL)
@@ -138,7 +179,19 @@ BEGIN
     v_hashes[i] := v_prev;
     v_digest := encode(sha256(convert_to(v_digest || v_prev, 'UTF8')), 'hex');
     v_digests[i] := v_digest;
+    v_node := sha256(decode('00', 'hex') || decode(v_prev, 'hex'));
+    v_level := 0;
+    WHILE v_frontier[v_level + 1] IS NOT NULL LOOP
+      v_node := sha256(decode('01', 'hex') || v_frontier[v_level + 1] || v_node);
+      v_frontier[v_level + 1] := NULL;
+      v_level := v_level + 1;
+      v_levels := array_append(v_levels, v_level);
+      v_indexes := array_append(v_indexes, ((v_first_position + i - 1) >> v_level) - 1);
+      v_nodes := array_append(v_nodes, v_node);
+    END LOOP;
+    v_frontier[v_level + 1] := v_node;
   END LOOP;
+  INSERT INTO ${s}.merkle_nodes (level, idx, hash) SELECT * FROM unnest(v_levels, v_indexes, v_nodes);
   INSERT INTO ${s}.events (${COLUMNS})
     SELECT v_first_position + n - 1, id, p_stream_id, v_first_revision + n - 1, type, version, data, metadata, prev, hash, digest
     FROM unnest(p_event_ids, p_types, p_schema_versions, p_data, p_metadata, v_prevs, v_hashes, v_digests)
@@ -206,9 +259,9 @@ const COLUMNS =
  * fails with STORE_UNAVAILABLE, and retrying it with the same event ids is
  * safe (an identical re-append is answered as the first one).
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, MerkleLogStore {
   private readonly appended: AppendSignal;
-  private readonly tables: { events: string; logHead: string; appendFunction: string };
+  private readonly tables: { events: string; logHead: string; appendFunction: string; merkleNodes: string; checkpoints: string };
   private readonly channel: string;
   private closed = false;
   private closing: Promise<void> | undefined;
@@ -224,7 +277,13 @@ export class PostgresEventStore implements EventStore {
   ) {
     this.appended = new AppendSignal(pollIntervalMs);
     const s = escapeIdentifier(schema);
-    this.tables = { events: `${s}.events`, logHead: `${s}.log_head`, appendFunction: `${s}.append_events` };
+    this.tables = {
+      events: `${s}.events`,
+      logHead: `${s}.log_head`,
+      appendFunction: `${s}.append_events`,
+      merkleNodes: `${s}.merkle_nodes`,
+      checkpoints: `${s}.checkpoints`,
+    };
     this.channel = `auxledger_appended_${schema}`;
   }
 
@@ -251,7 +310,88 @@ export class PostgresEventStore implements EventStore {
       // Two stores opening a fresh database at once must not race on CREATE … IF NOT EXISTS.
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`auxledger/migrate/${this.schema}`]);
       await client.query(postgresSchemaSql(this.schema));
+      await this.buildMissingTree(client);
     });
+  }
+
+  /** A log written before the tree existed gets its tree once, when a store first opens it (under the migration lock). */
+  private async buildMissingTree(client: PoolClient): Promise<void> {
+    const [state] = (
+      await client.query<{ size: string; nodes: boolean }>(
+        `SELECT (SELECT last_position FROM ${this.tables.logHead} WHERE id = 1) AS size, EXISTS (SELECT 1 FROM ${this.tables.merkleNodes}) AS nodes`,
+      )
+    ).rows;
+    if (!state || Number(state.size) < 2 || state.nodes) return;
+    await client.query(`LOCK TABLE ${this.tables.logHead} IN EXCLUSIVE MODE`);
+    const frontier = MerkleFrontier.empty();
+    let pending: MerkleNode[] = [];
+    const flush = async () => {
+      if (pending.length === 0) return;
+      await client.query(`INSERT INTO ${this.tables.merkleNodes} (level, idx, hash) SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])`, [
+        pending.map((n) => n.level),
+        pending.map((n) => n.index),
+        pending.map((n) => n.hash),
+      ]);
+      pending = [];
+    };
+    for (let after = 0; ; ) {
+      const rows = (await client.query<{ p: string; hash: string }>(`SELECT global_position AS p, hash FROM ${this.tables.events} WHERE global_position > $1 ORDER BY global_position LIMIT 10000`, [after])).rows;
+      for (const row of rows) pending.push(...frontier.push(leafHash(row.hash)));
+      if (pending.length >= 10000) await flush();
+      const last = rows[rows.length - 1];
+      if (!last) break;
+      after = Number(last.p);
+    }
+    await flush();
+  }
+
+  keepsMerkleTree(): boolean {
+    return true;
+  }
+
+  async treeSize(): Promise<number> {
+    return this.headPosition();
+  }
+
+  async merkleNodes(keys: readonly NodeKey[]): Promise<(Hash | null)[]> {
+    const leaves = keys.filter((k) => k.level === 0).map((k) => k.index + 1);
+    const inner = keys.filter((k) => k.level > 0);
+    const [leafRows, nodeRows] = await Promise.all([
+      leaves.length === 0 ? [] : this.query<{ p: string; hash: string }>(`SELECT global_position AS p, hash FROM ${this.tables.events} WHERE global_position = ANY($1::bigint[])`, [leaves]),
+      inner.length === 0
+        ? []
+        : this.query<{ level: number; idx: string; hash: Buffer }>(
+            `SELECT n.level, n.idx, n.hash FROM unnest($1::smallint[], $2::bigint[]) AS k(level, idx) JOIN ${this.tables.merkleNodes} n ON n.level = k.level AND n.idx = k.idx`,
+            [inner.map((k) => k.level), inner.map((k) => k.index)],
+          ),
+    ]);
+    const found = new Map<string, Hash>();
+    for (const row of leafRows) found.set(`0/${Number(row.p) - 1}`, leafHash(row.hash));
+    for (const row of nodeRows) found.set(`${row.level}/${Number(row.idx)}`, row.hash);
+    return keys.map((k) => found.get(`${k.level}/${k.index}`) ?? null);
+  }
+
+  async eventAtLeaf(leafIndex: number): Promise<RecordedEvent | null> {
+    const [row] = await this.query<EventRow>(`SELECT ${COLUMNS} FROM ${this.tables.events} WHERE global_position = $1`, [leafIndex + 1]);
+    return row ? fromRow(row) : null;
+  }
+
+  async leafOfEvent(eventId: string): Promise<number | null> {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(eventId)) return null;
+    const [row] = await this.query<{ p: string }>(`SELECT global_position AS p FROM ${this.tables.events} WHERE event_id = $1`, [eventId]);
+    return row ? Number(row.p) - 1 : null;
+  }
+
+  async saveCheckpoint(c: StoredCheckpoint): Promise<void> {
+    await this.query(`INSERT INTO ${this.tables.checkpoints} (tree_size, root_hash, signed_at, note) VALUES ($1, $2, $3, $4)`, [c.treeSize, c.rootHash, c.signedAt, c.note]);
+  }
+
+  async latestCheckpoint(): Promise<StoredCheckpoint | null> {
+    const [row] = await this.query<{ tree_size: string; root_hash: string; signed_at: string; note: string }>(
+      `SELECT tree_size, root_hash, signed_at, note FROM ${this.tables.checkpoints} ORDER BY tree_size DESC, id DESC LIMIT 1`,
+      [],
+    );
+    return row ? { treeSize: Number(row.tree_size), rootHash: row.root_hash, signedAt: row.signed_at, note: row.note } : null;
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {

@@ -18,6 +18,8 @@ describeWithPostgres('PostgresEventStore rows', () => {
           update: async (position, fields) => {
             if (fields.data) await db.query(`UPDATE ${events} SET data = $1::jsonb WHERE global_position = $2`, [JSON.stringify(fields.data), position]);
             if (fields.hash) await db.query(`UPDATE ${events} SET hash = $1 WHERE global_position = $2`, [fields.hash, position]);
+            if (fields.prevHash !== undefined) await db.query(`UPDATE ${events} SET prev_hash = $1 WHERE global_position = $2`, [fields.prevHash, position]);
+            if (fields.logDigest) await db.query(`UPDATE ${events} SET log_digest = $1 WHERE global_position = $2`, [fields.logDigest, position]);
           },
           delete: async (position) => {
             await db.query(`DELETE FROM ${events} WHERE global_position = $1`, [position]);
@@ -32,6 +34,19 @@ describeWithPostgres('PostgresEventStore rows', () => {
           },
           truncateAfter: async (position) => {
             await db.query(`DELETE FROM ${events} WHERE global_position > $1`, [position]);
+            // And the subtrees over the removed events, and the head, so that appends go on from there.
+            await db.query('DELETE FROM auxledger.merkle_nodes WHERE (idx + 1) * (1::bigint << level) > $1', [position]);
+            await db.query('UPDATE auxledger.log_head SET last_position = $1', [position]);
+          },
+          replaceMerkleNodes: async (nodes) => {
+            await db.query('BEGIN');
+            await db.query('DELETE FROM auxledger.merkle_nodes');
+            await db.query('INSERT INTO auxledger.merkle_nodes (level, idx, hash) SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])', [
+              nodes.map((n) => n.level),
+              nodes.map((n) => n.index),
+              nodes.map((n) => n.hash),
+            ]);
+            await db.query('COMMIT');
           },
         },
         close: async () => {

@@ -15,6 +15,8 @@ import {
 } from '../append-plan';
 import { duplicateEventId, notALog, unsupported, wrongExpectedRevision } from '../errors';
 import { GENESIS_LOG_DIGEST, nextLogDigest } from '../hash-chain';
+import type { MerkleLogStore, StoredCheckpoint } from '../merkle/merkle-log';
+import { type Hash, MerkleFrontier, type MerkleNode, type NodeKey, frontierKeys, leafHash } from '../merkle/merkle-tree';
 import type {
   AppendResult,
   EventStore,
@@ -48,6 +50,11 @@ export interface SqliteEventStoreOptions {
  * synchronous=FULL, so an acknowledged append survives power loss. Appends
  * take the write lock (BEGIN IMMEDIATE), so global positions are dense and in
  * commit order, and the log digest is kept inline.
+ *
+ * The Merkle tree over the log (ADR 0005) is kept in the same transaction:
+ * `merkle_nodes` holds every complete subtree of level ≥ 1 (level, index,
+ * 32-byte hash; about one row per event), leaves are hashed from `events.hash`.
+ * `checkpoints` holds the signed checkpoints written by the API.
  */
 export const SQLITE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -63,6 +70,19 @@ CREATE TABLE IF NOT EXISTS events (
   hash            TEXT    NOT NULL,
   log_digest      TEXT    NOT NULL,
   UNIQUE (stream_id, stream_revision)
+) STRICT;
+CREATE TABLE IF NOT EXISTS merkle_nodes (
+  level INTEGER NOT NULL,
+  idx   INTEGER NOT NULL,
+  hash  BLOB    NOT NULL,
+  PRIMARY KEY (level, idx)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS checkpoints (
+  id        INTEGER PRIMARY KEY,
+  tree_size INTEGER NOT NULL,
+  root_hash TEXT    NOT NULL,
+  signed_at TEXT    NOT NULL,
+  note      TEXT    NOT NULL
 ) STRICT;
 `;
 
@@ -90,8 +110,10 @@ interface EventRow {
 const COLUMNS =
   'global_position, event_id, stream_id, stream_revision, type, schema_version, data, metadata, prev_hash, hash, log_digest';
 
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, MerkleLogStore {
   private readonly db: Database.Database;
+  /** Null on a read-only copy written before the tree existed. */
+  private readonly merkle: ReturnType<SqliteEventStore['merkleStatements']> | null;
   private readonly appended: AppendSignal;
   private readonly statements;
   private readonly appendTransaction;
@@ -112,6 +134,7 @@ export class SqliteEventStore implements EventStore {
       applySqlitePragmas(this.db, options.busyTimeoutMs);
       this.db.exec(SQLITE_SCHEMA);
     }
+    this.merkle = this.hasMerkleTables() ? this.merkleStatements() : null;
     this.appended = new AppendSignal(options.pollIntervalMs ?? 100);
     this.statements = {
       head: this.db.prepare<[string], { stream_revision: number; hash: string }>(
@@ -121,6 +144,7 @@ export class SqliteEventStore implements EventStore {
         'SELECT global_position, log_digest FROM events ORDER BY global_position DESC LIMIT 1',
       ),
       byEventId: this.db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE event_id = ?`),
+      byPosition: this.db.prepare<[number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE global_position = ?`),
       insert: this.db.prepare(
         `INSERT INTO events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
@@ -150,7 +174,9 @@ export class SqliteEventStore implements EventStore {
       let position = logHead?.global_position ?? 0;
       let digest = logHead?.log_digest ?? GENESIS_LOG_DIGEST;
       let first = true;
-      return appends.map((entry, i): AppendResult => {
+      const merkle = this.merkle as NonNullable<typeof this.merkle>;
+      const frontier = this.frontierAt(position);
+      const results = appends.map((entry, i): AppendResult => {
         const head = heads[i] as StreamHead;
         if (entry.events.length === 0) return checkOnlyResult(head.revision);
         const recorded = linkEvents(head, entry.digested).map((event): RecordedEvent => {
@@ -168,12 +194,102 @@ export class SqliteEventStore implements EventStore {
             throw duplicateEventId(event.eventId, entry.streamId);
           }
           first = false;
+          for (const node of frontier.push(leafHash(event.hash))) merkle.insert.run(node.level, node.index, node.hash);
           return toRecordedEvent(event, position, digest);
         });
         const last = recorded[recorded.length - 1] as RecordedEvent;
         return { nextExpectedRevision: last.streamRevision, events: recorded, alreadyStored: false };
       });
+      return results;
     });
+    if (!this.readOnly) this.buildMissingTree();
+  }
+
+  private hasMerkleTables(): boolean {
+    const n = this.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('merkle_nodes', 'checkpoints')").get();
+    return n?.n === 2;
+  }
+
+  private merkleStatements() {
+    return {
+      node: this.db.prepare<[number, number], { hash: Buffer }>('SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?'),
+      any: this.db.prepare<[], { n: number }>('SELECT 1 AS n FROM merkle_nodes LIMIT 1'),
+      insert: this.db.prepare<[number, number, Buffer]>('INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)'),
+      eventHash: this.db.prepare<[number], { hash: string }>('SELECT hash FROM events WHERE global_position = ?'),
+      hashes: this.db.prepare<[], { hash: string }>('SELECT hash FROM events ORDER BY global_position'),
+      saveCheckpoint: this.db.prepare<[number, string, string, string]>('INSERT INTO checkpoints (tree_size, root_hash, signed_at, note) VALUES (?, ?, ?, ?)'),
+      latestCheckpoint: this.db.prepare<[], { tree_size: number; root_hash: string; signed_at: string; note: string }>(
+        'SELECT tree_size, root_hash, signed_at, note FROM checkpoints ORDER BY tree_size DESC, id DESC LIMIT 1',
+      ),
+    };
+  }
+
+  /** One stored subtree hash: level 0 from the event's hash, above from merkle_nodes. */
+  private nodeAt(key: NodeKey): Hash | null {
+    const merkle = this.merkle as NonNullable<typeof this.merkle>;
+    if (key.level === 0) {
+      const row = merkle.eventHash.get(key.index + 1);
+      return row ? leafHash(row.hash) : null;
+    }
+    return merkle.node.get(key.level, key.index)?.hash ?? null;
+  }
+
+  /** The right edge of the tree of `size` leaves, as stored: at most log₂ size point reads. */
+  private frontierAt(size: number): MerkleFrontier {
+    const keys = frontierKeys(size);
+    const nodes = keys.map((key) => {
+      const node = this.nodeAt(key);
+      if (!node) throw new Error(`the Merkle tree has no node at level ${key.level}, index ${key.index} below size ${size}: the log was tampered with`);
+      return node;
+    });
+    return MerkleFrontier.of(size, nodes);
+  }
+
+  /** A log written before the tree existed gets its tree once, on the first writable open. */
+  private buildMissingTree(): void {
+    const merkle = this.merkle as NonNullable<typeof this.merkle>;
+    const size = this.statements.logHead.get()?.global_position ?? 0;
+    if (size < 2 || merkle.any.get()) return;
+    this.db.transaction(() => {
+      const frontier = MerkleFrontier.empty();
+      const completed: MerkleNode[] = [];
+      for (const row of merkle.hashes.iterate()) completed.push(...frontier.push(leafHash(row.hash)));
+      for (const node of completed) merkle.insert.run(node.level, node.index, node.hash);
+    }).immediate();
+  }
+
+  keepsMerkleTree(): boolean {
+    if (!this.merkle) return false;
+    return (this.statements.logHead.get()?.global_position ?? 0) < 2 || this.merkle.any.get() !== undefined;
+  }
+
+  async treeSize(): Promise<number> {
+    return this.headPosition();
+  }
+
+  async merkleNodes(keys: readonly NodeKey[]): Promise<(Hash | null)[]> {
+    if (!this.merkle) return keys.map(() => null);
+    return this.db.transaction(() => keys.map((key) => this.nodeAt(key)))();
+  }
+
+  async eventAtLeaf(leafIndex: number): Promise<RecordedEvent | null> {
+    const row = this.statements.byPosition.get(leafIndex + 1);
+    return row ? fromRow(row) : null;
+  }
+
+  async leafOfEvent(eventId: string): Promise<number | null> {
+    const row = this.statements.byEventId.get(eventId);
+    return row ? row.global_position - 1 : null;
+  }
+
+  async saveCheckpoint(c: StoredCheckpoint): Promise<void> {
+    if (this.readOnly || !this.merkle) throw unsupported('saving checkpoints on a log opened read-only', '在只读打开的日志上保存检查点');
+    this.merkle.saveCheckpoint.run(c.treeSize, c.rootHash, c.signedAt, c.note);
+  }
+
+  async latestCheckpoint(): Promise<StoredCheckpoint | null> {
+    const row = this.merkle?.latestCheckpoint.get();
+    return row ? { treeSize: row.tree_size, rootHash: row.root_hash, signedAt: row.signed_at, note: row.note } : null;
   }
 
   private isStored(eventId: string): boolean {

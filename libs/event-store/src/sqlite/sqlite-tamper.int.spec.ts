@@ -20,6 +20,8 @@ tamperContract('SQLite rows edited directly', {
         update: async (position, fields) => {
           if (fields.data) db.prepare('UPDATE events SET data = ? WHERE global_position = ?').run(JSON.stringify(fields.data), position);
           if (fields.hash) db.prepare('UPDATE events SET hash = ? WHERE global_position = ?').run(fields.hash, position);
+          if (fields.prevHash !== undefined) db.prepare('UPDATE events SET prev_hash = ? WHERE global_position = ?').run(fields.prevHash, position);
+          if (fields.logDigest) db.prepare('UPDATE events SET log_digest = ? WHERE global_position = ?').run(fields.logDigest, position);
         },
         delete: async (position) => {
           db.prepare('DELETE FROM events WHERE global_position = ?').run(position);
@@ -33,6 +35,15 @@ tamperContract('SQLite rows edited directly', {
         },
         truncateAfter: async (position) => {
           db.prepare('DELETE FROM events WHERE global_position > ?').run(position);
+          // And the subtrees over the removed events: those ending after the position.
+          db.prepare('DELETE FROM merkle_nodes WHERE (idx + 1) * (1 << level) > ?').run(position);
+        },
+        replaceMerkleNodes: async (nodes) => {
+          db.transaction(() => {
+            db.prepare('DELETE FROM merkle_nodes').run();
+            const insert = db.prepare('INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)');
+            for (const n of nodes) insert.run(n.level, n.index, n.hash);
+          })();
         },
       },
       close: async () => {
