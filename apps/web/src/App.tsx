@@ -39,7 +39,10 @@ function readPlace(): Place {
   };
 }
 const writePlace = (p: Place) => {
-  const search = new URLSearchParams({ ...(p.organ ? { organ: p.organ } : {}), asOf: p.asOf });
+  const search = new URLSearchParams({
+    ...(p.organ ? { organ: p.organ } : {}),
+    asOf: p.asOf,
+  });
   history.replaceState(null, '', `#/${p.view}?${search.toString()}`);
 };
 
@@ -91,7 +94,14 @@ function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
     }
   };
   return (
-    <Layout style={{ minHeight: '100vh', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5' }}>
+    <Layout
+      style={{
+        minHeight: '100vh',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: '#f0f2f5',
+      }}
+    >
       <Card style={{ width: 420 }} title={t('app.title')} extra={<LanguageSwitch />}>
         <Typography.Paragraph type="secondary">{t('signIn.hint')}</Typography.Paragraph>
         <Form layout="vertical" onFinish={submit} data-testid="sign-in">
@@ -127,7 +137,15 @@ function organTree(organs: readonly Organ[]): TreeNode[] {
 /** The 24 month ends before the as-of date's month and today: the time slider's stops. */
 function sliderStops(): string[] {
   const now = dayjs();
-  return [...Array.from({ length: 24 }, (_, i) => now.subtract(24 - i, 'month').endOf('month').format('YYYY-MM-DD')), now.format('YYYY-MM-DD')];
+  return [
+    ...Array.from({ length: 24 }, (_, i) =>
+      now
+        .subtract(24 - i, 'month')
+        .endOf('month')
+        .format('YYYY-MM-DD'),
+    ),
+    now.format('YYYY-MM-DD'),
+  ];
 }
 
 function Dashboard({ onSignOut }: { onSignOut: () => void }) {
@@ -143,6 +161,12 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
   const root = list.find((o) => o.parent_id === null)?.organ_id;
   const organId = place.organ && list.some((o) => o.organ_id === place.organ) ? place.organ : root;
   useEffect(() => writePlace(place), [place]);
+  // A link or bookmark opened in this tab (`#/quota?organ=…`): the place it names.
+  useEffect(() => {
+    const follow = () => setPlace(readPlace());
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
   const tree = useMemo(() => organTree(list), [list]);
   const stops = useMemo(() => sliderStops(), []);
   const stop = stops.findIndex((d) => d >= place.asOf);
@@ -159,13 +183,31 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
           <Menu
             mode="inline"
             selectedKeys={[place.view]}
-            items={VIEWS.map((v) => ({ key: v, label: <span data-testid={`nav-${v}`}>{t(`nav.${v}`)}</span> }))}
+            items={VIEWS.map((v) => ({
+              key: v,
+              label: <span data-testid={`nav-${v}`}>{t(`nav.${v}`)}</span>,
+            }))}
             onClick={({ key }) => move({ view: key as View })}
           />
         </Layout.Sider>
         <Layout>
-          <Layout.Header style={{ background: '#fff', padding: '0 16px', height: 'auto', lineHeight: 'normal' }}>
-            <Space wrap size="middle" style={{ padding: '12px 0', width: '100%', justifyContent: 'space-between' }}>
+          <Layout.Header
+            style={{
+              background: '#fff',
+              padding: '0 16px',
+              height: 'auto',
+              lineHeight: 'normal',
+            }}
+          >
+            <Space
+              wrap
+              size="middle"
+              style={{
+                padding: '12px 0',
+                width: '100%',
+                justifyContent: 'space-between',
+              }}
+            >
               <Space direction="vertical" size={0}>
                 <Typography.Title level={4} style={{ margin: 0 }}>
                   {t('app.title')}
@@ -174,24 +216,22 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
               </Space>
               <Space wrap>
                 <span>{t('filters.organ')}</span>
-                <TreeSelect
-                  data-testid="organ-picker"
-                  style={{ width: 260 }}
-                  treeData={tree}
-                  value={organId}
-                  onChange={(v: string) => move({ organ: v })}
-                  showSearch
-                  treeNodeFilterProp="title"
-                  treeDefaultExpandedKeys={root ? [root] : []}
-                  loading={organs.isLoading}
-                />
+                <span data-testid="organ-picker">
+                  <TreeSelect
+                    style={{ width: 260 }}
+                    treeData={tree}
+                    value={organId}
+                    onChange={(v: string) => move({ organ: v })}
+                    showSearch
+                    treeNodeFilterProp="title"
+                    treeDefaultExpandedKeys={root ? [root] : []}
+                    loading={organs.isLoading}
+                  />
+                </span>
                 <span>{t('filters.asOf')}</span>
-                <DatePicker
-                  data-testid="as-of"
-                  allowClear={false}
-                  value={dayjs(place.asOf)}
-                  onChange={(d) => d && move({ asOf: d.format('YYYY-MM-DD') })}
-                />
+                <span data-testid="as-of">
+                  <DatePicker allowClear={false} value={dayjs(place.asOf)} onChange={(d) => d && move({ asOf: d.format('YYYY-MM-DD') })} />
+                </span>
                 <LanguageSwitch />
                 <Button icon={<LogoutOutlined />} onClick={onSignOut}>
                   {t('filters.signOut')}

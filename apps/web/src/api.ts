@@ -8,7 +8,16 @@ export type Bilingual = { zh: string; en: string };
 export interface Catalog {
   asOf: string;
   labels: Record<'rosterStatus' | 'category' | 'level' | 'organLevel' | 'organKind' | 'departureReason' | 'planStatus' | 'duty', Record<string, Bilingual>>;
-  findingKinds: Record<string, { label: Bilingual; ruleId: string | null; ruleTitle: Bilingual | null; citation: Bilingual; citedText: string | null }>;
+  findingKinds: Record<
+    string,
+    {
+      label: Bilingual;
+      ruleId: string | null;
+      ruleTitle: Bilingual | null;
+      citation: Bilingual;
+      citedText: string | null;
+    }
+  >;
 }
 
 export interface Organ {
@@ -61,8 +70,24 @@ export interface Answers {
   catalog: Catalog;
   roster: { asOf: string; counts: RosterCounts };
   'headcount-series': { asOf: string; points: HeadcountPoint[] };
-  quota: { asOf: string; organs: QuotaEntry[]; total: { quota: number; active_headcount: number; reserved_openings: number; headroom: number } };
-  supervision: { asOf: string; counts: { total: number; byKind: Record<string, number>; byOrgan: Record<string, number> } };
+  quota: {
+    asOf: string;
+    organs: QuotaEntry[];
+    total: {
+      quota: number;
+      active_headcount: number;
+      reserved_openings: number;
+      headroom: number;
+    };
+  };
+  supervision: {
+    asOf: string;
+    counts: {
+      total: number;
+      byKind: Record<string, number>;
+      byOrgan: Record<string, number>;
+    };
+  };
   'recruitment-plans': { asOf: string; plans: RecruitmentPlan[] };
 }
 
@@ -94,8 +119,15 @@ export class ApiError extends Error {
 }
 
 export async function fetchAnswer<E extends Endpoint>(path: string, key = apiKey.get()): Promise<Answers[E]> {
-  const res = await fetch(path, { headers: { Accept: 'application/json', ...(key ? { Authorization: `Bearer ${key}` } : {}) } });
-  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: Bilingual } } | null;
+  const res = await fetch(path, {
+    headers: {
+      Accept: 'application/json',
+      ...(key ? { Authorization: `Bearer ${key}` } : {}),
+    },
+  });
+  const body = (await res.json().catch(() => null)) as {
+    error?: { code: string; message: Bilingual };
+  } | null;
   if (!res.ok) {
     const error = body?.error;
     throw new ApiError(res.status, error?.code ?? `HTTP_${res.status}`, error?.message ?? { zh: `HTTP ${res.status}`, en: `HTTP ${res.status}` });

@@ -54,47 +54,68 @@ export function ChartCard<R extends Record<string, unknown>>(props: Props<R>) {
     dataIndex: c.key,
     title: c.title,
     align: c.numeric ? 'right' : 'left',
-    render: (_: unknown, row: R) => <span data-col={c.key}>{c.render ? c.render(row) : c.numeric ? Number(row[c.key] ?? 0).toLocaleString(i18n.language) : String(row[c.key] ?? '')}</span>,
+    render: (_: unknown, row: R) => (
+      <span data-col={c.key}>{c.render ? c.render(row) : c.numeric ? Number(row[c.key] ?? 0).toLocaleString(i18n.language) : String(row[c.key] ?? '')}</span>
+    ),
   }));
-  const errorText = props.error instanceof ApiError ? (i18n.language === 'en' ? props.error.messages.en : props.error.messages.zh) : props.error ? String(props.error) : null;
+  const errorText =
+    props.error instanceof ApiError ? (i18n.language === 'en' ? props.error.messages.en : props.error.messages.zh) : props.error ? String(props.error) : null;
   return (
-    <Card
-      title={props.title}
-      size="small"
+    <div
       data-testid={`card-${props.id}`}
       data-asof={props.rows ? props.asOf : undefined}
       data-loaded={props.rows !== null && !props.loading ? 'true' : 'false'}
-      extra={
-        <Space size="small">
-          {props.extra}
-          <Button size="small" icon={<TableOutlined />} onClick={() => setOpen(!open)} data-testid={`view-data-${props.id}`}>
-            {open ? t('card.hideData') : t('card.viewData')}
-          </Button>
-          <Button size="small" icon={<DownloadOutlined />} onClick={csv} disabled={rows.length === 0}>
-            {t('card.csv')}
-          </Button>
-        </Space>
-      }
+      data-rows={rows.length}
     >
-      {errorText ? <Alert type="error" showIcon message={t('card.error', { message: errorText })} /> : null}
-      {props.rows !== null && rows.length === 0 ? <Empty description={t('card.empty')} /> : null}
-      <div ref={chartRef} style={{ height: props.height ?? 280, display: rows.length > 0 ? 'block' : 'none' }} />
-      {open ? (
-        <Table<R>
-          data-testid={`table-${props.id}`}
-          size="small"
-          rowKey={props.rowKey}
-          columns={columns}
-          dataSource={rows}
-          pagination={rows.length > 20 ? { pageSize: 20 } : false}
+      <Card
+        title={props.title}
+        size="small"
+        extra={
+          <Space size="small">
+            {props.extra}
+            <Button size="small" icon={<TableOutlined />} onClick={() => setOpen(!open)} data-testid={`view-data-${props.id}`}>
+              {open ? t('card.hideData') : t('card.viewData')}
+            </Button>
+            <Button size="small" icon={<DownloadOutlined />} onClick={csv} disabled={rows.length === 0}>
+              {t('card.csv')}
+            </Button>
+          </Space>
+        }
+      >
+        {errorText ? <Alert type="error" showIcon message={t('card.error', { message: errorText })} /> : null}
+        {props.rows !== null && rows.length === 0 ? <Empty description={t('card.empty')} /> : null}
+        <div
+          ref={chartRef}
+          style={{
+            height: props.height ?? 280,
+            display: rows.length > 0 ? 'block' : 'none',
+          }}
         />
-      ) : null}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('card.query')}:{' '}
-        <Typography.Text code copyable={{ text: `curl -H "Authorization: Bearer $KEY" '${location.origin}${props.path}'` }} data-testid={`query-${props.id}`}>
-          GET {decodeURIComponent(props.path)}
+        {open ? (
+          <div data-testid={`table-${props.id}`}>
+            <Table<R>
+              size="small"
+              rowKey={props.rowKey}
+              columns={columns}
+              dataSource={rows}
+              pagination={false}
+              scroll={rows.length > 20 ? { y: 480 } : undefined}
+            />
+          </div>
+        ) : null}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('card.query')}:{' '}
+          <Typography.Text
+            code
+            copyable={{
+              text: `curl -H "Authorization: Bearer $KEY" '${location.origin}${props.path}'`,
+            }}
+            data-testid={`query-${props.id}`}
+          >
+            GET {decodeURIComponent(props.path)}
+          </Typography.Text>
         </Typography.Text>
-      </Typography.Text>
-    </Card>
+      </Card>
+    </div>
   );
 }

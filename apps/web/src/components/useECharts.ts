@@ -4,7 +4,18 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-echarts.use([BarChart, LineChart, PieChart, DatasetComponent, DataZoomComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  DatasetComponent,
+  DataZoomComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  CanvasRenderer,
+]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 
@@ -28,7 +39,8 @@ export function useECharts(option: ChartOption | null) {
   }, []);
 
   useEffect(() => {
-    if (option) chart.current?.setOption(option, { notMerge: true });
+    // Short transitions: a change of organ or date reads as a change, not as a slow chart.
+    if (option) chart.current?.setOption({ animationDuration: 300, animationDurationUpdate: 300, ...option }, { notMerge: true });
   }, [option]);
 
   return ref;

@@ -1,7 +1,10 @@
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
-  app: { title: 'AuxLedger dashboard', subtitle: 'Auxiliary police of Inner Mongolia’s public-security organs' },
+  app: {
+    title: 'AuxLedger dashboard',
+    subtitle: 'Auxiliary police of Inner Mongolia’s public-security organs',
+  },
   signIn: {
     title: 'Sign in',
     hint: 'Sign in with an API key (a viewer key is enough). The key stays in this browser tab’s session storage only.',
@@ -10,8 +13,19 @@ export const en: Messages = {
     required: 'Enter an API key',
     failed: 'Sign-in failed: {{message}}',
   },
-  nav: { overview: 'Headcount', quota: 'Quota', supervision: 'Supervision', recruitment: 'Recruitment' },
-  filters: { organ: 'Organ', asOf: 'As of', slider: 'Timeline', language: 'Language', signOut: 'Sign out' },
+  nav: {
+    overview: 'Headcount',
+    quota: 'Quota',
+    supervision: 'Supervision',
+    recruitment: 'Recruitment',
+  },
+  filters: {
+    organ: 'Organ',
+    asOf: 'As of',
+    slider: 'Timeline',
+    language: 'Language',
+    signOut: 'Sign out',
+  },
   card: {
     viewData: 'View data',
     hideData: 'Hide data',

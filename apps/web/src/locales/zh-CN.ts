@@ -1,6 +1,9 @@
 /** The dashboard's own words (codes' words come from GET /api/catalog). */
 export const zhCN = {
-  app: { title: 'AuxLedger 辅警管理看板', subtitle: '内蒙古自治区公安机关警务辅助人员' },
+  app: {
+    title: 'AuxLedger 辅警管理看板',
+    subtitle: '内蒙古自治区公安机关警务辅助人员',
+  },
   signIn: {
     title: '登录',
     hint: '使用 API 密钥登录（查看者密钥即可）。密钥只保存在本浏览器标签页的会话存储中。',
@@ -9,8 +12,19 @@ export const zhCN = {
     required: '请输入 API 密钥',
     failed: '登录失败：{{message}}',
   },
-  nav: { overview: '人员概况', quota: '用人额度', supervision: '监督检查', recruitment: '招录计划' },
-  filters: { organ: '机关', asOf: '截至日期', slider: '时间轴', language: '语言', signOut: '退出' },
+  nav: {
+    overview: '人员概况',
+    quota: '用人额度',
+    supervision: '监督检查',
+    recruitment: '招录计划',
+  },
+  filters: {
+    organ: '机关',
+    asOf: '截至日期',
+    slider: '时间轴',
+    language: '语言',
+    signOut: '退出',
+  },
   card: {
     viewData: '查看数据',
     hideData: '收起数据',

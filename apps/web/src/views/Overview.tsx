@@ -13,20 +13,35 @@ export function Overview({ organId, asOf }: ViewProps) {
   const { t } = useTranslation();
   const { label } = useLabels();
   const roster = useApi('roster', { organ: organId, subtree: 'true', asOf });
-  const series = useApi('headcount-series', { organ: organId, subtree: 'true', asOf, months: String(MONTHS) });
+  const series = useApi('headcount-series', {
+    organ: organId,
+    subtree: 'true',
+    asOf,
+    months: String(MONTHS),
+  });
   const counts = roster.data?.counts;
   const departed = counts?.byStatus['DEPARTED'] ?? 0;
 
   const rowsOf = (table: 'rosterStatus' | 'category', values: Record<string, number> | undefined): CountRow[] | null =>
-    values ? Object.entries(values).map(([code, count]) => ({ code, label: label(table, code), count })).sort((a, b) => b.count - a.count) : null;
+    values
+      ? Object.entries(values)
+          .map(([code, count]) => ({ code, label: label(table, code), count }))
+          .sort((a, b) => b.count - a.count)
+      : null;
   const byStatus = rowsOf('rosterStatus', counts?.byStatus);
   const byCategory = rowsOf('category', counts?.byCategory);
   const pie = (rows: CountRow[] | null) =>
     rows && {
       tooltip: { trigger: 'item' },
       legend: { bottom: 0 },
-      dataset: { source: rows.map((r) => ({ name: r.label, value: r.count })) },
-      series: [{ type: 'pie', radius: ['40%', '70%'], label: { formatter: '{b}: {c}' } }],
+      dataset: { source: rows.map((r) => [r.label, r.count]), dimensions: ['label', 'count'] },
+      series: [
+        {
+          type: 'pie',
+          radius: ['40%', '70%'],
+          label: { formatter: '{b}: {c}' },
+        },
+      ],
     };
   const points = series.data?.points.map((p) => ({ ...p, label: p.month })) ?? null;
 
@@ -35,12 +50,16 @@ export function Overview({ organId, asOf }: ViewProps) {
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <Card size="small">
-            <Statistic title={t('overview.inService')} value={counts ? counts.total - departed : '—'} data-testid="stat-in-service" loading={!counts} />
+            <div data-testid="stat-in-service">
+              <Statistic title={t('overview.inService')} value={counts ? counts.total - departed : '—'} loading={!counts} />
+            </div>
           </Card>
         </Col>
         <Col xs={24} md={12}>
           <Card size="small">
-            <Statistic title={t('overview.total')} value={counts?.total ?? '—'} data-testid="stat-total" loading={!counts} />
+            <div data-testid="stat-total">
+              <Statistic title={t('overview.total')} value={counts?.total ?? '—'} loading={!counts} />
+            </div>
           </Card>
         </Col>
         <Col xs={24} lg={12}>
@@ -90,7 +109,11 @@ export function Overview({ organId, asOf }: ViewProps) {
             columns={[
               { key: 'month', title: t('overview.month') },
               { key: 'date', title: t('overview.date') },
-              { key: 'inService', title: t('overview.inService'), numeric: true },
+              {
+                key: 'inService',
+                title: t('overview.inService'),
+                numeric: true,
+              },
             ]}
             option={
               points && {
@@ -100,7 +123,16 @@ export function Overview({ organId, asOf }: ViewProps) {
                 xAxis: { type: 'category' },
                 yAxis: { type: 'value', minInterval: 1 },
                 dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
-                series: [{ type: 'line', name: t('overview.inService'), encode: { x: 'month', y: 'inService' }, areaStyle: { opacity: 0.15 }, color: COLORS.primary, smooth: true }],
+                series: [
+                  {
+                    type: 'line',
+                    name: t('overview.inService'),
+                    encode: { x: 'month', y: 'inService' },
+                    areaStyle: { opacity: 0.15 },
+                    color: COLORS.primary,
+                    smooth: true,
+                  },
+                ],
               }
             }
           />

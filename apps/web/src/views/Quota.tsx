@@ -5,7 +5,16 @@ import { rollUpToChildren } from '../rollup';
 import { useApi } from '../queries';
 import { COLORS, type ViewProps } from './common';
 
-type QuotaRow = { organId: string; organ: string; quota: number; used: number; reserved: number; headroom: number; rate: number | null; [k: string]: unknown };
+type QuotaRow = {
+  organId: string;
+  organ: string;
+  quota: number;
+  used: number;
+  reserved: number;
+  headroom: number;
+  rate: number | null;
+  [k: string]: unknown;
+};
 
 /**
  * 用人额度 (Art. 7): quota against use for each organ directly below the
@@ -22,7 +31,13 @@ export function Quota({ organId, asOf, organs }: ViewProps) {
         organId,
         (o) => {
           const e = byOrgan.get(o.organ_id);
-          return e ? { quota: e.quota ?? 0, used: e.active_headcount, reserved: e.reserved_openings } : null;
+          return e
+            ? {
+                quota: e.quota ?? 0,
+                used: e.active_headcount,
+                reserved: e.reserved_openings,
+              }
+            : null;
         },
         () => ({ quota: 0, used: 0, reserved: 0 }),
       )
@@ -46,12 +61,21 @@ export function Quota({ organId, asOf, organs }: ViewProps) {
         {(['totalQuota', 'totalUsed', 'totalHeadroom'] as const).map((k) => (
           <Col xs={24} md={8} key={k}>
             <Card size="small">
-              <Statistic
-                title={t(`quota.${k}`)}
-                loading={!total}
-                data-testid={`stat-${k}`}
-                value={total ? { totalQuota: total.quota, totalUsed: total.active_headcount, totalHeadroom: total.headroom }[k] : '—'}
-              />
+              <div data-testid={`stat-${k}`}>
+                <Statistic
+                  title={t(`quota.${k}`)}
+                  loading={!total}
+                  value={
+                    total
+                      ? {
+                          totalQuota: total.quota,
+                          totalUsed: total.active_headcount,
+                          totalHeadroom: total.headroom,
+                        }[k]
+                      : '—'
+                  }
+                />
+              </div>
             </Card>
           </Col>
         ))}
@@ -75,7 +99,14 @@ export function Quota({ organId, asOf, organs }: ViewProps) {
               {
                 key: 'rate',
                 title: t('quota.rate'),
-                render: (r) => (r.rate !== null && r.rate > 100 ? <Typography.Text type="danger">{percent(r)} · {t('quota.over')}</Typography.Text> : percent(r)),
+                render: (r) =>
+                  r.rate !== null && r.rate > 100 ? (
+                    <Typography.Text type="danger">
+                      {percent(r)} · {t('quota.over')}
+                    </Typography.Text>
+                  ) : (
+                    percent(r)
+                  ),
               },
             ]}
             option={
@@ -83,19 +114,42 @@ export function Quota({ organId, asOf, organs }: ViewProps) {
                 tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
                 legend: { top: 0 },
                 grid: { left: 140, right: 32, top: 32, bottom: 24 },
-                dataset: { source: chartRows, dimensions: ['organ', 'quota', 'used', 'rate'] },
+                dataset: {
+                  source: chartRows,
+                  dimensions: ['organ', 'quota', 'used', 'rate'],
+                },
                 xAxis: { type: 'value', minInterval: 1 },
-                yAxis: { type: 'category', axisLabel: { width: 130, overflow: 'truncate' } },
+                yAxis: {
+                  type: 'category',
+                  axisLabel: { width: 130, overflow: 'truncate' },
+                },
                 visualMap: {
                   show: false,
                   seriesIndex: 1,
                   dimension: 3,
-                  pieces: [{ gt: 100, color: COLORS.over }, { lte: 100, color: COLORS.primary }],
+                  pieces: [
+                    { gt: 100, color: COLORS.over },
+                    { lte: 100, color: COLORS.primary },
+                  ],
                   outOfRange: { color: COLORS.primary },
                 },
                 series: [
-                  { type: 'bar', name: t('quota.quota'), encode: { y: 'organ', x: 'quota' }, color: COLORS.muted, barGap: '-100%', z: 1 },
-                  { type: 'bar', name: t('quota.used'), encode: { y: 'organ', x: 'used' }, color: COLORS.primary, barWidth: '50%', z: 2 },
+                  {
+                    type: 'bar',
+                    name: t('quota.quota'),
+                    encode: { y: 'organ', x: 'quota' },
+                    color: COLORS.muted,
+                    barGap: '-100%',
+                    z: 1,
+                  },
+                  {
+                    type: 'bar',
+                    name: t('quota.used'),
+                    encode: { y: 'organ', x: 'used' },
+                    color: COLORS.primary,
+                    barWidth: '50%',
+                    z: 2,
+                  },
                 ],
               }
             }

@@ -5,18 +5,33 @@ import { useLabels } from '../labels';
 import { useApi } from '../queries';
 import { COLORS, type ViewProps } from './common';
 
-type StatusRow = { status: string; label: string; plans: number; openings: number; [k: string]: unknown };
+type StatusRow = {
+  status: string;
+  label: string;
+  plans: number;
+  openings: number;
+  [k: string]: unknown;
+};
 const ORDER = ['DRAFTED', 'APPROVED', 'ANNOUNCED', 'CLOSED'];
 
 /** 招录 (Arts. 18–19): the plans of the organ and those below it by their state on the date, with their openings. */
 export function Recruitment({ organId, asOf }: ViewProps) {
   const { t } = useTranslation();
   const { label } = useLabels();
-  const plans = useApi('recruitment-plans', { organ: organId, subtree: 'true', asOf });
+  const plans = useApi('recruitment-plans', {
+    organ: organId,
+    subtree: 'true',
+    asOf,
+  });
   const rows: StatusRow[] | null = plans.data
     ? Object.values(
         plans.data.plans.reduce<Record<string, StatusRow>>((acc, p) => {
-          const row = (acc[p.status] ??= { status: p.status, label: label('planStatus', p.status), plans: 0, openings: 0 });
+          const row = (acc[p.status] ??= {
+            status: p.status,
+            label: label('planStatus', p.status),
+            plans: 0,
+            openings: 0,
+          });
           row.plans += 1;
           row.openings += p.openings_total;
           return acc;
@@ -39,19 +54,36 @@ export function Recruitment({ organId, asOf }: ViewProps) {
             columns={[
               { key: 'label', title: t('recruitment.status') },
               { key: 'plans', title: t('recruitment.plans'), numeric: true },
-              { key: 'openings', title: t('recruitment.openings'), numeric: true },
+              {
+                key: 'openings',
+                title: t('recruitment.openings'),
+                numeric: true,
+              },
             ]}
             option={
               rows && {
                 tooltip: { trigger: 'axis' },
                 legend: { top: 0 },
                 grid: { left: 48, right: 24, top: 32, bottom: 24 },
-                dataset: { source: rows, dimensions: ['label', 'plans', 'openings'] },
+                dataset: {
+                  source: rows,
+                  dimensions: ['label', 'plans', 'openings'],
+                },
                 xAxis: { type: 'category' },
                 yAxis: { type: 'value', minInterval: 1 },
                 series: [
-                  { type: 'bar', name: t('recruitment.plans'), encode: { x: 'label', y: 'plans' }, color: COLORS.primary },
-                  { type: 'bar', name: t('recruitment.openings'), encode: { x: 'label', y: 'openings' }, color: COLORS.ok },
+                  {
+                    type: 'bar',
+                    name: t('recruitment.plans'),
+                    encode: { x: 'label', y: 'plans' },
+                    color: COLORS.primary,
+                  },
+                  {
+                    type: 'bar',
+                    name: t('recruitment.openings'),
+                    encode: { x: 'label', y: 'openings' },
+                    color: COLORS.ok,
+                  },
                 ],
               }
             }

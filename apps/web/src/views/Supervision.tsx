@@ -6,23 +6,52 @@ import { rollUpToChildren } from '../rollup';
 import { useApi } from '../queries';
 import { COLORS, type ViewProps } from './common';
 
-type KindRow = { kind: string; label: string; article: string; count: number; [k: string]: unknown };
-type OrganRow = { organId: string; organ: string; count: number; [k: string]: unknown };
+type KindRow = {
+  kind: string;
+  label: string;
+  article: string;
+  count: number;
+  [k: string]: unknown;
+};
+type OrganRow = {
+  organId: string;
+  organ: string;
+  count: number;
+  [k: string]: unknown;
+};
 
 /** 监督 (Arts. 18 ¶2, 28, 34–38): open findings on the date by kind, with the article each rests on, and by organ below. Counts only. */
 export function Supervision({ organId, asOf, organs }: ViewProps) {
   const { t } = useTranslation();
   const { finding, article, articleText } = useLabels();
-  const supervision = useApi('supervision', { organ: organId, subtree: 'true', asOf });
+  const supervision = useApi('supervision', {
+    organ: organId,
+    subtree: 'true',
+    asOf,
+  });
   const counts = supervision.data?.counts;
   const byKind: KindRow[] | null = counts
     ? Object.entries(counts.byKind)
-        .map(([kind, count]) => ({ kind, label: finding(kind), article: article(kind), count }))
+        .map(([kind, count]) => ({
+          kind,
+          label: finding(kind),
+          article: article(kind),
+          count,
+        }))
         .sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind))
     : null;
   const byOrgan: OrganRow[] | null = counts
-    ? rollUpToChildren(organs, organId, (o) => (counts.byOrgan[o.organ_id] ? { count: counts.byOrgan[o.organ_id] as number } : null), () => ({ count: 0 }))
-        .map(({ organ, values }) => ({ organId: organ.organ_id, organ: organ.name, count: values.count }))
+    ? rollUpToChildren(
+        organs,
+        organId,
+        (o) => (counts.byOrgan[o.organ_id] ? { count: counts.byOrgan[o.organ_id] as number } : null),
+        () => ({ count: 0 }),
+      )
+        .map(({ organ, values }) => ({
+          organId: organ.organ_id,
+          organ: organ.name,
+          count: values.count,
+        }))
         .filter((r) => r.count > 0)
         .sort((a, b) => b.count - a.count || a.organId.localeCompare(b.organId))
     : null;
@@ -32,8 +61,18 @@ export function Supervision({ organId, asOf, organs }: ViewProps) {
       grid: { left: 160, right: 32, top: 16, bottom: 24 },
       dataset: { source: [...rows].reverse(), dimensions: [y, x] },
       xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', axisLabel: { width: 150, overflow: 'truncate' } },
-      series: [{ type: 'bar', encode: { y, x }, color, label: { show: true, position: 'right' } }],
+      yAxis: {
+        type: 'category',
+        axisLabel: { width: 150, overflow: 'truncate' },
+      },
+      series: [
+        {
+          type: 'bar',
+          encode: { y, x },
+          color,
+          label: { show: true, position: 'right' },
+        },
+      ],
     };
 
   return (
@@ -41,7 +80,9 @@ export function Supervision({ organId, asOf, organs }: ViewProps) {
       <Row gutter={[16, 16]}>
         <Col span={24}>
           <Card size="small">
-            <Statistic title={t('supervision.total')} value={counts?.total ?? '—'} loading={!counts} data-testid="stat-findings" />
+            <div data-testid="stat-findings">
+              <Statistic title={t('supervision.total')} value={counts?.total ?? '—'} loading={!counts} />
+            </div>
           </Card>
         </Col>
         <Col xs={24} xl={12}>
@@ -57,7 +98,11 @@ export function Supervision({ organId, asOf, organs }: ViewProps) {
             height={Math.max(240, (byKind?.length ?? 0) * 30 + 40)}
             columns={[
               { key: 'label', title: t('supervision.kind') },
-              { key: 'article', title: t('supervision.article'), render: (r) => <Tooltip title={articleText(r.kind)}>{r.article}</Tooltip> },
+              {
+                key: 'article',
+                title: t('supervision.article'),
+                render: (r) => <Tooltip title={articleText(r.kind)}>{r.article}</Tooltip>,
+              },
               { key: 'count', title: t('supervision.count'), numeric: true },
             ]}
             option={bars(byKind, 'label', 'count', COLORS.warn)}

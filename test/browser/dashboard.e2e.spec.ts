@@ -1,0 +1,374 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, type Page, chromium } from 'playwright-core';
+
+/**
+ * The dashboard in a real browser: Debian's chromium driven by playwright-core
+ * against the real API (apps/api/src/main.ts, as `npm start` runs it) on a
+ * generated history, serving the built app from its own port. It signs in
+ * with a viewer key, opens each view, changes organ and date, and checks that
+ * the numbers on the page are the API's answers for the same organ and date,
+ * that every code is shown by its label, and that no view renders nothing.
+ * Screenshots go to test-artifacts/browser/; the paint times are printed.
+ */
+
+const ROOT = resolve(__dirname, '..', '..');
+const CHROMIUM = process.env['AUXLEDGER_CHROMIUM'] || '/usr/bin/chromium';
+const ARTIFACTS = join(ROOT, 'test-artifacts', 'browser');
+const EVENTS = 3000;
+const ADMIN_KEY = 'browser-test-admin-key-0123456789';
+const DATE = '2025-12-31';
+const EARLIER = '2025-06-30';
+/** A 盟市 with auxiliaries at this size (the generator staffs the counties in file order). */
+const CITY = 'chifeng';
+
+const haveChromium = existsSync(CHROMIUM);
+const inCi = process.env['CI'] === 'true';
+const describeInBrowser = haveChromium || inCi ? describe : describe.skip;
+const title = haveChromium
+  ? 'the dashboard in chromium'
+  : `the dashboard in chromium — SKIPPED: no chromium at ${CHROMIUM} (apt-get install -y chromium fonts-wqy-zenhei)`;
+
+type Bilingual = { zh: string; en: string };
+type Catalog = { labels: Record<string, Record<string, Bilingual>>; findingKinds: Record<string, { label: Bilingual; citation: Bilingual }> };
+type Organ = { organ_id: string; parent_id: string | null; name: string; path: string };
+
+describeInBrowser(title, () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'auxledger-browser-'));
+  let api: ChildProcess | undefined;
+  let base = '';
+  let viewerKey = '';
+  let context: BrowserContext | undefined;
+  let page: Page;
+  let catalog: Catalog;
+  let organs: Organ[];
+  const timings: string[] = [];
+
+  const get = async <T>(path: string, key = viewerKey): Promise<T> => {
+    const res = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${key}` } });
+    if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error(`CI=true and no chromium at ${CHROMIUM}: .ci/run installs it (apt-get install -y chromium fonts-wqy-zenhei)`);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const build = spawnSync(process.execPath, [join(ROOT, 'apps/web/build-if-stale.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('building the dashboard failed');
+
+    // A small region, as `npm run demo` makes the big one: through the command path, with its local measures.
+    const db = join(tmp, 'records.db');
+    const parameters = join(tmp, 'parameters.json');
+    const generated = spawnSync(
+      process.execPath,
+      [
+        '-r',
+        '@swc-node/register',
+        'libs/history/src/cli.ts',
+        '--db',
+        db,
+        '--seed',
+        '5',
+        '--events',
+        String(EVENTS),
+        '--headcount',
+        '90',
+        '--parameters-out',
+        parameters,
+        '--quiet',
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    if (generated.status !== 0) throw new Error(`generating the history failed: ${generated.stderr}`);
+
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    api = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        // The records in the generated SQLite file: not the throwaway PostgreSQL the global setup names.
+        ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AUXLEDGER_'))),
+        PORT: String(port),
+        AUXLEDGER_HOST: '127.0.0.1',
+        AUXLEDGER_DB: db,
+        AUXLEDGER_PARAMETERS: parameters,
+        AUXLEDGER_ADMIN_KEY: ADMIN_KEY,
+        AUXLEDGER_LOG_LEVEL: 'warn',
+        AUXLEDGER_RATE_LIMIT: '100000',
+        AUXLEDGER_MIN_POSITION_WAIT_MS: '60000',
+      },
+    });
+    let output = '';
+    api.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    api.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const started = Date.now();
+    while (!output.includes('Dashboard: ')) {
+      if (api.exitCode !== null || Date.now() - started > 60_000) throw new Error(`the API did not start:\n${output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // The read models hold the whole log before the page is opened.
+    await get(`/api/organs?minPosition=${EVENTS}`, ADMIN_KEY);
+    const created = await fetch(`${base}/api/keys`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'browser test viewer', role: 'viewer' }),
+    });
+    viewerKey = ((await created.json()) as { key: string }).key;
+    catalog = await get<Catalog>('/api/catalog');
+    organs = (await get<{ organs: Organ[] }>('/api/organs')).organs;
+
+    context = await chromium.launchPersistentContext(join(tmp, 'chromium-profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      viewport: { width: 1440, height: 1000 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+  }, 240_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (api && api.exitCode === null) {
+      const exited = new Promise((r) => api?.once('exit', r));
+      api.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(tmp, { recursive: true, force: true });
+    if (timings.length) process.stdout.write(`\ndashboard timings (${EVENTS} events, chromium headless):\n${timings.map((t) => `  ${t}`).join('\n')}\n`);
+  });
+
+  /**
+   * Waits until every card of the view has the answer for this date, checked on every animation frame; returns
+   * the page's clock (ms since its navigation started) at the first frame that showed it.
+   */
+  const loaded = async (view: string, asOf: string): Promise<number> => {
+    const shown = await page.waitForFunction(
+      ([v, d]) => {
+        const root = document.querySelector(`[data-testid="view-${v}"]`);
+        const cards = root ? [...root.querySelectorAll('[data-testid^="card-"]')] : [];
+        return cards.length > 0 && cards.every((c) => c.getAttribute('data-loaded') === 'true' && c.getAttribute('data-asof') === d) && performance.now();
+      },
+      [view, asOf] as const,
+      { timeout: 20_000, polling: 'raf' },
+    );
+    const at = (await shown.jsonValue()) as number;
+    // Charts draw on the next frame, and settle after their 300 ms transition (for the numbers and the screenshots).
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.waitForTimeout(400);
+    return at;
+  };
+  const statValue = async (id: string) =>
+    Number(((await page.locator(`[data-testid="stat-${id}"] .ant-statistic-content-value`).innerText()) || '').replace(/[^\d-]/g, ''));
+  /** The view-data table of a card, as { rowKey: { column: text } }. */
+  const table = async (card: string): Promise<Record<string, Record<string, string>>> => {
+    const open = page.locator(`[data-testid="table-${card}"]`);
+    if ((await open.count()) === 0) await page.click(`[data-testid="view-data-${card}"]`);
+    await open.waitFor();
+    return open.evaluate((el) =>
+      Object.fromEntries(
+        [...el.querySelectorAll('tr[data-row-key]')].map((tr) => [
+          tr.getAttribute('data-row-key') as string,
+          Object.fromEntries([...tr.querySelectorAll('[data-col]')].map((c) => [c.getAttribute('data-col') as string, (c as HTMLElement).innerText])),
+        ]),
+      ),
+    );
+  };
+  const num = (text: string | undefined) => Number((text ?? '').replace(/[^\d-]/g, ''));
+  /** No code the catalog has words for is on the page as itself; the page is not blank. */
+  const showsLabelsNotCodes = async (view: string) => {
+    const text = await page.locator(`[data-testid="view-${view}"]`).innerText();
+    expect(text.trim().length).toBeGreaterThan(0);
+    const codes = [
+      ...['rosterStatus', 'category', 'organLevel', 'departureReason', 'planStatus'].flatMap((t) => Object.keys(catalog.labels[t] ?? {})),
+      ...Object.keys(catalog.findingKinds),
+    ];
+    expect(codes.filter((code) => new RegExp(`\\b${code}\\b`).test(text))).toEqual([]);
+    const canvases = await page
+      .locator(`[data-testid="view-${view}"] canvas`)
+      .evaluateAll((els) => els.filter((c) => (c as HTMLCanvasElement).width > 0).length);
+    expect(canvases).toBeGreaterThan(0);
+  };
+  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const rolledUp = (organId: string, valueOf: (o: Organ) => number) => {
+    const self = organs.find((o) => o.organ_id === organId) as Organ;
+    const out: Record<string, number> = {};
+    for (const child of organs.filter((o) => o.parent_id === organId)) {
+      out[child.organ_id] = organs.filter((o) => o.path.startsWith(child.path)).reduce((n, o) => n + valueOf(o), 0);
+    }
+    const own = valueOf(self);
+    if (own !== 0) out[organId] = own;
+    return out;
+  };
+  const pickDate = async (date: string) => {
+    const input = page.locator('[data-testid="as-of"] input');
+    await input.click();
+    await input.fill(date);
+    // The page's clock when the date is committed (Enter), for the change-of-date time.
+    await page.evaluate(() =>
+      document.addEventListener('keydown', (e) => e.key === 'Enter' && ((window as unknown as { committedAt: number }).committedAt = performance.now()), {
+        capture: true,
+        once: true,
+      }),
+    );
+    await input.press('Enter');
+    return page.evaluate(() => (window as unknown as { committedAt: number }).committedAt);
+  };
+
+  it('signs in with a viewer key; the region in Chinese by default, as of today', async () => {
+    await page.goto(`${base}/`);
+    await page.locator('[data-testid="api-key"]').fill('axl_wrong_key');
+    await page.click('[data-testid="sign-in-submit"]');
+    await page.locator('.ant-alert-error').waitFor();
+    await page.locator('[data-testid="api-key"]').fill(viewerKey);
+    await page.click('[data-testid="sign-in-submit"]');
+    await page.locator('[data-testid="view-overview"]').waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('auxledger.apiKey'))).toBe(viewerKey);
+    expect(await page.locator('[data-testid="page-title"]').innerText()).toContain('内蒙古自治区公安厅');
+  });
+
+  it('headcount: the region on a date — first meaningful paint, the numbers the API answers, labels not codes', async () => {
+    await page.goto(`${base}/#/overview?asOf=${DATE}`);
+    // A fresh load of the page (the key in session storage): from the navigation's start to the frame with every chart's data.
+    await page.reload();
+    const paint = await loaded('overview', DATE);
+    timings.push(
+      `first meaningful paint, region headcount as of ${DATE}: ${Math.round(paint)} ms from navigation start (HTML, script, 4 queries, 3 charts drawn)`,
+    );
+    const roster = await get<{ counts: { total: number; byStatus: Record<string, number>; byCategory: Record<string, number> } }>(
+      `/api/roster?organ=nmg&subtree=true&asOf=${DATE}`,
+    );
+    expect(roster.counts.total).toBeGreaterThan(0);
+    expect(await statValue('total')).toBe(roster.counts.total);
+    expect(await statValue('in-service')).toBe(roster.counts.total - (roster.counts.byStatus['DEPARTED'] ?? 0));
+    const byStatus = await table('by-status');
+    expect(Object.fromEntries(Object.entries(byStatus).map(([code, row]) => [code, num(row['count'])]))).toEqual(roster.counts.byStatus);
+    for (const [code, row] of Object.entries(byStatus)) expect(row['label']).toBe(catalog.labels['rosterStatus']?.[code]?.zh);
+    const byCategory = await table('by-category');
+    expect(Object.fromEntries(Object.entries(byCategory).map(([code, row]) => [code, num(row['count'])]))).toEqual(roster.counts.byCategory);
+    const series = await get<{ points: Array<{ month: string; inService: number }> }>(`/api/headcount-series?organ=nmg&subtree=true&asOf=${DATE}&months=24`);
+    const shown = await table('series');
+    expect(Object.fromEntries(Object.entries(shown).map(([month, row]) => [month, num(row['inService'])]))).toEqual(
+      Object.fromEntries(series.points.map((p) => [p.month, p.inService])),
+    );
+    await showsLabelsNotCodes('overview');
+    await shot('overview-region');
+  }, 60_000);
+
+  it('changing the date repaints with the answers for the new date', async () => {
+    const before = await pickDate(EARLIER);
+    const after = await loaded('overview', EARLIER);
+    timings.push(
+      `change of date ${DATE} → ${EARLIER} (region headcount): ${Math.round(after - before)} ms from the date committed (Enter) to the frame with every chart's new data`,
+    );
+    const roster = await get<{ counts: { total: number; byStatus: Record<string, number> } }>(`/api/roster?organ=nmg&subtree=true&asOf=${EARLIER}`);
+    expect(await statValue('total')).toBe(roster.counts.total);
+    const byStatus = await table('by-status');
+    expect(Object.fromEntries(Object.entries(byStatus).map(([code, row]) => [code, num(row['count'])]))).toEqual(roster.counts.byStatus);
+    expect(page.url()).toContain(`asOf=${EARLIER}`);
+  }, 30_000);
+
+  it('changing the organ in the tree: a city and its subtree', async () => {
+    const city = organs.find((o) => o.organ_id === CITY) as Organ;
+    await page.click('[data-testid="organ-picker"] .ant-select');
+    await page.keyboard.type(city.name);
+    await page.locator(`.ant-select-tree-node-content-wrapper[title="${city.name}"]`).first().click();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction((name) => document.querySelector('[data-testid="page-title"]')?.textContent?.includes(name), city.name);
+    await loaded('overview', EARLIER);
+    const roster = await get<{ counts: { total: number; byStatus: Record<string, number> } }>(`/api/roster?organ=${CITY}&subtree=true&asOf=${EARLIER}`);
+    expect(roster.counts.total).toBeGreaterThan(0);
+    expect(await statValue('total')).toBe(roster.counts.total);
+    const byStatus = await table('by-status');
+    expect(Object.fromEntries(Object.entries(byStatus).map(([code, row]) => [code, num(row['count'])]))).toEqual(roster.counts.byStatus);
+    expect(page.url()).toContain(`organ=${CITY}`);
+    await shot('overview-city');
+  }, 30_000);
+
+  it('quota: each organ below the region, rolled up, equal to the API; totals; over quota marked', async () => {
+    await page.goto(`${base}/#/quota?organ=nmg&asOf=${DATE}`);
+    await loaded('quota', DATE);
+    const quota = await get<{
+      organs: Array<{ organ_id: string; quota: number | null; active_headcount: number }>;
+      total: { quota: number; active_headcount: number; headroom: number };
+    }>(`/api/quota?organ=nmg&subtree=true&asOf=${DATE}`);
+    expect(await statValue('totalQuota')).toBe(quota.total.quota);
+    expect(await statValue('totalUsed')).toBe(quota.total.active_headcount);
+    expect(await statValue('totalHeadroom')).toBe(quota.total.headroom);
+    const entry = new Map(quota.organs.map((e) => [e.organ_id, e]));
+    const used = rolledUp('nmg', (o) => entry.get(o.organ_id)?.active_headcount ?? 0);
+    const limit = rolledUp('nmg', (o) => entry.get(o.organ_id)?.quota ?? 0);
+    const rows = await table('quota');
+    expect(Object.keys(rows).length).toBeGreaterThan(0);
+    for (const [organId, row] of Object.entries(rows)) {
+      expect([organId, num(row['used']), num(row['quota'])]).toEqual([organId, used[organId], limit[organId]]);
+      expect(row['organ']).toBe(organs.find((o) => o.organ_id === organId)?.name);
+    }
+    const order = Object.values(rows).map((r) => num(r['used']));
+    expect(order).toEqual([...order].sort((a, b) => b - a));
+    await showsLabelsNotCodes('quota');
+    await shot('quota-region');
+  }, 30_000);
+
+  it('supervision: findings by kind with their article, by organ, equal to the API', async () => {
+    await page.click('[data-testid="nav-supervision"]');
+    await loaded('supervision', DATE);
+    const answer = await get<{ counts: { total: number; byKind: Record<string, number>; byOrgan: Record<string, number> } }>(
+      `/api/supervision?organ=nmg&subtree=true&asOf=${DATE}`,
+    );
+    expect(answer.counts.total).toBeGreaterThan(0);
+    expect(await statValue('findings')).toBe(answer.counts.total);
+    const byKind = await table('findings-by-kind');
+    expect(Object.fromEntries(Object.entries(byKind).map(([kind, row]) => [kind, num(row['count'])]))).toEqual(answer.counts.byKind);
+    for (const [kind, row] of Object.entries(byKind)) {
+      expect(row['label']).toBe(catalog.findingKinds[kind]?.label.zh);
+      expect(row['article']).toBe(catalog.findingKinds[kind]?.citation.zh);
+    }
+    const byOrgan = await table('findings-by-organ');
+    const expected = Object.fromEntries(Object.entries(rolledUp('nmg', (o) => answer.counts.byOrgan[o.organ_id] ?? 0)).filter(([, n]) => n > 0));
+    expect(Object.fromEntries(Object.entries(byOrgan).map(([organId, row]) => [organId, num(row['count'])]))).toEqual(expected);
+    await showsLabelsNotCodes('supervision');
+    await shot('supervision-region');
+  }, 30_000);
+
+  it('recruitment: plans by state, equal to the API', async () => {
+    await page.click('[data-testid="nav-recruitment"]');
+    await loaded('recruitment', DATE);
+    const answer = await get<{ plans: Array<{ status: string; openings_total: number }> }>(`/api/recruitment-plans?organ=nmg&subtree=true&asOf=${DATE}`);
+    const expected: Record<string, number> = {};
+    for (const p of answer.plans) expected[p.status] = (expected[p.status] ?? 0) + 1;
+    const rows = await table('plans-by-status');
+    expect(Object.fromEntries(Object.entries(rows).map(([status, row]) => [status, num(row['plans'])]))).toEqual(expected);
+    for (const [status, row] of Object.entries(rows)) expect(row['label']).toBe(catalog.labels['planStatus']?.[status]?.zh);
+    await showsLabelsNotCodes('recruitment');
+    await shot('recruitment-region');
+  }, 30_000);
+
+  it('in English: the labels are the catalog’s English words', async () => {
+    await page.click('[data-testid="nav-overview"]');
+    await page.locator('[data-testid="language"]').getByText('English').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await loaded('overview', DATE);
+    const byStatus = await table('by-status');
+    for (const [code, row] of Object.entries(byStatus)) expect(row['label']).toBe(catalog.labels['rosterStatus']?.[code]?.en);
+    expect(await page.locator('[data-testid="page-title"]').innerText()).toContain('Headcount');
+    await showsLabelsNotCodes('overview');
+    await shot('overview-region-en');
+  }, 30_000);
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
