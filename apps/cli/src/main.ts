@@ -16,7 +16,7 @@ import { auditExportCommand } from './audit-export-command';
 import { historyCommand } from './history-command';
 import { importCommand } from './import-command';
 import { createKeyCommand, listKeysCommand, revokeKeyCommand } from './keys-command';
-import type { Output } from './output';
+import { type Output, endQuietlyOnBrokenPipe } from './output';
 import { projectCommand, rosterCommand } from './read-model-commands';
 import { digestCommand, verifyCommand } from './verify-command';
 
@@ -154,6 +154,7 @@ function bilingualError(error: unknown): CliError | null {
 }
 
 if (require.main === module) {
+  endQuietlyOnBrokenPipe([process.stdout, process.stderr]);
   const io: Output = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), progress: process.stderr.isTTY === true, stdout: process.stdout };
   run(process.argv.slice(2), io).then(
     (code) => {

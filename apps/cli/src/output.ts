@@ -35,3 +35,23 @@ export function progressBar(io: Output, label: string, total?: number): Progress
     stop: () => bar.stop(),
   };
 }
+
+/**
+ * `auxledger … | head -1`: once the reader has closed the pipe, every write
+ * fails with EPIPE — Node's default is an unhandled 'error' and a stack
+ * trace. Installed once for every command (`main.ts`): the first EPIPE on
+ * standard output or error ends the process at once and quietly, with the
+ * exit code decided so far (0 unless a problem was already found) — the
+ * reader wanted no more, which is no failure of the command.
+ */
+export function endQuietlyOnBrokenPipe(streams: NodeJS.WriteStream[], exit: (code: number) => void = (code) => process.exit(code)): void {
+  let ended = false;
+  for (const stream of streams) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      if (ended) return;
+      ended = true;
+      exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    });
+  }
+}
