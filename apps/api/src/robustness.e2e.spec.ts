@@ -75,6 +75,27 @@ describe('input the API refuses, and the API itself', () => {
     expect(await logLength()).toBe(0);
   });
 
+  it('free text with a bidi override, a zero-width or a control character is refused (400 isPlainText, both languages), never normalised — nested fields too', async () => {
+    const on = { auxiliaryId: 'aux-1', disciplineId: 'd-1', misconduct: 'OTHER', sanction: 'WARNING', decidingOrganId: 'xincheng' };
+    const forbidden = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u0000', '\u0009', '\u000a', '\u000d', '\u001f', '\u007f', '\u0080', '\u009f'];
+    for (const c of forbidden) {
+      const res = await api.post('/api/commands/discipline', { ...on, description: `擅离${c}岗位` });
+      const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      expect({ c: code, status: res.status, code: res.body.error?.code }).toEqual({ c: code, status: 400, code: 'VALIDATION_FAILED' });
+      const [field] = res.body.error.details.fields;
+      expect(field.field).toBe('description');
+      expect(field.constraints).toEqual([{ rule: 'isPlainText', zh: expect.stringContaining(code), en: expect.stringContaining(code) }]);
+    }
+    // Nested free text (a plan's post conditions) is held to the same rule.
+    const plan = { planId: 'plan-bidi', draftingOrganId: 'hohhot', title: '计划', openings: [], postConditions: [{ id: 'c-1', description: 'abc\u202edef' }], effectiveDate: '2024-09-10' };
+    const nested = await api.post('/api/commands/draft-recruitment-plan', plan).expect(400);
+    expect(nested.body.error.details.fields.map((f: { field: string }) => f.field)).toContain('postConditions.0.description');
+    expect(await logLength()).toBe(0);
+    // Plain text in any script passes validation (here: refused by the record — aux-1 was never hired —, not by the rule).
+    const plain = await api.post('/api/commands/discipline', { ...on, description: '擅离岗位 — left the post; ئۇيغۇرچە; ᠮᠣᠩᠭᠣᠯ' });
+    expect(plain.status).toBe(409);
+  });
+
   it('health: liveness and readiness without a key; the OpenAPI document and UI', async () => {
     expect((await api.get('/health', null).expect(200)).body).toEqual({ status: 'ok' });
     expect((await api.get('/health/ready', null).expect(200)).body.info.eventStore.status).toBe('up');

@@ -10,6 +10,8 @@ interface Schema {
   allOf?: Schema[];
   type?: string;
   format?: string;
+  pattern?: string;
+  enum?: unknown[];
   items?: Schema;
   properties?: Record<string, Schema>;
   required?: string[];
@@ -151,6 +153,12 @@ describe('malformed bodies on every command endpoint', () => {
         return { body: null, raw: `${rest.slice(0, -1)}${rest === '{}' ? '' : ','}${JSON.stringify(k)}:${value}}`, field: null, code: 'BODY_TOO_DEEP' };
       }),
     );
+    // Free text (a string that is not an id, a date or an enum) with a bidi override, a zero-width or a control character: refused, not normalised.
+    const texts = named((s) => s.type === 'string' && s.pattern === undefined && s.format === undefined && s.enum === undefined);
+    if (texts.length) {
+      const forbidden = fc.constantFrom('\u202e', '\u202a', '\u2066', '\u2069', '\u200b', '\u200d', '\u2060', '\ufeff', '\u0000', '\u0007', '\n', '\t', '\u007f', '\u0085', '\u009f');
+      kinds.push(fc.tuple(pick(texts), forbidden, fc.string({ maxLength: 5 })).map(([k, c, rest]) => withField(k, `合同${c}${rest}`)).map((m) => ({ ...m, code: 'VALIDATION_FAILED' })));
+    }
     if (required.length) kinds.push(pick(required).map((k) => ({ body: Object.fromEntries(Object.entries(example).filter(([f]) => f !== k)), field: k })));
     const nested = named(isObject);
     if (nested.length) {

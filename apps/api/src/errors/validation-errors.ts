@@ -7,7 +7,8 @@ export interface FieldError {
   constraints: { rule: string; zh: string; en: string }[];
 }
 
-const ZH: Record<string, string> = {
+/** Per rule, in Chinese; a function when the English message carries a detail to repeat (the character found). */
+const ZH: Record<string, string | ((en: string) => string)> = {
   whitelistValidation: '不允许的字段',
   isDefined: '必填',
   isNotEmpty: '不能为空',
@@ -32,14 +33,23 @@ const ZH: Record<string, string> = {
   maxLength: '过长',
   minLength: '过短',
   unknownValue: '请求体须为 JSON 对象',
+  isPlainText: (en) => {
+    const m = /(U\+[0-9A-F]{4,6}) at position (\d+)/.exec(en);
+    return `不得含双向控制符、零宽字符或控制字符${m ? `（第 ${m[2]} 位有 ${m[1]}，请删除）` : ''}`;
+  },
 };
+
+function zhOf(rule: string, en: string): string {
+  const zh = ZH[rule];
+  return typeof zh === 'function' ? zh(en) : (zh ?? '取值无效');
+}
 
 /** class-validator errors, flattened to dotted paths (`contract.endDate`, `equipmentIssued.0.serial`). */
 export function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = prefix && e.property ? `${prefix}.${e.property}` : e.property || prefix || '(body)';
     const own: FieldError[] = e.constraints
-      ? [{ field, constraints: Object.entries(e.constraints).map(([rule, en]) => ({ rule, zh: `${field}：${ZH[rule] ?? '取值无效'}`, en })) }]
+      ? [{ field, constraints: Object.entries(e.constraints).map(([rule, en]) => ({ rule, zh: `${field}：${zhOf(rule, en)}`, en })) }]
       : [];
     return [...own, ...fieldErrors(e.children ?? [], field === '(body)' ? '' : field)];
   });

@@ -44,6 +44,47 @@ export function IsIsoDate() {
     });
 }
 
+/**
+ * What free text may not hold: bidi embeddings, overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069, and the marks U+200E, U+200F, U+061C), which
+ * make a text display otherwise than it reads (Trojan Source, CVE-2021-42574);
+ * zero-width characters (U+200B–U+200D, U+2060, U+FEFF), which make two texts
+ * that look alike differ; and every C0 and C1 control (U+0000–U+001F,
+ * U+007F–U+009F), line breaks and tabs included. Refused, not normalised: the
+ * log records what the operator sent, and a record of the state must not
+ * silently differ from what was typed — the client removes the character, or
+ * learns where it was.
+ */
+const NOT_PLAIN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/u;
+
+const codePoint = (c: string) => `U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** The first character free text may not hold (`NOT_PLAIN`), as U+XXXX, and where; null when there is none. */
+export function notPlain(text: string): { codePoint: string; index: number } | null {
+  const m = NOT_PLAIN.exec(text);
+  return m ? { codePoint: codePoint(m[0]), index: m.index } : null;
+}
+
+/** class-validator: free text without bidi controls, zero-width or control characters (`NOT_PLAIN`); the message names the first one and its position. */
+export function IsPlainText(each = false) {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isPlainText',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { each },
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || notPlain(value) === null,
+        defaultMessage: (args) => {
+          const found = typeof args?.value === 'string' ? notPlain(args.value) : null;
+          return found
+            ? `${String(propertyName)} holds ${found.codePoint} at position ${found.index}: bidi controls, zero-width and control characters are refused (remove it)`
+            : `${String(propertyName)} must not hold bidi controls, zero-width or control characters`;
+        },
+      },
+    });
+}
+
 export const Id = (example: string, o: Opt = {}) =>
   applyDecorators(
     doc(o, { type: String, example, pattern: IDENTIFIER.source }),
@@ -63,7 +104,14 @@ export const IdList = (example: string[], o: Opt = {}) =>
   );
 
 export const Text = (example: string, o: Opt & { max?: number } = {}) =>
-  applyDecorators(doc(o, { type: String, example, maxLength: o.max ?? 2000 }), ...optional(o), IsString(), MinLength(1), MaxLength(o.max ?? 2000));
+  applyDecorators(
+    doc(o, { type: String, example, maxLength: o.max ?? 2000, description: [o.description, 'Plain text: no bidi controls, zero-width or control characters (refused, 400).'].filter(Boolean).join(' ') }),
+    ...optional(o),
+    IsString(),
+    MinLength(1),
+    MaxLength(o.max ?? 2000),
+    IsPlainText(),
+  );
 
 export const DateField = (example: string, o: Opt = {}) =>
   applyDecorators(doc(o, { type: String, format: 'date', example }), ...optional(o), IsIsoDate());
