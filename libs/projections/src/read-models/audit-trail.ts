@@ -265,7 +265,9 @@ export async function auditTrailPage(store: ReadModelStore, query: AuditQuery = 
   let rows: AuditEntry[];
   if (query.organId) {
     const organs = await organScope(store, query.organId, query.includeSubtree ?? false);
-    const auxiliaries = [...new Set((await store.list(roster, { where: { using_organ_id: organs } })).map((r) => r['auxiliary_id'] as string))];
+    const ofOrgans = [...new Set((await store.list(roster, { where: { using_organ_id: organs } })).map((r) => r['auxiliary_id'] as string))];
+    // An auxiliary filter narrows the organ's auxiliaries (it must not be replaced by them: both filters apply).
+    const auxiliaries = query.auxiliaryId ? ofOrgans.filter((a) => a === query.auxiliaryId) : ofOrgans;
     const [byOrgan, byAuxiliary] = await Promise.all([page({ organ_id: organs }), auxiliaries.length ? page({ auxiliary_id: auxiliaries }) : Promise.resolve([])]);
     const seen = new Map<string, AuditEntry>();
     for (const r of [...byOrgan, ...byAuxiliary]) seen.set(`${r.global_position}:${r.row_seq}`, r);
