@@ -55,6 +55,7 @@ export function IsIsoDate() {
  * silently differ from what was typed — the client removes the character, or
  * learns where it was.
  */
+// eslint-disable-next-line no-control-regex -- the control characters are what this pattern finds
 const NOT_PLAIN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/u;
 
 const codePoint = (c: string) => `U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
