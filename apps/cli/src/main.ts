@@ -2,7 +2,8 @@
  * auxledger — the auditors' and operators' command line (`npm run -s auxledger -- <command>`;
  * every command's `--help`, and apps/cli/README.md).
  *
- *   verify | digest                     the log's hash chain, and a checkpoint to keep
+ *   verify | digest | signing-key       the log's hash chain and Merkle tree, signed checkpoints to keep
+ *   prove inclusion | consistency       RFC 9162 proofs against signed checkpoints
  *   project [--rebuild] | rebuild       the read models
  *   roster                              an organ's roster as of a date (read models)
  *   history <auxiliaryId>               one auxiliary's timeline, from the log
@@ -18,7 +19,7 @@ import { importCommand } from './import-command';
 import { createKeyCommand, listKeysCommand, revokeKeyCommand } from './keys-command';
 import { type Output, endQuietlyOnBrokenPipe } from './output';
 import { projectCommand, rosterCommand } from './read-model-commands';
-import { digestCommand, verifyCommand } from './verify-command';
+import { registerLogIntegrityCommands } from './prove-commands';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -36,16 +37,7 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
       .option('--api <url>', 'the running API, e.g. http://localhost:3000 (default: AUXLEDGER_API_URL); the admin key comes from AUXLEDGER_API_KEY')
       .option('--json', 'as JSON');
 
-  logOptions(program.command('verify'))
-    .description('check every hash link of the log, and a saved checkpoint; exit 1 naming each broken event')
-    .option('--against <file>', 'a checkpoint saved earlier with `digest`')
-    .option('--json', 'the full report as JSON')
-    .action(async (options) => setExitCode(await verifyCommand(options, io)));
-
-  logOptions(program.command('digest'))
-    .description('the log checkpoint (position, event count, digest) for an auditor to keep')
-    .option('--out <file>', 'write it to a file')
-    .action(async (options) => setExitCode(await digestCommand(options, io)));
+  registerLogIntegrityCommands(program, logOptions, io, setExitCode);
 
   const readModelOptions = (command: Command) =>
     command

@@ -36,3 +36,10 @@ export function existingSqliteFile(db: string | undefined): string {
   if (!existsSync(db)) throw new UsageError('NO_SUCH_FILE', { zh: `没有这个文件：${db}`, en: `no such file: ${db}` });
   return db;
 }
+
+/** Opens the deployment's own log to write into it (`digest --new` stores the checkpoint it signs): the file must exist. */
+export async function openLogForWriting({ db, pg }: LogLocation): Promise<EventStore> {
+  if (pg && db) throw new UsageError('ONE_LOG', { zh: '只能指定一个记录库：--db 或 --pg', en: 'name one log: --db or --pg, not both' });
+  if (pg) return PostgresEventStore.open({ connectionString: pg });
+  return new SqliteEventStore({ path: existingSqliteFile(db) });
+}

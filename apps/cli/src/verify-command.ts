@@ -1,17 +1,43 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
-import { type LogCheckpoint, type VerifyReport, digestLog, verifyLog } from '@auxledger/event-store';
+import {
+  type LogCheckpoint,
+  type TreeCheckpoint,
+  type VerifyReport,
+  digestLog,
+  isMerkleLogStore,
+  parseCheckpoint,
+  signLogCheckpoint,
+  verifyLog,
+} from '@auxledger/event-store';
+import { type SigningKeyOptions, bilingual, loadSigner, readCheckpointFile, readSignedCheckpoint, verifierKeys } from './checkpoint-keys';
 import { UsageError } from './cli-error';
-import { type LogLocation, openLog } from './open-log';
+import { type LogLocation, openLog, openLogForWriting } from './open-log';
 import type { Output } from './output';
 
 /**
- * `auxledger verify`: walks the whole log, checks every hash link and, given a
- * checkpoint saved earlier, that the log still gives it. Exit 0 when intact,
- * 1 when anything is broken (each break named: kind, position, stream, event).
+ * `auxledger verify`: walks the whole log, checks every hash link, the
+ * Merkle tree the store keeps and, given checkpoints saved earlier, that the
+ * log still gives them: signed checkpoints (their signatures first: an altered
+ * one is refused as such), each the root of the log's first N events; with a
+ * series, where the log stops matching; or today's JSON chain checkpoint.
+ * Exit 0 when intact, 1 when anything is broken (each break named: kind,
+ * position, stream, event).
  */
-export async function verifyCommand(location: LogLocation & { against?: string; json?: boolean }, io: Output): Promise<number> {
-  const against = location.against ? readCheckpoint(location.against) : undefined;
+export async function verifyCommand(
+  location: LogLocation & SigningKeyOptions & { against?: string[] | string; key?: string[]; json?: boolean },
+  io: Output,
+): Promise<number> {
+  const files = location.against === undefined ? [] : ([] as string[]).concat(location.against);
+  const chainFiles = files.filter((f) => readCheckpointFile(f).trimStart().startsWith('{'));
+  if (chainFiles.length > 1) {
+    throw new UsageError('ONE_CHAIN_CHECKPOINT', { zh: '旧式 JSON 检查点一次只能给一个 --against', en: 'give at most one old-style JSON checkpoint with --against' });
+  }
+  const against = chainFiles[0] ? readCheckpoint(chainFiles[0]) : undefined;
+  const signedFiles = files.filter((f) => !chainFiles.includes(f));
+  const keys = signedFiles.length > 0 ? verifierKeys(location, io) : [];
+  const signed = signedFiles.map((file) => readSignedCheckpoint(file, keys));
+  const checkpoints: TreeCheckpoint[] = signed.map((c) => ({ treeSize: c.treeSize, rootHash: c.rootHash, label: `${c.file}${c.time ? `, signed ${c.time}` : ''}` }));
   const store = await openLog(location);
   const bar = io.progress ? new SingleBar({ format: 'verifying |{bar}| {value} events', stream: process.stderr }) : undefined;
   bar?.start(0, 0);
@@ -19,6 +45,7 @@ export async function verifyCommand(location: LogLocation & { against?: string; 
   try {
     report = await verifyLog(store, {
       ...(against ? { against } : {}),
+      ...(checkpoints.length > 0 ? { checkpoints } : {}),
       onProgress: (checked) => {
         bar?.setTotal(checked);
         bar?.update(checked);
@@ -32,16 +59,57 @@ export async function verifyCommand(location: LogLocation & { against?: string; 
     io.out(`${JSON.stringify(report, null, 2)}\n`);
   } else if (report.ok) {
     io.out(`intact: ${report.eventsChecked} events in ${report.streamsChecked} streams; log digest ${report.checkpoint.digest} at position ${report.checkpoint.position}${against ? ' — matches the saved checkpoint' : ''}\n`);
-    if (!against) io.out('(without a saved checkpoint, --against, a log cut short cannot be told from a shorter one)\n');
+    io.out(`Merkle root ${report.treeHead.rootHash} over ${report.treeHead.treeSize} events${report.storedTree === 'compared' ? ' (the stored tree agrees node by node)' : ' (computed from the log)'}\n`);
+    if (signed.length > 0) io.out(`matches ${signed.length} signed checkpoint(s): ${report.treeCheckpoints.map((c) => `${c.treeSize} events (${c.label})`).join('; ')}\n`);
+    if (!against && signed.length === 0) io.out('(without a saved checkpoint, --against, a log cut short or rewritten whole cannot be told from another log)\n');
   } else {
     io.out(`BROKEN: ${report.breaks.length} break(s) in ${report.eventsChecked} events\n`);
     for (const b of report.breaks) io.out(`  ${b.kind} at position ${b.globalPosition ?? '?'}${b.streamId ? ` (${b.streamId} revision ${b.streamRevision})` : ''}: ${b.message}\n`);
+    if (report.divergence) io.out(`where: ${report.divergence.message}\n`);
   }
   return report.ok ? 0 : 1;
 }
 
-/** `auxledger digest`: the checkpoint of the log as it is now, for an auditor to keep. */
-export async function digestCommand(location: LogLocation & { out?: string }, io: Output): Promise<number> {
+/**
+ * `auxledger digest`: the latest signed checkpoint the log holds, for an
+ * auditor to keep outside the database; `--new` (or none held) signs one now
+ * with the deployment's key and stores it; `--chain` gives today's JSON chain
+ * checkpoint instead.
+ */
+export async function digestCommand(location: LogLocation & SigningKeyOptions & { out?: string; new?: boolean; chain?: boolean }, io: Output): Promise<number> {
+  if (location.chain) return chainDigest(location, io);
+  let note: string | undefined;
+  let stored = false;
+  if (!location.new) {
+    const reader = await openLog(location);
+    try {
+      note = isMerkleLogStore(reader) ? (await reader.latestCheckpoint())?.note : undefined;
+    } finally {
+      await reader.close();
+    }
+  }
+  if (note === undefined) {
+    const signer = loadSigner(location);
+    const store = await openLogForWriting(location);
+    try {
+      note = (await signLogCheckpoint(store, signer, new Date())).note;
+      stored = true;
+    } catch (error) {
+      throw bilingual(error);
+    } finally {
+      await store.close();
+    }
+  }
+  const parsed = parseCheckpoint(note);
+  if (location.out) writeFileSync(location.out, note);
+  const summary = `signed checkpoint${stored ? ' (new, stored in the log)' : ''}: ${parsed.origin}, ${parsed.treeSize} events, root ${parsed.rootHash.toString('base64')}${parsed.time ? `, signed ${parsed.time}` : ''}`;
+  io.out(location.out ? `${summary}\nwritten to ${location.out}\n` : note);
+  if (!location.out) io.err(`${summary}\n`);
+  return 0;
+}
+
+/** Today's JSON checkpoint of the hash chain (ADR 0002). */
+async function chainDigest(location: LogLocation & { out?: string }, io: Output): Promise<number> {
   const store = await openLog(location);
   let checkpoint: LogCheckpoint;
   try {

@@ -3,3 +3,4 @@ export * from './merkle-log';
 export * from './verify-proof';
 export * from './checkpoint';
 export * from './signing-key-file';
+export * from './sign-log';
