@@ -9,7 +9,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type Organ, apiKey, fetchAnswer, queryPath } from './api';
 import { type Language, setLanguage } from './i18n';
+import { rememberRoot } from './boot';
 import { CatalogContext, useLabels } from './labels';
+import { type Place, type View, VIEWS, readPlace, writePlace } from './plan';
 import { useApi } from './queries';
 import { Overview } from './views/Overview';
 import { Quota } from './views/Quota';
@@ -17,34 +19,6 @@ import { Recruitment } from './views/Recruitment';
 import { Supervision } from './views/Supervision';
 
 dayjs.extend(localizedFormat);
-
-const VIEWS = ['overview', 'quota', 'supervision', 'recruitment'] as const;
-type View = (typeof VIEWS)[number];
-
-/** What the address says: `#/quota?organ=hohhot&asOf=2025-06-30` — a view can be bookmarked and shared. */
-interface Place {
-  view: View;
-  organ?: string;
-  asOf: string;
-}
-const today = () => dayjs().format('YYYY-MM-DD');
-function readPlace(): Place {
-  const [route = '', search = ''] = location.hash.replace(/^#\/?/, '').split('?');
-  const params = new URLSearchParams(search);
-  const asOf = params.get('asOf');
-  return {
-    view: (VIEWS as readonly string[]).includes(route) ? (route as View) : 'overview',
-    ...(params.get('organ') ? { organ: params.get('organ') as string } : {}),
-    asOf: asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : today(),
-  };
-}
-const writePlace = (p: Place) => {
-  const search = new URLSearchParams({
-    ...(p.organ ? { organ: p.organ } : {}),
-    asOf: p.asOf,
-  });
-  history.replaceState(null, '', `#/${p.view}?${search.toString()}`);
-};
 
 export function App() {
   const { i18n } = useTranslation();
@@ -159,6 +133,9 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
   }, [signedOut, onSignOut]);
   const list = useMemo(() => organs.data?.organs ?? [], [organs.data]);
   const root = list.find((o) => o.parent_id === null)?.organ_id;
+  useEffect(() => {
+    if (root) rememberRoot(root);
+  }, [root]);
   const organId = place.organ && list.some((o) => o.organ_id === place.organ) ? place.organ : root;
   useEffect(() => writePlace(place), [place]);
   // A link or bookmark opened in this tab (`#/quota?organ=…`): the place it names.
@@ -271,11 +248,14 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
 }
 
 function PageTitle({ view, organ, asOf }: { view: View; organ: Organ | undefined; asOf: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { label } = useLabels();
   return (
     <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="page-title">
-      {t(`nav.${view}`)} · {organ ? `${organ.name}（${label('organLevel', organ.level)}）` : '…'} · {t('filters.asOf')} {dayjs(asOf).format('LL')}
+      {t(`nav.${view}`)} · {organ ? `${organ.name}（${label('organLevel', organ.level)}）` : '…'} · {t('filters.asOf')}{' '}
+      {dayjs(asOf)
+        .locale(i18n.language === 'en' ? 'en' : 'zh-cn')
+        .format('LL')}
     </Typography.Title>
   );
 }

@@ -2,23 +2,19 @@ import { Card, Col, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ChartCard } from '../components/ChartCard';
 import { useLabels } from '../labels';
+import { SERIES_MONTHS, viewQueries } from '../plan';
 import { useApi } from '../queries';
 import { COLORS, type ViewProps } from './common';
 
-const MONTHS = 24;
 type CountRow = { code: string; label: string; count: number };
 
 /** 人员概况: headcount by status and category on the date, and in service at each month end of the last 24 months. */
 export function Overview({ organId, asOf }: ViewProps) {
   const { t } = useTranslation();
   const { label } = useLabels();
-  const roster = useApi('roster', { organ: organId, subtree: 'true', asOf });
-  const series = useApi('headcount-series', {
-    organ: organId,
-    subtree: 'true',
-    asOf,
-    months: String(MONTHS),
-  });
+  const q = viewQueries.overview(organId, asOf);
+  const roster = useApi(...q.roster);
+  const series = useApi(...q.series);
   const counts = roster.data?.counts;
   const departed = counts?.byStatus['DEPARTED'] ?? 0;
 
@@ -39,7 +35,8 @@ export function Overview({ organId, asOf }: ViewProps) {
         {
           type: 'pie',
           radius: ['40%', '70%'],
-          label: { formatter: '{b}: {c}' },
+          encode: { itemName: 'label', value: 'count' },
+          label: { formatter: '{b}: {@count}' },
         },
       ],
     };
@@ -99,7 +96,7 @@ export function Overview({ organId, asOf }: ViewProps) {
         <Col span={24}>
           <ChartCard
             id="series"
-            title={t('overview.series', { months: MONTHS })}
+            title={t('overview.series', { months: SERIES_MONTHS })}
             path={series.path}
             asOf={series.data?.asOf}
             loading={series.isFetching}

@@ -2,6 +2,7 @@ import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ChartCard } from '../components/ChartCard';
 import { rollUpToChildren } from '../rollup';
+import { viewQueries } from '../plan';
 import { useApi } from '../queries';
 import { COLORS, type ViewProps } from './common';
 
@@ -23,7 +24,7 @@ type QuotaRow = {
  */
 export function Quota({ organId, asOf, organs }: ViewProps) {
   const { t, i18n } = useTranslation();
-  const quota = useApi('quota', { organ: organId, subtree: 'true', asOf });
+  const quota = useApi(...viewQueries.quota(organId, asOf).quota);
   const byOrgan = new Map((quota.data?.organs ?? []).map((e) => [e.organ_id, e]));
   const rows: QuotaRow[] | null = quota.data
     ? rollUpToChildren(

@@ -2,6 +2,7 @@ import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ChartCard } from '../components/ChartCard';
 import { useLabels } from '../labels';
+import { viewQueries } from '../plan';
 import { useApi } from '../queries';
 import { COLORS, type ViewProps } from './common';
 
@@ -18,11 +19,7 @@ const ORDER = ['DRAFTED', 'APPROVED', 'ANNOUNCED', 'CLOSED'];
 export function Recruitment({ organId, asOf }: ViewProps) {
   const { t } = useTranslation();
   const { label } = useLabels();
-  const plans = useApi('recruitment-plans', {
-    organ: organId,
-    subtree: 'true',
-    asOf,
-  });
+  const plans = useApi(...viewQueries.recruitment(organId, asOf).plans);
   const rows: StatusRow[] | null = plans.data
     ? Object.values(
         plans.data.plans.reduce<Record<string, StatusRow>>((acc, p) => {

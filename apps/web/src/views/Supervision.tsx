@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ChartCard } from '../components/ChartCard';
 import { useLabels } from '../labels';
 import { rollUpToChildren } from '../rollup';
+import { viewQueries } from '../plan';
 import { useApi } from '../queries';
 import { COLORS, type ViewProps } from './common';
 
@@ -24,11 +25,7 @@ type OrganRow = {
 export function Supervision({ organId, asOf, organs }: ViewProps) {
   const { t } = useTranslation();
   const { finding, article, articleText } = useLabels();
-  const supervision = useApi('supervision', {
-    organ: organId,
-    subtree: 'true',
-    asOf,
-  });
+  const supervision = useApi(...viewQueries.supervision(organId, asOf).supervision);
   const counts = supervision.data?.counts;
   const byKind: KindRow[] | null = counts
     ? Object.entries(counts.byKind)
