@@ -117,7 +117,25 @@ export function renderCoverage(): string {
     );
   }
   lines.push('', `${rules.length} rules; ${rules.filter((r) => r.kind === 'RECORDED').length} recorded-only; ${uncovered} implemented without a test.`, '');
+  lines.push(...renderReadings(rules));
   return lines.join('\n');
+}
+
+/** The readings: rules whose precise content the regulation leaves open, each with the reading we apply (`reading` on the rule). */
+function renderReadings(rules: readonly AnyRule[]): string[] {
+  const read = rules.filter((r) => r.reading);
+  if (read.length === 0) return [];
+  return [
+    '## Readings',
+    '',
+    'Where the regulation names the clause but not the precise rule, the rule applies our reading of it,',
+    'stated on the rule (`reading` in `libs/statute`) and here. Such a rule may stand beyond the rule catalog.',
+    '',
+    '| rule | citations | reading |',
+    '|---|---|---|',
+    ...read.map((r) => `| \`${r.id}\` | ${r.citations.map((c) => renderCitationEn(c)).join('<br>')} | ${escape(r.reading?.zh ?? '')}<br>${escape(r.reading?.en ?? '')} |`),
+    '',
+  ];
 }
 
 if (require.main === module) {

@@ -54,9 +54,9 @@ describe('every rule id of the catalog is in the 2024 rule set', () => {
     }
   });
 
-  when('the rule set holds no id the catalog does not know', () => {
+  when('the rule set holds no id the catalog does not know, except rules that state their reading', () => {
     const known = new Set(rows.map((r) => r.id));
-    expect(Object.keys(rules).filter((id) => !known.has(id))).toEqual([]);
+    expect(Object.values(rules).filter((r) => !known.has(r.id) && !(r.reading?.zh.trim() && r.reading.en.trim())).map((r) => r.id)).toEqual([]);
   });
 
   when("each rule's first citation is an article the catalog row names", () => {

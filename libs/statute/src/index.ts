@@ -19,4 +19,5 @@ export * from './rules/contract';
 export * from './rules/duties';
 export * from './rules/management';
 export * from './rules/penalties';
+export * from './rules/service';
 export * from './local-measures';

@@ -27,6 +27,11 @@ interface RuleMeta<Id extends string> {
   readonly citations: readonly [Citation, ...Citation[]];
   /** For an exception: the rule it relaxes (ELIG-EDU-RELAX relaxes ELIG-EDU). */
   readonly relaxes?: string;
+  /**
+   * Our reading, where the regulation names the clause but not the precise rule
+   * (a rule beyond the rule catalog states one; docs/statute-coverage.md lists them).
+   */
+  readonly reading?: Bilingual;
 }
 
 export interface CheckRule<Id extends string, F, K extends ParameterKey> extends RuleMeta<Id> {

@@ -51,9 +51,9 @@ describe('AdjustPay', () => {
     });
   });
 
-  it('refuses someone not employed: never hired, or departed (STATE)', () => {
+  it('refuses someone not employed: never hired (STATE), or departed (SERVICE-PERIOD, Art. 40)', () => {
     given({}).when(adjust(RAISED, '2025-07-01')).thenRefusedByState('AUXILIARY_NOT_HIRED');
-    given({ auxiliary: [hired(), terminatedOn('2025-06-30')] }).when(adjust(RAISED, '2025-07-01')).thenRefusedByState('AUXILIARY_DEPARTED');
+    given({ auxiliary: [hired(), terminatedOn('2025-06-30')] }).when(adjust(RAISED, '2025-07-01')).thenRefusedByStatute('SERVICE-PERIOD');
   });
 });
 

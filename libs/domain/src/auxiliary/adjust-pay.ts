@@ -1,7 +1,8 @@
 import { ADJUST_PAY_CHECKS, judgeInForce } from '@auxledger/statute';
 import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
 import { type PayOnLevel, auxiliaryEvent } from './events';
-import { type AuxiliaryRefs, auxiliaryStream, beforeHire, notInService } from './guards';
+import { type AuxiliaryRefs, auxiliaryStream, notInService } from './guards';
+import { serviceCommand } from './service-period';
 import { isInService } from './state';
 
 /**
@@ -17,16 +18,16 @@ import { isInService } from './state';
 
 export type AdjustPay = Command<'AdjustPay', { auxiliaryId: string; pay: PayOnLevel }>;
 
-export const adjustPay: CommandHandler<AdjustPay, AuxiliaryRefs> = {
+export const adjustPay: CommandHandler<AdjustPay, AuxiliaryRefs> = serviceCommand<AdjustPay, AuxiliaryRefs>({
   commandType: 'AdjustPay',
   streams: auxiliaryStream,
-  decide({ data, metadata }, { auxiliary: state }, context) {
+  decide({ data, metadata }, _states, context, state, whole) {
     const on = metadata.effectiveDate;
     if (!isInService(state)) return notInService(state);
     const r = state.service;
-    if (on < r.hiredOn) return beforeHire(r.hiredOn, on);
-    if (on < r.paySince) {
-      return refuseByState('BEFORE_LATEST_PAY_CHANGE', { zh: `生效日期${on}早于现行薪酬的生效日期${r.paySince}`, en: `The effective date ${on} precedes the pay on record, in effect since ${r.paySince}` }, { paySince: r.paySince });
+    const { paySince } = whole.service;
+    if (on < paySince) {
+      return refuseByState('BEFORE_LATEST_PAY_CHANGE', { zh: `生效日期${on}早于现行薪酬的生效日期${paySince}`, en: `The effective date ${on} precedes the pay on record, in effect since ${paySince}` }, { paySince });
     }
     if (data.pay.locality === r.pay.locality && data.pay.monthlyBaseFen === r.pay.monthlyBaseFen) {
       return refuseByState('PAY_UNCHANGED', { zh: '薪酬与现行记录相同', en: 'The pay is the one already on record' });
@@ -39,4 +40,4 @@ export const adjustPay: CommandHandler<AdjustPay, AuxiliaryRefs> = {
     if (!judgement.ok) return refuseByStatute(judgement);
     return accept({ auxiliary: [auxiliaryEvent('PayAdjusted', { auxiliaryId: data.auxiliaryId, pay: data.pay, adjustedOn: on })] }, judgement);
   },
-};
+});

@@ -41,8 +41,8 @@ describe('AssignDuty', () => {
       given({ auxiliary: READY }).when(assign({ dutyCodes: [] })).thenRefusedByState('NO_DUTY_NAMED');
     });
 
-    it('refuses an assignment dated before the hire (STATE)', () => {
-      given({ auxiliary: READY }).when(assign({}, '2024-09-30')).thenRefusedByState('BEFORE_HIRE');
+    it('refuses an assignment dated before the hire (SERVICE-PERIOD, Art. 24)', () => {
+      given({ auxiliary: READY }).when(assign({}, '2024-09-30')).thenRefusedByStatute('SERVICE-PERIOD');
     });
   });
 
@@ -65,8 +65,8 @@ describe('AssignDuty', () => {
   });
 
   describe('given a departed auxiliary', () => {
-    it('refuses by DUTY-ACTIVE', () => {
-      given({ auxiliary: [...READY, terminatedOn('2024-10-20')] }).when(assign()).thenRefusedByStatute('DUTY-ACTIVE');
+    it('refuses by SERVICE-PERIOD (Art. 40) and DUTY-ACTIVE', () => {
+      given({ auxiliary: [...READY, terminatedOn('2024-10-20')] }).when(assign()).thenRefusedByStatute('SERVICE-PERIOD', 'DUTY-ACTIVE');
     });
   });
 });

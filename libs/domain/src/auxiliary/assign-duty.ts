@@ -1,14 +1,18 @@
 import { ASSIGN_DUTY_CHECKS, type FactsFor, type IsoDate, judgeInForce } from '@auxledger/statute';
 import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
 import { type IssuedEquipment, auxiliaryEvent } from './events';
-import { type AuxiliaryRefs, auxiliaryStream, beforeHire, duplicateId, notHired } from './guards';
-import { type Hired, isHired, openAssignments, statuteStatus } from './state';
+import { type AuxiliaryRefs, auxiliaryStream, duplicateId } from './guards';
+import { serviceCommand } from './service-period';
+import { type Hired, openAssignments, statuteStatus } from './state';
 
 /**
  * 安排工作 (Arts. 10–16, 28 ¶2, 35 ¶2, 39): judged with ASSIGN_DUTY_CHECKS, every
  * failed rule at once. A forbidden duty (Art. 15) is never assignable, in any
- * state; a suspended or departed auxiliary is refused by DUTY-ACTIVE beside
- * whatever else fails, so the answer lists everything wrong with the request.
+ * state; a suspended auxiliary is refused by DUTY-ACTIVE beside whatever
+ * else fails, so the answer lists everything wrong with the request (before
+ * the hire or after the departure: SERVICE-PERIOD). Every fact is the record's
+ * as of the posting's date: insurance, qualifications, training, recusals and
+ * status on that day, never an event that took effect after it.
  */
 
 export type AssignDuty = Command<'AssignDuty', {
@@ -37,17 +41,15 @@ export function assignmentFacts(state: Hired, data: AssignDuty['data'], effectiv
   };
 }
 
-export const assignDuty: CommandHandler<AssignDuty, AuxiliaryRefs> = {
+export const assignDuty: CommandHandler<AssignDuty, AuxiliaryRefs> = serviceCommand<AssignDuty, AuxiliaryRefs>({
   commandType: 'AssignDuty',
   streams: auxiliaryStream,
-  decide({ data, metadata }, { auxiliary: state }, context) {
+  decide({ data, metadata }, _states, context, record, whole) {
     const on = metadata.effectiveDate;
-    if (!isHired(state)) return notHired();
-    if (on < state.service.hiredOn) return beforeHire(state.service.hiredOn, on);
     if (data.dutyCodes.length === 0) return refuseByState('NO_DUTY_NAMED', { zh: '安排工作须写明职责', en: 'An assignment names at least one duty' });
-    if (openAssignments(state).some((a) => a.assignmentId === data.assignmentId)) return duplicateId({ zh: '工作安排', en: 'Assignment' }, data.assignmentId);
+    if (openAssignments(whole).some((a) => a.assignmentId === data.assignmentId)) return duplicateId({ zh: '工作安排', en: 'Assignment' }, data.assignmentId);
 
-    const judgement = judgeInForce(context.registry, ASSIGN_DUTY_CHECKS, assignmentFacts(state, data, on));
+    const judgement = judgeInForce(context.registry, ASSIGN_DUTY_CHECKS, assignmentFacts(record, data, on));
     if (!judgement.ok) return refuseByStatute(judgement);
 
     const { auxiliaryId, assignmentId, dutyCodes, nationalBasis, leadingOfficerIds, matterId, equipmentIssued } = data;
@@ -56,4 +58,4 @@ export const assignDuty: CommandHandler<AssignDuty, AuxiliaryRefs> = {
       judgement,
     );
   },
-};
+});

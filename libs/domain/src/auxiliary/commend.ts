@@ -1,8 +1,8 @@
 import { judgeInForce } from '@auxledger/statute';
 import { type Command, type CommandHandler, accept, refuseByStatute } from '../kernel';
 import { auxiliaryEvent } from './events';
-import { type AuxiliaryRefs, auxiliaryStream, beforeHire, duplicateId, notHired } from './guards';
-import { isHired } from './state';
+import { type AuxiliaryRefs, auxiliaryStream, duplicateId } from './guards';
+import { serviceCommand } from './service-period';
 
 /**
  * 表彰奖励 (Art. 9), judged with COMMEND: title and granting authority recorded.
@@ -11,18 +11,16 @@ import { isHired } from './state';
 
 export type Commend = Command<'Commend', { auxiliaryId: string; commendationId: string; title: string; grantingAuthority: string }>;
 
-export const commend: CommandHandler<Commend, AuxiliaryRefs> = {
+export const commend: CommandHandler<Commend, AuxiliaryRefs> = serviceCommand<Commend, AuxiliaryRefs>({
   commandType: 'Commend',
   streams: auxiliaryStream,
-  decide({ data, metadata }, { auxiliary: state }, context) {
+  decide({ data, metadata }, _states, context, state, whole) {
     const on = metadata.effectiveDate;
-    if (!isHired(state)) return notHired();
-    if (on < state.service.hiredOn) return beforeHire(state.service.hiredOn, on);
-    if (state.service.commendationIds.includes(data.commendationId)) return duplicateId({ zh: '表彰奖励', en: 'Commendation' }, data.commendationId);
+    if (whole.service.commendationIds.includes(data.commendationId)) return duplicateId({ zh: '表彰奖励', en: 'Commendation' }, data.commendationId);
 
     const { auxiliaryId, commendationId, title, grantingAuthority } = data;
     const judgement = judgeInForce(context.registry, ['COMMEND'], { effectiveDate: on, commendation: { title, grantingAuthority } });
     if (!judgement.ok) return refuseByStatute(judgement);
     return accept({ auxiliary: [auxiliaryEvent('AuxiliaryCommended', { auxiliaryId, commendationId, title, grantingAuthority, awardedOn: on })] }, judgement);
   },
-};
+});

@@ -1,8 +1,8 @@
 import { type CompensationFacts, judgeInForce } from '@auxledger/statute';
 import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
 import { auxiliaryEvent } from './events';
-import { type AuxiliaryRefs, auxiliaryStream, duplicateId, notHired, unknownId } from './guards';
-import { isHired } from './state';
+import { type AuxiliaryRefs, auxiliaryStream, duplicateId, unknownId } from './guards';
+import { serviceCommand } from './service-period';
 
 /**
  * 赔偿与追偿 (Art. 42 ¶2–3), judged with COMPENSATION: the using organ pays the
@@ -25,13 +25,12 @@ export type OrderCompensationRecovery = Command<'OrderCompensationRecovery', {
 const recoverable = (fault: Fault): fault is 'INTENT' | 'GROSS_NEGLIGENCE' => fault === 'INTENT' || fault === 'GROSS_NEGLIGENCE';
 const COMPENSATION_NAME = { zh: '赔偿', en: 'compensation' } as const;
 
-export const payCompensation: CommandHandler<PayCompensation, AuxiliaryRefs> = {
+export const payCompensation: CommandHandler<PayCompensation, AuxiliaryRefs> = serviceCommand<PayCompensation, AuxiliaryRefs>({
   commandType: 'PayCompensation',
   streams: auxiliaryStream,
-  decide({ data, metadata }, { auxiliary: state }, context) {
+  decide({ data, metadata }, _states, context, state, whole) {
     const on = metadata.effectiveDate;
-    if (!isHired(state)) return notHired();
-    if (state.service.compensations.some((c) => c.compensationId === data.compensationId)) return duplicateId(COMPENSATION_NAME, data.compensationId);
+    if (whole.service.compensations.some((c) => c.compensationId === data.compensationId)) return duplicateId(COMPENSATION_NAME, data.compensationId);
     if (!Number.isInteger(data.paidFen) || data.paidFen <= 0) return refuseByState('AMOUNT_INVALID', { zh: '赔偿金额须为正整数（分）', en: 'The amount is a positive whole number of fen' });
 
     const { auxiliaryId, compensationId, paidByOrganId, paidFen, claimRef } = data;
@@ -42,14 +41,13 @@ export const payCompensation: CommandHandler<PayCompensation, AuxiliaryRefs> = {
     if (!judgement.ok) return refuseByStatute(judgement);
     return accept({ auxiliary: [auxiliaryEvent('CompensationPaid', { auxiliaryId, compensationId, paidByOrganId, paidFen, claimRef, paidOn: on })] }, judgement);
   },
-};
+});
 
-export const orderCompensationRecovery: CommandHandler<OrderCompensationRecovery, AuxiliaryRefs> = {
+export const orderCompensationRecovery: CommandHandler<OrderCompensationRecovery, AuxiliaryRefs> = serviceCommand<OrderCompensationRecovery, AuxiliaryRefs>({
   commandType: 'OrderCompensationRecovery',
   streams: auxiliaryStream,
-  decide({ data, metadata }, { auxiliary: state }, context) {
+  decide({ data, metadata }, _states, context, state) {
     const on = metadata.effectiveDate;
-    if (!isHired(state)) return notHired();
     const paid = state.service.compensations.find((c) => c.compensationId === data.compensationId);
     if (!paid) return unknownId('COMPENSATION_NOT_PAID', COMPENSATION_NAME, data.compensationId);
     if (!Number.isInteger(data.fromAuxiliaryFen) || data.fromAuxiliaryFen <= 0) return refuseByState('AMOUNT_INVALID', { zh: '追偿金额须为正整数（分）', en: 'The amount is a positive whole number of fen' });
@@ -67,4 +65,4 @@ export const orderCompensationRecovery: CommandHandler<OrderCompensationRecovery
     if (!judgement.ok || !recoverable(fault)) return refuseByStatute(judgement);
     return accept({ auxiliary: [auxiliaryEvent('CompensationRecoveryOrdered', { auxiliaryId, compensationId, fromAuxiliaryFen, fault, findingRef, orderedOn: on })] }, judgement);
   },
-};
+});

@@ -1,8 +1,9 @@
 import { type IsoDate, judgeInForce } from '@auxledger/statute';
 import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
 import { type ComplaintHandled, type ComplaintReceived, auxiliaryEvent } from './events';
-import { type AuxiliaryRefs, auxiliaryStream, duplicateId, judgeInForceOnly, notHired, unknownId } from './guards';
-import { type Complaint, isHired } from './state';
+import { type AuxiliaryRefs, auxiliaryStream, duplicateId, judgeInForceOnly, unknownId } from './guards';
+import { serviceCommand } from './service-period';
+import { type Complaint } from './state';
 
 /**
  * 举报、投诉 (Art. 38): received (¶1), investigated and decided, the complainant
@@ -42,13 +43,12 @@ const complaintFacts = (c: Complaint) => ({
   complainantToldOn: c.complainantToldOn,
 });
 
-export const receiveComplaint: CommandHandler<ReceiveComplaint, AuxiliaryRefs> = {
+export const receiveComplaint: CommandHandler<ReceiveComplaint, AuxiliaryRefs> = serviceCommand<ReceiveComplaint, AuxiliaryRefs>({
   commandType: 'ReceiveComplaint',
   streams: auxiliaryStream,
-  decide({ data, metadata }, { auxiliary: state }, context) {
+  decide({ data, metadata }, _states, context, state, whole) {
     const on = metadata.effectiveDate;
-    if (!isHired(state)) return notHired();
-    if (state.service.complaints.some((c) => c.complaintId === data.complaintId)) return duplicateId(COMPLAINT_NAME, data.complaintId);
+    if (whole.service.complaints.some((c) => c.complaintId === data.complaintId)) return duplicateId(COMPLAINT_NAME, data.complaintId);
 
     const judgement = judgeInForce(context.registry, ['COMPLAINT'], {
       effectiveDate: on,
@@ -58,16 +58,17 @@ export const receiveComplaint: CommandHandler<ReceiveComplaint, AuxiliaryRefs> =
     const { auxiliaryId, complaintId, channel, receivingOrganId } = data;
     return accept({ auxiliary: [auxiliaryEvent('ComplaintReceived', { auxiliaryId, complaintId, channel, receivingOrganId, receivedOn: on })] }, judgement);
   },
-};
+});
 
-export const handleComplaint: CommandHandler<HandleComplaint, AuxiliaryRefs> = {
+export const handleComplaint: CommandHandler<HandleComplaint, AuxiliaryRefs> = serviceCommand<HandleComplaint, AuxiliaryRefs>({
   commandType: 'HandleComplaint',
   streams: auxiliaryStream,
-  decide({ data, metadata }, { auxiliary: state }, context) {
+  decide({ data, metadata }, _states, context, state, whole) {
     const on = metadata.effectiveDate;
-    if (!isHired(state)) return notHired();
     const complaint = state.service.complaints.find((c) => c.complaintId === data.complaintId);
     if (!complaint) return unknownId('COMPLAINT_NOT_RECEIVED', COMPLAINT_NAME, data.complaintId);
+    const handled = whole.service.complaints.find((c) => c.complaintId === data.complaintId && c.decidedOn !== null);
+    if (handled) return refuseByState('COMPLAINT_ALREADY_HANDLED', { zh: `举报投诉已于${handled.decidedOn}查处`, en: `The complaint was decided on ${handled.decidedOn}` });
     if (complaint.decidedOn !== null) return refuseByState('COMPLAINT_ALREADY_HANDLED', { zh: `举报投诉已于${complaint.decidedOn}查处`, en: `The complaint was decided on ${complaint.decidedOn}` });
     if (data.investigatedOn < complaint.receivedOn || data.investigatedOn > on) {
       return refuseByState(
@@ -84,16 +85,17 @@ export const handleComplaint: CommandHandler<HandleComplaint, AuxiliaryRefs> = {
     const { auxiliaryId, complaintId, investigatedOn, finding, disciplineId } = data;
     return accept({ auxiliary: [auxiliaryEvent('ComplaintHandled', { auxiliaryId, complaintId, investigatedOn, decidedOn: on, finding, disciplineId })] }, judgement);
   },
-};
+});
 
-export const tellComplainant: CommandHandler<TellComplainant, AuxiliaryRefs> = {
+export const tellComplainant: CommandHandler<TellComplainant, AuxiliaryRefs> = serviceCommand<TellComplainant, AuxiliaryRefs>({
   commandType: 'TellComplainant',
   streams: auxiliaryStream,
-  decide({ data, metadata }, { auxiliary: state }, context) {
+  decide({ data, metadata }, _states, context, state, whole) {
     const on = metadata.effectiveDate;
-    if (!isHired(state)) return notHired();
     const complaint = state.service.complaints.find((c) => c.complaintId === data.complaintId);
     if (!complaint) return unknownId('COMPLAINT_NOT_RECEIVED', COMPLAINT_NAME, data.complaintId);
+    const told = whole.service.complaints.find((c) => c.complaintId === data.complaintId && c.complainantToldOn !== null);
+    if (told) return refuseByState('COMPLAINANT_ALREADY_TOLD', { zh: `已于${told.complainantToldOn}告知`, en: `The complainant was told on ${told.complainantToldOn}` });
     if (complaint.complainantToldOn !== null) return refuseByState('COMPLAINANT_ALREADY_TOLD', { zh: `已于${complaint.complainantToldOn}告知`, en: `The complainant was told on ${complaint.complainantToldOn}` });
 
     // The rule sees the complaint as it would stand: telling before the decision breaks its order.
@@ -101,4 +103,4 @@ export const tellComplainant: CommandHandler<TellComplainant, AuxiliaryRefs> = {
     if (!judgement.ok) return refuseByStatute(judgement);
     return accept({ auxiliary: [auxiliaryEvent('ComplainantTold', { auxiliaryId: data.auxiliaryId, complaintId: data.complaintId, toldOn: on, means: data.means })] }, judgement);
   },
-};
+});

@@ -15,9 +15,9 @@ describe('Art. 37 ¶1: work ID, uniform and insignia are issued with a serial nu
   it('refuses a blank serial (CREDENTIALS)', () => {
     given({ auxiliary: [hired()] }).when(issue('  ')).thenRefusedByStatute('CREDENTIALS');
   });
-  it('refuses a serial already out (STATE), and issuing after departure', () => {
+  it('refuses a serial already out (STATE), and issuing after departure (SERVICE-PERIOD)', () => {
     given({ auxiliary: [hired(), issued('WID-1')] }).when(issue('WID-1')).thenRefusedByState('CREDENTIAL_ALREADY_ISSUED');
-    given({ auxiliary: [hired(), terminatedOn('2024-12-31')] }).when(issue('WID-2', '2025-01-02')).thenRefusedByState('AUXILIARY_DEPARTED');
+    given({ auxiliary: [hired(), terminatedOn('2024-12-31')] }).when(issue('WID-2', '2025-01-02')).thenRefusedByStatute('SERVICE-PERIOD');
   });
 });
 

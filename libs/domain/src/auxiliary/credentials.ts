@@ -1,8 +1,9 @@
 import { judgeInForce } from '@auxledger/statute';
 import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
 import { type CredentialKind, auxiliaryEvent } from './events';
-import { type AuxiliaryRefs, auxiliaryStream, beforeHire, judgeInForceOnly, notHired, notInService } from './guards';
-import { isHired, isInService } from './state';
+import { type AuxiliaryRefs, auxiliaryStream, judgeInForceOnly, notInService } from './guards';
+import { serviceCommand } from './service-period';
+import { isInService } from './state';
 
 /**
  * 工作证件、服装和标识 (Art. 37): issued with a serial number (¶1, CREDENTIALS) and
@@ -14,14 +15,13 @@ import { isHired, isInService } from './state';
 export type IssueCredential = Command<'IssueCredential', { auxiliaryId: string; kind: CredentialKind; serial: string }>;
 export type RecoverCredential = Command<'RecoverCredential', { auxiliaryId: string; serial: string }>;
 
-export const issueCredential: CommandHandler<IssueCredential, AuxiliaryRefs> = {
+export const issueCredential: CommandHandler<IssueCredential, AuxiliaryRefs> = serviceCommand<IssueCredential, AuxiliaryRefs>({
   commandType: 'IssueCredential',
   streams: auxiliaryStream,
-  decide({ data, metadata }, { auxiliary: state }, context) {
+  decide({ data, metadata }, _states, context, state, whole) {
     const on = metadata.effectiveDate;
     if (!isInService(state)) return notInService(state);
-    if (on < state.service.hiredOn) return beforeHire(state.service.hiredOn, on);
-    if (data.serial.trim() && state.service.credentials.some((c) => c.serial === data.serial && c.recoveredOn === null)) {
+    if (data.serial.trim() && whole.service.credentials.some((c) => c.serial === data.serial && c.recoveredOn === null)) {
       return refuseByState('CREDENTIAL_ALREADY_ISSUED', { zh: `编号${data.serial}已配发且未收回`, en: `Serial ${data.serial} is issued and not recovered` }, { serial: data.serial });
     }
 
@@ -32,15 +32,14 @@ export const issueCredential: CommandHandler<IssueCredential, AuxiliaryRefs> = {
     if (!judgement.ok) return refuseByStatute(judgement);
     return accept({ auxiliary: [auxiliaryEvent('CredentialIssued', { auxiliaryId: data.auxiliaryId, kind: data.kind, serial: data.serial, issuedOn: on })] }, judgement);
   },
-};
+});
 
-export const recoverCredential: CommandHandler<RecoverCredential, AuxiliaryRefs> = {
+export const recoverCredential: CommandHandler<RecoverCredential, AuxiliaryRefs> = serviceCommand<RecoverCredential, AuxiliaryRefs>({
   commandType: 'RecoverCredential',
   streams: auxiliaryStream,
-  decide({ data, metadata }, { auxiliary: state }, context) {
+  decide({ data, metadata }, _states, context, state, whole) {
     const on = metadata.effectiveDate;
-    if (!isHired(state)) return notHired();
-    const item = state.service.credentials.find((c) => c.serial === data.serial && c.recoveredOn === null);
+    const item = whole.service.credentials.find((c) => c.serial === data.serial && c.recoveredOn === null);
     if (!item) return refuseByState('CREDENTIAL_NOT_OUTSTANDING', { zh: `编号${data.serial}没有待收回的配发记录`, en: `Nothing with serial ${data.serial} is out` }, { serial: data.serial });
     if (on < item.issuedOn) return refuseByState('RECOVERED_BEFORE_ISSUED', { zh: `收回日期早于配发日期${item.issuedOn}`, en: `Recovery precedes the issue on ${item.issuedOn}` });
 
@@ -48,4 +47,4 @@ export const recoverCredential: CommandHandler<RecoverCredential, AuxiliaryRefs>
     if (!judgement.ok) return refuseByStatute(judgement);
     return accept({ auxiliary: [auxiliaryEvent('CredentialRecovered', { auxiliaryId: data.auxiliaryId, serial: data.serial, recoveredOn: on })] }, judgement);
   },
-};
+});

@@ -1,7 +1,8 @@
 import { judgeInForce } from '@auxledger/statute';
 import { type Command, type CommandHandler, accept, refuseByStatute } from '../kernel';
 import { type RecusalDecided, auxiliaryEvent } from './events';
-import { type AuxiliaryRefs, auxiliaryStream, beforeHire, duplicateId, notInService } from './guards';
+import { type AuxiliaryRefs, auxiliaryStream, duplicateId, notInService } from './guards';
+import { serviceCommand } from './service-period';
 import { isInService, openAssignments } from './state';
 
 /**
@@ -20,14 +21,13 @@ export type DecideRecusal = Command<'DecideRecusal', {
   granted: boolean;
 }>;
 
-export const decideRecusal: CommandHandler<DecideRecusal, AuxiliaryRefs> = {
+export const decideRecusal: CommandHandler<DecideRecusal, AuxiliaryRefs> = serviceCommand<DecideRecusal, AuxiliaryRefs>({
   commandType: 'DecideRecusal',
   streams: auxiliaryStream,
-  decide({ data, metadata }, { auxiliary: state }, context) {
+  decide({ data, metadata }, _states, context, state, whole) {
     const on = metadata.effectiveDate;
     if (!isInService(state)) return notInService(state);
-    if (on < state.service.hiredOn) return beforeHire(state.service.hiredOn, on);
-    if (state.service.recusals.some((r) => r.recusalId === data.recusalId)) return duplicateId({ zh: '回避决定', en: 'Recusal decision' }, data.recusalId);
+    if (whole.service.recusals.some((r) => r.recusalId === data.recusalId)) return duplicateId({ zh: '回避决定', en: 'Recusal decision' }, data.recusalId);
 
     const { auxiliaryId, recusalId, matterId, initiatedBy, decidingOrganId, granted } = data;
     const judgement = judgeInForce(context.registry, ['RECUSAL'], {
@@ -46,4 +46,4 @@ export const decideRecusal: CommandHandler<DecideRecusal, AuxiliaryRefs> = {
       judgement,
     );
   },
-};
+});

@@ -1,7 +1,8 @@
 import { DEMOTE_CHECKS, judgeInForce } from '@auxledger/statute';
 import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
 import { type PayOnLevel, auxiliaryEvent } from './events';
-import { type AuxiliaryRefs, auxiliaryStream, beforeHire, notInService } from './guards';
+import { type AuxiliaryRefs, auxiliaryStream, notInService } from './guards';
+import { serviceCommand } from './service-period';
 import { type ServiceRecord, isInService } from './state';
 
 /**
@@ -20,13 +21,12 @@ function basisOnRecord(r: ServiceRecord, basis: Demote['data']['basis']): boolea
   return basis.kind === 'ASSESSMENT' ? r.assessments.some((a) => a.assessmentId === basis.ref) : r.sanctions.some((s) => s.disciplineId === basis.ref);
 }
 
-export const demote: CommandHandler<Demote, AuxiliaryRefs> = {
+export const demote: CommandHandler<Demote, AuxiliaryRefs> = serviceCommand<Demote, AuxiliaryRefs>({
   commandType: 'Demote',
   streams: auxiliaryStream,
-  decide({ data, metadata }, { auxiliary: state }, context) {
+  decide({ data, metadata }, _states, context, state) {
     const on = metadata.effectiveDate;
     if (!isInService(state)) return notInService(state);
-    if (on < state.service.hiredOn) return beforeHire(state.service.hiredOn, on);
     if (data.basis.ref.trim() && !basisOnRecord(state.service, data.basis)) {
       return refuseByState(
         'DEMOTION_BASIS_NOT_ON_RECORD',
@@ -47,4 +47,4 @@ export const demote: CommandHandler<Demote, AuxiliaryRefs> = {
       judgement,
     );
   },
-};
+});

@@ -22,8 +22,8 @@ describe('Discipline', () => {
     });
   });
   describe('given a departed auxiliary, or none', () => {
-    it('refuses (STATE)', () => {
-      given({ auxiliary: [hired(), terminatedOn('2025-01-10')] }).when(decide()).thenRefusedByState('AUXILIARY_DEPARTED');
+    it('refuses after the departure (SERVICE-PERIOD), and without a hire (STATE)', () => {
+      given({ auxiliary: [hired(), terminatedOn('2025-01-10')] }).when(decide()).thenRefusedByStatute('SERVICE-PERIOD');
       given({}).when(decide()).thenRefusedByState('AUXILIARY_NOT_HIRED');
     });
   });

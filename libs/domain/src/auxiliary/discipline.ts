@@ -1,7 +1,8 @@
 import { type IsoDate, type MisconductCode, judgeInForce } from '@auxledger/statute';
 import { type Command, type CommandHandler, accept, refuseByStatute } from '../kernel';
 import { auxiliaryEvent } from './events';
-import { type AuxiliaryRefs, auxiliaryStream, beforeHire, duplicateId, notInService } from './guards';
+import { type AuxiliaryRefs, auxiliaryStream, duplicateId, notInService } from './guards';
+import { serviceCommand } from './service-period';
 import { isInService } from './state';
 
 /**
@@ -22,14 +23,13 @@ export type Discipline = Command<'Discipline', {
   effectiveUntil: IsoDate | null;
 }>;
 
-export const discipline: CommandHandler<Discipline, AuxiliaryRefs> = {
+export const discipline: CommandHandler<Discipline, AuxiliaryRefs> = serviceCommand<Discipline, AuxiliaryRefs>({
   commandType: 'Discipline',
   streams: auxiliaryStream,
-  decide({ data, metadata }, { auxiliary: state }, context) {
+  decide({ data, metadata }, _states, context, state, whole) {
     const on = metadata.effectiveDate;
     if (!isInService(state)) return notInService(state);
-    if (on < state.service.hiredOn) return beforeHire(state.service.hiredOn, on);
-    if (state.service.sanctions.some((s) => s.disciplineId === data.disciplineId)) return duplicateId({ zh: '处分决定', en: 'Disciplinary decision' }, data.disciplineId);
+    if (whole.service.sanctions.some((s) => s.disciplineId === data.disciplineId)) return duplicateId({ zh: '处分决定', en: 'Disciplinary decision' }, data.disciplineId);
 
     const { auxiliaryId, disciplineId, misconduct, description, sanction, decidingOrganId, effectiveUntil } = data;
     const judgement = judgeInForce(context.registry, ['DISCIPLINE'], {
@@ -42,4 +42,4 @@ export const discipline: CommandHandler<Discipline, AuxiliaryRefs> = {
       judgement,
     );
   },
-};
+});

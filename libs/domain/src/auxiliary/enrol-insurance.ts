@@ -1,7 +1,8 @@
 import type { InsuranceKind } from '@auxledger/statute';
 import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
 import { auxiliaryEvent } from './events';
-import { type AuxiliaryRefs, auxiliaryStream, beforeHire, judgeInForceOnly, notInService } from './guards';
+import { type AuxiliaryRefs, auxiliaryStream, judgeInForceOnly, notInService } from './guards';
+import { serviceCommand } from './service-period';
 import { isInService } from './state';
 
 /**
@@ -13,13 +14,12 @@ import { isInService } from './state';
 
 export type EnrolInsurance = Command<'EnrolInsurance', { auxiliaryId: string; kinds: InsuranceKind[]; reference: string }>;
 
-export const enrolInsurance: CommandHandler<EnrolInsurance, AuxiliaryRefs> = {
+export const enrolInsurance: CommandHandler<EnrolInsurance, AuxiliaryRefs> = serviceCommand<EnrolInsurance, AuxiliaryRefs>({
   commandType: 'EnrolInsurance',
   streams: auxiliaryStream,
-  decide({ data, metadata }, { auxiliary: state }, context) {
+  decide({ data, metadata }, _states, context, state) {
     const on = metadata.effectiveDate;
     if (!isInService(state)) return notInService(state);
-    if (on < state.service.hiredOn) return beforeHire(state.service.hiredOn, on);
     if (data.kinds.length === 0) return refuseByState('NO_INSURANCE_NAMED', { zh: '须写明参保险种', en: 'Name at least one kind of insurance' });
     const already = data.kinds.filter((k) => state.service.insurance.includes(k));
     if (already.length) {
@@ -31,4 +31,4 @@ export const enrolInsurance: CommandHandler<EnrolInsurance, AuxiliaryRefs> = {
     const kinds = [...new Set(data.kinds)];
     return accept({ auxiliary: [auxiliaryEvent('InsuranceEnrolled', { auxiliaryId: data.auxiliaryId, kinds, enrolledOn: on, reference: data.reference })] }, judgement);
   },
-};
+});

@@ -37,8 +37,8 @@ describe('Promote', () => {
   });
 
   describe('given a departed auxiliary, or none', () => {
-    it('refuses (STATE)', () => {
-      given({ auxiliary: [...QUALIFIED, terminatedOn('2026-09-01')] }).when(promoteTo('L2', '2026-10-01')).thenRefusedByState('AUXILIARY_DEPARTED');
+    it('refuses after the departure (SERVICE-PERIOD), and without a hire (STATE)', () => {
+      given({ auxiliary: [...QUALIFIED, terminatedOn('2026-09-01')] }).when(promoteTo('L2', '2026-10-01')).thenRefusedByStatute('SERVICE-PERIOD');
       given({}).when(promoteTo('L2', '2026-10-01')).thenRefusedByState('AUXILIARY_NOT_HIRED');
     });
   });

@@ -1,7 +1,8 @@
 import { type FactsFor, PROMOTE_CHECKS, judgeInForce } from '@auxledger/statute';
 import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
 import { type PayOnLevel, auxiliaryEvent } from './events';
-import { type AuxiliaryRefs, auxiliaryStream, beforeHire, notInService, suspended } from './guards';
+import { type AuxiliaryRefs, auxiliaryStream, notInService, suspended } from './guards';
+import { serviceCommand } from './service-period';
 import { type InService, isInService, latestAssessmentOn } from './state';
 
 /**
@@ -40,14 +41,13 @@ export function promotionFacts(state: InService, data: Promote['data'], effectiv
   };
 }
 
-export const promote: CommandHandler<Promote, AuxiliaryRefs> = {
+export const promote: CommandHandler<Promote, AuxiliaryRefs> = serviceCommand<Promote, AuxiliaryRefs>({
   commandType: 'Promote',
   streams: auxiliaryStream,
-  decide({ data, metadata }, { auxiliary: state }, context) {
+  decide({ data, metadata }, _states, context, state) {
     const on = metadata.effectiveDate;
     if (!isInService(state)) return notInService(state);
     if (state.status === 'SUSPENDED') return suspended(state.suspendedOn);
-    if (on < state.service.hiredOn) return beforeHire(state.service.hiredOn, on);
     if (data.route === 'SELECTION' && !data.selectionRef?.trim()) {
       return refuseByState('SELECTION_DECISION_MISSING', { zh: '选拔晋升须记录选拔决定', en: 'A promotion by selection records the selection decision' });
     }
@@ -73,4 +73,4 @@ export const promote: CommandHandler<Promote, AuxiliaryRefs> = {
       judgement,
     );
   },
-};
+});

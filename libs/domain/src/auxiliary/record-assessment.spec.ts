@@ -14,8 +14,8 @@ describe('RecordAssessment', () => {
   it('refuses a repeated assessment id (STATE)', () => {
     given({ auxiliary: [hired(), assessed('a', '称职', '2025-01-15')] }).when(assess()).thenRefusedByState('DUPLICATE_ID');
   });
-  it('refuses after departure (STATE)', () => {
-    given({ auxiliary: [hired(), terminatedOn('2024-12-31')] }).when(assess()).thenRefusedByState('AUXILIARY_DEPARTED');
+  it('refuses after departure (SERVICE-PERIOD, Art. 40)', () => {
+    given({ auxiliary: [hired(), terminatedOn('2024-12-31')] }).when(assess()).thenRefusedByStatute('SERVICE-PERIOD');
   });
 });
 

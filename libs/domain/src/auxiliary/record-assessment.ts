@@ -1,7 +1,8 @@
 import { ASSESS, type AssessmentDimension, judgeInForce } from '@auxledger/statute';
 import { type Command, type CommandHandler, accept, refuseByStatute } from '../kernel';
 import { auxiliaryEvent } from './events';
-import { type AuxiliaryRefs, auxiliaryStream, beforeHire, duplicateId, notInService } from './guards';
+import { type AuxiliaryRefs, auxiliaryStream, duplicateId, notInService } from './guards';
+import { serviceCommand } from './service-period';
 import { isInService } from './state';
 
 /**
@@ -17,18 +18,17 @@ export type RecordAssessment = Command<'RecordAssessment', {
   grade: string;
 }>;
 
-export const recordAssessment: CommandHandler<RecordAssessment, AuxiliaryRefs> = {
+export const recordAssessment: CommandHandler<RecordAssessment, AuxiliaryRefs> = serviceCommand<RecordAssessment, AuxiliaryRefs>({
   commandType: 'RecordAssessment',
   streams: auxiliaryStream,
-  decide({ data, metadata }, { auxiliary: state }, context) {
+  decide({ data, metadata }, _states, context, state, whole) {
     const on = metadata.effectiveDate;
     if (!isInService(state)) return notInService(state);
-    if (on < state.service.hiredOn) return beforeHire(state.service.hiredOn, on);
-    if (state.service.assessments.some((a) => a.assessmentId === data.assessmentId)) return duplicateId({ zh: '考核', en: 'Assessment' }, data.assessmentId);
+    if (whole.service.assessments.some((a) => a.assessmentId === data.assessmentId)) return duplicateId({ zh: '考核', en: 'Assessment' }, data.assessmentId);
 
     const judgement = judgeInForce(context.registry, [ASSESS.id], { effectiveDate: on, assessment: { dimensions: data.dimensions, grade: data.grade } });
     if (!judgement.ok) return refuseByStatute(judgement);
     const { auxiliaryId, assessmentId, period, dimensions, grade } = data;
     return accept({ auxiliary: [auxiliaryEvent('AssessmentRecorded', { auxiliaryId, assessmentId, period, dimensions, grade, assessedOn: on })] }, judgement);
   },
-};
+});

@@ -43,9 +43,9 @@ describe('RecordHealthCheck (Art. 28 ¶3 定期健康体检)', () => {
     });
   });
 
-  it('refuses someone not employed: never hired, or departed (STATE)', () => {
+  it('refuses someone not employed: never hired (STATE), or departed (SERVICE-PERIOD)', () => {
     given({}).when(check('2025-09-20')).thenRefusedByState('AUXILIARY_NOT_HIRED');
-    given({ auxiliary: [hired(), terminatedOn('2025-06-30')] }).when(check('2025-06-20', '2025-07-01')).thenRefusedByState('AUXILIARY_DEPARTED');
+    given({ auxiliary: [hired(), terminatedOn('2025-06-30')] }).when(check('2025-06-20', '2025-07-01')).thenRefusedByStatute('SERVICE-PERIOD');
   });
 
   it('Art. 47: 2024-08-31 refused, 2024-09-01 accepted', () => {

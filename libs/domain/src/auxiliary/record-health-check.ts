@@ -2,6 +2,7 @@ import type { IsoDate } from '@auxledger/statute';
 import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
 import { HEALTH_CHECK_RESULTS, type HealthCheckResult, auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryStream, judgeInForceOnly, notInService } from './guards';
+import { serviceCommand } from './service-period';
 import { isInService } from './state';
 
 /**
@@ -15,10 +16,10 @@ import { isInService } from './state';
 
 export type RecordHealthCheck = Command<'RecordHealthCheck', { auxiliaryId: string; checkedOn: IsoDate; result: HealthCheckResult }>;
 
-export const recordHealthCheck: CommandHandler<RecordHealthCheck, AuxiliaryRefs> = {
+export const recordHealthCheck: CommandHandler<RecordHealthCheck, AuxiliaryRefs> = serviceCommand<RecordHealthCheck, AuxiliaryRefs>({
   commandType: 'RecordHealthCheck',
   streams: auxiliaryStream,
-  decide({ data, metadata }, { auxiliary: state }, context) {
+  decide({ data, metadata }, _states, context, state, whole) {
     const on = metadata.effectiveDate;
     if (!isInService(state)) return notInService(state);
     const r = state.service;
@@ -32,7 +33,7 @@ export const recordHealthCheck: CommandHandler<RecordHealthCheck, AuxiliaryRefs>
     if (!HEALTH_CHECK_RESULTS.includes(data.result)) {
       return refuseByState('HEALTH_CHECK_RESULT_UNKNOWN', { zh: `体检结论类别${String(data.result)}无效`, en: `Unknown health check result category ${String(data.result)}` }, { expected: [...HEALTH_CHECK_RESULTS] });
     }
-    if (data.checkedOn === r.lastHealthCheckOn) {
+    if (data.checkedOn === whole.service.lastHealthCheckOn) {
       return refuseByState('HEALTH_CHECK_ALREADY_RECORDED', { zh: `${data.checkedOn}的健康体检已有记录`, en: `The health check of ${data.checkedOn} is already on record` }, { checkedOn: data.checkedOn });
     }
 
@@ -41,4 +42,4 @@ export const recordHealthCheck: CommandHandler<RecordHealthCheck, AuxiliaryRefs>
     const { auxiliaryId, checkedOn, result } = data;
     return accept({ auxiliary: [auxiliaryEvent('HealthCheckRecorded', { auxiliaryId, checkedOn, result })] }, judgement);
   },
-};
+});

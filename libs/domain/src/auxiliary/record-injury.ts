@@ -1,8 +1,8 @@
 import { type InjuryFacts, type IsoDate, judgeInForce } from '@auxledger/statute';
 import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
 import { auxiliaryEvent } from './events';
-import { type AuxiliaryRefs, auxiliaryStream, duplicateId, notHired } from './guards';
-import { isHired } from './state';
+import { type AuxiliaryRefs, auxiliaryStream, duplicateId } from './guards';
+import { serviceCommand } from './service-period';
 
 /**
  * 因工受伤、致残、死亡、烈士 (Art. 32), judged with INJURY: the legal basis
@@ -22,13 +22,12 @@ export type RecordInjury = Command<'RecordInjury', {
   medicalDetails: string | null;
 }>;
 
-export const recordInjury: CommandHandler<RecordInjury, AuxiliaryRefs> = {
+export const recordInjury: CommandHandler<RecordInjury, AuxiliaryRefs> = serviceCommand<RecordInjury, AuxiliaryRefs>({
   commandType: 'RecordInjury',
   streams: auxiliaryStream,
-  decide({ data, metadata }, { auxiliary: state }, context) {
+  decide({ data, metadata }, _states, context, state, whole) {
     const on = metadata.effectiveDate;
-    if (!isHired(state)) return notHired();
-    if (state.service.injuryIds.includes(data.injuryId)) return duplicateId({ zh: '伤亡记录', en: 'Injury record' }, data.injuryId);
+    if (whole.service.injuryIds.includes(data.injuryId)) return duplicateId({ zh: '伤亡记录', en: 'Injury record' }, data.injuryId);
     if (data.occurredOn < state.service.hiredOn || data.occurredOn > on) {
       return refuseByState('INJURY_DATE_OUT_OF_RANGE', { zh: `发生日期${data.occurredOn}须在聘用之后、记录之前`, en: `The date ${data.occurredOn} must lie between the hire and the effective date` });
     }
@@ -46,4 +45,4 @@ export const recordInjury: CommandHandler<RecordInjury, AuxiliaryRefs> = {
       judgement,
     );
   },
-};
+});

@@ -2,6 +2,7 @@ import type { EquipmentQualification, IsoDate } from '@auxledger/statute';
 import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
 import { auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryStream, duplicateId, judgeInForceOnly, notInService } from './guards';
+import { serviceCommand } from './service-period';
 import { isInService } from './state';
 
 /** 驾驶、操控资格 (Art. 16 ¶1 按照规定): what DUTY-VEHICLE reads when a vehicle, robot or drone duty is assigned. */
@@ -16,12 +17,12 @@ export type RecordQualification = Command<'RecordQualification', {
   reference: string;
 }>;
 
-export const recordQualification: CommandHandler<RecordQualification, AuxiliaryRefs> = {
+export const recordQualification: CommandHandler<RecordQualification, AuxiliaryRefs> = serviceCommand<RecordQualification, AuxiliaryRefs>({
   commandType: 'RecordQualification',
   streams: auxiliaryStream,
-  decide({ data, metadata }, { auxiliary: state }, context) {
+  decide({ data, metadata }, _states, context, state, whole) {
     if (!isInService(state)) return notInService(state);
-    if (state.service.qualifications.some((q) => q.qualificationId === data.qualificationId)) return duplicateId({ zh: '资格', en: 'Qualification' }, data.qualificationId);
+    if (whole.service.qualifications.some((q) => q.qualificationId === data.qualificationId)) return duplicateId({ zh: '资格', en: 'Qualification' }, data.qualificationId);
     if (!data.reference.trim()) return refuseByState('QUALIFICATION_REFERENCE_MISSING', { zh: '资格须记录证书编号', en: 'A qualification records its certificate reference' });
     if (data.validUntil !== null && data.validUntil < data.validFrom) {
       return refuseByState('QUALIFICATION_PERIOD', { zh: '资格有效期结束日早于开始日', en: 'The qualification ends before it starts' });
@@ -32,4 +33,4 @@ export const recordQualification: CommandHandler<RecordQualification, AuxiliaryR
     const { auxiliaryId, qualificationId, kind, validFrom, validUntil, reference } = data;
     return accept({ auxiliary: [auxiliaryEvent('QualificationRecorded', { auxiliaryId, qualificationId, kind, validFrom, validUntil, reference })] }, judgement);
   },
-};
+});

@@ -24,9 +24,9 @@ describe('RecordTraining (Art. 35)', () => {
   ] as const)('refuses %s (STATE %s)', (_name, data, code) => {
     given({ auxiliary: [hired()] }).when(train(data)).thenRefusedByState(code);
   });
-  it('refuses a repeated training id, a departed or an unhired auxiliary (STATE)', () => {
+  it('refuses a repeated training id or an unhired auxiliary (STATE), and a departed one (SERVICE-PERIOD)', () => {
     given({ auxiliary: [hired(), preJobPassed('2024-10-15')] }).when(train({ trainingId: 'training-PRE_JOB-2024-10-15' })).thenRefusedByState('DUPLICATE_ID');
-    given({ auxiliary: [hired(), terminatedOn('2024-10-10')] }).when(train()).thenRefusedByState('AUXILIARY_DEPARTED');
+    given({ auxiliary: [hired(), terminatedOn('2024-10-10')] }).when(train()).thenRefusedByStatute('SERVICE-PERIOD');
     given({}).when(train()).thenRefusedByState('AUXILIARY_NOT_HIRED');
   });
   it('Art. 47: 2024-08-31 refused, 2024-09-01 accepted', () => {

@@ -2,6 +2,7 @@ import type { IsoDate } from '@auxledger/statute';
 import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
 import { type TrainingKind, type TrainingTopic, auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryStream, duplicateId, judgeInForceOnly, notInService } from './guards';
+import { serviceCommand } from './service-period';
 import { isInService } from './state';
 
 /**
@@ -22,13 +23,13 @@ export type RecordTraining = Command<'RecordTraining', {
   outcome: 'PASSED' | 'FAILED';
 }>;
 
-export const recordTraining: CommandHandler<RecordTraining, AuxiliaryRefs> = {
+export const recordTraining: CommandHandler<RecordTraining, AuxiliaryRefs> = serviceCommand<RecordTraining, AuxiliaryRefs>({
   commandType: 'RecordTraining',
   streams: auxiliaryStream,
-  decide({ data, metadata }, { auxiliary: state }, context) {
+  decide({ data, metadata }, _states, context, state, whole) {
     const on = metadata.effectiveDate;
     if (!isInService(state)) return notInService(state);
-    if (state.service.training.trainingIds.includes(data.trainingId)) return duplicateId({ zh: '培训', en: 'Training' }, data.trainingId);
+    if (whole.service.training.trainingIds.includes(data.trainingId)) return duplicateId({ zh: '培训', en: 'Training' }, data.trainingId);
     if (data.completedOn < state.service.hiredOn || data.completedOn > on) {
       return refuseByState(
         'TRAINING_DATE_OUT_OF_RANGE',
@@ -45,4 +46,4 @@ export const recordTraining: CommandHandler<RecordTraining, AuxiliaryRefs> = {
     const { auxiliaryId, trainingId, kind, year, topics, completedOn, outcome } = data;
     return accept({ auxiliary: [auxiliaryEvent('TrainingRecorded', { auxiliaryId, trainingId, kind, year, topics, completedOn, outcome })] }, judgement);
   },
-};
+});

@@ -66,9 +66,9 @@ describe('RenewContract (续订劳动合同, Art. 24)', () => {
     });
   });
 
-  it('refuses someone not employed, or suspended (STATE)', () => {
+  it('refuses someone never hired or suspended (STATE), or departed (SERVICE-PERIOD)', () => {
     given({ person: PERSON_SERVING }).when(renewal()).thenRefusedByState('AUXILIARY_NOT_HIRED');
-    given({ auxiliary: [hired(), terminatedOn('2027-09-30', 'CONTRACT_EXPIRY')], person: PERSON_SERVING }).when(renewal({}, '2027-10-15')).thenRefusedByState('AUXILIARY_DEPARTED');
+    given({ auxiliary: [hired(), terminatedOn('2027-09-30', 'CONTRACT_EXPIRY')], person: PERSON_SERVING }).when(renewal({}, '2027-10-15')).thenRefusedByStatute('SERVICE-PERIOD');
     given({ auxiliary: [hired(), suspendedOn('2027-08-01')], person: PERSON_SERVING }).when(renewal()).thenRefusedByState('AUXILIARY_SUSPENDED');
   });
 

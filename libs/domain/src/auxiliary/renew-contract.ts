@@ -2,7 +2,8 @@ import { type FactsFor, type IsoDate, RENEW_CONTRACT_CHECKS, addDays, judgeInFor
 import { type Command, type CommandHandler, type StreamRef, accept, refuseByState, refuseByStatute } from '../kernel';
 import { type PersonState, activeContractOf, personContractRenewed, personRef } from '../person';
 import { type LabourContract, auxiliaryEvent } from './events';
-import { auxiliaryRef, beforeHire, contractInconsistent, contractTermDefect, duplicateId, notInService, suspended } from './guards';
+import { auxiliaryRef, contractInconsistent, contractTermDefect, duplicateId, notInService, suspended } from './guards';
+import { serviceCommand } from './service-period';
 import { type AuxiliaryState, type ServiceRecord, isInService } from './state';
 
 /**
@@ -57,15 +58,14 @@ export function renewalFacts(r: ServiceRecord, next: LabourContract, effectiveDa
   };
 }
 
-export const renewContract: CommandHandler<RenewContract, RenewContractRefs> = {
+export const renewContract: CommandHandler<RenewContract, RenewContractRefs> = serviceCommand<RenewContract, RenewContractRefs>({
   commandType: 'RenewContract',
   streams: ({ data }) => ({ auxiliary: auxiliaryRef(data.auxiliaryId), person: personRef(data.personKey) }),
-  decide({ data, metadata }, { auxiliary: state, person }, context) {
+  decide({ data, metadata }, { person }, context, state, whole) {
     const on = metadata.effectiveDate;
     if (!isInService(state)) return notInService(state);
     if (state.status === 'SUSPENDED') return suspended(state.suspendedOn);
     const r = state.service;
-    if (on < r.hiredOn) return beforeHire(r.hiredOn, on);
     if (data.personKey !== r.personKey) {
       return refuseByState('STREAMS_DO_NOT_MATCH_RECORD', { zh: '命令中的人员与辅警记录不符', en: "The command's person is not the one on the auxiliary's record" });
     }
@@ -76,7 +76,7 @@ export const renewContract: CommandHandler<RenewContract, RenewContractRefs> = {
       return refuseByState('CONTRACT_OPEN_ENDED', { zh: '现行劳动合同为无固定期限合同，无需续订', en: 'The contract in force is open-ended: there is no end to renew' }, { contractId: r.contract.contractId });
     }
     const next = data.contract;
-    if ([r.contract, ...r.previousContracts].some((c) => c.contractId === next.contractId)) return duplicateId({ zh: '劳动合同', en: 'Contract' }, next.contractId);
+    if ([whole.service.contract, ...whole.service.previousContracts].some((c) => c.contractId === next.contractId)) return duplicateId({ zh: '劳动合同', en: 'Contract' }, next.contractId);
     const defect = contractTermDefect(next) ?? gapDefect(r.contract, next);
     if (defect) return contractInconsistent(defect);
     if (next.endDate !== null && on > next.endDate) {
@@ -94,4 +94,4 @@ export const renewContract: CommandHandler<RenewContract, RenewContractRefs> = {
       judgement,
     );
   },
-};
+});

@@ -75,6 +75,18 @@ export interface ServiceRecord {
   complaints: Complaint[];
   injuryIds: string[];
   compensations: Compensation[];
+  /**
+   * Every event folded into this record, with its effective date, in the order
+   * recorded (the hire first): what the record as it stood on an earlier date
+   * is folded from (`asOf`).
+   */
+  events: readonly DatedEvent[];
+}
+
+/** An event of the auxiliary's stream with the date it took effect. */
+export interface DatedEvent {
+  readonly effectiveDate: IsoDate;
+  readonly event: AuxiliaryEvent;
 }
 
 export interface NotHired {
@@ -167,7 +179,49 @@ function updateComplaint(r: ServiceRecord, complaintId: string, change: Partial<
   return { complaints: r.complaints.map((c) => (c.complaintId === complaintId ? { ...c, ...change } : c)) };
 }
 
-export function evolveAuxiliary(state: AuxiliaryState, { event }: Envelope<AuxiliaryEvent>): AuxiliaryState {
+/**
+ * Folds one event: its change, the event kept with its date in the record, and
+ * the calendar — a probation whose last day lies before the event's date is
+ * over (Art. 24; 劳动合同法 Art. 19), whether or not a 转正 was recorded.
+ */
+export function evolveAuxiliary(state: AuxiliaryState, envelope: Envelope<AuxiliaryEvent>): AuxiliaryState {
+  const next = applyEvent(state, envelope.event);
+  if (!isHired(next)) return next;
+  const dated: DatedEvent = { effectiveDate: envelope.effectiveDate, event: envelope.event };
+  return probationByCalendar({ ...next, service: { ...next.service, events: [...next.service.events, dated] } }, envelope.effectiveDate);
+}
+
+/** The probation agreed in the contract in force ends after its last day (Art. 24; 劳动合同法 Art. 19): from the day after, the auxiliary is ACTIVE. */
+export function probationByCalendar(state: AuxiliaryState, date: IsoDate): AuxiliaryState {
+  const lastDay = isHired(state) ? state.service.contract.probationLastDay : null;
+  if (lastDay === null || date <= lastDay) return state;
+  if (state.status === 'ON_PROBATION') return { ...state, status: 'ACTIVE' };
+  if (state.status === 'SUSPENDED' && state.resumesAs === 'ON_PROBATION') return { ...state, resumesAs: 'ACTIVE' };
+  return state;
+}
+
+/**
+ * The record as it stood on a date: the fold of the events effective on or
+ * before it, in the order recorded, and the calendar of that day (a probation
+ * over by then is over). Every fact a rule reads is taken from it, so a
+ * command dated back is judged by what was in force on its date, never by an
+ * event that took effect after it. Before the hire it is NOT_HIRED.
+ */
+export function asOf(state: AuxiliaryState, date: IsoDate): AuxiliaryState {
+  if (!isHired(state)) return state;
+  const { events } = state.service;
+  if (events.every((e) => e.effectiveDate <= date)) return probationByCalendar(state, date);
+  let folded: AuxiliaryState = { status: 'NOT_HIRED' };
+  for (const e of events) {
+    if (e.effectiveDate <= date) folded = evolveAuxiliary(folded, { event: e.event, effectiveDate: e.effectiveDate, recordedAt: '', commandId: '', actorId: '' });
+  }
+  return probationByCalendar(folded, date);
+}
+
+/** A 转正 is on record (ProbationCompleted), whatever its date. */
+export const probationCompletionRecorded = (r: ServiceRecord): boolean => r.events.some((e) => e.event.type === 'ProbationCompleted');
+
+function applyEvent(state: AuxiliaryState, event: AuxiliaryEvent): AuxiliaryState {
   switch (event.type) {
     case 'AuxiliaryHired': {
       if (state.status !== 'NOT_HIRED') return state;
@@ -196,6 +250,7 @@ export function evolveAuxiliary(state: AuxiliaryState, { event }: Envelope<Auxil
         complaints: [],
         injuryIds: [],
         compensations: [],
+        events: [],
       };
       return { status: d.contract.probationLastDay === null ? 'ACTIVE' : 'ON_PROBATION', service, assignments: [] };
     }

@@ -19,10 +19,10 @@ describe('Suspend / Reinstate', () => {
       ],
     });
   });
-  it('refuses suspending twice, without a decision, or after departure (STATE)', () => {
+  it('refuses suspending twice or without a decision (STATE), and after departure (SERVICE-PERIOD)', () => {
     scenario(suspend).given({ auxiliary: [hired(), suspendedOn('2024-11-01')] }).when(s()).thenRefusedByState('AUXILIARY_SUSPENDED');
     scenario(suspend).given({ auxiliary: [hired()] }).when(s('2024-12-01', ' ')).thenRefusedByState('DECISION_REF_MISSING');
-    scenario(suspend).given({ auxiliary: [hired(), terminatedOn('2024-11-01')] }).when(s()).thenRefusedByState('AUXILIARY_DEPARTED');
+    scenario(suspend).given({ auxiliary: [hired(), terminatedOn('2024-11-01')] }).when(s()).thenRefusedByStatute('SERVICE-PERIOD');
   });
   it('given a suspended auxiliary: reinstates, not before the suspension', () => {
     scenario(reinstate).given({ auxiliary: [hired(), suspendedOn('2024-12-01')] }).when(r()).then({ auxiliary: [auxiliaryEvent('AuxiliaryReinstated', { auxiliaryId: AUX, decisionRef: 'R-1', reinstatedOn: '2025-01-10' })] });

@@ -1,7 +1,8 @@
 import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
 import { auxiliaryEvent } from './events';
-import { type AuxiliaryRefs, auxiliaryStream, beforeHire, judgeInForceOnly, notInService, suspended } from './guards';
-import { isInService, isWorking } from './state';
+import { type AuxiliaryRefs, auxiliaryStream, judgeInForceOnly, notInService, suspended } from './guards';
+import { serviceCommand } from './service-period';
+import { isInService, isWorking, openAssignments } from './state';
 
 /**
  * 停止执行职务 and its end. No article names suspension; it matters because
@@ -14,16 +15,15 @@ export type Reinstate = Command<'Reinstate', { auxiliaryId: string; decisionRef:
 
 const decisionMissing = () => refuseByState('DECISION_REF_MISSING', { zh: '须记录决定文号', en: 'The decision reference is required' });
 
-export const suspend: CommandHandler<Suspend, AuxiliaryRefs> = {
+export const suspend: CommandHandler<Suspend, AuxiliaryRefs> = serviceCommand<Suspend, AuxiliaryRefs>({
   commandType: 'Suspend',
   streams: auxiliaryStream,
-  decide({ data, metadata }, { auxiliary: state }, context) {
+  decide({ data, metadata }, _states, context, state, whole) {
     const on = metadata.effectiveDate;
     if (!isInService(state)) return notInService(state);
     if (!isWorking(state)) return suspended(state.suspendedOn);
-    if (on < state.service.hiredOn) return beforeHire(state.service.hiredOn, on);
     if (!data.decisionRef.trim()) return decisionMissing();
-    const late = state.assignments.find((a) => a.from > on);
+    const late = openAssignments(whole).find((a) => a.from > on);
     if (late) return refuseByState('ASSIGNMENT_AFTER_DATE', { zh: `工作安排${late.assignmentId}始于${late.from}，晚于停职日期`, en: `Assignment ${late.assignmentId} starts on ${late.from}, after the suspension` });
 
     const judgement = judgeInForceOnly(context, on);
@@ -32,27 +32,28 @@ export const suspend: CommandHandler<Suspend, AuxiliaryRefs> = {
     return accept(
       {
         auxiliary: [
-          ...state.assignments.map((a) => auxiliaryEvent('DutyEnded', { auxiliaryId, assignmentId: a.assignmentId, endedOn: on, reason: 'SUSPENDED' })),
+          ...openAssignments(whole).map((a) => auxiliaryEvent('DutyEnded', { auxiliaryId, assignmentId: a.assignmentId, endedOn: on, reason: 'SUSPENDED' })),
           auxiliaryEvent('AuxiliarySuspended', { auxiliaryId, decisionRef, reason, suspendedOn: on }),
         ],
       },
       judgement,
     );
   },
-};
+});
 
-export const reinstate: CommandHandler<Reinstate, AuxiliaryRefs> = {
+export const reinstate: CommandHandler<Reinstate, AuxiliaryRefs> = serviceCommand<Reinstate, AuxiliaryRefs>({
   commandType: 'Reinstate',
   streams: auxiliaryStream,
-  decide({ data, metadata }, { auxiliary: state }, context) {
+  decide({ data, metadata }, _states, context, state, whole) {
     const on = metadata.effectiveDate;
     if (!isInService(state)) return notInService(state);
-    if (state.status !== 'SUSPENDED') return refuseByState('AUXILIARY_NOT_SUSPENDED', { zh: '该辅警未停止执行职务', en: 'The auxiliary is not suspended' });
-    if (on < state.suspendedOn) return refuseByState('REINSTATED_BEFORE_SUSPENSION', { zh: `恢复日期早于停职日期${state.suspendedOn}`, en: `Reinstatement precedes the suspension on ${state.suspendedOn}` });
+    // The suspension in force on the record is the one that ends: a reinstatement is never dated before it.
+    if (whole.status !== 'SUSPENDED') return refuseByState('AUXILIARY_NOT_SUSPENDED', { zh: '该辅警未停止执行职务', en: 'The auxiliary is not suspended' });
+    if (on < whole.suspendedOn) return refuseByState('REINSTATED_BEFORE_SUSPENSION', { zh: `恢复日期早于停职日期${whole.suspendedOn}`, en: `Reinstatement precedes the suspension on ${whole.suspendedOn}` });
     if (!data.decisionRef.trim()) return decisionMissing();
 
     const judgement = judgeInForceOnly(context, on);
     if (!judgement.ok) return refuseByStatute(judgement);
     return accept({ auxiliary: [auxiliaryEvent('AuxiliaryReinstated', { auxiliaryId: data.auxiliaryId, decisionRef: data.decisionRef, reinstatedOn: on })] }, judgement);
   },
-};
+});

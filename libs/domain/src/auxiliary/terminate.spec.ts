@@ -73,8 +73,8 @@ describe('Terminate', () => {
   });
 
   describe('given a departed auxiliary, or none', () => {
-    it('refuses (STATE)', () => {
-      given({ auxiliary: [hired(), terminatedOn('2025-01-01')], person: PERSON_SERVING }).when(end()).thenRefusedByState('AUXILIARY_DEPARTED');
+    it('refuses after the departure (SERVICE-PERIOD), and without a hire (STATE)', () => {
+      given({ auxiliary: [hired(), terminatedOn('2025-01-01')], person: PERSON_SERVING }).when(end()).thenRefusedByStatute('SERVICE-PERIOD');
       given({}).when(end()).thenRefusedByState('AUXILIARY_NOT_HIRED');
     });
   });

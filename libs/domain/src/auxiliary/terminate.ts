@@ -3,7 +3,8 @@ import { type Command, type CommandHandler, type StreamRef, accept, refuseByStat
 import { type OrganState, holdsQuotaPlace, organRef, quotaPlaceReleased } from '../organ';
 import { type PersonState, activeContractOf, personContractEnded, personRef } from '../person';
 import { auxiliaryEvent } from './events';
-import { auxiliaryRef, beforeHire, notInService } from './guards';
+import { auxiliaryRef, notInService } from './guards';
+import { serviceCommand } from './service-period';
 import { type AuxiliaryState, type InService, isInService, openAssignments } from './state';
 
 /**
@@ -37,14 +38,13 @@ function reasonContradictsContract(state: InService, reason: TerminationReason, 
   return null;
 }
 
-export const terminate: CommandHandler<Terminate, TerminateRefs> = {
+export const terminate: CommandHandler<Terminate, TerminateRefs> = serviceCommand<Terminate, TerminateRefs>({
   commandType: 'Terminate',
   streams: ({ data }) => ({ auxiliary: auxiliaryRef(data.auxiliaryId), person: personRef(data.personKey), organ: organRef(data.usingOrganId) }),
-  decide({ data, metadata }, { auxiliary: state, person, organ }, context) {
+  decide({ data, metadata }, { person, organ }, context, state, whole) {
     const on = metadata.effectiveDate;
     if (!isInService(state)) return notInService(state);
     const r = state.service;
-    if (on < r.hiredOn) return beforeHire(r.hiredOn, on);
     if (data.personKey !== r.personKey || data.usingOrganId !== r.usingOrganId) {
       return refuseByState('STREAMS_DO_NOT_MATCH_RECORD', { zh: '命令中的人员或使用单位与辅警记录不符', en: "The command's person or using organ is not the one on the auxiliary's record" });
     }
@@ -55,7 +55,7 @@ export const terminate: CommandHandler<Terminate, TerminateRefs> = {
     if (contradiction) {
       return refuseByState('REASON_CONTRADICTS_CONTRACT', { zh: `解除原因${data.reason}与劳动合同期限不符`, en: `Reason ${data.reason} does not fit the contract: ${contradiction}` }, { reason: data.reason });
     }
-    const late = openAssignments(state).find((a) => a.from > on);
+    const late = openAssignments(whole).find((a) => a.from > on);
     if (late) return refuseByState('ASSIGNMENT_AFTER_DATE', { zh: `工作安排${late.assignmentId}始于${late.from}，晚于离职日期`, en: `Assignment ${late.assignmentId} starts on ${late.from}, after the departure` });
 
     const judgement = judgeInForce(context.registry, ['TERMINATE'], { effectiveDate: on, termination: { ground: data.ground, reason: data.reason } });
@@ -66,7 +66,7 @@ export const terminate: CommandHandler<Terminate, TerminateRefs> = {
     return accept(
       {
         auxiliary: [
-          ...openAssignments(state).map((a) => auxiliaryEvent('DutyEnded', { auxiliaryId, assignmentId: a.assignmentId, endedOn: on, reason: 'TERMINATED' })),
+          ...openAssignments(whole).map((a) => auxiliaryEvent('DutyEnded', { auxiliaryId, assignmentId: a.assignmentId, endedOn: on, reason: 'TERMINATED' })),
           auxiliaryEvent('AuxiliaryTerminated', {
             auxiliaryId,
             personKey,
@@ -75,7 +75,7 @@ export const terminate: CommandHandler<Terminate, TerminateRefs> = {
             reason,
             ground,
             departedOn: on,
-            credentialsToRecover: r.credentials.filter((c) => c.recoveredOn === null).map((c) => c.serial),
+            credentialsToRecover: whole.service.credentials.filter((c) => c.recoveredOn === null).map((c) => c.serial),
           }),
         ],
         person: [personContractEnded({ personKey, contractId: contract.contractId, auxiliaryId, organId: usingOrganId, endedOn: on, reason })],
@@ -84,4 +84,4 @@ export const terminate: CommandHandler<Terminate, TerminateRefs> = {
       judgement,
     );
   },
-};
+});

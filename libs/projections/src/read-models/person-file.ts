@@ -127,6 +127,7 @@ export function compactService(r: ServiceRecord, on: string): ServiceRecord {
     complaints: r.complaints,
     injuryIds: [],
     compensations: r.compensations,
+    events: [],
   });
 }
 

@@ -68,6 +68,7 @@ export function evolveRosterState(state: AuxiliaryState, event: RecordedEvent): 
     complaints: [],
     injuryIds: [],
     compensations: [],
+    events: [],
   });
   return next;
 }

@@ -4,7 +4,7 @@ import type { ServiceRecord } from '@auxledger/domain';
 
 export type ServiceLists = Pick<
   ServiceRecord,
-  'contract' | 'previousContracts' | 'insurance' | 'training' | 'qualifications' | 'credentials' | 'assessments' | 'sanctions' | 'commendationIds' | 'recusals' | 'complaints' | 'injuryIds' | 'compensations'
+  'contract' | 'previousContracts' | 'insurance' | 'training' | 'qualifications' | 'credentials' | 'assessments' | 'sanctions' | 'commendationIds' | 'recusals' | 'complaints' | 'injuryIds' | 'compensations' | 'events'
 >;
 
 /**
@@ -38,5 +38,6 @@ export function serviceWithLists(r: ServiceRecord, lists: ServiceLists): Service
     complaints: lists.complaints,
     injuryIds: lists.injuryIds,
     compensations: lists.compensations,
+    events: lists.events,
   };
 }

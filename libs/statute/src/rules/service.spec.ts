@@ -1,0 +1,25 @@
+import { nmg } from '../citation';
+import { violationsOf } from '../testing/judge';
+
+describe('SERVICE-PERIOD (Arts. 24, 40, our reading): nothing about a service before the hire; after the departure only what the regulation still asks', () => {
+  const judge = (effectiveDate: string, departedOn: string | null, afterDeparture: ReturnType<typeof nmg> | null = null) =>
+    violationsOf(['SERVICE-PERIOD'], { effectiveDate, service: { hiredOn: '2024-10-01', departedOn }, afterDeparture }).map((v) => [v.ruleId, v.citation.article]);
+
+  it.each([
+    ['the day before the hire', '2024-09-30', null, null, [['SERVICE-PERIOD', 24]]],
+    ['the day before the hire, even for what is allowed after a departure', '2024-09-30', null, nmg(37, 3), [['SERVICE-PERIOD', 24]]],
+    ['the hire day', '2024-10-01', null, null, []],
+    ['in service, a departure still ahead', '2025-06-29', null, null, []],
+    ['the departure day', '2025-06-30', '2025-06-30', null, [['SERVICE-PERIOD', 40]]],
+    ['after the departure', '2025-07-10', '2025-06-30', null, [['SERVICE-PERIOD', 40]]],
+    ['after the departure, a credential recovered (Art. 37 ¶3)', '2025-07-10', '2025-06-30', nmg(37, 3), []],
+  ] as const)('%s → %j', (_name, date, departedOn, allowedBy, expected) => {
+    expect(judge(date, departedOn, allowedBy)).toEqual(expected);
+  });
+
+  it('states its reading in both languages (it is not a catalog row)', async () => {
+    const { SERVICE_PERIOD } = await import('./service');
+    expect(SERVICE_PERIOD.reading?.zh).toContain('第二十四条');
+    expect(SERVICE_PERIOD.reading?.en).toContain('Art. 37 ¶3');
+  });
+});

@@ -1,0 +1,42 @@
+import { type Citation, nmg } from '../citation';
+import type { IsoDate } from '../dates';
+import { defineCheck } from '../rule';
+
+/**
+ * The service itself: when a command about an auxiliary's service may be
+ * dated. Not a catalog row: the catalog's rules assume a service in progress;
+ * these are our readings of the clauses that bound it (each rule states its
+ * reading, and docs/statute-coverage.md lists them).
+ */
+
+export interface ServicePeriodFacts {
+  /** The service as it stood on the command's date: hired on, and departed on (null: not departed by then). */
+  readonly service: { readonly hiredOn: IsoDate; readonly departedOn: IsoDate | null };
+  /** The clause that lets this command be recorded after the departure too; null: only during the service. */
+  readonly afterDeparture: Citation | null;
+}
+
+// 第二十四条 公安机关应当与辅警签订劳动合同，依法确定双方的权利义务……
+// 第四十条 有法律法规规定或者劳动合同约定的解除劳动关系情形的，公安机关或者辅警可以依法解除劳动合同。
+// After the departure the regulation still asks for some acts: 第三十七条第三款 辅警离职时，公安机关应当收回配发的工作证件、服装和标识；
+// 第四十二条第二款、第三款 赔偿与追偿；第九条 表彰奖励；第三十八条 举报、投诉；第三十二条 因工伤亡、烈士评定。
+export const SERVICE_PERIOD = defineCheck({
+  id: 'SERVICE-PERIOD',
+  title: { zh: '聘用之前无任职记录，离职之后仅限法定事项', en: 'Nothing about a service before it began; after it ended only what the regulation still asks' },
+  citations: [nmg(24), nmg(40)],
+  reading: {
+    zh: '辅警的任职始于聘用（签订劳动合同，第二十四条），止于解除劳动合同（第四十条）：任何有关任职的指令不得早于聘用日期；离职之后只记录条例仍要求的事项——收回证件服装标识（第三十七条第三款）、赔偿与追偿（第四十二条第二款、第三款）、表彰奖励（第九条，含追授）、举报投诉的受理与查处（第三十八条）、因工伤亡与烈士评定（第三十二条）。',
+    en: 'A service begins with the hire (the labour contract, Art. 24) and ends with its termination (Art. 40): no command about it is dated before the hire; after the departure only what the regulation still asks is recorded — recovering credentials (Art. 37 ¶3), compensation and its recovery (Art. 42 ¶2–3), commendation (Art. 9, also posthumous), complaints (Art. 38) and injury, death or martyr status (Art. 32).',
+  },
+  uses: ['COMMAND'],
+  parameters: [],
+  check: function withinTheService({ service, afterDeparture }: ServicePeriodFacts, { fail, on }) {
+    if (on < service.hiredOn) {
+      return [fail({ zh: `生效日期${on}早于聘用日期${service.hiredOn}：聘用之前没有任职`, en: `The effective date ${on} precedes the hire on ${service.hiredOn}: there is no service before it`, observed: on, expected: `on or after ${service.hiredOn}`, citation: nmg(24) })];
+    }
+    if (service.departedOn !== null && on >= service.departedOn && afterDeparture === null) {
+      return [fail({ zh: `该辅警已于${service.departedOn}离职，离职之后不再记录此类事项`, en: `The auxiliary departed on ${service.departedOn}; this is not recorded after a departure`, observed: on, expected: `before ${service.departedOn}`, citation: nmg(40) })];
+    }
+    return [];
+  },
+});
