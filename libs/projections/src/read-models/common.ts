@@ -30,3 +30,21 @@ export function daysBetween(from: string, to: string): number {
 
 /** Today in UTC (the default "as of" of the query helpers; read models themselves never read a clock). */
 export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
+
+/**
+ * Probation ends by the calendar (Art. 24; 劳动合同法 Art. 19): the status of a
+ * roster or person-file row on a date. A stored version holds the status of
+ * its first day; one that was ON_PROBATION and runs past the probation's last
+ * day is ACTIVE from the day after, with or without a recorded 转正 (the
+ * domain's fold turns it ACTIVE at the next event; the days between are
+ * answered here, for every query of these models).
+ */
+export function statusOn<S extends string>(row: { status: S; probation_last_day: string | null }, date: string): S | 'ACTIVE' {
+  return row.status === 'ON_PROBATION' && row.probation_last_day !== null && date > row.probation_last_day ? 'ACTIVE' : row.status;
+}
+
+/** A row with its status as of the date (`statusOn`). */
+export function withStatusOn<R extends { status: string; probation_last_day: string | null }>(row: R, date: string): R {
+  const status = statusOn(row, date);
+  return status === row.status ? row : ({ ...row, status } as R);
+}

@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@auxledger/event-store';
 import type { Bilingual } from '@auxledger/statute';
 import { defineLog, defineTemporal } from '../model';
 import type { ReadModelStore, VersionedRow } from '../store';
-import { todayUtc } from './common';
+import { todayUtc, withStatusOn } from './common';
 import { serviceWithLists } from './service-record';
 import { auxiliaryEntity, evolveAuxiliaryState } from './roster';
 
@@ -448,5 +448,6 @@ export async function personFile(store: ReadModelStore, auxiliaryId: string, opt
     },
     orderBy: ['effective_date', 'global_position', 'row_seq'],
   });
-  return { state: (state as PersonFile['state']) ?? null, timeline: timeline as TimelineEntry[] };
+  const file = (state as PersonFile['state']) ?? null;
+  return { state: file && withStatusOn(file, asOf), timeline: timeline as TimelineEntry[] };
 }

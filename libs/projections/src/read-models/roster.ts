@@ -2,7 +2,7 @@ import { type AuxiliaryState, type ServiceRecord, Auxiliary, isWorking } from '@
 import type { RecordedEvent } from '@auxledger/event-store';
 import { defineTemporal, envelopeOf } from '../model';
 import type { ReadModelStore, VersionedRow } from '../store';
-import { idInStream, sortedUnique, todayUtc } from './common';
+import { idInStream, sortedUnique, todayUtc, withStatusOn } from './common';
 import { organScope } from './organ-hierarchy';
 import { serviceWithLists } from './service-record';
 
@@ -145,9 +145,14 @@ export type RosterEntry = RosterRow & Pick<VersionedRow, 'valid_from' | 'valid_t
  */
 export async function rosterOf(store: ReadModelStore, organId: string, query: RosterQuery): Promise<RosterEntry[]> {
   const organs = await organScope(store, organId, query.includeSubtree);
-  const rows = await store.asOf(roster, query.asOf ?? todayUtc(), {
-    where: { using_organ_id: organs, ...(query.statuses ? { status: [...query.statuses] } : {}) },
+  const asOf = query.asOf ?? todayUtc();
+  // A probation over by the calendar is ACTIVE (statusOn): asking for ACTIVE reads the stored ON_PROBATION versions too.
+  const wanted = query.statuses ? new Set<RosterStatus>(query.statuses) : null;
+  const stored = wanted ? [...new Set<RosterStatus>([...wanted, ...(wanted.has('ACTIVE') ? (['ON_PROBATION'] as const) : [])])] : null;
+  const rows = (await store.asOf(roster, asOf, {
+    where: { using_organ_id: organs, ...(stored ? { status: stored } : {}) },
     ...(query.knownAt ? { knownAt: query.knownAt } : {}),
-  });
-  return rows as RosterEntry[];
+  })) as RosterEntry[];
+  const dated = rows.map((r) => withStatusOn(r, asOf));
+  return wanted ? dated.filter((r) => wanted.has(r.status)) : dated;
 }

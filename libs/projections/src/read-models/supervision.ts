@@ -16,7 +16,7 @@ import {
   ruleSetInForce,
 } from '@auxledger/statute';
 import type { ReadModelStore } from '../store';
-import { daysBetween, todayUtc } from './common';
+import { daysBetween, todayUtc, withStatusOn } from './common';
 import { organScope } from './organ-hierarchy';
 import { type PersonFileRow, personFileModel } from './person-file';
 import { type RecruitmentPlanRow, recruitmentPlan } from './recruitment-plan';
@@ -80,7 +80,7 @@ export async function supervisionFindings(store: ReadModelStore, query: Supervis
   const asOf = query.asOf ?? todayUtc();
   const registry = query.registry ?? REGISTRY;
   const organs = await organScope(store, query.organId, query.includeSubtree ?? true);
-  const files = (await store.asOf(personFileModel, asOf, { where: { using_organ_id: organs } })) as unknown as PersonFileRow[];
+  const files = ((await store.asOf(personFileModel, asOf, { where: { using_organ_id: organs } })) as unknown as PersonFileRow[]).map((f) => withStatusOn(f, asOf));
   const plans = (await store.asOf(recruitmentPlan, asOf, { where: { drafting_organ_id: organs } })) as unknown as RecruitmentPlanRow[];
   const out: Finding[] = [];
   const age = (since: string | null) => (since === null ? null : daysBetween(since, asOf));

@@ -8,7 +8,7 @@ import type { ReadModelStore } from '../../store';
 import { auditTrail, auditTrailPage } from '../audit-trail';
 import { ALL_READ_MODELS } from '../index';
 import { organHierarchy, organSubtree } from '../organ-hierarchy';
-import { personFile, personTimeline } from '../person-file';
+import { personFile, personFileModel, personTimeline } from '../person-file';
 import { quotaUseOf } from '../quota-use';
 import { rosterOf } from '../roster';
 import { supervisionFindings } from '../supervision';
@@ -70,16 +70,36 @@ export function readModelSuite(name: string, harness: ReadModelHarness): void {
         (await rosterOf(store, 'xincheng', { asOf, includeSubtree: false, ...(knownAt ? { knownAt } : {}) })).map((r) => [r.auxiliary_id, r.level, r.status]);
       expect(await level('2025-01-01')).toEqual([]);
       expect(await level(HIRE_ON)).toEqual([['aux-a', 'L1', 'ON_PROBATION']]);
-      expect(await level(PROMOTED_ON)).toEqual([['aux-a', 'L2', 'ON_PROBATION']]);
-      expect(await level('2027-01-19')).toEqual([['aux-a', 'L1', 'ON_PROBATION']]);
+      // After the probation's last day (2025-07-01) the auxiliary is ACTIVE: no 转正 is recorded, the calendar ends it.
+      expect(await level(PROMOTED_ON)).toEqual([['aux-a', 'L2', 'ACTIVE']]);
+      expect(await level('2027-01-19')).toEqual([['aux-a', 'L1', 'ACTIVE']]);
       // As known just before the promotion was recorded: still L1 on that date.
-      expect(await level('2027-02-01', new Date(Date.parse(world.promotionRecordedAt) - 1).toISOString())).toEqual([['aux-a', 'L1', 'ON_PROBATION']]);
-      expect(await level('2027-02-01', world.promotionRecordedAt)).toEqual([['aux-a', 'L2', 'ON_PROBATION']]);
+      expect(await level('2027-02-01', new Date(Date.parse(world.promotionRecordedAt) - 1).toISOString())).toEqual([['aux-a', 'L1', 'ACTIVE']]);
+      expect(await level('2027-02-01', world.promotionRecordedAt)).toEqual([['aux-a', 'L2', 'ACTIVE']]);
 
       const [a] = await rosterOf(store, 'xincheng', { asOf: '2025-02-01', includeSubtree: false });
       expect(a).toMatchObject({
         using_organ_id: 'xincheng', category: 'DUTY', duty_codes: ['SVC_PATROL'], leading_officer_ids: ['officer-7'], open_assignments: 1, hired_on: HIRE_ON, probation_last_day: '2025-07-01',
       });
+    });
+
+    it('Art. 24, 劳动合同法 Art. 19: probation ends by the calendar — ACTIVE from the day after its last day in the roster and the person file, with no 转正 recorded', async () => {
+      const { store } = fixture;
+      const status = async (asOf: string, statuses?: ('ON_PROBATION' | 'ACTIVE')[]) =>
+        (await rosterOf(store, 'xincheng', { asOf, includeSubtree: false, ...(statuses ? { statuses } : {}) })).map((r) => [r.auxiliary_id, r.status]);
+      // The last day is 2025-07-01; no event of aux-a falls between it and 2026-11-01.
+      expect(await status('2025-07-01')).toEqual([['aux-a', 'ON_PROBATION']]);
+      expect(await status('2025-07-02')).toEqual([['aux-a', 'ACTIVE']]);
+      expect(await status('2026-06-01', ['ACTIVE'])).toEqual([['aux-a', 'ACTIVE']]);
+      expect(await status('2026-06-01', ['ON_PROBATION'])).toEqual([]);
+      expect(await status('2025-06-30', ['ON_PROBATION'])).toEqual([['aux-a', 'ON_PROBATION']]);
+      expect((await personFile(store, 'aux-a', { asOf: '2025-07-01' })).state?.status).toBe('ON_PROBATION');
+      expect((await personFile(store, 'aux-a', { asOf: '2025-07-02' })).state?.status).toBe('ACTIVE');
+      // The first event after the last day stores ACTIVE itself (the domain's fold turns the calendar too).
+      const [stored] = await store.asOf(personFileModel, '2026-11-01', { where: { auxiliary_id: 'aux-a' } });
+      expect(stored?.['status']).toBe('ACTIVE');
+      // A suspension keeps its status; the probation it interrupts still ends by the calendar.
+      expect((await personFile(store, 'aux-b', { asOf: '2025-07-02' })).state?.status).toBe('SUSPENDED');
     });
 
     it('roster: an organ with its subtree; a back-dated suspension shows from its date, and not as known before', async () => {
