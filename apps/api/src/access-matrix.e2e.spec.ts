@@ -18,7 +18,14 @@ const CALLERS: readonly Caller[] = ['admin', 'operator', 'otherOperator', 'audit
  * (201, or 409/422 from the domain), it is not 401/403 and not a 5xx.
  */
 const PASSES = 'passes';
-type Expected = number | typeof PASSES;
+/**
+ * `OUT_OF_SCOPE` — a command of an operator outside the organ's subtree: 403
+ * when the body names an organ out of scope; 404 RECORD_NOT_FOUND, word for
+ * word the answer for an unknown record, when it names another organ's record
+ * (no answer may tell that the record exists). Either way nothing is written.
+ */
+const OUT_OF_SCOPE = 'out of scope';
+type Expected = number | typeof PASSES | typeof OUT_OF_SCOPE;
 type Row = Record<Caller, Expected>;
 
 const everyone = (status: number): Row => ({ admin: status, operator: status, otherOperator: status, auditor: status, viewer: status, anonymous: status });
@@ -28,7 +35,7 @@ const personnel: Row = { admin: 200, operator: 200, otherOperator: 403, auditor:
 /** Personnel a viewer sees as counts only. */
 const personnelOrCounts: Row = { ...personnel, viewer: 200 };
 /** Commands: admins, and operators for organs in their subtrees. */
-const command: Row = { admin: PASSES, operator: PASSES, otherOperator: 403, auditor: 403, viewer: 403, anonymous: 401 };
+const command: Row = { admin: PASSES, operator: PASSES, otherOperator: OUT_OF_SCOPE, auditor: 403, viewer: 403, anonymous: 401 };
 const adminOnly = (status: number): Row => ({ admin: status, operator: 403, otherOperator: 403, auditor: 403, viewer: 403, anonymous: 401 });
 
 /** The fixture: hohhot's operator holds xincheng (where aux-1 serves); baotou's does not. */
@@ -198,9 +205,14 @@ describe('the access matrix: every route × admin, operator, operator of another
         } else {
           throw new Error(`no request for ${route}: add it to the matrix`);
         }
-        const ok = expected === PASSES ? ![401, 403].includes(res.status) && res.status < 500 : res.status === expected;
+        const notFound = res.status === 404 && res.body?.error?.code === 'RECORD_NOT_FOUND';
+        const ok =
+          expected === PASSES ? ![401, 403].includes(res.status) && res.status < 500
+          : expected === OUT_OF_SCOPE ? res.status === 403 || notFound
+          : res.status === expected;
         answers.push(`${route} ${caller} ${res.status}`);
         if (!ok) wrong.push(`${route} as ${caller}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body?.error ?? '').slice(0, 300)}`);
+        if (notFound && (await api.logHead()) !== headBefore) wrong.push(`${route} as ${caller}: 404 but the log grew`);
         if (res.status === 401 || res.status === 403) {
           if ((await api.logHead()) !== headBefore) wrong.push(`${route} as ${caller}: ${res.status} but the log grew`);
           if (caller === 'anonymous') expect(res.body.error.code).toBe('UNAUTHENTICATED');

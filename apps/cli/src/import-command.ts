@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { type CommandOutcome, FoldedStreamCache, executeCommand } from '@auxledger/application';
+import { type CommandOutcome, FoldedStreamCache, executeCommand, prepareCommand } from '@auxledger/application';
 import { type Hire, type Refusal, hire } from '@auxledger/domain';
 import { type EventStore, SqliteEventStore } from '@auxledger/event-store';
 import { type Bilingual, REGISTRY, type RuleSetRegistry, type Rules2024, registryWithLocalMeasures } from '@auxledger/statute';
@@ -114,11 +114,8 @@ async function runRows(
         reports.push({ row: r.row, line: r.line, auxiliaryId: r.auxiliaryId, commandId: null, outcome: 'malformed', problems: r.problems });
       } else {
         const commandId = importCommandId(context.sha256, r.row);
-        const command: Hire = {
-          type: 'Hire',
-          data: r.data,
-          metadata: { commandId, actor: { id: context.actor, role: 'system', organId: null }, effectiveDate: r.effectiveDate, recordedAt: new Date().toISOString() },
-        };
+        const actor = { id: context.actor, role: 'system', organId: null } as const;
+        const { command } = prepareCommand<Hire>({ type: 'Hire', data: r.data, commandId, actor, effectiveDate: r.effectiveDate }, deps.clock);
         reports.push({ row: r.row, line: r.line, auxiliaryId: r.data.auxiliaryId, commandId, ...outcomeOf(await executeCommand(deps, hire, command)) });
       }
       bar.advance();

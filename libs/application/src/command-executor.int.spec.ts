@@ -15,7 +15,8 @@ import { type EventStore, PostgresEventStore, SqliteEventStore, verifyLog } from
 import { REGISTRY } from '@auxledger/statute';
 import { createTestDatabase, describeWithPostgres } from '@auxledger/test-support';
 import { ApplicationError } from './application-error';
-import { type CommandOutcome, type ExecutorDependencies, commandStreamId, executeCommand } from './command-executor';
+import { commandStreamId } from '@auxledger/domain';
+import { type CommandOutcome, type ExecutorDependencies, executeCommand } from './command-executor';
 import { FoldedStreamCache } from './folded-streams';
 
 /**
@@ -151,6 +152,87 @@ function executorSuite(name: string, open: () => Promise<EventStore>, cached = f
       expect((await executeCommand(other, takePlace, command({ organId, personKey: randomUUID() }))).status).toBe('accepted');
       const fourth = await executeCommand(deps, takePlace, command({ organId, personKey: randomUUID() }));
       expect(fourth).toMatchObject({ status: 'refused', refusal: { code: 'NO_PLACE_LEFT' } });
+    });
+
+    describe('a command id sent again (ADR 0003: one claim per id, in the log)', () => {
+      const byOther = <C extends Command>(c: C): C => ({ ...c, metadata: { ...c.metadata, actor: { id: 'op-2', role: 'operator', organId: 'elsewhere' } } });
+
+      it('claims the id of an accepted command in its command stream, beside its events, which say what command wrote them', async () => {
+        const c = command({ organId: randomUUID(), personKey: randomUUID() });
+        const outcome = await executeCommand(deps, takePlace, c);
+        const [claim, more] = await store.readStream(commandStreamId(c.metadata.commandId));
+        expect(more).toBeUndefined();
+        expect(claim).toMatchObject({ type: 'CommandAccepted', data: { commandType: 'TakePlace', written: [{ streamId: `test_organ-${c.data.organId}`, fromRevision: 0, count: 1 }, { streamId: `test_person-${c.data.personKey}`, fromRevision: 0, count: 1 }] } });
+        expect(outcome.status === 'accepted' && outcome.events.map((e) => e.metadata.commandType)).toEqual(['TakePlace', 'TakePlace']);
+      });
+
+      it('answers another command type with an accepted id COMMAND_ID_REUSED, carrying nothing of what was stored, and writes nothing', async () => {
+        const first = command({ organId: randomUUID(), personKey: randomUUID() });
+        await executeCommand(deps, takePlace, first);
+        const other: Note = byOther({ type: 'Note', data: { organId: first.data.organId }, metadata: first.metadata });
+        const error = await executeCommand(deps, note, other).then(() => null, (e: unknown) => e);
+        expect(error).toMatchObject({ code: 'COMMAND_ID_REUSED', details: { commandId: first.metadata.commandId } });
+        expect(JSON.stringify(error)).not.toContain(first.data.personKey);
+        expect((error as ApplicationError).details).not.toHaveProperty('firstCommandType');
+        expect(await store.readStream(`test_organ-${first.data.organId}`)).toHaveLength(1);
+      });
+
+      it('answers the same type with other content, naming other records, COMMAND_ID_REUSED and writes nothing there', async () => {
+        const first = command({ organId: randomUUID(), personKey: randomUUID() });
+        await executeCommand(deps, takePlace, first);
+        const other = command({ organId: randomUUID(), personKey: randomUUID() }, first.metadata.commandId);
+        await expect(executeCommand(deps, takePlace, other)).rejects.toMatchObject({ code: 'COMMAND_ID_REUSED', details: { firstCommandType: 'TakePlace' } });
+        expect(await store.readStream(`test_organ-${other.data.organId}`)).toHaveLength(0);
+        expect(await store.readStream(`test_person-${other.data.personKey}`)).toHaveLength(0);
+      });
+
+      it('answers a repeat that left the date to the default, sent the next day, with the first outcome', async () => {
+        const first = command({ organId: randomUUID(), personKey: randomUUID() });
+        const answered = await executeCommand(deps, takePlace, first, { effectiveDateDefaulted: true });
+        const nextDay = { ...first, metadata: { ...first.metadata, effectiveDate: '2025-01-03' } };
+        const later: ExecutorDependencies = { ...deps, clock: { now: () => new Date('2025-01-03T08:00:00Z') } };
+        const again = await executeCommand(later, takePlace, nextDay, { effectiveDateDefaulted: true });
+        expect(again).toMatchObject({ status: 'accepted', replayed: true });
+        expect(again.status === 'accepted' && again.events.map((e) => e.eventId)).toEqual(answered.status === 'accepted' && answered.events.map((e) => e.eventId));
+        await expect(executeCommand(later, takePlace, nextDay)).rejects.toMatchObject({ code: 'COMMAND_ID_REUSED' });
+      });
+
+      it('answers an id whose events were written before ids were claimed COMMAND_ID_REUSED (what they were sent with is unknown)', async () => {
+        const organId = randomUUID();
+        const commandId = randomUUID();
+        const metadata = { commandId, correlationId: commandId, causationId: commandId, actor: { id: 'op-1', role: 'operator', organId }, effectiveDate: '2025-01-02', recordedAt: '2025-01-02T08:00:00.000Z', ruleSetRevision: null };
+        await store.appendToStream(`test_organ-${organId}`, [{ eventId: randomUUID(), type: 'Noted', schemaVersion: 1, data: { organId }, metadata }], 'no_stream');
+        const sent: Note = { type: 'Note', data: { organId }, metadata: command({ organId, personKey: 'x' }, commandId).metadata };
+        await expect(executeCommand(deps, note, sent)).rejects.toMatchObject({ code: 'COMMAND_ID_REUSED' });
+        expect(await store.readStream(`test_organ-${organId}`)).toHaveLength(1);
+      });
+    });
+
+    describe('the bounds of effective dates, against the day of recording (2025-01-02 in China)', () => {
+      const dated = (effectiveDate: string): TakePlace => {
+        const c = command({ organId: randomUUID(), personKey: randomUUID() });
+        return { ...c, metadata: { ...c.metadata, effectiveDate } };
+      };
+      /** A command of a kind that takes effect on its date (a posting): the timing of AssignDuty. */
+      const posting = { ...note, commandType: 'AssignDuty' } as unknown as typeof note;
+      const postingOn = (effectiveDate: string): Note => ({ type: 'AssignDuty' as 'Note', data: { organId: randomUUID() }, metadata: { ...dated(effectiveDate).metadata } });
+
+      it('refuses a record of what happened dated after the day it is recorded, and writes nothing', async () => {
+        const c = dated('2025-01-03');
+        await expect(executeCommand(deps, takePlace, c)).rejects.toMatchObject({ code: 'EFFECTIVE_DATE_IN_FUTURE', messages: { zh: expect.stringContaining('2025-01-03'), en: expect.stringContaining('2025-01-02') } });
+        expect(await store.readStream(`test_organ-${c.data.organId}`)).toHaveLength(0);
+        expect(await store.readStream(commandStreamId(c.metadata.commandId))).toHaveLength(0);
+        expect((await executeCommand(deps, takePlace, dated('2025-01-02'))).status).toBe('accepted');
+      });
+
+      it('admits what takes effect up to the horizon ahead (366 days by default) and refuses a day later, naming the parameter', async () => {
+        expect((await executeCommand(deps, posting, postingOn('2026-01-03'))).status).toBe('accepted');
+        await expect(executeCommand(deps, posting, postingOn('2026-01-04'))).rejects.toMatchObject({
+          code: 'EFFECTIVE_DATE_BEYOND_HORIZON',
+          details: { latest: '2026-01-03', parameter: { key: 'record.effectiveDateHorizonDays', value: 366, isDefault: true } },
+        });
+        await expect(executeCommand(deps, posting, postingOn('2099-01-01'))).rejects.toMatchObject({ code: 'EFFECTIVE_DATE_BEYOND_HORIZON' });
+      });
     });
 
     it('derives event ids from the command id, and the log still verifies', async () => {

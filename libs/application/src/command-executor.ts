@@ -1,23 +1,23 @@
-import { createHash } from 'node:crypto';
-import type { Command, CommandHandler, DomainEvent, Refusal, StreamRef } from '@auxledger/domain';
 import {
-  type AppendResult,
-  type EventStore,
-  type NewEvent,
-  type RecordedEvent,
-  type StreamAppend,
-  canonicalJson,
-  isEventStoreError,
-} from '@auxledger/event-store';
-import type { Judgement, Rules2024, RuleSetRegistry } from '@auxledger/statute';
+  COMMAND_ACCEPTED,
+  COMMAND_REFUSED,
+  COMMAND_TIMING,
+  type Command,
+  type CommandAcceptedData,
+  type CommandHandler,
+  type CommandRefusedData,
+  type DomainEvent,
+  type Refusal,
+  type StreamRef,
+  type WrittenRange,
+  commandStreamId,
+} from '@auxledger/domain';
+import { type AppendResult, type EventStore, type NewEvent, type RecordedEvent, type StreamAppend, isEventStoreError } from '@auxledger/event-store';
+import { type IsoDate, type Judgement, type Rules2024, type RuleSetRegistry, addDays, parameterOn, ruleSetInForce } from '@auxledger/statute';
 import { ApplicationError } from './application-error';
 import { FoldedStreamCache, loadStream, rememberAppended } from './folded-streams';
 import { deterministicEventId } from './event-ids';
-
-/** The transaction-time clock, injected so that tests and replays control it. */
-export interface Clock {
-  now(): Date;
-}
+import { type Clock, dayInChina, digestCommand } from './prepare-command';
 
 export interface ExecutorDependencies {
   store: EventStore;
@@ -33,45 +33,37 @@ export type CommandOutcome =
   | { status: 'accepted'; commandId: string; events: RecordedEvent[]; judgement: Judgement | null; replayed: boolean }
   | { status: 'refused'; commandId: string; refusal: Refusal; replayed: boolean };
 
-/** A refused command is kept in a stream of its own: for auditors, and to answer it again. */
-export const commandStreamId = (commandId: string) => `command-${commandId}`;
-
-export const COMMAND_REFUSED = 'CommandRefused';
-
-interface CommandRefusedData {
-  [key: string]: unknown;
-  commandType: string;
-  commandDigest: string;
-  command: unknown;
-  refusal: Refusal;
+export interface ExecuteOptions {
+  /** The sender left the effective date to the default (`PreparedCommand.effectiveDateDefaulted`). */
+  effectiveDateDefaulted?: boolean;
 }
 
 /**
  * The command path: read → fold → decide → append, with the expected revision
  * of every stream read (ADR 0004), retried a bounded number of times when a
- * concurrent command wrote first. Idempotent by command id (ADR 0003):
- * - an accepted command's events carry its id and ids derived from it; a
- *   command found in the streams it names is answered with those events;
- * - a refused command is recorded in its own stream `command-<id>` (for
- *   auditors: who, when, what, which rules) and answered from there;
- * - each outcome's append asserts the other cannot be stored meanwhile: an
- *   acceptance checks that the command stream is still empty, a refusal that
- *   the streams it read have not moved.
+ * concurrent command wrote first. Idempotent by command id (ADR 0003): every
+ * id is claimed once, in the log, by the first event of its stream
+ * `command-<id>` — `CommandAccepted` in the same atomic append as the
+ * command's events, or `CommandRefused`. A command sent again is answered
+ * from that record, and only when it is the same command (type and content
+ * digest); anything else is COMMAND_ID_REUSED, carrying nothing of what was
+ * stored. Whoever chose the id (a client, the API, an import, the generator).
  */
 export async function executeCommand<C extends Command, Refs extends Record<string, StreamRef>>(
   deps: ExecutorDependencies,
   handler: CommandHandler<C, Refs>,
   command: C,
+  options: ExecuteOptions = {},
 ): Promise<CommandOutcome> {
-  const commandDigest = digestCommand(command);
   const maxAttempts = deps.maxAttempts ?? 8;
   for (let attempt = 1; ; attempt++) {
-    const refusedBefore = await previousRefusal(deps.store, command, commandDigest);
-    if (refusedBefore) return refusedBefore;
+    const first = await firstOutcome(deps.store, command, options);
+    if (first) return first;
+    if (attempt === 1) checkDates(command, dayInChina(deps.clock.now()), deps.registry);
     try {
-      return await decideAndAppend(deps, handler, command, commandDigest);
+      return await decideAndAppend(deps, handler, command);
     } catch (error) {
-      // A concurrent write moved a stream; or this command's derived event ids are stored: it ran before.
+      // A concurrent write moved a stream, or claimed this command id first.
       if (!isEventStoreError(error, 'WRONG_EXPECTED_REVISION') && !isEventStoreError(error, 'DUPLICATE_EVENT_ID')) throw error;
       if (attempt >= maxAttempts) {
         throw new ApplicationError(
@@ -89,7 +81,6 @@ async function decideAndAppend<C extends Command, Refs extends Record<string, St
   deps: ExecutorDependencies,
   handler: CommandHandler<C, Refs>,
   command: C,
-  commandDigest: string,
 ): Promise<CommandOutcome> {
   const { commandId } = command.metadata;
   const refs = handler.streams(command);
@@ -97,19 +88,24 @@ async function decideAndAppend<C extends Command, Refs extends Record<string, St
   const loaded = await Promise.all(
     roles.map(async (role) => ({ role, ...(await loadStream(deps.store, deps.cache, refs[role] as StreamRef, commandId)) })),
   );
-  const done = loaded.flatMap((l) => l.ofCommand).sort((a, b) => a.globalPosition - b.globalPosition);
-  if (done.length > 0) return { status: 'accepted', commandId, events: done, judgement: null, replayed: true };
+  // Events of this id without its claim: written before ids were claimed; what they were sent with is unknown.
+  if (loaded.some((l) => l.ofCommand.length > 0)) throw commandIdReused(command, null);
 
   const states = Object.fromEntries(loaded.map((l) => [l.role, l.state])) as Parameters<typeof handler.decide>[1];
   const decision = handler.decide(command, states, { metadata: command.metadata, registry: deps.registry });
   const recordedAt = deps.clock.now().toISOString();
-  const unchanged = loaded.map(({ streamId, revision }): StreamAppend => ({ streamId, events: [], expectedRevision: revision }));
+  const commandDigest = digestCommand(command, command.metadata.effectiveDate);
+  const claim = (type: string, data: CommandAcceptedData | CommandRefusedData, ruleSetRevision: string | null): StreamAppend => ({
+    streamId: commandStreamId(commandId),
+    events: [toNewEvent(command, commandStreamId(commandId), 0, { type, schemaVersion: 1, data }, recordedAt, ruleSetRevision)],
+    expectedRevision: 'no_stream',
+  });
 
   if (!decision.accepted) {
+    const unchanged = loaded.map(({ streamId, revision }): StreamAppend => ({ streamId, events: [], expectedRevision: revision }));
     const refused: CommandRefusedData = { commandType: command.type, commandDigest, command: command.data, refusal: decision.refusal };
-    const record = toNewEvent(command, commandStreamId(commandId), 0, { type: COMMAND_REFUSED, schemaVersion: 1, data: refused }, recordedAt, null);
-    const results = await deps.store.appendToStreams([...unchanged, { streamId: commandStreamId(commandId), events: [record], expectedRevision: 'no_stream' }]);
-    if (results[results.length - 1]?.alreadyStored) return answerFirstOutcome(deps.store, command, commandDigest);
+    const results = await deps.store.appendToStreams([...unchanged, claim(COMMAND_REFUSED, refused, null)]);
+    if (results[results.length - 1]?.alreadyStored) return answerFirstOutcome(deps.store, command);
     return { status: 'refused', commandId, refusal: decision.refusal, replayed: false };
   }
 
@@ -119,42 +115,90 @@ async function decideAndAppend<C extends Command, Refs extends Record<string, St
     expectedRevision: revision,
     events: (decision.events[role] ?? []).map((event, index) => toNewEvent(command, streamId, index, event, recordedAt, ruleSetRevision)),
   }));
-  if (!appends.some((a) => a.events.length > 0)) {
+  const written: WrittenRange[] = appends
+    .filter((a) => a.events.length > 0)
+    .map((a) => ({ streamId: a.streamId, fromRevision: a.expectedRevision === 'no_stream' ? 0 : (a.expectedRevision as number) + 1, count: a.events.length }));
+  if (written.length === 0) {
     throw new ApplicationError('EMPTY_DECISION', { en: `${command.type} was accepted but decided no event`, zh: `${command.type} 已接受但未产生任何事件` });
   }
-  // No refusal of this command may be stored meanwhile.
-  appends.push({ streamId: commandStreamId(commandId), events: [], expectedRevision: 'no_stream' });
-  const results: AppendResult[] = await deps.store.appendToStreams(appends);
+  const accepted: CommandAcceptedData = { commandType: command.type, commandDigest, written };
+  const results: AppendResult[] = await deps.store.appendToStreams([...appends, claim(COMMAND_ACCEPTED, accepted, ruleSetRevision)]);
   loaded.forEach((l, i) => rememberAppended(deps.cache, refs[l.role] as StreamRef, l, results[i] as AppendResult));
-  const written = results.filter((r) => r.events.length > 0);
-  return {
-    status: 'accepted',
-    commandId,
-    events: written.flatMap((r) => r.events),
-    judgement: written.every((r) => r.alreadyStored) ? null : decision.judgement,
-    replayed: written.every((r) => r.alreadyStored),
-  };
+  const events = results.slice(0, appends.length).filter((r) => r.events.length > 0);
+  const replayed = events.every((r) => r.alreadyStored);
+  return { status: 'accepted', commandId, events: events.flatMap((r) => r.events), judgement: replayed ? null : decision.judgement, replayed };
 }
 
-async function answerFirstOutcome(store: EventStore, command: Command, commandDigest: string): Promise<CommandOutcome> {
-  const previous = await previousRefusal(store, command, commandDigest);
-  if (!previous) throw new Error(`unreachable: the outcome of command ${command.metadata.commandId} was reported stored but cannot be read`);
-  return previous;
+async function answerFirstOutcome(store: EventStore, command: Command): Promise<CommandOutcome> {
+  const first = await firstOutcome(store, command, {});
+  if (!first) throw new Error(`unreachable: the outcome of command ${command.metadata.commandId} was reported stored but cannot be read`);
+  return first;
 }
 
-/** The refusal of a command id seen before, or null. The same id with other content is refused. */
-async function previousRefusal(store: EventStore, command: Command, commandDigest: string): Promise<CommandOutcome | null> {
-  const [recorded] = await store.readStream(commandStreamId(command.metadata.commandId), { maxCount: 1 });
-  if (!recorded) return null;
+/**
+ * The first outcome of this command id, or null if the id is unclaimed. Only
+ * the same command gets it: the same type and content digest — over the
+ * first sending's effective date when this sending left the date to the
+ * default, so that a repeat after midnight is still the same command.
+ */
+async function firstOutcome(store: EventStore, command: Command, options: ExecuteOptions): Promise<CommandOutcome | null> {
   const { commandId } = command.metadata;
-  if (recorded.data['commandDigest'] !== commandDigest) {
+  const [claim] = await store.readStream(commandStreamId(commandId), { maxCount: 1 });
+  if (!claim) return null;
+  const record = claim.data as unknown as CommandAcceptedData | CommandRefusedData;
+  const onDate = options.effectiveDateDefaulted ? claim.metadata.effectiveDate : command.metadata.effectiveDate;
+  if (record.commandType !== command.type || record.commandDigest !== digestCommand(command, onDate)) throw commandIdReused(command, claim);
+  if (claim.type === COMMAND_REFUSED) return { status: 'refused', commandId, refusal: (record as CommandRefusedData).refusal, replayed: true };
+  const runs = await Promise.all(
+    (record as CommandAcceptedData).written.map((w) => store.readStream(w.streamId, { fromRevision: w.fromRevision, maxCount: w.count })),
+  );
+  const events = runs.flat().sort((a, b) => a.globalPosition - b.globalPosition);
+  return { status: 'accepted', commandId, events, judgement: null, replayed: true };
+}
+
+/** The id space is global: another sender learns only that the id is taken; its first sender also learns for what. */
+function commandIdReused(command: Command, claim: RecordedEvent | null): ApplicationError {
+  const { commandId, actor } = command.metadata;
+  const sameSender = claim !== null && claim.metadata.actor.id === actor.id;
+  return new ApplicationError(
+    'COMMAND_ID_REUSED',
+    { en: `Command id ${commandId} was already used for a different command`, zh: `指令编号 ${commandId} 已用于另一条不同的指令` },
+    { commandId, ...(sameSender ? { firstCommandType: (claim.data as { commandType?: unknown }).commandType } : {}) },
+  );
+}
+
+/**
+ * The bounds of every effective date, against the day the command is
+ * recorded (in China): what happened cannot have happened after it was
+ * recorded; what takes effect may lie ahead by at most the horizon in force.
+ */
+function checkDates(command: Command, recordedOn: IsoDate, registry: RuleSetRegistry<Rules2024>): void {
+  const { effectiveDate } = command.metadata;
+  if (effectiveDate <= recordedOn) return;
+  if (COMMAND_TIMING[command.type] !== 'TAKES_EFFECT') {
     throw new ApplicationError(
-      'COMMAND_ID_REUSED',
-      { en: `Command id ${commandId} was already used for a different command`, zh: `指令编号 ${commandId} 已用于另一条不同的指令` },
-      { commandId, firstCommandType: recorded.data['commandType'] },
+      'EFFECTIVE_DATE_IN_FUTURE',
+      {
+        zh: `${command.type} 记录已发生的事项，其生效日期 ${effectiveDate} 不得晚于记录日期 ${recordedOn}`,
+        en: `${command.type} records something that happened: its effective date ${effectiveDate} cannot be after the day it is recorded, ${recordedOn}`,
+      },
+      { effectiveDate, recordedOn },
     );
   }
-  return { status: 'refused', commandId, refusal: (recorded.data as unknown as CommandRefusedData).refusal, replayed: true };
+  const ruleSet = ruleSetInForce(registry, recordedOn) ?? registry[0];
+  const horizon = ruleSet ? parameterOn(ruleSet.parameters, 'record.effectiveDateHorizonDays', recordedOn) : null;
+  if (!horizon) return;
+  const latest = addDays(recordedOn, horizon.value);
+  if (effectiveDate > latest) {
+    throw new ApplicationError(
+      'EFFECTIVE_DATE_BEYOND_HORIZON',
+      {
+        zh: `生效日期 ${effectiveDate} 晚于记录日期 ${recordedOn} 后 ${horizon.value} 日（最迟 ${latest}；参数 record.effectiveDateHorizonDays${horizon.isDefault ? '，默认值' : ''}）`,
+        en: `The effective date ${effectiveDate} is more than ${horizon.value} days after the day it is recorded, ${recordedOn} (at the latest ${latest}; parameter record.effectiveDateHorizonDays${horizon.isDefault ? ', default' : ''})`,
+      },
+      { effectiveDate, recordedOn, latest, parameter: { key: horizon.key, value: horizon.value, source: horizon.source, isDefault: horizon.isDefault } },
+    );
+  }
 }
 
 function toNewEvent(
@@ -173,6 +217,7 @@ function toNewEvent(
     data: event.data as NewEvent['data'],
     metadata: {
       commandId,
+      commandType: command.type,
       correlationId: commandId,
       causationId: commandId,
       actor: { id: actor.id, role: actor.role, organId: actor.organId },
@@ -181,12 +226,6 @@ function toNewEvent(
       ruleSetRevision,
     },
   };
-}
-
-function digestCommand(command: Command): string {
-  return createHash('sha256')
-    .update(canonicalJson({ type: command.type, data: command.data, effectiveDate: command.metadata.effectiveDate }))
-    .digest('hex');
 }
 
 /** Backs off a little, with jitter, so that retrying writers do not collide again in step. */

@@ -5,3 +5,4 @@ export * from './person';
 export * from './application';
 export * from './recruitment-plan';
 export * from './fine';
+export * from './command-timing';

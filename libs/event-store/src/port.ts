@@ -18,6 +18,8 @@ export interface Actor {
 /** Metadata the caller supplies; the store adds the hash-chain link. */
 export interface EventMetadataInput {
   commandId: string;
+  /** The command that wrote the event (absent on events recorded before it was kept). */
+  commandType?: string;
   correlationId: string;
   causationId: string;
   actor: Actor;

@@ -1,4 +1,4 @@
-import { type CommandOutcome, type Clock, type ExecutorDependencies, executeCommand } from '@auxledger/application';
+import { type CommandOutcome, type Clock, type ExecutorDependencies, executeCommand, prepareCommand } from '@auxledger/application';
 import type { Actor, Command, CommandHandler, StreamRef } from '@auxledger/domain';
 import type { EventStore } from '@auxledger/event-store';
 import type { IsoDate, RuleSetRegistry, Rules2024 } from '@auxledger/statute';
@@ -45,8 +45,10 @@ export class Tally {
     if (outcome.status === 'accepted') {
       this.commandsAccepted += 1;
       perType.accepted += 1;
-      this.eventsWritten += outcome.events.length;
+      // The command's events, and the claim of its id in its command stream.
+      this.eventsWritten += outcome.events.length + 1;
       for (const e of outcome.events) this.events[e.type] = (this.events[e.type] ?? 0) + 1;
+      this.events['CommandAccepted'] = (this.events['CommandAccepted'] ?? 0) + 1;
       return;
     }
     this.commandsRefused += 1;
@@ -151,12 +153,10 @@ export class Simulation {
       this.commandsToday = 0;
     }
     this.commandCount += 1;
-    const recordedAt = recordingInstant(this.today, this.commandsToday).toISOString();
-    const command = {
-      type: handler.commandType,
-      data,
-      metadata: { commandId: this.commandId(this.commandCount), actor, effectiveDate: dateOf(effectiveDay), recordedAt },
-    } as C;
+    const { command } = prepareCommand<C>(
+      { type: handler.commandType, data, actor, commandId: this.commandId(this.commandCount), effectiveDate: dateOf(effectiveDay) },
+      this.deps.clock,
+    );
     if (effectiveDay < this.today) this.tally.backdatedCommands += 1;
     const outcome = await executeCommand(this.deps, handler, command);
     this.commandsToday += 1;

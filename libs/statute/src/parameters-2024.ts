@@ -131,4 +131,17 @@ export const PARAMETERS_2024: ParameterTable = {
       },
     ],
   },
+  'record.effectiveDateHorizonDays': {
+    description: { zh: '指令生效日期最多可晚于记录日期的天数', en: 'Days after its recording by which a command must take effect' },
+    // No clause of the regulation sets or delegates it: the record's own bound.
+    delegatedBy: [],
+    values: [
+      {
+        from: FROM,
+        value: 366,
+        source: 'default: 366 days, AuxLedger\'s bound on how far ahead a record may be dated (a hire or posting announced up to a year ahead); a deployment sets its own in its local measures',
+        isDefault: true,
+      },
+    ],
+  },
 };

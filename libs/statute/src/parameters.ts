@@ -61,6 +61,12 @@ export interface ParameterTypes {
   readonly 'healthCheck.intervalMonths': number;
   /** Days within which a complaint is handled and the complainant told (Art. 38 ¶2 及时). */
   readonly 'complaint.handlingDays': number;
+  /**
+   * How many days after the day it is recorded a command may take effect
+   * (a record's bound, not a number of the regulation: one mistyped year must
+   * not block lawful commands for decades).
+   */
+  readonly 'record.effectiveDateHorizonDays': number;
 }
 
 export type ParameterKey = keyof ParameterTypes;

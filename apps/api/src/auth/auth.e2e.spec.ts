@@ -81,7 +81,7 @@ describe('authentication and authorization', () => {
     await api.post('/api/commands/end-duty', { auxiliaryId: 'aux-1', assignmentId: 'none', reason: 'COMPLETED' }, res.body.key).expect(409);
 
     const revoked = await api.del(`/api/keys/${res.body.id}`).expect(200);
-    expect(revoked.body.revokedAt).toBe('2025-01-02T02:00:00.000Z');
+    expect(revoked.body.revokedAt).toBe(api.clock.now().toISOString());
     expect((await api.post('/api/commands/end-duty', { auxiliaryId: 'aux-1', assignmentId: 'none', reason: 'COMPLETED' }, res.body.key).expect(401)).body.error.code).toBe('INVALID_API_KEY');
     expect((await api.del(`/api/keys/${res.body.id}`).expect(404)).body.error.code).toBe('KEY_NOT_FOUND');
   });

@@ -14,21 +14,11 @@ export interface ApiKeyRow {
   revokedAt: string | null;
 }
 
-/** The first use of a command id: what it named, so that another command cannot reuse it. */
-export interface CommandIdClaim {
-  commandId: string;
-  commandType: string;
-  /** SHA-256 of the type, the data and the effective date AS SENT (null when the body left it to the default). */
-  digest: string;
-  /** The effective date the first sending was decided on (the default resolved then): a repeat without one reuses it. Null on rows from before it was kept. */
-  effectiveDate: string | null;
-  /** The API key that sent it first: only that key learns what the id was first used for. Null on rows from before it was kept. */
-  keyId: string | null;
-}
-
 /**
- * The API's own tables, beside the event log in the same database: `api_keys`
- * and `api_command_ids`. Neither is a record of the regulation; the log is.
+ * The API's own table, beside the event log in the same database: `api_keys`.
+ * It is not a record of the regulation; the log is. (Command ids are claimed
+ * in the log itself, ADR 0003; an `api_command_ids` table of earlier releases
+ * is left as it was and no longer read.)
  */
 export interface ApiTables {
   countKeys(): Promise<number>;
@@ -39,7 +29,5 @@ export interface ApiTables {
   listKeys(): Promise<ApiKeyRow[]>;
   /** Marks a key revoked; false when there is no such key or it was revoked already. */
   revokeKey(id: string, at: string): Promise<boolean>;
-  /** Records the first command seen with this id and returns it (the stored one, if it was seen before). */
-  claimCommandId(claim: CommandIdClaim, at: string): Promise<CommandIdClaim>;
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import type { ApiKeyRow, ApiTables, CommandIdClaim } from './api-tables';
+import type { ApiKeyRow, ApiTables } from './api-tables';
 
 /** Beside the event store's tables, in its schema. */
 const SCHEMA = 'auxledger';
@@ -16,17 +16,7 @@ CREATE TABLE IF NOT EXISTS ${SCHEMA}.api_keys (
   created_at timestamptz NOT NULL,
   created_by text,
   revoked_at timestamptz
-);
-CREATE TABLE IF NOT EXISTS ${SCHEMA}.api_command_ids (
-  command_id text PRIMARY KEY,
-  command_type text NOT NULL,
-  digest text NOT NULL,
-  first_seen_at timestamptz NOT NULL,
-  effective_date text,
-  key_id text
-);
-ALTER TABLE ${SCHEMA}.api_command_ids ADD COLUMN IF NOT EXISTS effective_date text;
-ALTER TABLE ${SCHEMA}.api_command_ids ADD COLUMN IF NOT EXISTS key_id text;`;
+);`;
 
 interface KeyRecord {
   id: string;
@@ -121,19 +111,6 @@ export class PostgresApiTables implements ApiTables {
   async revokeKey(id: string, at: string): Promise<boolean> {
     const { rowCount } = await this.pool.query(`UPDATE ${SCHEMA}.api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL`, [at, id]);
     return rowCount === 1;
-  }
-
-  async claimCommandId(claim: CommandIdClaim, at: string): Promise<CommandIdClaim> {
-    await this.pool.query(
-      `INSERT INTO ${SCHEMA}.api_command_ids (command_id, command_type, digest, first_seen_at, effective_date, key_id) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (command_id) DO NOTHING`,
-      [claim.commandId, claim.commandType, claim.digest, at, claim.effectiveDate, claim.keyId],
-    );
-    const { rows } = await this.pool.query<{ command_type: string; digest: string; effective_date: string | null; key_id: string | null }>(
-      `SELECT command_type, digest, effective_date, key_id FROM ${SCHEMA}.api_command_ids WHERE command_id = $1`,
-      [claim.commandId],
-    );
-    const r = rows[0] as { command_type: string; digest: string; effective_date: string | null; key_id: string | null };
-    return { commandId: claim.commandId, commandType: r.command_type, digest: r.digest, effectiveDate: r.effective_date, keyId: r.key_id };
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { applySqlitePragmas } from '@auxledger/event-store';
-import type { ApiKeyRow, ApiTables, CommandIdClaim } from './api-tables';
+import type { ApiKeyRow, ApiTables } from './api-tables';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS api_keys (
@@ -13,21 +13,7 @@ CREATE TABLE IF NOT EXISTS api_keys (
   created_at TEXT NOT NULL,
   created_by TEXT,
   revoked_at TEXT
-);
-CREATE TABLE IF NOT EXISTS api_command_ids (
-  command_id TEXT PRIMARY KEY,
-  command_type TEXT NOT NULL,
-  digest TEXT NOT NULL,
-  first_seen_at TEXT NOT NULL,
-  effective_date TEXT,
-  key_id TEXT
 );`;
-
-/** Columns added after the first release: added to a table created before them. */
-const ADDED_COLUMNS = [
-  ['effective_date', 'TEXT'],
-  ['key_id', 'TEXT'],
-] as const;
 
 interface KeyRecord {
   id: string;
@@ -53,44 +39,24 @@ const toRow = (r: KeyRecord): ApiKeyRow => ({
   revokedAt: r.revoked_at,
 });
 
-interface ClaimRecord {
-  command_type: string;
-  digest: string;
-  effective_date: string | null;
-  key_id: string | null;
-}
-
-const toClaim = (commandId: string, r: ClaimRecord): CommandIdClaim => ({ commandId, commandType: r.command_type, digest: r.digest, effectiveDate: r.effective_date, keyId: r.key_id });
-
 /**
- * The API's tables in the event log's SQLite file, on connections of their own
- * (WAL lets them write beside the log): keys with the log's durability
- * (synchronous=FULL); command-id claims with synchronous=NORMAL — a claim is a
- * guard against reusing a client's id, not a record, and its own fsync would
- * double the disk flushes of every command (a power cut can lose the last
- * claims, never corrupt them, and the command path still recognises a
- * repeated command by its streams). Statements are prepared once.
+ * The API's keys in the event log's SQLite file, on a connection of its own
+ * (WAL lets it write beside the log), with the log's durability
+ * (synchronous=FULL). Statements are prepared once.
  */
 export class SqliteApiTables implements ApiTables {
   private readonly db: Database.Database;
-  private readonly claims: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(path: string) {
     this.db = new Database(path);
     applySqlitePragmas(this.db);
     this.db.exec(SCHEMA);
-    const columns = new Set((this.db.prepare('PRAGMA table_info(api_command_ids)').all() as { name: string }[]).map((c) => c.name));
-    for (const [name, type] of ADDED_COLUMNS) if (!columns.has(name)) this.db.exec(`ALTER TABLE api_command_ids ADD COLUMN ${name} ${type}`);
-    this.claims = new Database(path);
-    applySqlitePragmas(this.claims);
-    this.claims.pragma('synchronous = NORMAL');
   }
 
-  private prepare(sql: string, db: Database.Database = this.db): Database.Statement {
-    const key = `${db === this.claims ? 'claims' : 'keys'}:${sql}`;
-    let statement = this.statements.get(key);
-    if (!statement) this.statements.set(key, (statement = db.prepare(sql)));
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
     return statement;
   }
 
@@ -126,16 +92,7 @@ export class SqliteApiTables implements ApiTables {
     return this.db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
   }
 
-  async claimCommandId(claim: CommandIdClaim, at: string): Promise<CommandIdClaim> {
-    this
-      .prepare('INSERT INTO api_command_ids (command_id, command_type, digest, first_seen_at, effective_date, key_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (command_id) DO NOTHING', this.claims)
-      .run(claim.commandId, claim.commandType, claim.digest, at, claim.effectiveDate, claim.keyId);
-    const r = this.prepare('SELECT command_type, digest, effective_date, key_id FROM api_command_ids WHERE command_id = ?', this.claims).get(claim.commandId) as ClaimRecord;
-    return toClaim(claim.commandId, r);
-  }
-
   async close(): Promise<void> {
-    if (this.claims.open) this.claims.close();
     if (this.db.open) this.db.close();
   }
 }

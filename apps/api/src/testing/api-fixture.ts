@@ -21,6 +21,8 @@ export const NOW = new Date('2025-01-02T02:00:00Z');
 export interface Api {
   app: NestExpressApplication;
   store: EventStore;
+  /** The API's clock: what it records as now. */
+  clock: Clock;
   post(path: string, body: unknown, key?: string | null, headers?: Record<string, string>): request.Test;
   get(path: string, key?: string | null): request.Test;
   del(path: string, key?: string | null): request.Test;
@@ -63,9 +65,14 @@ export class MovableClock implements Clock {
   set(instant: string): void {
     this.current = new Date(instant);
   }
+  /** Moves forward (never back) to 10:00 in China on a date. */
+  reach(date: string): void {
+    const then = new Date(`${date}T02:00:00Z`);
+    if (then.getTime() > this.current.getTime()) this.current = then;
+  }
 }
 
-/** The API on a store; its clock is pinned at NOW unless the test passes one it can move (`options.clock`). */
+/** The API on a store; its clock starts at NOW and reaches each command's effective date, unless the test passes a clock of its own (`options.clock`). */
 export async function startApi(store: StoreConfig, overrides: Partial<ApiConfig> = {}, options: AppOptions = {}): Promise<Api> {
   const config: ApiConfig = {
     port: 0,
@@ -79,7 +86,10 @@ export async function startApi(store: StoreConfig, overrides: Partial<ApiConfig>
     readSide: readSideFor(store),
     ...overrides,
   };
-  const app = await createApp(config, { clock: { now: () => NOW }, ...options });
+  // Unless the test brings its own clock: each command is recorded on the day it takes effect, if that is later
+  // (a working life recorded as it is lived; the API refuses a record of what happened dated after its recording).
+  const lived = options.clock ? null : new MovableClock();
+  const app = await createApp(config, { clock: lived ?? (options.clock as Clock), ...options });
   // Listening on the loopback only, on a free port (supertest would otherwise listen on every interface).
   await app.listen(config.port, config.host);
   const server = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -87,7 +97,12 @@ export async function startApi(store: StoreConfig, overrides: Partial<ApiConfig>
   return {
     app,
     store: app.get<EventStore>(EVENT_STORE),
-    post: (path, body, key, headers = {}) => auth(request(server).post(path).set(headers), key).send(body as object),
+    clock: lived ?? (options.clock as Clock),
+    post: (path, body, key, headers = {}) => {
+      const effectiveDate = (body as { effectiveDate?: unknown } | null)?.effectiveDate;
+      if (lived && typeof effectiveDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(effectiveDate)) lived.reach(effectiveDate);
+      return auth(request(server).post(path).set(headers), key).send(body as object);
+    },
     get: (path, key) => auth(request(server).get(path), key),
     del: (path, key) => auth(request(server).delete(path), key),
     logHead: () => app.get<EventStore>(EVENT_STORE).headPosition(),

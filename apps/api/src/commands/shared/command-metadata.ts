@@ -1,26 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import type { Command, CommandMetadata } from '@auxledger/domain';
-import type { Clock } from '@auxledger/application';
+import type { CommandInput } from '@auxledger/application';
+import type { Command } from '@auxledger/domain';
 import { AppError } from '../../errors/app-error';
-import type { Principal } from '../../auth/principal';
-import { todayInShanghai } from '../../time/today-in-shanghai';
 import { IDENTIFIER } from './dto-fields';
 import type { CommandRequestDto } from './command-request.dto';
 
+/** What a request says of its command besides the actor (who is known once the organ check has passed). */
+export type CommandRequest<C extends Command> = Omit<CommandInput<C>, 'actor'>;
+
 /**
- * A domain command from a validated body: the command id from the
- * `Idempotency-Key` header or the body (they must agree), else a new UUID;
- * the effective date from the body, else today in Asia/Shanghai; the actor
- * from the API key (its organ is set once the organ check has passed).
+ * A command request from a validated body: the command id from the
+ * `Idempotency-Key` header or the body (they must agree; neither: the command
+ * path draws a UUID), the effective date from the body (none: today in China).
  */
-export function toDomainCommand<T extends string, D>(
-  type: T,
-  data: D,
-  body: CommandRequestDto,
-  idempotencyKey: string | undefined,
-  principal: Principal,
-  clock: Clock,
-): Command<T, D> {
+export function commandRequestOf<C extends Command>(type: C['type'], data: C['data'], body: CommandRequestDto, idempotencyKey: string | undefined): CommandRequest<C> {
   if (idempotencyKey !== undefined && !IDENTIFIER.test(idempotencyKey)) {
     throw new AppError('INVALID_INPUT', 'INVALID_IDEMPOTENCY_KEY', {
       zh: 'Idempotency-Key 须为1至128位字母、数字或 ._:- 字符',
@@ -33,11 +25,11 @@ export function toDomainCommand<T extends string, D>(
       en: 'The Idempotency-Key header and the body commandId differ',
     });
   }
-  const metadata: CommandMetadata = {
-    commandId: idempotencyKey ?? body.commandId ?? randomUUID(),
-    actor: { id: principal.keyId, role: principal.role, organId: null },
-    effectiveDate: body.effectiveDate ?? todayInShanghai(clock),
-    recordedAt: clock.now().toISOString(),
+  const commandId = idempotencyKey ?? body.commandId;
+  return {
+    type,
+    data,
+    ...(commandId !== undefined ? { commandId } : {}),
+    ...(body.effectiveDate !== undefined ? { effectiveDate: body.effectiveDate } : {}),
   };
-  return { type, data, metadata };
 }

@@ -1,13 +1,11 @@
-import { Body, Controller, Headers, Inject, Post, type Type } from '@nestjs/common';
+import { Body, Controller, Headers, Post, type Type } from '@nestjs/common';
 import { CommandBus, CommandHandler as OnCommand, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiOperation } from '@nestjs/swagger';
-import type { Clock } from '@auxledger/application';
 import type { Command, CommandHandler, StreamRef } from '@auxledger/domain';
 import type { CommandScope } from '../../auth/organ-scope';
 import { CurrentPrincipal, type Principal } from '../../auth/principal';
-import { CLOCK } from '../../infrastructure/tokens';
 import { CommandEndpoint, IdempotencyKeyHeader } from './command-endpoint';
-import { toDomainCommand } from './command-metadata';
+import { commandRequestOf } from './command-metadata';
 import type { CommandRequestDto } from './command-request.dto';
 import { CommandRunner } from './command-runner';
 import { type CommandAccepted, LedgerCommand } from './ledger-command';
@@ -51,9 +49,9 @@ const named = <T extends Type>(cls: T, name: string): T => Object.defineProperty
 
 /**
  * One command use case from one declaration: `POST /api/commands/<kebab type>`
- * validates the body with the DTO, builds the domain command (id, actor,
- * effective date) and sends it on the command bus; its handler resolves the
- * organ scope and runs the domain handler through `CommandRunner`. Each call
+ * validates the body with the DTO and sends the command request (id, effective
+ * date, data) on the command bus; its handler resolves the organ scope, builds
+ * the command and runs the domain handler through `CommandRunner`. Each call
  * makes its own bus command, handler and controller classes, named after the
  * command (`HireCommand`, `HireHandler`, `HireHttpController`), so that CQRS
  * dispatch and OpenAPI operation ids stay distinct.
@@ -72,17 +70,14 @@ export function defineCommandEndpoint<C extends Command, Refs extends Record<str
     constructor(private readonly runner: CommandRunner) {}
 
     execute(sent: BusCommand): Promise<CommandAccepted> {
-      return this.runner.run(spec.handler, sent, spec.scope(sent.command.data));
+      return this.runner.run(spec.handler, sent, spec.scope(sent.request.data));
     }
   }
 
   @CommandEndpoint()
   @Controller('api/commands')
   class HttpController {
-    constructor(
-      private readonly commandBus: CommandBus,
-      @Inject(CLOCK) private readonly clock: Clock,
-    ) {}
+    constructor(private readonly commandBus: CommandBus) {}
 
     @Post(path)
     @ApiOperation({ operationId, summary: spec.summary, description: spec.description })
@@ -92,9 +87,7 @@ export function defineCommandEndpoint<C extends Command, Refs extends Record<str
       @Headers('idempotency-key') idempotencyKey: string | undefined,
       @CurrentPrincipal() principal: Principal,
     ): Promise<CommandAccepted> {
-      const command = toDomainCommand(type, spec.dto.toData(body), body, idempotencyKey, principal, this.clock) as C;
-      const clientChoseId = idempotencyKey !== undefined || body.commandId !== undefined;
-      return this.commandBus.execute(new BusCommand(command, principal, body.effectiveDate ?? null, clientChoseId));
+      return this.commandBus.execute(new BusCommand(commandRequestOf<C>(type, spec.dto.toData(body), body, idempotencyKey), principal));
     }
   }
   // The emitted parameter types see only the type parameter D; the ValidationPipe and OpenAPI must see this command's DTO.

@@ -3,6 +3,7 @@ import type { Command as DomainCommand } from '@auxledger/domain';
 import type { RecordedEvent } from '@auxledger/event-store';
 import type { ResolvedParameter, RuleSetSummary } from '@auxledger/statute';
 import type { Principal } from '../../auth/principal';
+import type { CommandRequest } from './command-metadata';
 
 /** The answer to an accepted command (201): the events it wrote, or wrote the first time it was sent. */
 export interface CommandAccepted {
@@ -15,15 +16,11 @@ export interface CommandAccepted {
   judgement: { ruleSet: RuleSetSummary | null; usedDefaults: boolean; parameters: readonly ResolvedParameter[] } | null;
 }
 
-/** A domain command on the command bus, with the principal who sent it. */
+/** A command request on the command bus, with the principal who sent it; the command is built once its organ is known. */
 export abstract class LedgerCommand<C extends DomainCommand> extends Command<CommandAccepted> {
   constructor(
-    readonly command: C,
+    readonly request: CommandRequest<C>,
     readonly principal: Principal,
-    /** The body's `effectiveDate`; null when it was left to the default (the command carries the date resolved). */
-    readonly sentEffectiveDate: string | null = null,
-    /** The client chose the command id (Idempotency-Key or body `commandId`); false: a new UUID, which no other command can hold. */
-    readonly clientChoseId = true,
   ) {
     super();
   }
