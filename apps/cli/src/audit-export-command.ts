@@ -96,7 +96,10 @@ export async function exportAudit(
     after = (batch[batch.length - 1] as (typeof batch)[number]).globalPosition;
     read += batch.length;
     const records = batch
-      .map((event): AuditRecord => ({ ...auditRow(event), global_position: event.globalPosition, effective_date: event.metadata.effectiveDate, recorded_at: event.metadata.recordedAt }))
+      .flatMap((event): AuditRecord[] => {
+        const row = auditRow(event);
+        return row ? [{ ...row, global_position: event.globalPosition, effective_date: event.metadata.effectiveDate, recorded_at: event.metadata.recordedAt }] : [];
+      })
       .filter((r) => passes(r, filters))
       .map((r) => (showPersonKey ? r : withoutPersonKey(r)));
     written += records.length;

@@ -1,4 +1,4 @@
-import type { Refusal } from '@auxledger/domain';
+import { COMMAND_ACCEPTED, COMMAND_REFUSED, type Refusal } from '@auxledger/domain';
 import type { RecordedEvent } from '@auxledger/event-store';
 import { defineLog } from '../model';
 import type { ReadModelStore, Where } from '../store';
@@ -8,7 +8,8 @@ import { roster } from './roster';
 
 /**
  * The audit trail (log): one row per accepted event and per refused command
- * (`CommandRefused` in `command-<id>`), with the actor, the organ, auxiliary
+ * (`CommandRefused` in `command-<id>`; an accepted command's claim there,
+ * `CommandAccepted`, has no row of its own), with the actor, the organ, auxiliary
  * and person concerned, the effective and recorded times, the rule-set
  * revision, the command, and for a refusal its rule ids and citations.
  *
@@ -16,10 +17,10 @@ import { roster } from './roster';
  * salted `personKey`, never an ID number).
  */
 
-/** `CommandRefused` (libs/application): the type is the application's; repeated here to keep the dependency direction. */
-export const COMMAND_REFUSED = 'CommandRefused';
-
-/** Which command produces an accepted event (events carry their command's id, not its type). */
+/**
+ * Which command produced an accepted event recorded before events said so in
+ * their metadata (`commandType`): a fallback for old logs only.
+ */
 const COMMAND_OF: Readonly<Record<string, string>> = {
   OrganRegistered: 'RegisterOrgan',
   QuotaSet: 'SetQuota',
@@ -79,6 +80,7 @@ const COMMAND_OF: Readonly<Record<string, string>> = {
 const DUTY_ENDED_BY: Readonly<Record<string, string>> = { SUSPENDED: 'Suspend', RECUSAL: 'DecideRecusal', TERMINATED: 'Terminate' };
 
 export function commandTypeOf(event: RecordedEvent): string | null {
+  if (event.metadata.commandType) return event.metadata.commandType;
   if (event.type === 'DutyEnded') return DUTY_ENDED_BY[String(event.data['reason'])] ?? 'EndDuty';
   return COMMAND_OF[event.type] ?? null;
 }
@@ -119,7 +121,9 @@ export type AuditRow = {
   message_en: string | null;
 };
 
-export function auditRow(event: RecordedEvent): AuditRow {
+export function auditRow(event: RecordedEvent): AuditRow | null {
+  // The claim of an accepted command's id: its events have their own rows.
+  if (event.type === COMMAND_ACCEPTED) return null;
   const m = event.metadata;
   // Object literals whole, without spreading a shared base: `{ ...base, more }` is slow in V8, and this runs once per event.
   const actorRole = m.actor.role ?? null;

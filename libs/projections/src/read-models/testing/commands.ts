@@ -10,7 +10,7 @@ import {
 import { type EventStore, type JsonObject, type NewEvent, type RecordedEvent, type StreamAppend } from '@auxledger/event-store';
 import { PARAMETERS_2024, RULE_SET_2024, type RuleSetRegistry, type Rules2024, createRegistry, withParameterValues } from '@auxledger/statute';
 import { envelopeOf } from '../../model';
-import { COMMAND_REFUSED } from '../audit-trail';
+import { COMMAND_REFUSED } from '@auxledger/domain';
 
 /**
  * Real events for the read-model tests. Projections may not import
