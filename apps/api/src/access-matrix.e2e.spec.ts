@@ -67,6 +67,10 @@ const ACCESS: readonly Rule[] = [
   { route: /^GET \/api\/recruitment-plans$/, expect: signedIn(200) },
   { route: /^GET \/api\/headcount-series$/, expect: personnelOrCounts, path: () => '/api/headcount-series?organ=xincheng' },
   { route: /^GET \/api\/catalog$/, expect: signedIn(200) },
+  // The verifiable log (ADR 0005): the checkpoint is for everyone signed in; proofs for auditors and admins; signing on demand for admins.
+  { route: /^GET \/api\/log\/checkpoint$/, expect: signedIn(200) },
+  { route: /^POST \/api\/log\/checkpoints$/, expect: adminOnly(201) },
+  { route: /^GET \/api\/log\/proofs\/inclusion$/, expect: { admin: 200, operator: 403, otherOperator: 403, auditor: 200, viewer: 403, anonymous: 401 }, path: () => '/api/log/proofs/inclusion?event=1' },
 ];
 
 /**
@@ -196,6 +200,8 @@ describe('the access matrix: every route × admin, operator, operator of another
           res = await api.post(template, commandBody(route, doc), keyOf(caller));
         } else if (method === 'POST' && template === '/api/keys') {
           res = await api.post(template, { name: `matrix ${caller}`, role: 'viewer' }, keyOf(caller));
+        } else if (method === 'POST' && template === '/api/log/checkpoints') {
+          res = await api.post(template, {}, keyOf(caller));
         } else if (method === 'DELETE' && template === '/api/keys/:id') {
           const victim = await keyFor(api, 'viewer');
           res = await api.del(`/api/keys/${victim.id}`, keyOf(caller));

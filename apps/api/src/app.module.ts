@@ -22,6 +22,7 @@ import { PERSISTENCE, PersistenceLifecycle } from './infrastructure/persistence.
 import { API_CONFIG, API_TABLES, CLOCK, EVENT_STORE, READ_MODEL_STORE, RULE_SETS } from './infrastructure/tokens';
 import { ApiKeysController } from './keys/api-keys.controller';
 import { ApiKeysService } from './keys/api-keys.service';
+import { LOG_CONTROLLERS, LOG_PROVIDERS } from './log';
 import { requestLogOptions } from './logging/request-log';
 import { EmbeddedProjector } from './projection/embedded-projector';
 import { openReadModelStore } from './projection/read-model-store';
@@ -53,7 +54,7 @@ export class AppModule {
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
         TerminusModule.forRoot({ logger: false }),
       ],
-      controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS, ApiKeysController, HealthController],
+      controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS, ...LOG_CONTROLLERS, ApiKeysController, HealthController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
@@ -72,6 +73,7 @@ export class AppModule {
         ApiKeysService,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
+        ...LOG_PROVIDERS,
         { provide: APP_GUARD, useClass: ClientThrottlerGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },

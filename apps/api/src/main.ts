@@ -2,6 +2,7 @@ import { readConfig } from './config/api-config';
 import { createApp, DOCS_PATH } from './app.factory';
 import { describeStore } from './infrastructure/persistence';
 import { ApiKeysService } from './keys/api-keys.service';
+import { CheckpointService } from './log';
 import { describeReadModels } from './projection/read-model-store';
 import { webAppBuilt } from './web/web-app';
 
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
       `Health: ${base}/health, ${base}/health/ready`,
       `Records: ${describeStore(config.store)}`,
       `Read models: ${describeReadModels(config.readSide.store)} (projector ${config.readSide.projector === 'embedded' ? 'in this process' : 'off: run `auxledger project`'})`,
+      `Checkpoints signed with ${app.get(CheckpointService).keyPath}${app.get(CheckpointService).keyCreated ? ' (created now: keep it out of version control and backed up apart)' : ''}; public key for auditors: ${app.get(CheckpointService).signer.text}`,
       '',
     ].join('\n'),
   );

@@ -1,4 +1,5 @@
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { DEFAULT_LOG_ORIGIN, checkKeyName, defaultSigningKeyPath } from '@auxledger/event-store';
 
 /** Where the records live: one SQLite file (the default), or a PostgreSQL database. */
 export type StoreConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
@@ -56,6 +57,20 @@ export interface ApiConfig {
   readSide: ReadSideConfig;
   /** Timeouts and the connection cap of the HTTP server; DEFAULT_SERVER_LIMITS when absent. */
   server?: ServerLimits;
+  /** Signed checkpoints of the log (ADR 0005); absent (tests that build the config): the defaults of `signingConfig`. */
+  signing?: SigningConfig;
+}
+
+/** The checkpoint signing key and how often checkpoints are written. */
+export interface SigningConfig {
+  /** The Ed25519 key file, created on first start (`AUXLEDGER_SIGNING_KEY`; default beside the SQLite log, `<name>.signing.key`). */
+  keyPath: string;
+  /** The log's identity, the checkpoints' origin line and the key's name (`AUXLEDGER_LOG_ORIGIN`). */
+  origin: string;
+  /** A checkpoint once this many events were appended since the last (`AUXLEDGER_CHECKPOINT_EVERY_EVENTS`, default 1000)… */
+  everyEvents: number;
+  /** …or once this many minutes passed with any event appended (`AUXLEDGER_CHECKPOINT_EVERY_MINUTES`, default 10). */
+  everyMinutes: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -79,6 +94,23 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     rateLimitPerMinute,
     readSide: readSideConfig(env, store),
     server: serverLimits(env),
+    signing: signingConfig(env, store),
+  };
+}
+
+/** The signing key's file and the log's origin, and how often checkpoints are written. */
+export function signingConfig(env: NodeJS.ProcessEnv, store: StoreConfig): SigningConfig {
+  const origin = env['AUXLEDGER_LOG_ORIGIN'] || DEFAULT_LOG_ORIGIN;
+  try {
+    checkKeyName(origin);
+  } catch {
+    throw new Error(`AUXLEDGER_LOG_ORIGIN must be a name without spaces or "+", e.g. auxledger.example/ulanqab (got ${origin})`);
+  }
+  return {
+    keyPath: resolve(env['AUXLEDGER_SIGNING_KEY'] || defaultSigningKeyPath(store.kind === 'sqlite' ? store.path : null)),
+    origin,
+    everyEvents: integer(env['AUXLEDGER_CHECKPOINT_EVERY_EVENTS'], 1000, 'AUXLEDGER_CHECKPOINT_EVERY_EVENTS'),
+    everyMinutes: integer(env['AUXLEDGER_CHECKPOINT_EVERY_MINUTES'], 10, 'AUXLEDGER_CHECKPOINT_EVERY_MINUTES'),
   };
 }
 

@@ -1,2 +1,3 @@
 export * from './contract';
 export * from './past-events';
+export * from './rfc9162-verifier';
