@@ -13,6 +13,7 @@ export * from './quota-use';
 export * from './recruitment-plan';
 export * from './audit-trail';
 export * from './supervision';
+export { statusOn, withStatusOn } from './common';
 
 /** Every read model of AuxLedger, for one projector (docs/read-models.md). */
 export const ALL_READ_MODELS: readonly ReadModel[] = [organHierarchy, roster, personFileModel, personTimeline, quotaUse, recruitmentPlan, auditTrail];

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@auxledger/application';
-import { OPEN_KNOWN_TO, type ReadModelStore, type Where, organScope, roster } from '@auxledger/projections';
+import { OPEN_KNOWN_TO, type ReadModelStore, type Where, organScope, roster, statusOn } from '@auxledger/projections';
 import { ReadAccess } from '../../access/read-access';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';
@@ -70,7 +70,8 @@ export class GetHeadcountSeriesHandler implements IQueryHandler<GetHeadcountSeri
         // As `asOf` reads a temporal model: valid_from <= date < valid_to.
         if ((v['valid_from'] as string) > date) break;
         if (date >= (v['valid_to'] as string)) continue;
-        const status = v['status'] as string;
+        // Probation ends by the calendar, as the roster answers it (statusOn).
+        const status = statusOn(v as { status: string; probation_last_day: string | null }, date);
         const category = v['category'] as string;
         point.total += 1;
         if (status !== 'DEPARTED') point.inService += 1;
