@@ -8,7 +8,8 @@
  * of B4's and B5's history (generated once, then cached under
  * AUXLEDGER_BENCH_DATA, default ./data/bench); AUXLEDGER_BENCH_PG_REBUILD=1
  * also rebuilds B4's smaller history into PostgreSQL read models;
- * AUXLEDGER_BENCH_ONLY (e.g. `B3,B4`) runs only those.
+ * AUXLEDGER_BENCH_ONLY (e.g. `B3,B4`) runs only those; AUXLEDGER_BENCH_PROOF_EVENTS
+ * (default 1 000 000) is the size of B6's log for inclusion proofs.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -47,8 +48,8 @@ async function main(): Promise<void> {
       rows.push(...(await benchHttp(dir, Math.round(1000 * scale))));
     }
     if (wanted('B6')) {
-      step('B6 verify');
-      rows.push(...(await benchVerify(dir, Math.round(50_000 * scale))));
+      step('B6 verify, the Merkle tree per append, inclusion proofs');
+      rows.push(...(await benchVerify(dir, Math.round(50_000 * scale), { appends: Math.round(2000 * scale), proofEvents: Number(process.env.AUXLEDGER_BENCH_PROOF_EVENTS ?? 1_000_000) })));
     }
     if (wanted('B1')) {
       step('B1 PostgreSQL appends');
