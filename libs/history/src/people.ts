@@ -7,14 +7,15 @@ export interface PersonWork {
   key: string;
   birthDate: IsoDate;
   profile: Omit<ApplicantProfile, 'birthDate'>;
-  /** Earlier services, the generator's copy of what the person registry holds (DISQ-6 reads the registry; the generator fails the review of one who abandoned a post, as an operator would). */
+  /** Earlier services, the generator's copy of what the person registry holds (DISQ-5 and DISQ-6 read the registry; the generator fails the review of one who abandoned a post or was dismissed for violations, as an operator would). */
   history: { organId: string; endedOn: IsoDate; reason: TerminationReason }[];
 }
 
 /**
  * Former auxiliaries who may apply again: a bounded ring, so memory stays flat.
- * One who left by 擅自离职 (ABANDONMENT) is disqualified by Art. 23 (6): the
- * generator records that as a failed qualification review, as an operator would.
+ * One who left by 擅自离职 (ABANDONMENT) or was dismissed for violations
+ * (DISMISSAL_FOR_VIOLATION) is disqualified by Art. 23 (6) or (5): the generator
+ * records that as a failed qualification review, as an operator would.
  */
 export class FormerPersons {
   private readonly ring: PersonWork[] = [];
@@ -55,4 +56,5 @@ export function newPerson(rng: Prng, registrationDate: IsoDate, relaxationDocume
 
 export const profileOf = (p: PersonWork): ApplicantProfile => ({ birthDate: p.birthDate, ...p.profile });
 
-export const abandonedBefore = (p: PersonWork): boolean => p.history.some((h) => h.reason === 'ABANDONMENT');
+/** Disqualified by the system's own record: an earlier 擅自离职 (Art. 23 (6), DISQ-6) or dismissal for violations (Art. 23 (5), DISQ-5). */
+export const disqualifiedOnRecord = (p: PersonWork): boolean => p.history.some((h) => h.reason === 'ABANDONMENT' || h.reason === 'DISMISSAL_FOR_VIOLATION');

@@ -24,7 +24,7 @@ import { dateOf, yearOfDay } from './calendar';
 import { startCareer } from './careers';
 import { type Context, countyOperatorFor, pad } from './context';
 import { payStandardOn } from './demo-registry';
-import { type PersonWork, abandonedBefore, newPerson, profileOf } from './people';
+import { type PersonWork, disqualifiedOnRecord, newPerson, profileOf } from './people';
 import type { Prng } from './prng';
 import { accepted } from './simulation';
 import type { CityWork, OrganWork } from './world';
@@ -215,12 +215,12 @@ function scheduleApplications(ctx: Context, plan: PlanWork, announcedDay: number
   const reviewDay = announcedDay + rng.int(22, 28);
   const examDay = reviewDay + rng.int(10, 18);
   const rankingDay = examDay + rng.int(4, 8);
-  // 资格审查 (stage 2): Art. 21 conditions and Art. 23 findings; the domain reads the person's service history from their registry stream (DISQ-6).
+  // 资格审查 (stage 2): Art. 21 conditions and Art. 23 findings; the domain reads the person's service history from their registry stream (DISQ-5, DISQ-6).
   sim.at(reviewDay, () => {
     for (const app of plan.applicants) {
       sim.at(reviewDay + rng.int(0, 2), async () => {
         if (app.status !== 'REGISTERED') return;
-        if (abandonedBefore(app.person)) {
+        if (disqualifiedOnRecord(app.person)) {
           await failStage(ctx, app, 2, 'DISQUALIFIED', actor());
           return;
         }

@@ -23,7 +23,7 @@ export const recordInspection: CommandHandler<RecordInspection, StageWithPersonS
     if (isDecision(app)) return app;
     const recruitingOrgan = recruitingOrganOf(app, states.recruiter, metadata.actor.organId);
     if (isDecision(recruitingOrgan)) return recruitingOrgan;
-    const serviceHistory = serviceHistoryOf(app, data, states.person);
+    const serviceHistory = serviceHistoryOf(app, data, states.person, metadata.effectiveDate);
     if (isDecision(serviceHistory)) return serviceHistory;
 
     const reexamined = new Set(data.backgroundFindings.map((f) => f.item));

@@ -80,6 +80,30 @@ describe('Art. 23 (DISQ-1..8): each circumstance disqualifies, whatever the elig
   });
 });
 
+describe('Art. 23 (5) (DISQ-5): someone the system itself recorded as dismissed for violations (因违纪违规被辞退解聘) cannot pass by declaring nothing', () => {
+  it.each<[TerminationReason, string[]]>([
+    ['DISMISSAL_FOR_VIOLATION', ['DISQ-5']],
+    ['RESIGNATION', []],
+    ['OTHER_STATUTORY', []],
+  ])('an earlier service ended by %s, the check found nothing → %j', (reason, failed) => {
+    const outcome = given({ ...registered, person: served(reason) }).when(review());
+    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    else expect(outcome.decision.accepted).toBe(true);
+  });
+
+  it('the violation cites the earlier termination: organ, date, auxiliary record and contract', () => {
+    const [v] = given({ ...registered, person: served('DISMISSAL_FOR_VIOLATION') }).when(review()).thenRefusedByStatute('DISQ-5');
+    expect(v?.citation).toMatchObject({ article: 23, paragraph: 1, item: 5 });
+    expect(v?.observed).toEqual({ organId: 'baotou-pcs', endedOn: '2021-06-30', reason: 'DISMISSAL_FOR_VIOLATION', auxiliaryId: 'aux-old', contractId: 'c-old' });
+    expect(v?.message.zh).toContain('aux-old');
+  });
+
+  it('a dismissal dated after the review is not a fact on the review\'s date', () => {
+    const later = served('DISMISSAL_FOR_VIOLATION').map((e) => (e.event.type === 'PersonContractEnded' ? on('2024-10-25', { ...e.event, data: { ...e.event.data, endedOn: '2024-10-25' } }) : e));
+    expect(given({ ...registered, person: later }).when(review()).decision.accepted).toBe(true);
+  });
+});
+
 describe('Art. 23 (6) (DISQ-6): 擅自离职 in the system\'s own service history disqualifies even when the check found nothing', () => {
   it.each<[TerminationReason, string[]]>([
     ['ABANDONMENT', ['DISQ-6']],

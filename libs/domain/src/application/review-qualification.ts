@@ -39,7 +39,7 @@ export const reviewQualification: CommandHandler<ReviewQualification, StageWithP
       // ELIG-POLITICAL is a person's judgement the system records, not one it makes: a negative one is recorded as a failed stage.
       return refuseByState('POLITICAL_ATTESTATION_NEGATIVE', { zh: '政治素质考察结论为不符合，应记录为资格审查未通过', en: 'The political attestation is negative: record the review as failed' });
     }
-    const serviceHistory = serviceHistoryOf(app, data, states.person);
+    const serviceHistory = serviceHistoryOf(app, data, states.person, metadata.effectiveDate);
     if (isDecision(serviceHistory)) return serviceHistory;
 
     const postConditions = app.postConditions.map((c) => ({ id: c.id, description: c.description, met: data.postConditions.some((p) => p.id === c.id && p.met) }));

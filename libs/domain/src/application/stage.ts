@@ -77,11 +77,12 @@ export const stageWithPersonStreams = (command: Command<string, PersonHistoryDat
   ...(command.data.personKey !== undefined ? { person: personRef(command.data.personKey) } : {}),
 });
 
-/** DISQ-6's service history: the person registry's when the command names the person; else (deprecated) the command's. */
+/** DISQ-5's and DISQ-6's service history as of `on`: the person registry's when the command names the person; else (deprecated) the command's. */
 export function serviceHistoryOf(
   app: ExistingApplication,
   data: PersonHistoryData,
   person: PersonState | undefined,
+  on: IsoDate,
 ): ServiceHistoryFacts['serviceHistory'] | Decision<never> {
   if (data.personKey === undefined) {
     return data.serviceHistory ?? refuseByState('PERSON_KEY_MISSING', { zh: '须写明报名人的人员标识，以核查其从业记录', en: "Name the applicant's person key, so that their service history can be read" });
@@ -92,5 +93,5 @@ export function serviceHistoryOf(
   if (data.serviceHistory !== undefined) {
     return refuseByState('SERVICE_HISTORY_FROM_COMMAND', { zh: '从业记录从人员登记中读取，指令中不得另行提供', en: 'The service history is read from the person registry; the command may not supply one' });
   }
-  return serviceHistoryFacts(person ?? { status: 'UNKNOWN' });
+  return serviceHistoryFacts(person ?? { status: 'UNKNOWN' }, on);
 }

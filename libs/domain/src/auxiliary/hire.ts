@@ -47,7 +47,7 @@ function factsBesidesApplication(data: Hire['data'], person: PersonState, organ:
   const { contract, pay } = data;
   return {
     effectiveDate: on,
-    serviceHistory: serviceHistoryFacts(person),
+    serviceHistory: serviceHistoryFacts(person, on),
     person: personFacts(person),
     usingOrganQuota: quotaFacts(organ, on, data.category),
     auxiliary: { usingOrganIds: [data.usingOrganId] },

@@ -24,7 +24,10 @@ describe('Person registry (PERSON-UNIQUE, Art. 23 (6))', () => {
     const s = fold(Person, [started('c-1', 'baotou', '2021-03-01'), ended('c-1', 'baotou', '2022-05-01', 'ABANDONMENT')]);
     expect(s.status).toBe('NOT_SERVING');
     expect(personFacts(s)).toEqual({ activeContractIds: [] });
-    expect(serviceHistoryFacts(s)).toEqual([{ organId: 'baotou', endedOn: '2022-05-01', reason: 'ABANDONMENT' }]);
+    expect(serviceHistoryFacts(s)).toEqual([{ organId: 'baotou', endedOn: '2022-05-01', reason: 'ABANDONMENT', auxiliaryId: 'aux-c-1', contractId: 'c-1' }]);
+    // As of a date: only the services ended by then.
+    expect(serviceHistoryFacts(s, '2022-04-30')).toEqual([]);
+    expect(serviceHistoryFacts(s, '2022-05-01')).toHaveLength(1);
   });
 
   it('serving again after an earlier service keeps the history', () => {

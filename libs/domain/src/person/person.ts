@@ -10,9 +10,10 @@ import type { Aggregate, DomainEvent, Envelope, StreamRef } from '../kernel';
  * - PERSON-UNIQUE (Arts. 3 ¶1, 24): a hire appends `PersonContractStarted` here
  *   in the same atomic append as `AuxiliaryHired`, with the expected revision
  *   of this stream — two organs hiring one person at once cannot both succeed;
- * - DISQ-6 (Art. 23 (6) 曾从事警务辅助工作合同期未满擅自离职): a termination appends
- *   `PersonContractEnded` with its reason, so a later application by the same
- *   person meets the 擅自离职 in `serviceHistory` even if never declared.
+ * - DISQ-5, DISQ-6 (Art. 23 (5) 因违纪违规被辞退解聘, (6) 合同期未满擅自离职): a
+ *   termination appends `PersonContractEnded` with its reason, so a later
+ *   application by the same person meets the dismissal for violations or the
+ *   擅自离职 in `serviceHistory` even if never declared.
  */
 
 // ── Events ──────────────────────────────────────────────────────────────────
@@ -136,6 +137,13 @@ export const activeContractOf = (s: PersonState, contractId: string): ActiveCont
 /** PERSON-UNIQUE: the person's active contracts anywhere in the system. */
 export const personFacts = (s: PersonState): PersonRegistryFacts['person'] => ({ activeContractIds: activeOf(s).map((c) => c.contractId) });
 
-/** DISQ-6: the person's earlier services as this system recorded them (the 擅自离职 among them disqualify). */
-export const serviceHistoryFacts = (s: PersonState): ServiceHistoryFacts['serviceHistory'] =>
-  historyOf(s).map((h) => ({ organId: h.organId, endedOn: h.endedOn, reason: h.reason }));
+/**
+ * DISQ-5, DISQ-6: the person's earlier services as this system recorded them
+ * (a 擅自离职 or a dismissal for violations among them disqualifies), each with
+ * the auxiliary record and contract whose termination a violation cites; with
+ * `on`, only those ended by that date (the facts in force on it).
+ */
+export const serviceHistoryFacts = (s: PersonState, on?: IsoDate): ServiceHistoryFacts['serviceHistory'] =>
+  historyOf(s)
+    .filter((h) => on === undefined || h.endedOn <= on)
+    .map((h) => ({ organId: h.organId, endedOn: h.endedOn, reason: h.reason, auxiliaryId: h.auxiliaryId, contractId: h.contractId }));

@@ -148,3 +148,25 @@ describe('Art. 23 (6): an earlier 擅自离职 in the system\'s own history disq
     expect(violations.map((v) => v.kind)).toEqual(['NOT_MET']);
   });
 });
+
+describe('Art. 23 (5): an earlier dismissal for violations in the system\'s own record disqualifies, declared or not', () => {
+  const findings = ([1, 2, 3, 4, 5, 6, 7, 8] as const).map((item) => ({ item, found: false, ref: 'BG' }));
+  const dismissed = { organId: 'o1', endedOn: '2022-03-01', reason: 'DISMISSAL_FOR_VIOLATION', auxiliaryId: 'aux-9', contractId: 'c-9' } as const;
+  it.each([
+    ['dismissed for violations earlier, background check found nothing', [dismissed], ['DISQ-5']],
+    ['abandoned earlier: item (6), not (5)', [{ ...dismissed, reason: 'ABANDONMENT' }], ['DISQ-6']],
+    ['resigned earlier', [{ ...dismissed, reason: 'RESIGNATION' }], []],
+  ] as const)('%s → %j', (_n, serviceHistory, failed) => {
+    expect(failedRules(['DISQ-5', 'DISQ-6'], { effectiveDate: on, background: { findings }, serviceHistory })).toEqual(failed);
+  });
+
+  it('cites the earlier termination on record, and decides without a finding on item (5)', () => {
+    const [v] = violationsOf(['DISQ-5'], { effectiveDate: on, background: { findings: [] }, serviceHistory: [dismissed] });
+    expect(v).toMatchObject({ kind: 'NOT_MET', citation: { article: 23, paragraph: 1, item: 5 }, observed: { auxiliaryId: 'aux-9', contractId: 'c-9', endedOn: '2022-03-01', organId: 'o1' } });
+  });
+
+  it('a finding of (5) found is still listed beside the record', () => {
+    const found = findings.map((f) => (f.item === 5 ? { ...f, found: true } : f));
+    expect(failedRules(['DISQ-5'], { effectiveDate: on, background: { findings: found }, serviceHistory: [dismissed] })).toEqual(['DISQ-5', 'DISQ-5']);
+  });
+});

@@ -172,7 +172,17 @@ export interface BackgroundFacts {
 
 export interface ServiceHistoryFacts extends BackgroundFacts {
   /** Earlier auxiliary service of this person found in the system's own records. */
-  readonly serviceHistory: readonly { readonly organId: string; readonly endedOn: IsoDate; readonly reason: TerminationReason }[];
+  readonly serviceHistory: readonly EarlierService[];
+}
+
+/** One earlier service on the system's record, and the record that ended it (cited in a violation). */
+export interface EarlierService {
+  readonly organId: string;
+  readonly endedOn: IsoDate;
+  readonly reason: TerminationReason;
+  /** The auxiliary record and contract whose termination is on record (absent in histories passed in by callers). */
+  readonly auxiliaryId?: string;
+  readonly contractId?: string;
 }
 
 const DISQ_TEXT: Readonly<Record<number, { zh: string; en: string }>> = {
@@ -217,28 +227,50 @@ export const DISQ_2 = disqualification('DISQ-2', 2);
 export const DISQ_3 = disqualification('DISQ-3', 3);
 // （四）曾被行政拘留、司法拘留的；
 export const DISQ_4 = disqualification('DISQ-4', 4);
+/** The earlier service a violation cites: the termination on record (auxiliary, contract, organ, date, reason). */
+const citedService = (s: EarlierService) => ({ organId: s.organId, endedOn: s.endedOn, reason: s.reason, ...(s.auxiliaryId ? { auxiliaryId: s.auxiliaryId } : {}), ...(s.contractId ? { contractId: s.contractId } : {}) });
+
+/**
+ * An item of Art. 23 the system can read from its own record as well as from
+ * the background check: an earlier service of this person that ended for one
+ * of `reasons` disqualifies whatever the applicant declares and whatever the
+ * check found, and the violation cites that termination.
+ */
+function disqualificationOnRecord<const Id extends string>(id: Id, item: 5 | 6, reasons: readonly TerminationReason[], said: (s: EarlierService) => { zh: string; en: string }) {
+  return defineCheck({
+    id,
+    title: { zh: `不得招聘：${DISQ_TEXT[item]?.zh ?? ''}`, en: `Disqualified: ${DISQ_TEXT[item]?.en ?? ''}` },
+    citations: [nmg(23, 1, item)],
+    uses: ['COMMAND'],
+    parameters: [],
+    check: function notDisqualifiedOnRecord({ background, serviceHistory }: ServiceHistoryFacts, { fail }) {
+      const onRecord = serviceHistory.filter((s) => reasons.includes(s.reason));
+      const fromHistory = onRecord.map((s) => fail({ ...said(s), observed: citedService(s), expected: `no earlier service ended ${reasons.join(' / ')}` }));
+      const fromFinding = findingViolations(item, background.findings, fail);
+      // A finding of "not found" does not outweigh the system's own record; a missing finding is moot when the record already disqualifies.
+      return onRecord.length ? [...fromHistory, ...fromFinding.filter((v) => v.kind === 'NOT_MET')] : fromFinding;
+    },
+  });
+}
+
+const recordRef = (s: EarlierService) => (s.auxiliaryId ? `（${s.auxiliaryId}${s.contractId ? `，${s.contractId}` : ''}）` : '');
+const recordRefEn = (s: EarlierService) => (s.auxiliaryId ? ` (${s.auxiliaryId}${s.contractId ? `, ${s.contractId}` : ''})` : '');
+
 // （五）被开除公职、开除军籍或者因违纪违规被辞退解聘的；
-export const DISQ_5 = disqualification('DISQ-5', 5);
+// The system's own history decides the last part: an earlier auxiliary service it ended as DISMISSAL_FOR_VIOLATION
+// (辞退、解聘 for 违纪违规) disqualifies even when the applicant declares nothing and the check found nothing.
+export const DISQ_5 = disqualificationOnRecord('DISQ-5', 5, ['DISMISSAL_FOR_VIOLATION'], (s) => ({
+  zh: `系统记录显示此人曾于${s.endedOn}被${s.organId}因违纪违规解除劳动合同${recordRef(s)}`,
+  en: `The system's records show this person was dismissed for violations by ${s.organId} on ${s.endedOn}${recordRefEn(s)}`,
+}));
 
 // （六）曾从事警务辅助工作合同期未满擅自离职的；
 // The system's own history decides too: an earlier service that ended with ABANDONMENT disqualifies
 // even when the applicant does not declare it and the background check found nothing.
-export const DISQ_6 = defineCheck({
-  id: 'DISQ-6',
-  title: { zh: `不得招聘：${DISQ_TEXT[6]?.zh}`, en: `Disqualified: ${DISQ_TEXT[6]?.en}` },
-  citations: [nmg(23, 1, 6)],
-  uses: ['COMMAND'],
-  parameters: [],
-  check: function neverAbandonedAuxiliaryWork({ background, serviceHistory }: ServiceHistoryFacts, { fail }) {
-    const abandoned = serviceHistory.filter((s) => s.reason === 'ABANDONMENT');
-    const fromHistory = abandoned.map((s) =>
-      fail({ zh: `系统记录显示此人曾于${s.endedOn}在${s.organId}合同期未满擅自离职`, en: `The system's records show this person abandoned auxiliary work at ${s.organId} on ${s.endedOn}`, observed: 'ABANDONMENT', expected: 'no earlier abandonment' }),
-    );
-    const fromFinding = findingViolations(6, background.findings, fail);
-    // A finding of "not found" does not outweigh the system's own record; a missing finding is moot when history already disqualifies.
-    return abandoned.length ? [...fromHistory, ...fromFinding.filter((v) => v.kind === 'NOT_MET')] : fromFinding;
-  },
-});
+export const DISQ_6 = disqualificationOnRecord('DISQ-6', 6, ['ABANDONMENT'], (s) => ({
+  zh: `系统记录显示此人曾于${s.endedOn}在${s.organId}合同期未满擅自离职${recordRef(s)}`,
+  en: `The system's records show this person abandoned auxiliary work at ${s.organId} on ${s.endedOn}${recordRefEn(s)}`,
+}));
 
 // （七）被依法列为失信联合惩戒对象的；
 export const DISQ_7 = disqualification('DISQ-7', 7);
