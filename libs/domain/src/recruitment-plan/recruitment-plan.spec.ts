@@ -8,6 +8,8 @@ import { approveRecruitmentPlan, type ApproveRecruitmentPlan } from './approve-r
 import { closeRecruitmentPlan, type CloseRecruitmentPlan } from './close-recruitment-plan';
 import { draftRecruitmentPlan, type DraftRecruitmentPlan } from './draft-recruitment-plan';
 import { fileRecruitmentPlan, type FileRecruitmentPlan } from './file-recruitment-plan';
+import { examsPassed, recruitmentStageFailed } from '../application/application';
+import { REGISTERED } from '../application/application.fixtures';
 import { recordRanking, type RecordRanking } from './record-ranking';
 import {
   planFilingFinding, rankingRecorded, recruitmentAnnounced, recruitmentPlanApproved, recruitmentPlanClosed, recruitmentPlanDrafted, recruitmentPlanFiled,
@@ -246,22 +248,51 @@ describe('RecordRanking — Art. 22 ¶1 (PREF-RANK): preference only at equal sc
   const rank = (ranking: RecordRanking['data']['ranking']) => command<RecordRanking>('RecordRanking', { planId: 'plan-1', ranking }, '2024-11-05');
   const entry = (applicantId: string, score: number, preferenceCategories: number[] = [], eligible = true) => ({ applicantId, score, eligible, preferenceCategories });
   const announced = [DRAFTED, APPROVED, recruitmentAnnounced({ planId: 'plan-1', announcementRef: 'GG-1', announcedOn: '2024-10-01' })];
-  const given = scenario(recordRanking).given;
+  /** An application of plan-1 on record: registered with its preference categories, examined with its total score, ended or not. */
+  const application = (applicationId: string, total: number, preferenceCategories: number[] = [], ended = false, planId = 'plan-1') => [
+    on('2024-10-10', { ...REGISTERED, data: { ...REGISTERED.data, applicationId, planId, preferenceCategories } }),
+    on('2024-11-01', examsPassed({ applicationId, scores: { written: total, physical: total, interview: total, total } })),
+    ...(ended ? [on('2024-11-03', recruitmentStageFailed({ applicationId, stage: 4, reason: 'BELOW_STANDARD', reasonRef: 'R-1' }))] : []),
+  ];
+  const RECORD = {
+    'application:a': application('a', 90),
+    'application:b': application('b', 85, [2]),
+    'application:c': application('c', 85),
+    'application:d': application('d', 95, [1], true),
+    'application:x': application('x', 99, [], false, 'plan-2'),
+  };
+  const given = (history: Record<string, unknown[]>) => scenario(recordRanking).given(history as never);
 
-  it('records a ranking by score, the preferred first at an equal score', () => {
+  it('records a ranking by score, the preferred first at an equal score, with the values on record', () => {
     const ranking = [entry('a', 90), entry('b', 85, [2]), entry('c', 85)];
-    given({ plan: announced }).when(rank(ranking)).then({ plan: [rankingRecorded({ planId: 'plan-1', ranking, rankedOn: '2024-11-05' })] });
+    given({ plan: announced, ...RECORD }).when(rank(ranking)).then({ plan: [rankingRecorded({ planId: 'plan-1', ranking, rankedOn: '2024-11-05' })] });
   });
   it.each([
-    ['a preferred applicant above a higher score', [entry('b', 85, [1]), entry('a', 90)]],
-    ['the non-preferred first at an equal score', [entry('c', 85), entry('b', 85, [3])]],
-    ['an ineligible but preferred applicant ranked', [entry('a', 90, [1], false)]],
+    ['a preferred applicant above a higher score', [entry('b', 85, [2]), entry('a', 90)]],
+    ['the non-preferred first at an equal score', [entry('c', 85), entry('b', 85, [2])]],
+    ['an ineligible (ended) but preferred applicant ranked', [entry('d', 95, [1], false)]],
   ])('%s → PREF-RANK', (_n, ranking) => {
-    given({ plan: announced }).when(rank(ranking)).thenRefusedByStatute('PREF-RANK');
+    given({ plan: announced, ...RECORD }).when(rank(ranking)).thenRefusedByStatute('PREF-RANK');
   });
-  it('refuses a ranking before the announcement, and an applicant listed twice (STATE)', () => {
-    given({ plan: [DRAFTED, APPROVED] }).when(rank([entry('a', 90)])).thenRefusedByState('PLAN_NOT_ANNOUNCED');
-    given({ plan: announced }).when(rank([entry('a', 90), entry('a', 90)])).thenRefusedByState('DUPLICATE_APPLICANT');
+  it.each([
+    ['a raised score', [entry('a', 90), entry('c', 88), entry('b', 85, [2])]],
+    ['an added preference category', [entry('a', 90), entry('c', 85, [4]), entry('b', 85, [2])]],
+    ['an ended application called eligible', [entry('d', 95, [1]), entry('a', 90)]],
+  ])('a ranking that contradicts the applications on record is refused — %s (PREF-RANK, citing the record)', (_n, ranking) => {
+    const violations = given({ plan: announced, ...RECORD }).when(rank(ranking)).thenRefusedByStatute('PREF-RANK');
+    expect(violations.some((v) => v.message.en.includes('contradict'))).toBe(true);
+  });
+  it('the order is judged on the record: a raised score does not lift an applicant above a higher one', () => {
+    // c claims 91 to rank above a (90); on record c has 85.
+    const violations = given({ plan: announced, ...RECORD }).when(rank([entry('c', 91), entry('a', 90), entry('b', 85, [2])])).thenRefusedByStatute('PREF-RANK');
+    expect(violations.map((v) => v.message.en)).toEqual(expect.arrayContaining([expect.stringContaining('a scores higher but ranks below c')]));
+  });
+  it('refuses a ranking before the announcement, an applicant listed twice, one of another plan or not examined (STATE)', () => {
+    given({ plan: [DRAFTED, APPROVED], ...RECORD }).when(rank([entry('a', 90)])).thenRefusedByState('PLAN_NOT_ANNOUNCED');
+    given({ plan: announced, ...RECORD }).when(rank([entry('a', 90), entry('a', 90)])).thenRefusedByState('DUPLICATE_APPLICANT');
+    given({ plan: announced, ...RECORD }).when(rank([entry('x', 99)])).thenRefusedByState('APPLICATION_NOT_OF_PLAN');
+    given({ plan: announced, ...RECORD }).when(rank([entry('nobody', 99)])).thenRefusedByState('APPLICATION_NOT_OF_PLAN');
+    given({ plan: announced, 'application:e': application('e', 80).slice(0, 1) }).when(rank([entry('e', 80)])).thenRefusedByState('APPLICANT_NOT_EXAMINED');
   });
 });
 

@@ -92,6 +92,20 @@ describe('Art. 22 ¶1: preferences rank applicants only at equal scores', () => 
   });
 });
 
+describe('Art. 22 ¶1 (PREF-RANK): scores and preference categories are the record\'s, not the ranking\'s', () => {
+  const a = (applicantId: string, score: number, preferenceCategories: number[] = [], eligible = true) => ({ applicantId, score, eligible, preferenceCategories });
+  const onRecord = [a('x', 90), a('y', 85, [2]), a('z', 85)];
+  it.each([
+    ['as on record', [a('x', 90), a('y', 85, [2]), a('z', 85)], 0],
+    ['categories in another order count the same', [a('x', 90), a('y', 85, [2]), a('z', 85)], 0],
+    ['a raised score: the contradiction, and the order on record broken', [a('z', 95), a('x', 90), a('y', 85, [2])], 2],
+    ['an added category at an equal score: the contradiction, and the order on record broken', [a('x', 90), a('z', 85, [5]), a('y', 85, [2])], 2],
+    ['an applicant with no record', [a('w', 99)], 1],
+  ])('%s', (_n, ranking, count) => {
+    expect(failedRules(['PREF-RANK'], { effectiveDate: on, ranking, onRecord })).toEqual(Array(count).fill('PREF-RANK'));
+  });
+});
+
 describe('Art. 22 ¶2: targeted openings only for categories (1) and (2)', () => {
   it.each([
     ['for martyrs\' families and veterans', [{ id: 't', categories: [1, 2] }], null, []],

@@ -180,16 +180,27 @@ export const RECR_ORDER = defineCheck({
   },
 });
 
-export interface RankingFacts {
-  /** The ranking as recorded, first place first. */
-  readonly ranking: readonly {
-    readonly applicantId: string;
-    readonly score: number;
-    readonly eligible: boolean;
-    /** Art. 22 ¶1 items (1)–(6) the applicant falls under. */
-    readonly preferenceCategories: readonly number[];
-  }[];
+export interface RankedApplicant {
+  readonly applicantId: string;
+  readonly score: number;
+  readonly eligible: boolean;
+  /** Art. 22 ¶1 items (1)–(6) the applicant falls under. */
+  readonly preferenceCategories: readonly number[];
 }
+
+export interface RankingFacts {
+  /** The ranking as proposed, first place first. */
+  readonly ranking: readonly RankedApplicant[];
+  /**
+   * The same applicants as their applications record them (scores of stage 3,
+   * the preference categories registered, ended or not); absent where the caller
+   * has no record to hand. The order is judged on these, and a proposed entry
+   * that contradicts its record fails.
+   */
+  readonly onRecord?: readonly RankedApplicant[];
+}
+
+const sameCategories = (a: readonly number[], b: readonly number[]) => a.length === b.length && [...a].sort().every((c, i) => c === [...b].sort()[i]);
 
 // 第二十二条第一款 招聘辅警，同等条件下优先聘用下列人员：（一）烈士的遗属……（六）国家和自治区规定优先聘用的其他情形。
 export const PREF_RANK = defineCheck({
@@ -198,8 +209,23 @@ export const PREF_RANK = defineCheck({
   citations: [nmg(22, 1)],
   uses: ['COMMAND'],
   parameters: [],
-  check: function preferenceOnlyAtEqualScores({ ranking }: RankingFacts, { fail }) {
+  check: function preferenceOnlyAtEqualScores({ ranking: proposed, onRecord }: RankingFacts, { fail }) {
     const out: Violation[] = [];
+    // Scores and preferences come from the record: a proposed entry that raises a score or adds a category is refused, and the order is judged on the record.
+    const recorded = onRecord ? new Map(onRecord.map((r) => [r.applicantId, r])) : null;
+    const ranking = recorded ? proposed.map((p) => recorded.get(p.applicantId) ?? p) : proposed;
+    for (const p of recorded ? proposed : []) {
+      const r = recorded?.get(p.applicantId);
+      if (!r) {
+        out.push(fail({ zh: `应聘人员${p.applicantId}没有报名记录`, en: `Applicant ${p.applicantId} has no application on record`, observed: p.applicantId, expected: 'an application of this plan' }));
+        continue;
+      }
+      const claimed = { score: p.score, eligible: p.eligible, preferenceCategories: [...p.preferenceCategories] };
+      const actual = { score: r.score, eligible: r.eligible, preferenceCategories: [...r.preferenceCategories] };
+      if (claimed.score !== actual.score || claimed.eligible !== actual.eligible || !sameCategories(claimed.preferenceCategories, actual.preferenceCategories)) {
+        out.push(fail({ zh: `${p.applicantId}的成绩或优先情形与报名记录不符`, en: `The score or preference categories of ${p.applicantId} contradict the application on record`, observed: claimed, expected: actual }));
+      }
+    }
     ranking.forEach((r, i) => {
       if (!r.eligible) {
         out.push(fail({ zh: `应聘人员${r.applicantId}不符合条件，优先情形不能使其符合条件`, en: `Applicant ${r.applicantId} is not eligible; a preference cannot make them so`, observed: r.applicantId, expected: 'eligible applicants only' }));
