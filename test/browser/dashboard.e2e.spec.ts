@@ -238,7 +238,7 @@ describeInBrowser(title, () => {
     await page.reload();
     const paint = await loaded('overview', DATE);
     timings.push(
-      `first meaningful paint, region headcount as of ${DATE}: ${Math.round(paint)} ms from navigation start (HTML, script, 4 queries, 3 charts drawn)`,
+      `first meaningful paint, region headcount as of ${DATE}: ${Math.round(paint)} ms from navigation start (HTML, scripts, the view's queries, every chart drawn)`,
     );
     const roster = await get<{ counts: { total: number; byStatus: Record<string, number>; byCategory: Record<string, number> } }>(
       `/api/roster?organ=nmg&subtree=true&asOf=${DATE}`,
@@ -251,11 +251,18 @@ describeInBrowser(title, () => {
     for (const [code, row] of Object.entries(byStatus)) expect(row['label']).toBe(catalog.labels['rosterStatus']?.[code]?.zh);
     const byCategory = await table('by-category');
     expect(Object.fromEntries(Object.entries(byCategory).map(([code, row]) => [code, num(row['count'])]))).toEqual(roster.counts.byCategory);
-    const series = await get<{ points: Array<{ month: string; inService: number }> }>(`/api/headcount-series?organ=nmg&subtree=true&asOf=${DATE}&months=24`);
+    const series = await get<{ points: Array<{ month: string; inService: number; departuresByReason: Record<string, number> }> }>(
+      `/api/headcount-series?organ=nmg&subtree=true&asOf=${DATE}&months=24`,
+    );
     const shown = await table('series');
     expect(Object.fromEntries(Object.entries(shown).map(([month, row]) => [month, num(row['inService'])]))).toEqual(
       Object.fromEntries(series.points.map((p) => [p.month, p.inService])),
     );
+    const departures: Record<string, number> = {};
+    for (const p of series.points) for (const [reason, n] of Object.entries(p.departuresByReason)) departures[reason] = (departures[reason] ?? 0) + n;
+    const shownDepartures = await table('departures');
+    expect(Object.fromEntries(Object.entries(shownDepartures).map(([reason, row]) => [reason, num(row['count'])]))).toEqual(departures);
+    for (const [reason, row] of Object.entries(shownDepartures)) expect(row['label']).toBe(catalog.labels['departureReason']?.[reason]?.zh);
     await showsLabelsNotCodes('overview');
     await shot('overview-region');
   }, 60_000);
@@ -308,6 +315,8 @@ describeInBrowser(title, () => {
     for (const [organId, row] of Object.entries(rows)) {
       expect([organId, num(row['used']), num(row['quota'])]).toEqual([organId, used[organId], limit[organId]]);
       expect(row['organ']).toBe(organs.find((o) => o.organ_id === organId)?.name);
+      // Over quota (in use above the quota) is said in words beside the rate, and only then.
+      expect([organId, (row['rate'] ?? '').includes('超额')]).toEqual([organId, (limit[organId] ?? 0) > 0 && (used[organId] ?? 0) > (limit[organId] ?? 0)]);
     }
     const order = Object.values(rows).map((r) => num(r['used']));
     expect(order).toEqual([...order].sort((a, b) => b - a));

@@ -45,6 +45,7 @@ export interface HeadcountPoint {
   inService: number;
   byStatus: Record<string, number>;
   byCategory: Record<string, number>;
+  departuresByReason: Record<string, number>;
 }
 
 export interface QuotaEntry {

@@ -43,6 +43,8 @@ export const en: Messages = {
     status: 'Status',
     category: 'Category',
     count: 'People',
+    departures: 'Departures by reason (Art. 40), last {{months}} months',
+    reason: 'Reason',
     month: 'Month',
     date: 'Date',
     people: '{{count}} people',

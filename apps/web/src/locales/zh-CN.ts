@@ -42,6 +42,8 @@ export const zhCN = {
     status: '状态',
     category: '类别',
     count: '人数',
+    departures: '近 {{months}} 个月离职（按原因，第四十条）',
+    reason: '原因',
     month: '月份',
     date: '日期',
     people: '{{count}} 人',

@@ -6,6 +6,7 @@ import { SERIES_MONTHS, viewQueries } from '../plan';
 import { useApi } from '../queries';
 import { COLORS, type ViewProps } from './common';
 
+type DepartureRow = { reason: string; label: string; count: number; [k: string]: unknown };
 type CountRow = { code: string; label: string; count: number };
 
 /** 人员概况: headcount by status and category on the date, and in service at each month end of the last 24 months. */
@@ -41,6 +42,17 @@ export function Overview({ organId, asOf }: ViewProps) {
       ],
     };
   const points = series.data?.points.map((p) => ({ ...p, label: p.month })) ?? null;
+  // Departures (Art. 40) over the months shown, by reason; the chart stacks them per month.
+  const departures: DepartureRow[] | null = points
+    ? Object.entries(
+        points.reduce<Record<string, number>>((acc, p) => {
+          for (const [reason, n] of Object.entries(p.departuresByReason)) acc[reason] = (acc[reason] ?? 0) + n;
+          return acc;
+        }, {}),
+      )
+        .map(([reason, count]) => ({ reason, label: label('departureReason', reason), count }))
+        .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason))
+    : null;
 
   return (
     <div data-testid="view-overview">
@@ -130,6 +142,38 @@ export function Overview({ organId, asOf }: ViewProps) {
                     smooth: true,
                   },
                 ],
+              }
+            }
+          />
+        </Col>
+        <Col span={24}>
+          <ChartCard<DepartureRow>
+            id="departures"
+            title={t('overview.departures', { months: SERIES_MONTHS })}
+            path={series.path}
+            asOf={series.data?.asOf}
+            loading={series.isFetching}
+            error={series.error}
+            rows={departures}
+            rowKey="reason"
+            columns={[
+              { key: 'label', title: t('overview.reason') },
+              { key: 'count', title: t('overview.count'), numeric: true },
+            ]}
+            option={
+              points &&
+              departures && {
+                tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+                legend: { top: 0 },
+                grid: { left: 48, right: 24, top: 40, bottom: 32 },
+                xAxis: { type: 'category', data: points.map((p) => p.month) },
+                yAxis: { type: 'value', minInterval: 1 },
+                series: departures.map((d) => ({
+                  type: 'bar',
+                  stack: 'departures',
+                  name: d.label,
+                  data: points.map((p) => p.departuresByReason[d.reason] ?? 0),
+                })),
               }
             }
           />

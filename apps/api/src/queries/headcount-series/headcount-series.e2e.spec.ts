@@ -65,7 +65,8 @@ function seriesSuite(name: string, open: (dir: string) => Promise<StoreConfig>):
         ['2025-03-31', 3, 2],
         ['2025-04-10', 3, 2],
       ]);
-      expect(res.body.points[4]).toMatchObject({ month: '2025-03', byStatus: { ON_PROBATION: 2, DEPARTED: 1 }, byCategory: { DUTY: 3 } });
+      expect(res.body.points[4]).toMatchObject({ month: '2025-03', byStatus: { ON_PROBATION: 2, DEPARTED: 1 }, byCategory: { DUTY: 3 }, departuresByReason: { MUTUAL_AGREEMENT: 1 } });
+      expect(res.body.points[5].departuresByReason).toEqual({});
       await expectPointsEqualRosters(api, 'nmg', res.body.points);
     });
 
@@ -109,7 +110,8 @@ describe('GET /api/headcount-series on a generated history', () => {
   beforeAll(async () => {
     const path = join(tmp.dir, 'records.db');
     const store = new SqliteEventStore({ path });
-    await generateHistory(store, { seed: 11, events: 1500, organs: loadRegionOrgans() });
+    // 3 000 events: the first departures fall in 2025.
+    await generateHistory(store, { seed: 11, events: 3000, organs: loadRegionOrgans() });
     await store.close();
     api = await startApi({ kind: 'sqlite', path });
   }, 120_000);
@@ -126,5 +128,17 @@ describe('GET /api/headcount-series on a generated history', () => {
     await expectPointsEqualRosters(api, 'nmg', region.body.points);
     const city = await api.get(`/api/headcount-series?organ=hohhot&asOf=2025-12-15&months=24`).expect(200);
     await expectPointsEqualRosters(api, 'hohhot', city.body.points);
+    // Each month's departures by reason: the roster's leavers whose departure falls in it.
+    const leavers = await api.get(`/api/roster?organ=nmg&subtree=true&asOf=2025-12-15&status=DEPARTED&limit=1000`).expect(200);
+    const expected: Record<string, Record<string, number>> = {};
+    for (const e of leavers.body.entries as Array<{ departed_on: string; departure_reason: string }>) {
+      const month = (expected[e.departed_on.slice(0, 7)] ??= {});
+      month[e.departure_reason] = (month[e.departure_reason] ?? 0) + 1;
+    }
+    const shown = Object.fromEntries(
+      (region.body.points as Array<Point & { departuresByReason: Record<string, number> }>).filter((p) => Object.keys(p.departuresByReason).length > 0).map((p) => [p.month, p.departuresByReason]),
+    );
+    expect(Object.keys(expected).length).toBeGreaterThan(0);
+    expect(shown).toEqual(Object.fromEntries(Object.entries(expected).filter(([month]) => month >= (region.body.points[0] as Point).month)));
   }, 60_000);
 });

@@ -22,6 +22,8 @@ export interface HeadcountPoint {
   inService: number;
   byStatus: Record<string, number>;
   byCategory: Record<string, number>;
+  /** Departures (Art. 40) from the month's first day to the point's date, by reason. */
+  departuresByReason: Record<string, number>;
 }
 
 export interface HeadcountSeriesAnswer extends Positioned {
@@ -36,7 +38,7 @@ export class GetHeadcountSeries extends ReadQuery<HeadcountSeriesRequestDto, Hea
 
 /**
  * 人员月度变化: the roster's counts at the end of each month up to the as-of
- * date — from the roster's versions in one indexed read (every version of the
+ * date, and the month's departures by reason (Art. 40) — from the roster's versions in one indexed read (every version of the
  * organs in scope valid at some point of the window, as known now or at
  * `knownAt`), counted per date here; never by replaying the log. Counts only:
  * every role (operators: their organs, as for the roster).
@@ -65,7 +67,8 @@ export class GetHeadcountSeriesHandler implements IQueryHandler<GetHeadcountSeri
       orderBy: ['valid_from'],
     });
     const points = dates.map((date): HeadcountPoint => {
-      const point: HeadcountPoint = { month: date.slice(0, 7), date, total: 0, inService: 0, byStatus: {}, byCategory: {} };
+      const point: HeadcountPoint = { month: date.slice(0, 7), date, total: 0, inService: 0, byStatus: {}, byCategory: {}, departuresByReason: {} };
+      const monthStart = `${date.slice(0, 7)}-01`;
       for (const v of versions) {
         // As `asOf` reads a temporal model: valid_from <= date < valid_to.
         if ((v['valid_from'] as string) > date) break;
@@ -77,6 +80,11 @@ export class GetHeadcountSeriesHandler implements IQueryHandler<GetHeadcountSeri
         if (status !== 'DEPARTED') point.inService += 1;
         point.byStatus[status] = (point.byStatus[status] ?? 0) + 1;
         point.byCategory[category] = (point.byCategory[category] ?? 0) + 1;
+        const departedOn = v['departed_on'] as string | null;
+        if (status === 'DEPARTED' && departedOn !== null && departedOn >= monthStart && departedOn <= date) {
+          const reason = (v['departure_reason'] as string | null) ?? 'UNKNOWN';
+          point.departuresByReason[reason] = (point.departuresByReason[reason] ?? 0) + 1;
+        }
       }
       return point;
     });
