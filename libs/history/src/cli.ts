@@ -86,7 +86,7 @@ async function main(): Promise<number> {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     if (!values.quiet) process.stderr.write('\n');
     const out: string[] = [];
-    out.push(`seed ${summary.seed} · ${summary.eventsWritten.toLocaleString('en')} events · ${summary.commandsAccepted.toLocaleString('en')} commands accepted, ${summary.commandsRefused} refused · ${summary.backdatedCommands} back-dated`);
+    out.push(`seed ${summary.seed} · ${summary.eventsWritten.toLocaleString('en')} events (and ${summary.commandsAccepted.toLocaleString('en')} claims of command ids) · ${summary.commandsAccepted.toLocaleString('en')} commands accepted, ${summary.commandsRefused} refused · ${summary.backdatedCommands} back-dated`);
     out.push(`simulated ${summary.firstDate} … ${summary.lastDate} · ${summary.organs.registered} organs (${summary.organs.counties} county-level in service, ${summary.organs.usingAuxiliaries} using auxiliaries) · headcount ${summary.headcount} · ${summary.auxiliariesActive} in service at the end`);
     out.push(`${(summary.elapsedMs / 1000).toFixed(1)} s · ${Math.round(summary.eventsWritten / (summary.elapsedMs / 1000)).toLocaleString('en')} events/s · peak RSS ${Math.round(peakRss / 2 ** 20)} MiB`);
     out.push('', 'commands (accepted / refused):');

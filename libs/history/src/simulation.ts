@@ -30,6 +30,11 @@ export interface RefusalSample {
 
 /** The counters a run keeps (its summary is made from them). */
 export class Tally {
+  /**
+   * The events the commands decided, refusal records included: what a
+   * history's size counts. Each accepted command also claims its id in the
+   * log (`CommandAccepted`, one per command, counted in `events` by type).
+   */
   eventsWritten = 0;
   commandsAccepted = 0;
   commandsRefused = 0;
@@ -45,8 +50,7 @@ export class Tally {
     if (outcome.status === 'accepted') {
       this.commandsAccepted += 1;
       perType.accepted += 1;
-      // The command's events, and the claim of its id in its command stream.
-      this.eventsWritten += outcome.events.length + 1;
+      this.eventsWritten += outcome.events.length;
       for (const e of outcome.events) this.events[e.type] = (this.events[e.type] ?? 0) + 1;
       this.events['CommandAccepted'] = (this.events['CommandAccepted'] ?? 0) + 1;
       return;
