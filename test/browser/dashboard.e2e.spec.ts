@@ -46,6 +46,8 @@ describeInBrowser(title, () => {
   let catalog: Catalog;
   let organs: Organ[];
   const timings: string[] = [];
+  /** Every API query the page made. */
+  const asked = new Set<string>();
 
   const get = async <T>(path: string, key = viewerKey): Promise<T> => {
     const res = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${key}` } });
@@ -130,6 +132,10 @@ describeInBrowser(title, () => {
       timezoneId: 'Asia/Shanghai',
     });
     page = context.pages()[0] ?? (await context.newPage());
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) asked.add(`${request.method()} ${url.pathname}${url.search}`);
+    });
   }, 240_000);
 
   afterAll(async () => {
@@ -369,6 +375,20 @@ describeInBrowser(title, () => {
     await showsLabelsNotCodes('overview');
     await shot('overview-region-en');
   }, 30_000);
+
+  it('every query the page made is an operation of the OpenAPI document, with parameters it declares', async () => {
+    type Operation = { parameters?: Array<{ name: string; in: string }> };
+    const doc = (await (await fetch(`${base}/api/docs-json`)).json()) as { paths: Record<string, Record<string, Operation>> };
+    expect(asked.size).toBeGreaterThan(5);
+    for (const request of asked) {
+      const [method, target] = request.split(' ') as [string, string];
+      const url = new URL(target, base);
+      const operation = doc.paths[url.pathname]?.[method.toLowerCase()];
+      expect([request, operation !== undefined]).toEqual([request, true]);
+      const declared = new Set((operation?.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name));
+      expect([request, [...url.searchParams.keys()].filter((name) => !declared.has(name))]).toEqual([request, []]);
+    }
+  });
 });
 
 function freePort(): Promise<number> {
