@@ -125,7 +125,10 @@ DECLARE
   v_frontier bytea[] := '{}';
   v_node bytea;
   v_level integer;
-  v_leaf bigint;
+  v_last_hash text;
+  v_expected integer;
+  v_want_levels integer[] := '{}';
+  v_want_indexes bigint[] := '{}';
   v_levels integer[] := '{}';
   v_indexes bigint[] := '{}';
   v_nodes bytea[] := '{}';
@@ -139,29 +142,38 @@ BEGIN
   IF v_position = 0 THEN
     v_digest := '${GENESIS_LOG_DIGEST}';
   ELSE
-    SELECT e.log_digest INTO v_digest FROM ${s}.events e WHERE e.global_position = v_position;
+    SELECT e.log_digest, e.hash INTO v_digest, v_last_hash FROM ${s}.events e WHERE e.global_position = v_position;
     IF v_digest IS NULL THEN
       RAISE EXCEPTION 'the log head points at position %, which is not stored: the log was tampered with', v_position;
     END IF;
   END IF;
   SELECT e.stream_revision, e.hash INTO v_revision, v_prev
     FROM ${s}.events e WHERE e.stream_id = p_stream_id ORDER BY e.stream_revision DESC LIMIT 1;
-  v_level := 0;
+  -- The right edge: the last leaf from the head event (when the size is odd), the subtrees above in one query.
+  IF (v_position & 1) = 1 THEN
+    v_frontier[1] := sha256(decode('00', 'hex') || decode(v_last_hash, 'hex'));
+  END IF;
+  v_level := 1;
   WHILE (v_position >> v_level) > 0 LOOP
     IF ((v_position >> v_level) & 1) = 1 THEN
-      v_leaf := (v_position >> v_level) - 1;
-      IF v_level = 0 THEN
-        SELECT sha256(decode('00', 'hex') || decode(e.hash, 'hex')) INTO v_node FROM ${s}.events e WHERE e.global_position = v_leaf + 1;
-      ELSE
-        SELECT n.hash INTO v_node FROM ${s}.merkle_nodes n WHERE n.level = v_level AND n.idx = v_leaf;
-      END IF;
-      IF v_node IS NULL THEN
-        RAISE EXCEPTION 'the Merkle tree has no node at level %, index % below size %: the log was tampered with', v_level, v_leaf, v_position;
-      END IF;
-      v_frontier[v_level + 1] := v_node;
+      v_want_levels := array_append(v_want_levels, v_level);
+      v_want_indexes := array_append(v_want_indexes, (v_position >> v_level) - 1);
     END IF;
     v_level := v_level + 1;
   END LOOP;
+  v_expected := 0;
+  IF cardinality(v_want_levels) > 0 THEN
+    FOR v_level, v_node IN
+      SELECT n.level, n.hash FROM unnest(v_want_levels, v_want_indexes) AS k(level, idx)
+      JOIN ${s}.merkle_nodes n ON n.level = k.level AND n.idx = k.idx
+    LOOP
+      v_frontier[v_level + 1] := v_node;
+      v_expected := v_expected + 1;
+    END LOOP;
+  END IF;
+  IF v_expected <> cardinality(v_want_levels) THEN
+    RAISE EXCEPTION 'the Merkle tree misses nodes on the right edge of size %: the log was tampered with', v_position;
+  END IF;
   IF NOT (p_expected = 'any'
           OR (p_expected = 'no_stream' AND v_revision IS NULL)
           OR (p_expected = 'stream_exists' AND v_revision IS NOT NULL)
@@ -191,7 +203,9 @@ BEGIN
     END LOOP;
     v_frontier[v_level + 1] := v_node;
   END LOOP;
-  INSERT INTO ${s}.merkle_nodes (level, idx, hash) SELECT * FROM unnest(v_levels, v_indexes, v_nodes);
+  IF cardinality(v_levels) > 0 THEN
+    INSERT INTO ${s}.merkle_nodes (level, idx, hash) SELECT * FROM unnest(v_levels, v_indexes, v_nodes);
+  END IF;
   INSERT INTO ${s}.events (${COLUMNS})
     SELECT v_first_position + n - 1, id, p_stream_id, v_first_revision + n - 1, type, version, data, metadata, prev, hash, digest
     FROM unnest(p_event_ids, p_types, p_schema_versions, p_data, p_metadata, v_prevs, v_hashes, v_digests)
