@@ -18,20 +18,24 @@ describe('auxledger project / roster', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const cli = runCli;
+  let logHead = 0;
   const roster = async (asOf: string, ...extra: string[]) =>
     JSON.parse((await cli('roster', ...(extra.includes('--read-models-pg') ? [] : ['--read-models', readModels]), '--organ', 'nmg', '--subtree', '--as-of', asOf, '--json', ...extra)).out) as Array<Record<string, unknown>>;
 
   beforeAll(async () => {
     const store = new SqliteEventStore({ path: db });
     await generateHistory(store, { seed: 7, events: 1500, organs: loadRegionOrgans() });
+    // 1500 events decided, and the claims of their command ids.
+    logHead = await store.headPosition();
     await store.close();
   }, 120_000);
 
   it('projects the whole log, and a second run finds nothing new', async () => {
     const first = await cli('project', '--db', db, '--read-models', readModels);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/caught up to position 1500 \(1500 events projected\)/);
-    expect((await cli('project', '--db', db, '--read-models', readModels)).out).toMatch(/position 1500 \(0 events projected\)/);
+    expect(logHead).toBeGreaterThan(1500);
+    expect(first.out).toContain(`caught up to position ${logHead} (${logHead} events projected)`);
+    expect((await cli('project', '--db', db, '--read-models', readModels)).out).toContain(`position ${logHead} (0 events projected)`);
   });
 
   it('answers the roster as of a date: nobody before the first hire, auxiliaries of the subtree later', async () => {
@@ -51,7 +55,7 @@ describe('auxledger project / roster', () => {
     const before = await roster('2026-06-30');
     const rebuilt = await cli('rebuild', '--db', db, '--read-models', readModels);
     expect(rebuilt.code).toBe(0);
-    expect(rebuilt.out).toMatch(/rebuilt to position 1500 \(1500 events projected\)/);
+    expect(rebuilt.out).toContain(`rebuilt to position ${logHead} (${logHead} events projected)`);
     expect(await roster('2026-06-30')).toEqual(before);
   });
 
