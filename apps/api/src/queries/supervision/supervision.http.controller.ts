@@ -16,7 +16,7 @@ export class SupervisionHttpController {
   @ApiOperation({
     operationId: 'supervisionFindings',
     summary: '监督 Supervision findings with their citations',
-    description: 'Missing training, overdue assessments, uninsured, unrecovered credentials, open complaints, unapproved or unfiled plans … as of a date. Operators: their organs (403). Viewers: counts only.',
+    description: 'Missing training, overdue assessments, uninsured, unrecovered credentials, open complaints, unapproved or unfiled plans … as of a date. Operators: their organs (403). Viewers: counts only. 404 ORGAN_NOT_FOUND for an unknown organ.',
   })
   findings(@Query() query: SupervisionRequestDto, @CurrentPrincipal() principal: Principal): Promise<SupervisionAnswer> {
     return this.queryBus.execute(new GetSupervisionFindings(query, principal));
