@@ -67,6 +67,7 @@ const ACCESS: readonly Rule[] = [
   { route: /^GET \/api\/recruitment-plans$/, expect: signedIn(200) },
   { route: /^GET \/api\/headcount-series$/, expect: personnelOrCounts, path: () => '/api/headcount-series?organ=xincheng' },
   { route: /^GET \/api\/catalog$/, expect: signedIn(200) },
+  { route: /^GET \/api\/compliance$/, expect: personnelOrCounts, path: () => '/api/compliance?organ=xincheng' },
   // The verifiable log (ADR 0005): the checkpoint is for everyone signed in; proofs for auditors and admins; signing on demand for admins.
   { route: /^GET \/api\/log\/checkpoint$/, expect: signedIn(200) },
   { route: /^POST \/api\/log\/checkpoints$/, expect: adminOnly(201) },

@@ -1,6 +1,8 @@
 import type { Provider, Type } from '@nestjs/common';
 import { CatalogHttpController } from './catalog/catalog.http.controller';
 import { GetCatalogHandler } from './catalog/catalog.query';
+import { ComplianceHttpController } from './compliance/compliance.http.controller';
+import { GetComplianceHandler } from './compliance/compliance.query';
 import { HeadcountSeriesHttpController } from './headcount-series/headcount-series.http.controller';
 import { GetHeadcountSeriesHandler } from './headcount-series/headcount-series.query';
 import { AuditHttpController } from './audit/audit.http.controller';
@@ -29,6 +31,7 @@ export const QUERY_CONTROLLERS: Type[] = [
   RecruitmentPlansHttpController,
   HeadcountSeriesHttpController,
   CatalogHttpController,
+  ComplianceHttpController,
 ];
 export const QUERY_HANDLERS: Provider[] = [
   GetRosterHandler,
@@ -40,4 +43,5 @@ export const QUERY_HANDLERS: Provider[] = [
   GetRecruitmentPlansHandler,
   GetHeadcountSeriesHandler,
   GetCatalogHandler,
+  GetComplianceHandler,
 ];

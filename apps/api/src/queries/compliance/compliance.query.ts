@@ -1,0 +1,86 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { Clock } from '@auxledger/application';
+import { type FindingKind, type ReadModelStore, rosterOf, supervisionFindings } from '@auxledger/projections';
+import type { RuleSetRegistry, Rules2024 } from '@auxledger/statute';
+import { ReadAccess } from '../../access/read-access';
+import { CLOCK, READ_MODEL_STORE, RULE_SETS } from '../../infrastructure/tokens';
+import { ReadPosition } from '../../projection/read-position';
+import { flag } from '../shared/query-fields';
+import { todayInShanghai } from '../../time/today-in-shanghai';
+import { type Positioned, ReadQuery } from '../shared/read-query';
+import type { ComplianceRequestDto } from './compliance.request.dto';
+
+/** Each rate: of whom (those in service, or those who left), and the finding that makes a person not compliant. */
+export const COMPLIANCE_MEASURES: ReadonlyArray<{ kind: FindingKind; population: 'IN_SERVICE' | 'DEPARTED' }> = [
+  { kind: 'PRE_JOB_TRAINING_MISSING', population: 'IN_SERVICE' }, // Art. 35 ¶2
+  { kind: 'ANNUAL_TRAINING_MISSING', population: 'IN_SERVICE' }, // Art. 35
+  { kind: 'INSURANCE_MISSING', population: 'IN_SERVICE' }, // Art. 28
+  { kind: 'HEALTH_CHECK_OVERDUE', population: 'IN_SERVICE' }, // Art. 28 ¶3
+  { kind: 'ASSESSMENT_OVERDUE', population: 'IN_SERVICE' }, // Art. 36
+  { kind: 'CREDENTIALS_NOT_RECOVERED', population: 'DEPARTED' }, // Art. 37 ¶3
+];
+
+export interface ComplianceRate {
+  kind: FindingKind;
+  population: 'IN_SERVICE' | 'DEPARTED';
+  /** People in the population on the date. */
+  people: number;
+  /** Of them, those with at least one finding of the kind. */
+  withFinding: number;
+  compliant: number;
+  /** compliant / people, 0–1 with four decimals; null for an empty population. */
+  rate: number | null;
+}
+
+export interface ComplianceAnswer extends Positioned {
+  organId: string;
+  subtree: boolean;
+  asOf: string;
+  inService: number;
+  departed: number;
+  rates: ComplianceRate[];
+}
+
+export class GetCompliance extends ReadQuery<ComplianceRequestDto, ComplianceAnswer> {}
+
+/**
+ * 合规率: of the auxiliaries in service on the date, the share with pre-job
+ * and annual training, insurance, a health check and an assessment in time;
+ * of those who left, the share whose credentials are all recovered — each
+ * person counted once, whatever the number of their findings. From the
+ * roster and the supervision findings as of the date. Counts only: every
+ * role; operators: their organs.
+ */
+@QueryHandler(GetCompliance)
+export class GetComplianceHandler implements IQueryHandler<GetCompliance> {
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(RULE_SETS) private readonly registry: RuleSetRegistry<Rules2024>,
+    private readonly position: ReadPosition,
+    private readonly access: ReadAccess,
+  ) {}
+
+  async execute({ params: p, principal }: GetCompliance): Promise<ComplianceAnswer> {
+    const asOfPosition = await this.position.atLeast(p.minPosition);
+    await this.access.requireOrgan(principal, p.organ);
+    const subtree = flag(p.subtree, true);
+    const asOf = p.asOf ?? todayInShanghai(this.clock);
+    const [roster, findings] = await Promise.all([
+      rosterOf(this.store, p.organ, { asOf, includeSubtree: subtree }),
+      supervisionFindings(this.store, { organId: p.organ, asOf, includeSubtree: subtree, registry: this.registry }),
+    ]);
+    const populations = {
+      IN_SERVICE: new Set(roster.filter((r) => r.status !== 'DEPARTED').map((r) => r.auxiliary_id)),
+      DEPARTED: new Set(roster.filter((r) => r.status === 'DEPARTED').map((r) => r.auxiliary_id)),
+    };
+    const rates = COMPLIANCE_MEASURES.map(({ kind, population }): ComplianceRate => {
+      const of = populations[population];
+      const withFinding = new Set(findings.filter((f) => f.kind === kind && f.subject.kind === 'auxiliary' && of.has(f.subject.id)).map((f) => f.subject.id)).size;
+      const compliant = of.size - withFinding;
+      return { kind, population, people: of.size, withFinding, compliant, rate: of.size === 0 ? null : Math.round((compliant / of.size) * 10_000) / 10_000 };
+    });
+    return { asOfPosition, organId: p.organ, subtree, asOf, inService: populations.IN_SERVICE.size, departed: populations.DEPARTED.size, rates };
+  }
+}
