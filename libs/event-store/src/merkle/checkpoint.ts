@@ -66,7 +66,7 @@ function rawPublicKey(key: KeyObject): Buffer {
 
 export function checkKeyName(name: string): string {
   // signed-note: non-empty, no Unicode spaces, no '+'.
-  if (name.length === 0 || /[\s+]/u.test(name) || /[\u0000-\u001f]/.test(name)) {
+  if (name.length === 0 || /[\s+]/u.test(name) || hasControlCharacter(name)) {
     throw keyError(`a key name (the log origin) is non-empty, without spaces or "+" (got ${JSON.stringify(name)})`, `密钥名称（日志来源）不得为空，不得含空白或“+”（收到 ${JSON.stringify(name)}）`);
   }
   return name;
@@ -135,7 +135,7 @@ export function parseCheckpoint(note: string): ParsedNote {
   const bad = (why: string, whyZh: string) =>
     new EventStoreError('CHECKPOINT_MALFORMED', `not a signed checkpoint: ${why}`, `不是签名检查点：${whyZh}`, { reason: why });
   if (Buffer.byteLength(note, 'utf8') > MAX_NOTE_BYTES) throw bad('larger than 16 KiB', '超过 16 KiB');
-  if (/[\u0000-\u0009\u000b-\u001f]/.test(note)) throw bad('control characters other than newline', '含换行以外的控制字符');
+  if (hasControlCharacter(note.replaceAll('\n', ''))) throw bad('control characters other than newline', '含换行以外的控制字符');
   const split = note.lastIndexOf('\n\n');
   if (split < 0 || !note.endsWith('\n')) throw bad('no blank line before the signature lines, or no final newline', '签名行前无空行，或末尾无换行');
   const text = note.slice(0, split + 1);
@@ -207,6 +207,12 @@ export function verifyCheckpoint(note: string, keys: readonly VerifierKey[]): Pa
     `检查点的签名密钥（${by || '无'}）不在所给公钥之中`,
     { signedBy: by },
   );
+}
+
+/** Any ASCII control character (below U+0020). */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return true;
+  return false;
 }
 
 function keyError(message: string, messageZh: string): EventStoreError {
