@@ -6,3 +6,4 @@ export * from './application';
 export * from './recruitment-plan';
 export * from './fine';
 export * from './command-timing';
+export * from './identity';
