@@ -347,6 +347,13 @@ describeInBrowser(title, () => {
     const byOrgan = await table('findings-by-organ');
     const expected = Object.fromEntries(Object.entries(rolledUp('nmg', (o) => answer.counts.byOrgan[o.organ_id] ?? 0)).filter(([, n]) => n > 0));
     expect(Object.fromEntries(Object.entries(byOrgan).map(([organId, row]) => [organId, num(row['count'])]))).toEqual(expected);
+    const compliance = await get<{ rates: Array<{ kind: string; people: number; compliant: number; rate: number | null }> }>(
+      `/api/compliance?organ=nmg&subtree=true&asOf=${DATE}`,
+    );
+    const rates = await table('compliance');
+    expect(Object.fromEntries(Object.entries(rates).map(([kind, row]) => [kind, [num(row['people']), num(row['compliant']), row['percent']]]))).toEqual(
+      Object.fromEntries(compliance.rates.map((r) => [r.kind, [r.people, r.compliant, r.rate === null ? '—' : `${Math.round(r.rate * 1000) / 10}%`]])),
+    );
     await showsLabelsNotCodes('supervision');
     await shot('supervision-region');
   }, 30_000);

@@ -90,6 +90,12 @@ export interface Answers {
     };
   };
   'recruitment-plans': { asOf: string; plans: RecruitmentPlan[] };
+  compliance: {
+    asOf: string;
+    inService: number;
+    departed: number;
+    rates: Array<{ kind: string; population: 'IN_SERVICE' | 'DEPARTED'; people: number; withFinding: number; compliant: number; rate: number | null }>;
+  };
 }
 
 export type Endpoint = keyof Answers;

@@ -16,7 +16,10 @@ export const viewQueries = {
     series: ['headcount-series', { organ, subtree: 'true', asOf, months: String(SERIES_MONTHS) }] as const,
   }),
   quota: (organ: string, asOf: string) => ({ quota: ['quota', { organ, subtree: 'true', asOf }] as const }),
-  supervision: (organ: string, asOf: string) => ({ supervision: ['supervision', { organ, subtree: 'true', asOf }] as const }),
+  supervision: (organ: string, asOf: string) => ({
+    supervision: ['supervision', { organ, subtree: 'true', asOf }] as const,
+    compliance: ['compliance', { organ, subtree: 'true', asOf }] as const,
+  }),
   recruitment: (organ: string, asOf: string) => ({ plans: ['recruitment-plans', { organ, subtree: 'true', asOf }] as const }),
 } satisfies Record<View, (organ: string, asOf: string) => Record<string, Query>>;
 

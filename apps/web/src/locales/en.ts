@@ -64,6 +64,13 @@ export const en: Messages = {
     totalHeadroom: 'Total headroom',
   },
   supervision: {
+    compliance: 'Compliance: the share in service without the finding (credentials: of those who left, all recovered)',
+    population: 'Of',
+    inService: 'in service',
+    departed: 'departed',
+    people: 'People',
+    compliant: 'Compliant',
+    rate: 'Rate',
     total: 'Findings',
     byKind: 'By kind',
     byOrgan: 'By organ below',

@@ -63,6 +63,13 @@ export const zhCN = {
     totalHeadroom: '余额合计',
   },
   supervision: {
+    compliance: '合规率（在岗人员中无该事项者占比；证件为离职人员中已全部收回者占比）',
+    population: '统计对象',
+    inService: '在岗人员',
+    departed: '离职人员',
+    people: '人数',
+    compliant: '合规人数',
+    rate: '合规率',
     total: '监督事项',
     byKind: '按事项类别',
     byOrgan: '按下级机关',

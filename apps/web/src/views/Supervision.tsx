@@ -14,6 +14,16 @@ type KindRow = {
   count: number;
   [k: string]: unknown;
 };
+type RateRow = {
+  kind: string;
+  label: string;
+  article: string;
+  population: string;
+  people: number;
+  compliant: number;
+  percent: number | null;
+  [k: string]: unknown;
+};
 type OrganRow = {
   organId: string;
   organ: string;
@@ -25,7 +35,20 @@ type OrganRow = {
 export function Supervision({ organId, asOf, organs }: ViewProps) {
   const { t } = useTranslation();
   const { finding, article, articleText } = useLabels();
-  const supervision = useApi(...viewQueries.supervision(organId, asOf).supervision);
+  const q = viewQueries.supervision(organId, asOf);
+  const supervision = useApi(...q.supervision);
+  const compliance = useApi(...q.compliance);
+  const rates: RateRow[] | null = compliance.data
+    ? compliance.data.rates.map((r) => ({
+        kind: r.kind,
+        label: finding(r.kind),
+        article: article(r.kind),
+        population: t(r.population === 'DEPARTED' ? 'supervision.departed' : 'supervision.inService'),
+        people: r.people,
+        compliant: r.compliant,
+        percent: r.rate === null ? null : Math.round(r.rate * 1000) / 10,
+      }))
+    : null;
   const counts = supervision.data?.counts;
   const byKind: KindRow[] | null = counts
     ? Object.entries(counts.byKind)
@@ -81,6 +104,47 @@ export function Supervision({ organId, asOf, organs }: ViewProps) {
               <Statistic title={t('supervision.total')} value={counts?.total ?? '—'} loading={!counts} />
             </div>
           </Card>
+        </Col>
+        <Col span={24}>
+          <ChartCard<RateRow>
+            id="compliance"
+            title={t('supervision.compliance')}
+            path={compliance.path}
+            asOf={compliance.data?.asOf}
+            loading={compliance.isFetching}
+            error={compliance.error}
+            rows={rates}
+            rowKey="kind"
+            height={260}
+            columns={[
+              { key: 'label', title: t('supervision.kind') },
+              { key: 'article', title: t('supervision.article') },
+              { key: 'population', title: t('supervision.population') },
+              { key: 'people', title: t('supervision.people'), numeric: true },
+              { key: 'compliant', title: t('supervision.compliant'), numeric: true },
+              { key: 'percent', title: t('supervision.rate'), render: (r) => (r.percent === null ? '—' : `${r.percent}%`) },
+            ]}
+            option={
+              rates && {
+                tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${v}%` },
+                grid: { left: 180, right: 48, top: 16, bottom: 24 },
+                dataset: { source: [...rates].reverse(), dimensions: ['label', 'percent'] },
+                xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+                yAxis: { type: 'category', axisLabel: { width: 170, overflow: 'truncate' } },
+                // Below 90 % in red, below 98 % in amber: a rate to act on stands out.
+                visualMap: {
+                  show: false,
+                  dimension: 1,
+                  pieces: [
+                    { lt: 90, color: COLORS.over },
+                    { gte: 90, lt: 98, color: COLORS.warn },
+                    { gte: 98, color: COLORS.ok },
+                  ],
+                },
+                series: [{ type: 'bar', encode: { y: 'label', x: 'percent' }, label: { show: true, position: 'right', formatter: '{@percent}%' } }],
+              }
+            }
+          />
         </Col>
         <Col xs={24} xl={12}>
           <ChartCard<KindRow>
