@@ -573,14 +573,31 @@ const MISCONDUCT: readonly { code: MisconductCode; description: string }[] = [
   { code: 'OTHER', description: '违反工作纪律，无故缺勤' },
 ];
 
+/** The organs from `from` up to `to` by their parents, nearest first (as the organ registry records them). */
+function pathUp(ctx: Context, from: string, to: string): string[] {
+  const path = [from];
+  let id: string | null = from;
+  while (id !== null && id !== to) {
+    id = ctx.world.organs.get(id)?.parentId ?? null;
+    if (id !== null) path.push(id);
+  }
+  return path;
+}
+
 async function decideDiscipline(ctx: Context, aux: AuxWork, sanction: string): Promise<string | null> {
   const { sim } = ctx;
   const m = sim.rng.pick(MISCONDUCT);
   const disciplineId = `d-${pad(ctx.next('discipline'), 6)}`;
   const months = levelParameters(ctx, sim.today).blocks.get(sanction) ?? 0;
+  // The county decides (DECIDING-ORGAN, Art. 34 ¶1: the using organ or one above it); a unit's auxiliary names the path up to it.
+  const decidingOrganId = aux.organ.countyId ?? aux.organ.id;
+  const organPath = pathUp(ctx, aux.organ.id, decidingOrganId);
   const outcome = await sim.issue(
     discipline,
-    { auxiliaryId: aux.id, disciplineId, misconduct: m.code, description: m.description, sanction, decidingOrganId: aux.organ.countyId ?? aux.organ.id, effectiveUntil: months > 0 ? dateOf(addMonthsToDay(sim.today, months) - 1) : null },
+    {
+      auxiliaryId: aux.id, disciplineId, misconduct: m.code, description: m.description, sanction, decidingOrganId, effectiveUntil: months > 0 ? dateOf(addMonthsToDay(sim.today, months) - 1) : null,
+      ...(organPath.length > 1 ? { organPath } : {}),
+    },
     countyOperatorFor(ctx, aux.organ),
   );
   if (!accepted(outcome)) return null;

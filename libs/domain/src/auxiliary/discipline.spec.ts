@@ -1,4 +1,5 @@
 import { nmg } from '@auxledger/statute';
+import { CITY, COUNTY, REGION, registered } from '../organ/organ.fixtures';
 import { command, scenario } from '../testing';
 import { AUX, ORGAN, disciplined, hired, suspendedOn, terminatedOn } from './auxiliary.fixtures';
 import { type Discipline, discipline } from './discipline';
@@ -53,5 +54,36 @@ describe('Arts. 42 ¶1, 34 ¶1: a disciplinary decision names the violation, a c
     const early = hired({ hiredOn: '2024-08-01' });
     given({ auxiliary: [early] }).when(decide({}, '2024-08-31')).thenRefusedByStatute('RULESET-NOT-IN-FORCE');
     expect(given({ auxiliary: [early] }).when(decide({}, '2024-09-01')).decision.accepted).toBe(true);
+  });
+});
+
+describe('Art. 34 ¶1 (DECIDING-ORGAN, our reading of 谁使用、谁管理、谁负责): the deciding organ is the using organ or one above it', () => {
+  // The auxiliary serves 新城区分局 (xincheng) under 呼和浩特市公安局 (hohhot) under the region (nmg); 包头 (baotou) is another city.
+  const organs = { 'organ:xincheng': [COUNTY], 'organ:hohhot': [CITY], 'organ:nmg': [REGION], 'organ:baotou': [registered('baotou', 'CITY', 'nmg')] };
+  const history = { auxiliary: [hired()], ...organs } as never;
+  it.each([
+    ['the using organ itself, no path needed', 'xincheng', undefined, []],
+    ['the city above, with the path', 'hohhot', ['xincheng', 'hohhot'], []],
+    ['the region, with the path', 'nmg', ['xincheng', 'hohhot', 'nmg'], []],
+    ['another city, whatever path is named up to the region', 'baotou', ['xincheng', 'hohhot', 'nmg'], ['DECIDING-ORGAN']],
+    ['a higher organ without a path: cannot be determined', 'hohhot', undefined, ['DECIDING-ORGAN']],
+  ] as const)('decided by %s → %j', (_n, decidingOrganId, organPath, failed) => {
+    const outcome = given(history).when(decide({ decidingOrganId, ...(organPath ? { organPath: [...organPath] } : {}) }));
+    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    else expect(outcome.decision.accepted).toBe(true);
+  });
+
+  it('another county\'s organ is refused, citing Art. 34 ¶1 and the organs that may decide', () => {
+    const [v] = given(history).when(decide({ decidingOrganId: 'baotou', organPath: ['xincheng', 'hohhot', 'nmg'] })).thenRefusedByStatute('DECIDING-ORGAN');
+    expect(v).toMatchObject({ kind: 'NOT_MET', citation: nmg(34, 1), observed: 'baotou', expected: ['xincheng', 'hohhot', 'nmg'] });
+  });
+
+  it('a path that is not the organ registry\'s is refused (STATE): the hierarchy is read, never taken from the command', () => {
+    given(history).when(decide({ decidingOrganId: 'baotou', organPath: ['xincheng', 'baotou'] })).thenRefusedByState('ORGAN_PATH_NOT_ON_RECORD');
+    given(history).when(decide({ decidingOrganId: 'hohhot', organPath: ['hohhot'] })).thenRefusedByState('ORGAN_PATH_NOT_ON_RECORD');
+  });
+
+  it('reads the streams of the organs on the path', () => {
+    expect(Object.keys(discipline.streams(decide({ organPath: ['xincheng', 'hohhot'] }))).sort()).toEqual(['auxiliary', 'organ:hohhot', 'organ:xincheng']);
   });
 });

@@ -23,3 +23,18 @@ describe('SERVICE-PERIOD (Arts. 24, 40, our reading): nothing about a service be
     expect(SERVICE_PERIOD.reading?.en).toContain('Art. 37 ¶3');
   });
 });
+
+describe('DECIDING-ORGAN (Art. 34 ¶1, our reading): the using organ or an organ above it decides', () => {
+  const judge = (decidingOrganId: string, ancestors: string[] | null) =>
+    violationsOf(['DECIDING-ORGAN'], { effectiveDate: '2025-01-01', decision: { decidingOrganId, usingOrganId: 'county-a', usingOrganAncestorIds: ancestors } }).map((v) => [v.kind, v.citation.article]);
+  it.each([
+    ['the using organ', 'county-a', null, []],
+    ['its city', 'city-a', ['city-a', 'region'], []],
+    ['the region', 'region', ['city-a', 'region'], []],
+    ['a county of another city', 'county-b', ['city-a', 'region'], [['NOT_MET', 34]]],
+    ['a higher organ, the ancestors unknown', 'city-a', null, [['CANNOT_DETERMINE', 34]]],
+    ['no organ named (DISCIPLINE refuses that)', '', null, []],
+  ] as const)('%s → %j', (_n, deciding, ancestors, expected) => {
+    expect(judge(deciding, ancestors === null ? null : [...ancestors])).toEqual(expected);
+  });
+});

@@ -40,3 +40,38 @@ export const SERVICE_PERIOD = defineCheck({
     return [];
   },
 });
+
+export interface DecidingOrganFacts {
+  readonly decision: {
+    /** The organ the command names as deciding (作出决定的机关). */
+    readonly decidingOrganId: string;
+    /** The auxiliary's using organ on the command's date (谁使用). */
+    readonly usingOrganId: string;
+    /** The organs above the using organ, nearest first, as the organ registry records them; null: not known to the command. */
+    readonly usingOrganAncestorIds: readonly string[] | null;
+  };
+}
+
+// 第三十四条第一款 旗县级以上人民政府公安机关应当按照谁使用、谁管理、谁负责的原则，建立健全辅警分类分级管理、考核奖惩等管理和监督制度。
+// 第三十四条第三款 上级公安机关应当加强对下级公安机关辅警工作的指导和监督。
+export const DECIDING_ORGAN = defineCheck({
+  id: 'DECIDING-ORGAN',
+  title: { zh: '作出决定的机关为使用单位或其上级机关', en: 'The deciding organ is the using organ or one above it' },
+  citations: [nmg(34, 1), nmg(34, 3)],
+  reading: {
+    zh: '谁使用、谁管理、谁负责（第三十四条第一款）：条例未写明由哪一机关作出的决定（如处分），作出决定的机关须为辅警的使用单位，或者在机关层级中位于其上的机关（上级公安机关的指导和监督，第三十四条第三款）；其他城市、其他旗县的机关不得作出。条例已写明机关的（回避由辅警所在公安机关决定，第三十九条；赔偿由使用辅警的公安机关支付，第四十二条第二款），依其规定。',
+    en: 'Who uses, manages and answers (Art. 34 ¶1): where the regulation does not name the organ that decides (a sanction, for instance), the deciding organ is the auxiliary\'s using organ or an organ above it in the hierarchy (the higher organs guide and supervise, Art. 34 ¶3) — never an organ of another city or county. Where the regulation names the organ (recusal by the auxiliary\'s organ, Art. 39; damages paid by the using organ, Art. 42 ¶2), that rule applies.',
+  },
+  uses: ['COMMAND'],
+  parameters: [],
+  check: function decidedByUsingOrganOrAbove({ decision: d }: DecidingOrganFacts, { fail }) {
+    // A decision that names no organ is refused by the rule of its content (DISCIPLINE: 写明作出决定的机关).
+    if (d.decidingOrganId.trim() === '' || d.decidingOrganId === d.usingOrganId) return [];
+    if (d.usingOrganAncestorIds === null) {
+      return [fail({ kind: 'CANNOT_DETERMINE', zh: `须写明使用单位${d.usingOrganId}至作出决定的机关${d.decidingOrganId}的上级机关路径`, en: `Name the organs from the using organ ${d.usingOrganId} up to the deciding organ ${d.decidingOrganId}`, observed: null, expected: 'the organ path above the using organ' })];
+    }
+    return d.usingOrganAncestorIds.includes(d.decidingOrganId)
+      ? []
+      : [fail({ zh: `作出决定的机关${d.decidingOrganId}既不是使用单位${d.usingOrganId}，也不是其上级机关`, en: `The deciding organ ${d.decidingOrganId} is neither the using organ ${d.usingOrganId} nor an organ above it`, observed: d.decidingOrganId, expected: [d.usingOrganId, ...d.usingOrganAncestorIds] })];
+  },
+});
