@@ -1,1 +1,2 @@
 export * from './national-id';
+export * from './person-identity';
