@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The README's demo session, dated from today (in China), so it works on any day.
+set -u
+API=${API:-localhost:3000}
+H=(-H "Authorization: Bearer $KEY" -H 'Content-Type: application/json')
+day() { TZ=Asia/Shanghai date -d "$1" +%F; }
+MEDICAL=$(day '-8 days'); INSPECTED=$(day '-7 days'); FROM=$(day '-6 days'); TODAY=$(day today)
+START=$(day tomorrow); END=$(TZ=Asia/Shanghai date -d "$START +3 years -1 day" +%F); PROBATION=$(TZ=Asia/Shanghai date -d "$START +6 months -1 day" +%F)
+HIRE='{ "auxiliaryId": "aux-demo-1", "applicationId": "app-0001514", "personKey": "pk-97eb107e37176c00a1bed672",
+  "usingOrganId": "ulanqab-06-pcs1", "category": "DUTY", "level": "L1", "effectiveDate": "'$START'",
+  "pay": { "locality": "ulanqab", "monthlyBaseFen": 386300 },
+  "contract": { "contractId": "contract-demo-1", "kind": "FIXED_TERM", "startDate": "'$START'", "endDate": "'$END'", "probationLastDay": "'$PROBATION'",
+    "clauses": ["DUTIES","WORKING_CONDITIONS","PROBATION","TERM","PAY","TERMINATION_CONDITIONS","BREACH_LIABILITY"] } }'
+post() { curl -s -o /dev/stderr -w '%{http_code}\n' "${H[@]}" "$API/api/commands/$1" -d "$2"; }
+echo "hire before the last stages:"; post hire "$HIRE"
+echo "medical:"; post record-medical-examination '{ "applicationId": "app-0001514", "reportRef": "MED-1514", "effectiveDate": "'$MEDICAL'" }'
+echo "inspection:"; post record-inspection '{ "applicationId": "app-0001514", "personKey": "pk-97eb107e37176c00a1bed672", "backgroundFindings": [], "effectiveDate": "'$INSPECTED'" }'
+echo "public notice:"; post complete-public-notice '{ "applicationId": "app-0001514", "noticeFrom": "'$FROM'", "noticeUntil": "'$TODAY'", "effectiveDate": "'$TODAY'" }'
+echo "hire:"; post hire "$HIRE"
+echo "duty:"; post assign-duty '{ "auxiliaryId": "aux-0000022", "assignmentId": "asg-demo-1", "dutyCodes": ["ENF_TRAFFIC"], "leadingOfficerIds": ["PO-ulanqab-06-0152"] }'
+echo "a duty dated 2099 (beyond the horizon):"; post assign-duty '{ "auxiliaryId": "aux-0000022", "assignmentId": "asg-demo-3", "dutyCodes": ["ENF_TRAFFIC"], "leadingOfficerIds": ["PO-ulanqab-06-0152"], "effectiveDate": "2099-01-01" }'
+echo "forbidden duty:"; post assign-duty '{ "auxiliaryId": "aux-0000022", "assignmentId": "asg-demo-2", "dutyCodes": ["FORBIDDEN_INVESTIGATION", "ENF_TRAFFIC"], "alone": true }'
