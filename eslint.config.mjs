@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 /**
  * Layers are tags, and lint enforces the direction:
- *   statute ← domain ← application ← apps;  event-store / projections are ports + adapters.
+ *   statute ← domain ← application ← apps;  event-store / projections / identity are ports + adapters.
  * The pure core (statute, domain) may import no package at all: no framework,
  * no database client, no Node built-in — time, ids and actors arrive as data.
  */
@@ -25,6 +25,8 @@ const boundaries = ({ specs }) => [
         sourceTag: 'type:projections',
         onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:test-support'],
       },
+      // Personal data: the person key, sealing, the data keys and the access records (ADR 0006).
+      { sourceTag: 'type:identity', onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:test-support'] },
       {
         sourceTag: 'type:application',
         onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:test-support'],
@@ -32,7 +34,7 @@ const boundaries = ({ specs }) => [
       {
         sourceTag: 'type:app',
         onlyDependOnLibsWithTags: [
-          'type:statute', 'type:domain', 'type:event-store', 'type:projections', 'type:application', 'type:tooling',
+          'type:statute', 'type:domain', 'type:event-store', 'type:projections', 'type:application', 'type:tooling', 'type:identity',
           ...(specs ? ['type:test-support'] : []),
         ],
       },

@@ -57,6 +57,10 @@ describe('module boundaries: the pure core stays pure', () => {
     ['libs/statute/src/probe.ts', "import * as domain from '@auxledger/domain';"],
     ['libs/statute/src/probe.ts', 'export const today = () => new Date();'],
     ['libs/domain/src/probe.ts', 'export const id = () => Math.random();'],
+    // Personal data stays in libs/identity: the core never imports it, and it imports no layer above the core.
+    ['libs/domain/src/probe.ts', "import { IdentityVault } from '@auxledger/identity';"],
+    ['libs/identity/src/probe.ts', "import { executeCommand } from '@auxledger/application';"],
+    ['libs/identity/src/probe.ts', "import { rosterOf } from '@auxledger/projections';"],
   ];
   const allowed: Array<[string, string]> = [
     ['libs/domain/src/probe.ts', "import * as statute from '@auxledger/statute';\nexport const probe = statute;"],

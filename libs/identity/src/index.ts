@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './secret-file';
+export * from './person-key';
+export * from './sealing';
+export * from './data-keys';
+export * from './identity-vault';
