@@ -229,6 +229,7 @@ describe('the access matrix: every route × admin, operator, operator of another
     }
     expect(wrong).toEqual([]);
     expect(answers.length).toBe(routes.length * CALLERS.length);
+    console.log(`access matrix: ${routes.length} routes × ${CALLERS.length} callers = ${answers.length} cells (replays of other organs' command ids: commands/replays.e2e.spec.ts)`);
   });
 
   it('viewers get counts, never a person: the roster and supervision without entries or findings', async () => {
