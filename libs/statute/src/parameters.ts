@@ -83,7 +83,7 @@ export interface ParameterValue<T> {
 
 export interface ParameterDefinition<T> {
   readonly description: Bilingual;
-  /** The clauses that leave this number to local measures. */
+  /** The clauses that leave this number to local measures; none for `record.*`, the record's own bounds, which no clause sets. */
   readonly delegatedBy: readonly Citation[];
   readonly values: readonly ParameterValue<T>[];
 }
