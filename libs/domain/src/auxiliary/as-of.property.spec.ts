@@ -22,6 +22,7 @@ import { recordHealthCheck } from './record-health-check';
 import { recordQualification } from './record-qualification';
 import { recordTraining } from './record-training';
 import { renewContract } from './renew-contract';
+import { retroactiveConflicts } from './retroactive';
 import { Auxiliary } from './state';
 import { reinstate, suspend } from './suspension';
 import { terminate } from './terminate';
@@ -240,5 +241,61 @@ describe('property: every fact a rule reads is as of the command\'s effective da
     }
     expect(compared).toBeGreaterThan(150);
     expect(cutMatters).toBeGreaterThan(50);
+  });
+});
+
+/** A history built as `historyOf` does, keeping each accepted step with its date and the place of its events in the auxiliary stream. */
+function historyWithSteps(category: 'DUTY' | 'CIVILIAN', steps: Step[]) {
+  let h: History = { auxiliary: [hired({ category })], person: PERSON_HISTORY, cursor: HIRED_ON };
+  const accepted: { step: Step; date: IsoDate; n: number; from: number; count: number; personFrom: number }[] = [];
+  steps.forEach((s, n) => {
+    const date = addDays(h.cursor, s.shift);
+    const decision = decideStep(s, h, date, n);
+    const from = h.auxiliary.length;
+    const personFrom = h.person.length;
+    h = record(h, decision, date);
+    if (decision.accepted) accepted.push({ step: s, date, n, from, count: h.auxiliary.length - from, personFrom });
+  });
+  return { h, accepted };
+}
+
+describe('property: a back-dated record that makes an earlier-recorded command unlawful is named, never hidden (issue 11 item 6, RETROACTIVE_CONFLICT)', () => {
+  const rejudged = new Set(['assign', 'promote']);
+
+  it('after any history with back-dated commands, every accepted posting or promotion either still passes as of its date or is named by a retroactive conflict', () => {
+    fc.assert(
+      fc.property(category, fc.array(step, { minLength: 3, maxLength: 30, size: 'medium' }), (kind, steps) => {
+        const { h, accepted } = historyWithSteps(kind, steps);
+        const named = new Set(retroactiveConflicts(fold(Auxiliary, h.auxiliary), REGISTRY).map((c) => c.later.index));
+        for (const a of accepted.filter((x) => rejudged.has(x.step.kind))) {
+          // The same command, decided again against the record as it now stands on its date: what was recorded before it and in force that day,
+          // and what was recorded after it and took effect before that day (its own events left out).
+          const now = (e: Envelope<AuxiliaryEvent>, i: number) => (i < a.from && e.effectiveDate <= a.date) || (i >= a.from + a.count && e.effectiveDate < a.date);
+          const personNow = h.person.filter((e, i) => (i < a.personFrom && e.effectiveDate <= a.date) || (i >= a.personFrom && e.effectiveDate < a.date));
+          const again = decideStep(a.step, { auxiliary: h.auxiliary.filter(now), person: personNow, cursor: a.date }, a.date, a.n);
+          const nowRefusedByStatute = !again.accepted && again.refusal.kind === 'STATUTE';
+          if (nowRefusedByStatute) expect(named.has(a.from)).toBe(true);
+        }
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it('Art. 34 ¶1, Art. 36 ¶1: a warning recorded today, effective before a promotion recorded last month, makes the promotion a finding that names both and cites LEVEL-PROMOTE', () => {
+    const { h } = historyWithSteps('DUTY', [
+      { kind: 'assess', grade: '称职', shift: 120 },
+      { kind: 'promote', shift: 5 },
+      // Recorded after the promotion, effective 3 days before it.
+      { kind: 'discipline', sanction: 'WARNING', shift: -3 },
+    ]);
+    const conflicts = retroactiveConflicts(fold(Auxiliary, h.auxiliary), REGISTRY);
+    expect(conflicts.map((c) => [c.later.type, c.backdated.map((b) => b.type), c.violations.map((v) => [v.ruleId, v.citation.article])])).toEqual([
+      ['AuxiliaryPromoted', ['DisciplineDecided'], [['LEVEL-PROMOTE', 36]]],
+    ]);
+  });
+
+  it('a history recorded in date order has none', () => {
+    const { h } = historyWithSteps('DUTY', [{ kind: 'assess', grade: '称职', shift: 120 }, { kind: 'discipline', sanction: 'WARNING', shift: 1 }, { kind: 'promote', shift: 5 }]);
+    expect(retroactiveConflicts(fold(Auxiliary, h.auxiliary), REGISTRY)).toEqual([]);
   });
 });

@@ -23,3 +23,4 @@ export * from './record-injury';
 export * from './compensation';
 export * from './terminate';
 export * from './hire';
+export * from './retroactive';
