@@ -65,9 +65,10 @@ function recruitmentSuite(name: string, open: (file: string) => Promise<StoreCon
       await accepted('file-recruitment-plan', { planId: PLAN, regionOrganId: 'nmg', filingRef: '内公备〔2024〕15号', effectiveDate: '2024-09-25' }, 'RecruitmentPlanFiled');
     });
 
-    it('an operator of another county may not act on the plan: 403 ORGAN_OUT_OF_SCOPE, read from the plan’s first event', async () => {
-      const res = await post('announce-recruitment', { planId: PLAN, announcementRef: 'GG-1', organIds: ['xincheng'], effectiveDate: '2024-10-01' }, saihan.key).expect(403);
-      expect(res.body.error).toMatchObject({ code: 'ORGAN_OUT_OF_SCOPE', details: { organId: 'hohhot' } });
+    it('an operator of another county may not act on the plan: answered as for an unknown plan (404 RECORD_NOT_FOUND), the organ read from the plan’s first event', async () => {
+      const res = await post('announce-recruitment', { planId: PLAN, announcementRef: 'GG-1', organIds: ['xincheng'], effectiveDate: '2024-10-01' }, saihan.key).expect(404);
+      expect(res.body.error).toMatchObject({ code: 'RECORD_NOT_FOUND', details: { planId: PLAN } });
+      expect(res.body.error.details).not.toHaveProperty('organId');
     });
 
     it('AnnounceRecruitment: 201 (Art. 20 (1))', async () => {
@@ -100,9 +101,10 @@ function recruitmentSuite(name: string, open: (file: string) => Promise<StoreCon
       expect(await api.store.readStream('auxiliary-aux-early')).toHaveLength(0);
     });
 
-    it('a stage on the application by an operator of another county: 403, read from the application’s first event', async () => {
-      const res = await post('record-medical-examination', { applicationId: APP, reportRef: 'MED-1', effectiveDate: '2024-11-10' }, saihan.key).expect(403);
-      expect(res.body.error).toMatchObject({ code: 'ORGAN_OUT_OF_SCOPE', details: { organId: 'hohhot' } });
+    it('a stage on the application by an operator of another county: answered as for an unknown application (404), the organ read from its first event', async () => {
+      const res = await post('record-medical-examination', { applicationId: APP, reportRef: 'MED-1', effectiveDate: '2024-11-10' }, saihan.key).expect(404);
+      expect(res.body.error).toMatchObject({ code: 'RECORD_NOT_FOUND', details: { applicationId: APP } });
+      expect(res.body.error.details).not.toHaveProperty('organId');
     });
 
     it('each stage of Art. 20 (2)–(6): 201 in order', async () => {
