@@ -4,7 +4,8 @@ import { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { EventStore } from '@auxledger/event-store';
 import { type AuditRow, auditRow } from '@auxledger/projections';
-import { CliError, UsageError, dateOption } from './cli-error';
+import { CliError, UsageError } from './cli-error';
+import { dateOption } from './date-option';
 import { type LogLocation, openLog } from './open-log';
 import { type Output, progressBar } from './output';
 
@@ -19,6 +20,10 @@ import { type Output, progressBar } from './output';
  * Streamed: the log is read in batches (`readAll`) and each batch written
  * before the next is read, waiting for the output to drain — memory stays flat
  * however long the log. JSON is NDJSON: one object per line.
+ *
+ * CSV is for Excel by default (issue 16): UTF-8 with a byte-order mark and
+ * CRLF line ends, or Excel on a Chinese Windows reads the UTF-8 as GBK and
+ * shows mojibake; `--no-bom` gives plain UTF-8 with LF for other programs.
  */
 
 export interface AuditFilters {
@@ -48,7 +53,7 @@ export const CSV_COLUMNS = [
 const PERSON_KEY_HIDDEN = '(hidden)';
 
 export async function auditExportCommand(
-  options: LogLocation & AuditFilters & { format?: string; out?: string; showPersonKey?: boolean },
+  options: LogLocation & AuditFilters & { format?: string; out?: string; showPersonKey?: boolean; bom?: boolean },
   io: Output,
 ): Promise<number> {
   const format = options.format ?? 'csv';
@@ -62,7 +67,7 @@ export async function auditExportCommand(
   const bar = progressBar(io, 'exporting', undefined);
   try {
     const sink = options.out ? await openFile(options.out) : (io.stdout ?? throughOut(io));
-    const done = await exportAudit(store, sink, { filters, format, showPersonKey: options.showPersonKey === true, onBatch: (n) => bar.advance(n) }).catch((error: unknown) => {
+    const done = await exportAudit(store, sink, { filters, format, excel: options.bom !== false, showPersonKey: options.showPersonKey === true, onBatch: (n) => bar.advance(n) }).catch((error: unknown) => {
       // The reader of a pipe stopped (`| head`): like any Unix filter, stop quietly.
       if ((error as { code?: string }).code === 'EPIPE' && sink === io.stdout) return null;
       throw error;
@@ -84,12 +89,14 @@ export async function auditExportCommand(
 export async function exportAudit(
   store: EventStore,
   sink: Writable,
-  options: { filters: AuditFilters; format: AuditFormat; showPersonKey: boolean; batchSize?: number; onBatch?: (events: number) => void },
+  options: { filters: AuditFilters; format: AuditFormat; showPersonKey: boolean; excel?: boolean; batchSize?: number; onBatch?: (events: number) => void },
 ): Promise<{ read: number; written: number }> {
   const { filters, format, showPersonKey } = options;
   let read = 0;
   let written = 0;
-  if (format === 'csv') await write(sink, stringify([[...CSV_COLUMNS]]));
+  // Excel: a UTF-8 byte-order mark first, CRLF between records (RFC 4180's own line end).
+  const csv = options.excel ? { bom: true, record_delimiter: 'windows' as const } : {};
+  if (format === 'csv') await write(sink, stringify([[...CSV_COLUMNS]], csv));
   for (let after = 0; ; ) {
     const batch = await store.readAll({ after, maxCount: options.batchSize ?? 1000 });
     if (batch.length === 0) break;
@@ -103,7 +110,7 @@ export async function exportAudit(
       .filter((r) => passes(r, filters))
       .map((r) => (showPersonKey ? r : withoutPersonKey(r)));
     written += records.length;
-    if (records.length > 0) await write(sink, format === 'csv' ? stringify(records.map(csvRow)) : records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    if (records.length > 0) await write(sink, format === 'csv' ? stringify(records.map(csvRow), { ...csv, bom: false }) : records.map((r) => `${JSON.stringify(r)}\n`).join(''));
     options.onBatch?.(batch.length);
   }
   return { read, written };

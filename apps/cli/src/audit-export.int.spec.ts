@@ -37,9 +37,15 @@ describe('auxledger audit export', () => {
     const out = join(dir, 'audit.csv');
     const result = await runCli('audit', 'export', '--db', db, '--out', out);
     expect(result.code).toBe(0);
-    const rows = parse(readFileSync(out), { columns: true }) as Array<Record<string, string>>;
+    const bytes = readFileSync(out);
+    // For Excel (on a Chinese Windows too): a UTF-8 byte-order mark, CRLF line ends.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text.split('\r\n')[0]).toBe(`\uFEFF${CSV_COLUMNS.join(',')}`);
+    const rows = parse(bytes, { columns: true, bom: true }) as Array<Record<string, string>>;
     expect(Object.keys(rows[0] ?? {})).toEqual([...CSV_COLUMNS]);
     expect(rows).toHaveLength(recordsInLog);
+    expect(text.match(/\r\n/g)).toHaveLength(recordsInLog + 1);
     const refused = rows.filter((r) => r['outcome'] === 'REFUSED');
     expect(refused).toHaveLength(1);
     expect(refused[0]).toMatchObject({
@@ -99,9 +105,20 @@ describe('auxledger audit export', () => {
     expect(result.err).toContain(`1 of ${eventsInLog} records`);
   }, 60_000);
 
+  it('--no-bom: plain UTF-8 with LF line ends, the same records', async () => {
+    const out = join(dir, 'audit-plain.csv');
+    expect((await runCli('audit', 'export', '--db', db, '--out', out, '--no-bom')).code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text.startsWith(CSV_COLUMNS.join(','))).toBe(true);
+    expect(text).not.toContain('\r\n');
+    expect(parse(text, { columns: true })).toHaveLength(recordsInLog);
+  });
+
   it('misuse exits 2 with a bilingual message', async () => {
     expect(await runCli('audit', 'export', '--db', db, '--from', '2025-13-01')).toMatchObject({ code: 2, err: expect.stringContaining('YYYY-MM-DD') });
-    expect(await runCli('audit', 'export', '--db', db, '--from', '2025-02-01', '--to', '2025-01-01')).toMatchObject({ code: 2, err: expect.stringMatching(/晚于[\s\S]*is after/) });
+    // Both languages, the chosen one first.
+    expect(await runCli('audit', 'export', '--db', db, '--from', '2025-02-01', '--to', '2025-01-01', '--lang', 'zh')).toMatchObject({ code: 2, err: expect.stringMatching(/晚于[\s\S]*is after/) });
+    expect(await runCli('audit', 'export', '--db', db, '--from', '2025-02-01', '--to', '2025-01-01', '--lang', 'en')).toMatchObject({ code: 2, err: expect.stringMatching(/is after[\s\S]*晚于/) });
     expect((await runCli('audit', 'export', '--db', db, '--format', 'xml')).code).toBe(2);
   });
 

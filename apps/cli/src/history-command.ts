@@ -2,7 +2,8 @@ import { Application, type AuxiliaryEvent, Organ, Person, streamIdOf, toAuxiliar
 import type { EventStore, RecordedEvent } from '@auxledger/event-store';
 import { summarize } from '@auxledger/projections';
 import type { Bilingual } from '@auxledger/statute';
-import { CliError, dateOption } from './cli-error';
+import { CliError } from './cli-error';
+import { dateOption } from './date-option';
 import { type LogLocation, openLog } from './open-log';
 import type { Output } from './output';
 

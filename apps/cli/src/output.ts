@@ -9,6 +9,8 @@ export interface Output {
   progress: boolean;
   /** The real standard output, for commands that stream with backpressure (`audit export`); without it they write through `out`. */
   stdout?: Writable;
+  /** Colours (standard output is a terminal and NO_COLOR is not set); none when absent. */
+  colour?: boolean;
 }
 
 export interface Progress {

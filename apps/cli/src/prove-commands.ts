@@ -1,180 +1,60 @@
-import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { eventHash, leafHash, metadataInput, openMerkleTree, verifyConsistency, verifyInclusion } from '@auxledger/event-store';
-import { type SigningKeyOptions, bilingual, loadSigner, readSignedCheckpoint, verifierKeys } from './checkpoint-keys';
-import { CliError, UsageError } from './cli-error';
-import { type LogLocation, openLog } from './open-log';
+import { L } from './lang';
 import type { Output } from './output';
-import { digestCommand, verifyCommand } from './verify-command';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-type ProveOptions = LogLocation & SigningKeyOptions & { key?: string[]; json?: boolean };
 
 /**
  * The auditor's commands on the log's integrity, registered by main.ts:
  * verify, digest, signing-key, prove inclusion | consistency (ADR 0002, 0005).
+ * Their work is loaded only when one of them runs (verify-command.ts,
+ * prove-handlers.ts): `--help` and `--version` load no library.
  */
 export function registerLogIntegrityCommands(program: Command, logOptions: (command: Command) => Command, io: Output, setExitCode: (code: number) => void): void {
   const keyOptions = (command: Command) =>
     command
-      .option('--signing-key <file>', 'the deployment’s signing key file (default AUXLEDGER_SIGNING_KEY, else <log name>.signing.key beside the SQLite log)')
-      .option('--origin <name>', 'the log’s origin, the key’s name (default AUXLEDGER_LOG_ORIGIN, else auxledger.local/log)');
+      .option('--signing-key <file>', L('本部署的签名密钥文件（默认 AUXLEDGER_SIGNING_KEY，否则为 SQLite 记录库旁的 <库名>.signing.key）', 'the deployment’s signing key file (default AUXLEDGER_SIGNING_KEY, else <log name>.signing.key beside the SQLite log)'))
+      .option('--origin <name>', L('日志的来源名，即密钥名（默认 AUXLEDGER_LOG_ORIGIN，否则 auxledger.local/log）', 'the log’s origin, the key’s name (default AUXLEDGER_LOG_ORIGIN, else auxledger.local/log)'));
   const verifierOption = (command: Command) =>
-    keyOptions(command).option('--key <vkey|file>', 'the public key to check signatures with (<name>+<id>+<key>, as `signing-key` prints it), or a file of them; repeat for rotated keys (default AUXLEDGER_VERIFIER_KEY)', collect);
+    keyOptions(command).option(
+      '--key <vkey|file>',
+      L(
+        '核验签名所用的公钥（<名称>+<编号>+<公钥>，即 signing-key 的输出）或含公钥的文件；密钥轮换时可重复（默认 AUXLEDGER_VERIFIER_KEY）',
+        'the public key to check signatures with (<name>+<id>+<key>, as `signing-key` prints it), or a file of them; repeat for rotated keys (default AUXLEDGER_VERIFIER_KEY)',
+      ),
+      collect,
+    );
 
   verifierOption(logOptions(program.command('verify')))
-    .description('check every hash link of the log, its Merkle tree, and saved checkpoints; exit 1 naming each broken event, or where the log stops matching')
-    .option('--against <file>', 'a checkpoint kept earlier (`digest`): a signed checkpoint, or the old JSON one; repeat for a series', collect)
-    .option('--json', 'the full report as JSON')
-    .action(async (options) => setExitCode(await verifyCommand(options, io)));
+    .description(L('核验日志的每一个哈希链接、默克尔树及保存的检查点；发现问题时以退出码 1 指出每个被破坏的事件，或日志从何处起不再相符', 'check every hash link of the log, its Merkle tree, and saved checkpoints; exit 1 naming each broken event, or where the log stops matching'))
+    .option('--against <file>', L('先前保存的检查点（digest 的输出）：签名检查点或旧式 JSON 检查点；可重复，组成序列', 'a checkpoint kept earlier (`digest`): a signed checkpoint, or the old JSON one; repeat for a series'), collect)
+    .option('--json', L('完整报告，JSON 格式', 'the full report as JSON'))
+    .action(async (options) => setExitCode(await (await import('./verify-command')).verifyCommand(options, io)));
 
   keyOptions(logOptions(program.command('digest')))
-    .description('the latest signed checkpoint of the log (origin, size, Merkle root, time, Ed25519 signature) for an auditor to keep')
-    .option('--out <file>', 'write it to a file')
-    .option('--new', 'sign a new one now with the signing key and store it in the log')
-    .option('--chain', 'the old JSON checkpoint of the hash chain instead (position, event count, digest)')
-    .action(async (options) => setExitCode(await digestCommand(options, io)));
+    .description(L('日志最新的签名检查点（来源、规模、默克尔根、时间、Ed25519 签名），供审计人员留存', 'the latest signed checkpoint of the log (origin, size, Merkle root, time, Ed25519 signature) for an auditor to keep'))
+    .option('--out <file>', L('写入文件', 'write it to a file'))
+    .option('--new', L('现在用签名密钥签一个新的检查点并存入日志', 'sign a new one now with the signing key and store it in the log'))
+    .option('--chain', L('改为输出旧式哈希链 JSON 检查点（位置、事件数、摘要）', 'the old JSON checkpoint of the hash chain instead (position, event count, digest)'))
+    .action(async (options) => setExitCode(await (await import('./verify-command')).digestCommand(options, io)));
 
   keyOptions(program.command('signing-key'))
-    .description('the public key checkpoints are signed with, to give auditors (<name>+<key id>+<base64 key>)')
-    .option('--db <file>', 'the SQLite log the key sits beside (for the default key file)')
-    .option('--out <file>', 'write it to a file')
-    .action(async (options) => setExitCode(signingKeyCommand(options, io)));
+    .description(L('检查点签名所用的公钥，交给审计人员（<名称>+<密钥编号>+<base64 公钥>）', 'the public key checkpoints are signed with, to give auditors (<name>+<key id>+<base64 key>)'))
+    .option('--db <file>', L('密钥所在的 SQLite 记录库（用于默认密钥文件）', 'the SQLite log the key sits beside (for the default key file)'))
+    .option('--out <file>', L('写入文件', 'write it to a file'))
+    .action(async (options) => setExitCode((await import('./prove-handlers')).signingKeyCommand(options, io)));
 
-  const prove = program.command('prove').description('RFC 9162 proofs from the log, checked against signed checkpoints');
+  const prove = program.command('prove').description(L('依据签名检查点，从日志生成并核验 RFC 9162 证明', 'RFC 9162 proofs from the log, checked against signed checkpoints'));
   verifierOption(logOptions(prove.command('inclusion')))
-    .description('prove that one event (by global position or event id) is in the log a signed checkpoint covers; print the proof and check it')
-    .argument('<event>', 'a global position, or an event id')
-    .addOption(new Option('--checkpoint <file>', 'the signed checkpoint').makeOptionMandatory())
-    .option('--json', 'as JSON')
-    .action(async (event: string, options) => setExitCode(await proveInclusionCommand(event, options, io)));
+    .description(L('证明某一事件（按全局位置或事件编号）在签名检查点所覆盖的日志中；打印并核验证明', 'prove that one event (by global position or event id) is in the log a signed checkpoint covers; print the proof and check it'))
+    .argument('<event>', L('全局位置或事件编号', 'a global position, or an event id'))
+    .addOption(new Option('--checkpoint <file>', L('签名检查点', 'the signed checkpoint')).makeOptionMandatory())
+    .option('--json', L('JSON 格式', 'as JSON'))
+    .action(async (event: string, options) => setExitCode(await (await import('./prove-handlers')).proveInclusionCommand(event, options, io)));
   verifierOption(logOptions(prove.command('consistency')))
-    .description('prove that the log of an earlier signed checkpoint is a prefix of a later one (nothing rewritten or removed); print the proof and check it')
-    .addOption(new Option('--from <file>', 'the earlier signed checkpoint').makeOptionMandatory())
-    .addOption(new Option('--to <file>', 'the later signed checkpoint').makeOptionMandatory())
-    .option('--json', 'as JSON')
-    .action(async (options) => setExitCode(await proveConsistencyCommand(options, io)));
+    .description(L('证明较早签名检查点的日志是较晚检查点日志的前缀（没有改写或删除）；打印并核验证明', 'prove that the log of an earlier signed checkpoint is a prefix of a later one (nothing rewritten or removed); print the proof and check it'))
+    .addOption(new Option('--from <file>', L('较早的签名检查点', 'the earlier signed checkpoint')).makeOptionMandatory())
+    .addOption(new Option('--to <file>', L('较晚的签名检查点', 'the later signed checkpoint')).makeOptionMandatory())
+    .option('--json', L('JSON 格式', 'as JSON'))
+    .action(async (options) => setExitCode(await (await import('./prove-handlers')).proveConsistencyCommand(options, io)));
 }
-
-function signingKeyCommand(options: SigningKeyOptions & LogLocation & { out?: string }, io: Output): number {
-  const signer = loadSigner(options);
-  if (options.out) writeFileSync(options.out, `${signer.text}\n`);
-  io.out(options.out ? `public key written to ${options.out}: ${signer.text}\n` : `${signer.text}\n`);
-  return 0;
-}
-
-async function proveInclusionCommand(ref: string, options: ProveOptions & { checkpoint: string }, io: Output): Promise<number> {
-  const keys = verifierKeys(options, io);
-  const checkpoint = readSignedCheckpoint(options.checkpoint, keys);
-  const store = await openLog(options);
-  try {
-    const tree = await openMerkleTree(store);
-    const size = await tree.size();
-    if (size < checkpoint.treeSize) throw truncated(size, checkpoint.treeSize);
-    const found = await tree.findLeaf(/^\d{1,15}$/.test(ref) ? { position: Number(ref) } : { eventId: ref });
-    if (!found) throw new CliError('EVENT_NOT_FOUND', { zh: `记录库中没有事件 ${ref}`, en: `no event ${ref} in the log` });
-    const { leafIndex, event } = found;
-    if (leafIndex >= checkpoint.treeSize) {
-      throw new CliError('PROOF_OUT_OF_RANGE', {
-        zh: `事件 ${ref}（第 ${leafIndex + 1} 个）晚于检查点（${checkpoint.treeSize} 个事件）：请用更新的检查点`,
-        en: `event ${ref} (the ${leafIndex + 1}th) came after the checkpoint of ${checkpoint.treeSize} events: use a later checkpoint`,
-      });
-    }
-    const proof = await tree.inclusionProof(leafIndex, checkpoint.treeSize);
-    const leaf = leafHash(event.metadata.hash);
-    const contentMatches = eventHash({ ...event, metadata: metadataInput(event.metadata) }, event.metadata.prevHash) === event.metadata.hash;
-    const included = verifyInclusion(leafIndex, checkpoint.treeSize, leaf, proof, checkpoint.rootHash);
-    const ok = included && contentMatches;
-    if (options.json) {
-      io.out(
-        `${JSON.stringify(
-          {
-            verified: ok,
-            contentMatchesHash: contentMatches,
-            checkpoint: { origin: checkpoint.origin, treeSize: checkpoint.treeSize, rootHash: checkpoint.rootHash.toString('base64'), time: checkpoint.time, signedBy: checkpoint.signedBy.text },
-            event: { eventId: event.eventId, globalPosition: event.globalPosition, streamId: event.streamId, streamRevision: event.streamRevision, type: event.type, hash: event.metadata.hash },
-            leafIndex,
-            leafHash: leaf.toString('base64'),
-            proof: proof.map((p) => p.toString('base64')),
-          },
-          null,
-          2,
-        )}\n`,
-      );
-    } else {
-      io.out(
-        [
-          `event ${event.eventId} at position ${event.globalPosition} (${event.streamId} revision ${event.streamRevision}, ${event.type})`,
-          `checkpoint ${checkpoint.origin}, ${checkpoint.treeSize} events, root ${checkpoint.rootHash.toString('base64')}${checkpoint.time ? `, signed ${checkpoint.time}` : ''}`,
-          `leaf ${leafIndex}: SHA-256(0x00 ‖ event hash ${event.metadata.hash}) = ${leaf.toString('base64')}`,
-          `inclusion proof (RFC 9162 §2.1.3), ${proof.length} hashes:`,
-          ...proof.map((p, i) => `  ${i + 1}. ${p.toString('base64')}`),
-          contentMatches ? 'content: gives its stored hash' : 'content: EDITED — does not give its stored hash',
-          included ? 'verified: the proof leads from this event to the signed root' : 'NOT VERIFIED: the proof does not lead from this event to the signed root — the log was rewritten since the checkpoint',
-          '',
-        ].join('\n'),
-      );
-    }
-    return ok ? 0 : 1;
-  } catch (error) {
-    throw bilingual(error);
-  } finally {
-    await store.close();
-  }
-}
-
-async function proveConsistencyCommand(options: ProveOptions & { from: string; to: string }, io: Output): Promise<number> {
-  const keys = verifierKeys(options, io);
-  const from = readSignedCheckpoint(options.from, keys);
-  const to = readSignedCheckpoint(options.to, keys);
-  if (from.treeSize > to.treeSize) {
-    throw new UsageError('CHECKPOINTS_REVERSED', { zh: `--from（${from.treeSize} 个事件）须不大于 --to（${to.treeSize} 个事件）`, en: `--from (${from.treeSize} events) must not be larger than --to (${to.treeSize} events)` });
-  }
-  const store = await openLog(options);
-  try {
-    const tree = await openMerkleTree(store);
-    const size = await tree.size();
-    if (size < to.treeSize) throw truncated(size, to.treeSize);
-    const proof = from.treeSize === 0 ? [] : await tree.consistencyProof(from.treeSize, to.treeSize);
-    const ok = verifyConsistency(from.treeSize, to.treeSize, from.rootHash, to.rootHash, proof);
-    if (options.json) {
-      io.out(
-        `${JSON.stringify(
-          {
-            verified: ok,
-            from: { treeSize: from.treeSize, rootHash: from.rootHash.toString('base64'), time: from.time },
-            to: { treeSize: to.treeSize, rootHash: to.rootHash.toString('base64'), time: to.time },
-            proof: proof.map((p) => p.toString('base64')),
-          },
-          null,
-          2,
-        )}\n`,
-      );
-    } else {
-      io.out(
-        [
-          `from ${from.file}: ${from.treeSize} events, root ${from.rootHash.toString('base64')}${from.time ? `, signed ${from.time}` : ''}`,
-          `to   ${to.file}: ${to.treeSize} events, root ${to.rootHash.toString('base64')}${to.time ? `, signed ${to.time}` : ''}`,
-          `consistency proof (RFC 9162 §2.1.4), ${proof.length} hashes:`,
-          ...proof.map((p, i) => `  ${i + 1}. ${p.toString('base64')}`),
-          ok
-            ? `verified: the log of ${to.treeSize} events extends the log of ${from.treeSize} — nothing in the first ${from.treeSize} was rewritten or removed`
-            : `NOT CONSISTENT: the log of ${to.treeSize} events does not extend the log of ${from.treeSize} — events up to ${from.treeSize} were rewritten, removed or reordered between the two checkpoints (or the log was since)`,
-          '',
-        ].join('\n'),
-      );
-    }
-    return ok ? 0 : 1;
-  } catch (error) {
-    throw bilingual(error);
-  } finally {
-    await store.close();
-  }
-}
-
-const truncated = (size: number, treeSize: number) =>
-  new CliError('LOG_TRUNCATED', {
-    zh: `记录库只有 ${size} 个事件，而检查点覆盖 ${treeSize} 个：日志被截断`,
-    en: `the log holds ${size} events, but the checkpoint covers ${treeSize}: it was truncated`,
-  });

@@ -1,6 +1,10 @@
 import { SingleBar } from 'cli-progress';
-import { ALL_READ_MODELS, PostgresReadModelStore, Projector, READ_MODELS_PROJECTOR, type ReadModelStore, SqliteReadModelStore, rosterOf } from '@auxledger/projections';
-import { UsageError, dateOption } from './cli-error';
+import Table from 'cli-table3';
+import { type Bilingual, DUTIES, PARAMETERS_2024 } from '@auxledger/statute';
+import { ALL_READ_MODELS, PostgresReadModelStore, Projector, READ_MODELS_PROJECTOR, type ReadModelStore, type RosterEntry, type RosterStatus, SqliteReadModelStore, organHierarchy, rosterOf } from '@auxledger/projections';
+import { CliError, UsageError } from './cli-error';
+import { L, type Style, language, painter } from './lang';
+import { dateOption } from './date-option';
 import { type LogLocation, openLog } from './open-log';
 import type { Output } from './output';
 
@@ -87,16 +91,37 @@ function stopSignal(): AbortSignal {
   return controller.signal;
 }
 
-/** `auxledger roster`: an organ's roster (and its subtree's) as of a date, from the read models. */
+/** The words for the roster's codes (as GET /api/catalog gives them: apps/api/src/queries/catalog/labels.ts). */
+const STATUS_WORDS: Readonly<Record<RosterStatus, Bilingual>> = {
+  ON_PROBATION: { zh: '试用期', en: 'On probation' },
+  ACTIVE: { zh: '在岗', en: 'Active' },
+  SUSPENDED: { zh: '停职', en: 'Suspended' },
+  DEPARTED: { zh: '已离职', en: 'Departed' },
+};
+const CATEGORY_WORDS: Readonly<Record<string, Bilingual>> = {
+  CIVILIAN: { zh: '文职辅警', en: 'Civilian auxiliary' },
+  DUTY: { zh: '勤务辅警', en: 'Duty auxiliary' },
+};
+
+/**
+ * `auxledger roster`: an organ's roster (and its subtree's) as of a date, from
+ * the read models — a table with a header row, each code with its name
+ * (status, category, level, organ, duties), in the CLI's language; colours
+ * only on a terminal. An organ the read models do not know is an error
+ * (ORGAN_NOT_FOUND, exit 1), as in the API.
+ */
 export async function rosterCommand(
   options: ReadModelLocation & { organ?: string; asOf?: string; knownAt?: string; subtree?: boolean; json?: boolean },
   io: Output,
 ): Promise<number> {
   if (!options.organ) throw new UsageError('NO_ORGAN', { zh: '请指定机关：--organ <机关编号>', en: 'name the organ: --organ <organ id>' });
+  const organId = options.organ;
   dateOption('--as-of', options.asOf);
   const { store } = await openReadModels(options);
   try {
-    const roster = await rosterOf(store, options.organ, {
+    const organ = await store.get(organHierarchy, organId);
+    if (organ === null) throw new CliError('ORGAN_NOT_FOUND', { zh: `没有机关 ${organId}（读模型中不存在；是否已运行 project？）`, en: `no organ ${organId} (not in the read models; has \`project\` run?)` });
+    const roster = await rosterOf(store, organId, {
       includeSubtree: options.subtree ?? false,
       ...(options.asOf ? { asOf: options.asOf } : {}),
       ...(options.knownAt ? { knownAt: options.knownAt } : {}),
@@ -105,12 +130,45 @@ export async function rosterCommand(
       io.out(`${JSON.stringify(roster, null, 2)}\n`);
       return 0;
     }
-    io.out(`${roster.length} auxiliaries of ${options.organ}${options.subtree ? ' and the organs below it' : ''}${options.asOf ? ` as of ${options.asOf}` : ''}\n`);
-    for (const r of roster) {
-      io.out(`  ${r.auxiliary_id}  ${r.using_organ_id}  ${r.category}  ${r.level}  ${r.status}  duties: ${(r.duty_codes as unknown as string[] | null)?.join(',') || '-'}\n`);
+    const names = new Map<string, string>([[organ.organ_id, organ.name]]);
+    for (const id of new Set(roster.map((r) => r.using_organ_id))) {
+      if (!names.has(id)) names.set(id, (await store.get(organHierarchy, id))?.name ?? id);
     }
+    io.out(`${rosterTable(roster, names, io.colour === true)}\n`);
+    const scope = options.subtree ? L('及其下级机关', ' and the organs below it') : '';
+    const date = options.asOf ? L(`，截至 ${options.asOf}`, ` as of ${options.asOf}`) : '';
+    io.out(`${L(`${organ.name}（${organId}）${scope}${date}：共 ${roster.length} 名辅警`, `${roster.length} auxiliaries of ${organ.name} (${organId})${scope}${date}`)}\n`);
     return 0;
   } finally {
     await store.close();
   }
+}
+
+/** The roster as a cli-table3 table: a header row, a row per auxiliary, codes with their names. */
+export function rosterTable(roster: readonly RosterEntry[], organNames: ReadonlyMap<string, string>, colour: boolean): string {
+  const lang = language();
+  const paint = painter(colour);
+  const word = (table: Readonly<Record<string, Bilingual>>, code: string) => (table[code] ? `${table[code][lang]} ${paint('dim', code)}` : code);
+  const levels = new Map(PARAMETERS_2024.levels.values.at(-1)?.value.map((l: { code: string; zh: string }) => [l.code, l.zh]) ?? []);
+  const duty = new Map(DUTIES.map((d) => [d.code, d.title[lang]]));
+  const statusColour: Record<RosterStatus, Style> = { ON_PROBATION: 'yellow', ACTIVE: 'green', SUSPENDED: 'red', DEPARTED: 'gray' };
+  const table = new Table({
+    head: [L('辅警编号', 'Auxiliary'), L('用人机关', 'Using organ'), L('类别', 'Category'), L('层级', 'Level'), L('状态', 'Status'), L('入职', 'Hired'), L('合同止', 'Contract ends'), L('岗位职责', 'Duties')],
+    style: { head: colour ? ['cyan', 'bold'] : [], border: colour ? ['gray'] : [], compact: true },
+    wordWrap: true,
+  });
+  for (const r of roster) {
+    const duties = (r.duty_codes as unknown as string[] | null) ?? [];
+    table.push([
+      r.auxiliary_id,
+      `${organNames.get(r.using_organ_id) ?? r.using_organ_id} ${paint('dim', r.using_organ_id)}`,
+      word(CATEGORY_WORDS, r.category),
+      lang === 'zh' && levels.has(r.level) ? `${levels.get(r.level)} ${paint('dim', r.level)}` : r.level,
+      paint(statusColour[r.status] ?? 'reset', word(STATUS_WORDS, r.status)),
+      r.hired_on,
+      r.contract_end_date ?? '-',
+      duties.length === 0 ? '-' : duties.map((c) => (duty.has(c) ? `${c} ${duty.get(c)}` : c)).join('\n'),
+    ]);
+  }
+  return table.toString();
 }
