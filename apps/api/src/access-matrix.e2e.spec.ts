@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { IdentityService } from './identity/identity.service';
 import { type Api, hireBody, keyFor, organTree, passedApplication, startApi, tempDir, writePayStandards } from './testing/api-fixture';
 
 /**
@@ -69,6 +70,12 @@ const ACCESS: readonly Rule[] = [
   { route: /^GET \/api\/catalog$/, expect: signedIn(200) },
   { route: /^GET \/api\/compliance$/, expect: personnelOrCounts, path: () => '/api/compliance?organ=xincheng' },
   // The verifiable log (ADR 0005): the checkpoint is for everyone signed in; proofs for auditors and admins; signing on demand for admins.
+  // Identities (ADR 0006), of the person the register-applicant example registers in hohhot: masked reads for operators in scope and auditors
+  // (another organ's operator: the answer for an unknown person), clear reads for operators and admins, who-read-it for auditors, shredding for admins.
+  { route: /^GET \/api\/identities\/:personKey$/, expect: { ...personnel, otherOperator: 404 }, path: () => `/api/identities/${identityKey}` },
+  { route: /^POST \/api\/identities\/:personKey\/disclosures$/, expect: { ...personnel, otherOperator: 404, auditor: 403 }, path: () => `/api/identities/${identityKey}/disclosures` },
+  { route: /^GET \/api\/identities\/:personKey\/access-records$/, expect: { ...adminOnly(200), auditor: 200 }, path: () => `/api/identities/${identityKey}/access-records` },
+  { route: /^POST \/api\/identities\/:personKey\/shred$/, expect: adminOnly(200), path: () => `/api/identities/${identityKey}/shred` },
   { route: /^GET \/api\/log\/checkpoint$/, expect: signedIn(200) },
   { route: /^POST \/api\/log\/checkpoints$/, expect: adminOnly(201) },
   { route: /^GET \/api\/log\/proofs\/inclusion$/, expect: { admin: 200, operator: 403, otherOperator: 403, auditor: 200, viewer: 403, anonymous: 401 }, path: () => '/api/log/proofs/inclusion?event=1' },
@@ -87,7 +94,16 @@ const COMMAND_SAMPLES: Record<string, object> = {
     applicationId: 'app-0001', planId: 'plan-2024-hohhot', personKey: 'pk-3f9a0c', targetedOpeningId: null,
     applicant: { birthDate: '2000-05-17', nationality: 'CN', education: 'JUNIOR_COLLEGE' },
   },
+  // Its own application (register-application's takes app-0001); the identity read by the identity routes below.
+  'register-applicant': {
+    applicationId: 'app-0002', planId: 'plan-2024-hohhot', targetedOpeningId: null,
+    applicant: { birthDate: '2000-05-17', nationality: 'CN', education: 'JUNIOR_COLLEGE' },
+    identity: { name: '王晓明', gender: 'MALE', idNumber: '15010220000517231X', contact: { phone: '13800000000', address: null } },
+  },
 };
+
+/** The person key of the register-applicant example's applicant, made by the API under test. */
+let identityKey = '';
 
 /** Commands that end a record (a plan closed, a contract ended): not sent while the fixture is being built. */
 const ENDS_A_RECORD = /\/(close-[a-z-]+|terminate)$/;
@@ -172,6 +188,8 @@ describe('the access matrix: every route × admin, operator, operator of another
       for (const route of commands.filter((r) => !ENDS_A_RECORD.test(r))) await api.post(route.split(' ')[1] as string, commandBody(route, doc));
     }
     await api.get(`/api/organs?minPosition=${await api.logHead()}`).expect(200);
+    identityKey = api.app.get(IdentityService).vault.personKeyFor({ idNumber: '15010220000517231X', birthDate: '2000-05-17', gender: 'MALE' }, '2025-01-02').personKey;
+    await api.get(`/api/identities/${identityKey}`).expect(200);
   });
   afterAll(async () => {
     await api.close();
@@ -201,6 +219,8 @@ describe('the access matrix: every route × admin, operator, operator of another
           res = await api.post(template, commandBody(route, doc), keyOf(caller));
         } else if (method === 'POST' && template === '/api/keys') {
           res = await api.post(template, { name: `matrix ${caller}`, role: 'viewer' }, keyOf(caller));
+        } else if (method === 'POST' && template.startsWith('/api/identities/')) {
+          res = await api.post((rule.path as (r: string) => string)(template), template.endsWith('/disclosures') ? { fields: ['name'], reason: 'matrix' } : { reason: 'matrix' }, keyOf(caller));
         } else if (method === 'POST' && template === '/api/log/checkpoints') {
           res = await api.post(template, {}, keyOf(caller));
         } else if (method === 'DELETE' && template === '/api/keys/:id') {

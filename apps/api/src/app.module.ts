@@ -17,6 +17,8 @@ import { loadRegistry } from './config/parameters-config';
 import { ErrorFilter } from './errors/error.filter';
 import { validationFailed } from './errors/validation-errors';
 import { HealthController } from './health/health.controller';
+import { IdentityHttpController } from './identity/identity.http.controller';
+import { IdentityService } from './identity/identity.service';
 import { type Persistence, openPersistence } from './infrastructure/persistence';
 import { PERSISTENCE, PersistenceLifecycle } from './infrastructure/persistence.module';
 import { API_CONFIG, API_TABLES, CLOCK, EVENT_STORE, READ_MODEL_STORE, RULE_SETS } from './infrastructure/tokens';
@@ -54,7 +56,7 @@ export class AppModule {
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
         TerminusModule.forRoot({ logger: false }),
       ],
-      controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS, ...LOG_CONTROLLERS, ApiKeysController, HealthController],
+      controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS, ...LOG_CONTROLLERS, IdentityHttpController, ApiKeysController, HealthController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
@@ -71,6 +73,7 @@ export class AppModule {
         OrganScope,
         CommandRunner,
         ApiKeysService,
+        IdentityService,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         ...LOG_PROVIDERS,

@@ -4,9 +4,17 @@ import { FINE_ENDPOINTS } from './fines/fines.endpoints';
 import { ORGAN_ENDPOINTS } from './organs/organs.endpoints';
 import { RECRUITMENT_ENDPOINTS } from './recruitment/recruitment.endpoints';
 import type { CommandEndpointDefinition } from './shared/define-command-endpoint';
+import { REGISTER_APPLICANT_ENDPOINT } from '../identity/register-applicant.endpoint';
 
 /** Every domain command, one endpoint each: `POST /api/commands/<kebab type>`, declared per domain area. */
-export const COMMAND_ENDPOINTS: readonly CommandEndpointDefinition[] = [...ORGAN_ENDPOINTS, ...RECRUITMENT_ENDPOINTS, ...AUXILIARY_ENDPOINTS, ...FINE_ENDPOINTS];
+export const COMMAND_ENDPOINTS: readonly CommandEndpointDefinition[] = [
+  ...ORGAN_ENDPOINTS,
+  ...RECRUITMENT_ENDPOINTS,
+  // 报名 with the identity (ADR 0006): hand-made, since it seals the identity before the command is built.
+  REGISTER_APPLICANT_ENDPOINT,
+  ...AUXILIARY_ENDPOINTS,
+  ...FINE_ENDPOINTS,
+];
 
 export const COMMAND_CONTROLLERS: Type[] = COMMAND_ENDPOINTS.map((e) => e.controller);
 export const COMMAND_HANDLERS: Provider[] = COMMAND_ENDPOINTS.map((e) => e.handler);

@@ -59,6 +59,18 @@ export interface ApiConfig {
   server?: ServerLimits;
   /** Signed checkpoints of the log (ADR 0005); absent (tests that build the config): the defaults of `signingConfig`. */
   signing?: SigningConfig;
+  /** Personal data (ADR 0006); absent (tests that build the config): the defaults of `identityConfig`. */
+  identity?: IdentityConfig;
+}
+
+/** Where the person-key secret, the wrap key of the data keys and the key store are. */
+export interface IdentityConfig {
+  /** The HMAC secret of person keys, created on first start (`AUXLEDGER_PERSON_KEY_SECRET`; default beside the SQLite log, `<name>.person-key.key`). Never rotated: keys are made from it. */
+  personKeySecretPath: string;
+  /** The key that wraps every data key (`AUXLEDGER_DATA_KEY_WRAP_KEY`; default `<name>.wrap.key`). */
+  wrapKeyPath: string;
+  /** The SQLite file of the data keys and access records (`AUXLEDGER_PEOPLE_DB`; default `<name>.people.db`). */
+  keyStorePath: string;
 }
 
 /** The checkpoint signing key and how often checkpoints are written. */
@@ -95,6 +107,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     readSide: readSideConfig(env, store),
     server: serverLimits(env),
     signing: signingConfig(env, store),
+    identity: identityConfig(env, store),
   };
 }
 
@@ -111,6 +124,16 @@ export function signingConfig(env: NodeJS.ProcessEnv, store: StoreConfig): Signi
     origin,
     everyEvents: integer(env['AUXLEDGER_CHECKPOINT_EVERY_EVENTS'], 1000, 'AUXLEDGER_CHECKPOINT_EVERY_EVENTS'),
     everyMinutes: integer(env['AUXLEDGER_CHECKPOINT_EVERY_MINUTES'], 10, 'AUXLEDGER_CHECKPOINT_EVERY_MINUTES'),
+  };
+}
+
+/** The personal-data files: beside the SQLite log, named after it; for PostgreSQL in ./data. */
+export function identityConfig(env: NodeJS.ProcessEnv, store: StoreConfig): IdentityConfig {
+  const base = store.kind === 'sqlite' ? join(dirname(store.path), basename(store.path, extname(store.path))) : join('data', 'auxledger');
+  return {
+    personKeySecretPath: resolve(env['AUXLEDGER_PERSON_KEY_SECRET'] || `${base}.person-key.key`),
+    wrapKeyPath: resolve(env['AUXLEDGER_DATA_KEY_WRAP_KEY'] || `${base}.wrap.key`),
+    keyStorePath: resolve(env['AUXLEDGER_PEOPLE_DB'] || `${base}.people.db`),
   };
 }
 

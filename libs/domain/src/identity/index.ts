@@ -1,2 +1,3 @@
 export * from './national-id';
 export * from './person-identity';
+export * from './register-applicant';

@@ -1,0 +1,65 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { fold, PersonIdentity, type PersonIdentityState, streamIdOf } from '@auxledger/domain';
+import { envelopeOf } from '@auxledger/domain';
+import type { EventStore } from '@auxledger/event-store';
+import { IdentityError, IdentityVault, NationalIdRefused, type PeopleKeyStore, SqlitePeopleKeyStore, loadOrCreateSecret } from '@auxledger/identity';
+import { type ApiConfig, type IdentityConfig, identityConfig } from '../config/api-config';
+import { AppError } from '../errors/app-error';
+import { API_CONFIG, EVENT_STORE } from '../infrastructure/tokens';
+
+/**
+ * The deployment's personal-data keys (ADR 0006): the person-key secret and
+ * the wrap key, each read from its file or created on first start (0600,
+ * beside the log), and the key store of data keys and access records.
+ */
+@Injectable()
+export class IdentityService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Identity');
+  private readonly settings: IdentityConfig;
+  private keys: PeopleKeyStore | undefined;
+  private vaultInstance: IdentityVault | undefined;
+  /** The secret files this process created (main.ts may say so). */
+  created: string[] = [];
+
+  constructor(
+    @Inject(API_CONFIG) config: ApiConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {
+    this.settings = config.identity ?? identityConfig({}, config.store);
+  }
+
+  onModuleInit(): void {
+    const personKey = loadOrCreateSecret(this.settings.personKeySecretPath, 'person-key secret');
+    const wrap = loadOrCreateSecret(this.settings.wrapKeyPath, 'data-key wrap key');
+    for (const [file, { created }] of [[this.settings.personKeySecretPath, personKey], [this.settings.wrapKeyPath, wrap]] as const) {
+      if (created) {
+        this.created.push(file);
+        this.logger.warn(`Created ${file} (0600): keep a copy apart from the database — without it no person key can be made again (ADR 0006)`);
+      }
+    }
+    this.keys = new SqlitePeopleKeyStore(this.settings.keyStorePath, wrap.secret);
+    this.vaultInstance = new IdentityVault(personKey.secret, this.keys);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.keys?.close();
+  }
+
+  get vault(): IdentityVault {
+    if (!this.vaultInstance) throw new Error('the identity keys are read when the module starts');
+    return this.vaultInstance;
+  }
+
+  /** The identity record as the log holds it (ciphertext), folded. */
+  async identityOf(personKey: string): Promise<PersonIdentityState> {
+    const events = await this.store.readStream(streamIdOf(PersonIdentity, personKey));
+    return fold(PersonIdentity, events.map((e) => envelopeOf(e)) as never);
+  }
+}
+
+/** The vault's refusals in the API's one error shape: a number refused is a 400, never echoing it. */
+export function identityError(error: unknown): unknown {
+  if (error instanceof NationalIdRefused) return new AppError('INVALID_INPUT', error.code, error.messages, error.details);
+  if (error instanceof IdentityError && error.code === 'ACCESS_REASON_REQUIRED') return new AppError('INVALID_INPUT', error.code, error.messages);
+  return error;
+}
