@@ -53,7 +53,7 @@ class RegisterApplicantHttpController {
   @Post('register-applicant')
   @ApiOperation({
     operationId: 'registerApplicant',
-    summary: '报名（含身份信息） Register an applicant with their identity',
+    summary: '报名及身份登记 Register an applicant with their identity',
     description:
       'Art. 20 (2), Art. 21 (1)–(3), Art. 22 ¶2, RECR-ORDER — as register-application — and the identity record (姓名, gender, 公民身份号码, contact, documents), ' +
       'sealed under the person’s data key (ADR 0006). The person key is made by the server and answered (`personKey`); the same person through any organ gets the same key. ' +
