@@ -92,6 +92,26 @@ export class OrganScope {
     return null;
   }
 
+  /**
+   * The chain of organs from a record's organ up to `to` (nearest first, both
+   * ends included), from the organ streams; when `to` is not above it, the
+   * whole chain to the top — the domain then sees that `to` is not an organ
+   * above the record's (DECIDING-ORGAN, Art. 34 ¶1).
+   */
+  async pathUp(from: CommandScope, to: string): Promise<string[]> {
+    const path: string[] = [];
+    // A record not on file has no chain: the domain answers for it (an admin's command on an unknown record).
+    const start = await this.organOf(from).catch((error: unknown) => (error instanceof AppError && error.code === 'RECORD_NOT_FOUND' ? null : Promise.reject(error)));
+    for (let current = start; current !== null && !path.includes(current) && path.length < MAX_DEPTH; ) {
+      path.push(current);
+      if (current === to) return path;
+      const [registered] = await this.store.readStream(streamIdOf(Organ, current), { maxCount: 1 });
+      const parent = registered?.type === 'OrganRegistered' ? registered.data['parentId'] : null;
+      current = typeof parent === 'string' ? parent : null;
+    }
+    return path;
+  }
+
   private async grantContaining(grants: string[], organId: string): Promise<string | null> {
     const seen = new Set<string>();
     let current: string | null = organId;

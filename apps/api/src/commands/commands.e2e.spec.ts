@@ -117,6 +117,14 @@ function lifeSuite(name: string, open: (parametersFile: string) => Promise<Store
       expect(res.body.error.details.violations[0].citation).toMatchObject({ article: 42, paragraph: 1 });
     });
 
+    it('Discipline decided by the city above the using county: 201, the organs between filled in from the registry; by another county: 422 DECIDING-ORGAN (Art. 34 ¶1)', async () => {
+      const body = { auxiliaryId: AUX, disciplineId: 'disc-city', misconduct: 'BEYOND_AUTHORITY', description: '超越权限', sanction: 'WARNING', decidingOrganId: 'hohhot', effectiveDate: '2027-02-02' };
+      // As the region's admin: a county's operator may not decide as its city.
+      expect((await api.post('/api/commands/discipline', body).expect(201)).body.events[0].type).toBe('DisciplineDecided');
+      const res = await api.post('/api/commands/discipline', { ...body, disciplineId: 'disc-saihan', decidingOrganId: 'saihan' }).expect(422);
+      expect(ruleIdsOf(res.body)).toContain('DECIDING-ORGAN');
+    });
+
     it('Terminate refused — Art. 40 (TERMINATE): no ground in law or contract; then 201 with the quota place released', async () => {
       const body = { auxiliaryId: AUX, personKey: 'pk-1', usingOrganId: 'xincheng', reason: 'MUTUAL_AGREEMENT', effectiveDate: '2027-03-01' };
       const refused = await post('terminate', body).expect(422);

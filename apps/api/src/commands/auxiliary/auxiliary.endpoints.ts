@@ -141,8 +141,10 @@ export const AUXILIARY_ENDPOINTS = [
     handler: discipline,
     dto: DisciplineRequestDto,
     scope: (d) => [onRecord(d), { organId: d.decidingOrganId }],
+    // The organs from the using organ up to the deciding one, from the organ registry (DECIDING-ORGAN reads them).
+    complete: async (d, organs) => ({ ...d, organPath: await organs.pathUp(onRecord(d), d.decidingOrganId) }),
     summary: '处分 Record a disciplinary decision',
-    description: 'Arts. 34 ¶1, 42 ¶1.',
+    description: 'Arts. 34 ¶1, 42 ¶1 (DECIDING-ORGAN: the using organ or one above it decides).',
   }),
   defineCommandEndpoint({
     handler: suspend,

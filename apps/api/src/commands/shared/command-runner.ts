@@ -32,10 +32,12 @@ export class CommandRunner {
     handler: CommandHandler<C, Refs>,
     { request, principal }: LedgerCommand<C>,
     scope: CommandScope | readonly CommandScope[],
+    complete?: (data: C['data']) => Promise<C['data']>,
   ): Promise<CommandAccepted> {
     const actingFor = await this.organScope.authorize(principal, scope);
     const actor = { id: principal.keyId, role: principal.role, organId: actingFor };
-    const { command, effectiveDateDefaulted } = prepareCommand<C>({ ...request, actor }, this.clock);
+    const data = complete ? await complete(request.data) : request.data;
+    const { command, effectiveDateDefaulted } = prepareCommand<C>({ ...request, data, actor }, this.clock);
     const deps = { store: this.store, registry: this.registry, clock: this.clock, cache: this.cache };
     const outcome = await executeCommand(deps, handler, command, { effectiveDateDefaulted });
     if (outcome.status === 'refused') throw refusalError(outcome.commandId, command.type, outcome.refusal);

@@ -2,7 +2,7 @@ import { Body, Controller, Headers, Post, type Type } from '@nestjs/common';
 import { CommandBus, CommandHandler as OnCommand, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiOperation } from '@nestjs/swagger';
 import type { Command, CommandHandler, StreamRef } from '@auxledger/domain';
-import type { CommandScope } from '../../auth/organ-scope';
+import { type CommandScope, OrganScope } from '../../auth/organ-scope';
 import { CurrentPrincipal, type Principal } from '../../auth/principal';
 import { CommandEndpoint, IdempotencyKeyHeader } from './command-endpoint';
 import { commandRequestOf } from './command-metadata';
@@ -26,6 +26,12 @@ export interface CommandEndpointSpec<C extends Command, Refs extends Record<stri
    * every other organ it acts for or writes to — each must be in scope.
    */
   scope: (data: C['data']) => CommandScope | readonly CommandScope[];
+  /**
+   * What the command path needs that the body does not say and the organ
+   * streams do (e.g. the chain of organs above the record, for Art. 34 ¶1),
+   * filled in after the organ check; the domain still checks it.
+   */
+  complete?: (data: C['data'], organs: OrganScope) => Promise<C['data']>;
   /** Chinese, then English: `聘用 Hire an auxiliary`. */
   summary: string;
   /** The articles applied, and what is written. */
@@ -67,10 +73,14 @@ export function defineCommandEndpoint<C extends Command, Refs extends Record<str
 
   @OnCommand(BusCommand)
   class Handler implements ICommandHandler<BusCommand, CommandAccepted> {
-    constructor(private readonly runner: CommandRunner) {}
+    constructor(
+      private readonly runner: CommandRunner,
+      private readonly organs: OrganScope,
+    ) {}
 
     execute(sent: BusCommand): Promise<CommandAccepted> {
-      return this.runner.run(spec.handler, sent, spec.scope(sent.request.data));
+      const complete = spec.complete;
+      return this.runner.run(spec.handler, sent, spec.scope(sent.request.data), complete && ((data) => complete(data, this.organs)));
     }
   }
 
