@@ -8,6 +8,8 @@ import { type AppOptions, AppModule } from './app.module';
 import { bodyParserErrors, jsonObjectBodies } from './errors/body-parser-errors';
 import type { ApiConfig } from './config/api-config';
 import { LimitedExpressAdapter } from './http-server';
+import { httpMetrics } from './metrics/http-metrics';
+import { Metrics } from './metrics/metrics';
 import { serveWebApp } from './web/web-app';
 
 export const DOCS_PATH = 'api/docs';
@@ -16,6 +18,7 @@ export const DOCS_PATH = 'api/docs';
 export async function createApp(config: ApiConfig, options: AppOptions = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), new LimitedExpressAdapter(config.server), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  app.use(httpMetrics(app.get(Metrics)));
   app.use(helmet());
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.use(bodyParserErrors, jsonObjectBodies);

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -25,7 +25,12 @@ import { API_CONFIG, API_TABLES, CLOCK, EVENT_STORE, READ_MODEL_STORE, RULE_SETS
 import { ApiKeysController } from './keys/api-keys.controller';
 import { ApiKeysService } from './keys/api-keys.service';
 import { LOG_CONTROLLERS, LOG_PROVIDERS } from './log';
+import { CommandOutcomeInterceptor } from './logging/command-outcome.interceptor';
 import { requestLogOptions } from './logging/request-log';
+import { instrumentEventStore } from './metrics/instrumented-store';
+import { Metrics } from './metrics/metrics';
+import { MetricsController } from './metrics/metrics.controller';
+import { ReadSideMetrics } from './metrics/read-side-metrics';
 import { EmbeddedProjector } from './projection/embedded-projector';
 import { openReadModelStore } from './projection/read-model-store';
 import { ReadPosition } from './projection/read-position';
@@ -56,13 +61,15 @@ export class AppModule {
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
         TerminusModule.forRoot({ logger: false }),
       ],
-      controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS, ...LOG_CONTROLLERS, IdentityHttpController, ApiKeysController, HealthController],
+      controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS, ...LOG_CONTROLLERS, IdentityHttpController, ApiKeysController, HealthController, MetricsController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: RULE_SETS, useFactory: () => loadRegistry(config.parametersFile) },
         { provide: PERSISTENCE, useFactory: () => openPersistence(config.store) },
-        { provide: EVENT_STORE, useFactory: (p: Persistence) => p.store, inject: [PERSISTENCE] },
+        Metrics,
+        ReadSideMetrics,
+        { provide: EVENT_STORE, useFactory: (p: Persistence, metrics: Metrics) => instrumentEventStore(p.store, metrics), inject: [PERSISTENCE, Metrics] },
         { provide: API_TABLES, useFactory: (p: Persistence) => p.tables, inject: [PERSISTENCE] },
         PersistenceLifecycle,
         { provide: READ_MODEL_STORE, useFactory: () => openReadModelStore(config.readSide.store) },
@@ -80,6 +87,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: ClientThrottlerGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: CommandOutcomeInterceptor },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({

@@ -6,13 +6,19 @@ import { CheckpointService } from './log';
 import { describeReadModels } from './projection/read-model-store';
 import { webAppBuilt } from './web/web-app';
 
-/** `npm start`: the API on PORT (default 3000), records in AUXLEDGER_DB or AUXLEDGER_PG_URL. */
+/**
+ * `npm start`: the API on PORT (default 3000), records in AUXLEDGER_DB or
+ * AUXLEDGER_PG_URL. Standard output carries the JSON log lines only (for a
+ * log shipper); the start-up banner — where it listens, the stores, the
+ * signing key, a first start's admin key — goes to standard error, for the
+ * person starting it, and never into the log stream.
+ */
 async function main(): Promise<void> {
   const config = readConfig();
   const app = await createApp(config);
   await app.listen(config.port, config.host);
   const base = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
-  process.stdout.write(
+  process.stderr.write(
     [
       `AuxLedger API listening on ${base}/api (commands: POST ${base}/api/commands/<name>; queries: GET ${base}/api/roster, /api/people/<id>, /api/quota, /api/audit, /api/supervision, /api/organs, /api/recruitment-plans)`,
       ...(webAppBuilt() ? [`Dashboard: ${base}/ (sign in with an API key; a viewer key is enough)`] : []),
@@ -26,7 +32,7 @@ async function main(): Promise<void> {
   );
   const generated = app.get(ApiKeysService).generatedAdminKey;
   if (generated) {
-    process.stdout.write(
+    process.stderr.write(
       [
         'First start: no API key existed and AUXLEDGER_ADMIN_KEY was not set, so an admin key was generated.',
         `  Admin key (shown this once; only its hash is stored): ${generated}`,

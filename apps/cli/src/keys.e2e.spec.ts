@@ -35,7 +35,8 @@ describe('auxledger keys (through the running API)', () => {
     });
     let printed = '';
     await new Promise<void>((resolve, reject) => {
-      api.stdout?.on('data', (chunk: Buffer) => {
+      // The banner is on standard error (standard output is the JSON log's).
+      api.stderr?.on('data', (chunk: Buffer) => {
         printed += chunk.toString('utf8');
         const listening = /AuxLedger API listening on (http:\/\/\S+)\/api /.exec(printed);
         if (listening) {
@@ -43,7 +44,7 @@ describe('auxledger keys (through the running API)', () => {
           resolve();
         }
       });
-      api.stderr?.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+      api.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
       api.on('exit', (code) => reject(new Error(`the API exited (${code}) before listening:\n${printed}`)));
     });
   }, 90_000);

@@ -1,5 +1,6 @@
 import type { DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
+import { requestId } from './request-id';
 
 const REDACTED = '[REDACTED]';
 
@@ -143,10 +144,18 @@ export function serializeResponse(res: { statusCode?: number; headers?: unknown 
   return { statusCode: res.statusCode, headers: redactHeaders(res.headers) };
 }
 
-/** The request log (nestjs-pino): JSON lines, credentials and person keys redacted; a test may pass where the lines go. */
+/**
+ * The request log (nestjs-pino): JSON lines, credentials and person keys
+ * redacted; a test may pass where the lines go. Each request has an id — the
+ * client's X-Request-Id if acceptable, else a new UUID, sent back in
+ * X-Request-Id — as `reqId` on every line logged for it (`req.log`: the
+ * command outcome line too) and `req.id` on the "request completed" line.
+ */
 export function requestLogOptions(level: string, destination?: DestinationStream): Options | [Options, DestinationStream] {
   const options: Options = {
     level,
+    genReqId: requestId,
+    quietReqLogger: true,
     // Belt and braces: the serializers already log these headers' values as [REDACTED].
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["proxy-authorization"]', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'], censor: REDACTED },
     serializers: { req: serializeRequest, res: serializeResponse },

@@ -1,8 +1,9 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, Optional } from '@nestjs/common';
 import type { EventStore } from '@auxledger/event-store';
 import { ALL_READ_MODELS, Projector, type ReadModelStore } from '@auxledger/projections';
 import type { ApiConfig } from '../config/api-config';
 import { API_CONFIG, EVENT_STORE, READ_MODEL_STORE } from '../infrastructure/tokens';
+import { Metrics } from '../metrics/metrics';
 import { PROJECTOR_NAME } from './read-model-store';
 
 /** `off`: another process projects; `running`: catching up or following; `failed`: waiting to try again. */
@@ -36,9 +37,34 @@ export class EmbeddedProjector implements OnApplicationBootstrap, BeforeApplicat
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(EVENT_STORE) events: EventStore,
     @Inject(READ_MODEL_STORE) store: ReadModelStore,
+    @Optional() metrics?: Metrics,
   ) {
     this.state = config.readSide.projector === 'embedded' ? 'starting' : 'off';
-    this.projector = new Projector({ name: PROJECTOR_NAME, models: ALL_READ_MODELS, events, store, onBatch: () => this.notify() });
+    // For /metrics: a batch's time runs from the read that returned its events to its commit (onBatch).
+    let batchStarted = 0;
+    const timed: EventStore = metrics
+      ? Object.assign(Object.create(events) as EventStore, {
+          readAll: async (options?: Parameters<EventStore['readAll']>[0]) => {
+            const started = performance.now();
+            const batch = await events.readAll(options);
+            if (batch.length > 0) batchStarted = started;
+            return batch;
+          },
+        })
+      : events;
+    this.projector = new Projector({
+      name: PROJECTOR_NAME,
+      models: ALL_READ_MODELS,
+      events: timed,
+      store,
+      onBatch: (progress) => {
+        if (metrics) {
+          metrics.projectorBatchDuration.observe((performance.now() - batchStarted) / 1000);
+          metrics.projectorBatchEvents.inc(progress.events);
+        }
+        this.notify();
+      },
+    });
     this.fingerprint = this.projector.fingerprint;
   }
 
