@@ -50,6 +50,8 @@ interface Rule {
 const ACCESS: readonly Rule[] = [
   { route: /^GET \/health$/, expect: everyone(200) },
   { route: /^GET \/health\/ready$/, expect: everyone(200) },
+  // Prometheus scrapes without a key, as the health checks (no label names a person or an organ).
+  { route: /^GET \/metrics$/, expect: everyone(200) },
   { route: /^GET \/api\/docs(-json|-yaml|\/|\/index\.html|\/swagger-ui-init\.js|\/docs\/swagger-ui-init\.js)?$/, expect: everyone(200) },
   // swagger-ui's route for a file it does not ship.
   { route: /^GET \/api\/docs\/LICENSE$/, expect: everyone(404) },

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { type Api, hireBody, organTree, passedApplication, startApi, tempDir, writePayStandards } from '../testing/api-fixture';
@@ -85,6 +86,18 @@ describe('GET /metrics and the command log', () => {
     await expect(api.store.appendToStream('organ-xincheng', [], 0)).rejects.toMatchObject({ code: expect.any(String) });
     const text = (await request(server).get('/metrics').expect(200)).text;
     expect(text).toMatch(/^auxledger_event_store_errors_total\{operation="appendToStream",code="[A-Z_]+"\} 1$/m);
+  });
+
+  it('the Grafana dashboard (docs/grafana) reads only series the API exports, and each of them', () => {
+    const dashboard = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'docs', 'grafana', 'auxledger-dashboard.json'), 'utf8')) as { panels: Array<{ targets?: Array<{ expr: string }> }> };
+    const exprs = dashboard.panels.flatMap((p) => p.targets ?? []).map((t) => t.expr);
+    expect(exprs.length).toBeGreaterThan(10);
+    const read = new Set(exprs.flatMap((e) => [...e.matchAll(/\b(auxledger_[a-z_]+)/g)].map((m) => (m[1] as string).replace(/_(bucket|count|sum)$/, ''))));
+    const exported = new Set([...scrape.matchAll(/^# TYPE (auxledger_[a-z_]+) /gm)].map((m) => m[1]));
+    for (const name of read) expect(exported).toContain(name);
+    for (const name of ['auxledger_commands_total', 'auxledger_command_refusals_total', 'auxledger_http_request_duration_seconds', 'auxledger_event_store_append_duration_seconds', 'auxledger_event_store_errors_total', 'auxledger_projector_lag_events', 'auxledger_projector_position', 'auxledger_projector_batch_duration_seconds']) {
+      expect(read).toContain(name);
+    }
   });
 
   it('X-Request-Id: an acceptable one is taken and sent back; another is replaced by a new id, sent back', async () => {
