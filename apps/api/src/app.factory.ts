@@ -11,6 +11,9 @@ import { LimitedExpressAdapter } from './http-server';
 import { httpMetrics } from './metrics/http-metrics';
 import { Metrics } from './metrics/metrics';
 import { serveWebApp } from './web/web-app';
+import { CLOCK, RULE_SETS } from './infrastructure/tokens';
+import { completeDocument } from './openapi/complete-document';
+import { todayInShanghai } from './time/today-in-shanghai';
 
 export const DOCS_PATH = 'api/docs';
 
@@ -33,12 +36,15 @@ export async function createApp(config: ApiConfig, options: AppOptions = {}): Pr
         'Commands on the records of auxiliary police personnel under 内蒙古自治区公安机关警务辅助人员条例 (2024). ' +
           'Every command is judged by the regulation in force on its effective date; an accepted one answers 201 with its events, ' +
           'a refused one 422 (the regulation, with every violated clause) or 409 (the state of the record). ' +
-          'Errors: { error: { code, message: { zh, en }, details? } }. Authentication: Authorization: Bearer <API key>.',
+          'Errors: `{ error: { code, message: { zh, en }, details? } }`, each status with its example. ' +
+          'Authentication: `Authorization: Bearer <API key>` (an API key `axl_<id>_<secret>`, not a JWT). ' +
+          'Command ids are global: leave `commandId` out (a new UUID is drawn) or send an id of your own, once — an id used before answers its first outcome, or 409 COMMAND_ID_REUSED.',
       )
       .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key: axl_<id>_<secret>' })
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'axl_<id>_<secret>', description: 'An API key: `axl_<id>_<secret>` (opaque, not a JWT)' })
       .build(),
   );
+  completeDocument(document, app.get(RULE_SETS), todayInShanghai(app.get(CLOCK)));
   SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
   return app;
 }

@@ -4,7 +4,8 @@ import { IDENTIFIER, IsIsoDate } from './dto-fields';
 
 /** What every command body may carry besides its data. */
 export abstract class CommandRequestDto {
-  @ApiProperty({ required: false, example: '8d3c5e1a-4f7b-4c1e-9a51-2b7d0c6e9f10', description: 'Idempotency: the same id answers the first outcome again. The `Idempotency-Key` header does the same; default: a new UUID.' })
+  // No example: command ids are global, and an example id would be used up by the first "Try it out" of the deployment.
+  @ApiProperty({ required: false, pattern: IDENTIFIER.source, description: 'Optional: leave it out and a new UUID is drawn. Ids are global and claimed once: the same id answers the first outcome again to the same command (`replayed: true`), COMMAND_ID_REUSED to any other. The `Idempotency-Key` header does the same.' })
   @IsOptional()
   @IsString()
   @Matches(IDENTIFIER, { message: '$property must be 1–128 letters, digits or ._:-' })
