@@ -24,8 +24,8 @@ export async function openLog({ db, pg }: LogLocation): Promise<EventStore> {
   } catch (error) {
     if (!isEventStoreError(error, 'NOT_A_LOG')) throw error;
     throw new CliError('NOT_A_LOG', {
-      zh: `${path} 中没有事件日志（若是副本：须连同其 -wal 文件一起复制，或用 sqlite3 .backup 复制）`,
-      en: `${path} holds no event log (if it is a copy: copy its -wal file with it, or copy with sqlite3 .backup)`,
+      zh: `${path} 中没有事件日志（若是副本：须用 auxledger backup 复制，而不是 cp）`,
+      en: `${path} holds no event log (if it is a copy: take copies with auxledger backup, not cp)`,
     });
   }
 }
