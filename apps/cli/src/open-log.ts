@@ -24,8 +24,8 @@ export async function openLog({ db, pg }: LogLocation): Promise<EventStore> {
   } catch (error) {
     if (!isEventStoreError(error, 'NOT_A_LOG')) throw error;
     throw new CliError('NOT_A_LOG', {
-      zh: `${path} 中没有事件日志（若是副本：须用 auxledger backup 复制，而不是 cp）`,
-      en: `${path} holds no event log (if it is a copy: take copies with auxledger backup, not cp)`,
+      zh: `${path} 中没有事件日志（若是用 cp 复制的副本：最后的提交还在 -wal 文件中；请用 auxledger backup 复制）`,
+      en: `${path} holds no event log (if it is a copy taken with cp: the last commits were in its -wal file; copy with auxledger backup)`,
     });
   }
 }
