@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { type AppOptions, AppModule } from './app.module';
 import { bodyParserErrors, jsonObjectBodies } from './errors/body-parser-errors';
 import type { ApiConfig } from './config/api-config';
+import { apiVersionAliases } from './api-version';
 import { LimitedExpressAdapter } from './http-server';
 import { httpMetrics } from './metrics/http-metrics';
 import { Metrics } from './metrics/metrics';
@@ -21,6 +22,7 @@ export const DOCS_PATH = 'api/docs';
 export async function createApp(config: ApiConfig, options: AppOptions = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), new LimitedExpressAdapter(config.server), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  app.use(apiVersionAliases);
   app.use(httpMetrics(app.get(Metrics)));
   app.use(helmet());
   app.useBodyParser('json', { limit: config.bodyLimit });
@@ -38,6 +40,7 @@ export async function createApp(config: ApiConfig, options: AppOptions = {}): Pr
           'a refused one 422 (the regulation, with every violated clause) or 409 (the state of the record). ' +
           'Errors: `{ error: { code, message: { zh, en }, details? } }`, each status with its example. ' +
           'Authentication: `Authorization: Bearer <API key>` (an API key `axl_<id>_<secret>`, not a JWT). ' +
+          'Versioned: every path below is served under `/api/v1` too (`POST /api/v1/commands/hire`), the version to use; the unversioned `/api/…` paths are aliases kept for now. ' +
           'Command ids are global: leave `commandId` out (a new UUID is drawn) or send an id of your own, once — an id used before answers its first outcome, or 409 COMMAND_ID_REUSED.',
       )
       .setVersion('0.1.0')

@@ -67,7 +67,7 @@ describe('the HTTP server’s limits', () => {
     expect(after).toBeLessThan(5000);
     const answer = parse(conn.received());
     expect(answer.status).toBe(408);
-    expect(answer.headers).toMatch(/content-type: application\/json/i);
+    expect(answer.headers).toMatch(/content-type: application\/problem\+json/i);
     expect(answer.body.error).toEqual({ code: 'REQUEST_TIMEOUT', message: { zh: expect.stringMatching(/超时/), en: expect.stringMatching(/time/i) } });
     expect(await api.logHead()).toBe(0);
   }, 10_000);

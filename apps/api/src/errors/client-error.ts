@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Bilingual } from '@auxledger/statute';
 import type { ErrorBody } from './app-error';
+import { PROBLEM_CONTENT_TYPE, problemOf } from './problem';
 
 /** What Node's HTTP parser and timers refuse before the application sees a request, by the error's code. */
 const CLIENT_ERRORS: Record<string, { status: number; code: string; message: Bilingual }> = {
@@ -15,10 +16,10 @@ const MALFORMED = { status: 400, code: 'BAD_REQUEST', message: { zh: '请求不�
 export function clientErrorResponse(errorCode: string | undefined): string {
   const { status, code, message } = CLIENT_ERRORS[errorCode ?? ''] ?? MALFORMED;
   const body: ErrorBody = { error: { code, message } };
-  const json = JSON.stringify(body);
+  const json = JSON.stringify(problemOf(status, body));
   return [
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
-    'Content-Type: application/json; charset=utf-8',
+    `Content-Type: ${PROBLEM_CONTENT_TYPE}`,
     `Content-Length: ${Buffer.byteLength(json)}`,
     'Connection: close',
     '',

@@ -34,8 +34,37 @@ export class ErrorDto {
   details?: Record<string, unknown>;
 }
 
-/** `{ error: { code, message: { zh, en }, details? } }` — the one error shape. */
+/**
+ * The one error shape, served as RFC 9457 problem details
+ * (`application/problem+json`): type, title, status, detail, instance, then
+ * our code, message and violations — and `error: { code, message, details? }`
+ * as before.
+ */
 export class ErrorBodyDto {
+  @ApiProperty({ example: 'urn:auxledger:problem:REFUSED_BY_STATUTE', description: 'RFC 9457 type: urn:auxledger:problem:<code>' })
+  type!: string;
+
+  @ApiProperty({ example: 'Unprocessable Entity', description: 'RFC 9457 title: the status phrase' })
+  title!: string;
+
+  @ApiProperty({ example: 422 })
+  status!: number;
+
+  @ApiProperty({ example: 'The regulation refuses this command: 1 violation(s) of PAY-LEVEL', description: 'The message in the language of Accept-Language (zh…, else English)' })
+  detail!: string;
+
+  @ApiProperty({ required: false, example: '/api/commands/hire', description: 'The path (never the query)' })
+  instance?: string;
+
+  @ApiProperty({ example: 'REFUSED_BY_STATUTE', description: 'The stable code (as error.code)' })
+  code!: string;
+
+  @ApiProperty({ type: BilingualDto })
+  message!: BilingualDto;
+
+  @ApiProperty({ required: false, type: 'array', items: { type: 'object', additionalProperties: true }, description: 'REFUSED_BY_STATUTE: the violations; VALIDATION_FAILED: the fields and their errors (as in error.details)' })
+  violations?: unknown[];
+
   @ApiProperty({ type: ErrorDto })
   error!: ErrorDto;
 }

@@ -3,6 +3,7 @@ import { ApplicationError } from '@auxledger/application';
 import { EventStoreError, JsonProblem } from '@auxledger/event-store';
 import type { Bilingual } from '@auxledger/statute';
 import { AppError, type AppErrorKind, type ErrorBody } from './app-error';
+import { PROBLEM_CONTENT_TYPE, problemOf } from './problem';
 
 const STATUS: Record<AppErrorKind, number> = {
   INVALID_INPUT: HttpStatus.BAD_REQUEST,
@@ -32,6 +33,7 @@ const HTTP_CODES: Record<number, { code: string; message: Bilingual }> = {
 /** The part of express's response this filter uses. */
 interface HttpResponse {
   headersSent: boolean;
+  setHeader(name: string, value: string): void;
   status(code: number): { json(body: unknown): void };
 }
 
@@ -39,7 +41,9 @@ const INTERNAL = { code: 'INTERNAL_ERROR', message: { zh: '服务器内部错误
 
 /**
  * The one place that knows HTTP for errors: every failure becomes
- * `{ error: { code, message: { zh, en }, details? } }`. Anything unexpected is
+ * `{ error: { code, message: { zh, en }, details? } }`, served as RFC 9457
+ * problem details (`application/problem+json`: type, title, status, detail,
+ * instance, code, message, violations — problem.ts). Anything unexpected is
  * a 500 with a generic message; its stack goes to the log, never to the client.
  */
 @Catch()
@@ -53,7 +57,8 @@ export class ErrorFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     if (response.headersSent) return;
-    response.status(status).json(body);
+    response.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
+    response.status(status).json(problemOf(status, body, requestOf(host)));
   }
 
   private toAnswer(exception: unknown): [number, ErrorBody] {
@@ -107,6 +112,11 @@ export class ErrorFilter implements ExceptionFilter {
     }
     return answer(500, INTERNAL.code, INTERNAL.message);
   }
+}
+
+function requestOf(host: ArgumentsHost): { url?: string; headers?: Record<string, unknown> } {
+  const req = host.switchToHttp().getRequest<{ originalUrl?: string; url?: string; headers?: Record<string, unknown> } | undefined>();
+  return { url: req?.originalUrl ?? req?.url, headers: req?.headers };
 }
 
 function statusOf(error: unknown): number | null {

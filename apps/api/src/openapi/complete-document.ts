@@ -1,6 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { DUTIES, type RuleSetRegistry, type Rules2024, parameterOn, ruleSetInForce } from '@auxledger/statute';
+import type { ErrorBody } from '../errors/app-error';
+import { problemOf } from '../errors/problem';
 
 type Schema = {
   $ref?: string;
@@ -57,6 +59,12 @@ const ERROR_EXAMPLES: Record<string, unknown> = {
   '503': err('NOT_READY', '服务未就绪', 'The service is not ready'),
 };
 
+/** The example of a status as the API serves it: problem details around the error body. */
+function problemExample(status: string, path: string): unknown {
+  const body = ERROR_EXAMPLES[status] as ErrorBody | undefined;
+  return body ? problemOf(Number(status), body, { url: path.replace(/\{[^}]+\}/g, 'x') }) : undefined;
+}
+
 const ACCEPTED = {
   description:
     'Accepted: the events written, with the rule set and parameters the decision read. A command id (or Idempotency-Key) sent again answers its first outcome, `replayed: true`, without new events.',
@@ -69,7 +77,8 @@ const ACCEPTED = {
  *
  * - every command's 201 answer described and typed (CommandAcceptedDto);
  *   every other answer without a description gets its status text;
- * - every error answer an example of its own status (not a 422 body under 409);
+ * - every error answer an example of its own status (not a 422 body under 409),
+ *   as `application/problem+json` (RFC 9457);
  * - every command's request body an example built from its fields' examples
  *   **without a command id**: ids are global, and one id shared by every
  *   example would be used up by the first "Try it out" for the whole deployment;
@@ -91,7 +100,12 @@ export function completeDocument(document: OpenAPIObject, registry: RuleSetRegis
         }
         if (!response.description) response.description = STATUS_CODES[Number(status)] ?? status;
         const json = response.content?.['application/json'];
-        if (json?.schema?.$ref === ERROR_REF && json.example === undefined && ERROR_EXAMPLES[status] !== undefined) json.example = ERROR_EXAMPLES[status];
+        if (response.content && json?.schema?.$ref === ERROR_REF) {
+          // Errors are problem details (RFC 9457), under their own media type.
+          const example = json.example ?? problemExample(status, path);
+          delete response.content['application/json'];
+          response.content['application/problem+json'] = { ...json, ...(example !== undefined ? { example } : {}) };
+        }
       }
       const body = operation.requestBody?.content?.['application/json'];
       if (isCommand && body?.schema && body.example === undefined) {

@@ -5,7 +5,7 @@ import { COMMAND_ENDPOINTS } from '../commands';
 import { type Api, startApi, tempDir, writePayStandards } from '../testing/api-fixture';
 
 type Schema = { $ref?: string; enum?: unknown[]; example?: unknown; items?: Schema; properties?: Record<string, Schema>; 'x-enum-descriptions'?: Record<string, string> };
-type Response = { description: string; content?: Record<string, { schema?: Schema; example?: { error?: { code: string } } }> };
+type Response = { description: string; content?: Record<string, { schema?: Schema; example?: { code?: string; status?: number; type?: string; error?: { code: string } } }> };
 type Operation = { responses: Record<string, Response>; requestBody?: { content: Record<string, { schema: Schema; example?: Record<string, unknown> }> } };
 type Doc = { openapi: string; info: { description: string }; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema>; securitySchemes: Record<string, { bearerFormat?: string }> } };
 
@@ -47,14 +47,17 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('each error status has an example of its own status (a 422 body only under 422)', () => {
+  it('each error status has an example of its own status (a 422 body only under 422), as application/problem+json', () => {
     const expected: Record<string, string> = { '400': 'VALIDATION_FAILED', '401': 'UNAUTHENTICATED', '403': 'ORGAN_OUT_OF_SCOPE', '404': 'ORGAN_NOT_FOUND', '409': 'AUXILIARY_NOT_HIRED', '422': 'REFUSED_BY_STATUTE' };
     let checked = 0;
     for (const { op } of operations()) {
       for (const [status, response] of Object.entries(op.responses)) {
-        const json = response.content?.['application/json'];
+        expect(response.content?.['application/json']?.schema?.$ref).not.toBe('#/components/schemas/ErrorBodyDto');
+        const json = response.content?.['application/problem+json'];
         if (json?.schema?.$ref !== '#/components/schemas/ErrorBodyDto') continue;
         expect(json.example?.error?.code).toBeDefined();
+        // RFC 9457 members around our own, consistent with each other.
+        expect(json.example).toMatchObject({ status: Number(status), code: json.example?.error?.code, type: `urn:auxledger:problem:${json.example?.error?.code}` });
         if (expected[status]) expect([status, json.example?.error?.code]).toEqual([status, expected[status]]);
         checked += 1;
       }
