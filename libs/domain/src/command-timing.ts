@@ -24,6 +24,7 @@ export const COMMAND_TIMING: Readonly<Record<string, CommandTiming>> = {
   CloseRecruitmentPlan: 'HAPPENED',
   // applications (Arts. 20–23): every stage is recorded once it is passed or failed
   RegisterApplication: 'HAPPENED',
+  RegisterApplicant: 'HAPPENED',
   ReviewQualification: 'HAPPENED',
   RecordExamResults: 'HAPPENED',
   RecordRanking: 'HAPPENED',
