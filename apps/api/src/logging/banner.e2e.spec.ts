@@ -46,8 +46,10 @@ describe('the start-up banner and the log stream', () => {
         if (key && err.includes('AuxLedger API listening')) resolve(key[1] as string);
       });
       child.on('exit', (code) => reject(new Error(`the API exited (${code}):\n${err}`)));
+      // A slow start says where it stands, rather than running into the test's timeout silently.
+      setTimeout(() => reject(new Error(`the API did not print its banner in 100 s; stderr so far:\n${err.slice(-2000)}\nstdout so far:\n${out.slice(-2000)}`)), 100_000).unref();
     });
-    const answer = await fetch(`http://127.0.0.1:${port}/api/organs`, { headers: { Authorization: `Bearer ${adminKey}`, 'X-Request-Id': 'banner-test-1' } });
+    const answer = await fetch(`http://127.0.0.1:${port}/api/organs`, { headers: { Authorization: `Bearer ${adminKey}`, 'X-Request-Id': 'banner-test-1' }, signal: AbortSignal.timeout(30_000) });
     expect(answer.headers.get('x-request-id')).toBe('banner-test-1');
     for (let i = 0; i < 200 && !out.includes('banner-test-1'); i++) await new Promise((resolve) => setTimeout(resolve, 25));
     const lines = out.split('\n').filter((l) => l.length > 0);
@@ -57,5 +59,5 @@ describe('the start-up banner and the log stream', () => {
     expect(out).not.toContain('AuxLedger API listening');
     const request = lines.map((l) => JSON.parse(l) as { reqId?: string; req?: { id?: string } }).find((l) => l.req?.id === 'banner-test-1');
     expect(request?.reqId).toBe('banner-test-1');
-  }, 90_000);
+  }, 150_000);
 });
