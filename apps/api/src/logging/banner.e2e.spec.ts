@@ -32,8 +32,9 @@ describe('the start-up banner and the log stream', () => {
 
   it('stdout holds JSON lines only (with the request id); the admin key is printed once, on stderr', async () => {
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), AUXLEDGER_DB: join(tmp.dir, 'records.db'), AUXLEDGER_LOG_LEVEL: 'info' };
-    delete env['AUXLEDGER_ADMIN_KEY'];
+    // A first start on an empty SQLite log of its own: none of the suite's settings (AUXLEDGER_PG_URL is the shared PostgreSQL).
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AUXLEDGER_')));
+    const env: NodeJS.ProcessEnv = { ...inherited, PORT: String(port), AUXLEDGER_DB: join(tmp.dir, 'records.db'), AUXLEDGER_LOG_LEVEL: 'info' };
     const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], { cwd: join(__dirname, '..', '..', '..', '..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
     api = child;
     let out = '';
