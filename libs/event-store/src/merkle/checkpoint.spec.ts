@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSigningKeyPem, keyIdOf, parseCheckpoint, parseVerifierKey, signCheckpoint, signerFromPem, verifyCheckpoint } from './checkpoint';
-import { loadOrCreateSigningKey } from './signing-key-file';
+import { loadOrCreateSigningKey } from './checkpoint-key-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'auxledger-checkpoint-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
