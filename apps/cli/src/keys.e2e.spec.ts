@@ -1,24 +1,13 @@
+import { freePort } from '@auxledger/test-support';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiKey } from './keys-command';
 import { runCliProcess } from './run-for-test';
 
 const ADMIN_KEY = 'cli-e2e-admin-key-0123456789';
-
-/** A port nobody listens on right now (the API refuses PORT=0). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 /** `auxledger keys` against the real API, started as its own process on a temporary SQLite file. */
 describe('auxledger keys (through the running API)', () => {
