@@ -36,7 +36,22 @@ export type CommandOutcome =
 export interface ExecuteOptions {
   /** The sender left the effective date to the default (`PreparedCommand.effectiveDateDefaulted`). */
   effectiveDateDefaulted?: boolean;
+  /**
+   * Dry run: judge the command exactly as a real sending (the same dates
+   * check, reads, fold and decision, the same answer to an id already
+   * claimed) but append nothing — no events, no claim of the command id, no
+   * refusal record. The events it would write are answered unstored.
+   */
+  dryRun?: boolean;
 }
+
+/** An event a dry run would write: the stream and revision it would take, no global position (nothing was stored). */
+export type PlannedEvent = NewEvent & { streamId: string; streamRevision: number };
+
+/** The outcome of a dry run: what a real sending would answer now, nothing recorded. */
+export type DryRunOutcome =
+  | { status: 'accepted'; dryRun: true; commandId: string; events: PlannedEvent[]; judgement: Judgement | null; replayed: boolean }
+  | { status: 'refused'; dryRun: true; commandId: string; refusal: Refusal; replayed: boolean };
 
 /**
  * The command path: read → fold → decide → append, with the expected revision
@@ -53,13 +68,26 @@ export async function executeCommand<C extends Command, Refs extends Record<stri
   deps: ExecutorDependencies,
   handler: CommandHandler<C, Refs>,
   command: C,
+  options: ExecuteOptions & { dryRun: true },
+): Promise<DryRunOutcome>;
+export async function executeCommand<C extends Command, Refs extends Record<string, StreamRef>>(
+  deps: ExecutorDependencies,
+  handler: CommandHandler<C, Refs>,
+  command: C,
+  options?: ExecuteOptions & { dryRun?: false },
+): Promise<CommandOutcome>;
+export async function executeCommand<C extends Command, Refs extends Record<string, StreamRef>>(
+  deps: ExecutorDependencies,
+  handler: CommandHandler<C, Refs>,
+  command: C,
   options: ExecuteOptions = {},
-): Promise<CommandOutcome> {
+): Promise<CommandOutcome | DryRunOutcome> {
   const maxAttempts = deps.maxAttempts ?? 8;
   for (let attempt = 1; ; attempt++) {
     const first = await firstOutcome(deps.store, command, options);
-    if (first) return first;
+    if (first) return options.dryRun ? { ...first, dryRun: true } : first;
     if (attempt === 1) checkDates(command, dayInChina(deps.clock.now()), deps.registry);
+    if (options.dryRun) return judgeWithoutAppend(deps, handler, command);
     try {
       return await decideAndAppend(deps, handler, command);
     } catch (error) {
@@ -127,6 +155,36 @@ async function decideAndAppend<C extends Command, Refs extends Record<string, St
   const events = results.slice(0, appends.length).filter((r) => r.events.length > 0);
   const replayed = events.every((r) => r.alreadyStored);
   return { status: 'accepted', commandId, events: events.flatMap((r) => r.events), judgement: replayed ? null : decision.judgement, replayed };
+}
+
+/** A dry run's decision: the same reads, fold and decision as `decideAndAppend`, and nothing appended. */
+async function judgeWithoutAppend<C extends Command, Refs extends Record<string, StreamRef>>(
+  deps: ExecutorDependencies,
+  handler: CommandHandler<C, Refs>,
+  command: C,
+): Promise<DryRunOutcome> {
+  const { commandId } = command.metadata;
+  const refs = handler.streams(command);
+  const roles = Object.keys(refs) as Array<Extract<keyof Refs, string>>;
+  const loaded = await Promise.all(
+    roles.map(async (role) => ({ role, ...(await loadStream(deps.store, deps.cache, refs[role] as StreamRef, commandId)) })),
+  );
+  if (loaded.some((l) => l.ofCommand.length > 0)) throw commandIdReused(command, null);
+  const states = Object.fromEntries(loaded.map((l) => [l.role, l.state])) as Parameters<typeof handler.decide>[1];
+  const decision = handler.decide(command, states, { metadata: command.metadata, registry: deps.registry });
+  if (!decision.accepted) return { status: 'refused', dryRun: true, commandId, refusal: decision.refusal, replayed: false };
+  const recordedAt = deps.clock.now().toISOString();
+  const ruleSetRevision = decision.judgement?.ruleSet?.id ?? null;
+  const events = loaded.flatMap(({ role, streamId, revision }) => {
+    const from = revision === 'no_stream' ? 0 : (revision as number) + 1;
+    return (decision.events[role] ?? []).map(
+      (event, index): PlannedEvent => ({ ...toNewEvent(command, streamId, index, event, recordedAt, ruleSetRevision), streamId, streamRevision: from + index }),
+    );
+  });
+  if (events.length === 0) {
+    throw new ApplicationError('EMPTY_DECISION', { en: `${command.type} was accepted but decided no event`, zh: `${command.type} 已接受但未产生任何事件` });
+  }
+  return { status: 'accepted', dryRun: true, commandId, events, judgement: decision.judgement, replayed: false };
 }
 
 async function answerFirstOutcome(store: EventStore, command: Command): Promise<CommandOutcome> {
