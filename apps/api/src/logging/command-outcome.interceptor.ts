@@ -47,6 +47,8 @@ export class CommandOutcomeInterceptor implements NestInterceptor {
     const req = http.getRequest<CommandRequest & { route?: { path?: unknown } }>();
     const route = req.route?.path;
     if (context.getType() !== 'http' || !controller.endsWith(CONTROLLER_SUFFIX) || typeof route !== 'string' || !route.startsWith('/api/commands/')) return next.handle();
+    // A dry run records nothing, and is no command outcome either.
+    if ((req as { query?: Record<string, unknown> }).query?.['dryRun'] === 'true') return next.handle();
     const commandType = controller.slice(0, -CONTROLLER_SUFFIX.length);
     const res = http.getResponse<CommandResponse>();
     const sentId = typeof (req.body as { commandId?: unknown } | undefined)?.commandId === 'string' ? (req.body as { commandId: string }).commandId : null;

@@ -1,14 +1,15 @@
-import { Body, Controller, Headers, Post, type Type } from '@nestjs/common';
+import { Body, applyDecorators, Controller, Headers, Post, Query, Res, type Type } from '@nestjs/common';
 import { CommandBus, CommandHandler as OnCommand, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiOperation } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import type { Command, CommandHandler, StreamRef } from '@auxledger/domain';
 import { type CommandScope, OrganScope } from '../../auth/organ-scope';
 import { CurrentPrincipal, type Principal } from '../../auth/principal';
+import { AppError } from '../../errors/app-error';
 import { CommandEndpoint, IdempotencyKeyHeader } from './command-endpoint';
 import { commandRequestOf } from './command-metadata';
 import type { CommandRequestDto } from './command-request.dto';
 import { CommandRunner } from './command-runner';
-import { type CommandAccepted, LedgerCommand } from './ledger-command';
+import { type CommandAccepted, type CommandDryRun, LedgerCommand } from './ledger-command';
 
 /** A request DTO class: validated by class-validator, and the one place that maps a body to the domain command's data. */
 export interface RequestDto<D extends CommandRequestDto, Data> {
@@ -49,6 +50,25 @@ export interface CommandEndpointDefinition {
   handler: Type<ICommandHandler>;
 }
 
+/** `?dryRun=true`: judge the command, record nothing (200 with `dryRun: true`, or the same refusal). */
+const DryRunQuery = () =>
+  applyDecorators(
+    ApiQuery({
+      name: 'dryRun',
+      required: false,
+      enum: ['true', 'false'],
+      description:
+        'Dry run: the same roles, validation and rules; accepted → 200 with `dryRun: true` and the events it would write (unstored, no global position); refused → the same 409/422 problem body. Nothing is recorded: no events, no claim of the command id, no refusal record.',
+    }),
+    ApiResponse({ status: 200, description: 'Dry run accepted (`?dryRun=true`): the events it would write, nothing recorded' }),
+  );
+
+function dryRunOf(value: unknown): boolean {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new AppError('INVALID_INPUT', 'INVALID_DRY_RUN', { zh: 'dryRun 参数须为 true 或 false', en: 'The dryRun parameter must be true or false' });
+}
+
 const kebab = (type: string) => type.replace(/[A-Z]/g, (c, i: number) => (i ? '-' : '') + c.toLowerCase());
 const camel = (type: string) => type.charAt(0).toLowerCase() + type.slice(1);
 const named = <T extends Type>(cls: T, name: string): T => Object.defineProperty(cls, 'name', { value: name });
@@ -72,15 +92,15 @@ export function defineCommandEndpoint<C extends Command, Refs extends Record<str
   class BusCommand extends LedgerCommand<C> {}
 
   @OnCommand(BusCommand)
-  class Handler implements ICommandHandler<BusCommand, CommandAccepted> {
+  class Handler implements ICommandHandler<BusCommand, CommandAccepted | CommandDryRun> {
     constructor(
       private readonly runner: CommandRunner,
       private readonly organs: OrganScope,
     ) {}
 
-    execute(sent: BusCommand): Promise<CommandAccepted> {
+    execute(sent: BusCommand): Promise<CommandAccepted | CommandDryRun> {
       const complete = spec.complete;
-      return this.runner.run(spec.handler, sent, spec.scope(sent.request.data), complete && ((data) => complete(data, this.organs)));
+      return this.runner.runOrJudge(spec.handler, sent, spec.scope(sent.request.data), complete && ((data) => complete(data, this.organs)));
     }
   }
 
@@ -92,16 +112,22 @@ export function defineCommandEndpoint<C extends Command, Refs extends Record<str
     @Post(path)
     @ApiOperation({ operationId, summary: spec.summary, description: spec.description })
     @IdempotencyKeyHeader()
-    send(
+    @DryRunQuery()
+    async send(
       @Body() body: D,
       @Headers('idempotency-key') idempotencyKey: string | undefined,
+      @Query('dryRun') dryRunParam: unknown,
       @CurrentPrincipal() principal: Principal,
-    ): Promise<CommandAccepted> {
-      return this.commandBus.execute(new BusCommand(commandRequestOf<C>(type, spec.dto.toData(body), body, idempotencyKey), principal));
+      @Res({ passthrough: true }) res: { status(code: number): unknown },
+    ): Promise<CommandAccepted | CommandDryRun> {
+      const dryRun = dryRunOf(dryRunParam);
+      const answer = await this.commandBus.execute(new BusCommand(commandRequestOf<C>(type, spec.dto.toData(body), body, idempotencyKey), principal, dryRun));
+      if (dryRun) res.status(200);
+      return answer;
     }
   }
   // The emitted parameter types see only the type parameter D; the ValidationPipe and OpenAPI must see this command's DTO.
-  Reflect.defineMetadata('design:paramtypes', [spec.dto, String, Object], HttpController.prototype, 'send');
+  Reflect.defineMetadata('design:paramtypes', [spec.dto, String, String, Object, Object], HttpController.prototype, 'send');
 
   named(BusCommand, `${type}Command`);
   return {

@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { Command as DomainCommand } from '@auxledger/domain';
+import type { PlannedEvent } from '@auxledger/application';
 import type { RecordedEvent } from '@auxledger/event-store';
 import type { ResolvedParameter, RuleSetSummary } from '@auxledger/statute';
 import type { Principal } from '../../auth/principal';
@@ -16,11 +17,19 @@ export interface CommandAccepted {
   judgement: { ruleSet: RuleSetSummary | null; usedDefaults: boolean; parameters: readonly ResolvedParameter[] } | null;
 }
 
+/** The answer to a dry run (200): what a real sending would write now, nothing stored (no global positions). */
+export interface CommandDryRun extends Omit<CommandAccepted, 'events'> {
+  dryRun: true;
+  events: PlannedEvent[];
+}
+
 /** A command request on the command bus, with the principal who sent it; the command is built once its organ is known. */
-export abstract class LedgerCommand<C extends DomainCommand> extends Command<CommandAccepted> {
+export abstract class LedgerCommand<C extends DomainCommand> extends Command<CommandAccepted | CommandDryRun> {
   constructor(
     readonly request: CommandRequest<C>,
     readonly principal: Principal,
+    /** Judge only: nothing is recorded (`?dryRun=true`). */
+    readonly dryRun = false,
   ) {
     super();
   }

@@ -8,9 +8,10 @@ import { AppError } from '../../errors/app-error';
  * and the parameters it read with their sources and default flags; STATE (409)
  * with the domain's stable code.
  */
-export function refusalError(commandId: string, commandType: string, refusal: Refusal): AppError {
+export function refusalError(commandId: string, commandType: string, refusal: Refusal, dryRun = false): AppError {
+  const dry = dryRun ? { dryRun: true } : {};
   if (refusal.kind === 'STATE') {
-    return new AppError('CONFLICT', refusal.code, refusal.message, { commandId, commandType, refusal: 'STATE', ...(refusal.details ? { context: refusal.details } : {}) });
+    return new AppError('CONFLICT', refusal.code, refusal.message, { commandId, commandType, ...dry, refusal: 'STATE', ...(refusal.details ? { context: refusal.details } : {}) });
   }
   const j = refusal.judgement;
   const ids = [...new Set(j.violations.map((v) => v.ruleId))];
@@ -21,7 +22,7 @@ export function refusalError(commandId: string, commandType: string, refusal: Re
       zh: `《内蒙古自治区公安机关警务辅助人员条例》不允许该指令：${j.violations.length} 处违反（${ids.join('、')}）`,
       en: `The regulation refuses this command: ${j.violations.length} violation(s) of ${ids.join(', ')}`,
     },
-    { commandId, commandType, refusal: 'STATUTE', ...judgementDetails(j) },
+    { commandId, commandType, ...dry, refusal: 'STATUTE', ...judgementDetails(j) },
   );
 }
 
