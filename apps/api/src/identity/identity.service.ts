@@ -6,6 +6,12 @@ import { IdentityError, IdentityVault, NationalIdRefused, type PeopleKeyStore, S
 import { type ApiConfig, type IdentityConfig, identityConfig } from '../config/api-config';
 import { AppError } from '../errors/app-error';
 import { API_CONFIG, EVENT_STORE } from '../infrastructure/tokens';
+import type { Principal } from '../auth/principal';
+
+/** A person as a record shows them: the name and the masked number, or nothing after shredding. */
+export type ShownPerson =
+  | { status: 'READABLE'; name: string; gender: string; idNumberMasked: string; nationality: string }
+  | { status: 'SHREDDED'; name: null; gender: null; idNumberMasked: null };
 
 /**
  * The deployment's personal-data keys (ADR 0006): the person-key secret and
@@ -48,6 +54,19 @@ export class IdentityService implements OnModuleInit, OnApplicationShutdown {
   get vault(): IdentityVault {
     if (!this.vaultInstance) throw new Error('the identity keys are read when the module starts');
     return this.vaultInstance;
+  }
+
+  /**
+   * The masked identity of one person where a record shows them (person file,
+   * roster, audit): joined at the API's edge, never kept in a read model. The
+   * read is recorded as the vault records every read; null when no identity
+   * was registered under the key (records made with client keys, ADR 0006).
+   */
+  async shownPerson(personKey: string, principal: Pick<Principal, 'keyId' | 'role'>, organId: string | null, now: Date): Promise<ShownPerson | null> {
+    const state = await this.identityOf(personKey);
+    if (state.status !== 'RECORDED') return null;
+    const identity = await this.vault.readMasked(personKey, state.sealed, { keyId: principal.keyId, role: principal.role, organId }, now);
+    return identity === 'SHREDDED' ? { status: 'SHREDDED', name: null, gender: null, idNumberMasked: null } : { status: 'READABLE', ...identity };
   }
 
   /** The identity record as the log holds it (ciphertext), folded. */

@@ -11,11 +11,14 @@ import { normalInstant } from '../shared/query-fields';
 import { todayInShanghai } from '../../time/today-in-shanghai';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { PersonFileRequestDto } from './person-file.request.dto';
+import { IdentityService, type ShownPerson } from '../../identity/identity.service';
 
 export interface PersonFileAnswer extends Positioned, PersonFile {
   auxiliaryId: string;
   asOf: string;
   knownAt: string | null;
+  /** Who the auxiliary is (name, ID number masked), joined from the identity store and the read recorded; null when no identity was registered under the person key. */
+  person: ShownPerson | null;
 }
 
 export class GetPersonFile extends ReadQuery<PersonFileRequestDto & { auxiliaryId: string }, PersonFileAnswer> {}
@@ -32,6 +35,7 @@ export class GetPersonFileHandler implements IQueryHandler<GetPersonFile> {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly position: ReadPosition,
     private readonly access: ReadAccess,
+    private readonly identity: IdentityService,
   ) {}
 
   async execute({ params: p, principal }: GetPersonFile): Promise<PersonFileAnswer> {
@@ -51,7 +55,8 @@ export class GetPersonFileHandler implements IQueryHandler<GetPersonFile> {
         { auxiliaryId: p.auxiliaryId, asOf },
       );
     }
-    return { asOfPosition, auxiliaryId: p.auxiliaryId, asOf, knownAt, ...file };
+    const person = await this.identity.shownPerson(file.state.person_key, principal, principal.role === 'operator' ? file.state.using_organ_id : null, this.clock.now());
+    return { asOfPosition, auxiliaryId: p.auxiliaryId, asOf, knownAt, ...file, person };
   }
 }
 
