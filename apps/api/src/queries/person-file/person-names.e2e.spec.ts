@@ -60,6 +60,18 @@ describe('names on the person file', () => {
     expect(records.body.records).toContainEqual(expect.objectContaining({ actorKeyId: auditor.id, actorRole: 'auditor', disclosure: 'MASKED' }));
   });
 
+  it('shows the name on the roster to the operator in scope, and a viewer only the counts', async () => {
+    const head = await api.logHead();
+    const res = await api.get(`/api/roster?organ=xincheng&minPosition=${head}`, hohhot.key).expect(200);
+    expect(res.body.entries).toEqual([expect.objectContaining({ auxiliary_id: 'aux-w', person: expect.objectContaining({ name: '王晓明', idNumberMasked: '1501**********231X' }) })]);
+    expect(res.text).not.toContain(WANG.idNumber);
+    const viewer = await keyFor(api, 'viewer');
+    const counts = await api.get(`/api/roster?organ=xincheng&minPosition=${head}`, viewer.key).expect(200);
+    expect(counts.body.counts.total).toBe(1);
+    expect(counts.text).not.toContain('王晓明');
+    expect(counts.body.entries).toBeUndefined();
+  });
+
   it('answers another organ’s operator 403 with no name, and records no read for it', async () => {
     const res = await file(baotou.key);
     expect(res.status).toBe(403);

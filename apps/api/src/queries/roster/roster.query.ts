@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@auxledger/application';
-import { type ReadModelStore, organHierarchy, type RosterEntry, type RosterStatus, rosterOf } from '@auxledger/projections';
+import { type ReadModelStore, organHierarchy, personFileModel, type RosterEntry, type RosterStatus, rosterOf } from '@auxledger/projections';
 import { ReadAccess } from '../../access/read-access';
 import { AppError } from '../../errors/app-error';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
@@ -10,6 +10,8 @@ import { DEFAULT_PAGE, flag, list, normalInstant } from '../shared/query-fields'
 import { todayInShanghai } from '../../time/today-in-shanghai';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { RosterRequestDto } from './roster.request.dto';
+import type { Principal } from '../../auth/principal';
+import { IdentityService, type ShownPerson } from '../../identity/identity.service';
 
 export interface RosterCounts {
   total: number;
@@ -26,7 +28,7 @@ export interface RosterAnswer extends Positioned {
   asOf: string;
   knownAt: string | null;
   counts: RosterCounts;
-  entries?: RosterEntry[];
+  entries?: Array<RosterEntry & { person: ShownPerson | null }>;
   next?: string | null;
 }
 
@@ -39,6 +41,7 @@ export class GetRosterHandler implements IQueryHandler<GetRoster> {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly position: ReadPosition,
     private readonly access: ReadAccess,
+    private readonly identity: IdentityService,
   ) {}
 
   async execute({ params: p, principal }: GetRoster): Promise<RosterAnswer> {
@@ -59,8 +62,24 @@ export class GetRosterHandler implements IQueryHandler<GetRoster> {
     const limit = p.limit ?? DEFAULT_PAGE;
     const after = p.cursor;
     const rest = after === undefined ? rows : rows.filter((r) => r.auxiliary_id > after);
-    const entries = rest.slice(0, limit);
-    return { ...answer, entries, next: rest.length > limit ? (entries[entries.length - 1]?.auxiliary_id ?? null) : null };
+    const page = rest.slice(0, limit);
+    const entries = await this.withPeople(page, asOf, principal);
+    return { ...answer, entries, next: rest.length > limit ? (page[page.length - 1]?.auxiliary_id ?? null) : null };
+  }
+
+  /** Each entry's person (name, ID number masked), joined from the identity store for this page only, each read recorded (ADR 0006). */
+  private async withPeople(page: RosterEntry[], asOf: string, principal: Principal): Promise<Array<RosterEntry & { person: ShownPerson | null }>> {
+    if (page.length === 0) return [];
+    const files = await this.store.asOf(personFileModel, asOf, { where: { auxiliary_id: page.map((e) => e.auxiliary_id) } });
+    const keyOf = new Map(files.map((f) => [f.auxiliary_id, f.person_key]));
+    const now = this.clock.now();
+    const out: Array<RosterEntry & { person: ShownPerson | null }> = [];
+    for (const entry of page) {
+      const personKey = keyOf.get(entry.auxiliary_id);
+      const person = personKey ? await this.identity.shownPerson(personKey, principal, principal.role === 'operator' ? entry.using_organ_id : null, now) : null;
+      out.push({ ...entry, person });
+    }
+    return out;
   }
 }
 
