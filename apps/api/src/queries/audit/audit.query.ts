@@ -3,7 +3,9 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { type AuditEntry, type ReadModelStore, auditTrailPage } from '@auxledger/projections';
 import { ReadAccess } from '../../access/read-access';
 import { AppError } from '../../errors/app-error';
-import { READ_MODEL_STORE } from '../../infrastructure/tokens';
+import type { Clock } from '@auxledger/application';
+import { IdentityService, type ShownPerson } from '../../identity/identity.service';
+import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';
 import { DEFAULT_PAGE, flag, normalInstant } from '../shared/query-fields';
 import { type Positioned, ReadQuery } from '../shared/read-query';
@@ -11,6 +13,8 @@ import type { AuditRequestDto } from './audit.request.dto';
 
 export interface AuditAnswer extends Positioned {
   entries: AuditEntry[];
+  /** Each person the page's entries name (by person key): the name and the ID number masked, joined from the identity store, each read recorded; null: no identity registered under the key. */
+  people: Record<string, ShownPerson | null>;
   /** Pass as `cursor` for the next page; null: no more. */
   next: string | null;
 }
@@ -28,6 +32,8 @@ export class GetAuditTrailHandler implements IQueryHandler<GetAuditTrail> {
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
     private readonly position: ReadPosition,
     private readonly access: ReadAccess,
+    private readonly identity: IdentityService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ params: p, principal }: GetAuditTrail): Promise<AuditAnswer> {
@@ -57,7 +63,12 @@ export class GetAuditTrailHandler implements IQueryHandler<GetAuditTrail> {
       limit: p.limit ?? DEFAULT_PAGE,
       newestFirst: p.order === 'newest',
     });
-    return { asOfPosition, entries: page.entries, next: page.next === null ? null : String(page.next) };
+    const people: Record<string, ShownPerson | null> = {};
+    const now = this.clock.now();
+    for (const key of new Set(page.entries.map((e) => e.person_key).filter((k): k is string => k !== null))) {
+      people[key] = await this.identity.shownPerson(key, principal, principal.role === 'operator' ? (p.organ ?? null) : null, now);
+    }
+    return { asOfPosition, entries: page.entries, people, next: page.next === null ? null : String(page.next) };
   }
 }
 

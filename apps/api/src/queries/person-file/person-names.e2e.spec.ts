@@ -72,6 +72,13 @@ describe('names on the person file', () => {
     expect(counts.body.entries).toBeUndefined();
   });
 
+  it('names the person beside the audit trail’s entries for an auditor', async () => {
+    const res = await api.get(`/api/audit?personKey=${wangKey}&minPosition=${await api.logHead()}`, auditor.key).expect(200);
+    expect(res.body.entries.length).toBeGreaterThan(0);
+    expect(res.body.people[wangKey]).toEqual(expect.objectContaining({ status: 'READABLE', name: '王晓明' }));
+    expect(res.text).not.toContain(WANG.idNumber);
+  });
+
   it('answers another organ’s operator 403 with no name, and records no read for it', async () => {
     const res = await file(baotou.key);
     expect(res.status).toBe(403);
