@@ -11,8 +11,17 @@ export interface ProjectorOptions {
   models: readonly ReadModel[];
   events: EventStore;
   store: ReadModelStore;
-  /** Events per transaction while following or catching up (default 500). */
+  /** Most events per transaction while following or catching up (default 500). */
   batchSize?: number;
+  /**
+   * While following or catching up, how long one batch (its read and its
+   * transaction) may hold the event loop, in ms (default 20): the batch size
+   * halves after a slower batch and grows again, up to `batchSize`, after
+   * fast ones, so that an API serving requests in the same process never
+   * waits behind a long catch-up. A SQLite batch runs synchronously; between
+   * batches the projector yields to the event loop. 0: fixed `batchSize`.
+   */
+  sliceMs?: number;
   /** Events per transaction while rebuilding a generation no reader sees yet (default: `batchSize` if given, else 2000). */
   rebuildBatchSize?: number;
   /**
@@ -50,6 +59,8 @@ export interface BatchProgress {
   position: number;
   events: number;
   rebuilding: boolean;
+  /** How long the batch's transaction took, in ms (the event loop held, for SQLite). */
+  durationMs: number;
 }
 
 export class ProjectionSchemaMismatch extends Error {
@@ -71,6 +82,9 @@ export class Projector {
   readonly fingerprint: string;
   private readonly models: readonly ReadModel[];
   private readonly batchSize: number;
+  private readonly sliceMs: number;
+  /** Events per live batch now: adapted to `sliceMs` (see `ProjectorOptions.sliceMs`). */
+  private liveBatch: number;
   private readonly rebuildBatchSize: number;
   private readonly liveTails: TemporalTailCache | undefined;
   /** Failures in a row of `run()` (reset by a committed batch). */
@@ -88,6 +102,8 @@ export class Projector {
     }
     this.fingerprint = fingerprint(this.models);
     this.batchSize = options.batchSize ?? 500;
+    this.sliceMs = options.sliceMs ?? 20;
+    this.liveBatch = this.sliceMs > 0 ? Math.min(this.batchSize, 50) : this.batchSize;
     this.rebuildBatchSize = options.rebuildBatchSize ?? options.batchSize ?? 2000;
     const tailBytes = options.tailCacheBytes ?? 64 * 2 ** 20;
     this.liveTails = tailBytes > 0 ? new TemporalTailCache(tailBytes) : undefined;
@@ -143,6 +159,7 @@ export class Projector {
     const tails = rebuilding ? this.rebuildTails : this.liveTails;
     const last = events[events.length - 1] as RecordedEvent;
     tails?.begin(generation, from);
+    const started = performance.now();
     try {
       await this.store.transaction(
         (tx) => applyBatch(tx, { projector: this.name, generation, models: this.models, ...(tails ? { tails } : {}) }, from, events),
@@ -155,8 +172,17 @@ export class Projector {
       if (error instanceof CheckpointMoved) return false;
       throw error;
     }
-    this.options.onBatch?.({ generation, position: last.globalPosition, events: events.length, rebuilding });
+    const durationMs = performance.now() - started;
+    if (!rebuilding) this.adapt(events.length, durationMs);
+    this.options.onBatch?.({ generation, position: last.globalPosition, events: events.length, rebuilding, durationMs });
     return true;
+  }
+
+  /** The next live batch's size from the last one's time: halved when over the slice, grown when well under it. */
+  private adapt(events: number, durationMs: number): void {
+    if (this.sliceMs <= 0) return;
+    if (durationMs > this.sliceMs) this.liveBatch = Math.max(1, Math.floor(Math.min(this.liveBatch, events) / 2));
+    else if (durationMs < this.sliceMs / 2 && events >= this.liveBatch) this.liveBatch = Math.min(this.batchSize, Math.ceil(this.liveBatch * 1.5));
   }
 
   /** Brings the live generation up to the end of the log as it is now; returns its checkpoint. */
@@ -165,7 +191,7 @@ export class Projector {
     let position = live.position;
     while (!signal?.aborted) {
       await yieldToEventLoop();
-      const batch = await this.options.events.readAll({ after: position, maxCount: this.batchSize });
+      const batch = await this.options.events.readAll({ after: position, maxCount: this.liveBatch });
       if (batch.length === 0) return position;
       if (await this.apply(live.generation, position, batch, false)) {
         position = (batch[batch.length - 1] as RecordedEvent).globalPosition;
@@ -224,7 +250,7 @@ export class Projector {
         if (first.done) return;
         const batch: RecordedEvent[] = [first.value];
         pending = iterator.next();
-        while (batch.length < this.batchSize) {
+        while (batch.length < this.liveBatch) {
           const next = await Promise.race([pending, nextTick()]);
           if (next === TICK || next.done) break;
           batch.push(next.value);
