@@ -61,6 +61,8 @@ export async function projectCommand(
       models: ALL_READ_MODELS,
       events,
       store,
+      // A process of its own, serving no requests: full batches, not slices of the event loop.
+      sliceMs: 0,
       onBatch: (progress) => {
         projected += progress.events;
         bar?.update(Math.min(projected, head));
