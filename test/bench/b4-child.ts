@@ -6,21 +6,24 @@
  *   node -r @swc-node/register test/bench/b4-child.ts raw <events.db>
  *   node -r @swc-node/register test/bench/b4-child.ts rebuild <events.db> <read-models.db> [batchSize]
  *   node -r @swc-node/register test/bench/b4-child.ts rebuild-pg <events.db> <postgres url> <schema>
+ *   node -r @swc-node/register test/bench/b4-child.ts catchup <events.db> <read-models.db>
  */
 import { rmSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@auxledger/event-store';
 import { ALL_READ_MODELS, PostgresReadModelStore, Projector, type ReadModelStore, SqliteReadModelStore } from '@auxledger/projections';
 
 export interface ChildResult {
-  mode: 'raw' | 'rebuild' | 'rebuild-pg';
+  mode: 'raw' | 'rebuild' | 'rebuild-pg' | 'catchup';
   events: number;
   seconds: number;
   /** The process's peak resident set (getrusage), bytes. */
   maxRss: number;
   /** Highest heapUsed seen between batches, bytes. */
   peakHeap: number;
+  /** catchup: the event loop's delay while it ran (what a /health request in the same process would wait), ms. */
+  loopDelay?: { p50: number; p99: number; max: number };
 }
 
 /**
@@ -86,6 +89,41 @@ async function rebuild(eventsPath: string, store: ReadModelStore, batchSize: num
   return { mode: store.dialect === 'postgres' ? 'rebuild-pg' : 'rebuild', events: n, seconds, maxRss: process.resourceUsage().maxRSS * 1024, peakHeap };
 }
 
+/**
+ * A catch-up as the API's embedded projector does it (a live generation,
+ * following batches adapted to the 20 ms slice), with the event loop's delay
+ * sampled every 5 ms: the wait a /health request would see meanwhile.
+ */
+async function catchUp(eventsPath: string, store: ReadModelStore): Promise<ChildResult> {
+  const events = new SqliteEventStore({ path: eventsPath });
+  let n = 0;
+  let peakHeap = 0;
+  const projector = new Projector({
+    name: 'auxledger',
+    models: ALL_READ_MODELS,
+    events,
+    store,
+    onBatch: (p) => {
+      n += p.events;
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    },
+  });
+  await projector.open();
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  const start = performance.now();
+  delay.enable();
+  await projector.catchUp();
+  delay.disable();
+  const seconds = (performance.now() - start) / 1000;
+  await store.close();
+  await events.close();
+  const ms = (ns: number) => Math.round((ns / 1e6) * 10) / 10;
+  return {
+    mode: 'catchup', events: n, seconds, maxRss: process.resourceUsage().maxRSS * 1024, peakHeap,
+    loopDelay: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) },
+  };
+}
+
 function freshSqliteStore(path: string): SqliteReadModelStore {
   for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
   return new SqliteReadModelStore({ path });
@@ -93,13 +131,15 @@ function freshSqliteStore(path: string): SqliteReadModelStore {
 
 async function main(): Promise<void> {
   const [mode, eventsPath, target, extra] = process.argv.slice(2);
-  if (!eventsPath || !['raw', 'rebuild', 'rebuild-pg'].includes(mode ?? '') || (mode !== 'raw' && !target)) {
-    throw new Error('usage: b4-child.ts raw <events.db> | rebuild <events.db> <read-models.db> [batchSize] | rebuild-pg <events.db> <postgres url> <schema>');
+  if (!eventsPath || !['raw', 'rebuild', 'rebuild-pg', 'catchup'].includes(mode ?? '') || (mode !== 'raw' && !target)) {
+    throw new Error('usage: b4-child.ts raw <events.db> | rebuild <events.db> <read-models.db> [batchSize] | rebuild-pg <events.db> <postgres url> <schema> | catchup <events.db> <read-models.db>');
   }
   const result =
     mode === 'raw'
       ? rawScan(eventsPath)
-      : mode === 'rebuild'
+      : mode === 'catchup'
+        ? await catchUp(eventsPath, freshSqliteStore(target as string))
+        : mode === 'rebuild'
         ? await rebuild(eventsPath, freshSqliteStore(target as string), extra ? Number(extra) : undefined)
         : await rebuild(eventsPath, await PostgresReadModelStore.open({ connectionString: target as string, schema: extra ?? 'read_models' }), undefined);
   process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -68,6 +68,15 @@ export async function benchRebuild(dir: string, options: { pgUrl?: string } = {}
       baseline: { label: 'raw ordered scan + JSON.parse + fold into a Map', rate: raw.events / raw.seconds },
       ...(size === large ? { target: 0.3 } : {}),
     });
+    if (size === small) {
+      process.stderr.write(`  B4 at ${size.toLocaleString('en-US')} events: a catch-up as the API's embedded projector does it, the event loop's delay sampled\n`);
+      const caught = await runChild(['catchup', eventsPath, join(dir, `b4-catchup-${size}.db`)]);
+      const d = caught.loopDelay;
+      notes.push(
+        `B4 event-loop delay while the embedded projector catches up ${caught.events.toLocaleString('en-US')} events (what /health waits in the same process): ` +
+          `p50 ${d?.p50} ms, p99 ${d?.p99} ms, max ${d?.max} ms — goal: p99 ≤ 50 ms.`,
+      );
+    }
     if (options.pgUrl && size === small) {
       process.stderr.write(`  B4 at ${size.toLocaleString('en-US')} events into PostgreSQL\n`);
       const pg = await runChild(['rebuild-pg', eventsPath, options.pgUrl, `b4_${size}`]);
