@@ -70,7 +70,7 @@ export class GetRosterHandler implements IQueryHandler<GetRoster> {
   /** Each entry's person (name, ID number masked), joined from the identity store for this page only, each read recorded (ADR 0006). */
   private async withPeople(page: RosterEntry[], asOf: string, principal: Principal): Promise<Array<RosterEntry & { person: ShownPerson | null }>> {
     if (page.length === 0) return [];
-    const files = await this.store.asOf(personFileModel, asOf, { where: { auxiliary_id: page.map((e) => e.auxiliary_id) } });
+    const files = (await this.store.asOf(personFileModel, asOf, { where: { auxiliary_id: page.map((e) => e.auxiliary_id) } })) as unknown as Array<{ auxiliary_id: string; person_key: string }>;
     const keyOf = new Map(files.map((f) => [f.auxiliary_id, f.person_key]));
     const now = this.clock.now();
     const out: Array<RosterEntry & { person: ShownPerson | null }> = [];
