@@ -117,7 +117,10 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
   private readonly appended: AppendSignal;
   private readonly statements;
   private readonly appendTransaction;
+  private readonly groupTransaction;
   private readonly readOnly: boolean;
+  /** Appends waiting for the next group commit (see `write`). */
+  private pending: PendingAppend[] = [];
 
   constructor(options: SqliteEventStoreOptions) {
     this.readOnly = options.readOnly ?? false;
@@ -202,6 +205,18 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
       });
       return results;
     });
+    // Group commit: every append queued since the last flush in one transaction and one fsync. Each
+    // append runs as a savepoint (better-sqlite3 nests a transaction function as one), so a conflict
+    // or a duplicate rolls back only its own append; the others commit together.
+    this.groupTransaction = this.db.transaction((batch: readonly PendingAppend[]) =>
+      batch.map((item): GroupOutcome => {
+        try {
+          return { ok: true, results: this.appendTransaction(item.digested) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
+    );
     if (!this.readOnly) this.buildMissingTree();
   }
 
@@ -318,19 +333,55 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
     return this.write(appends);
   }
 
-  private async write(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
-    if (this.readOnly) throw unsupported('appends on a log opened read-only', '在只读打开的日志上追加');
+  /**
+   * Queues the append for the next group commit, which runs once the event
+   * loop has taken in what arrived with it (setImmediate): concurrent
+   * commands share one transaction and one fsync, each with its own revision
+   * checks. A promise resolves only after the shared COMMIT.
+   */
+  private write(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (this.readOnly) return Promise.reject(unsupported('appends on a log opened read-only', '在只读打开的日志上追加'));
     // Encoded and digested before the write lock is taken.
-    const digested = appends.map((entry): DigestedAppend => ({ ...entry, digested: digestEvents(entry.streamId, entry.events) }));
-    let results: AppendResult[];
+    let digested: DigestedAppend[];
     try {
-      results = this.appendTransaction.immediate(digested);
+      digested = appends.map((entry): DigestedAppend => ({ ...entry, digested: digestEvents(entry.streamId, entry.events) }));
     } catch (error) {
-      if (!(error instanceof AlreadyStored)) throw error;
-      results = this.reappend(appends);
+      return Promise.reject(error);
     }
-    if (results.some((r) => r.events.length > 0 && !r.alreadyStored)) this.appended.notify();
-    return results;
+    return new Promise((resolve, reject) => {
+      this.pending.push({ appends, digested, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  /** One transaction for every queued append; each answered after the COMMIT. */
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    let outcomes: GroupOutcome[];
+    try {
+      if (!this.db.open) throw new Error('the SQLite log is closed');
+      outcomes = this.groupTransaction.immediate(batch);
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    let appended = false;
+    batch.forEach((item, i) => {
+      const outcome = outcomes[i] as GroupOutcome;
+      try {
+        let results: AppendResult[];
+        if (outcome.ok) results = outcome.results;
+        else if (outcome.error instanceof AlreadyStored) results = this.reappend(item.appends);
+        else throw outcome.error;
+        if (results.some((r) => r.events.length > 0 && !r.alreadyStored)) appended = true;
+        item.resolve(results);
+      } catch (error) {
+        item.reject(error);
+      }
+    });
+    if (appended) this.appended.notify();
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -359,12 +410,22 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
   }
 
   async close(): Promise<void> {
+    this.flush();
     this.appended.notify();
     if (this.db.open) this.db.close();
   }
 }
 
 type DigestedAppend = StreamAppend & { digested: DigestedEvent[] };
+
+interface PendingAppend {
+  appends: readonly StreamAppend[];
+  digested: DigestedAppend[];
+  resolve: (results: AppendResult[]) => void;
+  reject: (error: unknown) => void;
+}
+
+type GroupOutcome = { ok: true; results: AppendResult[] } | { ok: false; error: unknown };
 
 /** Internal: the append's first event is stored; the transaction rolls back and `reappend` answers. */
 class AlreadyStored extends Error {}
