@@ -1,6 +1,8 @@
 import type { Provider, Type } from '@nestjs/common';
 import { CatalogHttpController } from './catalog/catalog.http.controller';
 import { GetCatalogHandler } from './catalog/catalog.query';
+import { CommandCatalogHttpController } from './command-catalog/command-catalog.http.controller';
+import { GetCommandCatalogHandler } from './command-catalog/command-catalog.query';
 import { ComplianceHttpController } from './compliance/compliance.http.controller';
 import { GetComplianceHandler } from './compliance/compliance.query';
 import { HeadcountSeriesHttpController } from './headcount-series/headcount-series.http.controller';
@@ -30,6 +32,7 @@ export const QUERY_CONTROLLERS: Type[] = [
   OrgansHttpController,
   RecruitmentPlansHttpController,
   HeadcountSeriesHttpController,
+  CommandCatalogHttpController,
   CatalogHttpController,
   ComplianceHttpController,
 ];
@@ -43,5 +46,6 @@ export const QUERY_HANDLERS: Provider[] = [
   GetRecruitmentPlansHandler,
   GetHeadcountSeriesHandler,
   GetCatalogHandler,
+  GetCommandCatalogHandler,
   GetComplianceHandler,
 ];

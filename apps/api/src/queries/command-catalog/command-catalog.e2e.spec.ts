@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { DUTIES } from '@auxledger/statute';
+import { type Api, keyFor, startApi, tempDir, writePayStandards } from '../../testing/api-fixture';
+import { COMMAND_GROUPS } from './command-catalog.query';
+
+interface Field { name: string; type: string; required: boolean; enum?: Array<{ value: string; label?: { zh: string; en: string }; [k: string]: unknown }>; fields?: Field[]; items?: Field }
+interface Described { commandType: string; path: string; method: string; group: string | null; roles: string[]; title: { zh: string; en: string }; dryRun: boolean; fields: Field[]; parameters: Array<{ key: string; source: string; isDefault: boolean }> }
+
+describe('GET /api/catalog/commands', () => {
+  const tmp = tempDir('auxledger-command-catalog-');
+  let api: Api;
+  let commands: Described[];
+  const byType = (t: string) => commands.find((c) => c.commandType === t) as Described;
+  const field = (t: string, name: string) => byType(t).fields.find((f) => f.name === name) as Field;
+
+  beforeAll(async () => {
+    api = await startApi({ kind: 'sqlite', path: join(tmp.dir, 'records.db') }, { parametersFile: writePayStandards(tmp.dir) });
+    const viewer = await keyFor(api, 'viewer');
+    commands = (await api.get('/api/catalog/commands?asOf=2025-01-02', viewer.key).expect(200)).body.commands;
+  });
+  afterAll(async () => {
+    await api.close();
+    tmp.remove();
+  });
+
+  it('describes every command endpoint of the OpenAPI document, once, in a group, with its roles and a zh/en title', async () => {
+    const doc = (await api.get('/api/docs-json', null).expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    const endpoints = Object.entries(doc.paths)
+      .filter(([path]) => /^\/api\/commands\/[a-z-]+$/.test(path))
+      .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`))
+      .sort();
+    expect(endpoints.length).toBeGreaterThan(40);
+    expect(commands.map((c) => `${c.method} ${c.path}`).sort()).toEqual(endpoints);
+    for (const c of commands) {
+      expect({ type: c.commandType, inAGroup: Object.keys(COMMAND_GROUPS).includes(String(c.group)) }).toEqual({ type: c.commandType, inAGroup: true });
+      expect(c.roles).toEqual(['admin', 'operator']);
+      expect(c.title.zh).toMatch(/\p{Script=Han}/u);
+      expect(c.title.en).toMatch(/^[A-Za-z]/);
+      expect(c.fields.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('fields from the DTOs: types, required, nested objects and arrays', () => {
+    expect(field('Hire', 'auxiliaryId')).toMatchObject({ type: 'string', required: true, pattern: expect.any(String) });
+    expect(field('Hire', 'effectiveDate')).toMatchObject({ type: 'date', required: false });
+    const contract = field('Hire', 'contract');
+    expect(contract.type).toBe('object');
+    expect(contract.fields?.find((f) => f.name === 'kind')).toMatchObject({ type: 'enum', enum: expect.arrayContaining([{ value: 'FIXED_TERM' }]) });
+    expect(contract.fields?.find((f) => f.name === 'clauses')).toMatchObject({ type: 'array', items: { type: 'enum' } });
+    expect(field('Hire', 'pay').fields?.find((f) => f.name === 'monthlyBaseFen')).toMatchObject({ type: 'integer', minimum: 0 });
+  });
+
+  it('duties with their article, text, leading officer, qualification and insurance; sanctions, grades and departure reasons labelled', () => {
+    const duties = field('AssignDuty', 'dutyCodes').items?.enum ?? [];
+    expect(duties.map((d) => d.value).sort()).toEqual(DUTIES.map((d) => d.code).sort());
+    const patrol = duties.find((d) => d.value === 'SVC_PATROL');
+    expect(patrol).toMatchObject({ label: { zh: expect.any(String), en: expect.any(String) }, citation: expect.anything(), needsInsurance: true });
+    expect(duties.some((d) => d.needsLeadingOfficer === true)).toBe(true);
+    expect(duties.some((d) => typeof d.needsQualification === 'string')).toBe(true);
+    expect(field('Discipline', 'sanction')).toMatchObject({ type: 'enum', enum: expect.arrayContaining([expect.objectContaining({ value: expect.any(String), label: { zh: expect.any(String), en: expect.any(String) } })]) });
+    expect(field('RecordAssessment', 'grade').type).toBe('enum');
+    const reasons = field('Terminate', 'reason').enum ?? [];
+    expect(reasons.find((r) => r.value === 'ABANDONMENT')?.label?.zh).toBe('擅自离职');
+  });
+
+  it('the parameters in force where they matter, with their source and default flag; dry run marked', () => {
+    const pay = byType('Hire').parameters.find((p) => p.key === 'pay.standards');
+    expect(pay).toMatchObject({ isDefault: false, source: '呼和浩特市辅警薪酬标准（测试值）' });
+    expect(byType('Discipline').parameters.map((p) => p.key)).toContain('discipline.sanctions');
+    expect(byType('Hire').dryRun).toBe(true);
+  });
+
+  it('a malformed asOf is a 400 in both languages', async () => {
+    const res = await api.get('/api/catalog/commands?asOf=2025-13-01').expect(400);
+    expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: { zh: expect.any(String), en: expect.any(String) } });
+  });
+});

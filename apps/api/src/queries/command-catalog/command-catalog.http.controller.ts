@@ -1,0 +1,27 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, Roles } from '../../auth/principal';
+import { QueryEndpoint } from '../shared/query-endpoint';
+import { type CommandCatalogAnswer, GetCommandCatalog } from './command-catalog.query';
+import { CommandCatalogRequestDto } from './command-catalog.request.dto';
+
+@QueryEndpoint()
+@Controller('api/catalog/commands')
+export class CommandCatalogHttpController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @Roles('admin', 'operator', 'auditor', 'viewer')
+  @ApiOperation({
+    operationId: 'commandCatalog',
+    summary: '指令目录 Every command endpoint described for forms',
+    description:
+      'Path, method, roles, group, zh/en title and the fields of every command endpoint — generated from the request DTOs’ validation and OpenAPI metadata — ' +
+      'with the codes labelled from the statute library (duties with their article, leading officer, qualification and insurance; departure reasons) and this deployment’s parameters ' +
+      '(sanctions, grades, levels; the pay standard and the high-risk duties with their source and default flag) in force on `asOf`. Every role; `roles` says who may send each.',
+  })
+  commands(@Query() query: CommandCatalogRequestDto, @CurrentPrincipal() principal: Principal): Promise<CommandCatalogAnswer> {
+    return this.queryBus.execute(new GetCommandCatalog(query, principal));
+  }
+}

@@ -1,0 +1,211 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { DECORATORS } from '@nestjs/swagger/dist/constants';
+import type { Clock } from '@auxledger/application';
+import {
+  type Bilingual,
+  type RuleSetRegistry,
+  type Rules2024,
+  DUTIES,
+  citedText,
+  parameterOn,
+  renderCitation,
+  ruleSetInForce,
+} from '@auxledger/statute';
+import { COMMAND_ENDPOINTS } from '../../commands';
+import { ROLES_KEY } from '../../auth/principal';
+import { CLOCK, RULE_SETS } from '../../infrastructure/tokens';
+import { todayInShanghai } from '../../time/today-in-shanghai';
+import { DEPARTURE_REASON_LABELS } from '../catalog/labels';
+import { ReadQuery } from '../shared/read-query';
+import { type CommandField, type EnumValue, fieldsOf } from './command-fields';
+import type { CommandCatalogRequestDto } from './command-catalog.request.dto';
+
+/** How an operator thinks of the commands: the workbench's form groups. */
+export const COMMAND_GROUPS = {
+  recruitment: { zh: '招聘', en: 'Recruitment' },
+  onboarding: { zh: '入职', en: 'Onboarding' },
+  duties: { zh: '岗位与工作', en: 'Duties' },
+  'assessment-levels': { zh: '考核与层级', en: 'Assessment and levels' },
+  'discipline-complaints': { zh: '奖惩与投诉', en: 'Discipline and complaints' },
+  departure: { zh: '离职', en: 'Departure' },
+  fines: { zh: '罚款', en: 'Fines' },
+  'organs-admin': { zh: '机关与管理', en: 'Organs and administration' },
+} as const satisfies Record<string, Bilingual>;
+export type CommandGroup = keyof typeof COMMAND_GROUPS;
+
+/** Each command type's group; a command endpoint without one fails the catalog's test. */
+export const GROUP_OF: Readonly<Record<string, CommandGroup>> = {
+  RegisterOrgan: 'organs-admin',
+  SetQuota: 'organs-admin',
+  DraftRecruitmentPlan: 'recruitment',
+  ApproveRecruitmentPlan: 'recruitment',
+  FileRecruitmentPlan: 'recruitment',
+  AnnounceRecruitment: 'recruitment',
+  RegisterApplication: 'recruitment',
+  RegisterApplicant: 'recruitment',
+  ReviewQualification: 'recruitment',
+  RecordExamResults: 'recruitment',
+  RecordMedicalExamination: 'recruitment',
+  RecordInspection: 'recruitment',
+  CompletePublicNotice: 'recruitment',
+  FailRecruitmentStage: 'recruitment',
+  RecordRanking: 'recruitment',
+  CloseRecruitmentPlan: 'recruitment',
+  Hire: 'onboarding',
+  CompleteProbation: 'onboarding',
+  RenewContract: 'onboarding',
+  EnrolInsurance: 'onboarding',
+  RecordHealthCheck: 'onboarding',
+  RecordTraining: 'onboarding',
+  IssueCredential: 'onboarding',
+  RecoverCredential: 'departure',
+  AssignDuty: 'duties',
+  EndDuty: 'duties',
+  RecordQualification: 'duties',
+  RecordInjury: 'duties',
+  RecordAssessment: 'assessment-levels',
+  AdjustPay: 'assessment-levels',
+  Promote: 'assessment-levels',
+  Demote: 'assessment-levels',
+  Commend: 'discipline-complaints',
+  Discipline: 'discipline-complaints',
+  Suspend: 'discipline-complaints',
+  Reinstate: 'discipline-complaints',
+  DecideRecusal: 'discipline-complaints',
+  ReceiveComplaint: 'discipline-complaints',
+  HandleComplaint: 'discipline-complaints',
+  TellComplainant: 'discipline-complaints',
+  PayCompensation: 'discipline-complaints',
+  OrderCompensationRecovery: 'discipline-complaints',
+  Terminate: 'departure',
+  ImposeFine: 'fines',
+  RecordFinePayment: 'fines',
+  RevokeFine: 'fines',
+};
+
+export interface CatalogCommand {
+  commandType: string;
+  operationId: string;
+  method: 'POST';
+  path: string;
+  group: CommandGroup | null;
+  roles: string[];
+  title: Bilingual;
+  description: string;
+  dryRun: boolean;
+  fields: CommandField[];
+  /** The parameters in force that this command's rules read, with their source and default flag. */
+  parameters: Array<{ key: string; description: Bilingual | null; value: unknown; source: string; isDefault: boolean }>;
+}
+
+export interface CommandCatalogAnswer {
+  asOf: string;
+  ruleSet: { id: string; title: Bilingual } | null;
+  groups: Array<{ id: CommandGroup; title: Bilingual }>;
+  commands: CatalogCommand[];
+}
+
+export class GetCommandCatalog extends ReadQuery<CommandCatalogRequestDto, CommandCatalogAnswer> {}
+
+/** The parameters a command's form shows (Art. 27 pay standard, Art. 34 sanctions and their periods …). */
+const PARAMETERS_OF: Readonly<Record<string, readonly string[]>> = {
+  Hire: ['pay.standards', 'levels'],
+  AdjustPay: ['pay.standards', 'levels'],
+  Promote: ['pay.standards', 'levels'],
+  Demote: ['pay.standards', 'levels'],
+  RenewContract: ['pay.standards'],
+  AssignDuty: ['insurance.highRiskDuties'],
+  Discipline: ['discipline.sanctions'],
+  RecordAssessment: ['assessment.grades'],
+};
+
+/** Splits `聘用 Hire an auxiliary` into its Chinese and English halves. */
+export function bilingualSummary(summary: string): Bilingual {
+  const at = summary.search(/\s[A-Za-z]/);
+  return at < 0 ? { zh: summary, en: summary } : { zh: summary.slice(0, at).trim(), en: summary.slice(at + 1).trim() };
+}
+
+/**
+ * The command endpoints described for forms: generated from each endpoint's
+ * route metadata (path, roles, summary) and its request DTO's OpenAPI
+ * metadata (the same decorators the ValidationPipe checks), with the codes
+ * labelled from the statute library and the parameters in force.
+ */
+@QueryHandler(GetCommandCatalog)
+export class GetCommandCatalogHandler implements IQueryHandler<GetCommandCatalog> {
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(RULE_SETS) private readonly registry: RuleSetRegistry<Rules2024>,
+  ) {}
+
+  async execute({ params: p }: GetCommandCatalog): Promise<CommandCatalogAnswer> {
+    const asOf = p.asOf ?? todayInShanghai(this.clock);
+    const ruleSet = ruleSetInForce(this.registry, asOf) ?? null;
+    const param = <T = unknown>(key: string) => (ruleSet ? parameterOn(ruleSet.parameters as never, key as never, asOf) : null) as { key: string; value: T; source: string; isDefault: boolean } | null;
+    const highRisk = new Set((param<string[]>('insurance.highRiskDuties')?.value ?? []) as string[]);
+    const sanctions = (param<Array<{ code: string; zh: string; en: string }>>('discipline.sanctions')?.value ?? []) as Array<{ code: string; zh: string; en: string } & Record<string, unknown>>;
+    const grades = (param<string[]>('assessment.grades')?.value ?? []) as string[];
+    const levels = (param<Array<{ code: string; zh: string }>>('levels')?.value ?? []) as Array<{ code: string; zh: string }>;
+
+    const duties: EnumValue[] = DUTIES.map((d) => ({
+      value: d.code,
+      label: d.title,
+      citation: renderCitation(d.citation),
+      citedText: citedText(d.citation),
+      dutyCategory: d.category,
+      auxiliaryCategory: d.auxiliaryCategory,
+      needsLeadingOfficer: d.category === 'ENFORCEMENT_ASSIST',
+      needsQualification: d.qualification ?? null,
+      needsInsurance: highRisk.has(d.code),
+      needsNationalBasis: d.needsNationalBasis,
+      forbidden: d.category === 'FORBIDDEN',
+    }));
+    const label = (f: CommandField, values: EnumValue[]): CommandField => ({ ...f, type: 'enum', enum: values, pattern: undefined, maxLength: undefined } as CommandField);
+    const decorate = (commandType: string, f: CommandField): CommandField => {
+      if (f.name === 'dutyCodes' && f.items) return { ...f, items: { ...f.items, type: 'enum', enum: duties } };
+      if (commandType === 'Discipline' && f.name === 'sanction' && sanctions.length > 0) return clean(label(f, sanctions.map(({ code, zh, en, ...rest }) => ({ value: code, label: { zh, en }, ...rest }))));
+      if (commandType === 'RecordAssessment' && f.name === 'grade' && grades.length > 0) return clean(label(f, grades.map((g) => ({ value: g, label: { zh: g, en: g } }))));
+      if (['toLevel', 'level'].includes(f.name) && f.type === 'string' && levels.length > 0) return clean(label(f, levels.map((l) => ({ value: l.code, label: { zh: l.zh, en: l.code } }))));
+      if (f.type === 'enum' && f.enum && commandType === 'Terminate' && f.name === 'reason') {
+        return { ...f, enum: f.enum.map((v) => ({ ...v, label: DEPARTURE_REASON_LABELS[v.value as keyof typeof DEPARTURE_REASON_LABELS] })) };
+      }
+      if (f.fields) return { ...f, fields: f.fields.map((g) => decorate(commandType, g)) };
+      if (f.items?.fields) return { ...f, items: { ...f.items, fields: f.items.fields.map((g) => decorate(commandType, g)) } };
+      return f;
+    };
+
+    const commands = COMMAND_ENDPOINTS.map((e): CatalogCommand => {
+      const send = (e.controller.prototype as Record<string, unknown>)['send'] as object;
+      const op = (Reflect.getMetadata(DECORATORS.API_OPERATION, send) ?? {}) as { summary?: string; description?: string };
+      const roles = (Reflect.getMetadata(ROLES_KEY, send) ?? Reflect.getMetadata(ROLES_KEY, e.controller) ?? []) as string[];
+      return {
+        commandType: e.commandType,
+        operationId: e.operationId,
+        method: 'POST',
+        path: `/api/commands/${e.path}`,
+        group: GROUP_OF[e.commandType] ?? null,
+        roles: [...roles],
+        title: bilingualSummary(op.summary ?? e.commandType),
+        description: op.description ?? '',
+        // The identity endpoint seals an identity before the command is built: no dry run there yet.
+        dryRun: e.commandType !== 'RegisterApplicant',
+        fields: fieldsOf(e.dto).map((f) => decorate(e.commandType, f)),
+        parameters: (PARAMETERS_OF[e.commandType] ?? []).flatMap((key) => {
+          const r = param(key);
+          if (!r) return [];
+          const description = ((ruleSet?.parameters as Record<string, { description?: Bilingual }> | undefined)?.[key]?.description ?? null) as Bilingual | null;
+          return [{ key, description, value: r.value, source: r.source, isDefault: r.isDefault }];
+        }),
+      };
+    });
+    return {
+      asOf,
+      ruleSet: ruleSet ? { id: ruleSet.id, title: ruleSet.title } : null,
+      groups: (Object.keys(COMMAND_GROUPS) as CommandGroup[]).map((id) => ({ id, title: COMMAND_GROUPS[id] })),
+      commands,
+    };
+  }
+}
+
+const clean = (f: CommandField): CommandField => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as unknown as CommandField;
