@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type Gender, type SealedData, maskNationalId, validateNationalId, type NationalIdProblem } from './domain-types';
 import type { IsoDate } from '@auxledger/statute';
 import type { AccessRecord, PeopleKeyStore } from './data-keys';
@@ -79,7 +80,12 @@ export class IdentityVault {
   }
 
   /** The person key and the sealed identity of a registration (the person's data key made on first use). */
-  async sealIdentity(identity: IdentityInput, on: IsoDate, now: Date): Promise<{ personKey: string; sealed: SealedData }> {
+  /**
+   * The person key made and the identity sealed under the person's data key.
+   * `dryRun`: the number checked and the key made the same way, the identity
+   * sealed under a throwaway key that is never stored — no data key created.
+   */
+  async sealIdentity(identity: IdentityInput, on: IsoDate, now: Date, options: { dryRun?: boolean } = {}): Promise<{ personKey: string; sealed: SealedData }> {
     const { personKey, idNumber } = this.personKeyFor(identity, on);
     const record: IdentityRecord = {
       name: identity.name,
@@ -90,7 +96,7 @@ export class IdentityVault {
       contact: { phone: identity.contact.phone, address: identity.contact.address },
       documents: identity.documents.map((d) => ({ kind: d.kind, ref: d.ref })),
     };
-    const { keyId, key } = await this.keys.dataKeyFor(personKey, now);
+    const { keyId, key } = options.dryRun ? { keyId: 'dry-run', key: randomBytes(32) } : await this.keys.dataKeyFor(personKey, now);
     return { personKey, sealed: seal(key, keyId, { personKey, purpose: IDENTITY_PURPOSE }, record) };
   }
 

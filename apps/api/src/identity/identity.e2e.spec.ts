@@ -87,6 +87,21 @@ describe('people and their data through the API', () => {
     expect(res.text).not.toContain('13800000001');
   });
 
+  it('judges a registration on a dry run (?dryRun=true) and records nothing: no event, no data key', async () => {
+    const head = await api.logHead();
+    const keysBefore = dataKeyCount();
+    const body = { applicationId: 'app-dry', planId: 'plan-h', applicant: applicantBorn('1995-11-20'), identity: LI, effectiveDate: '2024-10-10' };
+    const dry = await api.post('/api/commands/register-applicant?dryRun=true', body, hohhot.key);
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ dryRun: true, personKey: expect.stringMatching(/^pkh-/) });
+    expect(dry.body.events.map((e: { type: string }) => e.type).sort()).toEqual(['ApplicationRegistered', 'PersonIdentityRecorded']);
+    expect(await api.logHead()).toBe(head);
+    expect(dataKeyCount()).toBe(keysBefore);
+    const bad = await api.post('/api/commands/register-applicant?dryRun=yes', body, hohhot.key);
+    expect(bad.status).toBe(400);
+    expect(await api.logHead()).toBe(head);
+  });
+
   it.each([
     ['a wrong check digit', { ...LI, idNumber: '150203199511204623' }, '1995-11-20', 'ID_NUMBER_CHECK_DIGIT'],
     ['30 February', { ...LI, idNumber: '150203199502304621' }, '1995-02-28', 'ID_NUMBER_BIRTH_DATE'],

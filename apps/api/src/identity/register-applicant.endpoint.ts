@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Headers, Inject, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, CommandHandler as OnCommand, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty } from '@nestjs/swagger';
 import type { Clock } from '@auxledger/application';
@@ -8,8 +8,8 @@ import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { CommandEndpoint, IdempotencyKeyHeader } from '../commands/shared/command-endpoint';
 import { commandRequestOf } from '../commands/shared/command-metadata';
 import { CommandRunner } from '../commands/shared/command-runner';
-import type { CommandEndpointDefinition } from '../commands/shared/define-command-endpoint';
-import { type CommandAccepted, LedgerCommand } from '../commands/shared/ledger-command';
+import { type CommandEndpointDefinition, DryRunQuery, dryRunOf } from '../commands/shared/define-command-endpoint';
+import { type CommandAccepted, type CommandDryRun, LedgerCommand } from '../commands/shared/ledger-command';
 import { CLOCK } from '../infrastructure/tokens';
 import { todayInShanghai } from '../time/today-in-shanghai';
 import { IdentityService, identityError } from './identity.service';
@@ -18,11 +18,11 @@ import { RegisterApplicantRequestDto } from './register-applicant.request.dto';
 class RegisterApplicantCommand extends LedgerCommand<RegisterApplicant> {}
 
 @OnCommand(RegisterApplicantCommand)
-class RegisterApplicantHandler implements ICommandHandler<RegisterApplicantCommand, CommandAccepted> {
+class RegisterApplicantHandler implements ICommandHandler<RegisterApplicantCommand, CommandAccepted | CommandDryRun> {
   constructor(private readonly runner: CommandRunner) {}
 
-  execute(sent: RegisterApplicantCommand): Promise<CommandAccepted> {
-    return this.runner.run(registerApplicant, sent, { planId: sent.request.data.planId });
+  execute(sent: RegisterApplicantCommand): Promise<CommandAccepted | CommandDryRun> {
+    return this.runner.runOrJudge(registerApplicant, sent, { planId: sent.request.data.planId });
   }
 }
 
@@ -60,11 +60,15 @@ class RegisterApplicantHttpController {
       '400 NATIONAL_ID_INVALID (check character, date of birth, declared birth date or gender, division), nothing written.',
   })
   @IdempotencyKeyHeader()
+  @DryRunQuery()
   async send(
     @Body() body: RegisterApplicantRequestDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Query('dryRun') dryRunParam: unknown,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<CommandAccepted & { personKey: string }> {
+    @Res({ passthrough: true }) res: { status(code: number): unknown },
+  ): Promise<(CommandAccepted | CommandDryRun) & { personKey: string }> {
+    const dryRun = dryRunOf(dryRunParam);
     await this.organScope.authorize(principal, { planId: body.planId });
     const { applicant, identity } = body;
     const sealedIdentity = await this.identity.vault
@@ -80,19 +84,21 @@ class RegisterApplicantHttpController {
         },
         body.effectiveDate ?? todayInShanghai(this.clock),
         this.clock.now(),
+        { dryRun },
       )
       .catch((error: unknown) => {
         throw identityError(error);
       });
     const data: RegisterApplicant['data'] = { ...RegisterApplicantRequestDto.toData(body), personKey: sealedIdentity.personKey, identity: sealedIdentity.sealed };
-    const accepted = await this.commandBus.execute<RegisterApplicantCommand, CommandAccepted>(
-      new RegisterApplicantCommand(commandRequestOf<RegisterApplicant>('RegisterApplicant', data, body, idempotencyKey), principal),
+    const accepted = await this.commandBus.execute<RegisterApplicantCommand, CommandAccepted | CommandDryRun>(
+      new RegisterApplicantCommand(commandRequestOf<RegisterApplicant>('RegisterApplicant', data, body, idempotencyKey), principal, dryRun),
     );
+    if (dryRun) res.status(200);
     return { ...accepted, personKey: sealedIdentity.personKey };
   }
 }
 // The ValidationPipe and OpenAPI must see the DTO (as defineCommandEndpoint does).
-Reflect.defineMetadata('design:paramtypes', [RegisterApplicantRequestDto, String, Object], RegisterApplicantHttpController.prototype, 'send');
+Reflect.defineMetadata('design:paramtypes', [RegisterApplicantRequestDto, String, String, Object, Object], RegisterApplicantHttpController.prototype, 'send');
 
 /** The endpoint in the command table, beside those defineCommandEndpoint makes. */
 export const REGISTER_APPLICANT_ENDPOINT: CommandEndpointDefinition = {

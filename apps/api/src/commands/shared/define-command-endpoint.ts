@@ -51,7 +51,7 @@ export interface CommandEndpointDefinition {
 }
 
 /** `?dryRun=true`: judge the command, record nothing (200 with `dryRun: true`, or the same refusal). */
-const DryRunQuery = () =>
+export const DryRunQuery = () =>
   applyDecorators(
     ApiQuery({
       name: 'dryRun',
@@ -63,7 +63,7 @@ const DryRunQuery = () =>
     ApiResponse({ status: 200, description: 'Dry run accepted (`?dryRun=true`): the events it would write, nothing recorded' }),
   );
 
-function dryRunOf(value: unknown): boolean {
+export function dryRunOf(value: unknown): boolean {
   if (value === undefined || value === 'false') return false;
   if (value === 'true') return true;
   throw new AppError('INVALID_INPUT', 'INVALID_DRY_RUN', { zh: 'dryRun 参数须为 true 或 false', en: 'The dryRun parameter must be true or false' });

@@ -189,7 +189,7 @@ export class GetCommandCatalogHandler implements IQueryHandler<GetCommandCatalog
         title: bilingualSummary(op.summary ?? e.commandType),
         description: op.description ?? '',
         // The identity endpoint seals an identity before the command is built: no dry run there yet.
-        dryRun: e.commandType !== 'RegisterApplicant',
+        dryRun: true,
         fields: fieldsOf(e.dto).map((f) => decorate(e.commandType, f)),
         parameters: (PARAMETERS_OF[e.commandType] ?? []).flatMap((key) => {
           const r = param(key);
