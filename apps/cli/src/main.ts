@@ -73,6 +73,18 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
   registerLogIntegrityCommands(program, logOptions, io, setExitCode);
 
   program
+    .command('init')
+    .description(L('新部署的第一步：按机关树文件（格式同 shared/data/inner-mongolia-organs.json）登记自治区公安厅及其下各盟市、旗县公安机关，可选为每个旗县级机关设定用人额度（第七条）；重复运行不重复记录', 'the first step of a fresh deployment: register the region organ and every city and county organ from an organ tree file (the format of shared/data/inner-mongolia-organs.json), optionally each county organ’s quota (Art. 7); running it again records nothing twice'))
+    .option('--db <file>', L('SQLite 事件记录库（不存在则新建）', 'the SQLite event log (created if missing)'))
+    .option('--organs <file>', L('机关树文件', 'the organ tree file'))
+    .option('--actor <user>', L('操作人（记入每条事件）', 'who does it (recorded in every event)'))
+    .option('--quota <n>', L('为每个旗县级机关设定的用人额度', 'the quota to set for every county-level organ'))
+    .option('--quota-document <ref>', L('设定额度的依据文件文号', 'the document the quotas are set by'))
+    .option('--effective-date <date>', L('生效日期 YYYY-MM-DD（默认今天）', 'effective date, YYYY-MM-DD (default today)'))
+    .option('--json', L('报告，JSON 格式', 'the report as JSON'))
+    .action(async (options) => setExitCode(await (await import('./init-command')).initCommand(options, io)));
+
+  program
     .command('backup')
     .description(L('在 API 运行时为 SQLite 记录库做一致的副本（SQLite 在线备份接口，含 WAL 中尚未合并的事件）；复制记录库须用它，而不是 cp', 'a consistent copy of a SQLite log while the API runs (SQLite’s online backup API: the events still in the WAL included); copy a log with this, not with cp'))
     .addOption(new Option('--db <file>', L('要复制的 SQLite 事件记录库', 'the SQLite event log to copy')).makeOptionMandatory())
