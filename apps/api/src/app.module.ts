@@ -23,6 +23,7 @@ import { type Persistence, openPersistence } from './infrastructure/persistence'
 import { PERSISTENCE, PersistenceLifecycle } from './infrastructure/persistence.module';
 import { API_CONFIG, API_TABLES, CLOCK, EVENT_STORE, READ_MODEL_STORE, RULE_SETS } from './infrastructure/tokens';
 import { ApiKeysController } from './keys/api-keys.controller';
+import { MeController } from './keys/me.controller';
 import { ApiKeysService } from './keys/api-keys.service';
 import { LOG_CONTROLLERS, LOG_PROVIDERS } from './log';
 import { CommandOutcomeInterceptor } from './logging/command-outcome.interceptor';
@@ -61,7 +62,7 @@ export class AppModule {
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
         TerminusModule.forRoot({ logger: false }),
       ],
-      controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS, ...LOG_CONTROLLERS, IdentityHttpController, ApiKeysController, HealthController, MetricsController],
+      controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS, ...LOG_CONTROLLERS, IdentityHttpController, ApiKeysController, MeController, HealthController, MetricsController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: CLOCK, useValue: options.clock ?? systemClock },

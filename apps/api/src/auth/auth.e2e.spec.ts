@@ -35,6 +35,15 @@ describe('authentication and authorization', () => {
     expect(list.body[0]).not.toHaveProperty('hash');
   });
 
+  it('GET /api/me answers who the key is — role and organ scope, never the key — and 401 without one', async () => {
+    const operator = await keyFor(api, 'operator', ['hohhot']);
+    const me = await api.get('/api/me', operator.key).expect(200);
+    expect(me.body).toEqual({ keyId: operator.id, name: expect.any(String), role: 'operator', organIds: ['hohhot'] });
+    expect(JSON.stringify(me.body)).not.toContain(operator.key);
+    expect((await api.get('/api/me').expect(200)).body).toMatchObject({ keyId: 'bootstrap-admin', role: 'admin' });
+    expect((await api.get('/api/me', null).expect(401)).body.error.code).toBe('UNAUTHENTICATED');
+  });
+
   it('403 for roles that may not command (auditor, viewer), and for non-admins on /api/keys', async () => {
     for (const role of ['auditor', 'viewer']) {
       const { key } = await keyFor(api, role);
