@@ -1,9 +1,6 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { ARTIFACTS, type Deployment, describeInChromium, launchChromium, startDeployment } from './harness';
 
 /**
  * The dashboard in a real browser: Debian's chromium driven by playwright-core
@@ -15,30 +12,19 @@ import { type BrowserContext, type Page, chromium } from 'playwright-core';
  * Screenshots go to test-artifacts/browser/; the paint times are printed.
  */
 
-const ROOT = resolve(__dirname, '..', '..');
-const CHROMIUM = process.env['AUXLEDGER_CHROMIUM'] || '/usr/bin/chromium';
-const ARTIFACTS = join(ROOT, 'test-artifacts', 'browser');
 const EVENTS = 3000;
-const ADMIN_KEY = 'browser-test-admin-key-0123456789';
 const DATE = '2025-12-31';
 const EARLIER = '2025-06-30';
 /** A 盟市 with auxiliaries at this size (the generator staffs the counties in file order). */
 const CITY = 'chifeng';
 
-const haveChromium = existsSync(CHROMIUM);
-const inCi = process.env['CI'] === 'true';
-const describeInBrowser = haveChromium || inCi ? describe : describe.skip;
-const title = haveChromium
-  ? 'the dashboard in chromium'
-  : `the dashboard in chromium — SKIPPED: no chromium at ${CHROMIUM} (apt-get install -y chromium fonts-wqy-zenhei)`;
 
 type Bilingual = { zh: string; en: string };
 type Catalog = { labels: Record<string, Record<string, Bilingual>>; findingKinds: Record<string, { label: Bilingual; citation: Bilingual }> };
 type Organ = { organ_id: string; parent_id: string | null; name: string; path: string };
 
-describeInBrowser(title, () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'auxledger-browser-'));
-  let api: ChildProcess | undefined;
+describeInChromium('the dashboard in chromium', () => {
+  let deployment: Deployment | undefined;
   let base = '';
   let viewerKey = '';
   let context: BrowserContext | undefined;
@@ -56,82 +42,13 @@ describeInBrowser(title, () => {
   };
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`CI=true and no chromium at ${CHROMIUM}: .ci/run installs it (apt-get install -y chromium fonts-wqy-zenhei)`);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const build = spawnSync(process.execPath, [join(ROOT, 'apps/web/build-if-stale.mjs')], { cwd: ROOT, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('building the dashboard failed');
-
     // A small region, as `npm run demo` makes the big one: through the command path, with its local measures.
-    const db = join(tmp, 'records.db');
-    const parameters = join(tmp, 'parameters.json');
-    const generated = spawnSync(
-      process.execPath,
-      [
-        '-r',
-        '@swc-node/register',
-        'libs/history/src/cli.ts',
-        '--db',
-        db,
-        '--seed',
-        '5',
-        '--events',
-        String(EVENTS),
-        '--headcount',
-        '90',
-        '--parameters-out',
-        parameters,
-        '--quiet',
-      ],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    if (generated.status !== 0) throw new Error(`generating the history failed: ${generated.stderr}`);
-
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    api = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        // The records in the generated SQLite file: not the throwaway PostgreSQL the global setup names.
-        ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AUXLEDGER_'))),
-        PORT: String(port),
-        AUXLEDGER_HOST: '127.0.0.1',
-        AUXLEDGER_DB: db,
-        AUXLEDGER_PARAMETERS: parameters,
-        AUXLEDGER_ADMIN_KEY: ADMIN_KEY,
-        AUXLEDGER_LOG_LEVEL: 'warn',
-        AUXLEDGER_RATE_LIMIT: '100000',
-        AUXLEDGER_MIN_POSITION_WAIT_MS: '60000',
-      },
-    });
-    let output = '';
-    api.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    api.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    const started = Date.now();
-    while (!output.includes('Dashboard: ')) {
-      if (api.exitCode !== null || Date.now() - started > 60_000) throw new Error(`the API did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    // The read models hold the whole log before the page is opened.
-    await get(`/api/organs?minPosition=${EVENTS}`, ADMIN_KEY);
-    const created = await fetch(`${base}/api/keys`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'browser test viewer', role: 'viewer' }),
-    });
-    viewerKey = ((await created.json()) as { key: string }).key;
+    deployment = await startDeployment({ history: { events: EVENTS, headcount: 90, seed: 5 } });
+    base = deployment.base;
+    viewerKey = await deployment.key('viewer');
     catalog = await get<Catalog>('/api/catalog');
     organs = (await get<{ organs: Organ[] }>('/api/organs')).organs;
-
-    context = await chromium.launchPersistentContext(join(tmp, 'chromium-profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      viewport: { width: 1440, height: 1000 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page } = await launchChromium(deployment.dir));
     page.on('request', (request) => {
       const url = new URL(request.url());
       if (url.pathname.startsWith('/api/')) asked.add(`${request.method()} ${url.pathname}${url.search}`);
@@ -140,12 +57,7 @@ describeInBrowser(title, () => {
 
   afterAll(async () => {
     await context?.close();
-    if (api && api.exitCode === null) {
-      const exited = new Promise((r) => api?.once('exit', r));
-      api.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(tmp, { recursive: true, force: true });
+    await deployment?.stop();
     if (timings.length) process.stdout.write(`\ndashboard timings (${EVENTS} events, chromium headless):\n${timings.map((t) => `  ${t}`).join('\n')}\n`);
   });
 
@@ -397,14 +309,3 @@ describeInBrowser(title, () => {
     }
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}

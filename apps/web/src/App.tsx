@@ -7,16 +7,13 @@ import 'dayjs/locale/zh-cn';
 import localizedFormat from 'dayjs/plugin/localizedFormat';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type Organ, apiKey, fetchAnswer, queryPath } from './api';
+import { ApiError, type Me, type Organ, apiKey, fetchAnswer, queryPath } from './api';
 import { type Language, setLanguage } from './i18n';
 import { rememberRoot } from './boot';
 import { CatalogContext, useLabels } from './labels';
-import { type Place, type View, VIEWS, readPlace, writePlace } from './plan';
-import { useApi } from './queries';
-import { Overview } from './views/Overview';
-import { Quota } from './views/Quota';
-import { Recruitment } from './views/Recruitment';
-import { Supervision } from './views/Supervision';
+import { AREAS, PAGES, type PageProps } from './pages';
+import { type Place, type View, readPlace, writePlace } from './plan';
+import { useApi, useGet } from './queries';
 
 dayjs.extend(localizedFormat);
 
@@ -127,7 +124,8 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
   const [place, setPlace] = useState<Place>(readPlace);
   const organs = useApi('organs', {});
   const catalog = useApi('catalog', {});
-  const signedOut = [organs.error, catalog.error].some((e) => e instanceof ApiError && e.status === 401);
+  const me = useGet<Me>('/api/me', { staleTime: Infinity });
+  const signedOut = [organs.error, catalog.error, me.error].some((e) => e instanceof ApiError && e.status === 401);
   useEffect(() => {
     if (signedOut) onSignOut();
   }, [signedOut, onSignOut]);
@@ -149,8 +147,13 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
   const stop = stops.findIndex((d) => d >= place.asOf);
 
   const move = (change: Partial<Place>) => setPlace((p) => ({ ...p, ...change }));
-  const ready = organId !== undefined && catalog.data !== undefined;
-  const props = ready ? { organId, asOf: place.asOf, organs: list } : null;
+  const go: PageProps['go'] = (view, params = {}, to = {}) => setPlace((p) => ({ ...p, ...to, view, params }));
+  const role = me.data?.role;
+  const visible = PAGES.filter((p) => !p.hidden && (!p.roles || (role !== undefined && p.roles.includes(role))));
+  const page = PAGES.find((p) => p.key === place.view && (!p.roles || (role !== undefined && p.roles.includes(role)))) ?? PAGES[0];
+  const ready = organId !== undefined && catalog.data !== undefined && me.data !== undefined;
+  const props: PageProps | null = ready ? { organId, asOf: place.asOf, organs: list, me: me.data, params: place.params, go } : null;
+  const Page = page?.component;
 
   return (
     <CatalogContext.Provider value={catalog.data ?? null}>
@@ -159,12 +162,19 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
           <div style={{ padding: '16px 16px 8px', fontWeight: 600 }}>AuxLedger</div>
           <Menu
             mode="inline"
-            selectedKeys={[place.view]}
-            items={VIEWS.map((v) => ({
-              key: v,
-              label: <span data-testid={`nav-${v}`}>{t(`nav.${v}`)}</span>,
-            }))}
-            onClick={({ key }) => move({ view: key as View })}
+            selectedKeys={[page?.key ?? place.view]}
+            items={AREAS.map((area) => ({ area, pages: visible.filter((p) => p.area === area) }))
+              .filter((a) => a.pages.length > 0)
+              .map(({ area, pages }) => ({
+                type: 'group' as const,
+                key: `area-${area}`,
+                label: t(`area.${area}`),
+                children: pages.map((p) => ({
+                  key: p.key,
+                  label: <span data-testid={`nav-${p.key}`}>{t(p.titleKey ?? `nav.${p.key}`)}</span>,
+                })),
+              }))}
+            onClick={({ key }) => move({ view: key as View, params: {} })}
           />
         </Layout.Sider>
         <Layout>
@@ -228,18 +238,9 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
             </div>
           </Layout.Header>
           <Layout.Content style={{ padding: 16 }}>
-            <PageTitle view={place.view} organ={list.find((o) => o.organ_id === organId)} asOf={place.asOf} />
+            <PageTitle title={t(page?.titleKey ?? `nav.${page?.key ?? 'overview'}`)} organ={list.find((o) => o.organ_id === organId)} asOf={place.asOf} />
             {organs.error && !signedOut ? <Alert type="error" message={String(organs.error)} /> : null}
-            {props ? (
-              <>
-                {place.view === 'overview' ? <Overview {...props} /> : null}
-                {place.view === 'quota' ? <Quota {...props} /> : null}
-                {place.view === 'supervision' ? <Supervision {...props} /> : null}
-                {place.view === 'recruitment' ? <Recruitment {...props} /> : null}
-              </>
-            ) : (
-              <Spin />
-            )}
+            {props && Page ? <Page key={page.key} {...props} /> : <Spin />}
           </Layout.Content>
         </Layout>
       </Layout>
@@ -247,12 +248,12 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
   );
 }
 
-function PageTitle({ view, organ, asOf }: { view: View; organ: Organ | undefined; asOf: string }) {
+function PageTitle({ title, organ, asOf }: { title: string; organ: Organ | undefined; asOf: string }) {
   const { t, i18n } = useTranslation();
   const { label } = useLabels();
   return (
     <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="page-title">
-      {t(`nav.${view}`)} · {organ ? `${organ.name}（${label('organLevel', organ.level)}）` : '…'} · {t('filters.asOf')}{' '}
+      {title} · {organ ? `${organ.name}（${label('organLevel', organ.level)}）` : '…'} · {t('filters.asOf')}{' '}
       {dayjs(asOf)
         .locale(i18n.language === 'en' ? 'en' : 'zh-cn')
         .format('LL')}

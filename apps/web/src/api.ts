@@ -120,6 +120,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     readonly messages: Bilingual,
+    /** The whole error document (a refusal's violations, a validation's fields). */
+    readonly body: unknown = null,
   ) {
     super(messages.en);
   }
@@ -137,7 +139,42 @@ export async function fetchAnswer<E extends Endpoint>(path: string, key = apiKey
   } | null;
   if (!res.ok) {
     const error = body?.error;
-    throw new ApiError(res.status, error?.code ?? `HTTP_${res.status}`, error?.message ?? { zh: `HTTP ${res.status}`, en: `HTTP ${res.status}` });
+    throw new ApiError(res.status, error?.code ?? `HTTP_${res.status}`, error?.message ?? { zh: `HTTP ${res.status}`, en: `HTTP ${res.status}` }, body);
   }
   return body as Answers[E];
+}
+
+/** Who the signed-in key is (GET /api/me): the pages and forms shown follow its role and organ scope. */
+export interface Me {
+  keyId: string;
+  name: string;
+  role: 'admin' | 'operator' | 'auditor' | 'viewer';
+  organIds: string[];
+}
+
+/** Any GET of the API by its path (the workbench's lists, files and streams), in the one error shape. */
+export async function apiGet<T>(path: string, key = apiKey.get()): Promise<T> {
+  return (await fetchAnswer(path as never, key)) as unknown as T;
+}
+
+/**
+ * A POST or DELETE of the API. A refusal (409/422) or a bad request (400) comes back as an ApiError whose
+ * `body` is the whole problem document, so a form can show every violated rule.
+ */
+export async function apiSend<T>(method: 'POST' | 'DELETE', path: string, body?: unknown, key = apiKey.get()): Promise<T> {
+  const res = await fetch(path, {
+    method,
+    headers: {
+      Accept: 'application/json',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(key ? { Authorization: `Bearer ${key}` } : {}),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const answer = (await res.json().catch(() => null)) as { error?: { code: string; message: Bilingual } } | null;
+  if (!res.ok) {
+    const error = answer?.error;
+    throw new ApiError(res.status, error?.code ?? `HTTP_${res.status}`, error?.message ?? { zh: `HTTP ${res.status}`, en: `HTTP ${res.status}` }, answer);
+  }
+  return answer as T;
 }

@@ -1,5 +1,5 @@
 import { type Answers, type Endpoint, apiKey, fetchAnswer, queryPath } from './api';
-import { readPlace, viewQueries } from './plan';
+import { bootQueries, readPlace } from './plan';
 
 /**
  * The page's entry: a few kilobytes that start the first view's queries at
@@ -32,7 +32,7 @@ if (apiKey.get()) {
   const place = readPlace();
   const organs = start('organs');
   start('catalog');
-  const view = (organ: string) => Object.values(viewQueries[place.view](organ, place.asOf)).forEach(([endpoint, params]) => start(endpoint, params));
+  const view = (organ: string) => bootQueries(place.view, organ, place.asOf).forEach(([endpoint, params]) => start(endpoint, params));
   // The region's id, as the tree named it last time (organs never move): no wait for the tree on a second visit.
   const known = place.organ ?? localStorage.getItem(ROOT_ORGAN);
   if (known) view(known);

@@ -22,3 +22,11 @@ export function setLanguage(language: Language): void {
 }
 
 export default i18n;
+
+/**
+ * A page's own words, kept beside the page (`addWords('roster', { 'zh-CN': {...}, en: {...} })` at module load):
+ * each area adds its namespace under the one translation, so `t('roster.title')` works and no page edits another's file.
+ */
+export function addWords(area: string, words: Record<Language, Record<string, unknown>>): void {
+  for (const [language, table] of Object.entries(words)) i18n.addResourceBundle(language, 'translation', { [area]: table }, true, true);
+}

@@ -4,8 +4,11 @@ import type { Endpoint } from './api';
  * Which queries each view makes, in one place: the views ask for these, and
  * the boot script starts them before the application's code has loaded.
  */
-export const VIEWS = ['overview', 'quota', 'supervision', 'recruitment'] as const;
-export type View = (typeof VIEWS)[number];
+export const DASHBOARD_VIEWS = ['overview', 'quota', 'supervision', 'recruitment'] as const;
+export type DashboardView = (typeof DASHBOARD_VIEWS)[number];
+/** A page's key in the address (`#/roster?…`): the dashboard's views and the workbench's pages (pages.tsx). */
+export type View = string;
+const isDashboardView = (v: string): v is DashboardView => (DASHBOARD_VIEWS as readonly string[]).includes(v);
 
 export type Query = readonly [Endpoint, Record<string, string>];
 export const SERIES_MONTHS = 24;
@@ -21,13 +24,20 @@ export const viewQueries = {
     compliance: ['compliance', { organ, subtree: 'true', asOf }] as const,
   }),
   recruitment: (organ: string, asOf: string) => ({ plans: ['recruitment-plans', { organ, subtree: 'true', asOf }] as const }),
-} satisfies Record<View, (organ: string, asOf: string) => Record<string, Query>>;
+} satisfies Record<DashboardView, (organ: string, asOf: string) => Record<string, Query>>;
 
-/** What the address says: `#/quota?organ=hohhot&asOf=2025-06-30` — a view can be bookmarked and shared. */
+/** The queries the boot script starts for a view: the dashboard's; a workbench page asks its own. */
+export const bootQueries = (view: View, organ: string, asOf: string): Query[] => (isDashboardView(view) ? Object.values(viewQueries[view](organ, asOf)) : []);
+
+/**
+ * What the address says: `#/quota?organ=hohhot&asOf=2025-06-30`, `#/person?organ=…&asOf=…&id=aux-1` — a view can be
+ * bookmarked and shared. `params` are the page's own (a person, a plan, a stream, a filter).
+ */
 export interface Place {
   view: View;
   organ?: string;
   asOf: string;
+  params: Record<string, string>;
 }
 
 /** Today in the browser's time zone, YYYY-MM-DD. */
@@ -40,14 +50,16 @@ export function readPlace(): Place {
   const [route = '', search = ''] = location.hash.replace(/^#\/?/, '').split('?');
   const params = new URLSearchParams(search);
   const asOf = params.get('asOf');
+  const own = Object.fromEntries([...params.entries()].filter(([name]) => name !== 'organ' && name !== 'asOf'));
   return {
-    view: (VIEWS as readonly string[]).includes(route) ? (route as View) : 'overview',
+    view: /^[a-z][a-z-]*$/.test(route) ? route : 'overview',
     ...(params.get('organ') ? { organ: params.get('organ') as string } : {}),
     asOf: asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : today(),
+    params: own,
   };
 }
 
 export function writePlace(p: Place): void {
-  const search = new URLSearchParams({ ...(p.organ ? { organ: p.organ } : {}), asOf: p.asOf });
+  const search = new URLSearchParams({ ...(p.organ ? { organ: p.organ } : {}), asOf: p.asOf, ...p.params });
   history.replaceState(null, '', `#/${p.view}?${search.toString()}`);
 }

@@ -13,6 +13,12 @@ export const en: Messages = {
     required: 'Enter an API key',
     failed: 'Sign-in failed: {{message}}',
   },
+  area: {
+    dashboard: 'Dashboard',
+    workbench: 'Workbench',
+    admin: 'Administration',
+    audit: 'Audit',
+  },
   nav: {
     overview: 'Headcount',
     quota: 'Quota',

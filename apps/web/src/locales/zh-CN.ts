@@ -12,6 +12,12 @@ export const zhCN = {
     required: '请输入 API 密钥',
     failed: '登录失败：{{message}}',
   },
+  area: {
+    dashboard: '看板',
+    workbench: '工作台',
+    admin: '系统管理',
+    audit: '审计',
+  },
   nav: {
     overview: '人员概况',
     quota: '用人额度',

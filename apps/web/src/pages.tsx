@@ -1,0 +1,45 @@
+import type { ComponentType } from 'react';
+import type { Me, Organ } from './api';
+import { Overview } from './views/Overview';
+import { Quota } from './views/Quota';
+import { Recruitment } from './views/Recruitment';
+import { Supervision } from './views/Supervision';
+
+/** What every page is given: the organ and date of the header, who is signed in, its own address parameters, and a way to go elsewhere. */
+export interface PageProps {
+  organId: string;
+  asOf: string;
+  organs: Organ[];
+  me: Me;
+  /** The page's own parameters in the address (`#/person?…&id=aux-1` → `{ id: 'aux-1' }`). */
+  params: Record<string, string>;
+  /** Opens another page (and its parameters), keeping organ and date unless they are given. */
+  go: (view: string, params?: Record<string, string>, place?: { organ?: string; asOf?: string }) => void;
+}
+
+/** The sidebar's sections: what a supervisor reads, what an operator works in, what an admin and an auditor need. */
+export const AREAS = ['dashboard', 'workbench', 'admin', 'audit'] as const;
+export type Area = (typeof AREAS)[number];
+
+export interface PageDef {
+  /** Its key in the address and the menu; its title is `t('nav.<key>')`, or `t('<titleKey>')`. */
+  key: string;
+  area: Area;
+  titleKey?: string;
+  /** Who sees it in the menu (every role when absent). */
+  roles?: ReadonlyArray<Me['role']>;
+  /** A page reached only from another (a person's file): not in the menu. */
+  hidden?: boolean;
+  component: ComponentType<PageProps>;
+}
+
+/**
+ * Every page of the app, in menu order — the one list: each area's pages are added here and live in their own folder
+ * (views/ for the dashboard, workbench/<area>/ for the rest) with their own words (i18n `addWords`).
+ */
+export const PAGES: PageDef[] = [
+  { key: 'overview', area: 'dashboard', component: Overview },
+  { key: 'quota', area: 'dashboard', component: Quota },
+  { key: 'supervision', area: 'dashboard', component: Supervision },
+  { key: 'recruitment', area: 'dashboard', component: Recruitment },
+];
