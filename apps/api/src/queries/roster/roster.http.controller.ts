@@ -17,7 +17,7 @@ export class RosterHttpController {
     operationId: 'roster',
     summary: '花名册 Roster of an organ as of a date',
     description:
-      'Auxiliaries whose using organ is the organ (or its subtree), as of an effective date and as known at an instant; keyset paging by auxiliary id. ' +
+      'Auxiliaries whose using organ is the organ (or its subtree), as of an effective date and as known at an instant; filters: status, category, level, an id containing q; keyset paging by auxiliary id. ' +
       'Operators: organs in their subtrees only (403 otherwise). Viewers: the counts only, no entries. 404 ORGAN_NOT_FOUND for an unknown organ.',
   })
   roster(@Query() query: RosterRequestDto, @CurrentPrincipal() principal: Principal): Promise<RosterAnswer> {

@@ -54,8 +54,11 @@ export class GetRosterHandler implements IQueryHandler<GetRoster> {
     const asOf = p.asOf ?? todayInShanghai(this.clock);
     const knownAt = p.knownAt ? normalInstant(p.knownAt) : null;
     const statuses = list(p.status) as RosterStatus[] | undefined;
+    const q = p.q?.toLowerCase();
     const rows = (await rosterOf(this.store, p.organ, { asOf, includeSubtree: subtree, ...(knownAt ? { knownAt } : {}), ...(statuses ? { statuses } : {}) }))
       .filter((r) => p.category === undefined || r.category === p.category)
+      .filter((r) => p.level === undefined || r.level === p.level)
+      .filter((r) => q === undefined || r.auxiliary_id.toLowerCase().includes(q))
       .sort((a, b) => (a.auxiliary_id < b.auxiliary_id ? -1 : a.auxiliary_id > b.auxiliary_id ? 1 : 0));
     const answer: RosterAnswer = { asOfPosition, organId: p.organ, subtree, asOf, knownAt, counts: countsOf(rows) };
     if (principal.role === 'viewer') return answer;

@@ -1,4 +1,4 @@
-import { AsOfParam, FlagParam, KnownAtParam, ListParam, OneOfParam, OrganParam, PagedQueryDto } from '../shared/query-fields';
+import { AsOfParam, FlagParam, IdParam, KnownAtParam, ListParam, OneOfParam, OrganParam, PagedQueryDto } from '../shared/query-fields';
 
 export const ROSTER_STATUSES = ['ON_PROBATION', 'ACTIVE', 'SUSPENDED', 'DEPARTED'] as const;
 export const CATEGORIES = ['DUTY', 'CIVILIAN'] as const;
@@ -15,6 +15,12 @@ export class RosterRequestDto extends PagedQueryDto {
 
   @OneOfParam(CATEGORIES, 'Only this category')
   category?: (typeof CATEGORIES)[number];
+
+  @IdParam('Only this level (a code of the levels parameter in force: L1 … L6)', 'L1')
+  level?: string;
+
+  @IdParam('Only auxiliaries whose id contains this text (case-insensitive)', 'aux-1')
+  q?: string;
 
   @AsOfParam()
   asOf?: string;
