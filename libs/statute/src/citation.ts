@@ -44,6 +44,11 @@ export const LAWS = {
     zh: '事业单位工作人员处分规定',
     en: 'Provisions on Sanctions for Staff of Public Institutions',
   },
+  /** 中华人民共和国个人信息保护法 */
+  'PRC-PIPL': {
+    zh: '中华人民共和国个人信息保护法',
+    en: 'PRC Personal Information Protection Law',
+  },
   /** 信访工作条例 (used only by analogy, for default parameters) */
   'PRC-PETITIONS': {
     zh: '信访工作条例',

@@ -69,6 +69,7 @@ function shapeProblem(key: ParameterKey, value: unknown): string | null {
     case 'housingFund.enrolmentDeadlineDays':
     case 'healthCheck.intervalMonths':
     case 'complaint.handlingDays':
+    case 'personalData.retentionYearsAfterDeparture':
     case 'record.effectiveDateHorizonDays':
       return isCount(value) ? null : 'expected a non-negative integer';
     default: {

@@ -131,6 +131,19 @@ export const PARAMETERS_2024: ParameterTable = {
       },
     ],
   },
+  'personalData.retentionYearsAfterDeparture': {
+    description: { zh: '离职后个人信息的保存期限（年）', en: 'Years personal data is kept after departure' },
+    delegatedBy: [cite('PRC-PIPL', '2021', 19), cite('PRC-LABOUR-CONTRACT', '2012', 50, 3)],
+    values: [
+      {
+        from: FROM,
+        value: 2,
+        source:
+          'default: 2 years, the least 《中华人民共和国劳动合同法》第五十条第三款 allows (已经解除或者终止的劳动合同的文本，至少保存二年备查); 《个人信息保护法》第十九条 asks for the shortest time necessary; the region or the using organ sets its own 档案保存期限 in its local measures',
+        isDefault: true,
+      },
+    ],
+  },
   'record.effectiveDateHorizonDays': {
     description: { zh: '指令生效日期最多可晚于记录日期的天数', en: 'Days after its recording by which a command must take effect' },
     // No clause of the regulation sets or delegates it: the record's own bound.

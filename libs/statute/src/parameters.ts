@@ -62,6 +62,12 @@ export interface ParameterTypes {
   /** Days within which a complaint is handled and the complainant told (Art. 38 ¶2 及时). */
   readonly 'complaint.handlingDays': number;
   /**
+   * Whole years after a person's last departure (or later registration) for
+   * which their personal data is kept; then their data key is shredded unless
+   * a hold applies (PIPL Art. 19; 劳动合同法 Art. 50 ¶3: at least two years).
+   */
+  readonly 'personalData.retentionYearsAfterDeparture': number;
+  /**
    * How many days after the day it is recorded a command may take effect
    * (a record's bound, not a number of the regulation: one mistyped year must
    * not block lawful commands for decades).
