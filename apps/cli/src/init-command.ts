@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { type CommandOutcome, FoldedStreamCache, executeCommand, prepareCommand } from '@auxledger/application';
-import { type RegisterOrgan, type SetQuota, registerOrgan, setQuota } from '@auxledger/domain';
+import { FoldedStreamCache } from '@auxledger/application';
 import { SqliteEventStore } from '@auxledger/event-store';
-import { REGION_ORGAN_ID, type RegionOrgansFile, citiesOf } from '@auxledger/history';
+import { type InitReport as RunReport, type InitPlan, InitInputError, planInit, runInit } from '@auxledger/history';
 import { REGISTRY } from '@auxledger/statute';
 import { CliError, UsageError } from './cli-error';
 import type { Output } from './output';
@@ -19,8 +17,10 @@ import type { Output } from './output';
  *
  * Every organ is a RegisterOrgan and every quota a SetQuota through the real
  * command path (`executeCommand`, the same rules as the API), each with a
- * command id derived from the file's SHA-256 and the organ: running the same
- * file again answers the recorded commands and writes nothing new.
+ * command id derived from the SHA-256 of the file's content and the organ:
+ * running the same file again answers the recorded commands and writes
+ * nothing new. The plan and its run are `planInit`/`runInit` of
+ * libs/history — the same as `POST /api/admin/init`.
  */
 
 export interface InitOptions {
@@ -33,12 +33,8 @@ export interface InitOptions {
   json?: boolean;
 }
 
-export interface InitReport {
+export interface InitReport extends RunReport {
   file: string;
-  sha256: string;
-  organs: { registered: number; recorded: number };
-  quotas: { set: number; recorded: number };
-  refused: Array<{ commandId: string; organId: string; code: string; message: { zh: string; en: string } }>;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -59,54 +55,27 @@ export async function initCommand(options: InitOptions, io: Output): Promise<num
     throw new UsageError('INVALID_DATE', { zh: `--effective-date 须为 YYYY-MM-DD，而非 ${options.effectiveDate}`, en: `--effective-date must be YYYY-MM-DD, not ${options.effectiveDate}` });
   }
 
-  const bytes = readFileSync(options.organs);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  let file: RegionOrgansFile;
-  let cities: ReturnType<typeof citiesOf>;
+  let plan: InitPlan;
   try {
-    file = JSON.parse(bytes.toString('utf8')) as RegionOrgansFile;
-    cities = citiesOf(file);
+    const text = readFileSync(options.organs, 'utf8');
+    let file: unknown;
+    try {
+      file = JSON.parse(text);
+    } catch (error) {
+      throw new InitInputError('INVALID_ORGANS_FILE', { zh: `机关树文件不是 JSON：${(error as Error).message}`, en: `the organ tree file is not JSON: ${(error as Error).message}` });
+    }
+    plan = planInit(file, quota === null ? null : { headcount: quota, documentRef: options.quotaDocument as string });
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new CliError('INVALID_ORGANS_FILE', { zh: `机关树文件无法读取：${why}`, en: `the organ tree file cannot be read: ${why}` });
+    if (error instanceof InitInputError) throw new CliError(error.code, error.messages);
+    throw error;
   }
 
-  const organs: RegisterOrgan['data'][] = [
-    { organId: REGION_ORGAN_ID, name: file.region.organ, level: 'REGION', kind: 'PUBLIC_SECURITY', parentId: null },
-    ...cities.flatMap((city) => [
-      { organId: city.id, name: city.organ, level: 'CITY' as const, kind: 'PUBLIC_SECURITY' as const, parentId: REGION_ORGAN_ID },
-      ...city.counties.map((county) => ({ organId: county.id, name: county.organ, level: 'COUNTY' as const, kind: 'PUBLIC_SECURITY' as const, parentId: city.id })),
-    ]),
-  ];
-  const quotas: SetQuota['data'][] =
-    quota === null
-      ? []
-      : cities.flatMap((city) => city.counties.map((county) => ({ organId: county.id, category: null, headcount: quota, documentRef: options.quotaDocument!.trim(), setByOrganId: REGION_ORGAN_ID })));
-
   const store = new SqliteEventStore({ path: options.db });
-  const report: InitReport = { file: options.organs, sha256, organs: { registered: 0, recorded: 0 }, quotas: { set: 0, recorded: 0 }, refused: [] };
+  let report: InitReport;
   try {
     const deps = { store, registry: REGISTRY, clock: { now: () => new Date() }, cache: new FoldedStreamCache() };
     const actor = { id: options.actor, role: 'system', organId: null } as const;
-    const idOf = (kind: 'organ' | 'quota', organId: string) => `init-${sha256.slice(0, 32)}-${kind}-${organId}`;
-    const tally = (outcome: CommandOutcome, commandId: string, organId: string, counts: { recorded: number }, count: () => void) => {
-      if (outcome.status === 'accepted') {
-        if (outcome.replayed) counts.recorded += 1;
-        else count();
-      } else report.refused.push({ commandId, organId, code: outcome.refusal.kind === 'STATE' ? outcome.refusal.code : 'REFUSED_BY_STATUTE', message: refusalMessage(outcome) });
-    };
-    for (const data of organs) {
-      const commandId = idOf('organ', data.organId);
-      const { command } = prepareCommand<RegisterOrgan>({ type: 'RegisterOrgan', data, commandId, actor, effectiveDate: options.effectiveDate }, deps.clock);
-      tally(await executeCommand(deps, registerOrgan, command), commandId, data.organId, report.organs, () => (report.organs.registered += 1));
-    }
-    if (report.refused.length === 0) {
-      for (const data of quotas) {
-        const commandId = idOf('quota', data.organId);
-        const { command } = prepareCommand<SetQuota>({ type: 'SetQuota', data, commandId, actor, effectiveDate: options.effectiveDate }, deps.clock);
-        tally(await executeCommand(deps, setQuota, command), commandId, data.organId, report.quotas, () => (report.quotas.set += 1));
-      }
-    }
+    report = { file: options.organs, ...(await runInit(deps, plan, { actor, ...(options.effectiveDate !== undefined ? { effectiveDate: options.effectiveDate } : {}) })) };
   } finally {
     await store.close();
   }
@@ -120,11 +89,4 @@ export async function initCommand(options: InitOptions, io: Output): Promise<num
     for (const r of report.refused) io.err(`${r.organId}: ${r.code} — ${r.message.zh} / ${r.message.en}\n`);
   }
   return report.refused.length === 0 ? 0 : 1;
-}
-
-function refusalMessage(outcome: Exclude<CommandOutcome, { status: 'accepted' }>): { zh: string; en: string } {
-  const refusal = outcome.refusal;
-  if (refusal.kind === 'STATE') return refusal.message;
-  const violations = refusal.judgement.violations;
-  return { zh: violations.map((v) => `${v.citationText.zh}：${v.message.zh}`).join('；'), en: violations.map((v) => `${v.citationText.en}: ${v.message.en}`).join('; ') };
 }

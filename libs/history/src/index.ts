@@ -3,6 +3,7 @@ export type { HistoryProgress, RefusalSample } from './simulation';
 export { demoRegistry, demoPayStandards, payStandardOn, DEMO_PAY_SOURCE, DEMO_PAY_RISE_FROM } from './demo-registry';
 export { type RegionOrgansFile, type DivisionNode, CITY_IDS, REGION_ORGAN_ID, citiesOf } from './organs-file';
 export { loadRegionOrgans, DEFAULT_ORGANS_FILE } from './load-organs';
+export { type InitPlan, type InitQuota, type InitReport, type PlannedInitCommand, type RunInitOptions, InitInputError, initFileDigest, planInit, runInit } from './init-deployment';
 export { Prng } from './prng';
 export { ReadCachingEventStore } from './read-cache';
 export { scratchDir } from './scratch';
