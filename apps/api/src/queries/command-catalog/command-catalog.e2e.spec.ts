@@ -70,6 +70,22 @@ describe('GET /api/catalog/commands', () => {
     expect(byType('Hire').dryRun).toBe(true);
   });
 
+  it('the text a citation points at, from the embedded regulation: item, paragraph, article; null for a law not carried; a malformed one is a 400', async () => {
+    const viewer = await keyFor(api, 'viewer');
+    const item = (await api.get('/api/catalog/commands/cited-text?citation=NMG-AUX@2024:12.1.1', viewer.key).expect(200)).body;
+    expect(item).toMatchObject({ citation: { law: 'NMG-AUX', revision: '2024', article: 12, paragraph: 1, item: 1 }, rendered: { zh: '《内蒙古自治区公安机关警务辅助人员条例》第十二条第一款第（一）项' } });
+    // The same words the catalog gives the duty of that item.
+    const admin = field('AssignDuty', 'dutyCodes').items?.enum?.find((d) => d.value === 'CIV_ADMIN');
+    expect(item.text).toBe(admin?.['citedText']);
+    const article = (await api.get('/api/catalog/commands/cited-text?citation=NMG-AUX@2024:23', viewer.key).expect(200)).body;
+    expect(article.text).toContain('（一）');
+    expect(article.text.length).toBeGreaterThan(item.text.length);
+    const other = (await api.get('/api/catalog/commands/cited-text?citation=PRC-LABOUR-CONTRACT@2012:19', viewer.key).expect(200)).body;
+    expect(other).toMatchObject({ text: null, rendered: { zh: expect.stringContaining('劳动合同法') } });
+    const bad = await api.get('/api/catalog/commands/cited-text?citation=NMG-AUX:23', viewer.key).expect(400);
+    expect(bad.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: { zh: expect.any(String), en: expect.any(String) } });
+  });
+
   it('a malformed asOf is a 400 in both languages', async () => {
     const res = await api.get('/api/catalog/commands?asOf=2025-13-01').expect(400);
     expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: { zh: expect.any(String), en: expect.any(String) } });

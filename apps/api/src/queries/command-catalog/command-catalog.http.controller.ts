@@ -5,6 +5,8 @@ import { CurrentPrincipal, type Principal, Roles } from '../../auth/principal';
 import { QueryEndpoint } from '../shared/query-endpoint';
 import { type CommandCatalogAnswer, GetCommandCatalog } from './command-catalog.query';
 import { CommandCatalogRequestDto } from './command-catalog.request.dto';
+import { type CitedTextAnswer, citedTextOf } from './cited-text';
+import { CitedTextRequestDto } from './cited-text.request.dto';
 
 @QueryEndpoint()
 @Controller('api/catalog/commands')
@@ -23,5 +25,18 @@ export class CommandCatalogHttpController {
   })
   commands(@Query() query: CommandCatalogRequestDto, @CurrentPrincipal() principal: Principal): Promise<CommandCatalogAnswer> {
     return this.queryBus.execute(new GetCommandCatalog(query, principal));
+  }
+
+  @Get('cited-text')
+  @Roles('admin', 'operator', 'auditor', 'viewer')
+  @ApiOperation({
+    operationId: 'citedText',
+    summary: '条文 The regulation text a citation points at',
+    description:
+      'For a refusal’s violation (its `citation`), the words of the article, paragraph or item cited, from the regulation text the statute library embeds, with the citation rendered in zh and en. ' +
+      '`text` is null for a law whose text is not carried (e.g. 劳动合同法) or a citation that points nowhere.',
+  })
+  citedText(@Query() query: CitedTextRequestDto): CitedTextAnswer {
+    return citedTextOf(query.citation);
   }
 }
