@@ -25,6 +25,8 @@ export const COMMAND_TIMING: Readonly<Record<string, CommandTiming>> = {
   // applications (Arts. 20–23): every stage is recorded once it is passed or failed
   RegisterApplication: 'HAPPENED',
   RegisterApplicant: 'HAPPENED',
+  // personal data (ADR 0006): a shredding is recorded once the retention ended
+  ShredPersonalData: 'HAPPENED',
   ReviewQualification: 'HAPPENED',
   RecordExamResults: 'HAPPENED',
   RecordRanking: 'HAPPENED',

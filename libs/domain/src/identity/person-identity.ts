@@ -36,16 +36,50 @@ export type PersonIdentityRecorded = DomainEvent<
 /** A later registration (in this organ or another) that gave the same identity: no ciphertext again, the organ may read it. */
 export type PersonIdentityConfirmed = DomainEvent<'PersonIdentityConfirmed', { personKey: string; applicationId: string; organId: string }>;
 
-export type PersonIdentityEvent = PersonIdentityRecorded | PersonIdentityConfirmed;
+/**
+ * The person's data key was shredded (crypto-shredding, ADR 0006): what was
+ * sealed under `keyId` is unreadable from now on. No personal data: the key
+ * id, why (the retention period ended) and the parameter it ended by, the day
+ * it was kept from and the day it was due.
+ */
+export type PersonalDataShredded = DomainEvent<
+  'PersonalDataShredded',
+  {
+    personKey: string;
+    keyId: string;
+    reason: 'RETENTION_ENDED';
+    basis: { parameter: string; value: number; source: string; isDefault: boolean };
+    keptFrom: IsoDate;
+    dueOn: IsoDate;
+  }
+>;
+
+export type PersonIdentityEvent = PersonIdentityRecorded | PersonIdentityConfirmed | PersonalDataShredded;
 
 export const personIdentityRecorded = (data: PersonIdentityRecorded['data']): PersonIdentityRecorded => ({ type: 'PersonIdentityRecorded', schemaVersion: 1, data });
 export const personIdentityConfirmed = (data: PersonIdentityConfirmed['data']): PersonIdentityConfirmed => ({ type: 'PersonIdentityConfirmed', schemaVersion: 1, data });
+export const personalDataShredded = (data: PersonalDataShredded['data']): PersonalDataShredded => ({ type: 'PersonalDataShredded', schemaVersion: 1, data });
 
 export type PersonIdentityState =
   | { status: 'NONE' }
-  | { status: 'RECORDED'; personKey: string; sealed: SealedData; recordedOn: IsoDate; organIds: string[]; applicationIds: string[] };
+  | {
+      status: 'RECORDED';
+      personKey: string;
+      sealed: SealedData;
+      recordedOn: IsoDate;
+      organIds: string[];
+      applicationIds: string[];
+      /** The day of the latest registration that gave the identity (recorded or confirmed). */
+      lastRegisteredOn: IsoDate;
+      /** Data keys recorded as shredded, with the day (PersonalDataShredded). */
+      shredded: Array<{ keyId: string; on: IsoDate }>;
+    };
 
 export function evolvePersonIdentity(state: PersonIdentityState, { event, effectiveDate }: Envelope<PersonIdentityEvent>): PersonIdentityState {
+  if (event.type === 'PersonalDataShredded') {
+    if (state.status !== 'RECORDED' || state.shredded.some((s) => s.keyId === event.data.keyId)) return state;
+    return { ...state, shredded: [...state.shredded, { keyId: event.data.keyId, on: effectiveDate }] };
+  }
   const { personKey, applicationId, organId } = event.data;
   if (event.type === 'PersonIdentityConfirmed' && state.status === 'NONE') return state;
   const sealed = event.type === 'PersonIdentityRecorded' ? event.data.sealed : (state as Extract<PersonIdentityState, { status: 'RECORDED' }>).sealed;
@@ -59,6 +93,8 @@ export function evolvePersonIdentity(state: PersonIdentityState, { event, effect
     recordedOn,
     organIds: organIds.includes(organId) ? organIds : [...organIds, organId],
     applicationIds: applicationIds.includes(applicationId) ? applicationIds : [...applicationIds, applicationId],
+    lastRegisteredOn: state.status === 'RECORDED' && state.lastRegisteredOn > effectiveDate ? state.lastRegisteredOn : effectiveDate,
+    shredded: state.status === 'RECORDED' ? state.shredded : [],
   };
 }
 

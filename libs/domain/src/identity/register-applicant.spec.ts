@@ -40,6 +40,6 @@ describe('RegisterApplicant: RegisterApplication with the sealed identity', () =
       evolvePersonIdentity,
       { status: 'NONE' } as ReturnType<typeof evolvePersonIdentity>,
     );
-    expect(state).toEqual({ status: 'RECORDED', personKey: 'pk:9f2c…', sealed: SEALED, recordedOn: '2024-10-01', organIds: ['hohhot', 'baotou'], applicationIds: ['app-0', 'app-2'] });
+    expect(state).toEqual({ status: 'RECORDED', personKey: 'pk:9f2c…', sealed: SEALED, recordedOn: '2024-10-01', organIds: ['hohhot', 'baotou'], applicationIds: ['app-0', 'app-2'], lastRegisteredOn: '2024-11-01', shredded: [] });
   });
 });
