@@ -4,6 +4,8 @@ import { Overview } from './views/Overview';
 import { Quota } from './views/Quota';
 import { Recruitment } from './views/Recruitment';
 import { Supervision } from './views/Supervision';
+import { Recruit } from './workbench/recruit/Recruit';
+import { CommandsPage } from './workbench/commands';
 
 /** What every page is given: the organ and date of the header, who is signed in, its own address parameters, and a way to go elsewhere. */
 export interface PageProps {
@@ -42,4 +44,6 @@ export const PAGES: PageDef[] = [
   { key: 'quota', area: 'dashboard', component: Quota },
   { key: 'supervision', area: 'dashboard', component: Supervision },
   { key: 'recruitment', area: 'dashboard', component: Recruitment },
+  { key: 'recruit', area: 'workbench', titleKey: 'recruit.nav.recruit', roles: ['admin', 'operator'], component: Recruit },
+  { key: 'commands', area: 'workbench', titleKey: 'commands.nav.commands', roles: ['admin', 'operator'], component: CommandsPage },
 ];
