@@ -1,6 +1,7 @@
 import { PARAMETERS_2024, RULE_SET_2024, createRegistry, withParameterValues } from '@auxledger/statute';
 import { AUX, CONTRACT, ORGAN, PERSON, hired, terminatedOn } from '../auxiliary/auxiliary.fixtures';
-import { auxiliaryEvent } from '../auxiliary/events';
+import { type AuxiliaryEvent, auxiliaryEvent } from '../auxiliary/events';
+import type { Envelope } from '../kernel';
 import { personContractEnded, personContractStarted } from '../person/person';
 import { command, on, scenario } from '../testing';
 import { type SealedData, personIdentityRecorded, personalDataShredded } from './person-identity';
@@ -12,10 +13,10 @@ const person = [
   on('2024-10-01', personContractStarted({ personKey: PERSON, contractId: CONTRACT.contractId, auxiliaryId: AUX, organId: ORGAN, startDate: '2024-10-01' })),
   on('2025-03-31', personContractEnded({ personKey: PERSON, contractId: CONTRACT.contractId, auxiliaryId: AUX, organId: ORGAN, endedOn: '2025-03-31', reason: 'RESIGNATION' })),
 ];
-const served = [hired(), terminatedOn('2025-03-31')];
+const served: Envelope<AuxiliaryEvent>[] = [hired(), terminatedOn('2025-03-31')];
 const shred = (effectiveDate: string, auxiliaryIds = [AUX]) => command<ShredPersonalData>('ShredPersonalData', { personKey: PERSON, auxiliaryIds, reason: 'RETENTION_ENDED' }, effectiveDate);
 const given = scenario(shredPersonalData).given;
-const history = (auxiliary = served) => ({ identity, person, [`auxiliary:${AUX}`]: auxiliary });
+const history = (auxiliary: Envelope<AuxiliaryEvent>[] = served) => ({ identity, person, [`auxiliary:${AUX}`]: auxiliary });
 
 describe('ShredPersonalData: the retention of personal data after departure (ADR 0006)', () => {
   it('records the shredding once the period after the last departure is over, naming the parameter and its source (default 2 years)', () => {
