@@ -6,6 +6,10 @@ import { Recruitment } from './views/Recruitment';
 import { Supervision } from './views/Supervision';
 import { Recruit } from './workbench/recruit/Recruit';
 import { CommandsPage } from './workbench/commands';
+import { ApplicationsBoard } from './workbench/find/ApplicationsBoard';
+import { PersonFile } from './workbench/find/PersonFile';
+import { Plans } from './workbench/find/Plans';
+import { Roster } from './workbench/find/Roster';
 
 /** What every page is given: the organ and date of the header, who is signed in, its own address parameters, and a way to go elsewhere. */
 export interface PageProps {
@@ -44,6 +48,10 @@ export const PAGES: PageDef[] = [
   { key: 'quota', area: 'dashboard', component: Quota },
   { key: 'supervision', area: 'dashboard', component: Supervision },
   { key: 'recruitment', area: 'dashboard', component: Recruitment },
+  { key: 'roster', area: 'workbench', titleKey: 'find.nav.roster', roles: ['admin', 'operator', 'auditor'], component: Roster },
+  { key: 'person', area: 'workbench', titleKey: 'find.nav.person', roles: ['admin', 'operator', 'auditor'], hidden: true, component: PersonFile },
+  { key: 'plans', area: 'workbench', titleKey: 'find.nav.plans', roles: ['admin', 'operator', 'auditor'], component: Plans },
+  { key: 'applications', area: 'workbench', titleKey: 'find.nav.applications', roles: ['admin', 'operator', 'auditor'], component: ApplicationsBoard },
   { key: 'recruit', area: 'workbench', titleKey: 'recruit.nav.recruit', roles: ['admin', 'operator'], component: Recruit },
   { key: 'commands', area: 'workbench', titleKey: 'commands.nav.commands', roles: ['admin', 'operator'], component: CommandsPage },
 ];

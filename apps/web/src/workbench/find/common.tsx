@@ -1,0 +1,56 @@
+import { Alert, Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ApiError, type Bilingual } from '../../api';
+import type { PageProps } from '../../pages';
+import type { ShownPerson } from './types';
+import './words';
+
+/** The words of a bilingual text in the language shown. */
+export function useBilingual() {
+  const { i18n } = useTranslation();
+  return (text: Bilingual | null | undefined, fallback = '') => (text ? (i18n.language === 'en' ? text.en : text.zh) : fallback);
+}
+
+/** An organ's name from the header's list (its id only if unknown). */
+export const organNameOf = (organs: PageProps['organs'], id: string) => organs.find((o) => o.organ_id === id)?.name ?? id;
+
+/**
+ * A failed query as a clear message in the language shown: a 403 says the key may not read it (and, for an
+ * operator, offers its own organ), a 404 what is not there, anything else the API's words.
+ */
+export function QueryError({ error, me, organs, go, testId = 'query-error' }: { error: unknown } & Partial<Pick<PageProps, 'me' | 'organs' | 'go'>> & { testId?: string }) {
+  const { t, i18n } = useTranslation();
+  if (!error) return null;
+  const message = error instanceof ApiError ? (i18n.language === 'en' ? error.messages.en : error.messages.zh) : String(error);
+  const status = error instanceof ApiError ? error.status : 0;
+  const own = me?.role === 'operator' ? me.organIds[0] : undefined;
+  return (
+    <Alert
+      data-testid={testId}
+      data-status={status}
+      type={status === 403 ? 'warning' : 'error'}
+      showIcon
+      title={t(status === 403 ? 'find.common.forbidden' : status === 404 ? 'find.common.notFound' : 'find.common.failed', { message })}
+      action={
+        status === 403 && own && go && organs ? (
+          <Button size="small" onClick={() => go('roster', {}, { organ: own })} data-testid="to-own-organ">
+            {t('find.common.toOwnOrgan', { organ: organNameOf(organs, own) })}
+          </Button>
+        ) : undefined
+      }
+      style={{ marginBottom: 16 }}
+    />
+  );
+}
+
+/** Who a person is, as the API shows them: the name, or why there is none. */
+export function personName(person: ShownPerson | null, t: (key: string) => string): string {
+  if (person === null) return t('find.roster.noIdentity');
+  if (person.status === 'SHREDDED') return t('find.roster.shredded');
+  return person.name;
+}
+
+/** An address inside the app (for links that open with the keyboard and in a new tab). */
+export function hrefOf(view: string, params: Record<string, string>, organ: string, asOf: string): string {
+  return `#/${view}?${new URLSearchParams({ organ, asOf, ...params }).toString()}`;
+}
