@@ -6,6 +6,8 @@ import { ErrorBodyDto } from '../errors/error-body.dto';
 import { CheckpointService } from './checkpoint.service';
 import { type CheckpointAnswer, GetInclusionProof, GetLatestCheckpoint, type InclusionProofAnswer } from './log.queries';
 import { InclusionProofRequestDto } from './log.request.dto';
+import { type VerificationStateAnswer, VerificationService } from './verification.service';
+import type { VerificationRun } from './verification-runs';
 
 /** The verifiable log (ADR 0005): signed checkpoints and inclusion proofs. */
 @ApiTags('log')
@@ -17,6 +19,7 @@ export class LogHttpController {
   constructor(
     private readonly queryBus: QueryBus,
     private readonly checkpoints: CheckpointService,
+    private readonly verification: VerificationService,
   ) {}
 
   @Get('checkpoint')
@@ -52,5 +55,32 @@ export class LogHttpController {
   @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'EVENT_NOT_FOUND' })
   inclusion(@Query() query: InclusionProofRequestDto, @CurrentPrincipal() principal: Principal): Promise<InclusionProofAnswer> {
     return this.queryBus.execute(new GetInclusionProof(query, principal));
+  }
+
+  @Get('verification')
+  @Roles('admin', 'auditor')
+  @ApiOperation({
+    operationId: 'logVerification',
+    summary: '核验状态 The verification state: the last verification the API ran, and the latest signed checkpoint',
+    description: 'The last run of `POST /api/log/verify` (when, by which key, the result, the head and tree verified, each break found), or null; the latest signed checkpoint the log holds (size, root, when). Auditors and admins.',
+  })
+  @ApiResponse({ status: 200, description: 'The last run and the latest checkpoint' })
+  verificationState(): Promise<VerificationStateAnswer> {
+    return this.verification.state();
+  }
+
+  @Post('verify')
+  @HttpCode(201)
+  @Roles('admin', 'auditor')
+  @ApiOperation({
+    operationId: 'verifyLog',
+    summary: '核验记录库 Verify the log now and record the run',
+    description:
+      'As `auxledger verify`: every event hash and stream link, the log digest, the stored Merkle tree node by node, and the latest signed checkpoint (its signature first) — then the run is recorded. ' +
+      '201 with the run, `ok: false` and each break when the log is not intact. Auditors and admins.',
+  })
+  @ApiResponse({ status: 201, description: 'The run recorded' })
+  verify(@CurrentPrincipal() principal: Principal): Promise<VerificationRun> {
+    return this.verification.verify(principal);
   }
 }

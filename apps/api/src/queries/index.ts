@@ -1,4 +1,10 @@
 import type { Provider, Type } from '@nestjs/common';
+import { ApplicationsHttpController } from './applications/applications.http.controller';
+import { GetApplicationsHandler } from './applications/applications.query';
+import { FinesHttpController } from './fines/fines.http.controller';
+import { GetFinesHandler } from './fines/fines.query';
+import { StreamsHttpController } from './streams/streams.http.controller';
+import { GetStreamEventsHandler, GetStreamsHandler } from './streams/streams.query';
 import { CatalogHttpController } from './catalog/catalog.http.controller';
 import { GetCatalogHandler } from './catalog/catalog.query';
 import { CommandCatalogHttpController } from './command-catalog/command-catalog.http.controller';
@@ -35,6 +41,9 @@ export const QUERY_CONTROLLERS: Type[] = [
   CommandCatalogHttpController,
   CatalogHttpController,
   ComplianceHttpController,
+  ApplicationsHttpController,
+  FinesHttpController,
+  StreamsHttpController,
 ];
 export const QUERY_HANDLERS: Provider[] = [
   GetRosterHandler,
@@ -48,4 +57,8 @@ export const QUERY_HANDLERS: Provider[] = [
   GetCatalogHandler,
   GetCommandCatalogHandler,
   GetComplianceHandler,
+  GetApplicationsHandler,
+  GetFinesHandler,
+  GetStreamsHandler,
+  GetStreamEventsHandler,
 ];

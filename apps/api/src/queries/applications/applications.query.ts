@@ -1,0 +1,117 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { Clock } from '@auxledger/application';
+import { APPLICATION_STAGES, type ApplicationEntry, type ApplicationStage, type ReadModelStore, STAGE_KEYS, applicationsOf, organHierarchy } from '@auxledger/projections';
+import { ReadAccess } from '../../access/read-access';
+import type { Principal } from '../../auth/principal';
+import { AppError } from '../../errors/app-error';
+import { IdentityService, type ShownPerson } from '../../identity/identity.service';
+import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
+import { ReadPosition } from '../../projection/read-position';
+import { todayInShanghai } from '../../time/today-in-shanghai';
+import { DEFAULT_PAGE, flag, list, normalInstant } from '../shared/query-fields';
+import { type Positioned, ReadQuery } from '../shared/read-query';
+import type { ApplicationsRequestDto } from './applications.request.dto';
+
+/** One application as the board shows it. */
+export interface ApplicationView {
+  applicationId: string;
+  planId: string;
+  openingId: string | null;
+  organId: string;
+  recruitingOrganId: string;
+  openingOrganIds: string[] | null;
+  personKey: string;
+  stage: ApplicationStage;
+  nextStage: string | null;
+  announcedOn: string;
+  registeredOn: string;
+  stageDates: { QUALIFICATION_REVIEW: string | null; EXAMS: string | null; MEDICAL: string | null; INSPECTION: string | null; PUBLIC_NOTICE: string | null };
+  failure: { stage: number; stageKey: ApplicationStage; reason: string; on: string } | null;
+  hired: { auxiliaryId: string; on: string } | null;
+  person: ShownPerson | null;
+}
+
+export interface ApplicationsAnswer extends Positioned {
+  organId: string;
+  subtree: boolean;
+  asOf: string;
+  knownAt: string | null;
+  planId: string | null;
+  /** Over the organ, subtree and plan filters — not the stage filter: the board's column counts and the funnel. */
+  counts: { total: number; byStage: Record<ApplicationStage, number>; byPlan: Record<string, number> };
+  entries?: ApplicationView[];
+  next?: string | null;
+}
+
+export class GetApplications extends ReadQuery<ApplicationsRequestDto, ApplicationsAnswer> {}
+
+/** Applications (Art. 20) of an organ as of a date; a viewer's answer has the counts only. */
+@QueryHandler(GetApplications)
+export class GetApplicationsHandler implements IQueryHandler<GetApplications> {
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly position: ReadPosition,
+    private readonly access: ReadAccess,
+    private readonly identity: IdentityService,
+  ) {}
+
+  async execute({ params: p, principal }: GetApplications): Promise<ApplicationsAnswer> {
+    const asOfPosition = await this.position.atLeast(p.minPosition);
+    await this.access.requireOrgan(principal, p.organ);
+    if ((await this.store.get(organHierarchy, p.organ)) === null) {
+      throw new AppError('NOT_FOUND', 'ORGAN_NOT_FOUND', { zh: `没有机关 ${p.organ}`, en: `No organ ${p.organ}` }, { organId: p.organ });
+    }
+    const subtree = flag(p.subtree, false);
+    const asOf = p.asOf ?? todayInShanghai(this.clock);
+    const knownAt = p.knownAt ? normalInstant(p.knownAt) : null;
+    const rows = await applicationsOf(this.store, p.organ, { asOf, includeSubtree: subtree, ...(knownAt ? { knownAt } : {}), ...(p.plan ? { planId: p.plan } : {}) });
+    const answer: ApplicationsAnswer = { asOfPosition, organId: p.organ, subtree, asOf, knownAt, planId: p.plan ?? null, counts: countsOf(rows) };
+    if (principal.role === 'viewer') return answer;
+    const stages = list(p.stage);
+    const wanted = stages ? rows.filter((r) => stages.includes(r.stage)) : rows;
+    const limit = p.limit ?? DEFAULT_PAGE;
+    const after = p.cursor;
+    const rest = after === undefined ? wanted : wanted.filter((r) => r.application_id > after);
+    const page = rest.slice(0, limit);
+    const now = this.clock.now();
+    const entries: ApplicationView[] = [];
+    // Each applicant's name (ID number masked), for this page only, each read recorded (ADR 0006).
+    for (const row of page) entries.push(viewOf(row, await this.identity.shownPerson(row.person_key, principal, principal.role === 'operator' ? row.organ_id : null, now)));
+    return { ...answer, entries, next: rest.length > limit ? (page[page.length - 1]?.application_id ?? null) : null };
+  }
+}
+
+function countsOf(rows: readonly ApplicationEntry[]): ApplicationsAnswer['counts'] {
+  const byStage = Object.fromEntries(APPLICATION_STAGES.map((s) => [s, 0])) as Record<ApplicationStage, number>;
+  const byPlan: Record<string, number> = {};
+  for (const r of rows) {
+    byStage[r.stage] += 1;
+    byPlan[r.plan_id] = (byPlan[r.plan_id] ?? 0) + 1;
+  }
+  return { total: rows.length, byStage, byPlan };
+}
+
+function viewOf(r: ApplicationEntry, person: ShownPerson | null): ApplicationView {
+  return {
+    applicationId: r.application_id,
+    planId: r.plan_id,
+    openingId: r.opening_id,
+    organId: r.organ_id,
+    recruitingOrganId: r.recruiting_organ_id,
+    openingOrganIds: r.opening_organ_ids,
+    personKey: r.person_key,
+    stage: r.stage,
+    nextStage: r.next_step,
+    announcedOn: r.announced_on,
+    registeredOn: r.registered_on,
+    stageDates: { QUALIFICATION_REVIEW: r.qualification_review_on, EXAMS: r.exams_on, MEDICAL: r.medical_on, INSPECTION: r.inspection_on, PUBLIC_NOTICE: r.public_notice_on },
+    failure:
+      r.failed_stage !== null && r.failure_reason !== null && r.failed_on !== null
+        ? { stage: r.failed_stage, stageKey: STAGE_KEYS[r.failed_stage] ?? 'FAILED', reason: r.failure_reason, on: r.failed_on }
+        : null,
+    hired: r.auxiliary_id !== null && r.hired_on !== null ? { auxiliaryId: r.auxiliary_id, on: r.hired_on } : null,
+    person,
+  };
+}

@@ -1,0 +1,101 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { Clock } from '@auxledger/application';
+import { FINE_STATUSES, type FineEntry, type ReadModelStore, finesOf, organHierarchy } from '@auxledger/projections';
+import { ReadAccess } from '../../access/read-access';
+import { AppError } from '../../errors/app-error';
+import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
+import { ReadPosition } from '../../projection/read-position';
+import { todayInShanghai } from '../../time/today-in-shanghai';
+import { DEFAULT_PAGE, flag, list, normalInstant } from '../shared/query-fields';
+import { type Positioned, ReadQuery } from '../shared/read-query';
+import type { FinesRequestDto } from './fines.request.dto';
+
+export interface FineView {
+  fineId: string;
+  decidingOrganId: string;
+  decisionNumber: string;
+  conduct: string;
+  item: string;
+  confiscated: boolean;
+  amountFen: number;
+  illegalIncomeFen: number | null;
+  status: string;
+  decidedOn: string;
+  paidOn: string | null;
+  revokedOn: string | null;
+  revokeReason: string | null;
+}
+
+export interface FinesAnswer extends Positioned {
+  organId: string;
+  subtree: boolean;
+  asOf: string;
+  knownAt: string | null;
+  /** Over every status (the status filter narrows the entries only); amounts in fen, revoked fines not counted in them. */
+  counts: { total: number; byStatus: Record<string, number>; imposedFen: number; paidFen: number };
+  entries?: FineView[];
+  next?: string | null;
+}
+
+export class GetFines extends ReadQuery<FinesRequestDto, FinesAnswer> {}
+
+/** Fines (Art. 44) an organ decided, as of a date; no party named; a viewer's answer has the counts only. */
+@QueryHandler(GetFines)
+export class GetFinesHandler implements IQueryHandler<GetFines> {
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly position: ReadPosition,
+    private readonly access: ReadAccess,
+  ) {}
+
+  async execute({ params: p, principal }: GetFines): Promise<FinesAnswer> {
+    const asOfPosition = await this.position.atLeast(p.minPosition);
+    await this.access.requireOrgan(principal, p.organ);
+    if ((await this.store.get(organHierarchy, p.organ)) === null) {
+      throw new AppError('NOT_FOUND', 'ORGAN_NOT_FOUND', { zh: `没有机关 ${p.organ}`, en: `No organ ${p.organ}` }, { organId: p.organ });
+    }
+    const subtree = flag(p.subtree, false);
+    const asOf = p.asOf ?? todayInShanghai(this.clock);
+    const knownAt = p.knownAt ? normalInstant(p.knownAt) : null;
+    const rows = await finesOf(this.store, p.organ, { asOf, includeSubtree: subtree, ...(knownAt ? { knownAt } : {}) });
+    const answer: FinesAnswer = { asOfPosition, organId: p.organ, subtree, asOf, knownAt, counts: countsOf(rows) };
+    if (principal.role === 'viewer') return answer;
+    const statuses = list(p.status);
+    const wanted = statuses ? rows.filter((r) => statuses.includes(r.status)) : rows;
+    const limit = p.limit ?? DEFAULT_PAGE;
+    const after = p.cursor;
+    const rest = after === undefined ? wanted : wanted.filter((r) => r.fine_id > after);
+    const page = rest.slice(0, limit);
+    return { ...answer, entries: page.map(viewOf), next: rest.length > limit ? (page[page.length - 1]?.fine_id ?? null) : null };
+  }
+}
+
+function countsOf(rows: readonly FineEntry[]): FinesAnswer['counts'] {
+  const byStatus: Record<string, number> = Object.fromEntries(FINE_STATUSES.map((s) => [s, 0]));
+  let imposedFen = 0;
+  let paidFen = 0;
+  for (const r of rows) {
+    byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+    if (r.status !== 'REVOKED') imposedFen += r.amount_fen;
+    if (r.status === 'PAID') paidFen += r.amount_fen;
+  }
+  return { total: rows.length, byStatus, imposedFen, paidFen };
+}
+
+const viewOf = (r: FineEntry): FineView => ({
+  fineId: r.fine_id,
+  decidingOrganId: r.deciding_organ_id,
+  decisionNumber: r.decision_number,
+  conduct: r.conduct,
+  item: r.item,
+  confiscated: Boolean(r.confiscated),
+  amountFen: r.amount_fen,
+  illegalIncomeFen: r.illegal_income_fen,
+  status: r.status,
+  decidedOn: r.decided_on,
+  paidOn: r.paid_on,
+  revokedOn: r.revoked_on,
+  revokeReason: r.revoke_reason,
+});
