@@ -58,6 +58,8 @@ const ACCESS: readonly Rule[] = [
   // Express's catch-all, every method: an unknown route is 404 for everyone, key or not.
   { route: /^ANY \/\{\*path\}$/, expect: everyone(404), path: () => '/api/no-such-route' },
   { route: /^POST \/api\/keys$/, expect: adminOnly(201) },
+  // The first start's dry run (a one-organ file): nothing recorded.
+  { route: /^POST \/api\/admin\/init$/, expect: adminOnly(200), path: (r) => `${r}?dryRun=true` },
   { route: /^GET \/api\/keys$/, expect: adminOnly(200) },
   { route: /^DELETE \/api\/keys\/:id$/, expect: adminOnly(200) },
   { route: /^POST \/api\/commands\/[a-z-]+$/, expect: command },
@@ -224,6 +226,8 @@ describe('the access matrix: every route × admin, operator, operator of another
           res = await api.post(template, { name: `matrix ${caller}`, role: 'viewer' }, keyOf(caller));
         } else if (method === 'POST' && template.startsWith('/api/identities/')) {
           res = await api.post((rule.path as (r: string) => string)(template), template.endsWith('/disclosures') ? { fields: ['name'], reason: 'matrix' } : { reason: 'matrix' }, keyOf(caller));
+        } else if (method === 'POST' && template === '/api/admin/init') {
+          res = await api.post((rule.path as (r: string) => string)(template), { region: { division: '内蒙古自治区', organ: '内蒙古自治区公安厅', level: 'REGION', children: [] } }, keyOf(caller));
         } else if (method === 'POST' && template === '/api/log/checkpoints') {
           res = await api.post(template, {}, keyOf(caller));
         } else if (method === 'DELETE' && template === '/api/keys/:id') {

@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { Clock } from '@auxledger/application';
 import { ReadAccess } from './access/read-access';
+import { ADMIN_CONTROLLERS, ADMIN_PROVIDERS } from './admin';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ClientThrottlerGuard } from './auth/client-throttler.guard';
 import { OrganScope } from './auth/organ-scope';
@@ -62,7 +63,7 @@ export class AppModule {
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
         TerminusModule.forRoot({ logger: false }),
       ],
-      controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS, ...LOG_CONTROLLERS, IdentityHttpController, ApiKeysController, MeController, HealthController, MetricsController],
+      controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS, ...LOG_CONTROLLERS, IdentityHttpController, ApiKeysController, MeController, HealthController, MetricsController, ...ADMIN_CONTROLLERS],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
@@ -85,6 +86,7 @@ export class AppModule {
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         ...LOG_PROVIDERS,
+        ...ADMIN_PROVIDERS,
         { provide: APP_GUARD, useClass: ClientThrottlerGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
