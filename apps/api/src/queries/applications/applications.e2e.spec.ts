@@ -102,9 +102,12 @@ function listsSuite(name: string, open: (file: string) => Promise<StoreConfig>):
       expect(records.body.records.some((r: { actorKeyId: string; disclosure: string }) => r.actorKeyId === xincheng.id && r.disclosure === 'MASKED')).toBe(true);
     });
 
-    it('as of an earlier date the board stood elsewhere (bitemporal): on 2024-11-05 app-1 had passed the exams, app-3 was not yet withdrawn', async () => {
+    it('as of an earlier date the board stood elsewhere (bitemporal): on 2024-10-22 nobody had withdrawn yet; on 2024-11-05 app-1 had passed the exams', async () => {
+      const early = await read('/api/applications?organ=xincheng&asOf=2024-10-22').expect(200);
+      expect(early.body.counts.byStage).toMatchObject({ QUALIFICATION_REVIEW: 3, FAILED: 1, WITHDRAWN: 0, EXAMS: 0, HIRED: 0 });
       const res = await read('/api/applications?organ=xincheng&asOf=2024-11-05').expect(200);
-      expect(res.body.counts.byStage).toMatchObject({ EXAMS: 1, QUALIFICATION_REVIEW: 2, FAILED: 1, WITHDRAWN: 0, HIRED: 0 });
+      expect(res.body.counts.byStage).toMatchObject({ EXAMS: 1, QUALIFICATION_REVIEW: 1, FAILED: 1, WITHDRAWN: 1, HIRED: 0 });
+      expect(res.body.entries.find((e: { applicationId: string }) => e.applicationId === 'app-1')).toMatchObject({ stage: 'EXAMS', nextStage: 'MEDICAL', hired: null, stageDates: { MEDICAL: null } });
       const before = await read('/api/applications?organ=xincheng&asOf=2024-10-05').expect(200);
       expect(before.body.counts.total).toBe(0);
       // As known at an instant before anything was recorded.
