@@ -31,6 +31,8 @@ describe('GET /api/catalog', () => {
     expect(labels.organLevel.REGION.zh).toBe('自治区');
     expect(labels.level.L1).toEqual({ zh: '一级', en: 'L1' });
     expect(labels.departureReason.ABANDONMENT.zh).toBe('擅自离职');
+    // Sanctions: the discipline.sanctions parameter in force (its default: the four kinds).
+    expect(labels.sanction).toEqual({ WARNING: { zh: '警告', en: 'warning' }, DEMERIT: { zh: '记过', en: 'demerit' }, DEMOTION: { zh: '降级', en: 'demotion' }, DISMISSAL: { zh: '解除劳动合同', en: 'dismissal' } });
   });
 
   it('every finding kind cites its article, with the text of the regulation; a statute rule with its title', async () => {

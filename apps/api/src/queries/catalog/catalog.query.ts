@@ -51,6 +51,8 @@ export interface CatalogAnswer {
     departureReason: Record<string, Bilingual>;
     planStatus: Record<string, Bilingual>;
     duty: Record<string, Bilingual>;
+    /** The sanctions of the `discipline.sanctions` parameter in force on the date (a local measure, Art. 34 ¶1). */
+    sanction: Record<string, Bilingual>;
   };
   findingKinds: Record<string, CatalogFindingKind>;
 }
@@ -60,7 +62,7 @@ export class GetCatalog extends ReadQuery<CatalogRequestDto, CatalogAnswer> {}
 /**
  * 代码表: the words for every code the read models answer with (statuses,
  * categories, levels, organ levels and kinds, departure reasons, plan
- * states, duties, finding kinds with their articles), in Chinese and
+ * states, duties, sanctions, finding kinds with their articles), in Chinese and
  * English. From the statute library and the label tables beside this file;
  * no read model is touched, so no position is waited for.
  */
@@ -75,6 +77,7 @@ export class GetCatalogHandler implements IQueryHandler<GetCatalog> {
     const asOf = p.asOf ?? todayInShanghai(this.clock);
     const ruleSet = ruleSetInForce(this.registry, asOf);
     const levels = ruleSet ? (parameterOn(ruleSet.parameters, 'levels', asOf)?.value ?? []) : [];
+    const sanctions = ruleSet ? (parameterOn(ruleSet.parameters, 'discipline.sanctions', asOf)?.value ?? []) : [];
     const findingKinds: Record<string, CatalogFindingKind> = {};
     for (const [kind, d] of Object.entries(FINDING_KIND_DEFINITIONS)) {
       findingKinds[kind] = {
@@ -98,6 +101,7 @@ export class GetCatalogHandler implements IQueryHandler<GetCatalog> {
         departureReason: { ...DEPARTURE_REASON_LABELS },
         planStatus: { ...PLAN_STATUS_LABELS },
         duty: Object.fromEntries(DUTIES.map((d) => [d.code, d.title])),
+        sanction: Object.fromEntries(sanctions.map((x) => [x.code, { zh: x.zh, en: x.en }])),
       },
       findingKinds,
     };

@@ -46,6 +46,7 @@ function seriesSuite(name: string, open: (dir: string) => Promise<StoreConfig>):
       await api.post('/api/commands/hire', { ...hireBody('aux-2', 'app-2', 'pk-2', 'xincheng'), effectiveDate: '2025-01-02' }).expect(201);
       await api.post('/api/commands/hire', hireBody('aux-3', 'app-3', 'pk-3', 'saihan')).expect(201);
       await api.post('/api/commands/terminate', { auxiliaryId: 'aux-2', personKey: 'pk-2', usingOrganId: 'xincheng', reason: 'MUTUAL_AGREEMENT', ground: { kind: 'LAW', ref: '《劳动合同法》第三十六条' }, effectiveDate: '2025-03-01' }).expect(201);
+      await api.post('/api/commands/discipline', { auxiliaryId: 'aux-3', disciplineId: 'd-1', misconduct: 'OTHER', description: '迟到', sanction: 'WARNING', decidingOrganId: 'saihan', effectiveDate: '2025-02-10' }).expect(201);
       head = await api.logHead();
     });
     afterAll(async () => {
@@ -67,6 +68,10 @@ function seriesSuite(name: string, open: (dir: string) => Promise<StoreConfig>):
       ]);
       expect(res.body.points[4]).toMatchObject({ month: '2025-03', byStatus: { ON_PROBATION: 2, DEPARTED: 1 }, byCategory: { DUTY: 3 }, departuresByReason: { MUTUAL_AGREEMENT: 1 } });
       expect(res.body.points[5].departuresByReason).toEqual({});
+      // The warning of 10 February in February's point alone; a city that does not use the person has none.
+      expect(res.body.points.map((p: { sanctionsByKind: Record<string, number> }) => p.sanctionsByKind)).toEqual([{}, {}, {}, { WARNING: 1 }, {}, {}]);
+      const other = await api.get(`/api/headcount-series?organ=xincheng&asOf=2025-04-10&months=6`).expect(200);
+      expect(other.body.points.every((p: { sanctionsByKind: Record<string, number> }) => Object.keys(p.sanctionsByKind).length === 0)).toBe(true);
       await expectPointsEqualRosters(api, 'nmg', res.body.points);
     });
 

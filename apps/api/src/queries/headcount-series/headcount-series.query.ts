@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@auxledger/application';
-import { OPEN_KNOWN_TO, type ReadModelStore, type Where, organScope, roster, statusOn } from '@auxledger/projections';
+import { OPEN_KNOWN_TO, type ReadModelStore, type Where, organScope, personFileModel, roster, statusOn } from '@auxledger/projections';
 import { ReadAccess } from '../../access/read-access';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';
@@ -24,6 +24,8 @@ export interface HeadcountPoint {
   byCategory: Record<string, number>;
   /** Departures (Art. 40) from the month's first day to the point's date, by reason. */
   departuresByReason: Record<string, number>;
+  /** Sanctions (Art. 42) taking effect from the month's first day to the point's date, by kind — of the people the organs use on the as-of date. */
+  sanctionsByKind: Record<string, number>;
 }
 
 export interface HeadcountSeriesAnswer extends Positioned {
@@ -38,7 +40,7 @@ export class GetHeadcountSeries extends ReadQuery<HeadcountSeriesRequestDto, Hea
 
 /**
  * 人员月度变化: the roster's counts at the end of each month up to the as-of
- * date, and the month's departures by reason (Art. 40) — from the roster's versions in one indexed read (every version of the
+ * date, the month's departures by reason (Art. 40) and its sanctions by kind (Art. 42; from the person files as of the date) — from the roster's versions in one indexed read (every version of the
  * organs in scope valid at some point of the window, as known now or at
  * `knownAt`), counted per date here; never by replaying the log. Counts only:
  * every role (operators: their organs, as for the roster).
@@ -66,8 +68,14 @@ export class GetHeadcountSeriesHandler implements IQueryHandler<GetHeadcountSeri
       where: { using_organ_id: organs, valid_from: { lte: asOf }, valid_to: { gt: first }, ...known },
       orderBy: ['valid_from'],
     });
+    // Every sanction is kept in the file once decided: the files as of the as-of date hold the window's sanctions.
+    const files = await this.store.asOf(personFileModel, asOf, { where: { using_organ_id: organs }, ...(knownAt ? { knownAt } : {}) });
+    const sanctions = files.flatMap((f) => (f['sanctions'] as Array<{ sanction: string; effectiveFrom: string }> | null) ?? []).filter((s) => s.effectiveFrom >= `${first.slice(0, 7)}-01`);
     const points = dates.map((date): HeadcountPoint => {
-      const point: HeadcountPoint = { month: date.slice(0, 7), date, total: 0, inService: 0, byStatus: {}, byCategory: {}, departuresByReason: {} };
+      const point: HeadcountPoint = { month: date.slice(0, 7), date, total: 0, inService: 0, byStatus: {}, byCategory: {}, departuresByReason: {}, sanctionsByKind: {} };
+      for (const s of sanctions) {
+        if (s.effectiveFrom >= `${date.slice(0, 7)}-01` && s.effectiveFrom <= date) point.sanctionsByKind[s.sanction] = (point.sanctionsByKind[s.sanction] ?? 0) + 1;
+      }
       const monthStart = `${date.slice(0, 7)}-01`;
       for (const v of versions) {
         // As `asOf` reads a temporal model: valid_from <= date < valid_to.
