@@ -3,7 +3,6 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@auxledger/application';
 import { APPLICATION_STAGES, type ApplicationEntry, type ApplicationStage, type ReadModelStore, STAGE_KEYS, applicationsOf, organHierarchy } from '@auxledger/projections';
 import { ReadAccess } from '../../access/read-access';
-import type { Principal } from '../../auth/principal';
 import { AppError } from '../../errors/app-error';
 import { IdentityService, type ShownPerson } from '../../identity/identity.service';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
@@ -39,10 +38,21 @@ export interface ApplicationsAnswer extends Positioned {
   knownAt: string | null;
   planId: string | null;
   /** Over the organ, subtree and plan filters — not the stage filter: the board's column counts and the funnel. */
-  counts: { total: number; byStage: Record<ApplicationStage, number>; byPlan: Record<string, number> };
+  counts: { total: number; byStage: Record<ApplicationStage, number>; byPlan: Record<string, number>; funnel: FunnelStep[] };
   entries?: ApplicationView[];
   next?: string | null;
 }
+
+/**
+ * The Art. 20 funnel: each step in order — registered (1), then stages (2)–(6) passed, then hired — with how many
+ * applications passed it (`reached`) and how many ended at it without passing (failed or withdrew there; `failed_stage`).
+ */
+export interface FunnelStep {
+  step: (typeof FUNNEL)[number];
+  reached: number;
+  endedHere: number;
+}
+const FUNNEL = ['REGISTRATION', 'QUALIFICATION_REVIEW', 'EXAMS', 'MEDICAL', 'INSPECTION', 'PUBLIC_NOTICE', 'HIRED'] as const;
 
 export class GetApplications extends ReadQuery<ApplicationsRequestDto, ApplicationsAnswer> {}
 
@@ -86,11 +96,16 @@ export class GetApplicationsHandler implements IQueryHandler<GetApplications> {
 function countsOf(rows: readonly ApplicationEntry[]): ApplicationsAnswer['counts'] {
   const byStage = Object.fromEntries(APPLICATION_STAGES.map((s) => [s, 0])) as Record<ApplicationStage, number>;
   const byPlan: Record<string, number> = {};
+  const funnel: FunnelStep[] = FUNNEL.map((step) => ({ step, reached: 0, endedHere: 0 }));
   for (const r of rows) {
     byStage[r.stage] += 1;
     byPlan[r.plan_id] = (byPlan[r.plan_id] ?? 0) + 1;
+    // Steps are numbered as Art. 20's stages: registration 1, (2)–(6), hired 7; an ended application passed the stages before its failed one.
+    const passed = r.stage === 'HIRED' ? 7 : r.failed_stage !== null ? r.failed_stage - 1 : FUNNEL.indexOf(r.stage as (typeof FUNNEL)[number]) + 1;
+    for (let i = 0; i < Math.max(passed, 1); i++) (funnel[i] as FunnelStep).reached += 1;
+    if (r.failed_stage !== null) (funnel[Math.max(r.failed_stage - 1, 0)] as FunnelStep).endedHere += 1;
   }
-  return { total: rows.length, byStage, byPlan };
+  return { total: rows.length, byStage, byPlan, funnel };
 }
 
 function viewOf(r: ApplicationEntry, person: ShownPerson | null): ApplicationView {
