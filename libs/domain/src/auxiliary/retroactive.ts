@@ -60,8 +60,16 @@ const key = (v: Violation) => `${v.ruleId}|${JSON.stringify(v.citation)}|${v.mes
 
 /** Every retroactive conflict on an auxiliary's record, in the order the conflicting events were recorded. */
 export function retroactiveConflicts(state: AuxiliaryState, registry: RuleSetRegistry<Rules2024>): RetroactiveConflict[] {
-  if (!isHired(state)) return [];
-  const { events } = state.service;
+  return isHired(state) ? retroactiveConflictsIn(state.service.events, registry) : [];
+}
+
+/**
+ * The same, from an auxiliary's events in the order recorded (the hire first):
+ * for a read model that keeps the events, not the fold. Over the events
+ * effective by a date (ties: those recorded by then), it gives exactly the
+ * conflicts whose event took effect by that date.
+ */
+export function retroactiveConflictsIn(events: readonly DatedEvent[], registry: RuleSetRegistry<Rules2024>): RetroactiveConflict[] {
   const out: RetroactiveConflict[] = [];
   events.forEach((e, i) => {
     const on = e.effectiveDate;

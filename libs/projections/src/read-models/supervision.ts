@@ -20,13 +20,15 @@ import { daysBetween, todayUtc, withStatusOn } from './common';
 import { organScope } from './organ-hierarchy';
 import { type PersonFileRow, personFileModel } from './person-file';
 import { type RecruitmentPlanRow, recruitmentPlan } from './recruitment-plan';
+import { type RetroactiveConflictRecord, retroactiveConflictModel } from './retroactive-conflict';
 
 /**
  * Supervision findings (Arts. 18 ¶2, 28, 34–39) for an organ's subtree as of
  * a date. No finding is stored: what makes one (hire dates, training years,
  * insurance kinds, the latest health check, credentials, complaint dates,
  * sanction periods, plan dates) is kept in `person_file` and
- * `recruitment_plan`, and the finding is computed here for the as-of date — with the statute's own checks
+ * `recruitment_plan` (a retroactive conflict, judged by the domain, in
+ * `retroactive_conflict`), and the finding is computed here for the as-of date — with the statute's own checks
  * (SUPERVISION_CHECKS, judged in the rule set in force on that date) where
  * one exists, and AuxLedger's reading where none does (marked `ruleId: null`).
  */
@@ -43,7 +45,8 @@ export type FindingKind =
   | 'SANCTION_ACTIVE'
   | 'RECUSAL'
   | 'PLAN_NOT_APPROVED'
-  | 'PLAN_NOT_FILED';
+  | 'PLAN_NOT_FILED'
+  | 'RETROACTIVE_CONFLICT';
 
 export interface Finding {
   kind: FindingKind;
@@ -75,6 +78,18 @@ export interface SupervisionQuery {
 export const ASSESSMENT_INTERVAL_MONTHS = 12;
 
 const cited = (c: Citation) => renderCitation(c);
+
+/** The events a retroactive conflict names, in words (others by their type). */
+const RETROACTIVE_SUBJECT: Readonly<Record<string, Bilingual>> = {
+  DutyAssigned: { zh: '岗位职责安排', en: 'posting' },
+  AuxiliaryPromoted: { zh: '晋升', en: 'promotion' },
+  DisciplineDecided: { zh: '处分', en: 'sanction' },
+  AuxiliarySuspended: { zh: '停止执行职务', en: 'suspension' },
+  AuxiliaryTerminated: { zh: '离职', en: 'departure' },
+  AuxiliaryDemoted: { zh: '降级', en: 'demotion' },
+  AssessmentRecorded: { zh: '考核', en: 'assessment' },
+  RecusalDecided: { zh: '回避决定', en: 'recusal' },
+};
 
 export async function supervisionFindings(store: ReadModelStore, query: SupervisionQuery): Promise<Finding[]> {
   const asOf = query.asOf ?? todayUtc();
@@ -174,6 +189,29 @@ export async function supervisionFindings(store: ReadModelStore, query: Supervis
         kind: 'RECUSAL', ruleId: null, citation: cited(nmg(39, 2)), subject, organId,
         message: r.granted ? { zh: `就${r.matterId}回避`, en: `Recused from ${r.matterId}` } : { zh: `就${r.matterId}不予回避`, en: `Recusal from ${r.matterId} refused` },
         since: null, ageDays: null, details: { recusalId: r.recusalId, matterId: r.matterId, granted: r.granted },
+      });
+    }
+  }
+
+  // 追溯冲突 (issue 11 item 6): a posting or promotion that a record entered after it, effective before it, now makes unlawful —
+  // one finding per such event, citing the first rule it now fails; every rule, the later event and the back-dated ones in the details.
+  const conflicted = (await store.asOf(retroactiveConflictModel, asOf, { where: { using_organ_id: organs } })) as unknown as RetroactiveConflictRecord[];
+  for (const row of conflicted) {
+    for (const c of row.conflicts) {
+      const [first] = c.violations;
+      if (!first) continue;
+      const what = RETROACTIVE_SUBJECT[c.later.type] ?? { zh: c.later.type, en: c.later.type };
+      const backdated = c.backdated.map((b) => `${RETROACTIVE_SUBJECT[b.type]?.zh ?? b.type}（${b.effectiveDate}）`).join('、');
+      const backdatedEn = c.backdated.map((b) => `the ${RETROACTIVE_SUBJECT[b.type]?.en ?? b.type} of ${b.effectiveDate}`).join(', ');
+      const rules = c.violations.map((v) => v.ruleId).join(', ');
+      out.push({
+        kind: 'RETROACTIVE_CONFLICT', ruleId: first.ruleId, citation: first.citation, subject: { kind: 'auxiliary', id: row.auxiliary_id }, organId: row.using_organ_id ?? query.organId,
+        message: {
+          zh: `${c.later.effectiveDate}的${what.zh}与其后记录、生效在前的${backdated}相冲突，按现有记录应不予通过（${rules}），待机关作出纠正`,
+          en: `The ${what.en} of ${c.later.effectiveDate} conflicts with ${backdatedEn}, recorded after it and effective before it: on the record as it now stands it would be refused (${rules}) until an organ corrects it`,
+        },
+        since: c.later.effectiveDate, ageDays: age(c.later.effectiveDate),
+        details: { later: c.later, backdated: c.backdated, violations: c.violations },
       });
     }
   }
