@@ -83,6 +83,16 @@ function listsSuite(name: string, open: (file: string) => Promise<StoreConfig>):
         total: 4,
         byStage: { REGISTRATION: 0, QUALIFICATION_REVIEW: 1, EXAMS: 0, MEDICAL: 0, INSPECTION: 0, PUBLIC_NOTICE: 0, HIRED: 1, WITHDRAWN: 1, FAILED: 1 },
         byPlan: { [PLAN]: 4 },
+        // Passed each step / ended at it without passing: app-2 failed (2), app-3 withdrew at (3), app-4 passed (2), app-1 was hired.
+        funnel: [
+          { step: 'REGISTRATION', reached: 4, endedHere: 0 },
+          { step: 'QUALIFICATION_REVIEW', reached: 3, endedHere: 1 },
+          { step: 'EXAMS', reached: 1, endedHere: 1 },
+          { step: 'MEDICAL', reached: 1, endedHere: 0 },
+          { step: 'INSPECTION', reached: 1, endedHere: 0 },
+          { step: 'PUBLIC_NOTICE', reached: 1, endedHere: 0 },
+          { step: 'HIRED', reached: 1, endedHere: 0 },
+        ],
       });
       const byId = Object.fromEntries(res.body.entries.map((e: { applicationId: string }) => [e.applicationId, e]));
       expect(res.body.entries.map((e: { applicationId: string }) => e.applicationId)).toEqual(['app-1', 'app-2', 'app-3', 'app-4']);
