@@ -11,11 +11,11 @@ import { seedEvents } from './b2-command-path';
 import { sampleEvent } from './events';
 import { type Measurement, type Row, measureInterleaved, percentile, perSecond } from './measure';
 
-const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
+export const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
 const NOW = new Date('2025-03-01T08:00:00Z');
 
 /** A keep-alive HTTP/1.1 client on one socket: POST a JSON body, resolve with status and parsed body. */
-function client(port: number) {
+export function client(port: number) {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   return {
     post(path: string, body: unknown, key: string): Promise<{ status: number; body: unknown }> {
@@ -55,10 +55,10 @@ function freePort(): Promise<number> {
 
 /**
  * The API as \`npm start\` runs it (apps/api/src/main.ts: \`readConfig\`, \`createApp\`,
- * listen), in a child process: the test project may not import the app, and a
+ * listen), in a child process (`extraEnv` e.g. names a PostgreSQL): the test project may not import the app, and a
  * server in its own process is how it runs anyway. Resolves once it listens.
  */
-async function startApi(dbPath: string, readModelsPath: string): Promise<{ port: number; child: ChildProcess }> {
+export async function startApi(dbPath: string, readModelsPath: string, extraEnv: Record<string, string> = {}): Promise<{ port: number; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['-r', '@swc-node/register', resolve(__dirname, '../../apps/api/src/main.ts')], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -71,6 +71,7 @@ async function startApi(dbPath: string, readModelsPath: string): Promise<{ port:
       AUXLEDGER_PROJECTOR: 'off',
       AUXLEDGER_LOG_LEVEL: 'silent',
       AUXLEDGER_RATE_LIMIT: '100000000',
+      ...extraEnv,
     },
   });
   await new Promise<void>((done, fail) => {
@@ -80,7 +81,11 @@ async function startApi(dbPath: string, readModelsPath: string): Promise<{ port:
       out += chunk.toString();
       if (out.includes('listening')) done();
     });
-    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    // The start-up banner goes to stderr (stdout is the log's alone).
+    child.stderr?.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      if (err.includes('listening')) done();
+    });
     child.once('exit', (code) => fail(new Error(`B3: the API exited (${code}) before listening: ${err.slice(-2000)}`)));
   });
   return { port, child };

@@ -10,6 +10,11 @@
  * also rebuilds B4's smaller history into PostgreSQL read models;
  * AUXLEDGER_BENCH_ONLY (e.g. `B3,B4`) runs only those; AUXLEDGER_BENCH_PROOF_EVENTS
  * (default 1 000 000) is the size of B6's log for inclusion proofs.
+ * B8 (commands over HTTP with several clients at once, on SQLite and
+ * PostgreSQL): AUXLEDGER_BENCH_CLIENTS (default `1,4,16,64`) the levels,
+ * AUXLEDGER_BENCH_CONCURRENCY_COMMANDS (default 480 × scale) the commands per
+ * level, in 6 rounds alternating with the fsync limit; raise it for a longer,
+ * steadier run (e.g. 4000).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -22,6 +27,7 @@ import { benchHttp } from './b3-http';
 import { benchRebuild } from './b4-rebuild';
 import { benchAsOf } from './b5-as-of';
 import { benchVerify } from './b6-verify';
+import { type ConcurrencyOptions, benchConcurrency } from './b8-concurrency';
 import { type Row, formatTable } from './measure';
 
 async function main(): Promise<void> {
@@ -31,6 +37,12 @@ async function main(): Promise<void> {
   const notes: string[] = [];
   const only = process.env.AUXLEDGER_BENCH_ONLY?.split(',').map((id) => id.trim().toUpperCase());
   const wanted = (id: string) => !only || only.includes(id);
+  const concurrency: ConcurrencyOptions = {
+    clients: (process.env.AUXLEDGER_BENCH_CLIENTS ?? '1,4,16,64').split(',').map((n) => Number(n.trim())),
+    commands: Number(process.env.AUXLEDGER_BENCH_CONCURRENCY_COMMANDS ?? Math.round(480 * scale)),
+    rounds: 6,
+  };
+  if (concurrency.clients.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('AUXLEDGER_BENCH_CLIENTS must list positive integers, e.g. 1,4,16,64');
   try {
     process.stdout.write(`AuxLedger benchmarks — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, scale ${scale}\n\n`);
     const step = (label: string) => process.stderr.write(`… ${label}\n`);
@@ -47,16 +59,30 @@ async function main(): Promise<void> {
       step('B3 command path over HTTP (beside B2 and B1 single appends)');
       rows.push(...(await benchHttp(dir, Math.round(1000 * scale))));
     }
+    if (wanted('B8')) {
+      step(`B8 commands over HTTP with ${concurrency.clients.join('/')} clients at once, SQLite (beside the fsync limit)`);
+      const b8 = await benchConcurrency({ kind: 'sqlite', dir }, concurrency);
+      rows.push(...b8.rows);
+      notes.push(...b8.notes);
+    }
     if (wanted('B6')) {
       step('B6 verify, the Merkle tree per append, inclusion proofs');
       rows.push(...(await benchVerify(dir, Math.round(50_000 * scale), { appends: Math.round(2000 * scale), proofEvents: Number(process.env.AUXLEDGER_BENCH_PROOF_EVENTS ?? 1_000_000) })));
     }
-    if (wanted('B1')) {
-      step('B1 PostgreSQL appends');
+    if (wanted('B1') || wanted('B8')) {
       const throwaway = process.env.AUXLEDGER_PG_URL ? undefined : await startThrowawayPostgres();
       try {
         const url = process.env.AUXLEDGER_PG_URL ?? (throwaway?.url as string);
-        rows.push(...(await benchPostgresAppends(url, { singles: Math.round(1000 * scale), batches: Math.round(20 * scale) })));
+        if (wanted('B1')) {
+          step('B1 PostgreSQL appends');
+          rows.push(...(await benchPostgresAppends(url, { singles: Math.round(1000 * scale), batches: Math.round(20 * scale) })));
+        }
+        if (wanted('B8')) {
+          step(`B8 commands over HTTP with ${concurrency.clients.join('/')} clients at once, PostgreSQL (beside the fsync limit)`);
+          const b8 = await benchConcurrency({ kind: 'postgres', dir, url }, concurrency);
+          rows.push(...b8.rows);
+          notes.push(...b8.notes);
+        }
       } finally {
         throwaway?.stop();
       }

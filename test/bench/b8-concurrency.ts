@@ -1,0 +1,217 @@
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { Client } from 'pg';
+import { type EventStore, PostgresEventStore, SQLITE_SCHEMA, SqliteEventStore, applySqlitePragmas, postgresSchemaSql } from '@auxledger/event-store';
+import { rawRows } from './b1-sqlite';
+import { seedEvents } from './b2-command-path';
+import { ADMIN_KEY, client, startApi } from './b3-http';
+import { type Row, percentile } from './measure';
+
+export interface ConcurrencyOptions {
+  /** Concurrent HTTP clients, one keep-alive socket each (default 1, 4, 16, 64). */
+  clients: number[];
+  /** Commands per level, spread over `rounds` rounds (each level at least one command per client per round). */
+  commands: number;
+  rounds: number;
+}
+
+/** Auxiliaries each client owns: no two clients ever command the same auxiliary, so none of the commands conflict. */
+const PER_CLIENT = 2;
+const auxiliaryOf = (clients: number, c: number, j: number) => `c${clients}-${c}-${j}`;
+
+/** The limit a commit per command cannot pass: one-row transactions, each its own fsync, through the raw driver. */
+interface FsyncLimit {
+  run(n: number): Promise<number[]>;
+  close(): Promise<void>;
+}
+
+function sqliteFsyncLimit(path: string): FsyncLimit {
+  const db = new Database(path);
+  applySqlitePragmas(db);
+  db.exec(SQLITE_SCHEMA);
+  const insert = db.prepare(
+    'INSERT INTO events (global_position, event_id, stream_id, stream_revision, type, schema_version, data, metadata, prev_hash, hash, log_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertOne = db.transaction((values: unknown[]) => insert.run(...values));
+  const row = rawRows();
+  let i = 0;
+  return {
+    async run(n) {
+      const latencies: number[] = [];
+      for (let k = 0; k < n; k++, i++) {
+        const values = row(`s-${i % 100}`, i);
+        const t0 = performance.now();
+        insertOne.immediate(values);
+        latencies.push(performance.now() - t0);
+      }
+      return latencies;
+    },
+    close: async () => void db.close(),
+  };
+}
+
+async function postgresFsyncLimit(url: string): Promise<FsyncLimit> {
+  const pg = new Client({ connectionString: url });
+  await pg.connect();
+  await pg.query(postgresSchemaSql('bench_raw_fsync'));
+  const insert = 'INSERT INTO bench_raw_fsync.events (global_position, event_id, stream_id, stream_revision, type, schema_version, data, metadata, prev_hash, hash, log_digest) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)';
+  const row = rawRows();
+  let i = 0;
+  return {
+    async run(n) {
+      const latencies: number[] = [];
+      for (let k = 0; k < n; k++, i++) {
+        const values = row(`s-${i % 100}`, i);
+        const t0 = performance.now();
+        await pg.query(insert, values);
+        latencies.push(performance.now() - t0);
+      }
+      return latencies;
+    },
+    close: () => pg.end(),
+  };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  child.kill('SIGTERM');
+  await new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done)));
+}
+
+/**
+ * B8: commands per second over real HTTP with 1, 4, 16 and 64 clients at
+ * once — the API (main.ts) in its own process on SQLite or PostgreSQL, each
+ * client a keep-alive socket sending AssignDuty and EndDuty for auxiliaries
+ * of its own, one after the other — beside the fsync limit measured in the
+ * same run on the same disk (raw one-row transactions, one commit each), in
+ * alternating rounds: a round of every client's commands, then a round of
+ * raw commits. One commit per command would cap the ratio below 1×; above
+ * it, commands shared commits. The spread is the lowest and highest ratio of
+ * a single round.
+ */
+export async function benchConcurrency(
+  target: { kind: 'sqlite'; dir: string } | { kind: 'postgres'; dir: string; url: string },
+  options: ConcurrencyOptions,
+): Promise<{ rows: Row[]; notes: string[] }> {
+  const { dir } = target;
+  const label = target.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+  const seedCount = options.clients.reduce((sum, n) => sum + n * PER_CLIENT, 0);
+  let env: Record<string, string> = {};
+  let limit: FsyncLimit;
+  let seed: EventStore & { close(): Promise<void> };
+  const dbPath = join(dir, `b8-${target.kind}.db`);
+  if (target.kind === 'sqlite') {
+    seed = new SqliteEventStore({ path: dbPath });
+    limit = sqliteFsyncLimit(join(dir, 'b8-fsync.db'));
+  } else {
+    const admin = new Client({ connectionString: target.url });
+    await admin.connect();
+    await admin.query('DROP DATABASE IF EXISTS bench_http');
+    await admin.query('CREATE DATABASE bench_http');
+    await admin.end();
+    const url = new URL(target.url);
+    url.pathname = '/bench_http';
+    env = {
+      AUXLEDGER_PG_URL: url.toString(),
+      AUXLEDGER_SIGNING_KEY: join(dir, 'b8-pg.signing.key'),
+      AUXLEDGER_PERSON_KEY_SECRET: join(dir, 'b8-pg.person-key.key'),
+      AUXLEDGER_DATA_KEY_WRAP_KEY: join(dir, 'b8-pg.wrap.key'),
+      AUXLEDGER_PEOPLE_DB: join(dir, 'b8-pg.people.db'),
+    };
+    seed = await PostgresEventStore.open({ connectionString: url.toString() });
+    limit = await postgresFsyncLimit(url.toString());
+  }
+  for (const n of options.clients) {
+    for (let c = 0; c < n; c++) {
+      for (let j = 0; j < PER_CLIENT; j++) await seed.appendToStream(`auxiliary-${auxiliaryOf(n, c, j)}`, seedEvents(auxiliaryOf(n, c, j)), 'no_stream');
+    }
+  }
+  await seed.close();
+  const { port, child } = await startApi(dbPath, join(dir, `b8-${target.kind}-read-models.db`), env);
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  const admin = client(port);
+  try {
+    const keyResponse = await admin.post('/api/keys', { name: 'bench operator', role: 'operator', organIds: ['xincheng'] }, ADMIN_KEY);
+    if (keyResponse.status !== 201) throw new Error(`B8: creating an operator key answered ${keyResponse.status}: ${JSON.stringify(keyResponse.body)}`);
+    const key = (keyResponse.body as { key: string }).key;
+    for (const n of options.clients) {
+      const clients = Array.from({ length: n }, () => client(port));
+      const sent = new Array<number>(n).fill(0);
+      const failures: string[] = [];
+      /** Client c's next command: per auxiliary of its own, an assignment, then its end, then the next assignment… */
+      const send = async (c: number): Promise<number> => {
+        const i = sent[c] ?? 0;
+        sent[c] = i + 1;
+        const j = i % PER_CLIENT;
+        const round = Math.floor(i / PER_CLIENT);
+        const auxiliaryId = auxiliaryOf(n, c, j);
+        const assignmentId = `as-${j}-${round - (round % 2)}`;
+        const http = clients[c] as ReturnType<typeof client>;
+        const t0 = performance.now();
+        const res =
+          round % 2 === 0
+            ? await http.post('/api/commands/assign-duty', { auxiliaryId, assignmentId, dutyCodes: ['ENF_TRAFFIC'], leadingOfficerIds: ['officer-1'], effectiveDate: '2025-03-01' }, key)
+            : await http.post('/api/commands/end-duty', { auxiliaryId, assignmentId, reason: 'COMPLETED', effectiveDate: '2025-03-01' }, key);
+        if (res.status !== 201 && failures.length < 5) failures.push(`${auxiliaryId} ${assignmentId}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+        return performance.now() - t0;
+      };
+      const perClient = Math.max(1, Math.round(options.commands / options.rounds / n));
+      try {
+        // Warm-up (not counted): every socket open, the code paths compiled.
+        await Promise.all(clients.map((_, c) => send(c)));
+        const latencies: number[] = [];
+        const fsyncLatencies: number[] = [];
+        let commands = 0;
+        let seconds = 0;
+        let commits = 0;
+        let fsyncSeconds = 0;
+        const ratios: number[] = [];
+        for (let r = 0; r < options.rounds; r++) {
+          const start = performance.now();
+          const round = await Promise.all(
+            clients.map(async (_, c) => {
+              const own: number[] = [];
+              for (let k = 0; k < perClient; k++) own.push(await send(c));
+              return own;
+            }),
+          );
+          const roundSeconds = (performance.now() - start) / 1000;
+          for (const own of round) latencies.push(...own);
+          const f0 = performance.now();
+          const raw = await limit.run(Math.max(50, Math.min(400, n * perClient)));
+          const rawSeconds = (performance.now() - f0) / 1000;
+          fsyncLatencies.push(...raw);
+          commands += n * perClient;
+          seconds += roundSeconds;
+          commits += raw.length;
+          fsyncSeconds += rawSeconds;
+          ratios.push((n * perClient) / roundSeconds / (raw.length / rawSeconds));
+        }
+        if (failures.length > 0) throw new Error(`B8: commands were not accepted; the benchmark must measure accepted commands:\n${failures.join('\n')}`);
+        rows.push({
+          id: 'B8',
+          scenario: `${n} HTTP client${n === 1 ? '' : 's'} at once (AssignDuty/EndDuty), ${label}`,
+          rate: commands / seconds,
+          unit: 'commands/s',
+          p50: percentile(latencies, 50),
+          p99: percentile(latencies, 99),
+          baseline: { label: 'fsync limit: raw 1-row commits (same run)', rate: commits / fsyncSeconds, p50: percentile(fsyncLatencies, 50), p99: percentile(fsyncLatencies, 99) },
+          ...(n === 16 ? { target: 1.5 } : {}),
+        });
+        notes.push(
+          `B8 ${label}, ${n} client${n === 1 ? '' : 's'}: ${commands} commands in ${options.rounds} rounds; ratio per round ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×` +
+            (n === 16 ? `; goal p99 < 20 ms ${percentile(latencies, 99) < 20 ? '✓' : '✗'}` : ''),
+        );
+      } finally {
+        for (const http of clients) http.close();
+      }
+    }
+  } finally {
+    admin.close();
+    await stop(child);
+    await limit.close();
+  }
+  return { rows, notes };
+}
