@@ -171,7 +171,7 @@ async function onCopy<T>(db: string, work: (copy: EventStore) => Promise<T>): Pr
 }
 
 /** The local measures (`--parameters` or AUXLEDGER_PARAMETERS), as the API reads them; without a file, the statute's defaults. */
-function loadRegistry(file: string | undefined): RuleSetRegistry<Rules2024> {
+export function loadRegistry(file: string | undefined): RuleSetRegistry<Rules2024> {
   if (!file) return REGISTRY;
   let json: unknown;
   try {

@@ -11,6 +11,7 @@
  *   import <file.csv>                   hires from a CSV file, checked on a copy first (--dry-run: only that)
  *   keys create | list | revoke         API keys, through the running API
  *   backup --db <log> <copy>            a consistent copy of a SQLite log, while the API runs
+ *   retention [--dry-run]               who is due for shredding of personal data, who is held and why; shreds and records it
  *
  * Help and messages in zh or en (`--lang`, AUXLEDGER_LANG, the locale); errors in both.
  */
@@ -91,6 +92,20 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
     .argument('<destination>', L('副本文件（不得已存在）', 'the copy (a file that must not exist yet)'))
     .option('--json', L('报告，JSON 格式', 'the report as JSON'))
     .action(async (destination: string, options) => setExitCode(await (await import('./backup-command')).backupCommand(destination, options, io)));
+
+  program
+    .command('retention')
+    .description(L('个人信息保存期限（参数 personalData.retentionYearsAfterDeparture）：列出离职已满期限者，销毁其数据密钥并记入日志；仍须保存者（未结的举报投诉、赔偿追偿、未收回的证件服装）暂缓，并说明原因', 'the retention of personal data (parameter personalData.retentionYearsAfterDeparture): lists who left longer ago than the period, shreds their data keys and records it in the log; those still needed (an open complaint, a compensation recovery, credentials not recovered) are held, with the reason'))
+    .addOption(new Option('--db <file>', L('SQLite 事件记录库', 'the SQLite event log')))
+    .option('--dry-run', L('只列出到期与暂缓者，不写入、不销毁（记录库只读）', 'only list who is due and who is held: nothing recorded, nothing shredded (the log is only read)'))
+    .option('--on <date>', L('试运行时按该日审查，YYYY-MM-DD（默认今天）', 'with --dry-run: judge as of this day, YYYY-MM-DD (default today)'))
+    .option('--actor <user>', L('操作人（记入每条事件）', 'who does it (recorded in every event)'))
+    .option('--parameters <file>', L('地方参数文件（默认 AUXLEDGER_PARAMETERS；无则用默认值）', 'the local measures file (default AUXLEDGER_PARAMETERS; else the defaults)'))
+    .option('--people-db <file>', L('数据密钥库（默认 AUXLEDGER_PEOPLE_DB，或记录库旁的 <名>.people.db）', 'the key store (default AUXLEDGER_PEOPLE_DB, else <name>.people.db beside the log)'))
+    .option('--wrap-key <file>', L('封装密钥文件（默认 AUXLEDGER_DATA_KEY_WRAP_KEY，或记录库旁的 <名>.wrap.key）', 'the wrap-key file (default AUXLEDGER_DATA_KEY_WRAP_KEY, else <name>.wrap.key beside the log)'))
+    .option('--show-person-key', L('显示人员密钥（个人信息保护法：默认隐藏）', 'show person keys (PIPL: hidden unless asked for)'))
+    .option('--json', L('报告，JSON 格式', 'the report as JSON'))
+    .action(async (options) => setExitCode(await (await import('./retention-command')).retentionCommand(options, io)));
 
   const readModelOptions = (command: Command) =>
     command

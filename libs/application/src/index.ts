@@ -3,3 +3,4 @@ export * from './command-executor';
 export * from './event-ids';
 export { FoldedStreamCache } from './folded-streams';
 export * from './prepare-command';
+export * from './retention';

@@ -4,3 +4,4 @@ export * from './person-key';
 export * from './sealing';
 export * from './data-keys';
 export * from './identity-vault';
+export * from './identity-files';

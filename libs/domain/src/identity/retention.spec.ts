@@ -36,6 +36,7 @@ describe('ShredPersonalData: the retention of personal data after departure (ADR
   it('keeps the data before the period ends, and while the person serves', () => {
     given(history()).when(shred('2027-03-30')).thenRefusedByState('RETENTION_NOT_ENDED');
     given({ identity, person: person.slice(0, 1), [`auxiliary:${AUX}`]: [hired()] }).when(shred('2030-01-01')).thenRefusedByState('PERSON_IN_SERVICE');
+    given({ identity }).when(shred('2030-01-01', [])).thenRefusedByState('PERSON_NOT_HIRED');
   });
 
   it('counts from a later registration of the same person', () => {

@@ -38,12 +38,13 @@ export interface RetentionHold {
 /**
  * - NO_IDENTITY: no identity recorded (records with client-made keys); nothing to shred;
  * - SHREDDED: the shredding of the latest data key is on record;
- * - IN_SERVICE: holds a contract now (or was never hired: an applicant);
+ * - NOT_HIRED: an applicant never hired (the period counts from a departure);
+ * - IN_SERVICE: holds a contract now;
  * - KEPT: left, the period not over;
  * - HELD: the period over, but still needed (the holds say why);
  * - DUE: to be shredded.
  */
-export type RetentionStatus = 'NO_IDENTITY' | 'SHREDDED' | 'IN_SERVICE' | 'KEPT' | 'HELD' | 'DUE';
+export type RetentionStatus = 'NO_IDENTITY' | 'SHREDDED' | 'NOT_HIRED' | 'IN_SERVICE' | 'KEPT' | 'HELD' | 'DUE';
 
 export interface RetentionBasis {
   parameter: 'personalData.retentionYearsAfterDeparture';
@@ -143,6 +144,7 @@ export function reviewRetention(input: {
   const lastRegisteredOn = identity.lastRegisteredOn;
   const known = { ...base, keyId, lastRegisteredOn };
   if (identity.shredded.some((s) => s.keyId === keyId)) return { ...known, status: 'SHREDDED' };
+  if (person.status === 'UNKNOWN') return { ...known, status: 'NOT_HIRED' };
   const inService = Object.values(auxiliaries).some(isInService);
   if (person.status !== 'NOT_SERVING' || lastDepartedOn === null || inService) return { ...known, status: 'IN_SERVICE' };
   const basis = retentionBasis(input.registry, on);
@@ -200,8 +202,10 @@ export const shredPersonalData: CommandHandler<ShredPersonalData, ShredRefs> = {
         return refuseByState('IDENTITY_NOT_RECORDED', { zh: `人员 ${data.personKey} 没有身份记录`, en: `No identity is recorded for ${data.personKey}` });
       case 'SHREDDED':
         return refuseByState('PERSONAL_DATA_ALREADY_SHREDDED', { zh: '此人的数据密钥已记录为销毁', en: "The person's data key is already recorded as shredded" }, { keyId: review.keyId });
+      case 'NOT_HIRED':
+        return refuseByState('PERSON_NOT_HIRED', { zh: '此人从未聘用：保存期限自离职起算', en: 'The person was never hired: the retention period counts from a departure' });
       case 'IN_SERVICE':
-        return refuseByState('PERSON_IN_SERVICE', { zh: '此人仍在职（或从未聘用），个人信息须保存', en: 'The person is in service (or was never hired): their personal data is kept' });
+        return refuseByState('PERSON_IN_SERVICE', { zh: '此人仍在职，个人信息须保存', en: 'The person is in service: their personal data is kept' });
       case 'KEPT':
         return refuseByState(
           'RETENTION_NOT_ENDED',
