@@ -96,7 +96,6 @@ export async function benchConcurrency(
 ): Promise<{ rows: Row[]; notes: string[] }> {
   const { dir } = target;
   const label = target.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL';
-  const seedCount = options.clients.reduce((sum, n) => sum + n * PER_CLIENT, 0);
   let env: Record<string, string> = {};
   let limit: FsyncLimit;
   let seed: EventStore & { close(): Promise<void> };
