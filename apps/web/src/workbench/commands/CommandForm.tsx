@@ -277,12 +277,13 @@ function rulesOf(f: Omit<CatalogField, 'name'> & { name?: string }, required: bo
 }
 
 /** One field of the catalog, by its kind (see fieldKind): the same list the coverage test checks. */
-function FieldInput({ field, name, form, listItem }: { field: CatalogField; name: Array<string | number>; form: FormInstance; listItem?: boolean }) {
+function FieldInput({ field, name, form, listItem, inOptional }: { field: CatalogField; name: Array<string | number>; form: FormInstance; listItem?: boolean; inOptional?: boolean }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const label = useLabel(field);
   const kind = fieldKind(field);
-  const common = { name, label, rules: rulesOf(field, field.required, t) as never, tooltip: undefined };
+  // Inside an optional object (an Art. 21 (3) relaxation not claimed), nothing is required: the API judges a half-filled one (400 per field).
+  const common = { name, label, rules: rulesOf(field, field.required && !inOptional, t) as never, tooltip: undefined };
   switch (kind) {
     case 'text':
     case 'commandId':
@@ -340,7 +341,7 @@ function FieldInput({ field, name, form, listItem }: { field: CatalogField; name
       return (
         <Card size="small" title={label} style={{ marginBottom: 16 }} role="group" aria-label={field.name}>
           {(field.fields ?? []).map((g) => (
-            <FieldInput key={g.name} field={g} name={[...name, g.name]} form={form} listItem={listItem} />
+            <FieldInput key={g.name} field={g} name={[...name, g.name]} form={form} listItem={listItem} inOptional={inOptional || !field.required} />
           ))}
         </Card>
       );
