@@ -53,7 +53,11 @@ export function Recruit({ organId, organs, me, params, go }: PageProps) {
     for (let at: string | null | undefined = id; at; at = parentOf.get(at)) if (me.organIds.includes(at)) return true;
     return false;
   };
-  const draftingOrgan = inScope(organId) ? organId : (me.organIds[0] ?? organId);
+  const chosenOrgan = inScope(organId) ? organId : (me.organIds[0] ?? organId);
+  // Plans are drafted by a CITY (or the REGION) organ for the organs under it (PLAN-ORGAN, Arts. 18 ¶1, 19 ¶1): a county's, by its city.
+  const levelOf = new Map(organs.map((o) => [o.organ_id, o.level]));
+  let draftingOrgan = chosenOrgan;
+  while (!['CITY', 'REGION'].includes(levelOf.get(draftingOrgan) ?? 'CITY') && parentOf.get(draftingOrgan)) draftingOrgan = parentOf.get(draftingOrgan) as string;
   const regionOrganId = organs.find((o) => o.parent_id === null)?.organ_id ?? null;
 
   const plans = useGet<{ plans: PlanRow[] }>(`/api/recruitment-plans?organ=${encodeURIComponent(draftingOrgan)}&subtree=true${wait}`);
@@ -71,6 +75,7 @@ export function Recruit({ organId, organs, me, params, go }: PageProps) {
   const context: PathContext = {
     today,
     organId: draftingOrgan,
+    openingOrganId: chosenOrgan,
     regionOrganId,
     plan,
     application,

@@ -7,16 +7,18 @@ const plan = (over: Partial<PlanRow> = {}): PlanRow => ({
 });
 let n = 0;
 const context = (over: Partial<PathContext> = {}): PathContext => ({
-  today: '2026-12-03', organId: 'xincheng', regionOrganId: 'nmg', plan: null, application: null, file: null, payStandard: null,
+  today: '2026-12-03', organId: 'hohhot', openingOrganId: 'xincheng', regionOrganId: 'nmg', plan: null, application: null, file: null, payStandard: null,
   newId: (prefix) => `${prefix}-${++n}`, ...over,
 });
 const statuses = (states: ReturnType<typeof walk>) => states.map((s) => `${s.step.key}:${s.status}`);
 
 describe('the guided recruitment path', () => {
-  it('no plan: drafting is next, the rest later; the draft form knows the organ, the date and an id', () => {
+  it('no plan: drafting is next, the rest later; the draft form knows the drafting city, the county of the opening, the date and an id', () => {
     const states = walk(PLAN_STEPS, context());
     expect(statuses(states)).toEqual(['draft:next', 'approve:later', 'file:later', 'announce:later']);
-    expect(current(states)?.step.prefill(context())).toMatchObject({ draftingOrganId: 'xincheng', effectiveDate: '2026-12-03', planId: expect.stringMatching(/^plan-/) });
+    expect(current(states)?.step.prefill(context())).toMatchObject({
+      draftingOrganId: 'hohhot', effectiveDate: '2026-12-03', planId: expect.stringMatching(/^plan-/), openings: [expect.objectContaining({ organId: 'xincheng', count: 1 })],
+    });
   });
 
   it('a drafted plan: approval next, with the plan id and its government level; an approved one may be filed, then announced', () => {

@@ -65,8 +65,10 @@ export interface FileState {
 export interface PathContext {
   /** Today in Asia/Shanghai (YYYY-MM-DD): the effective date a form starts with. */
   today: string;
-  /** The organ a new plan is drafted by (the operator's). */
+  /** The organ a new plan is drafted by: a CITY or the REGION organ (PLAN-ORGAN, Arts. 18 ¶1, 19 ¶1). */
   organId: string;
+  /** The using organ a new plan's first opening is for (the organ chosen in the header: a county, say). */
+  openingOrganId: string;
   /** The organ tree's root: the REGION organ a plan is filed with (Art. 18 ¶2). */
   regionOrganId: string | null;
   plan: PlanRow | null;
@@ -140,7 +142,7 @@ export const PLAN_STEPS: StepDef[] = [
       planId: c.newId('plan'),
       draftingOrganId: c.organId,
       effectiveDate: c.today,
-      openings: [{ openingId: c.newId('open'), organId: c.organId, category: 'DUTY', count: 1, targetedCategories: null }],
+      openings: [{ openingId: c.newId('open'), organId: c.openingOrganId, category: 'DUTY', count: 1, targetedCategories: null }],
     }),
   },
   {
