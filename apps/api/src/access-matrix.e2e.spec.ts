@@ -81,9 +81,18 @@ const ACCESS: readonly Rule[] = [
   { route: /^POST \/api\/identities\/:personKey\/disclosures$/, expect: { ...personnel, otherOperator: 404, auditor: 403 }, path: () => `/api/identities/${identityKey}/disclosures` },
   { route: /^GET \/api\/identities\/:personKey\/access-records$/, expect: { ...adminOnly(200), auditor: 200 }, path: () => `/api/identities/${identityKey}/access-records` },
   { route: /^POST \/api\/identities\/:personKey\/shred$/, expect: adminOnly(200), path: () => `/api/identities/${identityKey}/shred` },
+  // Retention (ADR 0006): who is due and who is held — person keys and auxiliary ids, no personal data — for admins and auditors.
+  { route: /^GET \/api\/retention\/due$/, expect: { ...adminOnly(200), auditor: 200 } },
   { route: /^GET \/api\/log\/checkpoint$/, expect: signedIn(200) },
   { route: /^POST \/api\/log\/checkpoints$/, expect: adminOnly(201) },
   { route: /^GET \/api\/log\/proofs\/inclusion$/, expect: { admin: 200, operator: 403, otherOperator: 403, auditor: 200, viewer: 403, anonymous: 401 }, path: () => '/api/log/proofs/inclusion?event=1' },
+  // The workbench's lists: applications and fines as personnel (viewers: counts); the stream browser and verification for auditors and admins.
+  { route: /^GET \/api\/applications$/, expect: personnelOrCounts, path: () => '/api/applications?organ=xincheng' },
+  { route: /^GET \/api\/fines$/, expect: personnelOrCounts, path: () => '/api/fines?organ=xincheng' },
+  { route: /^GET \/api\/streams$/, expect: { ...adminOnly(200), auditor: 200 } },
+  { route: /^GET \/api\/streams\/:streamId\/events$/, expect: { ...adminOnly(200), auditor: 200 }, path: () => '/api/streams/organ-xincheng/events' },
+  { route: /^GET \/api\/log\/verification$/, expect: { ...adminOnly(200), auditor: 200 } },
+  { route: /^POST \/api\/log\/verify$/, expect: { ...adminOnly(201), auditor: 201 } },
 ];
 
 /**
@@ -228,7 +237,7 @@ describe('the access matrix: every route × admin, operator, operator of another
           res = await api.post((rule.path as (r: string) => string)(template), template.endsWith('/disclosures') ? { fields: ['name'], reason: 'matrix' } : { reason: 'matrix' }, keyOf(caller));
         } else if (method === 'POST' && template === '/api/admin/init') {
           res = await api.post((rule.path as (r: string) => string)(template), { region: { division: '内蒙古自治区', organ: '内蒙古自治区公安厅', level: 'REGION', children: [] } }, keyOf(caller));
-        } else if (method === 'POST' && template === '/api/log/checkpoints') {
+        } else if (method === 'POST' && (template === '/api/log/checkpoints' || template === '/api/log/verify')) {
           res = await api.post(template, {}, keyOf(caller));
         } else if (method === 'DELETE' && template === '/api/keys/:id') {
           const victim = await keyFor(api, 'viewer');
