@@ -150,9 +150,12 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
   const go: PageProps['go'] = (view, params = {}, to = {}) => setPlace((p) => ({ ...p, ...to, view, params }));
   const role = me.data?.role;
   const visible = PAGES.filter((p) => !p.hidden && (!p.roles || (role !== undefined && p.roles.includes(role))));
-  const page = PAGES.find((p) => p.key === place.view && (!p.roles || (role !== undefined && p.roles.includes(role)))) ?? PAGES[0];
-  const ready = organId !== undefined && catalog.data !== undefined && me.data !== undefined;
-  const props: PageProps | null = ready ? { organId, asOf: place.asOf, organs: list, me: me.data, params: place.params, go } : null;
+  const asked = PAGES.find((p) => p.key === place.view && (!p.roles || (role !== undefined && p.roles.includes(role))));
+  // An empty deployment (no organ yet): an admin is led to the first start (or stays on an admin page); the others wait for it.
+  const empty = organs.data !== undefined && list.length === 0;
+  const page = (empty && role === 'admin' && asked?.area !== 'admin' ? PAGES.find((p) => p.key === 'first-start') : asked) ?? PAGES[0];
+  const ready = (organId !== undefined || (empty && role === 'admin' && page?.area === 'admin')) && catalog.data !== undefined && me.data !== undefined;
+  const props: PageProps | null = ready ? { organId: organId ?? '', asOf: place.asOf, organs: list, me: me.data, params: place.params, go } : null;
   const Page = page?.component;
 
   return (
@@ -240,7 +243,7 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
           <Layout.Content style={{ padding: 16 }}>
             <PageTitle title={t(page?.titleKey ?? `nav.${page?.key ?? 'overview'}`)} organ={list.find((o) => o.organ_id === organId)} asOf={place.asOf} />
             {organs.error && !signedOut ? <Alert type="error" message={String(organs.error)} /> : null}
-            {props && Page ? <Page key={page.key} {...props} /> : <Spin />}
+            {props && Page ? <Page key={page.key} {...props} /> : empty && me.data ? <Alert type="info" showIcon message={t('admin.firstStart.waiting')} data-testid="no-organs" /> : <Spin />}
           </Layout.Content>
         </Layout>
       </Layout>

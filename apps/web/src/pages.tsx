@@ -10,6 +10,10 @@ import { ApplicationsBoard } from './workbench/find/ApplicationsBoard';
 import { PersonFile } from './workbench/find/PersonFile';
 import { Plans } from './workbench/find/Plans';
 import { Roster } from './workbench/find/Roster';
+import { FirstStart } from './workbench/admin/FirstStart';
+import { Keys } from './workbench/admin/Keys';
+import { Organs } from './workbench/admin/Organs';
+import { AuditTrail } from './workbench/audit/AuditTrail';
 
 /** What every page is given: the organ and date of the header, who is signed in, its own address parameters, and a way to go elsewhere. */
 export interface PageProps {
@@ -54,4 +58,8 @@ export const PAGES: PageDef[] = [
   { key: 'applications', area: 'workbench', titleKey: 'find.nav.applications', roles: ['admin', 'operator', 'auditor'], component: ApplicationsBoard },
   { key: 'recruit', area: 'workbench', titleKey: 'recruit.nav.recruit', roles: ['admin', 'operator'], component: Recruit },
   { key: 'commands', area: 'workbench', titleKey: 'commands.nav.commands', roles: ['admin', 'operator'], component: CommandsPage },
+  { key: 'keys', area: 'admin', titleKey: 'admin.nav.keys', roles: ['admin'], component: Keys },
+  { key: 'organs', area: 'admin', titleKey: 'admin.nav.organs', roles: ['admin'], component: Organs },
+  { key: 'first-start', area: 'admin', titleKey: 'admin.nav.firstStart', roles: ['admin'], component: FirstStart },
+  { key: 'audit-trail', area: 'audit', titleKey: 'audit.nav.trail', roles: ['auditor', 'admin'], component: AuditTrail },
 ];
