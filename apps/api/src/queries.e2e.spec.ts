@@ -117,8 +117,16 @@ function querySuite(name: string, open: (dir: string) => Promise<StoreConfig>): 
 
     it('GET /api/supervision: findings with their citations (no pre-job training on record)', async () => {
       const res = await read(`/api/supervision?organ=hohhot&asOf=2025-01-15&kind=PRE_JOB_TRAINING_MISSING&minPosition=${head}`).expect(200);
-      expect(res.body.counts).toEqual({ total: 3, byKind: { PRE_JOB_TRAINING_MISSING: 3 }, byOrgan: { xincheng: 2, saihan: 1 } });
+      const { byKindAge, oldestDays, ...counts } = res.body.counts;
+      expect(counts).toEqual({ total: 3, byKind: { PRE_JOB_TRAINING_MISSING: 3 }, byOrgan: { xincheng: 2, saihan: 1 } });
       expect(res.body.findings[0]).toMatchObject({ kind: 'PRE_JOB_TRAINING_MISSING', citation: { zh: expect.stringContaining('第三十五条') } });
+      // Ageing: each finding in the bucket of its ageDays, every bucket present; the oldest is the largest ageDays.
+      const ages: number[] = res.body.findings.map((f: { ageDays: number }) => f.ageDays);
+      const bucket = (d: number) => (d <= 30 ? '0-30' : d <= 90 ? '31-90' : d <= 180 ? '91-180' : d <= 365 ? '181-365' : '366+');
+      const expected = { '0-30': 0, '31-90': 0, '91-180': 0, '181-365': 0, '366+': 0 } as Record<string, number>;
+      for (const d of ages) expected[bucket(d)] = (expected[bucket(d)] ?? 0) + 1;
+      expect(byKindAge).toEqual({ PRE_JOB_TRAINING_MISSING: expected });
+      expect(oldestDays).toEqual({ PRE_JOB_TRAINING_MISSING: Math.max(...ages) });
     });
 
     it('GET /api/organs: the hierarchy in path order; a root narrows it; an unknown root 404', async () => {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { APPLICATION_STAGES } from '@auxledger/projections';
 import { DUTIES } from '@auxledger/statute';
 import { ROSTER_STATUSES, CATEGORIES } from '../roster/roster.request.dto';
 import { FINDING_KINDS } from '../supervision/supervision.request.dto';
@@ -31,6 +32,7 @@ describe('GET /api/catalog', () => {
     expect(labels.organLevel.REGION.zh).toBe('自治区');
     expect(labels.level.L1).toEqual({ zh: '一级', en: 'L1' });
     expect(labels.departureReason.ABANDONMENT.zh).toBe('擅自离职');
+    expect(Object.keys(labels.applicationStage).sort()).toEqual([...APPLICATION_STAGES].sort());
     // Sanctions: the discipline.sanctions parameter in force (its default: the four kinds).
     expect(labels.sanction).toEqual({ WARNING: { zh: '警告', en: 'warning' }, DEMERIT: { zh: '记过', en: 'demerit' }, DEMOTION: { zh: '降级', en: 'demotion' }, DISMISSAL: { zh: '解除劳动合同', en: 'dismissal' } });
   });

@@ -19,6 +19,7 @@ import { ReadQuery } from '../shared/read-query';
 import type { CatalogRequestDto } from './catalog.request.dto';
 import {
   CATEGORY_LABELS,
+  APPLICATION_STAGE_LABELS,
   DEPARTURE_REASON_LABELS,
   FINDING_KIND_DEFINITIONS,
   ORGAN_KIND_LABELS,
@@ -53,6 +54,8 @@ export interface CatalogAnswer {
     duty: Record<string, Bilingual>;
     /** The sanctions of the `discipline.sanctions` parameter in force on the date (a local measure, Art. 34 ¶1). */
     sanction: Record<string, Bilingual>;
+    /** Art. 20: an application's stage (GET /api/applications). */
+    applicationStage: Record<string, Bilingual>;
   };
   findingKinds: Record<string, CatalogFindingKind>;
 }
@@ -102,6 +105,7 @@ export class GetCatalogHandler implements IQueryHandler<GetCatalog> {
         planStatus: { ...PLAN_STATUS_LABELS },
         duty: Object.fromEntries(DUTIES.map((d) => [d.code, d.title])),
         sanction: Object.fromEntries(sanctions.map((x) => [x.code, { zh: x.zh, en: x.en }])),
+        applicationStage: { ...APPLICATION_STAGE_LABELS },
       },
       findingKinds,
     };

@@ -1,4 +1,4 @@
-import type { FindingKind, RosterStatus } from '@auxledger/projections';
+import type { ApplicationStage, FindingKind, RosterStatus } from '@auxledger/projections';
 import {
   type AuxiliaryCategory,
   type Bilingual,
@@ -68,6 +68,19 @@ export const PLAN_STATUS_LABELS: Readonly<Record<PlanStatus, Bilingual>> = {
   APPROVED: { zh: '已批准', en: 'Approved' },
   ANNOUNCED: { zh: '已公告', en: 'Announced' },
   CLOSED: { zh: '已结束', en: 'Closed' },
+};
+
+/** Art. 20: where an application stands — the stage passed (registration = (1), under the announcement), hired, or how it ended. */
+export const APPLICATION_STAGE_LABELS: Readonly<Record<ApplicationStage, Bilingual>> = {
+  REGISTRATION: { zh: '已报名', en: 'Registered' },
+  QUALIFICATION_REVIEW: { zh: '资格审查通过', en: 'Qualification review passed' },
+  EXAMS: { zh: '考试测试通过', en: 'Examinations passed' },
+  MEDICAL: { zh: '体检合格', en: 'Medical passed' },
+  INSPECTION: { zh: '考察合格', en: 'Inspection passed' },
+  PUBLIC_NOTICE: { zh: '公示期满', en: 'Public notice completed' },
+  HIRED: { zh: '已聘用', en: 'Hired' },
+  WITHDRAWN: { zh: '本人放弃', en: 'Withdrawn' },
+  FAILED: { zh: '未通过', en: 'Did not pass' },
 };
 
 /** A finding kind: its words, and the clause it rests on — the statute rule's where there is one (as the supervision read model cites). */

@@ -12,10 +12,25 @@ import { todayInShanghai } from '../../time/today-in-shanghai';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { SupervisionRequestDto } from './supervision.request.dto';
 
+/** How long findings have been open on the date, in days (`ageDays`): the buckets' upper bounds, the last open-ended. */
+export const AGE_BUCKETS = [
+  { key: '0-30', upTo: 30 },
+  { key: '31-90', upTo: 90 },
+  { key: '91-180', upTo: 180 },
+  { key: '181-365', upTo: 365 },
+  { key: '366+', upTo: Infinity },
+] as const;
+export type AgeBucket = (typeof AGE_BUCKETS)[number]['key'];
+export const ageBucketOf = (ageDays: number): AgeBucket => AGE_BUCKETS.find((b) => ageDays <= b.upTo)?.key ?? '366+';
+
 export interface SupervisionCounts {
   total: number;
   byKind: Record<string, number>;
   byOrgan: Record<string, number>;
+  /** Ageing: per kind, how many have been open for how long (AGE_BUCKETS), every bucket present; a finding with no start date (ageDays null) is in no bucket. */
+  byKindAge: Record<string, Record<AgeBucket, number>>;
+  /** Per kind, the longest a finding of it has been open, in days. */
+  oldestDays: Record<string, number>;
 }
 
 /** The findings with their citations; a viewer's answer has the counts only. */
@@ -57,10 +72,14 @@ export class GetSupervisionFindingsHandler implements IQueryHandler<GetSupervisi
     const findings = (await supervisionFindings(this.store, { organId: p.organ, asOf, includeSubtree: subtree, registry: this.registry })).filter(
       (f) => kinds === undefined || kinds.includes(f.kind),
     );
-    const counts: SupervisionCounts = { total: findings.length, byKind: {}, byOrgan: {} };
+    const counts: SupervisionCounts = { total: findings.length, byKind: {}, byOrgan: {}, byKindAge: {}, oldestDays: {} };
     for (const f of findings) {
       counts.byKind[f.kind] = (counts.byKind[f.kind] ?? 0) + 1;
       counts.byOrgan[f.organId] = (counts.byOrgan[f.organId] ?? 0) + 1;
+      const ages = (counts.byKindAge[f.kind] ??= Object.fromEntries(AGE_BUCKETS.map((b) => [b.key, 0])) as Record<AgeBucket, number>);
+      if (f.ageDays === null) continue;
+      ages[ageBucketOf(f.ageDays)] += 1;
+      counts.oldestDays[f.kind] = Math.max(counts.oldestDays[f.kind] ?? 0, f.ageDays);
     }
     const answer: SupervisionAnswer = { asOfPosition, organId: p.organ, subtree, asOf, counts };
     return principal.role === 'viewer' ? answer : { ...answer, findings };
