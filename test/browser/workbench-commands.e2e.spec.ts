@@ -1,5 +1,6 @@
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { type Deployment, describeInChromium, launchChromium, screenshot, signIn, startDeployment } from './harness';
+import { ARTIFACTS, type Deployment, describeInChromium, launchChromium, screenshot, signIn, startDeployment } from './harness';
 
 /**
  * The command forms in a real browser, against the real API on a generated region: an operator of one organ opens
@@ -93,6 +94,7 @@ describeInChromium('the command forms in chromium', () => {
     const popover = page.locator('.ant-popover:visible [data-testid="cited-text"]');
     await popover.waitFor();
     expect((await popover.textContent())?.trim()).toBe(words.text.trim());
+    await page.screenshot({ path: join(ARTIFACTS, 'workbench-refusal-article.png') });
     await screenshot(page, 'workbench-refusal');
     await page.mouse.move(0, 0);
 
@@ -107,6 +109,12 @@ describeInChromium('the command forms in chromium', () => {
     expect(await page.$$eval('[data-testid="violation"]', (items) => items.map((li) => li.getAttribute('data-rule')))).toEqual(expected.map((v) => v.ruleId));
     expect(await head()).toBe(before + 1);
     expect(await page.inputValue('[data-testid="command-id"]')).not.toBe(commandId);
+
+    // In English, the citations are rendered in English.
+    await page.locator('[data-testid="language"]').getByText('English', { exact: true }).click();
+    await page.waitForFunction((en) => document.querySelector('[data-testid="citation"]')?.textContent === en, expected[0]?.citationText.en);
+    await page.locator('[data-testid="language"]').getByText('中文', { exact: true }).click();
+    await page.waitForFunction((zh) => document.querySelector('[data-testid="citation"]')?.textContent === zh, expected[0]?.citationText.zh);
   }, 120_000);
 
   it('Tab reaches every field of the form, and the focused control is visibly marked', async () => {

@@ -221,7 +221,8 @@ function Parameters({ command }: { command: CatalogCommand }) {
 function useLabel(field: { name: string; description?: string }) {
   const { t, i18n } = useTranslation();
   const key = `commands.field.${field.name}`;
-  const words = i18n.exists(key) ? t(key) : field.name;
+  // English: the DTO's own name in words (`leadingOfficerIds` → "Leading officer ids"); Chinese: the page's words for it.
+  const words = i18n.language === 'en' ? humanized(field.name) : i18n.exists(key) ? t(key) : field.name;
   return field.description ? (
     <Tooltip title={field.description}>
       <span>
@@ -236,6 +237,11 @@ function useLabel(field: { name: string; description?: string }) {
     </span>
   );
 }
+
+const humanized = (name: string): string => {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return /^\d+$/.test(name) ? name : words.charAt(0).toUpperCase() + words.slice(1);
+};
 
 /** An option of a catalog list: its label, its article, and — for duties — what it needs. */
 function EnumOption({ v }: { v: EnumValue }) {
@@ -308,7 +314,7 @@ function FieldInput({ field, name, form, listItem, inOptional }: { field: Catalo
     case 'date':
       return (
         <Form.Item {...common}>
-          <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" placeholder={field.example !== undefined ? String(field.example) : 'YYYY-MM-DD'} />
+          <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" placeholder="YYYY-MM-DD" />
         </Form.Item>
       );
     case 'select':

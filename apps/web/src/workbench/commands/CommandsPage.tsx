@@ -44,8 +44,8 @@ export function CommandsPage({ me, params, asOf, go }: PageProps) {
             <Menu
               mode="inline"
               selectedKeys={chosen ? [chosen] : []}
-              defaultOpenKeys={[]}
-              openKeys={search.trim() !== '' ? groups.map((g) => g.id) : undefined}
+              defaultOpenKeys={groups.filter((g) => g.commands.some((c) => endpointOf(c) === chosen)).map((g) => g.id)}
+              {...(search.trim() !== '' ? { openKeys: groups.map((g) => g.id) } : {})}
               style={{ borderInlineEnd: 'none' }}
               data-testid="command-menu"
               onClick={({ key }) => go('commands', { command: key })}
