@@ -19,6 +19,7 @@ import { ErrorFilter } from './errors/error.filter';
 import { validationFailed } from './errors/validation-errors';
 import { HealthController } from './health/health.controller';
 import { IdentityHttpController } from './identity/identity.http.controller';
+import { RetentionHttpController } from './identity/retention.http.controller';
 import { IdentityService } from './identity/identity.service';
 import { type Persistence, openPersistence } from './infrastructure/persistence';
 import { PERSISTENCE, PersistenceLifecycle } from './infrastructure/persistence.module';
@@ -63,7 +64,7 @@ export class AppModule {
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
         TerminusModule.forRoot({ logger: false }),
       ],
-      controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS, ...LOG_CONTROLLERS, IdentityHttpController, ApiKeysController, MeController, HealthController, MetricsController, ...ADMIN_CONTROLLERS],
+      controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS, ...LOG_CONTROLLERS, IdentityHttpController, RetentionHttpController, ApiKeysController, MeController, HealthController, MetricsController, ...ADMIN_CONTROLLERS],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: CLOCK, useValue: options.clock ?? systemClock },

@@ -185,6 +185,22 @@ describe('people and their data through the API', () => {
     expect((await api.get(`/api/identities/${wangKey}`)).body.status).toBe('SHREDDED');
   });
 
+  it('answers who is due for shredding and who is held (GET /api/retention/due): the parameter with its source, no personal data; admins and auditors', async () => {
+    const res = await get('/api/retention/due?on=2026-12-01');
+    expect(res.status).toBe(200);
+    expect(res.body.basis).toMatchObject({ parameter: 'personalData.retentionYearsAfterDeparture', value: 2, isDefault: true });
+    expect(res.body.basis.source).toContain('劳动合同法');
+    // Registered, never hired: the period counts from a departure.
+    expect(res.body.counts).toMatchObject({ NOT_HIRED: 2, DUE: 0, HELD: 0 });
+    expect(res.body).toMatchObject({ on: '2026-12-01', due: [], held: [] });
+    expect(res.text).not.toContain(WANG.name);
+    expect((await get('/api/retention/due', auditor.key)).status).toBe(200);
+    expect((await get('/api/retention/due', hohhot.key)).status).toBe(403);
+    const bad = await get('/api/retention/due?on=2026-02-30');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toEqual({ zh: expect.any(String), en: expect.any(String) });
+  });
+
   it('holds a clear ID number in no answer and no log line, but the one explicit, recorded read', () => {
     expect(lines.length).toBeGreaterThan(20);
     for (const line of lines) for (const id of ALL_IDS) expect(line).not.toContain(id);

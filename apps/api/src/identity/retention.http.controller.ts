@@ -1,0 +1,44 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Clock, type RetentionListing, listRetention } from '@auxledger/application';
+import type { EventStore } from '@auxledger/event-store';
+import type { RuleSetRegistry, Rules2024 } from '@auxledger/statute';
+import { Roles } from '../auth/principal';
+import { DateField } from '../commands/shared/dto-fields';
+import { CLOCK, EVENT_STORE, RULE_SETS } from '../infrastructure/tokens';
+import { todayInShanghai } from '../time/today-in-shanghai';
+
+export class RetentionDueQueryDto {
+  @DateField('2026-12-01', { optional: true, description: 'Judge as of this day (default today in China)' })
+  on?: string;
+}
+
+/**
+ * Who is due for the shredding of their personal data, and who is held and
+ * why (ADR 0006) — what `auxledger retention --dry-run` lists, judged from
+ * the log by the same rule (`personalData.retentionYearsAfterDeparture`, the
+ * parameter with its source). No personal data: person keys, auxiliary ids,
+ * dates, data-key ids and the holds with their clauses. Admins and auditors.
+ */
+@ApiTags('people')
+@ApiBearerAuth()
+@Controller('api/retention')
+export class RetentionHttpController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(RULE_SETS) private readonly registry: RuleSetRegistry<Rules2024>,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('due')
+  @Roles('admin', 'auditor')
+  @ApiOperation({
+    operationId: 'retentionDue',
+    summary: '个人信息保存期限届满者 Who is due for shredding, and who is held',
+    description: 'Judged from the log as of `on`: the retention parameter with its source, counts by status, those due, those held with each hold’s clause (Art. 38 ¶2, 42 ¶3, 37 ¶3). Nothing is written; the CLI’s `auxledger retention` shreds.',
+  })
+  async due(@Query() query: RetentionDueQueryDto): Promise<RetentionListing> {
+    const { reviews: _reviews, ...listing } = await listRetention(this.store, this.registry, query.on ?? todayInShanghai(this.clock));
+    return listing;
+  }
+}
