@@ -57,7 +57,7 @@ function auditSuite(name: string, open: (dir: string) => Promise<StoreConfig>): 
       expect(all.body.streams.length).toBeGreaterThanOrEqual(8);
     });
 
-    it('GET /api/streams/:streamId/events: the events in order with metadata, actor, rule set, dates, position and the hash chain; health data withheld', async () => {
+    it('GET /api/streams/:streamId/events: the events in order with metadata, actor, rule set, dates, position and the hash chain; health data, free text and dates of birth withheld', async () => {
       const res = await api.get('/api/streams/auxiliary-aux-9/events', auditor.key).expect(200);
       const stored = await api.store.readStream('auxiliary-aux-9');
       expect(res.body.events.map((e: { type: string }) => e.type)).toEqual(['AuxiliaryHired', 'InjuryRecorded', 'InjuryMedicalDetailsRecorded']);
@@ -74,6 +74,10 @@ function auditSuite(name: string, open: (dir: string) => Promise<StoreConfig>): 
       expect(res.body.events[0].ruleSetRevision).toEqual(expect.any(String));
       expect(res.body.events[2]).toMatchObject({ withheld: ['medicalDetails'], data: { injuryId: 'inj-1', medicalDetails: null } });
       expect(res.text).not.toContain('左臂骨折');
+      const application = await api.get('/api/streams/application-app-9/events', auditor.key).expect(200);
+      expect(application.body.events[0]).toMatchObject({ type: 'ApplicationRegistered', withheld: ['applicant.birthDate'], data: { applicant: { birthDate: null, nationality: 'CN' }, personKey: 'pk-9' } });
+      expect(application.text).not.toContain('2000-05-17');
+      expect(application.body.events.at(-1)).toMatchObject({ type: 'ApplicantHired', data: { auxiliaryId: 'aux-9' }, withheld: [] });
       const page = await api.get('/api/streams/auxiliary-aux-9/events?limit=2', auditor.key).expect(200);
       expect(page.body.next).toBe(2);
       const last = await api.get('/api/streams/auxiliary-aux-9/events?fromRevision=2&limit=2', auditor.key).expect(200);

@@ -34,7 +34,7 @@ export interface StreamEventView {
   type: string;
   schemaVersion: number;
   data: JsonObject;
-  /** Fields of `data` not shown (health data kept in the log as written): their values are replaced by `null`. */
+  /** Paths into `data` not shown (`WITHHELD`: health data, free text, date of birth): their values are replaced by `null`. */
   withheld: string[];
   commandId: string;
   commandType: string | null;
@@ -91,12 +91,42 @@ export class GetStreamsHandler implements IQueryHandler<GetStreams> {
 }
 
 /**
- * Data fields the stream browser never shows, by event type: health data
- * (PIPL Art. 28 sensitive personal information) the log keeps as written.
- * Identities are sealed already (`PersonIdentity*` events hold ciphertext);
- * applicants are named by their salted `personKey`.
+ * Data fields the stream browser never shows, by event type (paths into
+ * `data`): health data (PIPL Art. 28), the free text of a disciplinary
+ * decision or a suspension, an applicant's date of birth — what the log keeps
+ * as written and no read model copies either. Identities are sealed already
+ * (`PersonIdentity*` events hold ciphertext); people are named by their
+ * salted `personKey`. The hash still covers them: an auditor checks the chain
+ * without reading them.
  */
-const WITHHELD: Readonly<Record<string, readonly string[]>> = { InjuryMedicalDetailsRecorded: ['medicalDetails'] };
+export const WITHHELD: Readonly<Record<string, readonly string[]>> = {
+  InjuryMedicalDetailsRecorded: ['medicalDetails'],
+  DisciplineDecided: ['description'],
+  AuxiliarySuspended: ['reason'],
+  ApplicationRegistered: ['applicant.birthDate'],
+};
+
+/** `data` with each withheld path that is present set to null, and the paths withheld. */
+export function withhold(type: string, data: JsonObject): { data: JsonObject; withheld: string[] } {
+  const withheld: string[] = [];
+  let out = data;
+  for (const path of WITHHELD[type] ?? []) {
+    const [head, field] = path.split('.') as [string, string | undefined];
+    if (field === undefined) {
+      if (head in out) {
+        out = { ...out, [head]: null };
+        withheld.push(path);
+      }
+      continue;
+    }
+    const inner = out[head];
+    if (inner !== null && typeof inner === 'object' && !Array.isArray(inner) && field in inner) {
+      out = { ...out, [head]: { ...inner, [field]: null } };
+      withheld.push(path);
+    }
+  }
+  return { data: out, withheld };
+}
 
 /** One record's events, in stream order, read from the log itself. */
 @QueryHandler(GetStreamEvents)
@@ -118,8 +148,7 @@ export class GetStreamEventsHandler implements IQueryHandler<GetStreamEvents> {
 
 function viewOf(e: RecordedEvent): StreamEventView {
   const m = e.metadata;
-  const hidden = (WITHHELD[e.type] ?? []).filter((field) => field in e.data);
-  const data = hidden.length === 0 ? e.data : { ...e.data, ...Object.fromEntries(hidden.map((f) => [f, null])) };
+  const { data, withheld } = withhold(e.type, e.data);
   return {
     eventId: e.eventId,
     streamRevision: e.streamRevision,
@@ -127,7 +156,7 @@ function viewOf(e: RecordedEvent): StreamEventView {
     type: e.type,
     schemaVersion: e.schemaVersion,
     data,
-    withheld: hidden,
+    withheld,
     commandId: m.commandId,
     commandType: m.commandType ?? null,
     correlationId: m.correlationId,
