@@ -1,0 +1,199 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { type Deployment, describeInChromium, launchChromium, screenshot, signIn, startDeployment } from './harness';
+
+/**
+ * The workbench's find pages in Debian's chromium against the real API on a generated region: an operator signs in,
+ * reads its organ's roster (the rows the API answers for the same organ, date and filters, by name and label, never
+ * code), opens a person's file and its timeline, and the applications board (each column's count the API's); an
+ * operator of another organ sees a clear "not allowed" and none of this organ's people. Screenshots in
+ * test-artifacts/browser/workbench-{roster,person,board}.png.
+ */
+
+const DATE = '2025-12-31';
+
+type Bilingual = { zh: string; en: string };
+type Catalog = { labels: Record<string, Record<string, Bilingual>> };
+type Organ = { organ_id: string; parent_id: string | null; name: string; level: string; path: string };
+type Person = { status: 'READABLE'; name: string; idNumberMasked: string } | { status: 'SHREDDED'; name: null } | null;
+type Entry = { auxiliary_id: string; using_organ_id: string; category: string; level: string; status: string; duty_codes: string[]; person: Person };
+type Roster = { counts: { total: number; byOrgan: Record<string, number> }; entries: Entry[]; next: string | null };
+type File = { person: Person; timeline: Array<{ event_type: string; effective_date: string; summary_zh: string }> };
+type Applications = { counts: { total: number; byStage: Record<string, number>; byPlan: Record<string, number> }; entries: Array<{ applicationId: string; stage: string; person: Person }> };
+
+describeInChromium('the workbench: find things', () => {
+  let deployment: Deployment;
+  let context: BrowserContext | undefined;
+  let page: Page;
+  let catalog: Catalog;
+  let organs: Organ[];
+  /** The county with the most auxiliaries, its city, and a county of another city. */
+  let county: Organ;
+  let city: Organ;
+  let elsewhere: Organ;
+  let operatorKey = '';
+  let strangerKey = '';
+
+  const get = <T>(path: string, key = operatorKey) => deployment.get<T>(path, key);
+  const nameOf = (p: Person) => (p === null ? '（未登记身份）' : p.status === 'SHREDDED' ? '（身份信息已删除）' : p.name);
+  const zh = (table: string, code: string) => catalog.labels[table]?.[code]?.zh ?? `<no label ${table}.${code}>`;
+  const organName = (id: string) => organs.find((o) => o.organ_id === id)?.name ?? id;
+
+  beforeAll(async () => {
+    deployment = await startDeployment({ history: { events: 3000, headcount: 90, seed: 5 } });
+    catalog = await deployment.get<Catalog>('/api/catalog');
+    organs = (await deployment.get<{ organs: Organ[] }>('/api/organs')).organs;
+    const root = organs.find((o) => o.parent_id === null) as Organ;
+    const region = await deployment.get<Roster>(`/api/roster?organ=${root.organ_id}&subtree=true&asOf=${DATE}&limit=1`);
+    const [busiest] = Object.entries(region.counts.byOrgan).sort((a, b) => b[1] - a[1]);
+    county = organs.find((o) => o.organ_id === busiest?.[0]) as Organ;
+    city = organs.find((o) => o.organ_id === county.parent_id) as Organ;
+    elsewhere = organs.find((o) => o.level === 'COUNTY' && !o.path.startsWith(city.path)) as Organ;
+    operatorKey = await deployment.key('operator', [city.organ_id]);
+    strangerKey = await deployment.key('operator', [elsewhere.organ_id]);
+    ({ context, page } = await launchChromium(deployment.dir));
+  }, 300_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await deployment?.stop();
+  });
+
+  /** The roster table once it shows the answer to this query. */
+  const rosterShown = async (path: string) => {
+    await page.locator(`[data-testid="roster-table"][data-loaded="true"][data-path="${path}"]`).waitFor({ timeout: 20_000 });
+    return page.locator('[data-testid="roster-table"] tbody tr[data-row-key]').evaluateAll((rows) =>
+      rows.map((tr) => ({
+        id: tr.getAttribute('data-row-key') as string,
+        cells: [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.trim()),
+      })),
+    );
+  };
+  const expectRows = (shown: Array<{ id: string; cells: string[] }>, entries: Entry[]) => {
+    expect(shown.map((r) => r.id)).toEqual(entries.map((e) => e.auxiliary_id));
+    shown.forEach((row, i) => {
+      const e = entries[i] as Entry;
+      // name, id, organ, category, level, status, duties, probation end, contract end
+      expect(row.cells.slice(0, 6)).toEqual([nameOf(e.person), e.auxiliary_id, organName(e.using_organ_id), zh('category', e.category), zh('level', e.level), zh('rosterStatus', e.status)]);
+      for (const duty of e.duty_codes) expect(row.cells[6]).toContain(zh('duty', duty));
+    });
+  };
+
+  it("the roster: the API's rows for the same organ and date, by name and label, a page at a time and filtered", async () => {
+    await signIn(page, deployment.base, operatorKey, `#/roster?organ=${county.organ_id}&asOf=${DATE}`);
+    const first = `/api/roster?organ=${county.organ_id}&subtree=true&asOf=${DATE}&limit=20`;
+    const answer = await get<Roster>(first);
+    expect(answer.entries.length).toBeGreaterThan(0);
+    expectRows(await rosterShown(first), answer.entries);
+    expect(await page.locator('[data-testid="roster-total"]').innerText()).toBe(`共 ${answer.counts.total} 人`);
+    expect(await page.locator('[data-testid="page-title"]').innerText()).toContain(county.name);
+    // No code the catalog has words for is shown as itself.
+    const text = await page.locator('[data-testid="roster-table"]').innerText();
+    const codes = ['rosterStatus', 'category', 'duty'].flatMap((t) => Object.keys(catalog.labels[t] ?? {}));
+    expect(codes.filter((code) => new RegExp(`\\b${code}\\b`).test(text))).toEqual([]);
+    await screenshot(page, 'workbench-roster');
+
+    // The next page: the API's page after the first one's `next`.
+    if (answer.next) {
+      await page.click('[data-testid="roster-next"]');
+      const second = `${first}&cursor=${answer.next}`;
+      expectRows(await rosterShown(second), (await get<Roster>(second)).entries);
+    }
+    // A filter in the address, as a bookmark would hold it: the API's answer with the same filter.
+    await page.goto(`${deployment.base}/#/roster?organ=${county.organ_id}&asOf=${DATE}&status=ACTIVE&category=DUTY`);
+    const filtered = `/api/roster?organ=${county.organ_id}&subtree=true&asOf=${DATE}&limit=20&status=ACTIVE&category=DUTY`;
+    const filteredAnswer = await get<Roster>(filtered);
+    expectRows(await rosterShown(filtered), filteredAnswer.entries);
+    expect(filteredAnswer.entries.every((e) => e.status === 'ACTIVE' && e.category === 'DUTY')).toBe(true);
+  }, 90_000);
+
+  it("a row opens the person's file: identity as the API shows it, service facts, and the timeline in Chinese", async () => {
+    await page.goto(`${deployment.base}/#/roster?organ=${county.organ_id}&asOf=${DATE}`);
+    const path = `/api/roster?organ=${county.organ_id}&subtree=true&asOf=${DATE}&limit=20`;
+    const [row] = await rosterShown(path);
+    const id = (row as { id: string }).id;
+    await page.locator(`[data-testid="roster-table"] tr[data-row-key="${id}"] [data-testid="roster-name"]`).click();
+    await page.locator('[data-testid="view-person"][data-loaded="true"]').waitFor({ timeout: 20_000 });
+    expect(page.url()).toContain(`#/person?`);
+    expect(page.url()).toContain(`id=${id}`);
+    const file = await get<File>(`/api/people/${id}?asOf=${DATE}`);
+    expect(await page.locator('[data-testid="person-id"]').innerText()).toBe(id);
+    if (file.person?.status === 'READABLE') {
+      expect(await page.locator('[data-testid="person-name"]').innerText()).toBe(file.person.name);
+      expect(await page.locator('[data-testid="person-id-number"]').innerText()).toBe(file.person.idNumberMasked);
+    } else {
+      expect(await page.locator('[data-testid="person-identity"]').innerText()).toMatch(/未登记身份信息|身份信息已按保存期限删除/);
+    }
+    expect(file.timeline.length).toBeGreaterThan(0);
+    const entries = page.locator('[data-testid="timeline-entry"]');
+    expect(await entries.count()).toBe(file.timeline.length);
+    // Newest first; each with its effective date, its event in words (not its type) and the domain's summary.
+    const shownTypes = await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-event-type')));
+    expect(shownTypes).toEqual(file.timeline.map((e) => e.event_type).reverse());
+    const newest = file.timeline[file.timeline.length - 1] as File['timeline'][number];
+    const firstText = await entries.first().innerText();
+    expect(firstText).toContain(newest.summary_zh);
+    expect(firstText).not.toContain(newest.event_type);
+    expect(await page.locator('[data-testid="timeline-date"]').first().innerText()).toBe(newest.effective_date);
+    expect(await page.locator('[data-testid="view-person"]').innerText()).not.toMatch(/\bAuxiliaryHired\b|\bACTIVE\b|\bON_PROBATION\b/);
+    // Links to record a command for this person, the id filled in.
+    const link = page.locator('[data-testid="command-link-assign-duty"]');
+    expect(await link.getAttribute('href')).toContain(`command=assign-duty`);
+    expect(await link.getAttribute('href')).toContain(`auxiliaryId=${id}`);
+    await screenshot(page, 'workbench-person');
+  }, 90_000);
+
+  it("the applications board: a plan's applicants by Art. 20 stage, each column's count the API's", async () => {
+    const all = await get<Applications>(`/api/applications?organ=${city.organ_id}&subtree=true&asOf=${DATE}&limit=1`);
+    const [plan] = Object.entries(all.counts.byPlan).sort((a, b) => b[1] - a[1]);
+    expect(plan).toBeDefined();
+    const planId = (plan as [string, number])[0];
+    const path = `/api/applications?organ=${city.organ_id}&subtree=true&asOf=${DATE}&limit=1000&plan=${planId}`;
+    const answer = await get<Applications>(path);
+    await page.goto(`${deployment.base}/#/plans?organ=${city.organ_id}&asOf=${DATE}`);
+    await page.locator('[data-testid="plans-table"][data-loaded="true"]').waitFor({ timeout: 20_000 });
+    await page.click(`[data-testid="plan-board-${planId}"]`);
+    await page.locator(`[data-testid="board"][data-loaded="true"][data-path="${path}"]`).waitFor({ timeout: 20_000 });
+    expect(answer.counts.total).toBeGreaterThan(0);
+    for (const [stage, count] of Object.entries(answer.counts.byStage)) {
+      const column = page.locator(`[data-testid="column-${stage}"]`);
+      expect(Number(await column.getAttribute('data-count'))).toBe(count);
+      expect(await column.locator('[data-testid="column-count"]').innerText()).toBe(String(count));
+      expect(await column.locator('[data-testid="applicant-card"]').count()).toBe(answer.entries.filter((e) => e.stage === stage).length);
+    }
+    const names = await page.locator('[data-testid="card-name"]').allInnerTexts();
+    expect(names.sort()).toEqual(answer.entries.map((e) => nameOf(e.person)).sort());
+    expect(await page.locator('[data-testid="board-total"]').innerText()).toBe(`报名共 ${answer.counts.total} 人`);
+    await screenshot(page, 'workbench-board');
+  }, 90_000);
+
+  it("an operator of another organ sees nothing of this one: a clear message, no one's name", async () => {
+    const roster = await get<Roster>(`/api/roster?organ=${county.organ_id}&subtree=true&asOf=${DATE}&limit=20`);
+    const names = roster.entries.flatMap((e) => (e.person?.status === 'READABLE' ? [e.person.name] : []));
+    const stranger = await launchChromium(deployment.dir);
+    try {
+      const p = stranger.page;
+      await signIn(p, deployment.base, strangerKey, `#/roster?organ=${county.organ_id}&asOf=${DATE}`);
+      const error = p.locator('[data-testid="query-error"]');
+      await error.waitFor({ timeout: 20_000 });
+      expect(await error.getAttribute('data-status')).toBe('403');
+      expect(await error.innerText()).toContain('无权查看');
+      expect(await p.locator('[data-testid="roster-table"] tbody tr[data-row-key]').count()).toBe(0);
+      // Its own organ, one click away.
+      expect(await p.locator('[data-testid="to-own-organ"]').innerText()).toContain(elsewhere.name);
+      // A person of this organ by address: 403, no name, no file.
+      const someone = (roster.entries[0] as Entry).auxiliary_id;
+      await p.goto(`${deployment.base}/#/person?organ=${county.organ_id}&asOf=${DATE}&id=${someone}`);
+      await p.locator('[data-testid="view-person"] [data-testid="query-error"][data-status="403"]').waitFor({ timeout: 20_000 });
+      expect(await p.locator('[data-testid="person-name"]').count()).toBe(0);
+      expect(await p.locator('[data-testid="timeline-entry"]').count()).toBe(0);
+      // The board of this organ's city: 403 too.
+      await p.goto(`${deployment.base}/#/applications?organ=${city.organ_id}&asOf=${DATE}`);
+      await p.locator('[data-testid="view-applications"] [data-testid="query-error"][data-status="403"]').waitFor({ timeout: 20_000 });
+      expect(await p.locator('[data-testid="applicant-card"]').count()).toBe(0);
+      const text = await p.locator('body').innerText();
+      expect(names.filter((n) => text.includes(n))).toEqual([]);
+    } finally {
+      await stranger.context.close();
+    }
+  }, 90_000);
+});
