@@ -70,7 +70,8 @@ export function Recruit({ organId, organs, me, params, go }: PageProps) {
   const application = applications.data?.entries?.find((a) => a.applicationId === applicationId) ?? null;
   const auxiliaryId = application?.hired?.auxiliaryId ?? null;
   const file = useGet<{ state: FileState | null }>(auxiliaryId ? `/api/people/${encodeURIComponent(auxiliaryId)}?${wait.slice(1)}` : null);
-  const catalog = useGet<CatalogAnswer>('/api/catalog/commands', { staleTime: 300_000 });
+  // The forms' own query (CommandForm asks the catalog as of the same day): one request for both.
+  const catalog = useGet<CatalogAnswer>(`/api/catalog/commands?asOf=${today}`, { staleTime: 5 * 60_000 });
 
   const context: PathContext = {
     today,

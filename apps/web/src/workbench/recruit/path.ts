@@ -109,6 +109,8 @@ export interface StepDef {
 
 /** The eight Art. 23 items a qualification review must find on, each with its sealed check record's reference. */
 export const ART_23_ITEMS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+/** What Art. 28 ¶1 owes every auxiliary: 基本养老、基本医疗、生育、工伤和失业保险, 住房公积金. */
+export const ART_28_P1_KINDS = ['PENSION', 'MEDICAL', 'MATERNITY', 'WORK_INJURY', 'UNEMPLOYMENT', 'HOUSING_FUND'];
 /** The clauses a labour contract must carry (Art. 24; 劳动合同法 Art. 17). */
 export const CONTRACT_CLAUSES = ['DUTIES', 'WORKING_CONDITIONS', 'PROBATION', 'TERM', 'PAY', 'TERMINATION_CONDITIONS', 'BREACH_LIABILITY'];
 
@@ -290,7 +292,8 @@ export const ONBOARDING_STEPS: StepDef[] = [
     article: 'art28',
     optional: true,
     doneOn: (c) => (c.file && c.file.insurance.length > 0 ? '' : null),
-    prefill: (c) => ({ auxiliaryId: auxiliaryOf(c), effectiveDate: c.today }),
+    // Art. 28 ¶1: the five social insurances and the housing fund are owed to every auxiliary; personal accident insurance (¶2) the operator adds for a high-risk post.
+    prefill: (c) => ({ auxiliaryId: auxiliaryOf(c), kinds: ART_28_P1_KINDS, effectiveDate: c.today }),
   },
   {
     key: 'duty',
