@@ -58,6 +58,7 @@ export const COMMAND_TIMING: Readonly<Record<string, CommandTiming>> = {
   Discipline: 'HAPPENED',
   Suspend: 'HAPPENED',
   Reinstate: 'HAPPENED',
+  CorrectRetroactiveConflict: 'HAPPENED',
   ReceiveComplaint: 'HAPPENED',
   HandleComplaint: 'HAPPENED',
   TellComplainant: 'HAPPENED',

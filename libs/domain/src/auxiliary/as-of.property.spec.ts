@@ -10,6 +10,7 @@ import { assignDuty } from './assign-duty';
 import { AUX, CONTRACT, HIRED_ON, ORGAN, PAY_FEN, PERSON, hired } from './auxiliary.fixtures';
 import { orderCompensationRecovery, payCompensation } from './compensation';
 import { completeProbation } from './complete-probation';
+import { correctRetroactiveConflict } from './correct-retroactive';
 import { decideRecusal } from './decide-recusal';
 import { demote } from './demote';
 import { discipline } from './discipline';
@@ -297,5 +298,70 @@ describe('property: a back-dated record that makes an earlier-recorded command u
   it('a history recorded in date order has none', () => {
     const { h } = historyWithSteps('DUTY', [{ kind: 'assess', grade: '称职', shift: 120 }, { kind: 'discipline', sanction: 'WARNING', shift: 1 }, { kind: 'promote', shift: 5 }]);
     expect(retroactiveConflicts(fold(Auxiliary, h.auxiliary), REGISTRY)).toEqual([]);
+  });
+
+  describe('CorrectRetroactiveConflict: an organ revokes the record the conflict names, and the finding clears from that date', () => {
+    const conflicted = () => {
+      const { h } = historyWithSteps('DUTY', [
+        { kind: 'assess', grade: '称职', shift: 120 },
+        { kind: 'promote', shift: 5 },
+        { kind: 'discipline', sanction: 'WARNING', shift: -3 },
+      ]);
+      const [conflict] = retroactiveConflicts(fold(Auxiliary, h.auxiliary), REGISTRY);
+      if (!conflict) throw new Error('no conflict to correct');
+      return { h, conflict };
+    };
+    const correct = (h: History, eventIndex: number, date: IsoDate, decisionRef = '纠正决定〔2025〕1号') =>
+      decide(correctRetroactiveConflict as never, 'CorrectRetroactiveConflict', { auxiliaryId: AUX, eventIndex, decisionRef }, h, date);
+
+    it('the promotion is revoked: level and pay back to what they were before it, the conflict gone, the log keeping both records', () => {
+      const { h, conflict } = conflicted();
+      const before = fold(Auxiliary, h.auxiliary);
+      if (before.status === 'NOT_HIRED') throw new Error('not hired');
+      expect(before.service.level.code).toBe('L2');
+      const date = addDays(h.cursor, 10);
+      const decision = correct(h, conflict.later.index, date);
+      expect(decision.accepted ? decision.events.auxiliary?.map((e) => e.type) : decision.refusal).toEqual(['RetroactiveConflictCorrected']);
+      const after = record(h, decision, date);
+      const state = fold(Auxiliary, after.auxiliary);
+      if (state.status === 'NOT_HIRED') throw new Error('not hired');
+      expect(state.service.level).toEqual({ code: 'L1', since: HIRED_ON });
+      expect(state.service.pay.monthlyBaseFen).toBe(PAY_FEN.L1);
+      expect(retroactiveConflicts(state, REGISTRY)).toEqual([]);
+      // As of a day before the correction the conflict is still there.
+      expect(retroactiveConflicts(fold(Auxiliary, cutTo(after, addDays(date, -1)).auxiliary), REGISTRY)).toHaveLength(1);
+      expect(after.auxiliary.map((e) => e.event.type)).toContain('AuxiliaryPromoted');
+    });
+
+    it('refused: an event in no open conflict (lawful, or corrected already), a date before the event, no decision', () => {
+      const { h, conflict } = conflicted();
+      const date = addDays(h.cursor, 10);
+      const code = (d: Decision) => (d.accepted ? 'accepted' : d.refusal.kind === 'STATE' ? d.refusal.code : 'STATUTE');
+      expect(code(correct(h, 0, date))).toBe('NO_RETROACTIVE_CONFLICT');
+      expect(code(correct(h, conflict.later.index, addDays(conflict.later.effectiveDate, -1)))).toBe('CORRECTION_BEFORE_EVENT');
+      expect(code(correct(h, conflict.later.index, date, ' '))).toBe('DECISION_MISSING');
+      const once = record(h, correct(h, conflict.later.index, date), date);
+      expect(code(correct(once, conflict.later.index, addDays(date, 1)))).toBe('NO_RETROACTIVE_CONFLICT');
+    });
+
+    it('a posting revoked ends if still open', () => {
+      const { h } = historyWithSteps('DUTY', [
+        { kind: 'train', back: 0, shift: 5 },
+        { kind: 'insure', shift: 1 },
+        { kind: 'assign', id: 'as-2', codes: ['SVC_PATROL'], matter: 'm-1', shift: 30 },
+        // Recorded after the posting, effective before it: a recusal from its matter.
+        { kind: 'recuse', matter: 'm-1', shift: -5 },
+      ]);
+      const state = fold(Auxiliary, h.auxiliary);
+      const [conflict] = retroactiveConflicts(state, REGISTRY);
+      expect(conflict?.later.type).toBe('DutyAssigned');
+      if (!conflict) return;
+      const date = addDays(h.cursor, 10);
+      const decision = correct(h, conflict.later.index, date);
+      expect(decision.accepted).toBe(true);
+      const after = fold(Auxiliary, record(h, decision, date).auxiliary);
+      expect(retroactiveConflicts(after, REGISTRY)).toEqual([]);
+      expect(after.status === 'ACTIVE' || after.status === 'ON_PROBATION' ? after.assignments.map((a) => a.assignmentId) : []).not.toContain('as-2');
+    });
   });
 });

@@ -281,6 +281,31 @@ export type AuxiliaryTerminated = DomainEvent<'AuxiliaryTerminated', {
   credentialsToRecover: string[];
 }>;
 
+// ── Correcting a retroactive conflict (issue 11 item 6; Art. 6 ¶1 管理监督) ──────
+
+/**
+ * An organ corrects a posting or promotion that a record entered after it,
+ * effective before it, made unlawful (a RETROACTIVE_CONFLICT): the earlier
+ * record is revoked — a posting still open ends, a promotion's level and pay
+ * go back to what they were before it (unless a later change replaced them).
+ * The log keeps both records and this one; the finding clears from its date.
+ */
+export type RetroactiveConflictCorrected = DomainEvent<'RetroactiveConflictCorrected', {
+  auxiliaryId: string;
+  /** The corrected event: its index among the record's events (the hire 0), its type and effective date. */
+  eventIndex: number;
+  eventType: 'DutyAssigned' | 'AuxiliaryPromoted';
+  eventEffectiveDate: IsoDate;
+  /** The rules the conflict named. */
+  ruleIds: string[];
+  /** The organ's decision (文号). */
+  decisionRef: string;
+  correctedOn: IsoDate;
+  revoked:
+    | { kind: 'POSTING'; assignmentId: string; /** Whether the posting was still open (it then ends). */ wasOpen: boolean }
+    | { kind: 'PROMOTION'; /** The level and pay restored, or null when a later change already replaced the promotion's. */ restored: { level: { code: string; since: IsoDate }; pay: PayOnLevel; paySince: IsoDate } | null };
+}>;
+
 export type AuxiliaryEvent =
   | AuxiliaryHired
   | ProbationCompleted
@@ -309,7 +334,8 @@ export type AuxiliaryEvent =
   | InjuryMedicalDetailsRecorded
   | CompensationPaid
   | CompensationRecoveryOrdered
-  | AuxiliaryTerminated;
+  | AuxiliaryTerminated
+  | RetroactiveConflictCorrected;
 
 export type AuxiliaryEventType = AuxiliaryEvent['type'];
 

@@ -24,3 +24,4 @@ export * from './compensation';
 export * from './terminate';
 export * from './hire';
 export * from './retroactive';
+export * from './correct-retroactive';

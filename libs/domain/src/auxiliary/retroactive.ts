@@ -14,7 +14,8 @@ import { type AuxiliaryState, type DatedEvent, type InService, evolveAuxiliary, 
  * Each that would now be refused is a RETROACTIVE_CONFLICT: the event it
  * wrote, the events recorded after it that took effect before its date,
  * and every rule it now fails that it did not fail when accepted, with their
- * citations — until an organ records a correcting command.
+ * citations — until an organ records a correcting command
+ * (`CorrectRetroactiveConflict`).
  *
  * Judged again: postings (ASSIGN_DUTY_CHECKS) and promotions (PROMOTE_CHECKS),
  * from what their events record (an accepted posting was not `alone`; a
@@ -71,7 +72,10 @@ export function retroactiveConflicts(state: AuxiliaryState, registry: RuleSetReg
  */
 export function retroactiveConflictsIn(events: readonly DatedEvent[], registry: RuleSetRegistry<Rules2024>): RetroactiveConflict[] {
   const out: RetroactiveConflict[] = [];
+  // An organ's correction (RetroactiveConflictCorrected) ends the conflict it names.
+  const corrected = new Set(events.flatMap((e) => (e.event.type === 'RetroactiveConflictCorrected' ? [e.event.data.eventIndex] : [])));
   events.forEach((e, i) => {
+    if (corrected.has(i)) return;
     const on = e.effectiveDate;
     // Back-dated: recorded after it, effective before its date (a later record of the same day follows it, as recorded).
     const backdated = events.flatMap((b, j) => (j > i && b.effectiveDate < on ? [{ index: j, type: b.event.type, effectiveDate: b.effectiveDate }] : []));

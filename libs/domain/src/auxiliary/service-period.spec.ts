@@ -58,6 +58,7 @@ const AFTER: { [T in ServiceCommandType]?: Record<string, unknown> } = {
 /** Well-formed data for the commands whose handlers read it before their rules (the API's validation guarantees the shape). */
 const SHAPE: { [T in ServiceCommandType]?: Record<string, unknown> } = {
   AssignDuty: { assignmentId: 'as-1', dutyCodes: ['SVC_110'], nationalBasis: null, leadingOfficerIds: ['officer-1'], alone: false, matterId: null, equipmentIssued: [] },
+  CorrectRetroactiveConflict: { eventIndex: 1, decisionRef: '纠正决定〔2025〕1号' },
 };
 
 const decide = (h: AnyHandler, history: unknown[], date: string, data: Record<string, unknown> = {}): Decision =>

@@ -45,6 +45,8 @@ export const AFTER_DEPARTURE = {
   PayCompensation: nmg(42, 2),
   OrderCompensationRecovery: nmg(42, 3),
   Terminate: null,
+  // Issue 11 item 6: an organ corrects a record a back-dated one made unlawful — during the service.
+  CorrectRetroactiveConflict: null,
 } as const satisfies Record<string, Citation | null>;
 
 export type ServiceCommandType = keyof typeof AFTER_DEPARTURE;

@@ -351,6 +351,12 @@ function applyEvent(state: AuxiliaryState, event: AuxiliaryEvent): AuxiliaryStat
         compensations: r.compensations.map((c) => (c.compensationId === compensationId ? { ...c, recoveredFen: c.recoveredFen + fromAuxiliaryFen } : c)),
       }));
     }
+    case 'RetroactiveConflictCorrected': {
+      const { revoked } = event.data;
+      if (revoked.kind === 'POSTING') return isWorking(state) ? { ...state, assignments: state.assignments.filter((a) => a.assignmentId !== revoked.assignmentId) } : state;
+      const { restored } = revoked;
+      return restored ? updateRecord(state, () => ({ level: restored.level, pay: restored.pay, paySince: restored.paySince })) : state;
+    }
     case 'AuxiliaryTerminated':
       if (!isInService(state)) return state;
       return { status: 'DEPARTED', service: state.service, departedOn: event.data.departedOn, reason: event.data.reason };

@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Discipline, Auxiliary, discipline, envelopeOf, fold, retroactiveConflicts } from '@auxledger/domain';
+import { type CorrectRetroactiveConflict, type Discipline, Auxiliary, correctRetroactiveConflict, discipline, envelopeOf, fold, retroactiveConflicts } from '@auxledger/domain';
 import { type EventStore, SqliteEventStore } from '@auxledger/event-store';
 import { Projector } from '../projector';
 import { SqliteReadModelStore } from '../sqlite/sqlite-read-model-store';
 import type { ReadModelStore } from '../store';
 import { ALL_READ_MODELS } from './index';
+import { personFileModel } from './person-file';
 import { type RetroactiveConflictRecord, retroactiveConflictModel } from './retroactive-conflict';
 import { supervisionFindings } from './supervision';
 import { REGISTRY, runCommand } from './testing/commands';
@@ -102,5 +103,22 @@ describe('retroactive conflicts as supervision findings (SQLite)', () => {
     expect(await of('nmg')).toEqual(['aux-a']);
     expect(await of('baotou')).toEqual([]);
     expect(await of('xincheng-pcs')).toEqual([]);
+  });
+
+  it('an organ corrects it (CorrectRetroactiveConflict): gone as of the correction, still there the day before, as known before it too', async () => {
+    const [finding] = await conflictsOf('2027-03-01');
+    const eventIndex = (finding?.details as { later: { index: number } }).later.index;
+    const correctedAt = T(30);
+    const outcome = await runCommand<CorrectRetroactiveConflict, never>(events, correctRetroactiveConflict as never, 'CorrectRetroactiveConflict', { auxiliaryId: 'aux-a', eventIndex, decisionRef: '新公纠字〔2027〕1号' }, {
+      effectiveDate: '2027-03-10', recordedAt: correctedAt, actor: operator,
+    });
+    expect(outcome).toMatchObject({ status: 'accepted' });
+    await projector.catchUp();
+    expect(await conflictsOf('2027-03-10')).toEqual([]);
+    expect(await conflictsOf('2027-03-09')).toHaveLength(1);
+    expect(await store.asOf(retroactiveConflictModel, '2027-03-10', { knownAt: T(29) })).toHaveLength(1);
+    // The promotion revoked: the person file is back at L1 from the correction.
+    const [file] = await store.asOf(personFileModel, '2027-03-10', { where: { auxiliary_id: 'aux-a' } });
+    expect(file?.level).toBe('L1');
   });
 });

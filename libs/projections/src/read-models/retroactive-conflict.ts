@@ -16,7 +16,8 @@ import { auxiliaryEntity } from './roster';
  * the conflicts whose event took effect by that date. The state keeps the
  * events (free text and medical details emptied: no judgement reads them) with
  * their place in the log; a row exists only while there is a conflict, and it
- * holds codes, dates, command ids and citations only.
+ * holds codes, dates, command ids and citations only. A correction
+ * (RetroactiveConflictCorrected) ends the conflict it names from its date.
  *
  * Judged with the statute's rule sets (REGISTRY): a read model has no
  * deployment. A violation the command had already when it was accepted (as a
@@ -26,7 +27,7 @@ import { auxiliaryEntity } from './roster';
 
 /** An event as a conflict names it. */
 export type ConflictEventRef = {
-  /** Its place among the auxiliary's events, in the order recorded (the hire 0). */
+  /** Its place among the auxiliary's events, in the order recorded (the hire 0; its stream revision): what a correction names. */
   index: number;
   type: string;
   effectiveDate: string;
@@ -51,6 +52,8 @@ export type StoredConflict = {
 
 interface KeptEvent {
   p: number;
+  /** Its revision in the auxiliary's stream: its index among the record's events (the hire 0), as the domain counts them. */
+  r: number;
   effectiveDate: string;
   recordedAt: string;
   commandId: string;
@@ -97,19 +100,25 @@ const JUDGED_AGAIN: ReadonlySet<string> = new Set(['DutyAssigned', 'AuxiliaryPro
 
 export function evolveRetroactiveConflicts(state: RetroactiveConflictState, event: RecordedEvent): RetroactiveConflictState {
   const m = event.metadata;
-  const item: KeptEvent = { p: event.globalPosition, effectiveDate: m.effectiveDate, recordedAt: m.recordedAt, commandId: m.commandId, event: kept(event) };
+  const item: KeptEvent = { p: event.globalPosition, r: event.streamRevision, effectiveDate: m.effectiveDate, recordedAt: m.recordedAt, commandId: m.commandId, event: kept(event) };
   const events = [...state.events, item];
   const usingOrganId = event.type === 'AuxiliaryHired' ? (event.data as { usingOrganId: string }).usingOrganId : state.usingOrganId;
   let conflicts = state.conflicts;
+  // An organ's correction ends the conflict it names, from its date.
+  if (item.event.type === 'RetroactiveConflictCorrected') {
+    const { eventIndex } = item.event.data;
+    conflicts = conflicts.filter((c) => c.later.index !== eventIndex);
+  }
   // Folded in effective-date order: an event can be in conflict only with events folded before it that were recorded after it.
   // Those folded later take effect later (or the same day, recorded after it), so they never change an earlier conflict.
   if (JUDGED_AGAIN.has(event.type) && event.globalPosition < state.maxPosition) {
     const recorded = [...events].sort((a, b) => a.p - b.p);
     const dated: DatedEvent[] = recorded.map((e) => ({ effectiveDate: e.effectiveDate, event: e.event }));
     const index = recorded.indexOf(item);
+    // Indexes into the events effective by now; an event's own index in the record is its stream revision.
     const ref = (i: number): ConflictEventRef => {
       const e = recorded[i] as KeptEvent;
-      return { index: i, type: e.event.type, effectiveDate: e.effectiveDate, recordedAt: e.recordedAt, commandId: e.commandId, globalPosition: e.p };
+      return { index: e.r, type: e.event.type, effectiveDate: e.effectiveDate, recordedAt: e.recordedAt, commandId: e.commandId, globalPosition: e.p };
     };
     const found = retroactiveConflictsIn(dated, REGISTRY).find((c) => c.later.index === index);
     if (found) {
