@@ -87,6 +87,7 @@ CREATE TABLE IF NOT EXISTS ${s}.checkpoints (
   note      text   NOT NULL
 );
 ${appendFunctionSql(schema)}
+${appendGroupFunctionSql(schema)}
 `;
 }
 
@@ -218,6 +219,80 @@ END
 $fn$;`;
 }
 
+/**
+ * Group commit: several commands' appends in one statement, so one implicit
+ * transaction and one commit (one WAL flush) for all of them. Each command —
+ * a unit of one or more stream appends, atomic together — runs in a block of
+ * its own (a subtransaction): a refusal (wrong revision, a stored event id,
+ * any other error) rolls back that unit only and is answered as a `refused`
+ * row; the others go on and commit together. Each entry calls
+ * `append_events`, so each keeps its own revision check, chain link, log
+ * position and Merkle leaves, taken in turn under the log-head lock that the
+ * first one takes and the statement holds through COMMIT.
+ * Rows come in entry order: `ok` rows are an entry's events, `checked` one
+ * row for an empty entry (its head revision, or NULL for no stream),
+ * `refused` the entry that failed. A unit with a `refused` row committed
+ * nothing: rows of its earlier entries were rolled back with it.
+ */
+function appendGroupFunctionSql(schema: string): string {
+  const s = escapeIdentifier(schema);
+  return `
+CREATE OR REPLACE FUNCTION ${s}.append_group(
+  p_units integer[], p_stream_ids text[], p_expected text[], p_counts integer[],
+  p_event_ids uuid[], p_types text[], p_schema_versions integer[],
+  p_data jsonb[], p_metadata jsonb[], p_content_digests text[], p_channel text)
+RETURNS TABLE (o_entry integer, o_status text, o_code text, o_detail text, o_constraint text, o_message text,
+  o_global_position bigint, o_stream_revision bigint, o_prev_hash text, o_hash text, o_log_digest text)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_entry integer := 1;
+  v_last integer;
+  v_from integer := 1;
+  v_next integer;
+  v_to integer;
+  v_head bigint;
+  v_code text;
+  v_detail text;
+  v_constraint text;
+  v_message text;
+BEGIN
+  WHILE v_entry <= cardinality(p_units) LOOP
+    v_last := v_entry;
+    WHILE v_last < cardinality(p_units) AND p_units[v_last + 1] = p_units[v_entry] LOOP
+      v_last := v_last + 1;
+    END LOOP;
+    -- Where the next unit's events begin, whichever entry of this one fails.
+    v_next := v_from;
+    FOR i IN v_entry .. v_last LOOP
+      v_next := v_next + p_counts[i];
+    END LOOP;
+    BEGIN
+      FOR i IN v_entry .. v_last LOOP
+        v_entry := i;
+        v_to := v_from + p_counts[i] - 1;
+        IF p_counts[i] = 0 THEN
+          PERFORM 1 FROM ${s}.append_events(p_stream_ids[i], p_expected[i], '{}', '{}', '{}', '{}', '{}', '{}', p_channel);
+          SELECT max(e.stream_revision) INTO v_head FROM ${s}.events e WHERE e.stream_id = p_stream_ids[i];
+          RETURN QUERY SELECT i, 'checked'::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::bigint, v_head, NULL::text, NULL::text, NULL::text;
+        ELSE
+          RETURN QUERY SELECT i, 'ok'::text, NULL::text, NULL::text, NULL::text, NULL::text, a.*
+            FROM ${s}.append_events(p_stream_ids[i], p_expected[i], p_event_ids[v_from:v_to], p_types[v_from:v_to],
+              p_schema_versions[v_from:v_to], p_data[v_from:v_to], p_metadata[v_from:v_to], p_content_digests[v_from:v_to], p_channel) a;
+        END IF;
+        v_from := v_to + 1;
+      END LOOP;
+    EXCEPTION WHEN OTHERS THEN
+      GET STACKED DIAGNOSTICS v_code = RETURNED_SQLSTATE, v_detail = PG_EXCEPTION_DETAIL, v_constraint = CONSTRAINT_NAME, v_message = MESSAGE_TEXT;
+      RETURN QUERY SELECT v_entry, 'refused'::text, v_code, NULLIF(v_detail, ''), NULLIF(v_constraint, ''), v_message,
+        NULL::bigint, NULL::bigint, NULL::text, NULL::text, NULL::text;
+    END;
+    v_from := v_next;
+    v_entry := v_last + 1;
+  END LOOP;
+END
+$fn$;`;
+}
+
 type EventRow = {
   global_position: string;
   event_id: string;
@@ -230,6 +305,32 @@ type EventRow = {
   prev_hash: string | null;
   hash: string;
   log_digest: string;
+};
+
+/** One command's appends, waiting for a group commit. */
+interface PendingUnit {
+  appends: readonly StreamAppend[];
+  digested: DigestedEvent[][];
+  resolve: (results: AppendResult[]) => void;
+  reject: (error: unknown) => void;
+}
+
+/** At most this many commands in one group commit. */
+const MAX_GROUP_UNITS = 256;
+
+/** What append_group returns: an entry's events (`ok`), its head revision (`checked`), or its refusal. */
+type GroupRow = {
+  o_entry: number;
+  o_status: 'ok' | 'checked' | 'refused';
+  o_code: string | null;
+  o_detail: string | null;
+  o_constraint: string | null;
+  o_message: string | null;
+  o_global_position: string | null;
+  o_stream_revision: string | null;
+  o_prev_hash: string | null;
+  o_hash: string | null;
+  o_log_digest: string | null;
 };
 
 /** What append_events returns for each event. */
@@ -262,12 +363,16 @@ const COLUMNS =
  * connection while anyone subscribes) wake when, and only when, it commits;
  * the poll interval is the fallback.
  *
- * The whole append is one call of the `append_events` function: one round
- * trip and one implicit transaction.
- *
- * The price: the log-head lock is held through COMMIT, WAL flush included,
- * so appends cannot share a flush (no group commit) and throughput is bounded
- * by about 1 / commit latency; put the events of one command in one append.
+ * Each stream append is one call of the `append_events` function. The
+ * log-head lock is held through COMMIT, WAL flush included, so transactions
+ * cannot share a flush and throughput is bounded by about 1 / commit latency:
+ * hence group commit. Appends (`appendToStream`, `appendToStreams`) queue in
+ * the store; one group at a time is written, as one `append_group` statement
+ * — one round trip, one implicit transaction, one commit — in which each
+ * command's appends keep their own revision checks and chain positions and a
+ * refused command rolls back alone (a subtransaction). Each is answered after
+ * the shared commit. Processes on one database still serialize on the lock,
+ * each with its own groups.
  *
  * A connection lost during COMMIT leaves the outcome unknown: the append
  * fails with STORE_UNAVAILABLE, and retrying it with the same event ids is
@@ -275,13 +380,17 @@ const COLUMNS =
  */
 export class PostgresEventStore implements EventStore, MerkleLogStore {
   private readonly appended: AppendSignal;
-  private readonly tables: { events: string; logHead: string; appendFunction: string; merkleNodes: string; checkpoints: string };
+  private readonly tables: { events: string; logHead: string; appendFunction: string; appendGroupFunction: string; merkleNodes: string; checkpoints: string };
   private readonly channel: string;
   private closed = false;
   private closing: Promise<void> | undefined;
   /** The connection LISTENing on `channel`, once a subscriber waited. */
   private listener: PoolClient | undefined;
   private listening: Promise<boolean> | undefined;
+  /** Commands' appends waiting for the next group commit (see `enqueue`). */
+  private pending: PendingUnit[] = [];
+  /** Whether a group is being written. */
+  private writing = false;
 
   private constructor(
     private readonly pool: Pool,
@@ -295,6 +404,7 @@ export class PostgresEventStore implements EventStore, MerkleLogStore {
       events: `${s}.events`,
       logHead: `${s}.log_head`,
       appendFunction: `${s}.append_events`,
+      appendGroupFunction: `${s}.append_group`,
       merkleNodes: `${s}.merkle_nodes`,
       checkpoints: `${s}.checkpoints`,
     };
@@ -410,58 +520,137 @@ export class PostgresEventStore implements EventStore, MerkleLogStore {
 
   async appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     validateAppend(streamId, events, expectedRevision);
-    const entry = { streamId, events, expectedRevision };
-    const digested = digestEvents(streamId, events);
-    let rows: AppendedRow[];
-    try {
-      rows = await this.query<AppendedRow>(this.appendCall(), this.appendValues(entry, digested));
-    } catch (error) {
-      return (await this.afterRefusal(error, [entry], entry))[0] as AppendResult;
-    }
-    this.appended.notify();
-    return toAppendResult(digested, rows);
+    return (await this.enqueue([{ streamId, events, expectedRevision }]))[0] as AppendResult;
   }
 
-  /** Several streams in one transaction: one `append_events` call per entry (an empty one only checks the revision). */
+  /** Several streams in one transaction, all or none (an empty entry only checks the revision). */
   async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     validateAppends(appends);
-    const digested = appends.map((entry) => digestEvents(entry.streamId, entry.events));
-    let failed: StreamAppend | undefined;
-    let results: AppendResult[];
-    try {
-      results = await this.transaction(async (client) => {
-        const out: AppendResult[] = [];
-        for (const [i, entry] of appends.entries()) {
-          failed = entry;
-          const rows = (await client.query<AppendedRow>({ ...this.appendCall(), values: this.appendValues(entry, digested[i] as DigestedEvent[]) })).rows;
-          out.push(entry.events.length === 0 ? checkOnlyResult(await this.headRevision(client, entry.streamId)) : toAppendResult(digested[i] as DigestedEvent[], rows));
-        }
-        return out;
-      });
-    } catch (error) {
-      return this.afterRefusal(error, appends, failed);
-    }
-    this.appended.notify();
-    return results;
+    return this.enqueue(appends);
   }
 
-  private appendCall(): Omit<QueryConfig, 'values'> {
+  /**
+   * Queues one command's appends for the next group commit. One group is
+   * written at a time: the appends that arrive meanwhile wait for it and go
+   * together in the next, in one statement and one commit (`append_group`),
+   * each answered only after that commit. An append after a quiet moment
+   * goes on the next turn of the event loop, alone.
+   */
+  private enqueue(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    let digested: DigestedEvent[][];
+    try {
+      digested = appends.map((entry) => digestEvents(entry.streamId, entry.events));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise((resolve, reject) => {
+      this.pending.push({ appends, digested, resolve, reject });
+      if (!this.writing && this.pending.length === 1) setImmediate(() => void this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.writing) return;
+    const batch = this.pending.splice(0, MAX_GROUP_UNITS);
+    if (batch.length === 0) return;
+    this.writing = true;
+    try {
+      await this.writeGroup(batch);
+    } finally {
+      this.writing = false;
+      if (this.pending.length > 0) setImmediate(() => void this.flush());
+    }
+  }
+
+  /** One `append_group` call for the batch; each unit resolved from its own rows, a refused one as `afterRefusal` decides. */
+  private async writeGroup(batch: readonly PendingUnit[]): Promise<void> {
+    let rows: GroupRow[];
+    try {
+      rows = await this.query<GroupRow>(this.groupCall(), this.groupValues(batch));
+    } catch (error) {
+      for (const unit of batch) unit.reject(error);
+      return;
+    }
+    const byEntry = new Map<number, GroupRow[]>();
+    for (const row of rows) {
+      const list = byEntry.get(row.o_entry);
+      if (list) list.push(row);
+      else byEntry.set(row.o_entry, [row]);
+    }
+    let next = 1;
+    const units = batch.map((unit) => {
+      const first = next;
+      next += unit.appends.length;
+      return { unit, rows: unit.appends.map((_, k) => byEntry.get(first + k) ?? []) };
+    });
+    let appended = false;
+    const refusals: Promise<void>[] = [];
+    for (const { unit, rows: unitRows } of units) {
+      const refusedAt = unitRows.findIndex((entryRows) => entryRows.some((row) => row.o_status === 'refused'));
+      if (refusedAt >= 0) {
+        const row = (unitRows[refusedAt] as GroupRow[]).find((r) => r.o_status === 'refused') as GroupRow;
+        const error = Object.assign(new Error(row.o_message ?? 'the append was refused'), {
+          code: row.o_code ?? undefined,
+          detail: row.o_detail ?? undefined,
+          constraint: row.o_constraint ?? undefined,
+        });
+        refusals.push(this.afterRefusal(error, unit.appends, unit.appends[refusedAt]).then(unit.resolve, unit.reject));
+        continue;
+      }
+      try {
+        const results = unit.appends.map((entry, k): AppendResult => {
+          const entryRows = unitRows[k] as GroupRow[];
+          if (entry.events.length === 0) {
+            const head = entryRows[0]?.o_stream_revision;
+            return checkOnlyResult(head === null || head === undefined ? 'no_stream' : toSafeNumber(head, 'stream_revision'));
+          }
+          appended = true;
+          return toAppendResult(unit.digested[k] as DigestedEvent[], entryRows as AppendedRow[]);
+        });
+        unit.resolve(results);
+      } catch (error) {
+        unit.reject(error);
+      }
+    }
+    if (appended) this.appended.notify();
+    await Promise.all(refusals);
+  }
+
+  private groupCall(): Omit<QueryConfig, 'values'> {
     return {
-      name: `auxledger-append-${this.schema}`,
-      text: `SELECT * FROM ${this.tables.appendFunction}($1, $2, $3::uuid[], $4::text[], $5::integer[], $6::jsonb[], $7::jsonb[], $8::text[], $9)`,
+      name: `auxledger-append-group-${this.schema}`,
+      text: `SELECT * FROM ${this.tables.appendGroupFunction}($1::integer[], $2::text[], $3::text[], $4::integer[], $5::uuid[], $6::text[], $7::integer[], $8::jsonb[], $9::jsonb[], $10::text[], $11)`,
     };
   }
 
-  private appendValues(entry: StreamAppend, digested: readonly DigestedEvent[]): unknown[] {
+  /** The batch flattened: an entry per stream append (with its unit's number), the events of every entry in order. */
+  private groupValues(batch: readonly PendingUnit[]): unknown[] {
+    const units: number[] = [];
+    const streams: string[] = [];
+    const expected: string[] = [];
+    const counts: number[] = [];
+    const events: DigestedEvent[] = [];
+    batch.forEach((unit, u) =>
+      unit.appends.forEach((entry, k) => {
+        const digested = unit.digested[k] as DigestedEvent[];
+        units.push(u + 1);
+        streams.push(entry.streamId);
+        expected.push(String(entry.expectedRevision));
+        counts.push(digested.length);
+        events.push(...digested);
+      }),
+    );
     return [
-      entry.streamId,
-      String(entry.expectedRevision),
-      digested.map((e) => e.eventId),
-      digested.map((e) => e.type),
-      digested.map((e) => e.schemaVersion),
-      digested.map((e) => e.dataJson),
-      digested.map((e) => e.metadataJson),
-      digested.map((e) => e.contentDigest),
+      units,
+      streams,
+      expected,
+      counts,
+      events.map((e) => e.eventId),
+      events.map((e) => e.type),
+      events.map((e) => e.schemaVersion),
+      events.map((e) => e.dataJson),
+      events.map((e) => e.metadataJson),
+      events.map((e) => e.contentDigest),
       this.channel,
     ];
   }

@@ -44,6 +44,8 @@ describeWithPostgres('PostgresEventStore: global order is gap-safe', () => {
     const writer = await PostgresEventStore.open({ connectionString, pollIntervalMs: 20 });
     // The reader is another process as far as the writer is concerned: its own pool, woken by LISTEN or polling.
     const reader = await PostgresEventStore.open({ connectionString, pollIntervalMs: 20 });
+    // Appends of one store queue behind its group being written (group commit); another process's wait at the log head.
+    const otherWriter = await PostgresEventStore.open({ connectionString, pollIntervalMs: 20 });
     const admin = new Client({ connectionString });
     await admin.connect();
     const waiting = async (events: string[]) =>
@@ -75,8 +77,8 @@ describeWithPostgres('PostgresEventStore: global order is gap-safe', () => {
       const appendA = writer.appendToStream('gap-a', eventsA, 'no_stream');
       // A has locked the log head, inserted its rows and is stalled before COMMIT.
       await waitFor('append A to stall inside its transaction', async () => (await waiting(['advisory'])) === 1);
-      // B, on another stream, waits for the log head row A holds, before it has taken any position.
-      const appendB = writer.appendToStream('gap-b', eventsB, 'no_stream');
+      // B, on another stream from another process, waits for the log head row A holds, before it has taken any position.
+      const appendB = otherWriter.appendToStream('gap-b', eventsB, 'no_stream');
       await waitFor('append B to wait for the log head', async () => (await waiting(['transactionid', 'tuple'])) === 1);
 
       // Several poll intervals later, no reader has seen either.
@@ -100,6 +102,7 @@ describeWithPostgres('PostgresEventStore: global order is gap-safe', () => {
       await subscription.stop();
       await admin.end();
       await reader.close();
+      await otherWriter.close();
       await writer.close();
     }
   });
