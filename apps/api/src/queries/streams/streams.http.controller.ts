@@ -31,7 +31,7 @@ export class StreamsHttpController {
     summary: '记录流事件 One stream\'s events in order, with metadata and hash chain',
     description:
       'Each event with its data, command, actor, rule-set revision, effective date, recorded at, global position, hash and the previous hash, read from the log. ' +
-      'Identities are ciphertext in the log; health data (medical details of an injury) is withheld. Admins and auditors.',
+      'Identities are ciphertext in the log; health data, the free text of disciplinary decisions and suspensions, and applicants\' dates of birth are withheld (`withheld` names them). Admins and auditors.',
   })
   @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'STREAM_NOT_FOUND' })
   events(@Param() { streamId }: StreamParamsDto, @Query() query: StreamEventsRequestDto, @CurrentPrincipal() principal: Principal): Promise<StreamEventsAnswer> {
