@@ -14,11 +14,15 @@ import { FirstStart } from './workbench/admin/FirstStart';
 import { Keys } from './workbench/admin/Keys';
 import { Organs } from './workbench/admin/Organs';
 import { AuditTrail } from './workbench/audit/AuditTrail';
+import { Streams } from './workbench/audit/Streams';
+import { Verification } from './workbench/audit/Verification';
 
 /** What every page is given: the organ and date of the header, who is signed in, its own address parameters, and a way to go elsewhere. */
 export interface PageProps {
   organId: string;
   asOf: string;
+  /** As known at a recorded instant (ISO-8601), when the reader chose one in the header. */
+  knownAt?: string;
   organs: Organ[];
   me: Me;
   /** The page's own parameters in the address (`#/person?…&id=aux-1` → `{ id: 'aux-1' }`). */
@@ -62,4 +66,6 @@ export const PAGES: PageDef[] = [
   { key: 'organs', area: 'admin', titleKey: 'admin.nav.organs', roles: ['admin'], component: Organs },
   { key: 'first-start', area: 'admin', titleKey: 'admin.nav.firstStart', roles: ['admin'], component: FirstStart },
   { key: 'audit-trail', area: 'audit', titleKey: 'audit.nav.trail', roles: ['auditor', 'admin'], component: AuditTrail },
+  { key: 'stream', area: 'audit', titleKey: 'audit.nav.stream', roles: ['auditor', 'admin'], component: Streams },
+  { key: 'verification', area: 'audit', titleKey: 'audit.nav.verification', roles: ['auditor', 'admin'], component: Verification },
 ];

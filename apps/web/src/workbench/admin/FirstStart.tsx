@@ -47,7 +47,7 @@ interface TreeNode {
  * by the API's dry run (POST /api/admin/init?dryRun=true: the commands it would record, the same plan as
  * `auxledger init`), then run, its progress read from the organ list as it fills.
  */
-export function FirstStart({ go }: PageProps) {
+export function FirstStart({ go, organs }: PageProps) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const [form] = Form.useForm<Options>();
@@ -148,7 +148,7 @@ export function FirstStart({ go }: PageProps) {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="page-first-start">
-      <Alert type="info" showIcon message={t('admin.firstStart.title')} description={t('admin.firstStart.hint')} />
+      <Alert type="info" showIcon message={t('admin.firstStart.title')} description={organs.length === 0 ? t('admin.firstStart.hint') : t('admin.firstStart.again', { count: organs.length })} />
       <Card size="small">
         <Form form={form} name="init" layout="vertical" data-testid="first-start-form" onValuesChange={() => setPlan(null)}>
           <Form.Item label={t('admin.firstStart.file')} required>
@@ -184,7 +184,9 @@ export function FirstStart({ go }: PageProps) {
                 rules={[
                   ({ getFieldValue }) => ({
                     validator: (_, value: string | undefined) =>
-                      getFieldValue('quota') === undefined || getFieldValue('quota') === null || (value ?? '').trim() ? Promise.resolve() : Promise.reject(new Error(t('admin.firstStart.quotaDocumentRequired'))),
+                      getFieldValue('quota') === undefined || getFieldValue('quota') === null || (value ?? '').trim()
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(t('admin.firstStart.quotaDocumentRequired'))),
                   }),
                 ]}
               >
@@ -237,7 +239,10 @@ export function FirstStart({ go }: PageProps) {
       ) : null}
       {running || report ? (
         <Card size="small" data-testid="init-progress">
-          <Progress percent={plan ? Math.round((Math.min(registered, plan.organs) / plan.organs) * 100) : 0} status={running ? 'active' : report && report.refused.length === 0 ? 'success' : 'exception'} />
+          <Progress
+            percent={plan ? Math.round((Math.min(registered, plan.organs) / plan.organs) * 100) : 0}
+            status={running ? 'active' : report && report.refused.length === 0 ? 'success' : 'exception'}
+          />
           <Typography.Text aria-live="polite">
             {running ? t('admin.firstStart.running') : null} {plan ? t('admin.firstStart.progress', { done: Math.min(registered, plan.organs), total: plan.organs }) : null}
           </Typography.Text>

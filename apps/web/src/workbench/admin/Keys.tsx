@@ -107,7 +107,11 @@ export function Keys({ organs }: PageProps) {
             </Button>
           </Form.Item>
         </Form>
-        {createError ? <div style={{ marginTop: 12 }}><Problem error={createError} testId="key-create-problem" /></div> : null}
+        {createError ? (
+          <div style={{ marginTop: 12 }}>
+            <Problem error={createError} testId="key-create-problem" />
+          </div>
+        ) : null}
       </Card>
       {revokeError ? <Problem error={revokeError} testId="key-revoke-problem" /> : null}
       <Table<ApiKeyRow>
@@ -124,21 +128,27 @@ export function Keys({ organs }: PageProps) {
           {
             title: t('admin.keys.organs'),
             dataIndex: 'organIds',
-            render: (ids: string[], row) => (row.role === 'operator' ? ids.map((id) => <Tag key={id}>{organName.get(id) ?? id}</Tag>) : <Typography.Text type="secondary">{t('admin.keys.everyOrgan')}</Typography.Text>),
+            render: (ids: string[], row) =>
+              row.role === 'operator' ? ids.map((id) => <Tag key={id}>{organName.get(id) ?? id}</Tag>) : <Typography.Text type="secondary">{t('admin.keys.everyOrgan')}</Typography.Text>,
           },
           { title: t('admin.keys.createdAt'), dataIndex: 'createdAt', render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
           { title: t('admin.keys.createdBy'), dataIndex: 'createdBy', render: (by: string | null) => by ?? '—' },
           {
             title: t('admin.keys.status'),
             dataIndex: 'revokedAt',
-            render: (at: string | null) => (at ? <Tag color="default">{t('admin.keys.revoked', { at: dayjs(at).format('YYYY-MM-DD HH:mm') })}</Tag> : <Tag color="green">{t('admin.keys.active')}</Tag>),
+            render: (at: string | null) =>
+              at ? <Tag color="default">{t('admin.keys.revoked', { at: dayjs(at).format('YYYY-MM-DD HH:mm') })}</Tag> : <Tag color="green">{t('admin.keys.active')}</Tag>,
           },
           {
             title: t('admin.keys.actions'),
             key: 'actions',
             render: (_: unknown, row) =>
               row.revokedAt ? null : (
-                <Popconfirm title={t('admin.keys.revokeConfirm', { name: row.name })} onConfirm={() => revoke(row)} okButtonProps={{ danger: true, 'data-testid': 'revoke-confirm' } as { danger: boolean }}>
+                <Popconfirm
+                  title={t('admin.keys.revokeConfirm', { name: row.name })}
+                  onConfirm={() => revoke(row)}
+                  okButtonProps={{ danger: true, 'data-testid': 'revoke-confirm' } as { danger: boolean }}
+                >
                   <Button size="small" danger data-testid={`revoke-${row.id}`}>
                     {t('admin.keys.revoke')}
                   </Button>
@@ -147,19 +157,20 @@ export function Keys({ organs }: PageProps) {
           },
         ]}
       />
-      <Modal
-        open={created !== null}
-        title={t('admin.keys.created')}
-        closable={false}
-        maskClosable={false}
-        onCancel={() => setCreated(null)}
-        footer={
-          <Button type="primary" onClick={() => setCreated(null)} data-testid="key-close">
-            {t('admin.keys.close')}
-          </Button>
-        }
-      >
-        {created ? (
+      {/* Mounted only while the key is shown: closed, the key is nowhere in the page. */}
+      {created ? (
+        <Modal
+          open
+          title={t('admin.keys.created')}
+          closable={false}
+          maskClosable={false}
+          onCancel={() => setCreated(null)}
+          footer={
+            <Button type="primary" onClick={() => setCreated(null)} data-testid="key-close">
+              {t('admin.keys.close')}
+            </Button>
+          }
+        >
           <Space direction="vertical" style={{ width: '100%' }}>
             <Alert type="warning" showIcon message={t('admin.keys.createdHint')} />
             <Typography.Text>
@@ -172,8 +183,8 @@ export function Keys({ organs }: PageProps) {
               </Button>
             </Space.Compact>
           </Space>
-        ) : null}
-      </Modal>
+        </Modal>
+      ) : null}
     </Space>
   );
 }

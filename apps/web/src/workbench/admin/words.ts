@@ -4,12 +4,7 @@ import { addWords } from '../../i18n';
 addWords('admin', {
   'zh-CN': {
     nav: { keys: 'API 密钥', organs: '机关与额度', firstStart: '首次启动' },
-    problem: {
-      violations: '违反的规定',
-      observed: '实际',
-      expected: '应为',
-      fields: '需改正的字段',
-    },
+    problem: { violations: '违反的规定', observed: '实际', expected: '应为', fields: '需改正的字段' },
     keys: {
       title: 'API 密钥',
       hint: '每把密钥有一个角色；操作员密钥只能对所授权机关（含下级）发出指令。新密钥只显示一次，系统只保存其加盐哈希。',
@@ -106,16 +101,12 @@ addWords('admin', {
       toOrgans: '查看机关与额度',
       waiting: '这个部署还没有机关。请管理员登录后在“首次启动”页导入机关树。',
       sha: '文件摘要（SHA-256）',
+      again: '这个部署已有 {{count}} 个机关。再次导入同一文件不会重复记录；文件中的新机关会被登记。',
     },
   },
   en: {
     nav: { keys: 'API keys', organs: 'Organs and quotas', firstStart: 'First start' },
-    problem: {
-      violations: 'Rules violated',
-      observed: 'observed',
-      expected: 'expected',
-      fields: 'Fields to correct',
-    },
+    problem: { violations: 'Rules violated', observed: 'observed', expected: 'expected', fields: 'Fields to correct' },
     keys: {
       title: 'API keys',
       hint: 'Each key has one role; an operator key commands only the organs it is granted (with their subtrees). A new key is shown once; only its salted hash is stored.',
@@ -212,6 +203,7 @@ addWords('admin', {
       toOrgans: 'See organs and quotas',
       waiting: 'This deployment has no organ yet. An admin signs in and loads the organ tree on the “First start” page.',
       sha: 'File digest (SHA-256)',
+      again: 'This deployment has {{count}} organs. Loading the same file again records nothing twice; organs new in the file are registered.',
     },
   },
 });

@@ -159,7 +159,7 @@ export function AuditTrail({ organs, go }: PageProps) {
         loading={trail.isFetching}
         dataSource={trail.data?.entries ?? []}
         pagination={false}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1500 }}
         onRow={(e) => ({ 'data-position': e.global_position }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           { title: t('audit.trail.position'), dataIndex: 'global_position', width: 80 },
@@ -174,6 +174,7 @@ export function AuditTrail({ organs, go }: PageProps) {
           {
             title: t('audit.trail.event'),
             key: 'event',
+            width: 190,
             render: (_: unknown, e) => (
               <span>
                 <Typography.Text strong>{e.event_type}</Typography.Text>
@@ -204,6 +205,7 @@ export function AuditTrail({ organs, go }: PageProps) {
           {
             title: t('audit.trail.person'),
             key: 'person',
+            width: 150,
             render: (_: unknown, e) => {
               const p = e.person_key ? trail.data?.people[e.person_key] : null;
               return (
@@ -213,7 +215,7 @@ export function AuditTrail({ organs, go }: PageProps) {
               );
             },
           },
-          { title: t('audit.trail.ruleSet'), dataIndex: 'rule_set_revision', render: (r: string | null) => r ?? '—' },
+          { title: t('audit.trail.ruleSet'), dataIndex: 'rule_set_revision', width: 110, render: (r: string | null) => r ?? '—' },
           {
             title: t('audit.trail.refusal'),
             key: 'refusal',
@@ -245,7 +247,10 @@ export function AuditTrail({ organs, go }: PageProps) {
           </Typography.Text>
         ) : null}
         <Typography.Text type="secondary">
-          {t('audit.trail.source')}: <Typography.Text code data-testid="audit-path">{path}</Typography.Text>
+          {t('audit.trail.source')}:{' '}
+          <Typography.Text code data-testid="audit-path">
+            {path}
+          </Typography.Text>
         </Typography.Text>
       </Space>
     </Space>
