@@ -40,7 +40,8 @@ const boundaries = ({ specs }) => [
       },
       {
         sourceTag: 'type:tooling',
-        onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:application', 'type:test-support'],
+        // identity: the demo generator seals its applicants' identities as the API does (ADR 0006).
+        onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:application', 'type:identity', 'type:test-support'],
       },
       { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: [] },
       { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },

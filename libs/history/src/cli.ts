@@ -7,7 +7,13 @@
  * --organs PATH (default shared/data/inner-mongolia-organs.json), --via-tmpfs (write in
  * /dev/shm, where fsync costs nothing, then move the finished file to --db), --verify
  * (walk the hash chain afterwards), --parameters-out PATH (write the demo local measures the
- * history was judged by, for the API's AUXLEDGER_PARAMETERS), --quiet.
+ * history was judged by, for the API's AUXLEDGER_PARAMETERS), --without-identities (applicants by
+ * client-made keys, no names), --quiet.
+ *
+ * By default applicants register with demo identities (a plausible name and a valid 公民身份号码,
+ * from the seed), sealed by a vault beside the log in the files the API reads (<name>.person-key.key,
+ * <name>.wrap.key, <name>.people.db; the person-key secret and data keys derived from the seed, so
+ * the same seed gives the same log): the roster shows names.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,10 +22,11 @@ import { parseArgs } from 'node:util';
 import { SqliteEventStore, digestLog, verifyLog } from '@auxledger/event-store';
 import { demoLocalMeasures } from './demo-registry';
 import { generateHistory } from './generate-history';
+import { openDemoVault } from './identities';
 import { loadRegionOrgans } from './load-organs';
 import type { HistoryProgress } from './simulation';
 
-const USAGE = 'usage: cli.ts --db PATH [--seed N] [--events N] [--headcount N] [--start YYYY-MM-DD] [--organs PATH] [--via-tmpfs] [--verify] [--parameters-out PATH] [--quiet]';
+const USAGE = 'usage: cli.ts --db PATH [--seed N] [--events N] [--headcount N] [--start YYYY-MM-DD] [--organs PATH] [--via-tmpfs] [--verify] [--parameters-out PATH] [--without-identities] [--quiet]';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -33,6 +40,7 @@ async function main(): Promise<number> {
       'via-tmpfs': { type: 'boolean', default: false },
       verify: { type: 'boolean', default: false },
       'parameters-out': { type: 'string' },
+      'without-identities': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -58,6 +66,8 @@ async function main(): Promise<number> {
   const path = scratch ? join(scratch, basename(target)) : target;
 
   const store = new SqliteEventStore({ path });
+  // The vault beside the log's final place: the API started on --db finds it there.
+  const demoVault = values['without-identities'] ? null : openDemoVault(target, seed);
   let peakRss = 0;
   let last = 0;
   const started = Date.now();
@@ -81,6 +91,7 @@ async function main(): Promise<number> {
       ...(headcount !== undefined ? { headcount } : {}),
       ...(values.start ? { start: values.start } : {}),
       onProgress,
+      ...(demoVault ? { identities: demoVault.vault } : {}),
       progressEvery: Math.max(100, Math.min(5000, Math.round(events / 200))),
     });
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -97,6 +108,7 @@ async function main(): Promise<number> {
       for (const r of summary.refusals.slice(0, 10)) out.push(`  ${r.effectiveDate} ${r.commandType} ${r.commandId}: ${r.message}`);
     }
     await store.close();
+    await demoVault?.close();
     if (scratch) copyFileSync(path, target);
     const check = new SqliteEventStore({ path: target });
     try {
@@ -112,6 +124,7 @@ async function main(): Promise<number> {
       await check.close();
     }
     out.push(`written to ${target}`);
+    if (demoVault) out.push(`demo identities sealed in ${demoVault.keyStorePath} (the secrets beside it are derived from the seed: a demo's, never for real people)`);
     if (values['parameters-out']) {
       const file = resolve(values['parameters-out']);
       writeFileSync(file, `${JSON.stringify(demoLocalMeasures(), null, 2)}\n`);
@@ -120,6 +133,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${out.join('\n')}\n`);
     return 0;
   } finally {
+    await demoVault?.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 }

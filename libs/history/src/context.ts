@@ -1,4 +1,5 @@
 import type { Actor } from '@auxledger/domain';
+import type { IdentitySealer } from './identities';
 import type { FormerPersons } from './people';
 import type { Simulation } from './simulation';
 import type { OrganWork, World } from './world';
@@ -8,6 +9,8 @@ export interface Context {
   sim: Simulation;
   world: World;
   former: FormerPersons;
+  /** With it, applicants register with a demo identity (RegisterApplicant, server-made person keys); without, by client keys (RegisterApplication). */
+  identities?: { sealer: IdentitySealer; seed: number };
   /** Next number per id kind ('aux', 'app', 'plan-hohhot-2025', …). */
   next(kind: string): number;
 }

@@ -6,6 +6,7 @@ import { type Context, createCounters } from './context';
 import { demoRegistry } from './demo-registry';
 import { scheduleFines } from './fines';
 import type { RegionOrgansFile } from './organs-file';
+import type { IdentitySealer } from './identities';
 import { FormerPersons } from './people';
 import { ReadCachingEventStore } from './read-cache';
 import { scheduleRecruitment } from './recruitment';
@@ -39,6 +40,12 @@ export interface HistoryOptions {
    * still checks every expected revision.
    */
   readCache?: number;
+  /**
+   * Seals each new applicant's demo identity (name, 公民身份号码 … from the
+   * seed) and registers them with it, as register-applicant does: the person
+   * key is the vault's. Without it, applicants register by client-made keys.
+   */
+  identities?: IdentitySealer;
 }
 
 export interface HistorySummary {
@@ -91,7 +98,7 @@ export async function generateHistory(store: EventStore, options: HistoryOptions
     lastDay: startDay + Math.round((options.maxYears ?? 40) * 365.25),
   });
   const world = planWorld(options.organs, headcount, sim.rng);
-  const ctx: Context = { sim, world, former: new FormerPersons(), next: createCounters() };
+  const ctx: Context = { sim, world, former: new FormerPersons(), next: createCounters(), ...(options.identities ? { identities: { sealer: options.identities, seed: options.seed } } : {}) };
 
   scheduleSetup(sim, world);
   for (const city of world.cities) {

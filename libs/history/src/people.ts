@@ -1,4 +1,4 @@
-import type { ApplicantProfile } from '@auxledger/domain';
+import type { ApplicantProfile, SealedData } from '@auxledger/domain';
 import { type IsoDate, type TerminationReason, addDays, addYears } from '@auxledger/statute';
 import type { Prng } from './prng';
 
@@ -9,6 +9,8 @@ export interface PersonWork {
   profile: Omit<ApplicantProfile, 'birthDate'>;
   /** Earlier services, the generator's copy of what the person registry holds (DISQ-5 and DISQ-6 read the registry; the generator fails the review of one who abandoned a post or was dismissed for violations, as an operator would). */
   history: { organId: string; endedOn: IsoDate; reason: TerminationReason }[];
+  /** The sealed identity they register with (demo identities on); the key is then the one the vault made. */
+  identity?: SealedData;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   recordInspection,
   recordMedicalExamination,
   recordRanking,
+  registerApplicant,
   registerApplication,
   reviewQualification,
 } from '@auxledger/domain';
@@ -24,6 +25,7 @@ import { dateOf, yearOfDay } from './calendar';
 import { startCareer } from './careers';
 import { type Context, countyOperatorFor, pad } from './context';
 import { payStandardOn } from './demo-registry';
+import { giveIdentity } from './identities';
 import { type PersonWork, disqualifiedOnRecord, newPerson, profileOf } from './people';
 import type { Prng } from './prng';
 import { accepted } from './simulation';
@@ -203,11 +205,11 @@ function scheduleApplications(ctx: Context, plan: PlanWork, announcedDay: number
       const person = (rng.chance(0.05) ? ctx.former.take(rng) : null) ?? newPerson(rng, date, `${plan.city.division}人民政府学历放宽批复〔2024〕3号`);
       const preferenceCategories = forTarget ? [rng.pick([1, 2])] : rng.chance(0.1) ? [rng.int(3, 6)] : [];
       const app: AppWork = { id: `app-${pad(ctx.next('app'), 7)}`, person, preferenceCategories, targetedOpeningId: forTarget?.opening.openingId ?? null, status: 'REGISTERED', score: 0 };
-      const outcome = await sim.issue(
-        registerApplication,
-        { applicationId: app.id, planId: plan.id, personKey: person.key, applicant: profileOf(person), preferenceCategories, targetedOpeningId: app.targetedOpeningId },
-        actor(),
-      );
+      if (ctx.identities) await giveIdentity(ctx.identities.sealer, ctx.identities.seed, ctx.next('person'), person, date);
+      const registration = { applicationId: app.id, planId: plan.id, personKey: person.key, applicant: profileOf(person), preferenceCategories, targetedOpeningId: app.targetedOpeningId };
+      const outcome = person.identity
+        ? await sim.issue(registerApplicant, { ...registration, identity: person.identity }, actor())
+        : await sim.issue(registerApplication, registration, actor());
       if (accepted(outcome)) plan.applicants.push(app);
     });
   }

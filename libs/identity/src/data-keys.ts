@@ -104,14 +104,21 @@ export class SqlitePeopleKeyStore implements PeopleKeyStore {
   private readonly db: Database.Database;
   private readonly wrapKeyId: string;
 
+  /**
+   * `options.makeKey`: how a new data key is made (default: 32 random bytes
+   * and a random id) — the demo derives them from its seed, so that the same
+   * seed gives the same log. `options.durable: false`: no fsync per key (a
+   * generator writing a fresh file; default true).
+   */
   constructor(
     path: string,
     private readonly wrapKey: Buffer,
+    private readonly options: { makeKey?: (personKey: string) => DataKey; durable?: boolean } = {},
   ) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.db.pragma(options.durable === false ? 'synchronous = OFF' : 'synchronous = FULL');
     this.db.pragma('secure_delete = ON');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(`
@@ -147,8 +154,7 @@ export class SqlitePeopleKeyStore implements PeopleKeyStore {
     return this.db.transaction((): DataKey => {
       const live = this.db.prepare<[string], KeyRow>('SELECT * FROM data_keys WHERE person_key = ? AND shredded_at IS NULL').get(personKey);
       if (live) return { keyId: live.key_id, key: this.unwrap(live) };
-      const keyId = `dk-${randomUUID()}`;
-      const key = randomBytes(32);
+      const { keyId, key } = this.options.makeKey ? this.options.makeKey(personKey) : { keyId: `dk-${randomUUID()}`, key: randomBytes(32) };
       this.db
         .prepare('INSERT INTO data_keys (key_id, person_key, wrapped, wrap_key_id, created_at) VALUES (?, ?, ?, ?, ?)')
         .run(keyId, personKey, wrapDataKey(this.wrapKey, personKey, keyId, key), this.wrapKeyId, now.toISOString());

@@ -29,6 +29,14 @@ export function loadOrCreateSecret(path: string, what: string): { secret: Buffer
   return { secret, created: true };
 }
 
+/** Writes a secret file as `loadOrCreateSecret` creates one (0600), replacing any: for a demo whose secrets come from its seed. */
+export function writeSecretFile(path: string, what: string, secret: Buffer): void {
+  if (secret.length !== 32) throw new Error(`${what}: a secret is 32 bytes`);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `# AuxLedger ${what}: keep it secret, keep a copy apart from the database (ADR 0006)\n${secret.toString('base64')}\n`, { mode: 0o600 });
+  chmodSync(path, 0o600);
+}
+
 /** Reads an existing secret file; ENOENT when there is none. */
 export function readSecret(path: string, what: string): Buffer {
   const text = readFileSync(path, 'utf8');
