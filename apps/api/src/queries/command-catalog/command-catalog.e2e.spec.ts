@@ -45,7 +45,7 @@ describe('GET /api/catalog/commands', () => {
     expect(field('Hire', 'effectiveDate')).toMatchObject({ type: 'date', required: false });
     const contract = field('Hire', 'contract');
     expect(contract.type).toBe('object');
-    expect(contract.fields?.find((f) => f.name === 'kind')).toMatchObject({ type: 'enum', enum: expect.arrayContaining([{ value: 'FIXED_TERM' }]) });
+    expect(contract.fields?.find((f) => f.name === 'kind')).toMatchObject({ type: 'enum', enum: expect.arrayContaining([{ value: 'FIXED_TERM', label: { zh: '固定期限', en: 'Fixed term' } }]) });
     expect(contract.fields?.find((f) => f.name === 'clauses')).toMatchObject({ type: 'array', items: { type: 'enum' } });
     expect(field('Hire', 'pay').fields?.find((f) => f.name === 'monthlyBaseFen')).toMatchObject({ type: 'integer', minimum: 0 });
   });
@@ -61,6 +61,19 @@ describe('GET /api/catalog/commands', () => {
     expect(field('RecordAssessment', 'grade').type).toBe('enum');
     const reasons = field('Terminate', 'reason').enum ?? [];
     expect(reasons.find((r) => r.value === 'ABANDONMENT')?.label?.zh).toBe('擅自离职');
+  });
+
+  it('every code a command accepts has words in both languages (a form offers no bare codes)', () => {
+    const bare: string[] = [];
+    const walk = (t: string, f: Field, path: string) => {
+      for (const v of f.enum ?? []) if (!v.label?.zh || !v.label?.en) bare.push(`${t}.${path}=${v.value}`);
+      for (const g of f.fields ?? []) walk(t, g, `${path}.${g.name}`);
+      if (f.items) walk(t, { ...f.items, name: f.name }, `${path}[]`);
+    };
+    for (const c of commands) for (const f of c.fields) walk(c.commandType, f, f.name);
+    expect(bare).toEqual([]);
+    expect(field('EnrolInsurance', 'kinds').items?.enum?.find((v) => v.value === 'WORK_INJURY')?.label?.zh).toBe('工伤保险');
+    expect(field('RecordInjury', 'legalBasis').enum?.find((v) => v.value === 'WORK_INJURY')?.label?.zh).toBe('《工伤保险条例》');
   });
 
   it('the parameters in force where they matter, with their source and default flag; dry run marked', () => {

@@ -18,6 +18,7 @@ import { CLOCK, RULE_SETS } from '../../infrastructure/tokens';
 import { todayInShanghai } from '../../time/today-in-shanghai';
 import { DEPARTURE_REASON_LABELS } from '../catalog/labels';
 import { ReadQuery } from '../shared/read-query';
+import { codeLabel } from './code-labels';
 import { type CommandField, type EnumValue, fieldsOf } from './command-fields';
 import type { CommandCatalogRequestDto } from './command-catalog.request.dto';
 
@@ -72,6 +73,7 @@ export const GROUP_OF: Readonly<Record<string, CommandGroup>> = {
   Discipline: 'discipline-complaints',
   Suspend: 'discipline-complaints',
   Reinstate: 'discipline-complaints',
+  CorrectRetroactiveConflict: 'discipline-complaints',
   DecideRecusal: 'discipline-complaints',
   ReceiveComplaint: 'discipline-complaints',
   HandleComplaint: 'discipline-complaints',
@@ -190,7 +192,7 @@ export class GetCommandCatalogHandler implements IQueryHandler<GetCommandCatalog
         description: op.description ?? '',
         // The identity endpoint seals an identity before the command is built: no dry run there yet.
         dryRun: true,
-        fields: fieldsOf(e.dto).map((f) => decorate(e.commandType, f)),
+        fields: fieldsOf(e.dto).map((f) => labelled(decorate(e.commandType, f))),
         parameters: (PARAMETERS_OF[e.commandType] ?? []).flatMap((key) => {
           const r = param(key);
           if (!r) return [];
@@ -209,3 +211,14 @@ export class GetCommandCatalogHandler implements IQueryHandler<GetCommandCatalog
 }
 
 const clean = (f: CommandField): CommandField => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as unknown as CommandField;
+
+/** Every code of a field in words: the statute library's labels where it gave them, else the command catalog's (code-labels.ts). */
+function labelled(f: CommandField): CommandField {
+  const words = (values: EnumValue[]): EnumValue[] => values.map((v) => (v.label ? v : { ...v, ...(codeLabel(f.name, v.value) ? { label: codeLabel(f.name, v.value) } : {}) }));
+  return {
+    ...f,
+    ...(f.enum ? { enum: words(f.enum) } : {}),
+    ...(f.fields ? { fields: f.fields.map(labelled) } : {}),
+    ...(f.items ? { items: { ...f.items, ...(f.items.enum ? { enum: words(f.items.enum) } : {}), ...(f.items.fields ? { fields: f.items.fields.map((g) => labelled(g as CommandField)) } : {}) } } : {}),
+  };
+}

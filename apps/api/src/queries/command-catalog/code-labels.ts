@@ -1,0 +1,136 @@
+import type { Bilingual } from '@auxledger/statute';
+import { CATEGORY_LABELS, ORGAN_KIND_LABELS, ORGAN_LEVEL_LABELS } from '../catalog/labels';
+
+const b = (zh: string, en: string): Bilingual => ({ zh, en });
+
+/**
+ * The words for the codes the command DTOs accept, so a form offers choices in words, never bare codes. A code that
+ * means different things in different fields is keyed `field.CODE` (looked up first); the rest by the code alone.
+ * The catalog's test fails when a code of a command has no label here or in the statute library.
+ */
+export const CODE_LABELS: Readonly<Record<string, Bilingual>> = {
+  ...CATEGORY_LABELS,
+  ...ORGAN_KIND_LABELS,
+  ...Object.fromEntries(Object.entries(ORGAN_LEVEL_LABELS).flatMap(([code, label]) => [[`level.${code}`, label], [`governmentLevel.${code}`, label]])),
+  // Contracts (劳动合同法 Arts. 12, 17)
+  FIXED_TERM: b('固定期限', 'Fixed term'),
+  OPEN_ENDED: b('无固定期限', 'Open-ended'),
+  TASK_BASED: b('以完成一定工作任务为期限', 'For a task'),
+  DUTIES: b('工作内容', 'Duties'),
+  WORKING_CONDITIONS: b('工作条件', 'Working conditions'),
+  PROBATION: b('试用期', 'Probation'),
+  TERM: b('合同期限', 'Term'),
+  PAY: b('劳动报酬', 'Pay'),
+  TERMINATION_CONDITIONS: b('终止条件', 'Termination conditions'),
+  BREACH_LIABILITY: b('违约责任', 'Liability for breach'),
+  // Equipment and credentials (Arts. 25–26, 33)
+  WEAPON: b('武器警械', 'Weapon'),
+  POLICE_GEAR: b('警用装备', 'Police gear'),
+  PROTECTIVE: b('防护装备', 'Protective equipment'),
+  WORK_ID: b('工作证', 'Work ID'),
+  UNIFORM: b('制式服装', 'Uniform'),
+  INSIGNIA: b('标志', 'Insignia'),
+  // Qualifications
+  POLICE_VEHICLE_DRIVING: b('警车驾驶', 'Police vehicle driving'),
+  POLICE_ROBOT_OPERATION: b('警用机器人操作', 'Police robot operation'),
+  POLICE_DRONE_OPERATION: b('警用无人机操作', 'Police drone operation'),
+  // Training (Art. 24)
+  PRE_JOB: b('岗前培训', 'Pre-job training'),
+  ANNUAL: b('年度培训', 'Annual training'),
+  SPECIAL: b('专项培训', 'Special training'),
+  POLITICS: b('政治理论', 'Politics'),
+  'topics.LAW': b('法律法规', 'Law'),
+  'topics.DISCIPLINE': b('纪律作风', 'Discipline'),
+  ETHICS: b('职业道德', 'Ethics'),
+  SECRECY: b('保密', 'Secrecy'),
+  SKILLS: b('业务技能', 'Skills'),
+  PASSED: b('合格', 'Passed'),
+  FAILED: b('不合格', 'Failed'),
+  // Complaints, recusal, compensation (Arts. 38–39, 42)
+  'kind.ASSESSMENT': b('考核', 'Assessment'),
+  'kind.DISCIPLINE': b('处分', 'Discipline'),
+  'kind.LAW': b('法律', 'Law'),
+  'kind.CONTRACT': b('合同', 'Contract'),
+  INJURY: b('负伤', 'Injury'),
+  DISABILITY: b('致残', 'Disability'),
+  DEATH: b('死亡', 'Death'),
+  MARTYR: b('烈士', 'Martyr'),
+  'legalBasis.WORK_INJURY': b('《工伤保险条例》', 'Regulation on Work-Related Injury Insurance'),
+  MARTYRS: b('《烈士褒扬条例》', 'Regulation on Commending Martyrs'),
+  POLICE_ANALOGY: b('参照人民警察（第三十二条第二款）', 'By analogy with the people’s police (Art. 32 ¶2)'),
+  // Insurance (Art. 28)
+  PENSION: b('基本养老保险', 'Pension insurance'),
+  MEDICAL: b('基本医疗保险', 'Medical insurance'),
+  MATERNITY: b('生育保险', 'Maternity insurance'),
+  'kinds.WORK_INJURY': b('工伤保险', 'Work injury insurance'),
+  UNEMPLOYMENT: b('失业保险', 'Unemployment insurance'),
+  HOUSING_FUND: b('住房公积金', 'Housing fund'),
+  PERSONAL_ACCIDENT: b('人身意外伤害保险', 'Personal accident insurance'),
+  // Applicants (Arts. 21–23)
+  BELOW_HIGH_SCHOOL: b('高中以下', 'Below high school'),
+  HIGH_SCHOOL: b('高中', 'High school'),
+  SECONDARY_VOCATIONAL: b('中专', 'Secondary vocational'),
+  JUNIOR_COLLEGE: b('大专', 'Junior college'),
+  BACHELOR: b('本科', 'Bachelor'),
+  MASTER: b('硕士研究生', 'Master'),
+  DOCTORATE: b('博士研究生', 'Doctorate'),
+  VETERAN: b('退役军人', 'Veteran'),
+  FORMER_FIRE_RESCUE: b('退出消防救援队伍人员', 'Former fire and rescue personnel'),
+  SPECIAL_POST: b('特殊岗位', 'Special post'),
+  GOVERNMENT: b('人民政府', 'People’s government'),
+  PUBLIC_SECURITY: b('公安机关', 'Public security organ'),
+  MEETS: b('符合', 'Meets'),
+  DOES_NOT_MEET: b('不符合', 'Does not meet'),
+  MALE: b('男', 'Male'),
+  FEMALE: b('女', 'Female'),
+  // Recruitment stages failed, duties ended, fines revoked
+  NOT_ELIGIBLE: b('不符合资格条件', 'Not eligible'),
+  DISQUALIFIED: b('取消资格', 'Disqualified'),
+  BELOW_STANDARD: b('未达标准', 'Below the standard'),
+  ABSENT: b('缺考/未到场', 'Absent'),
+  WITHDRAWN: b('本人放弃', 'Withdrawn'),
+  OBJECTION_UPHELD: b('公示异议成立', 'Objection upheld'),
+  COMPLETED: b('任务完成', 'Completed'),
+  NOT_APPROVED: b('未获批准', 'Not approved'),
+  REASSIGNED: b('调整岗位', 'Reassigned'),
+  RECONSIDERATION: b('行政复议撤销', 'Revoked on reconsideration'),
+  LITIGATION: b('行政诉讼撤销', 'Revoked in litigation'),
+  WITHDRAWN_BY_ORGAN: b('机关自行撤销', 'Withdrawn by the organ'),
+  NORMAL: b('正常', 'Normal'),
+  FOLLOW_UP: b('需复查', 'Follow-up'),
+  // Assessment and levels (Arts. 35–36)
+  POLITICAL_QUALITY: b('政治素质', 'Political quality'),
+  ABILITY: b('业务能力', 'Ability'),
+  WORK_STYLE: b('工作作风', 'Work style'),
+  PERFORMANCE: b('工作实绩', 'Performance'),
+  COMPLIANCE: b('遵纪守法', 'Compliance'),
+  'route.ASSESSMENT': b('考核晋升', 'By assessment'),
+  SELECTION: b('选拔晋升', 'By selection'),
+  // Discipline and complaints (Arts. 38–43)
+  BEYOND_AUTHORITY: b('超越职责权限', 'Beyond authority'),
+  SOLO_ENFORCEMENT: b('单独执法', 'Acting alone in enforcement'),
+  WEAPON_USE: b('违规使用武器警械', 'Misuse of weapons'),
+  VEHICLE_DEVICE_MISUSE: b('违规使用警用车辆装备', 'Misuse of police vehicles or devices'),
+  AUXILIARY: b('辅警本人', 'The auxiliary'),
+  PARTY: b('当事人', 'A party'),
+  LEGAL_REPRESENTATIVE: b('法定代理人', 'A legal representative'),
+  REPORT: b('举报', 'Report'),
+  COMPLAINT: b('投诉', 'Complaint'),
+  SUBSTANTIATED: b('属实', 'Substantiated'),
+  PARTLY_SUBSTANTIATED: b('部分属实', 'Partly substantiated'),
+  UNSUBSTANTIATED: b('不属实', 'Unsubstantiated'),
+  INTENT: b('故意', 'Intent'),
+  GROSS_NEGLIGENCE: b('重大过失', 'Gross negligence'),
+  ORDINARY_NEGLIGENCE: b('一般过失', 'Ordinary negligence'),
+  NONE: b('无过错', 'No fault'),
+  // Fines (Art. 44)
+  MAKE: b('制造', 'Making'),
+  SELL: b('销售', 'Selling'),
+  BUY: b('购买', 'Buying'),
+  HOLD: b('持有', 'Holding'),
+  USE: b('使用', 'Using'),
+  OTHER: b('其他', 'Other'),
+};
+
+/** The label of a field's code: `field.CODE` first, then the code. */
+export const codeLabel = (field: string, code: string): Bilingual | undefined => CODE_LABELS[`${field}.${code}`] ?? CODE_LABELS[code];
