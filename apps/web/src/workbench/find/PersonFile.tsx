@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../labels';
 import type { PageProps } from '../../pages';
 import { useGet } from '../../queries';
-import { QueryError, hrefOf, organNameOf, useBilingual } from './common';
+import { QueryError, hrefOf, organNameOf, useBilingual, useDomainWords } from './common';
 import { STATUS_COLOR } from './Roster';
 import type { CommandCatalog, PersonFileAnswer, PersonFileState, TimelineEntry } from './types';
 
@@ -56,7 +56,7 @@ export function PersonFile({ organId, asOf, organs, me, params, go }: PageProps)
             </Space>
           </Col>
           <Col xs={24} xl={10}>
-            <PersonTimeline timeline={answer.timeline} />
+            <PersonTimeline timeline={answer.timeline} organs={organs} />
           </Col>
         </Row>
       ) : null}
@@ -109,12 +109,12 @@ function Service({ state: s, organs }: { state: PersonFileState; organs: PagePro
         </Descriptions.Item>
         <Descriptions.Item label={t('find.person.category')}>{label('category', s.category)}</Descriptions.Item>
         <Descriptions.Item label={t('find.person.level')}>
-          <span data-testid="person-level">{label('level', s.level)}</span>{' '}
+          <span data-testid="person-level">{label('level', s.level)}</span>&nbsp;
           <Typography.Text type="secondary">{t('find.person.levelSince', { date: s.level_since })}</Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={t('find.person.hiredOn')}>{s.hired_on}</Descriptions.Item>
         <Descriptions.Item label={t('find.person.pay')}>
-          ¥{yuan(s.pay_monthly_base_fen)} <Typography.Text type="secondary">{t('find.person.paySince', { locality: s.pay_locality, date: s.pay_since })}</Typography.Text>
+          ¥{yuan(s.pay_monthly_base_fen)}&nbsp;<Typography.Text type="secondary">{t('find.person.paySince', { locality: organNameOf(organs, s.pay_locality), date: s.pay_since })}</Typography.Text>
         </Descriptions.Item>
         {s.suspended_on ? <Descriptions.Item label={t('find.person.suspendedOn')}>{s.suspended_on}</Descriptions.Item> : null}
         {s.departed_on ? <Descriptions.Item label={t('find.person.departedOn')}>{s.departed_on}</Descriptions.Item> : null}
@@ -235,8 +235,9 @@ function Details({ state: s, commands }: { state: PersonFileState; commands: Com
   );
 }
 
-function PersonTimeline({ timeline }: { timeline: TimelineEntry[] }) {
+function PersonTimeline({ timeline, organs }: { timeline: TimelineEntry[]; organs: PageProps['organs'] }) {
   const { t, i18n } = useTranslation();
+  const words = useDomainWords(organs);
   const en = i18n.language === 'en';
   return (
     <Card size="small" title={t('find.person.timeline')} extra={<Typography.Text type="secondary">{t('find.person.timelineCount', { n: timeline.length })}</Typography.Text>}>
@@ -252,7 +253,7 @@ function PersonTimeline({ timeline }: { timeline: TimelineEntry[] }) {
               content: (
                 <div data-testid="timeline-entry" data-event-type={e.event_type}>
                   <Typography.Text strong>{t(`find.event.${e.event_type}`, { defaultValue: e.event_type })}</Typography.Text>
-                  <div>{en ? e.summary_en : e.summary_zh}</div>
+                  <div data-testid="timeline-summary">{words(en ? e.summary_en : e.summary_zh)}</div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('find.person.recorded', {
                       at: new Date(e.recorded_at).toLocaleString(en ? 'en' : 'zh-CN', { dateStyle: 'medium', timeStyle: 'short' }),

@@ -1,5 +1,7 @@
 import { Alert, Button } from 'antd';
+import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CatalogContext } from '../../labels';
 import { ApiError, type Bilingual } from '../../api';
 import type { PageProps } from '../../pages';
 import type { ShownPerson } from './types';
@@ -53,4 +55,28 @@ export function personName(person: ShownPerson | null, t: (key: string) => strin
 /** An address inside the app (for links that open with the keyboard and in a new tab). */
 export function hrefOf(view: string, params: Record<string, string>, organ: string, asOf: string): string {
   return `#/${view}?${new URLSearchParams({ organ, asOf, ...params }).toString()}`;
+}
+
+const CATALOG_TABLES = ['duty', 'departureReason', 'rosterStatus', 'category', 'level'] as const;
+const OWN_TABLES = ['insurance', 'credential', 'qualification', 'dutyEnd', 'health', 'training'];
+
+/**
+ * The codes inside a line of the API's (a timeline summary names duty codes, organ ids, insurance kinds…) put in
+ * words: organs by name, the catalog's codes by its labels, the rest by this area's tables; anything else left as is.
+ */
+export function useDomainWords(organs: PageProps['organs']) {
+  const { t, i18n } = useTranslation();
+  const catalog = useContext(CatalogContext);
+  const names = new Map(organs.map((o) => [o.organ_id, o.name]));
+  return (text: string) =>
+    text.replace(/[A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9]/g, (token) => {
+      const organ = names.get(token);
+      if (organ) return organ;
+      for (const table of CATALOG_TABLES) {
+        const words = catalog?.labels[table]?.[token];
+        if (words) return i18n.language === 'en' ? words.en : words.zh;
+      }
+      for (const table of OWN_TABLES) if (i18n.exists(`find.${table}.${token}`)) return t(`find.${table}.${token}`);
+      return token;
+    });
 }

@@ -205,7 +205,9 @@ const zh = {
     PERSONAL_ACCIDENT: '人身意外伤害保险',
   },
   credential: { WORK_ID: '工作证件', UNIFORM: '制式服装', INSIGNIA: '标志' },
-  qualification: { WEAPON: '武器', POLICE_GEAR: '警械', PROTECTIVE: '防护装备', OTHER: '其他装备' },
+  qualification: { POLICE_VEHICLE_DRIVING: '驾驶警用车辆', POLICE_ROBOT_OPERATION: '操控警用机器人', POLICE_DRONE_OPERATION: '操控警用无人机' },
+  dutyEnd: { COMPLETED: '完成', REASSIGNED: '调整岗位', RECUSAL: '回避', SUSPENDED: '停止执行职务', TERMINATED: '离职' },
+  training: { PRE_JOB: '岗前培训', ANNUAL: '年度培训', SPECIAL: '专项培训', PASSED: '合格', FAILED: '不合格' },
   health: { NORMAL: '未见异常', FOLLOW_UP: '建议复查或随访' },
   role: { admin: '管理员', operator: '经办人', auditor: '审计员', viewer: '查看者', system: '系统' },
   event: {
@@ -438,7 +440,9 @@ const en: typeof zh = {
     PERSONAL_ACCIDENT: 'Personal accident',
   },
   credential: { WORK_ID: 'Work ID', UNIFORM: 'Uniform', INSIGNIA: 'Insignia' },
-  qualification: { WEAPON: 'Weapons', POLICE_GEAR: 'Police gear', PROTECTIVE: 'Protective gear', OTHER: 'Other equipment' },
+  qualification: { POLICE_VEHICLE_DRIVING: 'Police vehicle driving', POLICE_ROBOT_OPERATION: 'Police robot operation', POLICE_DRONE_OPERATION: 'Police drone operation' },
+  dutyEnd: { COMPLETED: 'completed', REASSIGNED: 'reassigned', RECUSAL: 'recusal', SUSPENDED: 'suspended', TERMINATED: 'departed' },
+  training: { PRE_JOB: 'Pre-job', ANNUAL: 'Annual', SPECIAL: 'Special', PASSED: 'passed', FAILED: 'failed' },
   health: { NORMAL: 'Normal', FOLLOW_UP: 'Follow-up advised' },
   role: { admin: 'admin', operator: 'operator', auditor: 'auditor', viewer: 'viewer', system: 'system' },
   event: {
