@@ -1,5 +1,5 @@
 import {
-  adjustPay, assignDuty, commend, completeProbation, decideRecusal, demote, discipline, endDuty, enrolInsurance, handleComplaint, hire, issueCredential,
+  adjustPay, assignDuty, commend, completeProbation, correctRetroactiveConflict, decideRecusal, demote, discipline, endDuty, enrolInsurance, handleComplaint, hire, issueCredential,
   orderCompensationRecovery, payCompensation, promote, receiveComplaint, recordAssessment, recordHealthCheck, recordInjury, recordQualification, recordTraining,
   recoverCredential, reinstate, renewContract, suspend, tellComplainant, terminate,
 } from '@auxledger/domain';
@@ -8,6 +8,7 @@ import { AdjustPayRequestDto } from './adjust-pay.request.dto';
 import { AssignDutyRequestDto } from './assign-duty.request.dto';
 import { CommendRequestDto } from './commend.request.dto';
 import { CompleteProbationRequestDto } from './complete-probation.request.dto';
+import { CorrectRetroactiveConflictRequestDto } from './correct-retroactive-conflict.request.dto';
 import { DecideRecusalRequestDto } from './decide-recusal.request.dto';
 import { DemoteRequestDto } from './demote.request.dto';
 import { DisciplineRequestDto } from './discipline.request.dto';
@@ -159,6 +160,13 @@ export const AUXILIARY_ENDPOINTS = [
     scope: onRecord,
     summary: '恢复执行职务 Reinstate',
     description: 'The suspension ends; the auxiliary resumes as before it (active, or on probation). Art. 10.',
+  }),
+  defineCommandEndpoint({
+    handler: correctRetroactiveConflict,
+    dto: CorrectRetroactiveConflictRequestDto,
+    scope: onRecord,
+    summary: '纠正追溯冲突 Correct a retroactive conflict',
+    description: 'Art. 6 ¶1 (issue 11): revokes the posting or promotion a RETROACTIVE_CONFLICT finding names (details.later.index) — an open posting ends, a promotion\'s level and pay go back to those before it; 422 NO_RETROACTIVE_CONFLICT when the event is in no open conflict. The finding clears from the correction\'s date.',
   }),
   defineCommandEndpoint({
     handler: decideRecusal,

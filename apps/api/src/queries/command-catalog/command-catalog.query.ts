@@ -74,6 +74,7 @@ export const GROUP_OF: Readonly<Record<string, CommandGroup>> = {
   Suspend: 'discipline-complaints',
   Reinstate: 'discipline-complaints',
   CorrectRetroactiveConflict: 'discipline-complaints',
+  CorrectRetroactiveConflict: 'discipline-complaints',
   DecideRecusal: 'discipline-complaints',
   ReceiveComplaint: 'discipline-complaints',
   HandleComplaint: 'discipline-complaints',

@@ -13,6 +13,7 @@ export const FINDING_KINDS = [
   'RECUSAL',
   'PLAN_NOT_APPROVED',
   'PLAN_NOT_FILED',
+  'RETROACTIVE_CONFLICT',
 ] as const;
 
 export class SupervisionRequestDto extends ReadQueryDto {
