@@ -117,6 +117,40 @@ describeInChromium('the command forms in chromium', () => {
     await page.waitForFunction((zh) => document.querySelector('[data-testid="citation"]')?.textContent === zh, expected[0]?.citationText.zh);
   }, 120_000);
 
+  it('an accepted dry run lists the events it would write and records nothing; a double click on send records the command once, then a new command id', async () => {
+    await page.goto(`${deployment!.base}/#/commands?command=enrol-insurance&auxiliaryId=${civilian.auxiliary_id}&reference=policy-browser-1`);
+    await page.locator('[data-testid="command-form"][data-command="enrol-insurance"]').waitFor();
+    await page.click('#command-enrol-insurance_kinds');
+    await page.keyboard.type('PERSONAL_ACCIDENT');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    const commandId = await page.inputValue('[data-testid="command-id"]');
+    const before = await head();
+    await page.click('[data-testid="dry-run"]');
+    const ok = page.locator('[data-testid="dry-run-ok"]');
+    await ok.waitFor();
+    const wouldWrite = await ok.locator('li').count();
+    expect(wouldWrite).toBeGreaterThan(0);
+    expect(await head()).toBe(before);
+
+    const posts = () => sent.filter((r) => r.url === '/api/commands/enrol-insurance').length;
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/commands/enrol-insurance'));
+    await page.dblclick('[data-testid="send"]');
+    expect((await answer).status()).toBe(201);
+    await page.locator('[data-testid="accepted"]').waitFor();
+    await page.waitForTimeout(500);
+    expect(posts()).toBe(1);
+    expect(sent.at(-1)?.body).toMatchObject({ commandId, auxiliaryId: civilian.auxiliary_id, kinds: ['PERSONAL_ACCIDENT'], reference: 'policy-browser-1' });
+    expect(await page.locator('[data-testid="accepted"] li').count()).toBe(wouldWrite);
+    // The events and the command id's claim, once.
+    expect(await head()).toBe(before + wouldWrite + 1);
+    expect(await page.inputValue('[data-testid="command-id"]')).not.toBe(commandId);
+    // The same id sent again (a retry after a lost answer) replays: nothing more is recorded.
+    const retry = await deployment!.post<{ replayed: boolean }>('/api/commands/enrol-insurance', sent.at(-1)?.body, operatorKey);
+    expect(retry.body.replayed).toBe(true);
+    expect(await head()).toBe(before + wouldWrite + 1);
+  }, 120_000);
+
   it('Tab reaches every field of the form, and the focused control is visibly marked', async () => {
     await page.goto(`${deployment!.base}/#/commands?command=hire`);
     await page.locator('[data-testid="command-form"][data-command="hire"]').waitFor();
