@@ -141,7 +141,6 @@ export function Recruit({ organId, organs, me, params, go }: PageProps) {
               chosen={creating === 'plan' ? 'draft' : params['step']}
               choose={(key) => goTo({ step: key })}
               context={context}
-              organId={organId}
               onAccepted={accepted}
             />
           ) : null}
@@ -205,8 +204,7 @@ export function Recruit({ organId, organs, me, params, go }: PageProps) {
                 chosen="register"
                 choose={() => undefined}
                 context={{ ...context, application: null }}
-                organId={organId}
-                onAccepted={accepted}
+                  onAccepted={accepted}
               />
             ) : null}
             {application ? (
@@ -220,8 +218,7 @@ export function Recruit({ organId, organs, me, params, go }: PageProps) {
                   chosen={APPLICATION_STEPS.some((s) => s.key === params['step']) ? params['step'] : undefined}
                   choose={(key) => goTo({ step: key })}
                   context={context}
-                  organId={organId}
-                  onAccepted={accepted}
+                      onAccepted={accepted}
                 />
               </>
             ) : null}
@@ -252,7 +249,6 @@ export function Recruit({ organId, organs, me, params, go }: PageProps) {
               chosen={ONBOARDING_STEPS.some((s) => s.key === params['step']) ? params['step'] : undefined}
               choose={(key) => goTo({ step: key })}
               context={context}
-              organId={organId}
               onAccepted={accepted}
               limits={dutyLimits(context)}
             />
@@ -272,7 +268,6 @@ function Path(props: {
   chosen: string | undefined;
   choose: (key: string) => void;
   context: PathContext;
-  organId: string;
   onAccepted: (events: unknown[], body: Record<string, unknown>, endpoint: string) => void;
   limits?: Blocker[];
 }) {
@@ -307,7 +302,7 @@ function Path(props: {
   );
 }
 
-function StepPanel({ state, context, organId, onAccepted, limits = [] }: { state: StepState; context: PathContext; organId: string; onAccepted: (events: unknown[], body: Record<string, unknown>, endpoint: string) => void; limits?: Blocker[] }) {
+function StepPanel({ state, context, onAccepted, limits = [] }: { state: StepState; context: PathContext; onAccepted: (events: unknown[], body: Record<string, unknown>, endpoint: string) => void; limits?: Blocker[] }) {
   const { t } = useTranslation();
   const { step } = state;
   // Made once per step shown: the form keeps the same ids (and command id) through a retry.
