@@ -129,6 +129,11 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
     .option('--subtree', L('包括其下所有机关', 'include every organ below it'))
     .option('--as-of <date>', L('生效日期 YYYY-MM-DD（默认今天）', 'effective date, YYYY-MM-DD (default today)'))
     .option('--known-at <instant>', L('按该记录时刻的记录状态（ISO 8601）', 'as the record stood at this recorded time (ISO 8601)'))
+    .option('--names', L('在辅警编号旁显示姓名（公民身份号码脱敏）；每次查看记入查阅记录，须 --db 与 --actor', 'show the name (ID number masked) beside the auxiliary id; each read is recorded as an access record; needs --db and --actor'))
+    .option('--db <file>', L('与 --names：SQLite 事件记录库（身份记录在其中）', 'with --names: the SQLite event log (holding the identity records)'))
+    .option('--actor <user>', L('与 --names：查看人（记入查阅记录）', 'with --names: who reads (recorded in the access records)'))
+    .option('--people-db <file>', L('与 --names：数据密钥库（默认记录库旁的 <名>.people.db）', 'with --names: the key store (default <name>.people.db beside the log)'))
+    .option('--wrap-key <file>', L('与 --names：封装密钥文件（默认记录库旁的 <名>.wrap.key）', 'with --names: the wrap-key file (default <name>.wrap.key beside the log)'))
     .option('--json', L('JSON 格式', 'as JSON'))
     .action(async (options) => setExitCode(await (await import('./read-model-commands')).rosterCommand(options, io)));
 

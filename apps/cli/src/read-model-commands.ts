@@ -5,6 +5,7 @@ import { ALL_READ_MODELS, PostgresReadModelStore, Projector, READ_MODELS_PROJECT
 import { CliError, UsageError } from './cli-error';
 import { L, type Style, language, painter } from './lang';
 import { dateOption } from './date-option';
+import { type NameOptions, type ShownName, namesOf } from './person-names';
 import { type LogLocation, openLog } from './open-log';
 import type { Output } from './output';
 
@@ -113,7 +114,7 @@ const CATEGORY_WORDS: Readonly<Record<string, Bilingual>> = {
  * (ORGAN_NOT_FOUND, exit 1), as in the API.
  */
 export async function rosterCommand(
-  options: ReadModelLocation & { organ?: string; asOf?: string; knownAt?: string; subtree?: boolean; json?: boolean },
+  options: ReadModelLocation & { organ?: string; asOf?: string; knownAt?: string; subtree?: boolean; json?: boolean; names?: boolean } & NameOptions,
   io: Output,
 ): Promise<number> {
   if (!options.organ) throw new UsageError('NO_ORGAN', { zh: '请指定机关：--organ <机关编号>', en: 'name the organ: --organ <organ id>' });
@@ -128,15 +129,17 @@ export async function rosterCommand(
       ...(options.asOf ? { asOf: options.asOf } : {}),
       ...(options.knownAt ? { knownAt: options.knownAt } : {}),
     });
+    // With --names: each person's name (ID number masked) beside the auxiliary id, every read recorded (ADR 0006).
+    const people = options.names ? await namesOf(store, roster, options.asOf ?? new Date().toISOString().slice(0, 10), options) : null;
     if (options.json) {
-      io.out(`${JSON.stringify(roster, null, 2)}\n`);
+      io.out(`${JSON.stringify(people ? roster.map((r) => ({ ...r, person: people.get(r.auxiliary_id) ?? null })) : roster, null, 2)}\n`);
       return 0;
     }
     const names = new Map<string, string>([[organ.organ_id, organ.name]]);
     for (const id of new Set(roster.map((r) => r.using_organ_id))) {
       if (!names.has(id)) names.set(id, (await store.get(organHierarchy, id))?.name ?? id);
     }
-    io.out(`${rosterTable(roster, names, io.colour === true)}\n`);
+    io.out(`${rosterTable(roster, names, io.colour === true, people ?? undefined)}\n`);
     const scope = options.subtree ? L('及其下级机关', ' and the organs below it') : '';
     const date = options.asOf ? L(`，截至 ${options.asOf}`, ` as of ${options.asOf}`) : '';
     io.out(`${L(`${organ.name}（${organId}）${scope}${date}：共 ${roster.length} 名辅警`, `${roster.length} auxiliaries of ${organ.name} (${organId})${scope}${date}`)}\n`);
@@ -147,7 +150,7 @@ export async function rosterCommand(
 }
 
 /** The roster as a cli-table3 table: a header row, a row per auxiliary, codes with their names. */
-export function rosterTable(roster: readonly RosterEntry[], organNames: ReadonlyMap<string, string>, colour: boolean): string {
+export function rosterTable(roster: readonly RosterEntry[], organNames: ReadonlyMap<string, string>, colour: boolean, people?: ReadonlyMap<string, ShownName>): string {
   const lang = language();
   const paint = painter(colour);
   const word = (table: Readonly<Record<string, Bilingual>>, code: string) => (table[code] ? `${table[code][lang]} ${paint('dim', code)}` : code);
@@ -155,7 +158,7 @@ export function rosterTable(roster: readonly RosterEntry[], organNames: Readonly
   const duty = new Map(DUTIES.map((d) => [d.code, d.title[lang]]));
   const statusColour: Record<RosterStatus, Style> = { ON_PROBATION: 'yellow', ACTIVE: 'green', SUSPENDED: 'red', DEPARTED: 'gray' };
   const table = new Table({
-    head: [L('辅警编号', 'Auxiliary'), L('用人机关', 'Using organ'), L('类别', 'Category'), L('层级', 'Level'), L('状态', 'Status'), L('入职', 'Hired'), L('合同止', 'Contract ends'), L('岗位职责', 'Duties')],
+    head: [L('辅警编号', 'Auxiliary'), ...(people ? [L('姓名', 'Name')] : []), L('用人机关', 'Using organ'), L('类别', 'Category'), L('层级', 'Level'), L('状态', 'Status'), L('入职', 'Hired'), L('合同止', 'Contract ends'), L('岗位职责', 'Duties')],
     style: { head: colour ? ['cyan', 'bold'] : [], border: colour ? ['gray'] : [], compact: true },
     wordWrap: true,
   });
@@ -163,6 +166,7 @@ export function rosterTable(roster: readonly RosterEntry[], organNames: Readonly
     const duties = (r.duty_codes as unknown as string[] | null) ?? [];
     table.push([
       r.auxiliary_id,
+      ...(people ? [nameCell(people.get(r.auxiliary_id), paint)] : []),
       `${organNames.get(r.using_organ_id) ?? r.using_organ_id} ${paint('dim', r.using_organ_id)}`,
       word(CATEGORY_WORDS, r.category),
       lang === 'zh' && levels.has(r.level) ? `${levels.get(r.level)} ${paint('dim', r.level)}` : r.level,
@@ -173,4 +177,11 @@ export function rosterTable(roster: readonly RosterEntry[], organNames: Readonly
     ]);
   }
   return table.toString();
+}
+
+/** A person's cell: the name and the ID number masked; shredded, or none recorded (registered by a client-made key), said so. */
+function nameCell(person: ShownName | undefined, paint: (style: Style, text: string) => string): string {
+  if (!person) return paint('dim', L('（无身份记录）', '(no identity record)'));
+  if (person.status === 'SHREDDED') return paint('dim', L('（已销毁）', '(shredded)'));
+  return `${person.name} ${paint('dim', person.idNumberMasked)}`;
 }

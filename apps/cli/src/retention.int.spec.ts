@@ -142,6 +142,34 @@ describe('auxledger retention', () => {
     expect(again.counts).toMatchObject({ SHREDDED: 1, HELD: 1, IN_SERVICE: 1, DUE: 0 });
   });
 
+  it('roster --names shows each name beside the auxiliary id (masked number), the shredded as shredded, and records every read', async () => {
+    const readModels = join(dir, 'read-models.db');
+    expect((await runCli('project', '--db', db, '--read-models', readModels)).code).toBe(0);
+    const plain = await runCli('roster', '--organ', ORGAN, '--read-models', readModels, '--as-of', '2025-01-10');
+    expect(plain.out).not.toContain('李明');
+    const named = await runCli('roster', '--organ', ORGAN, '--read-models', readModels, '--as-of', '2025-01-10', '--names', '--db', db, '--actor', 'li.si');
+    expect(named.code).toBe(0);
+    expect(named.out).toContain('姓名');
+    expect(named.out).toMatch(/aux-2 .*萨仁其其格 1501\*{10}1224/);
+    expect(named.out).toMatch(/aux-3 .*李明/);
+    expect(named.out).toMatch(/aux-1 .*（已销毁）/);
+    expect(named.out).not.toContain(people[2]!.idNumber);
+    const json = JSON.parse((await runCli('roster', '--organ', ORGAN, '--read-models', readModels, '--as-of', '2025-01-10', '--names', '--db', db, '--actor', 'li.si', '--json')).out);
+    expect(json.find((r: { auxiliary_id: string }) => r.auxiliary_id === 'aux-3').person).toEqual({ status: 'READABLE', name: '李明', idNumberMasked: '1501**********1239' });
+    const { keys } = reopen();
+    try {
+      const reads = await keys.accessRecords({ actorKeyId: 'cli:li.si' });
+      expect(reads.filter((r) => r.personKey === people[2]!.key).map((r) => [r.actorRole, r.organId, r.disclosure])).toEqual([
+        ['cli', ORGAN, 'MASKED'],
+        ['cli', ORGAN, 'MASKED'],
+      ]);
+      expect(reads.some((r) => r.personKey === people[0]!.key && r.disclosure === 'SHREDDED')).toBe(true);
+    } finally {
+      await keys.close();
+    }
+    expect((await runCli('roster', '--organ', ORGAN, '--read-models', readModels, '--names', '--db', db)).err).toContain('ACTOR_REQUIRED');
+  });
+
   it('is called rightly: a real run names its actor and cannot be dated', async () => {
     expect((await runCli('retention', '--db', db, '--parameters', parameters)).err).toContain('ACTOR_REQUIRED');
     const dated = await runCli('retention', '--db', db, '--actor', 'x', '--on', '2030-01-01');
