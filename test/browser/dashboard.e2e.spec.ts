@@ -103,7 +103,7 @@ describeInChromium('the dashboard in chromium', () => {
     const text = await page.locator(`[data-testid="view-${view}"]`).innerText();
     expect(text.trim().length).toBeGreaterThan(0);
     const codes = [
-      ...['rosterStatus', 'category', 'organLevel', 'departureReason', 'planStatus'].flatMap((t) => Object.keys(catalog.labels[t] ?? {})),
+      ...['rosterStatus', 'category', 'organLevel', 'departureReason', 'planStatus', 'sanction', 'applicationStage'].flatMap((t) => Object.keys(catalog.labels[t] ?? {})),
       ...Object.keys(catalog.findingKinds),
     ];
     expect(codes.filter((code) => new RegExp(`\\b${code}\\b`).test(text))).toEqual([]);
@@ -169,7 +169,7 @@ describeInChromium('the dashboard in chromium', () => {
     for (const [code, row] of Object.entries(byStatus)) expect(row['label']).toBe(catalog.labels['rosterStatus']?.[code]?.zh);
     const byCategory = await table('by-category');
     expect(Object.fromEntries(Object.entries(byCategory).map(([code, row]) => [code, num(row['count'])]))).toEqual(roster.counts.byCategory);
-    const series = await get<{ points: Array<{ month: string; inService: number; departuresByReason: Record<string, number> }> }>(
+    const series = await get<{ points: Array<{ month: string; inService: number; departuresByReason: Record<string, number>; sanctionsByKind: Record<string, number> }> }>(
       `/api/headcount-series?organ=nmg&subtree=true&asOf=${DATE}&months=24`,
     );
     const shown = await table('series');
@@ -180,6 +180,12 @@ describeInChromium('the dashboard in chromium', () => {
     for (const p of series.points) for (const [reason, n] of Object.entries(p.departuresByReason)) departures[reason] = (departures[reason] ?? 0) + n;
     const shownDepartures = await table('departures');
     expect(Object.fromEntries(Object.entries(shownDepartures).map(([reason, row]) => [reason, num(row['count'])]))).toEqual(departures);
+    // Sanctions (Art. 42) by kind over the same months, labelled from the catalog.
+    const sanctions: Record<string, number> = {};
+    for (const p of series.points) for (const [kind, n] of Object.entries(p.sanctionsByKind)) sanctions[kind] = (sanctions[kind] ?? 0) + n;
+    const shownSanctions = await table('sanctions');
+    expect(Object.fromEntries(Object.entries(shownSanctions).map(([kind, row]) => [kind, num(row['count'])]))).toEqual(sanctions);
+    for (const [kind, row] of Object.entries(shownSanctions)) expect(row['label']).toBe(catalog.labels['sanction']?.[kind]?.zh);
     for (const [reason, row] of Object.entries(shownDepartures)) expect(row['label']).toBe(catalog.labels['departureReason']?.[reason]?.zh);
     await showsLabelsNotCodes('overview');
     await shot('overview-region');
@@ -266,6 +272,15 @@ describeInChromium('the dashboard in chromium', () => {
     expect(Object.fromEntries(Object.entries(rates).map(([kind, row]) => [kind, [num(row['people']), num(row['compliant']), row['percent']]]))).toEqual(
       Object.fromEntries(compliance.rates.map((r) => [r.kind, [r.people, r.compliant, r.rate === null ? '—' : `${Math.round(r.rate * 1000) / 10}%`]])),
     );
+    // Ageing: per kind, the buckets and the oldest, as the API counts them.
+    const ageing = await table('findings-ageing');
+    const buckets = ['0-30', '31-90', '91-180', '181-365', '366+'];
+    const ages = (answer.counts as unknown as { byKindAge: Record<string, Record<string, number>>; oldestDays: Record<string, number> });
+    expect(Object.fromEntries(Object.entries(ageing).map(([kind, row]) => [kind, [...buckets.map((b) => num(row[b])), num(row['oldest'])]]))).toEqual(
+      Object.fromEntries(Object.entries(ages.byKindAge).map(([kind, b]) => [kind, [...buckets.map((k) => b[k] ?? 0), ages.oldestDays[kind] ?? 0]])),
+    );
+    // A viewer sees counts, never the people: no findings list.
+    expect(await page.locator('[data-testid="findings-list"] table').count()).toBe(0);
     await showsLabelsNotCodes('supervision');
     await shot('supervision-region');
   }, 30_000);
@@ -279,6 +294,14 @@ describeInChromium('the dashboard in chromium', () => {
     const rows = await table('plans-by-status');
     expect(Object.fromEntries(Object.entries(rows).map(([status, row]) => [status, num(row['plans'])]))).toEqual(expected);
     for (const [status, row] of Object.entries(rows)) expect(row['label']).toBe(catalog.labels['planStatus']?.[status]?.zh);
+    // The Art. 20 funnel: each step's passed and ended-there counts, as the API's applications count them.
+    const applications = await get<{ counts: { funnel: Array<{ step: string; reached: number; endedHere: number }> } }>(`/api/applications?organ=nmg&subtree=true&asOf=${DATE}`);
+    expect(applications.counts.funnel[0]?.reached).toBeGreaterThan(0);
+    const funnel = await table('funnel');
+    expect(Object.fromEntries(Object.entries(funnel).map(([step, row]) => [step, [num(row['reached']), num(row['endedHere'])]]))).toEqual(
+      Object.fromEntries(applications.counts.funnel.map((f) => [f.step, [f.reached, f.endedHere]])),
+    );
+    for (const [step, row] of Object.entries(funnel)) expect(row['label']).toBe(catalog.labels['applicationStage']?.[step]?.zh);
     await showsLabelsNotCodes('recruitment');
     await shot('recruitment-region');
   }, 30_000);

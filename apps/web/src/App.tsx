@@ -155,7 +155,9 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
   const empty = organs.data !== undefined && list.length === 0;
   const page = (empty && role === 'admin' && asked?.area !== 'admin' ? PAGES.find((p) => p.key === 'first-start') : asked) ?? PAGES[0];
   const ready = (organId !== undefined || (empty && role === 'admin' && page?.area === 'admin')) && catalog.data !== undefined && me.data !== undefined;
-  const props: PageProps | null = ready ? { organId: organId ?? '', asOf: place.asOf, organs: list, me: me.data, params: place.params, go } : null;
+  const props: PageProps | null = ready
+    ? { organId: organId ?? '', asOf: place.asOf, ...(place.knownAt ? { knownAt: place.knownAt } : {}), organs: list, me: me.data, params: place.params, go }
+    : null;
   const Page = page?.component;
 
   return (
@@ -221,6 +223,16 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
                 <span>{t('filters.asOf')}</span>
                 <span data-testid="as-of">
                   <DatePicker allowClear={false} value={dayjs(place.asOf)} onChange={(d) => d && move({ asOf: d.format('YYYY-MM-DD') })} />
+                </span>
+                <span>{t('filters.knownAt')}</span>
+                <span data-testid="known-at" title={t('filters.knownAtHint')}>
+                  <DatePicker
+                    showTime
+                    allowClear
+                    placeholder={t('filters.knownAtNow')}
+                    value={place.knownAt ? dayjs(place.knownAt) : null}
+                    onChange={(d) => move({ knownAt: d ? d.toISOString() : undefined })}
+                  />
                 </span>
                 <LanguageSwitch />
                 <Button icon={<LogoutOutlined />} onClick={onSignOut}>

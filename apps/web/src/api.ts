@@ -7,7 +7,10 @@ export type Bilingual = { zh: string; en: string };
 
 export interface Catalog {
   asOf: string;
-  labels: Record<'rosterStatus' | 'category' | 'level' | 'organLevel' | 'organKind' | 'departureReason' | 'planStatus' | 'duty', Record<string, Bilingual>>;
+  labels: Record<
+    'rosterStatus' | 'category' | 'level' | 'organLevel' | 'organKind' | 'departureReason' | 'planStatus' | 'duty' | 'sanction' | 'applicationStage',
+    Record<string, Bilingual>
+  >;
   findingKinds: Record<
     string,
     {
@@ -46,6 +49,7 @@ export interface HeadcountPoint {
   byStatus: Record<string, number>;
   byCategory: Record<string, number>;
   departuresByReason: Record<string, number>;
+  sanctionsByKind: Record<string, number>;
 }
 
 export interface QuotaEntry {
@@ -56,6 +60,20 @@ export interface QuotaEntry {
   active_headcount: number;
   reserved_openings: number;
   headroom: number | null;
+}
+
+export const AGE_BUCKETS = ['0-30', '31-90', '91-180', '181-365', '366+'] as const;
+export type AgeBucket = (typeof AGE_BUCKETS)[number];
+
+export interface Finding {
+  kind: string;
+  ruleId: string | null;
+  citation: Bilingual;
+  subject: { kind: 'auxiliary' | 'plan'; id: string };
+  organId: string;
+  message: Bilingual;
+  since: string;
+  ageDays: number;
 }
 
 export interface RecruitmentPlan {
@@ -87,9 +105,19 @@ export interface Answers {
       total: number;
       byKind: Record<string, number>;
       byOrgan: Record<string, number>;
+      /** Per kind, how many have been open how long (AGE_BUCKETS of the API). */
+      byKindAge: Record<string, Record<AgeBucket, number>>;
+      oldestDays: Record<string, number>;
     };
+    /** Operators, auditors and admins only: a viewer's answer has the counts. */
+    findings?: Finding[];
   };
   'recruitment-plans': { asOf: string; plans: RecruitmentPlan[] };
+  /** Counts only here (the dashboard's funnel); the workbench's board reads the entries. */
+  applications: {
+    asOf: string;
+    counts: { total: number; byStage: Record<string, number>; funnel: Array<{ step: string; reached: number; endedHere: number }> };
+  };
   compliance: {
     asOf: string;
     inService: number;

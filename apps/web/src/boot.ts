@@ -32,7 +32,7 @@ if (apiKey.get()) {
   const place = readPlace();
   const organs = start('organs');
   start('catalog');
-  const view = (organ: string) => bootQueries(place.view, organ, place.asOf).forEach(([endpoint, params]) => start(endpoint, params));
+  const view = (organ: string) => bootQueries(place.view, organ, place.asOf, place.knownAt).forEach(([endpoint, params]) => start(endpoint, params));
   // The region's id, as the tree named it last time (organs never move): no wait for the tree on a second visit.
   const known = place.organ ?? localStorage.getItem(ROOT_ORGAN);
   if (known) view(known);

@@ -1,19 +1,20 @@
 import { Card, Col, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ChartCard } from '../components/ChartCard';
+import type { HeadcountPoint } from '../api';
 import { useLabels } from '../labels';
 import { SERIES_MONTHS, viewQueries } from '../plan';
 import { useApi } from '../queries';
 import { COLORS, type ViewProps } from './common';
 
-type DepartureRow = { reason: string; label: string; count: number; [k: string]: unknown };
+type CodeRow = { code: string; label: string; count: number; [k: string]: unknown };
 type CountRow = { code: string; label: string; count: number };
 
 /** 人员概况: headcount by status and category on the date, and in service at each month end of the last 24 months. */
-export function Overview({ organId, asOf }: ViewProps) {
+export function Overview({ organId, asOf, knownAt }: ViewProps) {
   const { t } = useTranslation();
   const { label } = useLabels();
-  const q = viewQueries.overview(organId, asOf);
+  const q = viewQueries.overview(organId, asOf, knownAt);
   const roster = useApi(...q.roster);
   const series = useApi(...q.series);
   const counts = roster.data?.counts;
@@ -42,17 +43,47 @@ export function Overview({ organId, asOf }: ViewProps) {
       ],
     };
   const points = series.data?.points.map((p) => ({ ...p, label: p.month })) ?? null;
-  // Departures (Art. 40) over the months shown, by reason; the chart stacks them per month.
-  const departures: DepartureRow[] | null = points
-    ? Object.entries(
-        points.reduce<Record<string, number>>((acc, p) => {
-          for (const [reason, n] of Object.entries(p.departuresByReason)) acc[reason] = (acc[reason] ?? 0) + n;
-          return acc;
-        }, {}),
-      )
-        .map(([reason, count]) => ({ reason, label: label('departureReason', reason), count }))
-        .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason))
-    : null;
+  /** The months shown summed per code (departures by reason, sanctions by kind), most first; the chart stacks them per month. */
+  const totalsOf = (table: 'departureReason' | 'sanction', of: (p: HeadcountPoint) => Record<string, number> | undefined): CodeRow[] | null =>
+    points
+      ? Object.entries(
+          points.reduce<Record<string, number>>((acc, p) => {
+            for (const [code, n] of Object.entries(of(p) ?? {})) acc[code] = (acc[code] ?? 0) + n;
+            return acc;
+          }, {}),
+        )
+          .map(([code, count]) => ({ code, label: label(table, code), count }))
+          .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
+      : null;
+  const monthly = (id: string, title: string, codeTitle: string, rows: CodeRow[] | null, of: (p: HeadcountPoint) => Record<string, number> | undefined) => (
+    <ChartCard<CodeRow>
+      id={id}
+      title={title}
+      path={series.path}
+      asOf={series.data?.asOf}
+      loading={series.isFetching}
+      error={series.error}
+      rows={rows}
+      rowKey="code"
+      columns={[
+        { key: 'label', title: codeTitle },
+        { key: 'count', title: t('overview.count'), numeric: true },
+      ]}
+      option={
+        points &&
+        rows && {
+          tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+          legend: { top: 0 },
+          grid: { left: 48, right: 24, top: 40, bottom: 32 },
+          xAxis: { type: 'category', data: points.map((p) => p.month) },
+          yAxis: { type: 'value', minInterval: 1 },
+          series: rows.map((d) => ({ type: 'bar', stack: id, name: d.label, data: points.map((p) => of(p)?.[d.code] ?? 0) })),
+        }
+      }
+    />
+  );
+  const departures = totalsOf('departureReason', (p) => p.departuresByReason);
+  const sanctions = totalsOf('sanction', (p) => p.sanctionsByKind);
 
   return (
     <div data-testid="view-overview">
@@ -146,37 +177,11 @@ export function Overview({ organId, asOf }: ViewProps) {
             }
           />
         </Col>
-        <Col span={24}>
-          <ChartCard<DepartureRow>
-            id="departures"
-            title={t('overview.departures', { months: SERIES_MONTHS })}
-            path={series.path}
-            asOf={series.data?.asOf}
-            loading={series.isFetching}
-            error={series.error}
-            rows={departures}
-            rowKey="reason"
-            columns={[
-              { key: 'label', title: t('overview.reason') },
-              { key: 'count', title: t('overview.count'), numeric: true },
-            ]}
-            option={
-              points &&
-              departures && {
-                tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-                legend: { top: 0 },
-                grid: { left: 48, right: 24, top: 40, bottom: 32 },
-                xAxis: { type: 'category', data: points.map((p) => p.month) },
-                yAxis: { type: 'value', minInterval: 1 },
-                series: departures.map((d) => ({
-                  type: 'bar',
-                  stack: 'departures',
-                  name: d.label,
-                  data: points.map((p) => p.departuresByReason[d.reason] ?? 0),
-                })),
-              }
-            }
-          />
+        <Col xs={24} xl={12}>
+          {monthly('departures', t('overview.departures', { months: SERIES_MONTHS }), t('overview.reason'), departures, (p) => p.departuresByReason)}
+        </Col>
+        <Col xs={24} xl={12}>
+          {monthly('sanctions', t('overview.sanctions', { months: SERIES_MONTHS }), t('overview.sanction'), sanctions, (p) => p.sanctionsByKind)}
         </Col>
       </Row>
     </div>

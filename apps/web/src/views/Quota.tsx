@@ -22,9 +22,9 @@ type QuotaRow = {
  * chosen one, each with its whole subtree summed; sorted by use, over quota in
  * red (ECharts visualMap on the use rate).
  */
-export function Quota({ organId, asOf, organs }: ViewProps) {
+export function Quota({ organId, asOf, knownAt, organs }: ViewProps) {
   const { t, i18n } = useTranslation();
-  const quota = useApi(...viewQueries.quota(organId, asOf).quota);
+  const quota = useApi(...viewQueries.quota(organId, asOf, knownAt).quota);
   const byOrgan = new Map((quota.data?.organs ?? []).map((e) => [e.organ_id, e]));
   const rows: QuotaRow[] | null = quota.data
     ? rollUpToChildren(

@@ -1,4 +1,5 @@
-import { Card, Col, Row, Statistic, Tooltip } from 'antd';
+import { Alert, Card, Col, Row, Statistic, Table, Tooltip, Typography } from 'antd';
+import { AGE_BUCKETS, type AgeBucket, type Finding } from '../api';
 import { useTranslation } from 'react-i18next';
 import { ChartCard } from '../components/ChartCard';
 import { useLabels } from '../labels';
@@ -24,6 +25,14 @@ type RateRow = {
   percent: number | null;
   [k: string]: unknown;
 };
+type AgeRow = {
+  kind: string;
+  label: string;
+  oldest: number;
+  [k: string]: unknown;
+} & Record<AgeBucket, number>;
+/** Ageing colours: green while young, red past a year. */
+const AGE_COLORS: Record<AgeBucket, string> = { '0-30': '#95de64', '31-90': '#fadb14', '91-180': '#faad14', '181-365': '#fa8c16', '366+': '#ff4d4f' };
 type OrganRow = {
   organId: string;
   organ: string;
@@ -32,9 +41,9 @@ type OrganRow = {
 };
 
 /** 监督 (Arts. 18 ¶2, 28, 34–38): open findings on the date by kind, with the article each rests on, and by organ below. Counts only. */
-export function Supervision({ organId, asOf, organs }: ViewProps) {
+export function Supervision({ organId, asOf, knownAt, organs, me, go }: ViewProps) {
   const { t } = useTranslation();
-  const { finding, article, articleText } = useLabels();
+  const { finding, article, articleText, bilingual } = useLabels();
   const q = viewQueries.supervision(organId, asOf);
   const supervision = useApi(...q.supervision);
   const compliance = useApi(...q.compliance);
@@ -59,6 +68,11 @@ export function Supervision({ organId, asOf, organs }: ViewProps) {
           count,
         }))
         .sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind))
+    : null;
+  const ageing: AgeRow[] | null = counts
+    ? Object.entries(counts.byKindAge ?? {})
+        .map(([kind, ages]) => ({ kind, label: finding(kind), oldest: counts.oldestDays?.[kind] ?? 0, ...ages }) as AgeRow)
+        .sort((a, b) => b.oldest - a.oldest || a.kind.localeCompare(b.kind))
     : null;
   const byOrgan: OrganRow[] | null = counts
     ? rollUpToChildren(
@@ -97,6 +111,7 @@ export function Supervision({ organId, asOf, organs }: ViewProps) {
 
   return (
     <div data-testid="view-supervision">
+      {knownAt ? <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('supervision.judgedNow')} /> : null}
       <Row gutter={[16, 16]}>
         <Col span={24}>
           <Card size="small">
@@ -186,6 +201,67 @@ export function Supervision({ organId, asOf, organs }: ViewProps) {
             ]}
             option={bars(byOrgan, 'organ', 'count', COLORS.over)}
           />
+        </Col>
+        <Col span={24}>
+          <ChartCard<AgeRow>
+            id="findings-ageing"
+            title={t('supervision.ageing')}
+            path={supervision.path}
+            asOf={supervision.data?.asOf}
+            loading={supervision.isFetching}
+            error={supervision.error}
+            rows={ageing}
+            rowKey="kind"
+            height={Math.max(240, (ageing?.length ?? 0) * 30 + 70)}
+            columns={[
+              { key: 'label', title: t('supervision.kind') },
+              ...AGE_BUCKETS.map((b) => ({ key: b, title: t(`supervision.age.${b}`), numeric: true })),
+              { key: 'oldest', title: t('supervision.oldest'), numeric: true },
+            ]}
+            option={
+              ageing && {
+                tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+                legend: { top: 0 },
+                grid: { left: 160, right: 32, top: 32, bottom: 24 },
+                dataset: { source: [...ageing].reverse(), dimensions: ['label', ...AGE_BUCKETS] },
+                xAxis: { type: 'value', minInterval: 1 },
+                yAxis: { type: 'category', axisLabel: { width: 150, overflow: 'truncate' } },
+                series: AGE_BUCKETS.map((b) => ({ type: 'bar', stack: 'age', name: t(`supervision.age.${b}`), encode: { y: 'label', x: b }, color: AGE_COLORS[b] })),
+              }
+            }
+          />
+        </Col>
+        <Col span={24}>
+          <Card size="small" title={t('supervision.list')} data-testid="findings-list">
+            {me && me.role !== 'viewer' && supervision.data?.findings ? (
+              <Table<Finding>
+                size="small"
+                rowKey={(f) => `${f.kind}:${f.subject.id}:${f.since}`}
+                dataSource={[...supervision.data.findings].sort((a, b) => b.ageDays - a.ageDays)}
+                pagination={{ pageSize: 20, showSizeChanger: false }}
+                columns={[
+                  { key: 'kind', title: t('supervision.kind'), render: (_, f) => finding(f.kind) },
+                  { key: 'article', title: t('supervision.article'), render: (_, f) => <Tooltip title={articleText(f.kind)}>{bilingual(f.citation)}</Tooltip> },
+                  {
+                    key: 'subject',
+                    title: t('supervision.subject'),
+                    render: (_, f) =>
+                      f.subject.kind === 'auxiliary' && go ? (
+                        <Typography.Link onClick={() => go('person', { id: f.subject.id })}>{f.subject.id}</Typography.Link>
+                      ) : (
+                        f.subject.id
+                      ),
+                  },
+                  { key: 'organ', title: t('supervision.organ'), render: (_, f) => organs.find((o) => o.organ_id === f.organId)?.name ?? f.organId },
+                  { key: 'since', title: t('supervision.since'), dataIndex: 'since' },
+                  { key: 'ageDays', title: t('supervision.ageDays'), dataIndex: 'ageDays', align: 'right' },
+                  { key: 'message', title: t('supervision.message'), render: (_, f) => bilingual(f.message) },
+                ]}
+              />
+            ) : (
+              <Typography.Text type="secondary">{t('supervision.listHint')}</Typography.Text>
+            )}
+          </Card>
         </Col>
       </Row>
     </div>
