@@ -54,6 +54,7 @@ export function useCommandCatalog(asOf?: string) {
 }
 
 const newCommandId = (): string => crypto.randomUUID();
+const clip = (text: string, n = 18): string => (text.length > n ? `${text.slice(0, n)}…` : text);
 const inLanguage = (b: Bilingual | undefined, en: boolean) => (b ? (en ? b.en : b.zh) : '');
 
 /** The form of one command endpoint, generated from the catalog: dry run, send, the refusal shown whole. */
@@ -64,7 +65,8 @@ export function CommandForm({ endpoint, initial, onAccepted, asOf, compact, keep
   if (catalog.error) return <Alert type="error" showIcon title={catalog.error instanceof ApiError ? catalog.error.messages.zh : String(catalog.error)} />;
   if (!catalog.data) return <Typography.Text type="secondary">{t('commands.form.loading')}</Typography.Text>;
   if (!command) return <Alert type="warning" showIcon title={t('commands.page.unknown', { command: endpoint })} />;
-  return <LoadedForm key={command.path} command={command} initial={initial} onAccepted={onAccepted} compact={compact} keepAfterSuccess={keepAfterSuccess} />;
+  // A new prefill (another step, another person) is a new fill: fresh values and a fresh command id.
+  return <LoadedForm key={`${command.path} ${JSON.stringify(initial ?? {})}`} command={command} initial={initial} onAccepted={onAccepted} compact={compact} keepAfterSuccess={keepAfterSuccess} />;
 }
 
 type Outcome =
@@ -197,6 +199,18 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
 function Parameters({ command }: { command: CatalogCommand }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
+  // A parameter that lists codes (the high-risk duties) is shown in the words the command's own choices carry.
+  const labels = useMemo(() => {
+    const out = new Map<string, Bilingual>();
+    const walk = (fields: CatalogField[]) => {
+      for (const f of fields) {
+        for (const v of [...(f.enum ?? []), ...(f.items?.enum ?? [])]) if (v.label) out.set(v.value, v.label);
+        walk([...(f.fields ?? []), ...(f.items?.fields ?? [])]);
+      }
+    };
+    walk(command.fields);
+    return out;
+  }, [command]);
   return (
     <Card size="small" title={t('commands.form.parameters')} style={{ marginBottom: 16 }} data-testid="parameters">
       <Descriptions size="small" column={1}>
@@ -204,7 +218,15 @@ function Parameters({ command }: { command: CatalogCommand }) {
           <Descriptions.Item key={p.key} label={p.description ? inLanguage(p.description, en) : p.key}>
             <Space orientation="vertical" size={0}>
               <Typography.Paragraph ellipsis={{ rows: 2, expandable: true }} style={{ marginBottom: 0 }}>
-                <code>{shown(p.value)}</code>
+                {Array.isArray(p.value) && p.value.every((v) => typeof v === 'string') ? (
+                  (p.value as string[]).map((code) => (
+                    <Tag key={code} title={`${code} ${inLanguage(labels.get(code), en)}`} style={{ whiteSpace: 'normal' }}>
+                      {labels.get(code) ? clip(inLanguage(labels.get(code), en)) : code}
+                    </Tag>
+                  ))
+                ) : (
+                  <code>{shown(p.value)}</code>
+                )}
               </Typography.Paragraph>
               <span>
                 {t('commands.form.source')}：{p.source} {p.isDefault ? <Tag color="orange">{t('commands.form.isDefault')}</Tag> : null}
