@@ -57,6 +57,7 @@ describeInChromium('the workbench: find things', () => {
     operatorKey = await deployment.key('operator', [city.organ_id]);
     strangerKey = await deployment.key('operator', [elsewhere.organ_id]);
     ({ context, page } = await launchChromium(deployment.dir));
+    await signIn(page, deployment.base, operatorKey);
   }, 300_000);
 
   afterAll(async () => {
@@ -85,7 +86,7 @@ describeInChromium('the workbench: find things', () => {
   };
 
   it("the roster: the API's rows for the same organ and date, by name and label, a page at a time and filtered", async () => {
-    await signIn(page, deployment.base, operatorKey, `#/roster?organ=${county.organ_id}&asOf=${DATE}`);
+    await page.goto(`${deployment.base}/#/roster?organ=${county.organ_id}&asOf=${DATE}`);
     const first = `/api/roster?organ=${county.organ_id}&subtree=true&asOf=${DATE}&limit=20`;
     const answer = await get<Roster>(first);
     expect(answer.entries.length).toBeGreaterThan(0);
@@ -161,7 +162,8 @@ describeInChromium('the workbench: find things', () => {
     const [plan] = Object.entries(all.counts.byPlan)
       .filter(([id]) => shown.includes(id))
       .sort((a, b) => b[1] - a[1]);
-    expect(plan).toBeDefined();
+    await screenshot(page, 'workbench-plans');
+    if (!plan) throw new Error(`no plan on the page has applications in ${city.organ_id}: shown ${JSON.stringify(shown)}, by plan ${JSON.stringify(all.counts.byPlan)}`);
     const planId = (plan as [string, number])[0];
     const path = `/api/applications?organ=${city.organ_id}&subtree=true&asOf=${DATE}&limit=1000&plan=${planId}`;
     const answer = await get<Applications>(path);

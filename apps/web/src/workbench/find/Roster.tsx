@@ -11,6 +11,8 @@ import type { RosterAnswer, RosterEntry } from './types';
 
 export const STATUS_COLOR: Record<string, string> = { ON_PROBATION: 'blue', ACTIVE: 'green', SUSPENDED: 'orange', DEPARTED: 'default' };
 const PAGE_SIZES = [20, 50, 100];
+/** A duty's words are its article's list of tasks: one line each, the whole on hover. */
+const DUTY_TAG = { maxWidth: 290, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'inline-block', verticalAlign: 'bottom' } as const;
 
 /** A date that comes soon after the as-of date (within `days`) is marked; one before it, muted. */
 export function DueDate({ date, asOf, days, testId }: { date: string | null; asOf: string; days: number; testId?: string }) {
@@ -110,9 +112,11 @@ export function Roster({ organId, asOf, organs, me, params, go }: PageProps) {
         e.duty_codes.length === 0 ? (
           <Typography.Text type="secondary">—</Typography.Text>
         ) : (
-          <Space size={[0, 4]} wrap data-testid="roster-duties">
+          <Space size={[0, 4]} wrap data-testid="roster-duties" style={{ maxWidth: 300 }}>
             {e.duty_codes.map((d) => (
-              <Tag key={d}>{label('duty', d)}</Tag>
+              <Tag key={d} title={label('duty', d)} style={DUTY_TAG}>
+                {label('duty', d)}
+              </Tag>
             ))}
           </Space>
         ),
