@@ -32,8 +32,25 @@ export async function benchPostgresAppends(url: string, options: B1Options): Pro
       { eventsPerOp: 100, op: (b) => store.appendToStream(`b-${b}`, eventBatches[b] as never, 'no_stream') },
       { eventsPerOp: 100, op: (b) => client.query(insertMany, rawBatches[b]) },
     ]);
+    // Concurrent appends: 16 single-event appends to 16 streams at once, through a store with its default pool, beside one-row commits (the fsync limit).
+    const concurrent = await PostgresEventStore.open({ connectionString: url, schema: 'bench_concurrent' });
+    let concurrentAppends: Measurement;
+    let rawCommits: Measurement;
+    try {
+      const rounds = Math.max(4, Math.round(options.singles / 16));
+      await client.query(postgresSchemaSql('bench_raw_commits'));
+      const commitRow = rawRows();
+      const rawCommitRows = Array.from({ length: rounds }, (_, r) => commitRow(`s-${r % 100}`, r));
+      [concurrentAppends, rawCommits] = (await measureInterleaved(rounds, 4, [
+        { eventsPerOp: 16, op: (r) => Promise.all(Array.from({ length: 16 }, (_, k) => concurrent.appendToStream(`c-${k}`, [sampleEvent(r * 16 + k)], 'any'))) },
+        { eventsPerOp: 1, op: (r) => client.query(insertOne.replace('bench_raw.', 'bench_raw_commits.'), rawCommitRows[r]) },
+      ])) as [Measurement, Measurement];
+    } finally {
+      await concurrent.close();
+    }
     return [
       b1Row('PostgreSQL append, 1 event/txn', adapterSingle as Measurement, rawSingle as Measurement, 'raw INSERT, 1 row/txn', 0.8),
+      b1Row('PostgreSQL append, 16 concurrent 1-event appends (latency: the 16)', concurrentAppends, rawCommits, 'raw INSERT, 1 row/txn (fsync limit)'),
       b1Row('PostgreSQL append, 100 events/txn', adapterBatch as Measurement, rawBatch as Measurement, 'raw INSERT, 100 rows/txn'),
     ];
   } finally {
