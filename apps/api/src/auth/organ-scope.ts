@@ -32,6 +32,36 @@ const RECORD_ORGAN = [
 /** Organ trees are shallow (REGION → CITY → COUNTY → UNIT); a longer walk means a broken record. */
 const MAX_DEPTH = 16;
 
+/** How many records' organs, and organs' parents, one process keeps (oldest used dropped first). */
+const CACHED_RECORDS = 50_000;
+const CACHED_ORGANS = 10_000;
+
+/**
+ * What a stream's first event says, kept once read: a first event is never
+ * rewritten, so the answer never goes stale, in this process or beside
+ * others on the same log. Only what was found is kept — a record not yet on
+ * file may be created the next moment. Bounded: the least recently used
+ * entry goes first.
+ */
+class FirstEventFacts {
+  private readonly facts = new Map<string, string | null>();
+
+  constructor(private readonly max: number) {}
+
+  get(streamId: string): string | null | undefined {
+    const fact = this.facts.get(streamId);
+    if (fact === undefined) return undefined;
+    this.facts.delete(streamId);
+    this.facts.set(streamId, fact);
+    return fact;
+  }
+
+  set(streamId: string, fact: string | null): void {
+    this.facts.set(streamId, fact);
+    if (this.facts.size > this.max) this.facts.delete(this.facts.keys().next().value as string);
+  }
+}
+
 /**
  * The one organ check of the command side. Admins: everywhere. Operators:
  * EVERY organ the command concerns must lie in the subtree of an organ they
@@ -50,12 +80,20 @@ const MAX_DEPTH = 16;
  * 403 naming its organ — so that a command, like a read, tells an operator
  * nothing about records it may not see.
  *
+ * Each record's organ and each organ's parent is read once and then kept
+ * (`FirstEventFacts`): both come from first events, which never change.
+ *
  * Answers the organ the actor acts for — the grant covering the FIRST scope
  * (the command's own organ), null for admins — recorded on every event as
  * `actor.organId`.
  */
 @Injectable()
 export class OrganScope {
+  /** A record's organ by its stream (null: its first event names none). */
+  private readonly recordOrgans = new FirstEventFacts(CACHED_RECORDS);
+  /** A registered organ's parent (null: the top of the tree). */
+  private readonly organParents = new FirstEventFacts(CACHED_ORGANS);
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async authorize(principal: Principal, scope: CommandScope | readonly CommandScope[]): Promise<string | null> {
@@ -84,12 +122,30 @@ export class OrganScope {
     for (const { key, aggregate, field, name } of RECORD_ORGAN) {
       if (!(key in scope)) continue;
       const id = (scope as Record<typeof key, string>)[key];
-      const [first] = await this.store.readStream(streamIdOf(aggregate, id), { maxCount: 1 });
+      const streamId = streamIdOf(aggregate, id);
+      const known = this.recordOrgans.get(streamId);
+      if (known !== undefined) return known;
+      const [first] = await this.store.readStream(streamId, { maxCount: 1 });
       if (!first) throw recordNotFound(name, key, id);
       const organId = first.data[field];
-      return typeof organId === 'string' ? organId : null;
+      const found = typeof organId === 'string' ? organId : null;
+      this.recordOrgans.set(streamId, found);
+      return found;
     }
     return null;
+  }
+
+  /** A registered organ's parent (null at the top), or undefined for an organ not registered. */
+  private async parentOf(organId: string): Promise<string | null | undefined> {
+    const streamId = streamIdOf(Organ, organId);
+    const known = this.organParents.get(streamId);
+    if (known !== undefined) return known;
+    const [registered] = await this.store.readStream(streamId, { maxCount: 1 });
+    if (registered?.type !== 'OrganRegistered') return undefined;
+    const parent = registered.data['parentId'];
+    const found = typeof parent === 'string' ? parent : null;
+    this.organParents.set(streamId, found);
+    return found;
   }
 
   /**
@@ -105,9 +161,7 @@ export class OrganScope {
     for (let current = start; current !== null && !path.includes(current) && path.length < MAX_DEPTH; ) {
       path.push(current);
       if (current === to) return path;
-      const [registered] = await this.store.readStream(streamIdOf(Organ, current), { maxCount: 1 });
-      const parent = registered?.type === 'OrganRegistered' ? registered.data['parentId'] : null;
-      current = typeof parent === 'string' ? parent : null;
+      current = (await this.parentOf(current)) ?? null;
     }
     return path;
   }
@@ -118,10 +172,9 @@ export class OrganScope {
     while (current !== null && !seen.has(current) && seen.size < MAX_DEPTH) {
       if (grants.includes(current)) return current;
       seen.add(current);
-      const [registered] = await this.store.readStream(streamIdOf(Organ, current), { maxCount: 1 });
-      if (registered?.type !== 'OrganRegistered') return null;
-      const parent = registered.data['parentId'];
-      current = typeof parent === 'string' ? parent : null;
+      const parent = await this.parentOf(current);
+      if (parent === undefined) return null;
+      current = parent;
     }
     return null;
   }
