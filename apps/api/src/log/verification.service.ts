@@ -7,6 +7,31 @@ import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
 import { CheckpointService } from './checkpoint.service';
 import { type VerificationRun, VerificationRuns } from './verification-runs';
 
+/** Events per read while verifying: small enough that a batch holds the event loop for tens of milliseconds, not seconds. */
+const VERIFY_BATCH = 500;
+
+/**
+ * The store as `verifyLog` reads it, giving the event loop a turn before each
+ * batch: SQLite answers at once, so without it a verification of the whole log
+ * would hold the API for its whole length (every other request waiting).
+ */
+function yieldingReads(store: EventStore): EventStore {
+  const turn = () => new Promise<void>((done) => setImmediate(done));
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      if (property === 'readAll' || property === 'merkleNodes') {
+        return async (...args: unknown[]) => {
+          await turn();
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      return (value as (...a: unknown[]) => unknown).bind(target);
+    },
+  });
+}
+
 /** The verification state: the last run the API recorded, and the latest signed checkpoint the log holds. */
 export interface VerificationStateAnswer {
   lastRun: VerificationRun | null;
@@ -55,7 +80,7 @@ export class VerificationService {
         problems.push({ kind: 'CHECKPOINT_SIGNATURE_INVALID', message: error instanceof Error ? error.message : String(error), globalPosition: null, streamId: null });
       }
     }
-    const report = await verifyLog(this.store, against.length > 0 ? { checkpoints: against } : {});
+    const report = await verifyLog(yieldingReads(this.store), { batchSize: VERIFY_BATCH, ...(against.length > 0 ? { checkpoints: against } : {}) });
     for (const b of report.breaks) problems.push({ kind: b.kind, message: b.message, globalPosition: b.globalPosition ?? null, streamId: b.streamId ?? null });
     const result = report.treeCheckpoints[0];
     const run: VerificationRun = {
