@@ -62,6 +62,8 @@ const ACCESS: readonly Rule[] = [
   { route: /^POST \/api\/admin\/init$/, expect: adminOnly(200), path: (r) => `${r}?dryRun=true` },
   { route: /^GET \/api\/keys$/, expect: adminOnly(200) },
   { route: /^DELETE \/api\/keys\/:id$/, expect: adminOnly(200) },
+  // Retention (ADR 0006): a region-wide act, admins only (the example's person is not due: refused, not forbidden).
+  { route: /^POST \/api\/commands\/shred-personal-data$/, expect: { admin: PASSES, operator: 403, otherOperator: 403, auditor: 403, viewer: 403, anonymous: 401 } },
   { route: /^POST \/api\/commands\/[a-z-]+$/, expect: command },
   { route: /^GET \/api\/roster$/, expect: personnelOrCounts, path: () => '/api/roster?organ=xincheng' },
   { route: /^GET \/api\/people\/:auxiliaryId$/, expect: personnel, path: () => '/api/people/aux-1' },

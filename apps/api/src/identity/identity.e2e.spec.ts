@@ -196,6 +196,12 @@ describe('people and their data through the API', () => {
     expect(res.text).not.toContain(WANG.name);
     expect((await get('/api/retention/due', auditor.key)).status).toBe(200);
     expect((await get('/api/retention/due', hohhot.key)).status).toBe(403);
+    // One person's shredding through the command path: admins only; a person never hired is refused with the reason, the key kept.
+    expect((await post('/api/commands/shred-personal-data', { personKey: liKey }, hohhot.key)).status).toBe(403);
+    const refused = await post('/api/commands/shred-personal-data', { personKey: liKey });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('PERSON_NOT_HIRED');
+    expect((await get(`/api/identities/${liKey}`, baotou.key)).body.status).toBe('READABLE');
     const bad = await get('/api/retention/due?on=2026-02-30');
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toEqual({ zh: expect.any(String), en: expect.any(String) });
