@@ -2,7 +2,7 @@ import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   app: {
-    title: 'AuxLedger dashboard',
+    title: 'AuxLedger — auxiliary police records',
     subtitle: 'Auxiliary police of Inner Mongolia’s public-security organs',
   },
   signIn: {

@@ -1,7 +1,7 @@
 /** The dashboard's own words (codes' words come from GET /api/catalog). */
 export const zhCN = {
   app: {
-    title: 'AuxLedger 辅警管理看板',
+    title: 'AuxLedger 辅警管理平台',
     subtitle: '内蒙古自治区公安机关警务辅助人员',
   },
   signIn: {
