@@ -74,7 +74,6 @@ export const GROUP_OF: Readonly<Record<string, CommandGroup>> = {
   Suspend: 'discipline-complaints',
   Reinstate: 'discipline-complaints',
   CorrectRetroactiveConflict: 'discipline-complaints',
-  CorrectRetroactiveConflict: 'discipline-complaints',
   DecideRecusal: 'discipline-complaints',
   ReceiveComplaint: 'discipline-complaints',
   HandleComplaint: 'discipline-complaints',
@@ -85,6 +84,7 @@ export const GROUP_OF: Readonly<Record<string, CommandGroup>> = {
   ImposeFine: 'fines',
   RecordFinePayment: 'fines',
   RevokeFine: 'fines',
+  ShredPersonalData: 'organs-admin',
 };
 
 export interface CatalogCommand {
