@@ -29,7 +29,9 @@ describeInChromium('admin and audit pages: first start from the region file, key
   beforeAll(async () => {
     deployment = await startDeployment();
     ({ context, page } = await launchChromium(deployment.dir));
-  }, 180_000);
+    // A shared, loaded machine: a page may take longer than playwright's 30 s to start.
+    context.setDefaultTimeout(90_000);
+  }, 300_000);
 
   afterAll(async () => {
     await context?.close();
@@ -77,7 +79,7 @@ describeInChromium('admin and audit pages: first start from the region file, key
     expect(shown.map((r) => r.id).sort()).toEqual(organs.map((o) => o.organ_id).sort());
     for (const row of shown) expect([row.id, row.quota === null ? null : Number(row.quota.replace(/,/g, ''))]).toEqual([row.id, byId.get(row.id as string) ?? null]);
     await shot(page, 4, 'organs');
-  }, 180_000);
+  }, 300_000);
 
   it('an admin sets a quota through the organs page; a refused one shows its message', async () => {
     await page.click('[data-testid="set-quota-hohhot"]');
@@ -107,7 +109,7 @@ describeInChromium('admin and audit pages: first start from the region file, key
     expect(await page.textContent('[data-testid="command-problem"]')).toMatch(/[\u4e00-\u9fff]/);
     await shot(page, 5, 'organ-refused');
     await page.keyboard.press('Escape');
-  }, 120_000);
+  }, 240_000);
 
   it('an operator key is created with its organ, shown once, and signs in; the last admin key is not revoked', async () => {
     await page.click('[data-testid="nav-keys"]');
@@ -137,6 +139,14 @@ describeInChromium('admin and audit pages: first start from the region file, key
     await page.waitForSelector('[data-testid="key-revoke-problem"]');
     expect(await page.textContent('[data-testid="key-revoke-problem"]')).toContain('LAST_ADMIN_KEY');
     await shot(page, 7, 'keys');
+    // The same page in English.
+    await page.click('[data-testid="language"] >> text=English');
+    await page.waitForSelector('[data-testid="nav-keys"] >> text=API keys');
+    expect(await page.textContent('[data-testid="page-keys"]')).toContain('Revoke');
+    expect(await page.textContent('[data-testid="key-revoke-problem"]')).toContain('LAST_ADMIN_KEY');
+    await shot(page, 8, 'keys-en');
+    await page.click('[data-testid="language"] >> text=中文');
+    await page.waitForSelector('[data-testid="nav-keys"] >> text=API 密钥');
 
     // The new key signs in (a tab of its own) as an operator of 呼和浩特市公安局: no admin page in its menu.
     const operator = await context.newPage();
@@ -145,11 +155,12 @@ describeInChromium('admin and audit pages: first start from the region file, key
     expect(await operator.$('[data-testid="nav-keys"]')).toBeNull();
     expect(await deployment.get<{ role: string; organIds: string[] }>('/api/me', key)).toMatchObject({ role: 'operator', organIds: ['hohhot'] });
     await operator.close();
-  }, 120_000);
+  }, 240_000);
 
-  it('an auditor sees the audit trail as GET /api/audit answers it, and filters it', async () => {
+  it('an auditor sees the audit trail, a stream and the verification state as the API answers them', async () => {
     const auditorKey = await deployment.key('auditor');
     const auditor = await context.newPage();
+    auditor.on('pageerror', (error) => console.log(`auditor's page: ${error.message}`));
     await signIn(auditor, deployment.base, auditorKey, '#/audit-trail');
     await auditor.waitForSelector('[data-testid="page-audit-trail"] tr[data-position]');
     const api = await deployment.get<{ entries: Array<{ global_position: number; event_type: string }> }>('/api/audit?order=newest&limit=50', auditorKey);
@@ -157,7 +168,7 @@ describeInChromium('admin and audit pages: first start from the region file, key
     expect(api.entries.length).toBe(50);
     expect(rows).toEqual(api.entries.map((e) => e.global_position));
     expect(await auditor.textContent('[data-testid="audit-table"]')).toContain(api.entries[0]?.event_type as string);
-    await shot(auditor, 8, 'audit-trail');
+    await shot(auditor, 9, 'audit-trail');
 
     // Only the refused commands (the organ registered twice above).
     await auditor.click('[data-testid="audit-outcome"]');
@@ -169,7 +180,7 @@ describeInChromium('admin and audit pages: first start from the region file, key
     await auditor.waitForFunction((n) => document.querySelectorAll('[data-testid="audit-table"] tr[data-position]').length === n, refused.entries.length);
     const refusedRows = await auditor.$$eval('[data-testid="audit-table"] tr[data-position]', (trs) => trs.map((tr) => Number(tr.getAttribute('data-position'))));
     expect(refusedRows).toEqual(refused.entries.map((e) => e.global_position));
-    await shot(auditor, 9, 'audit-trail-refused');
+    await shot(auditor, 10, 'audit-trail-refused');
     // No admin page for an auditor.
     expect(await auditor.$('[data-testid="nav-keys"]')).toBeNull();
 
@@ -190,7 +201,7 @@ describeInChromium('admin and audit pages: first start from the region file, key
     await auditor.waitForSelector('[data-testid="chain-ok"]');
     await auditor.click('[data-testid="stream-events"] tr[data-revision="1"] .ant-table-row-expand-icon');
     await auditor.waitForSelector(`text=${stream.events[1]?.hash as string}`);
-    await shot(auditor, 10, 'stream');
+    await shot(auditor, 11, 'stream');
 
     // The verification state: never verified, then a run now — its figures as the API answers them.
     await auditor.click('[data-testid="nav-verification"]');
@@ -200,9 +211,9 @@ describeInChromium('admin and audit pages: first start from the region file, key
     const state = await deployment.get<{ lastRun: { ok: boolean; eventsChecked: number } }>('/api/log/verification', auditorKey);
     expect(state.lastRun.ok).toBe(true);
     expect(Number((await auditor.textContent('[data-testid="events-checked"]'))?.replace(/,/g, ''))).toBe(state.lastRun.eventsChecked);
-    await shot(auditor, 11, 'verification');
+    await shot(auditor, 12, 'verification');
     await auditor.close();
-  }, 180_000);
+  }, 300_000);
 
   it('a viewer sees no admin or audit page, not even by its address', async () => {
     const viewerKey = await deployment.key('viewer');
@@ -214,7 +225,7 @@ describeInChromium('admin and audit pages: first start from the region file, key
     await viewer.goto(`${deployment.base}/#/first-start`);
     await viewer.waitForSelector('[data-testid="nav-overview"]');
     expect(await viewer.$('[data-testid="page-first-start"]')).toBeNull();
-    await shot(viewer, 12, 'viewer');
+    await shot(viewer, 13, 'viewer');
     await viewer.close();
-  }, 120_000);
+  }, 240_000);
 });
