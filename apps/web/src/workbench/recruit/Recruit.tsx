@@ -2,6 +2,7 @@ import { Alert, Button, Card, Empty, Select, Space, Steps, Table, Tag, Typograph
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type Bilingual } from '../../api';
+import { useLabels } from '../../labels';
 import type { PageProps } from '../../pages';
 import { useGet } from '../../queries';
 import { CommandForm } from '../commands';
@@ -41,6 +42,7 @@ function payStandardOf(catalog: CatalogAnswer | undefined): PayStandard | null {
  */
 export function Recruit({ organId, organs, me, params, go }: PageProps) {
   const { t, i18n } = useTranslation();
+  const { label } = useLabels();
   const say = (b: Bilingual) => (i18n.language === 'en' ? b.en : b.zh);
   const [minPosition, setMinPosition] = useState<number | null>(null);
   const wait = minPosition === null ? '' : `&minPosition=${minPosition}`;
@@ -132,7 +134,7 @@ export function Recruit({ organId, organs, me, params, go }: PageProps) {
             loading={plans.isLoading}
             value={plan?.plan_id ?? null}
             onChange={(value: string) => goTo({ plan: value, application: null, new: null, step: null })}
-            options={(plans.data?.plans ?? []).map((p) => ({ value: p.plan_id, label: `${t('recruit.planOf', { title: p.title, id: p.plan_id })} · ${p.status}` }))}
+            options={(plans.data?.plans ?? []).map((p) => ({ value: p.plan_id, label: `${t('recruit.planOf', { title: p.title, id: p.plan_id })} · ${label('planStatus', p.status)}` }))}
           />
           {plan || creating === 'plan' ? (
             <Path
