@@ -6,7 +6,7 @@ import { apiGet } from '../../api';
 import type { PageProps } from '../../pages';
 import { useGet } from '../../queries';
 import { QueryError, hrefOf, organNameOf, personName } from './common';
-import { Art18 } from './Plans';
+import { Art18, plansOfOrgan } from './Plans';
 import { type ApplicationEntry, type ApplicationsAnswer, type CommandCatalog, type PlansAnswer, STAGES, type Stage } from './types';
 
 const STAGE_COLOR: Partial<Record<Stage, string>> = { HIRED: '#52c41a', WITHDRAWN: '#bfbfbf', FAILED: '#ff4d4f' };
@@ -44,7 +44,8 @@ async function allApplications(path: string): Promise<ApplicationsAnswer> {
 export function ApplicationsBoard({ organId, asOf, organs, me, params, go }: PageProps) {
   const { t } = useTranslation();
   const planId = params['plan'];
-  const plans = useGet<PlansAnswer>(`/api/recruitment-plans?organ=${encodeURIComponent(organId)}&subtree=true&asOf=${asOf}`);
+  const plans = useGet<PlansAnswer>(`/api/recruitment-plans?asOf=${asOf}`);
+  const organPlans = plans.data ? plansOfOrgan(plans.data.plans, organs, organId, true) : [];
   const search = new URLSearchParams({ organ: organId, subtree: 'true', asOf, limit: String(PAGE), ...(planId ? { plan: planId } : {}) });
   const path = `/api/applications?${search.toString()}`;
   const board = useQuery<ApplicationsAnswer>({ queryKey: ['board', path], queryFn: () => allApplications(path), refetchInterval: 15_000, staleTime: 5_000 });
@@ -92,7 +93,7 @@ export function ApplicationsBoard({ organId, asOf, organs, me, params, go }: Pag
           loading={plans.isLoading}
           options={[
             { value: '', label: t('find.board.allPlans') },
-            ...(plans.data?.plans ?? []).map((p) => ({ value: p.plan_id, label: `${p.title}（${p.plan_id}）` })),
+            ...organPlans.map((p) => ({ value: p.plan_id, label: `${p.title}（${p.plan_id}）` })),
           ]}
           onChange={(v: string) => go('applications', v ? { plan: v } : {})}
         />

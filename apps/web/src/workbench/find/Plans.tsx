@@ -26,6 +26,20 @@ export function Art18({ plan }: { plan: PlanRow }) {
 }
 
 /**
+ * The plans of an organ: those it drafted and those with an opening for it — with `subtree`, for it or an organ under
+ * it (a county's auxiliaries are recruited by its city's plan, Art. 18 ¶1). Newest first.
+ */
+export function plansOfOrgan(plans: readonly PlanRow[], organs: PageProps['organs'], organId: string, subtree: boolean): PlanRow[] {
+  const root = organs.find((o) => o.organ_id === organId);
+  // Paths are `/<root>/…/<organ>/`: the subtree of X is every path that starts with X's.
+  const within = new Set(subtree && root ? organs.filter((o) => o.path.startsWith(root.path)).map((o) => o.organ_id) : [organId]);
+  within.add(organId);
+  return plans
+    .filter((p) => within.has(p.drafting_organ_id) || p.organ_ids.some((id) => within.has(id)))
+    .sort((a, b) => (a.drafted_on < b.drafted_on ? 1 : a.drafted_on > b.drafted_on ? -1 : a.plan_id < b.plan_id ? -1 : 1));
+}
+
+/**
  * 招聘计划: the organ's recruitment plans (and those drafted below it) as they stood on the header's date, their state
  * under Art. 18 and their openings; a plan opens its applications board.
  */
@@ -33,8 +47,9 @@ export function Plans({ organId, asOf, organs, me, params, go }: PageProps) {
   const { t } = useTranslation();
   const { label } = useLabels();
   const subtree = params['subtree'] !== 'false';
-  const plans = useGet<PlansAnswer>(`/api/recruitment-plans?organ=${encodeURIComponent(organId)}&subtree=${subtree}&asOf=${asOf}`);
+  const plans = useGet<PlansAnswer>(`/api/recruitment-plans?asOf=${asOf}`);
   const answer = plans.error ? undefined : plans.data;
+  const rows = answer ? plansOfOrgan(answer.plans, organs, organId, subtree) : [];
   const board = (plan: PlanRow) => go('applications', { plan: plan.plan_id });
   const columns: ColumnsType<PlanRow> = [
     {
@@ -97,7 +112,7 @@ export function Plans({ organId, asOf, organs, me, params, go }: PageProps) {
         size="middle"
         loading={plans.isFetching}
         columns={columns}
-        dataSource={answer?.plans ?? []}
+        dataSource={rows}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: t('find.plans.empty') }}
         expandable={{

@@ -132,8 +132,8 @@ const zh = {
     openingCategory: '类别',
     openingCount: '人数',
     anyCategory: '不限',
-    empty: '该机关（含下级）在此日期没有招聘计划',
-    subtree: '含下级机关拟定的',
+    empty: '在此日期没有该机关拟定或为其招聘的计划',
+    subtree: '含下级机关',
   },
   board: {
     plan: '招聘计划',
@@ -367,8 +367,8 @@ const en: typeof zh = {
     openingCategory: 'Category',
     openingCount: 'Count',
     anyCategory: 'Any',
-    empty: 'No recruitment plan of this organ (or below) on this date',
-    subtree: 'Drafted below it too',
+    empty: 'No plan drafted by or recruiting for this organ on this date',
+    subtree: 'With the organs under it',
   },
   board: {
     plan: 'Recruitment plan',
