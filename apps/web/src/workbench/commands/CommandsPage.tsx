@@ -38,7 +38,9 @@ export function CommandsPage({ me, params, asOf, go }: PageProps) {
       <Col xs={24} md={8} lg={6}>
         <Card size="small" styles={{ body: { padding: 8 } }}>
           <Input.Search allowClear placeholder={t('commands.page.search')} aria-label={t('commands.page.search')} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="command-search" style={{ marginBottom: 8 }} />
-          {groups.length === 0 && catalog.data ? (
+          {!catalog.data ? (
+            <Typography.Text type="secondary">{t('commands.form.loading')}</Typography.Text>
+          ) : groups.length === 0 ? (
             <Empty description={t('commands.page.none')} />
           ) : (
             <Menu
