@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
@@ -74,6 +75,17 @@ async function postgresFsyncLimit(url: string): Promise<FsyncLimit> {
   };
 }
 
+/** CPU time (user + system, ms) the process has used so far, from /proc; undefined where there is none. */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 async function stop(child: ChildProcess): Promise<void> {
   child.kill('SIGTERM');
   await new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done)));
@@ -88,7 +100,8 @@ async function stop(child: ChildProcess): Promise<void> {
  * alternating rounds: a round of every client's commands, then a round of
  * raw commits. One commit per command would cap the ratio below 1×; above
  * it, commands shared commits. The spread is the lowest and highest ratio of
- * a single round.
+ * a single round. The API process's CPU time per command (from /proc, on a
+ * shared machine steadier than the rates) is noted beside it.
  */
 export async function benchConcurrency(
   target: { kind: 'sqlite'; dir: string } | { kind: 'postgres'; dir: string; url: string },
@@ -167,7 +180,9 @@ export async function benchConcurrency(
         let commits = 0;
         let fsyncSeconds = 0;
         const ratios: number[] = [];
+        let apiCpuMs = 0;
         for (let r = 0; r < options.rounds; r++) {
+          const cpu0 = cpuMs(child.pid);
           const start = performance.now();
           const round = await Promise.all(
             clients.map(async (_, c) => {
@@ -177,6 +192,8 @@ export async function benchConcurrency(
             }),
           );
           const roundSeconds = (performance.now() - start) / 1000;
+          const cpu1 = cpuMs(child.pid);
+          apiCpuMs += cpu0 === undefined || cpu1 === undefined ? NaN : cpu1 - cpu0;
           for (const own of round) latencies.push(...own);
           const f0 = performance.now();
           const raw = await limit.run(Math.max(50, Math.min(400, n * perClient)));
@@ -201,6 +218,7 @@ export async function benchConcurrency(
         });
         notes.push(
           `B8 ${label}, ${n} client${n === 1 ? '' : 's'}: ${commands} commands in ${options.rounds} rounds; ratio per round ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×` +
+            (Number.isNaN(apiCpuMs) ? '' : `; the API's CPU ${(apiCpuMs / commands).toFixed(2)} ms a command`) +
             (n === 16 ? `; goal p99 < 20 ms ${percentile(latencies, 99) < 20 ? '✓' : '✗'}` : ''),
         );
       } finally {
