@@ -1,4 +1,5 @@
 import { APPLICATION_STEPS, ONBOARDING_STEPS, PLAN_STEPS, type PathContext, type PlanRow, addMonths, addYears, current, dutyLimits, walk } from './path';
+import { RECRUIT_WORDS } from './words-table';
 
 const plan = (over: Partial<PlanRow> = {}): PlanRow => ({
   plan_id: 'plan-1', drafting_organ_id: 'xincheng', drafting_organ_level: 'COUNTY', title: 'T', status: 'DRAFTED', drafted_on: '2026-12-01',
@@ -71,5 +72,20 @@ describe('the guided recruitment path', () => {
     expect(current(walk(ONBOARDING_STEPS, trained))?.step.key).toBe('duty');
     expect(dutyLimits(trained)).toEqual([{ reason: 'noAccidentInsurance', ruleId: 'INSURANCE-RISK', article: 'art28p2' }]);
     expect(dutyLimits(context({ file: { ...file, insurance: ['PERSONAL_ACCIDENT'] } }))).toEqual([]);
+  });
+});
+
+describe('the guide’s words', () => {
+  const keys = (o: unknown, prefix = ''): string[] =>
+    typeof o === 'object' && o !== null ? Object.entries(o).flatMap(([k, v]) => keys(v, `${prefix}${k}.`)) : [prefix.slice(0, -1)];
+
+  it('zh-CN and en have the same keys, and every step, article and blocker of the path has its words', () => {
+    expect(keys(RECRUIT_WORDS.en).sort()).toEqual(keys(RECRUIT_WORDS['zh-CN']).sort());
+    const zh = new Set(keys(RECRUIT_WORDS['zh-CN']));
+    for (const s of [...PLAN_STEPS, ...APPLICATION_STEPS, ...ONBOARDING_STEPS]) {
+      expect([`steps.${s.key}.title`, `steps.${s.key}.hint`, `articles.${s.article}`].filter((k) => !zh.has(k))).toEqual([]);
+      const c = context({ plan: plan(), file: { auxiliary_id: 'a', using_organ_id: 'x', category: 'DUTY', status: 'PROBATION', hired_on: 'd', insurance: [], pre_job_training_on: null, assignments: [] } });
+      for (const b of [...(s.blockers?.(c) ?? []), ...dutyLimits(c)]) expect([`blocks.${b.reason}`, `articles.${b.article}`].filter((k) => !zh.has(k))).toEqual([]);
+    }
   });
 });
