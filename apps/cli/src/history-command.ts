@@ -5,6 +5,7 @@ import type { Bilingual } from '@auxledger/statute';
 import { CliError } from './cli-error';
 import { dateOption } from './date-option';
 import { type LogLocation, openLog } from './open-log';
+import { L } from './lang';
 import type { Output } from './output';
 
 /**
@@ -59,12 +60,22 @@ export async function historyCommand(
     io.out(`${JSON.stringify(history, null, 2)}\n`);
     return 0;
   }
-  io.out(`辅警 auxiliary ${auxiliaryId}${history.personKey ? `, person key ${history.personKey}` : ''}: ${history.entries.length} entries${asOf ? ` effective on or before ${asOf}` : ''}\n`);
-  io.out('effective   recorded at                event type                    actor (role@organ)                command id\n');
+  io.out(
+    L(
+      `辅警 ${auxiliaryId}${history.personKey ? `，人员密钥 ${history.personKey}` : ''}：${history.entries.length} 条记录${asOf ? `（生效日期不晚于 ${asOf}）` : ''}\n`,
+      `auxiliary ${auxiliaryId}${history.personKey ? `, person key ${history.personKey}` : ''}: ${history.entries.length} entries${asOf ? ` effective on or before ${asOf}` : ''}\n`,
+    ),
+  );
+  io.out(
+    L(
+      '生效日期    记录时间                   事件类型                      经办人（角色@机关）               指令编号\n',
+      'effective   recorded at                event type                    actor (role@organ)                command id\n',
+    ),
+  );
   for (const e of history.entries) {
     const actor = `${e.actor.id} (${e.actor.role ?? '-'}${e.actor.organId ? `@${e.actor.organId}` : ''})`;
     io.out(`${e.effectiveDate}  ${e.recordedAt.padEnd(25)}  ${e.eventType.padEnd(28)}  ${actor.padEnd(32)}  ${e.commandId}\n`);
-    io.out(`            ${e.summary.zh} / ${e.summary.en}  [${e.streamId}]\n`);
+    io.out(`            ${L(e.summary.zh, e.summary.en)}  [${e.streamId}]\n`);
   }
   return 0;
 }

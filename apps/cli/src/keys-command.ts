@@ -1,4 +1,5 @@
 import { CliError, UsageError } from './cli-error';
+import { L } from './lang';
 import type { Output } from './output';
 
 /**
@@ -36,7 +37,12 @@ export async function createKeyCommand(options: ApiAccess & { name?: string; rol
     io.out(`${JSON.stringify(created, null, 2)}\n`);
     return 0;
   }
-  io.out(`created key ${created.id} (${created.role}${created.organIds.length ? ` for ${created.organIds.join(', ')}` : ''}): ${created.name}\n`);
+  io.out(
+    L(
+      `已创建密钥 ${created.id}（${created.role}${created.organIds.length ? `，机关 ${created.organIds.join('、')}` : ''}）：${created.name}\n`,
+      `created key ${created.id} (${created.role}${created.organIds.length ? ` for ${created.organIds.join(', ')}` : ''}): ${created.name}\n`,
+    ),
+  );
   io.out(`${created.key}\n`);
   io.err('此密钥仅显示这一次，请立即妥善保存 / the key is shown only this once: keep it now\n');
   return 0;
@@ -48,16 +54,22 @@ export async function listKeysCommand(options: ApiAccess & { json?: boolean }, i
     io.out(`${JSON.stringify(keys, null, 2)}\n`);
     return 0;
   }
-  io.out(`${keys.length} keys\n`);
+  io.out(L(`共 ${keys.length} 个密钥\n`, `${keys.length} keys\n`));
   for (const k of keys) {
-    io.out(`  ${k.id}  ${k.role.padEnd(8)}  ${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}  created ${k.createdAt}${k.organIds.length ? `  organs: ${k.organIds.join(',')}` : ''}  ${k.name}\n`);
+    const state = k.revokedAt ? L(`已吊销 ${k.revokedAt}`, `revoked ${k.revokedAt}`) : L('有效', 'active');
+    const organs = k.organIds.length ? L(`  机关：${k.organIds.join(',')}`, `  organs: ${k.organIds.join(',')}`) : '';
+    io.out(`  ${k.id}  ${k.role.padEnd(8)}  ${state}  ${L('创建于', 'created')} ${k.createdAt}${organs}  ${k.name}\n`);
   }
   return 0;
 }
 
 export async function revokeKeyCommand(id: string, options: ApiAccess & { json?: boolean }, io: Output): Promise<number> {
   const revoked = (await callApi(options, 'DELETE', `/api/keys/${encodeURIComponent(id)}`)) as ApiKey;
-  io.out(options.json ? `${JSON.stringify(revoked, null, 2)}\n` : `revoked key ${revoked.id} (${revoked.name}) at ${revoked.revokedAt}\n`);
+  io.out(
+    options.json
+      ? `${JSON.stringify(revoked, null, 2)}\n`
+      : L(`已吊销密钥 ${revoked.id}（${revoked.name}），时间 ${revoked.revokedAt}\n`, `revoked key ${revoked.id} (${revoked.name}) at ${revoked.revokedAt}\n`),
+  );
   return 0;
 }
 

@@ -55,7 +55,7 @@ describe('auxledger keys (through the running API)', () => {
     const [summary, key] = created.out.trim().split('\n');
     expect(key).toMatch(/^axl_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
     expect(created.err).toContain('shown only this once');
-    const id = /created key ([0-9a-f]{16}) \(admin\)/.exec(summary ?? '')?.[1] as string;
+    const id = /已创建密钥 ([0-9a-f]{16})（admin）/.exec(summary ?? '')?.[1] as string;
     expect(id).toBeDefined();
 
     expect((await listWith(key as string)).status).toBe(200);
@@ -68,11 +68,12 @@ describe('auxledger keys (through the running API)', () => {
 
     const revoked = await keys(['revoke', id, '--api', `${url}/api`]);
     expect(revoked.code).toBe(0);
-    expect(revoked.out).toMatch(new RegExp(`revoked key ${id}`));
+    expect(revoked.out).toMatch(new RegExp(`已吊销密钥 ${id}`));
 
     const refused = await listWith(key as string);
     expect(refused.status).toBe(401);
-    expect((await keys(['list'])).out).toMatch(new RegExp(`${id}  admin +revoked `));
+    expect((await keys(['list'])).out).toMatch(new RegExp(`${id}  admin +已吊销 `));
+    expect((await keys(['list', '--lang', 'en'])).out).toMatch(new RegExp(`${id}  admin +revoked `));
   }, 60_000);
 
   it('an operator key names its organs; the API refusals come back in both languages, exit 1', async () => {

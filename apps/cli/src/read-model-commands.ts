@@ -72,11 +72,17 @@ export async function projectCommand(
     await projector.open();
     const position = options.rebuild ? (await projector.rebuild()).position : await projector.catchUp(stop);
     bar?.stop();
-    io.out(`read models ${options.rebuild ? 'rebuilt' : 'caught up'} to position ${position} (${projected} events projected) in ${where}\n`);
+    io.out(
+      L(
+        `读模型已${options.rebuild ? '重建' : '追上日志'}至位置 ${position}（投影 ${projected} 条事件），位于 ${where}\n`,
+        `read models ${options.rebuild ? 'rebuilt' : 'caught up'} to position ${position} (${projected} events projected) in ${where}\n`,
+      ),
+    );
     if (!options.follow || stop.aborted) return 0;
-    io.out('following the log (SIGINT or SIGTERM to stop)\n');
+    io.out(L('持续跟随日志（SIGINT 或 SIGTERM 停止）\n', 'following the log (SIGINT or SIGTERM to stop)\n'));
     await projector.run(stop);
-    io.out(`stopped at position ${(await store.generations(PROJECTOR)).find((g) => g.status === 'live')?.position ?? position}\n`);
+    const stoppedAt = (await store.generations(PROJECTOR)).find((g) => g.status === 'live')?.position ?? position;
+    io.out(L(`已停止，位于位置 ${stoppedAt}\n`, `stopped at position ${stoppedAt}\n`));
     return 0;
   } finally {
     bar?.stop();

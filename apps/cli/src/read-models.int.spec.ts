@@ -34,8 +34,8 @@ describe('auxledger project / roster', () => {
     const first = await cli('project', '--db', db, '--read-models', readModels);
     expect(first.code).toBe(0);
     expect(logHead).toBeGreaterThan(1500);
-    expect(first.out).toContain(`caught up to position ${logHead} (${logHead} events projected)`);
-    expect((await cli('project', '--db', db, '--read-models', readModels)).out).toContain(`position ${logHead} (0 events projected)`);
+    expect(first.out).toContain(`读模型已追上日志至位置 ${logHead}（投影 ${logHead} 条事件）`);
+    expect((await cli('project', '--db', db, '--read-models', readModels, '--lang', 'en')).out).toContain(`caught up to position ${logHead} (0 events projected)`);
   });
 
   it('answers the roster as of a date: nobody before the first hire, auxiliaries of the subtree later', async () => {
@@ -55,7 +55,7 @@ describe('auxledger project / roster', () => {
     const before = await roster('2026-06-30');
     const rebuilt = await cli('rebuild', '--db', db, '--read-models', readModels);
     expect(rebuilt.code).toBe(0);
-    expect(rebuilt.out).toContain(`rebuilt to position ${logHead} (${logHead} events projected)`);
+    expect(rebuilt.out).toContain(`读模型已重建至位置 ${logHead}（投影 ${logHead} 条事件）`);
     expect(await roster('2026-06-30')).toEqual(before);
   });
 
@@ -87,9 +87,9 @@ describe('auxledger project / roster', () => {
       const url = await createTestDatabase('cli_rm');
       const projected = await cli('project', '--db', db, '--read-models-pg', url, '--read-models-schema', 'cli_read_models');
       expect(projected.code).toBe(0);
-      expect(projected.out).toMatch(/caught up to position \d+ \(\d+ events projected\) in PostgreSQL schema cli_read_models/);
+      expect(projected.out).toMatch(/读模型已追上日志至位置 \d+（投影 \d+ 条事件），位于 PostgreSQL schema cli_read_models/);
       const again = await cli('project', '--db', db, '--read-models-pg', url, '--read-models-schema', 'cli_read_models');
-      expect(again.out).toMatch(/\(0 events projected\)/);
+      expect(again.out).toMatch(/（投影 0 条事件）/);
       const fromPostgres = await roster('2026-12-31', '--read-models-pg', url, '--read-models-schema', 'cli_read_models');
       expect(fromPostgres.length).toBeGreaterThan(0);
       expect(fromPostgres).toEqual(await roster('2026-12-31'));
