@@ -15,7 +15,7 @@ import { auxiliaryEntity } from './roster';
  * date holds the events effective by then; over those the domain gives exactly
  * the conflicts whose event took effect by that date. The state keeps the
  * events (free text and medical details emptied: no judgement reads them) with
- * their place in the log; a row exists only while there is a conflict, and it
+ * their place in the log (only those a judgement reads); a row exists only while there is a conflict, and it
  * holds codes, dates, command ids and citations only. A correction
  * (RetroactiveConflictCorrected) ends the conflict it names from its date.
  *
@@ -98,10 +98,21 @@ function kept(event: RecordedEvent): AuxiliaryEvent {
 
 const JUDGED_AGAIN: ReadonlySet<string> = new Set(['DutyAssigned', 'AuxiliaryPromoted']);
 
+/**
+ * The events that change what a posting or promotion is judged on (status, contract and probation, category, level,
+ * assessments, sanctions, insurance, training, qualifications, recusals) or are judged themselves; the others
+ * (health checks, credentials, commendations, complaints, injuries, compensation) are not kept: they can be in no conflict.
+ */
+const KEPT: ReadonlySet<string> = new Set([
+  'AuxiliaryHired', 'ProbationCompleted', 'ContractRenewed', 'PayAdjusted', 'InsuranceEnrolled', 'TrainingRecorded', 'QualificationRecorded',
+  'DutyAssigned', 'DutyEnded', 'AssessmentRecorded', 'AuxiliaryPromoted', 'AuxiliaryDemoted', 'DisciplineDecided', 'AuxiliarySuspended',
+  'AuxiliaryReinstated', 'RecusalDecided', 'AuxiliaryTerminated', 'RetroactiveConflictCorrected',
+]);
+
 export function evolveRetroactiveConflicts(state: RetroactiveConflictState, event: RecordedEvent): RetroactiveConflictState {
   const m = event.metadata;
   const item: KeptEvent = { p: event.globalPosition, r: event.streamRevision, effectiveDate: m.effectiveDate, recordedAt: m.recordedAt, commandId: m.commandId, event: kept(event) };
-  const events = [...state.events, item];
+  const events = KEPT.has(event.type) ? [...state.events, item] : state.events;
   const usingOrganId = event.type === 'AuxiliaryHired' ? (event.data as { usingOrganId: string }).usingOrganId : state.usingOrganId;
   let conflicts = state.conflicts;
   // An organ's correction ends the conflict it names, from its date.
@@ -113,7 +124,12 @@ export function evolveRetroactiveConflicts(state: RetroactiveConflictState, even
   // Those folded later take effect later (or the same day, recorded after it), so they never change an earlier conflict.
   if (JUDGED_AGAIN.has(event.type) && event.globalPosition < state.maxPosition) {
     const recorded = [...events].sort((a, b) => a.p - b.p);
-    const dated: DatedEvent[] = recorded.map((e) => ({ effectiveDate: e.effectiveDate, event: e.event }));
+    // A correction names its event by stream revision; the domain counts places in the list it is given.
+    const place = new Map(recorded.map((e, i) => [e.r, i]));
+    const dated: DatedEvent[] = recorded.map((e) => ({
+      effectiveDate: e.effectiveDate,
+      event: e.event.type === 'RetroactiveConflictCorrected' ? { ...e.event, data: { ...e.event.data, eventIndex: place.get(e.event.data.eventIndex) ?? -1 } } : e.event,
+    }));
     const index = recorded.indexOf(item);
     // Indexes into the events effective by now; an event's own index in the record is its stream revision.
     const ref = (i: number): ConflictEventRef => {
