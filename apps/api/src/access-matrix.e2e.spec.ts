@@ -75,6 +75,8 @@ const ACCESS: readonly Rule[] = [
   { route: /^GET \/api\/headcount-series$/, expect: personnelOrCounts, path: () => '/api/headcount-series?organ=xincheng' },
   { route: /^GET \/api\/catalog$/, expect: signedIn(200) },
   { route: /^GET \/api\/catalog\/commands$/, expect: signedIn(200) },
+  { route: /^GET \/api\/catalog\/commands\/cited-text$/, expect: signedIn(200), path: () => '/api/catalog/commands/cited-text?citation=NMG-AUX@2024:15' },
+  { route: /^GET \/api\/me$/, expect: signedIn(200) },
   { route: /^GET \/api\/compliance$/, expect: personnelOrCounts, path: () => '/api/compliance?organ=xincheng' },
   // The verifiable log (ADR 0005): the checkpoint is for everyone signed in; proofs for auditors and admins; signing on demand for admins.
   // Identities (ADR 0006), of the person the register-applicant example registers in hohhot: masked reads for operators in scope and auditors
