@@ -26,7 +26,7 @@ describeInChromium('the workbench: find things', () => {
   let page: Page;
   let catalog: Catalog;
   let organs: Organ[];
-  /** The county with the most auxiliaries, its city, and a county of another city. */
+  /** The organ with the most auxiliaries (`county`: a county or a unit under one), the organ above it (`city`), and a county outside that. */
   let county: Organ;
   let city: Organ;
   let elsewhere: Organ;
@@ -165,20 +165,35 @@ describeInChromium('the workbench: find things', () => {
     await screenshot(page, 'workbench-plans');
     if (!plan) throw new Error(`no plan on the page has applications in ${city.organ_id}: shown ${JSON.stringify(shown)}, by plan ${JSON.stringify(all.counts.byPlan)}`);
     const planId = (plan as [string, number])[0];
-    const path = `/api/applications?organ=${city.organ_id}&subtree=true&asOf=${DATE}&limit=1000&plan=${planId}`;
-    const answer = await get<Applications>(path);
+    const boardShows = async (asOf: string) => {
+      const path = `/api/applications?organ=${city.organ_id}&subtree=true&asOf=${asOf}&limit=1000&plan=${planId}`;
+      const answer = await get<Applications>(path);
+      await page.locator(`[data-testid="board"][data-loaded="true"][data-path="${path}"]`).waitFor({ timeout: 20_000 });
+      expect(answer.counts.total).toBeGreaterThan(0);
+      for (const [stage, count] of Object.entries(answer.counts.byStage)) {
+        const column = page.locator(`[data-testid="column-${stage}"]`);
+        expect(Number(await column.getAttribute('data-count'))).toBe(count);
+        expect(await column.locator('[data-testid="column-count"]').innerText()).toBe(String(count));
+        expect(await column.locator('[data-testid="applicant-card"]').count()).toBe(answer.entries.filter((e) => e.stage === stage).length);
+      }
+      const names = await page.locator('[data-testid="card-name"]').allInnerTexts();
+      expect(names.sort()).toEqual(answer.entries.map((e) => nameOf(e.person)).sort());
+      expect(await page.locator('[data-testid="board-total"]').innerText()).toBe(`报名共 ${answer.counts.total} 人`);
+      return answer;
+    };
     await page.click(`[data-testid="plan-board-${planId}"]`);
-    await page.locator(`[data-testid="board"][data-loaded="true"][data-path="${path}"]`).waitFor({ timeout: 20_000 });
-    expect(answer.counts.total).toBeGreaterThan(0);
-    for (const [stage, count] of Object.entries(answer.counts.byStage)) {
-      const column = page.locator(`[data-testid="column-${stage}"]`);
-      expect(Number(await column.getAttribute('data-count'))).toBe(count);
-      expect(await column.locator('[data-testid="column-count"]').innerText()).toBe(String(count));
-      expect(await column.locator('[data-testid="applicant-card"]').count()).toBe(answer.entries.filter((e) => e.stage === stage).length);
+    const closed = await boardShows(DATE);
+    expect(page.url()).toContain(`plan=${planId}`);
+    // While the plan ran (halfway from its announcement to its close): the same applicants, at the stages they had reached then.
+    const row = (await get<{ plans: Array<{ plan_id: string; announced_on: string | null; closed_on: string | null }> }>(`/api/recruitment-plans?asOf=${DATE}`)).plans.find((p) => p.plan_id === planId);
+    if (row?.announced_on) {
+      const from = Date.parse(row.announced_on);
+      const to = row.closed_on ? Date.parse(row.closed_on) : Date.parse(DATE);
+      const mid = new Date(from + (to - from) / 2).toISOString().slice(0, 10);
+      await page.goto(`${deployment.base}/#/applications?organ=${city.organ_id}&asOf=${mid}&plan=${planId}`);
+      const running = await boardShows(mid);
+      expect(running.counts.byStage).not.toEqual(closed.counts.byStage);
     }
-    const names = await page.locator('[data-testid="card-name"]').allInnerTexts();
-    expect(names.sort()).toEqual(answer.entries.map((e) => nameOf(e.person)).sort());
-    expect(await page.locator('[data-testid="board-total"]').innerText()).toBe(`报名共 ${answer.counts.total} 人`);
     await screenshot(page, 'workbench-board');
   }, 90_000);
 

@@ -112,7 +112,7 @@ export function ApplicationsBoard({ organId, asOf, organs, me, params, go }: Pag
           data-testid="board"
           data-loaded={!board.isFetching ? 'true' : 'false'}
           data-path={path}
-          style={{ display: 'grid', gridTemplateColumns: `repeat(${STAGES.length}, minmax(190px, 1fr))`, gap: 8, overflowX: 'auto', paddingBottom: 8 }}
+          style={{ display: 'grid', gridTemplateColumns: `repeat(${STAGES.length}, minmax(124px, 1fr))`, gap: 6, overflowX: 'auto', paddingBottom: 8 }}
         >
           {STAGES.map((stage) => {
             const cards = byStage.get(stage) ?? [];
@@ -123,14 +123,12 @@ export function ApplicationsBoard({ organId, asOf, organs, me, params, go }: Pag
                 data-testid={`column-${stage}`}
                 data-count={answer.counts.byStage[stage] ?? 0}
                 title={
-                  <Tooltip title={t(`find.stageHint.${stage}`)}>
-                    <Space size={4}>
-                      <span>{t(`find.stage.${stage}`)}</span>
-                      <Badge count={answer.counts.byStage[stage] ?? 0} showZero color={STAGE_COLOR[stage] ?? '#1677ff'} overflowCount={99999} data-testid="column-count" />
-                    </Space>
+                  <Tooltip title={`${t(`find.stageLong.${stage}`)}${t(`find.stageHint.${stage}`) ? ` — ${t(`find.stageHint.${stage}`)}` : ''}`}>
+                    <span>{t(`find.stage.${stage}`)}</span>
                   </Tooltip>
                 }
-                styles={{ body: { padding: 8, maxHeight: 640, overflowY: 'auto', background: '#fafafa' }, header: { padding: '0 8px' } }}
+                extra={<Badge count={answer.counts.byStage[stage] ?? 0} showZero color={STAGE_COLOR[stage] ?? '#1677ff'} overflowCount={99999} data-testid="column-count" />}
+                styles={{ body: { padding: 8, maxHeight: 640, overflowY: 'auto', background: '#fafafa' }, header: { padding: '0 8px', minHeight: 40 } }}
               >
                 {cards.length === 0 ? (
                   <Typography.Text type="secondary">{t('find.board.empty')}</Typography.Text>
