@@ -54,6 +54,8 @@ describeInChromium('the command forms in chromium', () => {
     const form = page.locator('[data-testid="command-form"][data-command="assign-duty"]');
     await form.waitFor();
     expect(await page.inputValue('#command-assign-duty_auxiliaryId')).toBe(civilian.auxiliary_id);
+    // The command is shown chosen in its group, open in the menu.
+    expect(await page.locator('[data-testid="command-menu"] .ant-menu-item-selected').isVisible()).toBe(true);
     // A duty picked by typing its code: an enforcement duty, high-risk, for a civilian with no leading officer.
     await page.click('#command-assign-duty_dutyCodes');
     await page.keyboard.type('ENF_TRAFFIC');
@@ -154,6 +156,12 @@ describeInChromium('the command forms in chromium', () => {
   it('Tab reaches every field of the form, and the focused control is visibly marked', async () => {
     await page.goto(`${deployment!.base}/#/commands?command=hire`);
     await page.locator('[data-testid="command-form"][data-command="hire"]').waitFor();
+    // The search narrows the menu to the commands whose name holds the words.
+    await page.fill('input[placeholder^="搜索事项"]', '聘用');
+    const found = await page.locator('[data-testid="command-menu"] .ant-menu-item').allTextContents();
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.filter((text) => !text.includes('聘用'))).toEqual([]);
+    await page.fill('input[placeholder^="搜索事项"]', '');
     const fields = await page.$$eval('[data-testid="command-form"] form [id^="command-hire_"]', (els) => els.map((e) => e.id));
     expect(fields.length).toBeGreaterThan(10);
     await page.focus('[data-testid="command-id"]');
