@@ -421,6 +421,28 @@ async function considerPromotion(ctx: Context, aux: AuxWork, effectiveDay: numbe
   aux.paySinceDay = effectiveDay;
   // A back-dated promotion carries the standard of its own date: a standard that took effect since is applied after it.
   if (effectiveDay < sim.today) await reviewPay(ctx, aux);
+  // 追溯冲突 (issue 11 item 6): now and then a warning decided two days before a promotion is recorded weeks after it —
+  // the record keeps both, and supervision shows the promotion as a RETROACTIVE_CONFLICT. No random draw: the rest of the history is unchanged.
+  if (ctx.next('promotion') % LATE_WARNING_EVERY === 1) inService(ctx, aux, sim.today + 21, () => lateWarning(ctx, aux, effectiveDay - 2));
+}
+
+/** One promotion in this many is followed by a warning recorded late, effective before it. */
+const LATE_WARNING_EVERY = 25;
+
+async function lateWarning(ctx: Context, aux: AuxWork, effectiveDay: number): Promise<void> {
+  if (effectiveDay < aux.hiredDay) return;
+  const decidingOrganId = aux.organ.countyId ?? aux.organ.id;
+  const organPath = pathUp(ctx, aux.organ.id, decidingOrganId);
+  const disciplineId = `d-late-${pad(ctx.next('late-warning'), 5)}`;
+  const m = MISCONDUCT[0] as (typeof MISCONDUCT)[number];
+  const months = levelParameters(ctx, effectiveDay).blocks.get('WARNING') ?? 0;
+  const outcome = await ctx.sim.issue(
+    discipline,
+    { auxiliaryId: aux.id, disciplineId, misconduct: m.code, description: m.description, sanction: 'WARNING', decidingOrganId, effectiveUntil: months > 0 ? dateOf(addMonthsToDay(effectiveDay, months) - 1) : null, ...(organPath.length > 1 ? { organPath } : {}) },
+    countyOperatorFor(ctx, aux.organ),
+    effectiveDay,
+  );
+  if (accepted(outcome)) aux.sanctions.push({ id: disciplineId, from: effectiveDay, months });
 }
 
 async function lowerLevel(ctx: Context, aux: AuxWork, basis: { kind: 'ASSESSMENT' | 'DISCIPLINE'; ref: string }): Promise<void> {
