@@ -77,6 +77,10 @@ describeInChromium('workbench: a new operator hires a person through the recruit
     took.push([`${key} (filled ${sent - since} ms, read back ${Date.now() - sent} ms)`, Date.now() - since]);
     since = Date.now();
   };
+  const mark = (what: string) => {
+    took.push([`${what} (${Date.now() - since} ms)`, Date.now() - since]);
+    since = Date.now();
+  };
   afterAll(() => console.log(`workbench-recruit steps:\n${took.map(([k]) => `  ${k}`).join('\n')}`));
 
   it('the first start, in the browser: the admin loads the region file with a quota for every county and makes an operator key of 呼和浩特市公安局', async () => {
@@ -111,13 +115,16 @@ describeInChromium('workbench: a new operator hires a person through the recruit
   }, 150_000);
 
   it('from a plan to a hire and a first duty, every command sent by the guide’s forms', async () => {
+    since = Date.now();
     await signIn(page, deployment.base, operatorKey, `#/recruit?organ=${county}`);
     await page.locator('.ant-layout-sider .ant-menu').getByText('招聘向导').click();
     await page.locator('[data-testid="recruit-page"]').waitFor();
+    mark('signed in, the guide shown');
 
     // The plan: drafted (the organ, the date, the ids filled in), approved, filed, announced.
     await page.locator('[data-testid="recruit-new-plan"]').click();
-    await step('draft').waitFor();
+    await step('draft').locator('[data-testid="send"]').waitFor();
+    mark('the draft form shown');
     await type('draft-recruitment-plan', 'title', `${TODAY.slice(0, 4)}年呼和浩特市公安局招聘警务辅助人员计划（新城区分局）`);
     await shot(page, 1, 'plan-draft');
     await send('draft');
