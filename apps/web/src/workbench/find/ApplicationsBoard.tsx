@@ -41,12 +41,12 @@ async function allApplications(path: string): Promise<ApplicationsAnswer> {
  * reached on the header's date — the stages as columns with their counts, each applicant a card that moves to the next
  * column when its stage is recorded (the board asks again every 15 s and whenever the window regains focus).
  */
-export function ApplicationsBoard({ organId, asOf, organs, me, params, go }: PageProps) {
+export function ApplicationsBoard({ organId, asOf, knownAt, organs, me, params, go }: PageProps) {
   const { t } = useTranslation();
   const planId = params['plan'];
-  const plans = useGet<PlansAnswer>(`/api/recruitment-plans?asOf=${asOf}`);
+  const plans = useGet<PlansAnswer>(`/api/recruitment-plans?asOf=${asOf}${knownAt ? `&knownAt=${encodeURIComponent(knownAt)}` : ''}`);
   const organPlans = plans.data ? plansOfOrgan(plans.data.plans, organs, organId, true) : [];
-  const search = new URLSearchParams({ organ: organId, subtree: 'true', asOf, limit: String(PAGE), ...(planId ? { plan: planId } : {}) });
+  const search = new URLSearchParams({ organ: organId, subtree: 'true', asOf, limit: String(PAGE), ...(planId ? { plan: planId } : {}), ...(knownAt ? { knownAt } : {}) });
   const path = `/api/applications?${search.toString()}`;
   const board = useQuery<ApplicationsAnswer>({ queryKey: ['board', path], queryFn: () => allApplications(path), refetchInterval: 15_000, staleTime: 5_000 });
   const commands = useGet<CommandCatalog>(me.role === 'operator' || me.role === 'admin' ? `/api/catalog/commands?asOf=${asOf}` : null, { staleTime: 300_000 });

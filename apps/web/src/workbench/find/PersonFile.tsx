@@ -26,10 +26,10 @@ const EVENT_COLOR: Record<string, string> = {
  * their service (organ, category, level, status, duties, training, insurance, assessments, sanctions, contract) and
  * the timeline of every event effective by then, in the domain's words; links to record a command for them.
  */
-export function PersonFile({ organId, asOf, organs, me, params, go }: PageProps) {
+export function PersonFile({ organId, asOf, knownAt, organs, me, params, go }: PageProps) {
   const { t } = useTranslation();
   const id = params['id'];
-  const file = useGet<PersonFileAnswer>(id ? `/api/people/${encodeURIComponent(id)}?asOf=${asOf}` : null);
+  const file = useGet<PersonFileAnswer>(id ? `/api/people/${encodeURIComponent(id)}?asOf=${asOf}${knownAt ? `&knownAt=${encodeURIComponent(knownAt)}` : ''}` : null);
   const commands = useGet<CommandCatalog>(me.role === 'operator' || me.role === 'admin' ? `/api/catalog/commands?asOf=${asOf}` : null, { staleTime: 300_000 });
   if (!id) return <Alert type="error" showIcon title={t('find.person.missingId')} data-testid="query-error" />;
   const answer = file.error ? undefined : file.data;
@@ -88,7 +88,7 @@ function Identity({ answer }: { answer: PersonFileAnswer }) {
           <Descriptions.Item label={t('find.person.idNumber')}>
             <span data-testid="person-id-number">{p.idNumberMasked}</span>
           </Descriptions.Item>
-          <Descriptions.Item label={t('find.person.nationality')}>{p.nationality}</Descriptions.Item>
+          <Descriptions.Item label={t('find.person.nationality')}>{t(`find.nationality.${p.nationality}`, { defaultValue: p.nationality })}</Descriptions.Item>
         </Descriptions>
       )}
     </Card>

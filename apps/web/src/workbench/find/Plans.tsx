@@ -43,11 +43,11 @@ export function plansOfOrgan(plans: readonly PlanRow[], organs: PageProps['organ
  * 招聘计划: the organ's recruitment plans (and those drafted below it) as they stood on the header's date, their state
  * under Art. 18 and their openings; a plan opens its applications board.
  */
-export function Plans({ organId, asOf, organs, me, params, go }: PageProps) {
+export function Plans({ organId, asOf, knownAt, organs, me, params, go }: PageProps) {
   const { t } = useTranslation();
   const { label } = useLabels();
   const subtree = params['subtree'] !== 'false';
-  const plans = useGet<PlansAnswer>(`/api/recruitment-plans?asOf=${asOf}`);
+  const plans = useGet<PlansAnswer>(`/api/recruitment-plans?asOf=${asOf}${knownAt ? `&knownAt=${encodeURIComponent(knownAt)}` : ''}`);
   const answer = plans.error ? undefined : plans.data;
   const rows = answer ? plansOfOrgan(answer.plans, organs, organId, subtree) : [];
   const board = (plan: PlanRow) => go('applications', { plan: plan.plan_id });

@@ -35,7 +35,7 @@ export function DueDate({ date, asOf, days, testId }: { date: string | null; asO
  * date, with their level, status, duties and the ends of probation and contract; filtered by status, category, level
  * and a part of the id, a page at a time (the API's keyset paging). A row opens the person's file.
  */
-export function Roster({ organId, asOf, organs, me, params, go }: PageProps) {
+export function Roster({ organId, asOf, knownAt, organs, me, params, go }: PageProps) {
   const { t } = useTranslation();
   const { label } = useLabels();
   const catalog = useContext(CatalogContext);
@@ -45,7 +45,7 @@ export function Roster({ organId, asOf, organs, me, params, go }: PageProps) {
   const [search, setSearch] = useState(filters.q ?? '');
   // The cursors of the pages before this one (keyset paging: the API answers `next`, never a page number).
   // A change of organ, date or filter starts again from the first page.
-  const filterKey = JSON.stringify([organId, asOf, subtree, size, filters]);
+  const filterKey = JSON.stringify([organId, asOf, knownAt, subtree, size, filters]);
   const [paging, setPaging] = useState<{ key: string; cursors: string[] }>({ key: filterKey, cursors: [] });
   const cursors = paging.key === filterKey ? paging.cursors : [];
   const setCursors = (change: (c: string[]) => string[]) => setPaging({ key: filterKey, cursors: change(cursors) });
@@ -53,6 +53,7 @@ export function Roster({ organId, asOf, organs, me, params, go }: PageProps) {
 
   const path = useMemo(() => {
     const q = new URLSearchParams({ organ: organId, subtree: String(subtree), asOf, limit: String(size) });
+    if (knownAt) q.set('knownAt', knownAt);
     for (const [name, value] of Object.entries(filters)) if (value) q.set(name, value);
     if (cursor) q.set('cursor', cursor);
     return `/api/roster?${q.toString()}`;

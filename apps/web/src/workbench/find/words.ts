@@ -205,6 +205,7 @@ const zh = {
     OTHER: '其他',
   },
   gender: { MALE: '男', FEMALE: '女' },
+  nationality: { CN: '中国' },
   contractKind: { FIXED_TERM: '固定期限', OPEN_ENDED: '无固定期限', TASK_BASED: '以完成一定工作任务为期限' },
   insurance: {
     PENSION: '养老保险',
@@ -451,6 +452,7 @@ const en: typeof zh = {
     OTHER: 'Other',
   },
   gender: { MALE: 'Male', FEMALE: 'Female' },
+  nationality: { CN: 'China' },
   contractKind: { FIXED_TERM: 'Fixed term', OPEN_ENDED: 'Open-ended', TASK_BASED: 'For a task' },
   insurance: {
     PENSION: 'Pension',
