@@ -14,6 +14,7 @@ import {
   type EnumValue,
   type Problem,
   bodyOf,
+  codeLabelsOf,
   endpointOf,
   fieldKind,
   namePathOf,
@@ -82,6 +83,7 @@ function LoadedForm({ command, initial, onAccepted, compact, keepAfterSuccess }:
   const [busy, setBusy] = useState<null | 'dry' | 'send'>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const sending = useRef(false);
+  const labels = useMemo(() => codeLabelsOf(command), [command]);
   const hasCommandId = command.fields.some((f) => f.name === 'commandId');
   const fields = command.fields.filter((f) => f.name !== 'commandId');
   const initialValues = useMemo(() => formValuesOf(fields, initial ?? {}), [command, initial]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -165,16 +167,16 @@ function LoadedForm({ command, initial, onAccepted, compact, keepAfterSuccess }:
         </Space>
       </Form>
       <div style={{ marginTop: 16 }} aria-live="polite">
-        {outcome ? <OutcomeView outcome={outcome} /> : null}
+        {outcome ? <OutcomeView outcome={outcome} labels={labels} /> : null}
       </div>
     </div>
   );
 }
 
-function OutcomeView({ outcome }: { outcome: Outcome }) {
+function OutcomeView({ outcome, labels }: { outcome: Outcome; labels: Map<string, Bilingual> }) {
   const { t } = useTranslation();
   if (outcome.kind === 'network') return <Alert type="error" showIcon data-testid="network-error" title={t('commands.form.network')} />;
-  if (outcome.kind === 'problem') return <ProblemView problem={outcome.problem} />;
+  if (outcome.kind === 'problem') return <ProblemView problem={outcome.problem} labels={labels} />;
   const title = outcome.dryRun ? t('commands.form.dryOk', { count: outcome.events.length }) : outcome.replayed ? t('commands.form.replayed', { count: outcome.events.length }) : t('commands.form.sent', { count: outcome.events.length });
   return (
     <Alert
@@ -200,17 +202,7 @@ function Parameters({ command }: { command: CatalogCommand }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   // A parameter that lists codes (the high-risk duties) is shown in the words the command's own choices carry.
-  const labels = useMemo(() => {
-    const out = new Map<string, Bilingual>();
-    const walk = (fields: CatalogField[]) => {
-      for (const f of fields) {
-        for (const v of [...(f.enum ?? []), ...(f.items?.enum ?? [])]) if (v.label) out.set(v.value, v.label);
-        walk([...(f.fields ?? []), ...(f.items?.fields ?? [])]);
-      }
-    };
-    walk(command.fields);
-    return out;
-  }, [command]);
+  const labels = useMemo(() => codeLabelsOf(command), [command]);
   return (
     <Card size="small" title={t('commands.form.parameters')} style={{ marginBottom: 16 }} data-testid="parameters">
       <Descriptions size="small" column={1}>

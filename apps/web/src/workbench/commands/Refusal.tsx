@@ -1,7 +1,7 @@
 import { Alert, Button, Descriptions, List, Popover, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../queries';
-import { type Bilingual, type Problem, type Violation, citationKey, shown } from './catalog';
+import { type Bilingual, type Problem, type Violation, citationKey, inWords, shown } from './catalog';
 import './words';
 
 const inLanguage = (b: Bilingual | undefined, en: boolean) => (b ? (en ? b.en : b.zh) : '');
@@ -33,7 +33,7 @@ export function Citation({ citation, rendered }: { citation: Violation['citation
 }
 
 /** An error answer shown whole: every violated rule with its citation, text, observed and expected; or the state refusal; or the fields. */
-export function ProblemView({ problem }: { problem: Problem }) {
+export function ProblemView({ problem, labels = new Map() }: { problem: Problem; labels?: Map<string, Bilingual> }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   if (problem.kind === 'statute') {
@@ -70,10 +70,10 @@ export function ProblemView({ problem }: { problem: Problem }) {
                   ) : null}
                   <Descriptions size="small" column={1} bordered>
                     <Descriptions.Item label={t('commands.form.observed')}>
-                      <code data-testid="observed">{shown(v.observed)}</code>
+                      <code data-testid="observed">{inWords(v.observed, labels, en)}</code>
                     </Descriptions.Item>
                     <Descriptions.Item label={t('commands.form.expected')}>
-                      <code data-testid="expected">{shown(v.expected)}</code>
+                      <code data-testid="expected">{inWords(v.expected, labels, en)}</code>
                     </Descriptions.Item>
                     {v.parameters && v.parameters.length > 0 ? (
                       <Descriptions.Item label={t('commands.form.paramsRead')}>

@@ -200,3 +200,27 @@ export const citationKey = (c: Violation['citation']): string => `${c.law}@${c.r
 
 /** A value for the eye: strings as they are, the rest as compact JSON. */
 export const shown = (v: unknown): string => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+
+/** Every code a command's fields offer, with its words: to show a refusal's observed and expected values in words. */
+export function codeLabelsOf(c: Pick<CatalogCommand, 'fields'>): Map<string, Bilingual> {
+  const out = new Map<string, Bilingual>();
+  const walk = (fields: CatalogField[]) => {
+    for (const f of fields) {
+      for (const v of [...(f.enum ?? []), ...(f.items?.enum ?? [])]) if (v.label && !out.has(v.value)) out.set(v.value, v.label);
+      walk([...(f.fields ?? []), ...(f.items?.fields ?? [])]);
+    }
+  };
+  walk(c.fields);
+  return out;
+}
+
+/** A value in words where it is a code (or a list of codes) the command knows: `文职辅警（CIVILIAN）`; else as shown(). */
+export function inWords(v: unknown, labels: Map<string, Bilingual>, en: boolean): string {
+  const one = (x: string) => {
+    const l = labels.get(x);
+    return l ? `${en ? l.en : l.zh}（${x}）` : x;
+  };
+  if (typeof v === 'string') return one(v);
+  if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string')) return (v as string[]).map(one).join(en ? ', ' : '、');
+  return shown(v);
+}

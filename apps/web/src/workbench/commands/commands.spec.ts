@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type CommandCatalog, bodyOf, endpointOf, fieldKind, problemOf, unrenderable } from './catalog';
+import { type CommandCatalog, bodyOf, codeLabelsOf, endpointOf, fieldKind, inWords, problemOf, unrenderable } from './catalog';
 
 /**
  * Every endpoint that changes the record has a form in the workbench, or a reason here why an operator never sends it
@@ -150,5 +150,12 @@ describe('every command endpoint has a form (or a reason why not), and the forms
     expect(problemOf(409, { error: { code: 'AUXILIARY_NOT_HIRED', message: { zh: '未聘用', en: 'not hired' }, details: { refusal: 'STATE' } } })).toMatchObject({ kind: 'state', code: 'AUXILIARY_NOT_HIRED' });
     expect(problemOf(400, { error: { code: 'VALIDATION_FAILED', message: { zh: '错', en: 'bad' }, details: { fields: [{ field: 'contract.endDate', constraints: [] }] } } })).toMatchObject({ kind: 'fields' });
     expect(problemOf(500, null)).toMatchObject({ kind: 'other', code: 'HTTP_500' });
+    // Observed and expected values in words where they are codes the command knows.
+    const hire = catalog.commands.find((c) => endpointOf(c) === 'hire');
+    const labels = codeLabelsOf(hire ?? { fields: [] });
+    expect(inWords('CIVILIAN', labels, false)).toBe('文职辅警（CIVILIAN）');
+    expect(inWords(['DUTIES', 'PAY'], labels, true)).toBe('Duties（DUTIES）, Pay（PAY）');
+    expect(inWords('≥ 1', labels, false)).toBe('≥ 1');
+    expect(inWords(0, labels, false)).toBe('0');
   });
 });
