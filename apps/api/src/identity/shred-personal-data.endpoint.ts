@@ -16,7 +16,7 @@ import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
 import { IdentityService } from './identity.service';
 
 export class ShredPersonalDataRequestDto extends CommandRequestDto {
-  @Id('pkh-3f9a0c…', { description: 'The person whose retention ended (GET /api/retention/due lists them)' })
+  @Id('pkh-3f9a0c', { description: 'The person whose retention ended (GET /api/retention/due lists them)' })
   personKey!: string;
 
   static toData(body: ShredPersonalDataRequestDto): ShredPersonalData['data'] {
