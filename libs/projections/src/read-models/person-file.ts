@@ -375,6 +375,11 @@ export function summarize(event: AuxiliaryEvent): Bilingual {
       return { zh: `责令追偿${yuan(event.data.fromAuxiliaryFen)}元`, en: `Recovery of ${yuan(event.data.fromAuxiliaryFen)} yuan ordered` };
     case 'AuxiliaryTerminated':
       return { zh: `离职：${event.data.reason}（${event.data.departedOn}）`, en: `Departed on ${event.data.departedOn}: ${event.data.reason}` };
+    case 'RetroactiveConflictCorrected': {
+      const d = event.data;
+      const what = d.eventType === 'AuxiliaryPromoted' ? { zh: '晋升', en: 'promotion' } : { zh: '岗位职责安排', en: 'posting' };
+      return { zh: `纠正追溯冲突：撤销${d.eventEffectiveDate}的${what.zh}（${d.decisionRef}）`, en: `Retroactive conflict corrected: the ${what.en} of ${d.eventEffectiveDate} revoked (${d.decisionRef})` };
+    }
     default: {
       const other: { type: string } = event;
       return { zh: other.type, en: other.type };

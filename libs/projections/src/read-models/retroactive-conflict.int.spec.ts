@@ -7,7 +7,7 @@ import { Projector } from '../projector';
 import { SqliteReadModelStore } from '../sqlite/sqlite-read-model-store';
 import type { ReadModelStore } from '../store';
 import { ALL_READ_MODELS } from './index';
-import { personFileModel } from './person-file';
+import { personFileModel, personTimeline } from './person-file';
 import { type RetroactiveConflictRecord, retroactiveConflictModel } from './retroactive-conflict';
 import { supervisionFindings } from './supervision';
 import { REGISTRY, runCommand } from './testing/commands';
@@ -120,5 +120,8 @@ describe('retroactive conflicts as supervision findings (SQLite)', () => {
     // The promotion revoked: the person file is back at L1 from the correction.
     const [file] = await store.asOf(personFileModel, '2027-03-10', { where: { auxiliary_id: 'aux-a' } });
     expect(file?.level).toBe('L1');
+    // The timeline says it in words.
+    const timeline = await store.list(personTimeline, { where: { auxiliary_id: 'aux-a', event_type: 'RetroactiveConflictCorrected' } });
+    expect(timeline.map((r) => [r.summary_zh, r.summary_en])).toEqual([[expect.stringContaining('纠正追溯冲突：撤销2027-01-20的晋升'), expect.stringContaining('the promotion of 2027-01-20 revoked')]]);
   });
 });
