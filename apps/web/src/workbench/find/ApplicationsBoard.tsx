@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { apiGet } from '../../api';
 import type { PageProps } from '../../pages';
 import { useGet } from '../../queries';
-import { QueryError, hrefOf, organNameOf, personName } from './common';
+import { FILL, QueryError, hrefOf, organNameOf, personName } from './common';
 import { Art18, plansOfOrgan } from './Plans';
 import { type ApplicationEntry, type ApplicationsAnswer, type CommandCatalog, type PlansAnswer, STAGES, type Stage } from './types';
 
@@ -80,7 +80,7 @@ export function ApplicationsBoard({ organId, asOf, knownAt, organs, me, params, 
   };
 
   return (
-    <div data-testid="view-applications">
+    <div data-testid="view-applications" style={FILL}>
       <Space wrap style={{ marginBottom: 12 }} align="start">
         <span>{t('find.board.plan')}</span>
         <Select

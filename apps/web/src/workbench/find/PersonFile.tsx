@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../labels';
 import type { PageProps } from '../../pages';
 import { useGet } from '../../queries';
-import { QueryError, hrefOf, organNameOf, useBilingual, useDomainWords } from './common';
+import { FILL, QueryError, hrefOf, organNameOf, useBilingual, useDomainWords } from './common';
 import { STATUS_COLOR } from './Roster';
 import type { CommandCatalog, PersonFileAnswer, PersonFileState, TimelineEntry } from './types';
 
@@ -34,7 +34,7 @@ export function PersonFile({ organId, asOf, knownAt, organs, me, params, go }: P
   if (!id) return <Alert type="error" showIcon title={t('find.person.missingId')} data-testid="query-error" />;
   const answer = file.error ? undefined : file.data;
   return (
-    <div data-testid="view-person" data-loaded={answer !== undefined && !file.isFetching ? 'true' : 'false'} data-path={file.path}>
+    <div data-testid="view-person" style={FILL} data-loaded={answer !== undefined && !file.isFetching ? 'true' : 'false'} data-path={file.path}>
       <Space style={{ marginBottom: 12 }}>
         <Button icon={<ArrowLeftOutlined />} href={hrefOf('roster', {}, organId, asOf)} onClick={(e) => (e.preventDefault(), go('roster', {}))}>
           {t('find.person.back')}

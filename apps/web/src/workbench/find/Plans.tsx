@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../labels';
 import type { PageProps } from '../../pages';
 import { useGet } from '../../queries';
-import { QueryError, hrefOf, organNameOf } from './common';
+import { FILL, QueryError, hrefOf, organNameOf } from './common';
 import type { PlanRow, PlansAnswer } from './types';
 
 const PLAN_COLOR: Record<string, string> = { DRAFTED: 'default', APPROVED: 'blue', ANNOUNCED: 'green', CLOSED: 'default' };
@@ -99,7 +99,7 @@ export function Plans({ organId, asOf, knownAt, organs, me, params, go }: PagePr
     },
   ];
   return (
-    <div data-testid="view-plans">
+    <div data-testid="view-plans" style={FILL}>
       <QueryError error={plans.error} me={me} organs={organs} go={go} />
       <Space style={{ marginBottom: 12 }}>
         <Switch checked={subtree} onChange={(on) => go('plans', on ? {} : { subtree: 'false' })} aria-label={t('find.plans.subtree')} />

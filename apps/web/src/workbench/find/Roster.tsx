@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { CatalogContext, useLabels } from '../../labels';
 import type { PageProps } from '../../pages';
 import { useGet } from '../../queries';
-import { QueryError, hrefOf, organNameOf, personName } from './common';
+import { FILL, QueryError, hrefOf, organNameOf, personName } from './common';
 import type { RosterAnswer, RosterEntry } from './types';
 
 export const STATUS_COLOR: Record<string, string> = { ON_PROBATION: 'blue', ACTIVE: 'green', SUSPENDED: 'orange', DEPARTED: 'default' };
@@ -131,7 +131,7 @@ export function Roster({ organId, asOf, knownAt, organs, me, params, go }: PageP
   ];
 
   return (
-    <div data-testid="view-roster">
+    <div data-testid="view-roster" style={FILL}>
       <QueryError error={roster.error} me={me} organs={organs} go={go} />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap>

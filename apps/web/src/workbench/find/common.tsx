@@ -7,6 +7,12 @@ import type { PageProps } from '../../pages';
 import type { ShownPerson } from './types';
 import './words';
 
+/**
+ * A page's root: as wide as the content area and never wider — a wide table or board scrolls inside it instead of
+ * pushing the sidebar aside (its own width adds nothing to the layout's minimum).
+ */
+export const FILL = { width: 0, minWidth: '100%' } as const;
+
 /** The words of a bilingual text in the language shown. */
 export function useBilingual() {
   const { i18n } = useTranslation();
