@@ -1,42 +1,19 @@
-import { LogoutOutlined } from "@ant-design/icons";
-import {
-  Alert,
-  Button,
-  Card,
-  ConfigProvider,
-  DatePicker,
-  Form,
-  Input,
-  Layout,
-  Menu,
-  Segmented,
-  Slider,
-  Space,
-  Spin,
-  TreeSelect,
-  Typography,
-} from "antd";
-import enUS from "antd/locale/en_US";
-import zhCN from "antd/locale/zh_CN";
-import dayjs from "dayjs";
-import "dayjs/locale/zh-cn";
-import localizedFormat from "dayjs/plugin/localizedFormat";
-import { Suspense, useEffect, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
-import {
-  ApiError,
-  type Me,
-  type Organ,
-  apiKey,
-  fetchAnswer,
-  queryPath,
-} from "./api";
-import { type Language, setLanguage } from "./i18n";
-import { rememberRoot } from "./boot";
-import { CatalogContext, useLabels } from "./labels";
-import { AREAS, PAGES, type PageProps } from "./pages";
-import { type Place, type View, readPlace, writePlace } from "./plan";
-import { useApi, useGet } from "./queries";
+import { LogoutOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, ConfigProvider, DatePicker, Form, Input, Layout, Menu, Segmented, Slider, Space, Spin, TreeSelect, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import localizedFormat from 'dayjs/plugin/localizedFormat';
+import { Suspense, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, type Me, type Organ, apiKey, fetchAnswer, queryPath } from './api';
+import { type Language, setLanguage } from './i18n';
+import { rememberRoot } from './boot';
+import { CatalogContext, useLabels } from './labels';
+import { AREAS, PAGES, type PageProps } from './pages';
+import { type Place, type View, readPlace, writePlace } from './plan';
+import { useApi, useGet } from './queries';
 
 dayjs.extend(localizedFormat);
 
@@ -45,18 +22,11 @@ export function App() {
   const [signedIn, setSignedIn] = useState(apiKey.get() !== null);
   useEffect(() => {
     document.documentElement.lang = i18n.language;
-    dayjs.locale(i18n.language === "en" ? "en" : "zh-cn");
+    dayjs.locale(i18n.language === 'en' ? 'en' : 'zh-cn');
   }, [i18n.language]);
   return (
-    <ConfigProvider
-      locale={i18n.language === "en" ? enUS : zhCN}
-      theme={{ token: { colorPrimary: "#1677ff" } }}
-    >
-      {signedIn ? (
-        <Dashboard onSignOut={() => (apiKey.clear(), setSignedIn(false))} />
-      ) : (
-        <SignIn onSignedIn={() => setSignedIn(true)} />
-      )}
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff' } }}>
+      {signedIn ? <Dashboard onSignOut={() => (apiKey.clear(), setSignedIn(false))} /> : <SignIn onSignedIn={() => setSignedIn(true)} />}
     </ConfigProvider>
   );
 }
@@ -66,10 +36,10 @@ function LanguageSwitch() {
   return (
     <Segmented<Language>
       data-testid="language"
-      value={i18n.language === "en" ? "en" : "zh-CN"}
+      value={i18n.language === 'en' ? 'en' : 'zh-CN'}
       options={[
-        { value: "zh-CN", label: t("lang.zh-CN") },
-        { value: "en", label: t("lang.en") },
+        { value: 'zh-CN', label: t('lang.zh-CN') },
+        { value: 'en', label: t('lang.en') },
       ]}
       onChange={(v) => setLanguage(v)}
     />
@@ -85,17 +55,11 @@ function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
     setError(null);
     try {
       // Any query proves the key; the catalog is the cheapest and every role may read it.
-      await fetchAnswer<"catalog">(queryPath("catalog"), key.trim());
+      await fetchAnswer<'catalog'>(queryPath('catalog'), key.trim());
       apiKey.set(key.trim());
       onSignedIn();
     } catch (e) {
-      setError(
-        e instanceof ApiError
-          ? i18n.language === "en"
-            ? e.messages.en
-            : e.messages.zh
-          : String(e),
-      );
+      setError(e instanceof ApiError ? (i18n.language === 'en' ? e.messages.en : e.messages.zh) : String(e));
     } finally {
       setBusy(false);
     }
@@ -103,48 +67,21 @@ function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
   return (
     <Layout
       style={{
-        minHeight: "100vh",
-        alignItems: "center",
-        justifyContent: "center",
-        background: "#f0f2f5",
+        minHeight: '100vh',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: '#f0f2f5',
       }}
     >
-      <Card
-        style={{ width: 420 }}
-        title={t("app.title")}
-        extra={<LanguageSwitch />}
-      >
-        <Typography.Paragraph type="secondary">
-          {t("signIn.hint")}
-        </Typography.Paragraph>
+      <Card style={{ width: 420 }} title={t('app.title')} extra={<LanguageSwitch />}>
+        <Typography.Paragraph type="secondary">{t('signIn.hint')}</Typography.Paragraph>
         <Form layout="vertical" onFinish={submit} data-testid="sign-in">
-          <Form.Item
-            name="key"
-            label={t("signIn.key")}
-            rules={[{ required: true, message: t("signIn.required") }]}
-          >
-            <Input.Password
-              autoFocus
-              data-testid="api-key"
-              placeholder="axl_…"
-            />
+          <Form.Item name="key" label={t('signIn.key')} rules={[{ required: true, message: t('signIn.required') }]}>
+            <Input.Password autoFocus data-testid="api-key" placeholder="axl_…" />
           </Form.Item>
-          {error ? (
-            <Alert
-              type="error"
-              showIcon
-              message={t("signIn.failed", { message: error })}
-              style={{ marginBottom: 16 }}
-            />
-          ) : null}
-          <Button
-            type="primary"
-            htmlType="submit"
-            loading={busy}
-            block
-            data-testid="sign-in-submit"
-          >
-            {t("signIn.submit")}
+          {error ? <Alert type="error" showIcon message={t('signIn.failed', { message: error })} style={{ marginBottom: 16 }} /> : null}
+          <Button type="primary" htmlType="submit" loading={busy} block data-testid="sign-in-submit">
+            {t('signIn.submit')}
           </Button>
         </Form>
       </Card>
@@ -158,12 +95,7 @@ interface TreeNode {
   children: TreeNode[];
 }
 function organTree(organs: readonly Organ[]): TreeNode[] {
-  const nodes = new Map(
-    organs.map((o) => [
-      o.organ_id,
-      { value: o.organ_id, title: o.name, children: [] as TreeNode[] },
-    ]),
-  );
+  const nodes = new Map(organs.map((o) => [o.organ_id, { value: o.organ_id, title: o.name, children: [] as TreeNode[] }]));
   const roots: TreeNode[] = [];
   for (const o of organs) {
     const node = nodes.get(o.organ_id) as TreeNode;
@@ -179,23 +111,21 @@ function sliderStops(): string[] {
   return [
     ...Array.from({ length: 24 }, (_, i) =>
       now
-        .subtract(24 - i, "month")
-        .endOf("month")
-        .format("YYYY-MM-DD"),
+        .subtract(24 - i, 'month')
+        .endOf('month')
+        .format('YYYY-MM-DD'),
     ),
-    now.format("YYYY-MM-DD"),
+    now.format('YYYY-MM-DD'),
   ];
 }
 
 function Dashboard({ onSignOut }: { onSignOut: () => void }) {
   const { t } = useTranslation();
   const [place, setPlace] = useState<Place>(readPlace);
-  const organs = useApi("organs", {});
-  const catalog = useApi("catalog", {});
-  const me = useGet<Me>("/api/me", { staleTime: Infinity });
-  const signedOut = [organs.error, catalog.error, me.error].some(
-    (e) => e instanceof ApiError && e.status === 401,
-  );
+  const organs = useApi('organs', {});
+  const catalog = useApi('catalog', {});
+  const me = useGet<Me>('/api/me', { staleTime: Infinity });
+  const signedOut = [organs.error, catalog.error, me.error].some((e) => e instanceof ApiError && e.status === 401);
   useEffect(() => {
     if (signedOut) onSignOut();
   }, [signedOut, onSignOut]);
@@ -204,49 +134,32 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
   useEffect(() => {
     if (root) rememberRoot(root);
   }, [root]);
-  const organId =
-    place.organ && list.some((o) => o.organ_id === place.organ)
-      ? place.organ
-      : root;
+  // An operator starts on its own organ (the first it holds), everyone else on the region.
+  const home = me.data?.role === 'operator' ? me.data.organIds.find((id) => list.some((o) => o.organ_id === id)) : undefined;
+  const organId = place.organ && list.some((o) => o.organ_id === place.organ) ? place.organ : (home ?? root);
   useEffect(() => writePlace(place), [place]);
   // A link or bookmark opened in this tab (`#/quota?organ=…`): the place it names.
   useEffect(() => {
     const follow = () => setPlace(readPlace());
-    window.addEventListener("hashchange", follow);
-    return () => window.removeEventListener("hashchange", follow);
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
   }, []);
   const tree = useMemo(() => organTree(list), [list]);
   const stops = useMemo(() => sliderStops(), []);
   const stop = stops.findIndex((d) => d >= place.asOf);
 
-  const move = (change: Partial<Place>) =>
-    setPlace((p) => ({ ...p, ...change }));
-  const go: PageProps["go"] = (view, params = {}, to = {}) =>
-    setPlace((p) => ({ ...p, ...to, view, params }));
+  const move = (change: Partial<Place>) => setPlace((p) => ({ ...p, ...change }));
+  const go: PageProps['go'] = (view, params = {}, to = {}) => setPlace((p) => ({ ...p, ...to, view, params }));
   const role = me.data?.role;
-  const visible = PAGES.filter(
-    (p) =>
-      !p.hidden && (!p.roles || (role !== undefined && p.roles.includes(role))),
-  );
-  const asked = PAGES.find(
-    (p) =>
-      p.key === place.view &&
-      (!p.roles || (role !== undefined && p.roles.includes(role))),
-  );
+  const visible = PAGES.filter((p) => !p.hidden && (!p.roles || (role !== undefined && p.roles.includes(role))));
+  const asked = PAGES.find((p) => p.key === place.view && (!p.roles || (role !== undefined && p.roles.includes(role))));
   // An empty deployment (no organ yet): an admin is led to the first start (or stays on an admin page); the others wait for it.
   const empty = organs.data !== undefined && list.length === 0;
-  const page =
-    (empty && role === "admin" && asked?.area !== "admin"
-      ? PAGES.find((p) => p.key === "first-start")
-      : asked) ?? PAGES[0];
-  const ready =
-    (organId !== undefined ||
-      (empty && role === "admin" && page?.area === "admin")) &&
-    catalog.data !== undefined &&
-    me.data !== undefined;
+  const page = (empty && role === 'admin' && asked?.area !== 'admin' ? PAGES.find((p) => p.key === 'first-start') : asked) ?? PAGES[0];
+  const ready = (organId !== undefined || (empty && role === 'admin' && page?.area === 'admin')) && catalog.data !== undefined && me.data !== undefined;
   const props: PageProps | null = ready
     ? {
-        organId: organId ?? "",
+        organId: organId ?? '',
         asOf: place.asOf,
         ...(place.knownAt ? { knownAt: place.knownAt } : {}),
         organs: list,
@@ -259,16 +172,9 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
 
   return (
     <CatalogContext.Provider value={catalog.data ?? null}>
-      <Layout style={{ minHeight: "100vh" }}>
-        <Layout.Sider
-          breakpoint="lg"
-          collapsedWidth={0}
-          theme="light"
-          width={180}
-        >
-          <div style={{ padding: "16px 16px 8px", fontWeight: 600 }}>
-            AuxLedger
-          </div>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={180}>
+          <div style={{ padding: '16px 16px 8px', fontWeight: 600 }}>AuxLedger</div>
           <Menu
             mode="inline"
             selectedKeys={[page?.key ?? place.view]}
@@ -278,16 +184,12 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
             }))
               .filter((a) => a.pages.length > 0)
               .map(({ area, pages }) => ({
-                type: "group" as const,
+                type: 'group' as const,
                 key: `area-${area}`,
                 label: t(`area.${area}`),
                 children: pages.map((p) => ({
                   key: p.key,
-                  label: (
-                    <span data-testid={`nav-${p.key}`}>
-                      {t(p.titleKey ?? `nav.${p.key}`)}
-                    </span>
-                  ),
+                  label: <span data-testid={`nav-${p.key}`}>{t(p.titleKey ?? `nav.${p.key}`)}</span>,
                 })),
               }))}
             onClick={({ key }) => move({ view: key as View, params: {} })}
@@ -296,31 +198,29 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
         <Layout>
           <Layout.Header
             style={{
-              background: "#fff",
-              padding: "0 16px",
-              height: "auto",
-              lineHeight: "normal",
+              background: '#fff',
+              padding: '0 16px',
+              height: 'auto',
+              lineHeight: 'normal',
             }}
           >
             <Space
               wrap
               size="middle"
               style={{
-                padding: "12px 0",
-                width: "100%",
-                justifyContent: "space-between",
+                padding: '12px 0',
+                width: '100%',
+                justifyContent: 'space-between',
               }}
             >
               <Space direction="vertical" size={0}>
                 <Typography.Title level={4} style={{ margin: 0 }}>
-                  {t("app.title")}
+                  {t('app.title')}
                 </Typography.Title>
-                <Typography.Text type="secondary">
-                  {t("app.subtitle")}
-                </Typography.Text>
+                <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
               </Space>
               <Space wrap>
-                <span>{t("filters.organ")}</span>
+                <span>{t('filters.organ')}</span>
                 <span data-testid="organ-picker">
                   <TreeSelect
                     style={{ width: 260 }}
@@ -333,71 +233,47 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
                     loading={organs.isLoading}
                   />
                 </span>
-                <span>{t("filters.asOf")}</span>
+                <span>{t('filters.asOf')}</span>
                 <span data-testid="as-of">
-                  <DatePicker
-                    allowClear={false}
-                    value={dayjs(place.asOf)}
-                    onChange={(d) =>
-                      d && move({ asOf: d.format("YYYY-MM-DD") })
-                    }
-                  />
+                  <DatePicker allowClear={false} value={dayjs(place.asOf)} onChange={(d) => d && move({ asOf: d.format('YYYY-MM-DD') })} />
                 </span>
-                <span>{t("filters.knownAt")}</span>
-                <span data-testid="known-at" title={t("filters.knownAtHint")}>
+                <span>{t('filters.knownAt')}</span>
+                <span data-testid="known-at" title={t('filters.knownAtHint')}>
                   <DatePicker
                     showTime
                     allowClear
-                    placeholder={t("filters.knownAtNow")}
+                    placeholder={t('filters.knownAtNow')}
                     value={place.knownAt ? dayjs(place.knownAt) : null}
-                    onChange={(d) =>
-                      move({ knownAt: d ? d.toISOString() : undefined })
-                    }
+                    onChange={(d) => move({ knownAt: d ? d.toISOString() : undefined })}
                   />
                 </span>
                 <LanguageSwitch />
                 <Button icon={<LogoutOutlined />} onClick={onSignOut}>
-                  {t("filters.signOut")}
+                  {t('filters.signOut')}
                 </Button>
               </Space>
             </Space>
-            <div style={{ padding: "0 8px 8px" }} title={t("filters.slider")}>
+            <div style={{ padding: '0 8px 8px' }} title={t('filters.slider')}>
               <Slider
                 data-testid="time-slider"
                 min={0}
                 max={stops.length - 1}
                 value={stop === -1 ? stops.length - 1 : stop}
                 tooltip={{ formatter: (i) => stops[i ?? 0] }}
-                marks={Object.fromEntries(
-                  stops.map((d, i) => [
-                    i,
-                    i % 6 === 0 || i === stops.length - 1 ? d.slice(0, 7) : "",
-                  ]),
-                )}
+                marks={Object.fromEntries(stops.map((d, i) => [i, i % 6 === 0 || i === stops.length - 1 ? d.slice(0, 7) : '']))}
                 onChange={(i) => move({ asOf: stops[i] as string })}
               />
             </div>
           </Layout.Header>
           <Layout.Content style={{ padding: 16 }}>
-            <PageTitle
-              title={t(page?.titleKey ?? `nav.${page?.key ?? "overview"}`)}
-              organ={list.find((o) => o.organ_id === organId)}
-              asOf={place.asOf}
-            />
-            {organs.error && !signedOut ? (
-              <Alert type="error" message={String(organs.error)} />
-            ) : null}
+            <PageTitle title={t(page?.titleKey ?? `nav.${page?.key ?? 'overview'}`)} organ={list.find((o) => o.organ_id === organId)} asOf={place.asOf} />
+            {organs.error && !signedOut ? <Alert type="error" message={String(organs.error)} /> : null}
             {props && Page ? (
               <Suspense fallback={<Spin />}>
                 <Page key={page.key} {...props} />
               </Suspense>
             ) : empty && me.data ? (
-              <Alert
-                type="info"
-                showIcon
-                message={t("admin.firstStart.waiting")}
-                data-testid="no-organs"
-              />
+              <Alert type="info" showIcon message={t('admin.firstStart.waiting')} data-testid="no-organs" />
             ) : (
               <Spin />
             )}
@@ -408,29 +284,15 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
   );
 }
 
-function PageTitle({
-  title,
-  organ,
-  asOf,
-}: {
-  title: string;
-  organ: Organ | undefined;
-  asOf: string;
-}) {
+function PageTitle({ title, organ, asOf }: { title: string; organ: Organ | undefined; asOf: string }) {
   const { t, i18n } = useTranslation();
   const { label } = useLabels();
   return (
-    <Typography.Title
-      level={5}
-      style={{ marginTop: 0 }}
-      data-testid="page-title"
-    >
-      {title} ·{" "}
-      {organ ? `${organ.name}（${label("organLevel", organ.level)}）` : "…"} ·{" "}
-      {t("filters.asOf")}{" "}
+    <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="page-title">
+      {title} · {organ ? `${organ.name}（${label('organLevel', organ.level)}）` : '…'} · {t('filters.asOf')}{' '}
       {dayjs(asOf)
-        .locale(i18n.language === "en" ? "en" : "zh-cn")
-        .format("LL")}
+        .locale(i18n.language === 'en' ? 'en' : 'zh-cn')
+        .format('LL')}
     </Typography.Title>
   );
 }
