@@ -13,6 +13,7 @@ import {
 import { type SigningKeyOptions, bilingual, loadSigner, readCheckpointFile, readSignedCheckpoint, verifierKeys } from './checkpoint-keys';
 import { UsageError } from './cli-error';
 import { type LogLocation, openLog, openLogForWriting } from './open-log';
+import { L } from './lang';
 import type { Output } from './output';
 
 /**
@@ -58,14 +59,39 @@ export async function verifyCommand(
   if (location.json) {
     io.out(`${JSON.stringify(report, null, 2)}\n`);
   } else if (report.ok) {
-    io.out(`intact: ${report.eventsChecked} events in ${report.streamsChecked} streams; log digest ${report.checkpoint.digest} at position ${report.checkpoint.position}${against ? ' — matches the saved checkpoint' : ''}\n`);
-    io.out(`Merkle root ${report.treeHead.rootHash} over ${report.treeHead.treeSize} events${report.storedTree === 'compared' ? ' (the stored tree agrees node by node)' : ' (computed from the log)'}\n`);
-    if (signed.length > 0) io.out(`matches ${signed.length} signed checkpoint(s): ${report.treeCheckpoints.map((c) => `${c.treeSize} events (${c.label})`).join('; ')}\n`);
-    if (!against && signed.length === 0) io.out('(without a saved checkpoint, --against, a log cut short or rewritten whole cannot be told from another log)\n');
+    const { eventsChecked: events, streamsChecked: streams } = report;
+    const { digest, position } = report.checkpoint;
+    io.out(
+      L(
+        `完好：${streams} 个流中的 ${events} 条事件；日志摘要 ${digest}，位置 ${position}${against ? '——与保存的检查点一致' : ''}\n`,
+        `intact: ${events} events in ${streams} streams; log digest ${digest} at position ${position}${against ? ' — matches the saved checkpoint' : ''}\n`,
+      ),
+    );
+    const { rootHash, treeSize } = report.treeHead;
+    const compared = report.storedTree === 'compared';
+    io.out(
+      L(
+        `默克尔树根 ${rootHash}，覆盖 ${treeSize} 条事件${compared ? '（存储的树逐节点一致）' : '（由日志计算）'}\n`,
+        `Merkle root ${rootHash} over ${treeSize} events${compared ? ' (the stored tree agrees node by node)' : ' (computed from the log)'}\n`,
+      ),
+    );
+    const sizes = report.treeCheckpoints.map((c) => `${c.treeSize} ${L('条事件', 'events')} (${c.label})`).join('; ');
+    if (signed.length > 0) io.out(L(`与 ${signed.length} 个已签名检查点一致：${sizes}\n`, `matches ${signed.length} signed checkpoint(s): ${sizes}\n`));
+    if (!against && signed.length === 0) {
+      io.out(
+        L(
+          '（没有保存的检查点或 --against 时，无法分辨被截短或整体重写的日志）\n',
+          '(without a saved checkpoint, --against, a log cut short or rewritten whole cannot be told from another log)\n',
+        ),
+      );
+    }
   } else {
-    io.out(`BROKEN: ${report.breaks.length} break(s) in ${report.eventsChecked} events\n`);
-    for (const b of report.breaks) io.out(`  ${b.kind} at position ${b.globalPosition ?? '?'}${b.streamId ? ` (${b.streamId} revision ${b.streamRevision})` : ''}: ${b.message}\n`);
-    if (report.divergence) io.out(`where: ${report.divergence.message}\n`);
+    io.out(L(`已损坏：${report.eventsChecked} 条事件中有 ${report.breaks.length} 处断裂（BROKEN）\n`, `BROKEN: ${report.breaks.length} break(s) in ${report.eventsChecked} events\n`));
+    for (const b of report.breaks) {
+      const where = `${b.globalPosition ?? '?'}${b.streamId ? ` (${b.streamId} ${L('版本', 'revision')} ${b.streamRevision})` : ''}`;
+      io.out(L(`  ${b.kind}，位置 ${where}：${b.message}\n`, `  ${b.kind} at position ${where}: ${b.message}\n`));
+    }
+    if (report.divergence) io.out(L(`分歧处：${report.divergence.message}\n`, `where: ${report.divergence.message}\n`));
   }
   return report.ok ? 0 : 1;
 }

@@ -24,10 +24,11 @@ describe('auxledger verify / digest', () => {
   it('reports an intact log, exit 0, and saves a checkpoint', async () => {
     const verified = await cli('verify', '--db', db);
     expect(verified.code).toBe(0);
-    expect(verified.out).toMatch(/^intact: 20 events in 4 streams/);
+    expect(verified.out).toMatch(/^完好：4 个流中的 20 条事件/);
+    expect((await cli('verify', '--db', db, '--lang', 'en')).out).toMatch(/^intact: 20 events in 4 streams/);
     const digested = await cli('digest', '--chain', '--db', db, '--out', join(dir, 'checkpoint.json'));
     expect(digested.code).toBe(0);
-    expect((await cli('verify', '--db', db, '--against', join(dir, 'checkpoint.json'))).out).toContain('matches the saved checkpoint');
+    expect((await cli('verify', '--db', db, '--against', join(dir, 'checkpoint.json'))).out).toContain('与保存的检查点一致');
   });
 
   it('names the edited event in a tampered copy, exit 1', async () => {
@@ -39,7 +40,7 @@ describe('auxledger verify / digest', () => {
     const result = await cli('verify', '--db', copy);
     expect(result.code).toBe(1);
     expect(result.out).toMatch(/BROKEN/);
-    expect(result.out).toMatch(/EVENT_EDITED at position 7 \(auxiliary-2 revision 1\)/);
+    expect(result.out).toMatch(/EVENT_EDITED，位置 7 \(auxiliary-2 版本 1\)/);
   });
 
   it('catches a truncated copy against the saved checkpoint', async () => {
@@ -100,7 +101,7 @@ describe('auxledger verify / digest', () => {
       expect(note).toMatch(new RegExp(`^auxledger\\.test/cli\n20\n[A-Za-z0-9+/]{43}=\ntime \\S+\n\n\u2014 auxledger\\.test/cli \\S+\n$`));
       // Without --new: the latest the log holds, the same note.
       expect((await cli('digest', '--db', copy)).out).toBe(note);
-      expect(await cli('verify', '--db', copy, '--against', join(dir, 'c20.txt'), '--key', vkey)).toMatchObject({ code: 0, out: expect.stringContaining('matches 1 signed checkpoint') });
+      expect(await cli('verify', '--db', copy, '--against', join(dir, 'c20.txt'), '--key', vkey)).toMatchObject({ code: 0, out: expect.stringContaining('与 1 个已签名检查点一致') });
     });
 
     it('verify --against a series: a forged copy (every hash, digest and node recomputed) is named between the checkpoints; a flipped byte is refused as a bad signature', async () => {
@@ -117,8 +118,8 @@ describe('auxledger verify / digest', () => {
       expect((await cli('verify', '--db', copy)).code).toBe(0);
       const result = await cli('verify', '--db', copy, '--against', join(dir, 's10.txt'), '--against', join(dir, 's32.txt'), '--key', vkey);
       expect(result.code).toBe(1);
-      expect(result.out).toContain('CHECKPOINT_ROOT_MISMATCH at position 32');
-      expect(result.out).toMatch(/where: the log still matches the checkpoint of 10 events .* stops matching at the checkpoint of 32 events .*: events 11…32/);
+      expect(result.out).toContain('CHECKPOINT_ROOT_MISMATCH，位置 32');
+      expect(result.out).toMatch(/分歧处：the log still matches the checkpoint of 10 events .* stops matching at the checkpoint of 32 events .*: events 11…32/);
 
       const flipped = readFileSync(join(dir, 's32.txt'), 'utf8').replace('\n32\n', '\n33\n');
       writeFileSync(join(dir, 'flipped.txt'), flipped);
