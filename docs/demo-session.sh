@@ -11,7 +11,9 @@ HIRE='{ "auxiliaryId": "aux-demo-1", "applicationId": "app-0001487", "personKey"
   "pay": { "locality": "hohhot", "monthlyBaseFen": 432600 },
   "contract": { "contractId": "contract-demo-1", "kind": "FIXED_TERM", "startDate": "'$START'", "endDate": "'$END'", "probationLastDay": "'$PROBATION'",
     "clauses": ["DUTIES","WORKING_CONDITIONS","PROBATION","TERM","PAY","TERMINATION_CONDITIONS","BREACH_LIABILITY"] } }'
-post() { curl -s -o /dev/stderr -w '%{http_code}\n' "${H[@]}" "$API/api/commands/$1" -d "$2"; }
+# Each call: its answer on stderr, its HTTP status on stdout.
+call() { local out; out=$(curl -s -w '\n%{http_code}' "${H[@]}" "$@"); printf '%s\n' "${out%$'\n'*}" >&2; printf '%s\n' "${out##*$'\n'}"; }
+post() { call "$API/api/commands/$1" -d "$2"; }
 echo "hire before the last stages:"; post hire "$HIRE"
 echo "medical:"; post record-medical-examination '{ "applicationId": "app-0001487", "reportRef": "MED-1487", "effectiveDate": "'$MEDICAL'" }'
 echo "inspection:"; post record-inspection '{ "applicationId": "app-0001487", "personKey": "pkh-ce198c73ee8d3993b897fccdd02820de1bad5cd55fa1aa83cb990ecc7435dfae", "backgroundFindings": [], "effectiveDate": "'$INSPECTED'" }'
@@ -20,3 +22,7 @@ echo "hire:"; post hire "$HIRE"
 echo "duty:"; post assign-duty '{ "auxiliaryId": "aux-0000482", "assignmentId": "asg-demo-1", "dutyCodes": ["ENF_TRAFFIC"], "leadingOfficerIds": ["PO-hohhot-01-0296"] }'
 echo "a duty dated 2099 (beyond the horizon):"; post assign-duty '{ "auxiliaryId": "aux-0000482", "assignmentId": "asg-demo-3", "dutyCodes": ["ENF_TRAFFIC"], "leadingOfficerIds": ["PO-hohhot-01-0296"], "effectiveDate": "2099-01-01" }'
 echo "forbidden duty:"; post assign-duty '{ "auxiliaryId": "aux-0000482", "assignmentId": "asg-demo-2", "dutyCodes": ["FORBIDDEN_INVESTIGATION", "ENF_TRAFFIC"], "alone": true }'
+get() { call "$API/api/$1"; }
+echo "roster as of 2025-06-30:"; get 'roster?organ=hohhot&subtree=true&asOf=2025-06-30'
+echo "roster in two months:"; get "roster?organ=hohhot&subtree=true&asOf=$(day '+2 months')"
+echo "names on the roster:"; get 'roster?organ=hohhot-01-xt&limit=2'

@@ -29,6 +29,8 @@ export interface Deployment {
   get<T>(path: string, key?: string): Promise<T>;
   /** POST JSON with a key (the admin's by default): the status and body, whatever the status. */
   post<T = unknown>(path: string, body: unknown, key?: string): Promise<{ status: number; body: T }>;
+  /** Resolves when the read models hold the whole log. */
+  caughtUp(): Promise<void>;
   /** A new API key of this role (operators: of these organs). */
   key(role: 'admin' | 'operator' | 'auditor' | 'viewer', organIds?: string[]): Promise<string>;
   stop(): Promise<void>;
@@ -39,7 +41,6 @@ export interface Deployment {
  * events (libs/history, as `npm run demo` makes the big one); without, on an empty database: a fresh deployment.
  */
 export async function startDeployment(options: { history?: { events: number; headcount: number; seed: number }; env?: Record<string, string> } = {}): Promise<Deployment> {
-  if (!haveChromium) throw new Error(`CI=true and no chromium at ${CHROMIUM}: .ci/run installs it (apt-get install -y chromium fonts-wqy-zenhei)`);
   mkdirSync(ARTIFACTS, { recursive: true });
   const build = spawnSync(process.execPath, [join(ROOT, 'apps/web/build-if-stale.mjs')], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('building the web app failed');
@@ -93,8 +94,19 @@ export async function startDeployment(options: { history?: { events: number; hea
     const res = await fetch(`${base}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     return { status: res.status, body: (await res.json().catch(() => null)) as T };
   };
-  if (options.history) await get(`/api/organs?minPosition=${options.history.events}`);
+  /** Waits until the read models hold the whole log (`/health/ready`: lag 0). */
+  const caughtUp = async () => {
+    const started = Date.now();
+    for (;;) {
+      const ready = (await (await fetch(`${base}/health/ready`)).json().catch(() => null)) as { details?: { readModels?: { lag?: number } } } | null;
+      if (ready?.details?.readModels?.lag === 0) return;
+      if (Date.now() - started > 300_000) throw new Error(`the read models did not catch up: ${JSON.stringify(ready)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  if (options.history) await caughtUp();
   return {
+    caughtUp,
     base,
     dir,
     get,
@@ -117,6 +129,7 @@ export async function startDeployment(options: { history?: { events: number; hea
 
 /** Debian's chromium, headless, zh-CN in Shanghai's time, a fresh profile under `dir`. */
 export async function launchChromium(dir: string, options: { locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  if (!haveChromium) throw new Error(`CI=true and no chromium at ${CHROMIUM}: .ci/run installs it (apt-get install -y chromium fonts-wqy-zenhei)`);
   const context = await chromium.launchPersistentContext(join(dir, `chromium-profile-${Date.now()}`), {
     executablePath: CHROMIUM,
     headless: true,
