@@ -10,6 +10,7 @@ import { type Bilingual, REGISTRY, type RuleSetRegistry, type Rules2024, registr
 import { CliError, UsageError } from './cli-error';
 import { type ColumnProblem, type HireRow, parseHireCsv } from './hire-csv';
 import { existingSqliteFile } from './open-log';
+import { L } from './lang';
 import { type Output, progressBar } from './output';
 
 /**
@@ -202,12 +203,14 @@ function finish(base: Omit<ImportReport, 'summary'>, options: ImportOptions, io:
 
 function printReport(report: ImportReport, io: Output): void {
   const { summary } = report;
-  const mode = report.dryRun ? '试运行（在副本上），未写入 / dry run on a copy: nothing written' : report.written ? '已写入 / written' : '有问题，未写入任何行 / problems found: nothing written';
-  io.out(`import ${report.file} (sha256 ${report.sha256.slice(0, 16)}…): ${report.rows.length} rows — ${mode}\n`);
-  io.out('row   line  auxiliary                 outcome\n');
+  const mode = report.dryRun ? L('试运行（在副本上），未写入', 'dry run on a copy: nothing written') : report.written ? L('已写入', 'written') : L('有问题，未写入任何行', 'problems found: nothing written');
+  io.out(L(`导入 ${report.file}（sha256 ${report.sha256.slice(0, 16)}…）：${report.rows.length} 行——${mode}\n`, `import ${report.file} (sha256 ${report.sha256.slice(0, 16)}…): ${report.rows.length} rows — ${mode}\n`));
+  io.out(L('行    文件行 辅警编号                  结果\n', 'row   line  auxiliary                 outcome\n'));
+  const OUTCOME: Record<string, [string, string]> = { accepted: ['通过', 'accepted'], recorded: ['已有记录', 'recorded'], refused: ['被拒绝', 'refused'], malformed: ['格式有误', 'malformed'] };
   for (const r of report.rows) {
-    io.out(`${String(r.row).padEnd(5)} ${String(r.line).padEnd(5)} ${(r.auxiliaryId ?? '-').padEnd(25)} ${r.outcome}\n`);
-    for (const p of r.problems ?? []) io.out(`        column ${p.column}: ${p.message.zh} / ${p.message.en}\n`);
+    const [zh, en] = OUTCOME[r.outcome] ?? [r.outcome, r.outcome];
+    io.out(`${String(r.row).padEnd(5)} ${String(r.line).padEnd(5)} ${(r.auxiliaryId ?? '-').padEnd(25)} ${L(`${zh} ${r.outcome}`, en)}\n`);
+    for (const p of r.problems ?? []) io.out(`        ${L('列', 'column')} ${p.column}: ${p.message.zh} / ${p.message.en}\n`);
     const refusal = r.refusal;
     if (refusal?.kind === 'STATE') io.out(`        ${refusal.code}: ${refusal.message.zh} / ${refusal.message.en}\n`);
     if (refusal?.kind === 'STATUTE') {
@@ -217,6 +220,10 @@ function printReport(report: ImportReport, io: Output): void {
       }
     }
   }
-  const verb = report.written ? 'hired' : 'would be hired';
-  io.out(`summary: ${summary.accepted} ${verb}, ${summary.recorded} already recorded, ${summary.refused} refused, ${summary.malformed} malformed\n`);
+  io.out(
+    L(
+      `合计：${report.written ? '聘用' : '可聘用'} ${summary.accepted} 人，已有记录 ${summary.recorded} 行，被拒绝 ${summary.refused} 行，格式有误 ${summary.malformed} 行\n`,
+      `summary: ${summary.accepted} ${report.written ? 'hired' : 'would be hired'}, ${summary.recorded} already recorded, ${summary.refused} refused, ${summary.malformed} malformed\n`,
+    ),
+  );
 }

@@ -78,9 +78,12 @@ describe('auxledger import', () => {
     const db = freshLog();
     const result = await runCli('import', withRefusals(), '--db', db, '--dry-run', '--parameters', parameters);
     expect(result.code).toBe(1);
-    expect(result.out).toMatch(/dry run on a copy: nothing written/);
+    expect(result.out).toMatch(/试运行（在副本上），未写入/);
     expect(result.out).toMatch(/PAY-LEVEL \(NOT_MET\) 《内蒙古自治区公安机关警务辅助人员条例》第二十七条第二款 \/ Inner Mongolia Auxiliary Police Regulation \(2024\) Art\. 27 ¶2/);
-    expect(result.out).toContain('summary: 2 would be hired, 0 already recorded, 2 refused, 0 malformed');
+    expect(result.out).toContain('合计：可聘用 2 人，已有记录 0 行，被拒绝 2 行，格式有误 0 行');
+    const en = await runCli('--lang', 'en', 'import', withRefusals(), '--db', db, '--dry-run', '--parameters', parameters);
+    expect(en.out).toMatch(/dry run on a copy: nothing written/);
+    expect(en.out).toContain('summary: 2 would be hired, 0 already recorded, 2 refused, 0 malformed');
   });
 
   it('without local pay standards the same file is refused: PAY-LEVEL cannot decide (the registry is the one given)', async () => {
@@ -131,7 +134,7 @@ describe('auxledger import', () => {
     expect(report.rows[2]?.problems?.[0]?.message).toEqual({ zh: '缺少取值', en: 'is empty' });
     expect(sha256(db)).toBe(before);
     const human = await runCli('import', file, '--db', db, '--dry-run', '--parameters', parameters);
-    expect(human.out).toMatch(/2 +3 +aux-b +malformed\n +column contractEnd: 须为日期 YYYY-MM-DD（收到 2028-02-30） \/ must be a date, YYYY-MM-DD \(got 2028-02-30\)/);
+    expect(human.out).toMatch(/2 +3 +aux-b +格式有误 malformed\n +列 contractEnd: 须为日期 YYYY-MM-DD（收到 2028-02-30） \/ must be a date, YYYY-MM-DD \(got 2028-02-30\)/);
   });
 
   it('a file without a needed column, a missing --actor, or a PostgreSQL log: refused before anything runs', async () => {
