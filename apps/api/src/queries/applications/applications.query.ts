@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@auxledger/application';
-import { APPLICATION_STAGES, type ApplicationEntry, type ApplicationStage, type ReadModelStore, STAGE_KEYS, applicationsOf, organHierarchy } from '@auxledger/projections';
+import { APPLICATION_STAGES, type ApplicationEntry, type ApplicationStage, type ReadModelStore, STAGE_KEYS, applicationsOf } from '@auxledger/projections';
 import { ReadAccess } from '../../access/read-access';
-import { AppError } from '../../errors/app-error';
 import { IdentityService, type ShownPerson } from '../../identity/identity.service';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';
@@ -11,6 +10,7 @@ import { todayInShanghai } from '../../time/today-in-shanghai';
 import { DEFAULT_PAGE, flag, list, normalInstant } from '../shared/query-fields';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { ApplicationsRequestDto } from './applications.request.dto';
+import { requireKnownOrgan } from '../shared/known-organ';
 
 /** One application as the board shows it. */
 export interface ApplicationView {
@@ -70,9 +70,7 @@ export class GetApplicationsHandler implements IQueryHandler<GetApplications> {
   async execute({ params: p, principal }: GetApplications): Promise<ApplicationsAnswer> {
     const asOfPosition = await this.position.atLeast(p.minPosition);
     await this.access.requireOrgan(principal, p.organ);
-    if ((await this.store.get(organHierarchy, p.organ)) === null) {
-      throw new AppError('NOT_FOUND', 'ORGAN_NOT_FOUND', { zh: `没有机关 ${p.organ}`, en: `No organ ${p.organ}` }, { organId: p.organ });
-    }
+    await requireKnownOrgan(this.store, p.organ);
     const subtree = flag(p.subtree, false);
     const asOf = p.asOf ?? todayInShanghai(this.clock);
     const knownAt = p.knownAt ? normalInstant(p.knownAt) : null;

@@ -1,15 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@auxledger/application';
-import { FINE_STATUSES, type FineEntry, type ReadModelStore, finesOf, organHierarchy } from '@auxledger/projections';
+import { FINE_STATUSES, type FineEntry, type ReadModelStore, finesOf } from '@auxledger/projections';
 import { ReadAccess } from '../../access/read-access';
-import { AppError } from '../../errors/app-error';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';
 import { todayInShanghai } from '../../time/today-in-shanghai';
 import { DEFAULT_PAGE, flag, list, normalInstant } from '../shared/query-fields';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { FinesRequestDto } from './fines.request.dto';
+import { requireKnownOrgan } from '../shared/known-organ';
 
 export interface FineView {
   fineId: string;
@@ -53,9 +53,7 @@ export class GetFinesHandler implements IQueryHandler<GetFines> {
   async execute({ params: p, principal }: GetFines): Promise<FinesAnswer> {
     const asOfPosition = await this.position.atLeast(p.minPosition);
     await this.access.requireOrgan(principal, p.organ);
-    if ((await this.store.get(organHierarchy, p.organ)) === null) {
-      throw new AppError('NOT_FOUND', 'ORGAN_NOT_FOUND', { zh: `没有机关 ${p.organ}`, en: `No organ ${p.organ}` }, { organId: p.organ });
-    }
+    await requireKnownOrgan(this.store, p.organ);
     const subtree = flag(p.subtree, false);
     const asOf = p.asOf ?? todayInShanghai(this.clock);
     const knownAt = p.knownAt ? normalInstant(p.knownAt) : null;

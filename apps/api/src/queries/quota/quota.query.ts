@@ -1,14 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@auxledger/application';
-import { type QuotaUseReport, type ReadModelStore, organHierarchy, quotaUseOf } from '@auxledger/projections';
-import { AppError } from '../../errors/app-error';
+import { type QuotaUseReport, type ReadModelStore, quotaUseOf } from '@auxledger/projections';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';
 import { flag, normalInstant } from '../shared/query-fields';
 import { todayInShanghai } from '../../time/today-in-shanghai';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { QuotaRequestDto } from './quota.request.dto';
+import { requireKnownOrgan } from '../shared/known-organ';
 
 export interface QuotaAnswer extends Positioned, QuotaUseReport {
   organId: string;
@@ -31,9 +31,7 @@ export class GetQuotaUseHandler implements IQueryHandler<GetQuotaUse> {
     const asOfPosition = await this.position.atLeast(p.minPosition);
     const subtree = flag(p.subtree, true);
     const knownAt = p.knownAt ? normalInstant(p.knownAt) : null;
-    if ((await this.store.get(organHierarchy, p.organ)) === null) {
-      throw new AppError('NOT_FOUND', 'ORGAN_NOT_FOUND', { zh: `没有机关 ${p.organ}`, en: `No organ ${p.organ}` }, { organId: p.organ });
-    }
+    await requireKnownOrgan(this.store, p.organ);
     const report = await quotaUseOf(this.store, p.organ, { asOf: p.asOf ?? todayInShanghai(this.clock), includeSubtree: subtree, ...(knownAt ? { knownAt } : {}) });
     return { asOfPosition, organId: p.organ, subtree, knownAt, ...report };
   }

@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@auxledger/application';
-import { type ReadModelStore, organHierarchy, personFileModel, type RosterEntry, type RosterStatus, rosterOf } from '@auxledger/projections';
+import { type ReadModelStore, personFileModel, type RosterEntry, type RosterStatus, rosterOf } from '@auxledger/projections';
 import { ReadAccess } from '../../access/read-access';
-import { AppError } from '../../errors/app-error';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';
 import { DEFAULT_PAGE, flag, list, normalInstant } from '../shared/query-fields';
@@ -12,6 +11,7 @@ import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { RosterRequestDto } from './roster.request.dto';
 import type { Principal } from '../../auth/principal';
 import { IdentityService, type ShownPerson } from '../../identity/identity.service';
+import { requireKnownOrgan } from '../shared/known-organ';
 
 export interface RosterCounts {
   total: number;
@@ -47,9 +47,7 @@ export class GetRosterHandler implements IQueryHandler<GetRoster> {
   async execute({ params: p, principal }: GetRoster): Promise<RosterAnswer> {
     const asOfPosition = await this.position.atLeast(p.minPosition);
     await this.access.requireOrgan(principal, p.organ);
-    if ((await this.store.get(organHierarchy, p.organ)) === null) {
-      throw new AppError('NOT_FOUND', 'ORGAN_NOT_FOUND', { zh: `没有机关 ${p.organ}`, en: `No organ ${p.organ}` }, { organId: p.organ });
-    }
+    await requireKnownOrgan(this.store, p.organ);
     const subtree = flag(p.subtree, false);
     const asOf = p.asOf ?? todayInShanghai(this.clock);
     const knownAt = p.knownAt ? normalInstant(p.knownAt) : null;

@@ -1,16 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@auxledger/application';
-import { type Finding, type ReadModelStore, organHierarchy, supervisionFindings } from '@auxledger/projections';
+import { type Finding, type ReadModelStore, supervisionFindings } from '@auxledger/projections';
 import type { RuleSetRegistry, Rules2024 } from '@auxledger/statute';
 import { ReadAccess } from '../../access/read-access';
-import { AppError } from '../../errors/app-error';
 import { CLOCK, READ_MODEL_STORE, RULE_SETS } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';
 import { flag, list } from '../shared/query-fields';
 import { todayInShanghai } from '../../time/today-in-shanghai';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { SupervisionRequestDto } from './supervision.request.dto';
+import { requireKnownOrgan } from '../shared/known-organ';
 
 /** How long findings have been open on the date, in days (`ageDays`): the buckets' upper bounds, the last open-ended. */
 export const AGE_BUCKETS = [
@@ -63,9 +63,7 @@ export class GetSupervisionFindingsHandler implements IQueryHandler<GetSupervisi
     const asOfPosition = await this.position.atLeast(p.minPosition);
     // A viewer sees counts only, so it may see them for any organ; findings name auxiliaries.
     if (principal.role !== 'viewer') await this.access.requireOrgan(principal, p.organ);
-    if ((await this.store.get(organHierarchy, p.organ)) === null) {
-      throw new AppError('NOT_FOUND', 'ORGAN_NOT_FOUND', { zh: `没有机关 ${p.organ}`, en: `No organ ${p.organ}` }, { organId: p.organ });
-    }
+    await requireKnownOrgan(this.store, p.organ);
     const subtree = flag(p.subtree, true);
     const asOf = p.asOf ?? todayInShanghai(this.clock);
     const kinds = list(p.kind);
