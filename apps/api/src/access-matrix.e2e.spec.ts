@@ -84,7 +84,8 @@ const ACCESS: readonly Rule[] = [
   { route: /^GET \/api\/identities\/:personKey$/, expect: { ...personnel, otherOperator: 404 }, path: () => `/api/identities/${identityKey}` },
   { route: /^POST \/api\/identities\/:personKey\/disclosures$/, expect: { ...personnel, otherOperator: 404, auditor: 403 }, path: () => `/api/identities/${identityKey}/disclosures` },
   { route: /^GET \/api\/identities\/:personKey\/access-records$/, expect: { ...adminOnly(200), auditor: 200 }, path: () => `/api/identities/${identityKey}/access-records` },
-  { route: /^POST \/api\/identities\/:personKey\/shred$/, expect: adminOnly(200), path: () => `/api/identities/${identityKey}/shred` },
+  // Gone (ADR 0006): erases nothing, points admins to POST /api/commands/shred-personal-data.
+  { route: /^POST \/api\/identities\/:personKey\/shred$/, expect: adminOnly(410), path: () => `/api/identities/${identityKey}/shred` },
   // Retention (ADR 0006): who is due and who is held — person keys and auxiliary ids, no personal data — for admins and auditors.
   { route: /^GET \/api\/retention\/due$/, expect: { ...adminOnly(200), auditor: 200 } },
   { route: /^GET \/api\/log\/checkpoint$/, expect: signedIn(200) },

@@ -64,6 +64,7 @@ export const COMMAND_TIMING: Readonly<Record<string, CommandTiming>> = {
   TellComplainant: 'HAPPENED',
   PayCompensation: 'HAPPENED',
   OrderCompensationRecovery: 'HAPPENED',
+  SettleCompensation: 'HAPPENED',
   // fines (Art. 46)
   ImposeFine: 'HAPPENED',
   RevokeFine: 'HAPPENED',

@@ -663,16 +663,23 @@ async function incident(ctx: Context, aux: AuxWork, kind: Incident): Promise<voi
     case 'death': {
       const death = kind === 'death';
       const disability = !death && rng.chance(0.05);
+      const kindOf = death ? 'DEATH' : disability ? 'DISABILITY' : 'INJURY';
+      const legalBasis = disability && rng.chance(0.5) ? 'POLICE_ANALOGY' : 'WORK_INJURY';
+      const occurredOn = dateOf(Math.max(aux.hiredDay, sim.today - rng.int(0, 20)));
+      const details = !death && rng.chance(0.4) ? rng.pick(['右腕骨折，休养六周', '腰部软组织挫伤', '左膝韧带损伤，手术治疗']) : null;
+      // Sealed under the person's data key before the command is built, as the API's record-injury does (ADR 0006); none without a vault.
+      const sealer = ctx.identities?.sealer;
+      const medicalDetails = details && sealer?.sealPersonalData ? await sealer.sealPersonalData(aux.person.key, 'medical', details, new Date(`${dateOf(sim.today)}T08:00:00.000Z`)) : null;
       const outcome = await sim.issue(
         recordInjury,
         {
           auxiliaryId: aux.id,
           injuryId: `inj-${pad(ctx.next('injury'), 6)}`,
-          kind: death ? 'DEATH' : disability ? 'DISABILITY' : 'INJURY',
-          legalBasis: disability && rng.chance(0.5) ? 'POLICE_ANALOGY' : 'WORK_INJURY',
-          occurredOn: dateOf(Math.max(aux.hiredDay, sim.today - rng.int(0, 20))),
+          kind: kindOf,
+          legalBasis,
+          occurredOn,
           determinationRef: `工伤认定〔${yearOfDay(sim.today)}〕${ctx.next('determination')}号`,
-          medicalDetails: !death && rng.chance(0.4) ? rng.pick(['右腕骨折，休养六周', '腰部软组织挫伤', '左膝韧带损伤，手术治疗']) : null,
+          medicalDetails,
         },
         actor,
       );

@@ -9,6 +9,8 @@ import type { PersonWork } from './people';
 /** What seals an applicant's identity and makes their person key: the vault, as the API's register-applicant uses it. */
 export interface IdentitySealer {
   sealIdentity(identity: IdentityInput, on: IsoDate, now: Date): Promise<{ personKey: string; sealed: SealedData }>;
+  /** Other sensitive data (an injury's medical details) sealed under the person's key, as the API's record-injury does. */
+  sealPersonalData?(personKey: string, purpose: 'medical', value: unknown, now: Date): Promise<SealedData>;
 }
 
 

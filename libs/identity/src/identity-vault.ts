@@ -30,6 +30,9 @@ export interface IdentityRecord {
 export type IdentityInput = IdentityRecord;
 
 export const IDENTITY_PURPOSE = 'identity';
+/** The purposes of the other sensitive data sealed under a person's key: the medical details of an injury (Art. 32; PIPL Art. 28). */
+export const MEDICAL_PURPOSE = 'medical';
+export type SensitivePurpose = typeof MEDICAL_PURPOSE;
 export const IDENTITY_FIELDS = ['name', 'gender', 'idNumber', 'birthDate', 'nationality', 'contact', 'documents'] as const;
 export type IdentityField = (typeof IDENTITY_FIELDS)[number];
 
@@ -124,7 +127,44 @@ export class IdentityVault {
     return Object.fromEntries(fields.map((f) => [f, record[f]])) as Partial<IdentityRecord>;
   }
 
-  shred(personKey: string, now: Date, reason: string): Promise<{ shredded: number }> {
+  /**
+   * Other sensitive personal data of the person (PIPL Art. 28: the medical
+   * details of an injury …) sealed under the same data key as their identity,
+   * with a purpose of its own (`medical`), before the command that carries it
+   * is built — the seam register-applicant uses. `dryRun`: sealed under a
+   * throwaway key, no data key created.
+   */
+  async sealPersonalData(personKey: string, purpose: SensitivePurpose, value: unknown, now: Date, options: { dryRun?: boolean } = {}): Promise<SealedData> {
+    const { keyId, key } = options.dryRun ? { keyId: 'dry-run', key: randomBytes(32) } : await this.keys.dataKeyFor(personKey, now);
+    return seal(key, keyId, { personKey, purpose }, value);
+  }
+
+  /**
+   * Sensitive data in clear, on an explicit read with a reason: one access
+   * record (fields as `<purpose>:<ref>`) written before anything is opened;
+   * each item `SHREDDED` when its key was erased.
+   */
+  async readSensitiveClear<T>(
+    personKey: string,
+    purpose: SensitivePurpose,
+    items: ReadonlyArray<{ ref: string; sealed: SealedData }>,
+    reader: Reader,
+    now: Date,
+    reason: string,
+    /** Refs of items of this purpose read from the log in clear (recorded before sealing), named in the same record. */
+    readInClear: readonly string[] = [],
+  ): Promise<Array<{ ref: string; value: T | 'SHREDDED' }>> {
+    if (reason.trim().length === 0) {
+      throw new IdentityError('ACCESS_REASON_REQUIRED', { zh: '查看完整个人信息须说明理由', en: 'A reason is required to read personal data in clear' });
+    }
+    const opened = await Promise.all(items.map(async (item) => ({ ref: item.ref, key: await this.keys.dataKey(personKey, item.sealed.keyId), sealed: item.sealed })));
+    const readable = opened.filter((o) => o.key !== null);
+    const fields = [...readable.map((o) => o.ref), ...readInClear].map((ref) => `${purpose}:${ref}`);
+    await this.record(personKey, reader, now, fields, fields.length > 0 || items.length === 0 ? 'CLEAR' : 'SHREDDED', reason);
+    return opened.map((o) => ({ ref: o.ref, value: o.key ? open<T>(o.key, { personKey, purpose }, o.sealed) : 'SHREDDED' }));
+  }
+
+    shred(personKey: string, now: Date, reason: string): Promise<{ shredded: number }> {
     return this.keys.shred(personKey, now, reason);
   }
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/co
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Clock } from '@auxledger/application';
 import type { PersonIdentityState } from '@auxledger/domain';
-import { IDENTITY_FIELDS, type AccessRecord, type IdentityField, type IdentityRecord, type MaskedIdentity, type Reader } from '@auxledger/identity';
+import { IDENTITY_FIELDS, IdentityError, MEDICAL_PURPOSE, type AccessRecord, type IdentityField, type IdentityRecord, type MaskedIdentity, type Reader } from '@auxledger/identity';
 import { ArrayMinSize } from 'class-validator';
 import { ReadAccess } from '../access/read-access';
 import { CurrentPrincipal, type Principal, Roles } from '../auth/principal';
@@ -17,10 +17,22 @@ export class PersonKeyParamsDto {
   personKey!: string;
 }
 
+/** What a disclosure may ask for: the identity's fields, and the medical details of the person's injuries (ADR 0006). */
+export const DISCLOSABLE_FIELDS = [...IDENTITY_FIELDS, 'medicalDetails'] as const;
+export type DisclosableField = (typeof DISCLOSABLE_FIELDS)[number];
+
+/** One injury's medical details as disclosed: in clear, or SHREDDED; `sealed: false` for one recorded in clear before sealing existed. */
+export interface DisclosedMedicalDetails {
+  auxiliaryId: string;
+  injuryId: string;
+  medicalDetails: string | 'SHREDDED';
+  sealed: boolean;
+}
+
 export class DisclosureRequestDto {
-  @ManyOf(IDENTITY_FIELDS, ['idNumber'], { description: 'The fields wanted in clear' })
+  @ManyOf(DISCLOSABLE_FIELDS, ['idNumber'], { description: 'The fields wanted in clear; `medicalDetails`: those of every injury on the person’s records (health data, PIPL Art. 28)' })
   @ArrayMinSize(1)
-  fields!: IdentityField[];
+  fields!: DisclosableField[];
 
   @Text('核对社会保险登记', { max: 500, description: 'Why: recorded with the read, for auditors (PIPL Art. 51; ASVS V16)' })
   reason!: string;
@@ -84,12 +96,30 @@ export class IdentityHttpController {
     @Param() { personKey }: PersonKeyParamsDto,
     @Body() body: DisclosureRequestDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<{ personKey: string; status: 'READABLE' | 'SHREDDED'; fields: Partial<IdentityRecord> | null }> {
+  ): Promise<{ personKey: string; status: 'READABLE' | 'SHREDDED'; fields: (Partial<IdentityRecord> & { medicalDetails?: DisclosedMedicalDetails[] }) | null }> {
     const { state, reader } = await this.readable(personKey, principal);
-    const fields = await this.identity.vault.readClear(personKey, state.sealed, reader, this.clock.now(), body.fields, body.reason).catch((e: unknown) => {
+    const asked = body.fields.filter((f): f is IdentityField => f !== 'medicalDetails');
+    const now = this.clock.now();
+    const fail = (e: unknown) => {
       throw identityError(e);
-    });
-    return { personKey, status: fields === 'SHREDDED' ? 'SHREDDED' : 'READABLE', fields: fields === 'SHREDDED' ? null : fields };
+    };
+    if (!body.reason.trim()) fail(new IdentityError('ACCESS_REASON_REQUIRED', { zh: '查看完整个人信息须说明理由', en: 'A reason is required to read personal data in clear' }));
+    const identity = asked.length > 0 ? await this.identity.vault.readClear(personKey, state.sealed, reader, now, asked, body.reason).catch(fail) : {};
+    let medicalDetails: DisclosedMedicalDetails[] | undefined;
+    let medicalShredded = false;
+    if (body.fields.includes('medicalDetails')) {
+      const found = await this.identity.medicalDetailsOf(personKey);
+      const sealed = found.flatMap((f) => ('sealed' in f ? [{ ref: f.injuryId, sealed: f.sealed }] : []));
+      // One access record for the read (fields `medical:<injury>`), written before anything is opened; those recorded in clear before sealing are named in it too.
+      const opened = await this.identity.vault.readSensitiveClear<string>(personKey, MEDICAL_PURPOSE, sealed, reader, now, body.reason, found.flatMap((f) => ('clear' in f ? [f.injuryId] : []))).catch(fail);
+      const byInjury = new Map((opened ?? []).map((o) => [o.ref, o.value]));
+      medicalShredded = sealed.length > 0 && (opened ?? []).every((o) => o.value === 'SHREDDED');
+      medicalDetails = found.map((f) => ({ auxiliaryId: f.auxiliaryId, injuryId: f.injuryId, medicalDetails: 'sealed' in f ? (byInjury.get(f.injuryId) ?? 'SHREDDED') : f.clear, sealed: 'sealed' in f }));
+    }
+    // Shredded: the identity asked for, or (only medical details asked) every sealed item, no longer opens.
+    const shredded = identity === 'SHREDDED' || (asked.length === 0 && medicalShredded);
+    const fields = identity === 'SHREDDED' ? (medicalDetails ? { medicalDetails } : null) : { ...(identity ?? {}), ...(medicalDetails ? { medicalDetails } : {}) };
+    return { personKey, status: shredded ? 'SHREDDED' : 'READABLE', fields };
   }
 
   @Get(':personKey/access-records')
@@ -100,18 +130,34 @@ export class IdentityHttpController {
     return { personKey, records: await this.identity.vault.accessRecords({ personKey }) };
   }
 
+  /**
+   * Replaced (ADR 0006): erasing a key here recorded no event, so the log
+   * could not say when or why a person's data was shredded. The shredding
+   * goes through the command path, `POST /api/commands/shred-personal-data`
+   * (ShredPersonalData judged, PersonalDataShredded recorded, then the key
+   * erased). This path erases nothing and answers 410 with that pointer.
+   */
   @Post(':personKey/shred')
-  @HttpCode(200)
+  @HttpCode(410)
   @Roles('admin')
   @ApiOperation({
     operationId: 'shredIdentity',
-    summary: '销毁数据密钥 Erase a person’s data key (crypto-shredding)',
-    description: 'The person’s personal data becomes unreadable everywhere — log, read models, exports, backups of the log — while the log still verifies. Irreversible.',
+    deprecated: true,
+    summary: '已停用：请用 shred-personal-data Gone: use POST /api/commands/shred-personal-data',
+    description: 'Erases nothing: 410 SHRED_MOVED. A person’s data key is shredded through the command path, POST /api/commands/shred-personal-data, which records PersonalDataShredded (ADR 0006).',
   })
-  async shred(@Param() { personKey }: PersonKeyParamsDto, @Body() body: ShredRequestDto): Promise<{ personKey: string; shredded: number }> {
-    await this.recorded(personKey);
-    const { shredded } = await this.identity.vault.shred(personKey, this.clock.now(), body.reason);
-    return { personKey, shredded };
+  @ApiResponse({ status: 410, description: 'SHRED_MOVED: use POST /api/commands/shred-personal-data', type: ErrorBodyDto })
+  shred(@Param() { personKey }: PersonKeyParamsDto, @Body() _body: ShredRequestDto): { error: { code: string; message: { zh: string; en: string }; details: Record<string, string> } } {
+    return {
+      error: {
+        code: 'SHRED_MOVED',
+        message: {
+          zh: '此路径已停用，未销毁任何密钥：请用 POST /api/commands/shred-personal-data（记录 PersonalDataShredded 后销毁数据密钥）',
+          en: 'This path is gone and erased nothing: use POST /api/commands/shred-personal-data (records PersonalDataShredded, then erases the data key)',
+        },
+        details: { use: 'POST /api/commands/shred-personal-data', personKey },
+      },
+    };
   }
 
   private async recorded(personKey: string): Promise<Extract<PersonIdentityState, { status: 'RECORDED' }>> {

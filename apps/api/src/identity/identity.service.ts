@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { fold, PersonIdentity, type PersonIdentityState, streamIdOf } from '@auxledger/domain';
+import { Auxiliary, Person, type SealedData, auxiliaryIdsOf, fold, isSealedMedicalDetails, PersonIdentity, type PersonIdentityState, streamIdOf } from '@auxledger/domain';
 import { envelopeOf } from '@auxledger/domain';
 import type { EventStore } from '@auxledger/event-store';
 import { IdentityError, IdentityVault, NationalIdRefused, type PeopleKeyStore, SqlitePeopleKeyStore, loadOrCreateSecret } from '@auxledger/identity';
@@ -67,6 +67,24 @@ export class IdentityService implements OnModuleInit, OnApplicationShutdown {
     if (state.status !== 'RECORDED') return null;
     const identity = await this.vault.readMasked(personKey, state.sealed, { keyId: principal.keyId, role: principal.role, organId }, now);
     return identity === 'SHREDDED' ? { status: 'SHREDDED', name: null, gender: null, idNumberMasked: null } : { status: 'READABLE', ...identity };
+  }
+
+  /**
+   * The medical details of every injury on the person's auxiliary records, as
+   * the log holds them: sealed (schema version 2) or, recorded before sealing,
+   * in clear (version 1). Nothing is opened here.
+   */
+  async medicalDetailsOf(personKey: string): Promise<Array<{ auxiliaryId: string; injuryId: string } & ({ sealed: SealedData } | { clear: string })>> {
+    const person = fold(Person, (await this.store.readStream(streamIdOf(Person, personKey))).map((e) => envelopeOf(e)) as never);
+    const found: Array<{ auxiliaryId: string; injuryId: string } & ({ sealed: SealedData } | { clear: string })> = [];
+    for (const auxiliaryId of auxiliaryIdsOf(person)) {
+      for (const event of await this.store.readStream(streamIdOf(Auxiliary, auxiliaryId))) {
+        if (event.type !== 'InjuryMedicalDetailsRecorded') continue;
+        const data = event.data as Parameters<typeof isSealedMedicalDetails>[0];
+        found.push(isSealedMedicalDetails(data) ? { auxiliaryId, injuryId: data.injuryId, sealed: data.sealed } : { auxiliaryId, injuryId: data.injuryId, clear: data.medicalDetails });
+      }
+    }
+    return found;
   }
 
   /** The identity record as the log holds it (ciphertext), folded. */

@@ -72,7 +72,8 @@ function auditSuite(name: string, open: (dir: string) => Promise<StoreConfig>): 
       });
       expect(res.body.events[1].prevHash).toBe(res.body.events[0].hash);
       expect(res.body.events[0].ruleSetRevision).toEqual(expect.any(String));
-      expect(res.body.events[2]).toMatchObject({ withheld: ['medicalDetails'], data: { injuryId: 'inj-1', medicalDetails: null } });
+      // Sealed under the person's key since ADR 0006 (schema version 2): the ciphertext withheld too.
+      expect(res.body.events[2]).toMatchObject({ schemaVersion: 2, withheld: ['sealed'], data: { injuryId: 'inj-1', sealed: null } });
       expect(res.text).not.toContain('左臂骨折');
       const application = await api.get('/api/streams/application-app-9/events', auditor.key).expect(200);
       expect(application.body.events[0]).toMatchObject({ type: 'ApplicationRegistered', withheld: ['applicant.birthDate'], data: { applicant: { birthDate: null, nationality: 'CN' }, personKey: 'pk-9' } });

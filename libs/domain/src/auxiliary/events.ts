@@ -10,14 +10,16 @@ import type {
   TerminationReason,
 } from '@auxledger/statute';
 import type { DomainEvent } from '../kernel';
+import type { SealedData } from '../identity/person-identity';
 
 /**
  * The events of one auxiliary's working life (stream `auxiliary-<auxiliaryId>`).
  * Past tense, plain JSON, each with its schema version. They carry the
  * `personKey` (a salted hash of the ID number), outcomes and dates — never the
  * ID number, health results or criminal-record findings themselves (PIPL): the
- * one event that carries raw medical detail, `InjuryMedicalDetailsRecorded`, is
- * its own type so that views can mask it. A health check keeps only its date
+ * one event that carries medical detail, `InjuryMedicalDetailsRecorded`, is
+ * its own type and, since schema version 2, holds it sealed under the person's
+ * data key (ADR 0006). A health check keeps only its date
  * and a result category (`HealthCheckRecorded`), never a finding.
  */
 
@@ -244,8 +246,23 @@ export type InjuryRecorded = DomainEvent<'InjuryRecorded', {
   determinationRef: string;
 }>;
 
-/** Health data (PIPL Art. 28 敏感个人信息): its own event type, so that views can mask it. */
-export type InjuryMedicalDetailsRecorded = DomainEvent<'InjuryMedicalDetailsRecorded', { auxiliaryId: string; injuryId: string; medicalDetails: string }>;
+/**
+ * Health data (PIPL Art. 28 敏感个人信息): its own event type, so that views can
+ * mask it. Schema version 2 (ADR 0006): `sealed` — the details sealed under the
+ * person's data key (purpose `medical`, bound to `personKey`), so that shredding
+ * the key makes them unreadable while the chain still verifies. Version 1
+ * events, recorded before sealing, carry `medicalDetails` in clear; readers
+ * take both (`isSealedMedicalDetails`) and never show the clear text.
+ */
+export type InjuryMedicalDetailsRecorded = DomainEvent<'InjuryMedicalDetailsRecorded', SealedMedicalDetails | { auxiliaryId: string; injuryId: string; medicalDetails: string }>;
+export interface SealedMedicalDetails {
+  auxiliaryId: string;
+  injuryId: string;
+  personKey: string;
+  sealed: SealedData;
+}
+/** A version 2 `InjuryMedicalDetailsRecorded`: sealed; false for a version 1 event in clear. */
+export const isSealedMedicalDetails = (data: InjuryMedicalDetailsRecorded['data']): data is SealedMedicalDetails => 'sealed' in data;
 
 // ── Compensation (Art. 42 ¶2–3) ────────────────────────────────────────────
 
@@ -265,6 +282,17 @@ export type CompensationRecoveryOrdered = DomainEvent<'CompensationRecoveryOrder
   fault: 'INTENT' | 'GROSS_NEGLIGENCE';
   findingRef: string;
   orderedOn: IsoDate;
+}>;
+
+/** The recovery question of Art. 42 ¶3 closed (`SettleCompensation`): the recovery borne, or none owed. */
+export type CompensationSettled = DomainEvent<'CompensationSettled', {
+  auxiliaryId: string;
+  compensationId: string;
+  settlement: 'RECOVERY_BORNE' | 'NO_RECOVERY';
+  settlementRef: string;
+  /** The sum ordered from the auxiliary when settled (fen). */
+  recoveredFen: number;
+  settledOn: IsoDate;
 }>;
 
 // ── Termination (Art. 40, 37 ¶3) ───────────────────────────────────────────
@@ -334,6 +362,7 @@ export type AuxiliaryEvent =
   | InjuryMedicalDetailsRecorded
   | CompensationPaid
   | CompensationRecoveryOrdered
+  | CompensationSettled
   | AuxiliaryTerminated
   | RetroactiveConflictCorrected;
 

@@ -21,6 +21,7 @@ export * from './complaints';
 export * from './decide-recusal';
 export * from './record-injury';
 export * from './compensation';
+export * from './settle-compensation';
 export * from './terminate';
 export * from './hire';
 export * from './retroactive';

@@ -1,6 +1,6 @@
 import { nmg } from '@auxledger/statute';
 import { command, on, scenario } from '../testing';
-import { AUX, ORGAN, dutyAssigned, hired, insured, preJobPassed, terminatedOn } from './auxiliary.fixtures';
+import { AUX, ORGAN, PERSON, dutyAssigned, hired, insured, preJobPassed, terminatedOn } from './auxiliary.fixtures';
 import { type Commend, commend } from './commend';
 import { type HandleComplaint, type ReceiveComplaint, type TellComplainant, handleComplaint, receiveComplaint, tellComplainant } from './complaints';
 import { type OrderCompensationRecovery, type PayCompensation, orderCompensationRecovery, payCompensation } from './compensation';
@@ -109,13 +109,15 @@ describe('Art. 32: injury, disability, death and martyr status with their legal 
     if (failed.length) outcome.thenRefusedByStatute(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
-  it('medical detail (health data, PIPL) goes to its own event, apart from the injury record', () => {
-    given({ auxiliary: [hired()] }).when(i({ medicalDetails: '左腿骨折' })).then({
+  it('medical detail (health data, PIPL) goes sealed to its own event (schema version 2, bound to the person key), apart from the injury record; never in clear', () => {
+    const sealed = { alg: 'A256GCM' as const, keyId: 'dk-1', iv: 'aXY=', ct: 'Y3Q=', tag: 'dGFn' };
+    given({ auxiliary: [hired()] }).when(i({ medicalDetails: sealed })).then({
       auxiliary: [
         auxiliaryEvent('InjuryRecorded', { auxiliaryId: AUX, injuryId: 'inj-1', kind: 'INJURY', legalBasis: 'WORK_INJURY', occurredOn: '2025-03-01', determinationRef: '工伤认定2025-7' }),
-        auxiliaryEvent('InjuryMedicalDetailsRecorded', { auxiliaryId: AUX, injuryId: 'inj-1', medicalDetails: '左腿骨折' }),
+        { ...auxiliaryEvent('InjuryMedicalDetailsRecorded', { auxiliaryId: AUX, injuryId: 'inj-1', personKey: PERSON, sealed }), schemaVersion: 2 },
       ],
     });
+    given({ auxiliary: [hired()] }).when(i({ medicalDetails: '左腿骨折' as never })).thenRefusedByState('MEDICAL_DETAILS_NOT_SEALED');
   });
 });
 

@@ -53,6 +53,7 @@ const AFTER: { [T in ServiceCommandType]?: Record<string, unknown> } = {
   RecordInjury: { injuryId: 'inj-1', kind: 'MARTYR', legalBasis: 'MARTYRS', occurredOn: '2025-06-29', determinationRef: '烈士评定〔2025〕1号', medicalDetails: null },
   PayCompensation: { compensationId: 'comp-2', paidByOrganId: ORGAN, paidFen: 50000, claimRef: 'C-2' },
   OrderCompensationRecovery: { compensationId: 'comp-1', fromAuxiliaryFen: 30000, fault: 'GROSS_NEGLIGENCE', findingRef: 'F-1' },
+  SettleCompensation: { compensationId: 'comp-1', settlement: 'NO_RECOVERY', settlementRef: 'S-1' },
 };
 
 /** Well-formed data for the commands whose handlers read it before their rules (the API's validation guarantees the shape). */
@@ -75,7 +76,7 @@ describe('SERVICE-PERIOD (Arts. 24, 40): every command about a service passes on
   it('the commands allowed after a departure are the ones the regulation still asks for (Arts. 9, 32, 37 ¶3, 38, 42 ¶2–3)', () => {
     const allowed = Object.entries(AFTER_DEPARTURE).filter(([, c]) => c !== null).map(([type, c]) => [type, c?.article]);
     expect(Object.fromEntries(allowed)).toEqual({
-      RecoverCredential: 37, Commend: 9, ReceiveComplaint: 38, HandleComplaint: 38, TellComplainant: 38, RecordInjury: 32, PayCompensation: 42, OrderCompensationRecovery: 42,
+      RecoverCredential: 37, Commend: 9, ReceiveComplaint: 38, HandleComplaint: 38, TellComplainant: 38, RecordInjury: 32, PayCompensation: 42, OrderCompensationRecovery: 42, SettleCompensation: 42,
     });
   });
 

@@ -44,6 +44,7 @@ export const AFTER_DEPARTURE = {
   // 第四十二条第二款、第三款 赔偿损失后，应当责令有故意或者重大过失的辅警依法承担部分或者全部赔偿费用 — after the departure too.
   PayCompensation: nmg(42, 2),
   OrderCompensationRecovery: nmg(42, 3),
+  SettleCompensation: nmg(42, 3),
   Terminate: null,
   // Issue 11 item 6: an organ corrects a record a back-dated one made unlawful — during the service.
   CorrectRetroactiveConflict: null,

@@ -38,6 +38,8 @@ export interface Compensation {
   paidFen: number;
   /** Sum of recovery orders against the auxiliary so far (Art. 42 ¶3). */
   recoveredFen: number;
+  /** Art. 42 ¶3 closed (`CompensationSettled`); absent or null: open. */
+  settledOn?: IsoDate | null;
 }
 
 /** What every hired auxiliary's record holds, whatever the status (kept after departure: credentials to recover, complaints, compensation). */
@@ -350,6 +352,10 @@ function applyEvent(state: AuxiliaryState, event: AuxiliaryEvent): AuxiliaryStat
       return updateRecord(state, (r) => ({
         compensations: r.compensations.map((c) => (c.compensationId === compensationId ? { ...c, recoveredFen: c.recoveredFen + fromAuxiliaryFen } : c)),
       }));
+    }
+    case 'CompensationSettled': {
+      const { compensationId, settledOn } = event.data;
+      return updateRecord(state, (r) => ({ compensations: r.compensations.map((c) => (c.compensationId === compensationId ? { ...c, settledOn } : c)) }));
     }
     case 'RetroactiveConflictCorrected': {
       const { revoked } = event.data;

@@ -71,6 +71,14 @@ describe('ShredPersonalData: the retention of personal data after departure (ADR
     expect(given(history(events)).when(shred('2027-04-01')).decision.accepted).toBe(true);
   });
 
+  it('no longer holds a compensation once its settlement is recorded (Art. 42 ¶3, SettleCompensation)', () => {
+    const paid = on('2025-02-01', auxiliaryEvent('CompensationPaid', { auxiliaryId: AUX, compensationId: 'comp-1', paidByOrganId: ORGAN, paidFen: 50000, claimRef: 'GP-1', paidOn: '2025-02-01' }));
+    const ordered = on('2025-02-10', auxiliaryEvent('CompensationRecoveryOrdered', { auxiliaryId: AUX, compensationId: 'comp-1', fromAuxiliaryFen: 20000, fault: 'INTENT', findingRef: 'F-1', orderedOn: '2025-02-10' }));
+    const settled = on('2025-06-01', auxiliaryEvent('CompensationSettled', { auxiliaryId: AUX, compensationId: 'comp-1', settlement: 'RECOVERY_BORNE', settlementRef: 'S-1', recoveredFen: 20000, settledOn: '2025-06-01' }));
+    given(history([hired(), paid, ordered, terminatedOn('2025-03-31')])).when(shred('2028-01-01')).thenRefusedByState('PERSONAL_DATA_HELD');
+    expect(given(history([hired(), paid, ordered, terminatedOn('2025-03-31'), settled])).when(shred('2028-01-01')).decision.accepted).toBe(true);
+  });
+
   it('judges every auxiliary record of the person, and shreds a key once', () => {
     given(history()).when(shred('2028-01-01', [])).thenRefusedByState('AUXILIARY_RECORDS_INCOMPLETE');
     const done = on('2027-04-01', personalDataShredded({ personKey: PERSON, keyId: 'dk-1', reason: 'RETENTION_ENDED', basis: { parameter: 'personalData.retentionYearsAfterDeparture', value: 2, source: 's', isDefault: true }, keptFrom: '2025-03-31', dueOn: '2027-03-31' }));

@@ -15,8 +15,8 @@ import { type PersonIdentityState, personIdentityRef, personalDataShredded } fro
  * - COMPLAINT_OPEN (Art. 38 ¶2): a complaint about them not yet decided, or
  *   the complainant not yet told the result;
  * - COMPENSATION_RECOVERY (Art. 42 ¶3): damages the organ paid for their act,
- *   whose recovery from them is ordered or may still be (no settlement is
- *   recorded in AuxLedger, so a compensation holds until one is);
+ *   whose recovery from them is ordered or may still be, until its
+ *   settlement is recorded (`SettleCompensation`);
  * - CREDENTIALS_NOT_RECOVERED (Art. 37 ¶3): a work card, uniform or insignia
  *   issued to them and not recovered.
  * The person key itself (a keyed hash) stays in the service record, so
@@ -106,6 +106,7 @@ export function retentionHolds(state: AuxiliaryState): RetentionHold[] {
     }
   }
   for (const c of compensations) {
+    if (c.settledOn) continue;
     holds.push(
       hold(
         'COMPENSATION_RECOVERY',
@@ -113,7 +114,7 @@ export function retentionHolds(state: AuxiliaryState): RetentionHold[] {
         c.compensationId,
         nmg(42, 3),
         c.recoveredFen > 0
-          ? { zh: `赔偿 ${c.compensationId}：已责令辅警承担 ${c.recoveredFen} 分，未记录清偿`, en: `Compensation ${c.compensationId}: ${c.recoveredFen} fen ordered from the auxiliary, no settlement recorded` }
+          ? { zh: `赔偿 ${c.compensationId}：已责令辅警承担 ${c.recoveredFen} 分，未记录了结`, en: `Compensation ${c.compensationId}: ${c.recoveredFen} fen ordered from the auxiliary, no settlement recorded` }
           : { zh: `赔偿 ${c.compensationId}：机关已赔偿 ${c.paidFen} 分，尚未决定是否追偿`, en: `Compensation ${c.compensationId}: ${c.paidFen} fen paid by the organ, recovery not decided` },
       ),
     );

@@ -373,6 +373,10 @@ export function summarize(event: AuxiliaryEvent): Bilingual {
       return { zh: `赔偿${yuan(event.data.paidFen)}元（${event.data.claimRef}）`, en: `Compensation of ${yuan(event.data.paidFen)} yuan paid (${event.data.claimRef})` };
     case 'CompensationRecoveryOrdered':
       return { zh: `责令追偿${yuan(event.data.fromAuxiliaryFen)}元`, en: `Recovery of ${yuan(event.data.fromAuxiliaryFen)} yuan ordered` };
+    case 'CompensationSettled':
+      return event.data.settlement === 'RECOVERY_BORNE'
+        ? { zh: `赔偿${event.data.compensationId}了结：辅警已承担${yuan(event.data.recoveredFen)}元（${event.data.settlementRef}）`, en: `Compensation ${event.data.compensationId} settled: ${yuan(event.data.recoveredFen)} yuan borne by the auxiliary (${event.data.settlementRef})` }
+        : { zh: `赔偿${event.data.compensationId}了结：不予追偿（${event.data.settlementRef}）`, en: `Compensation ${event.data.compensationId} settled: no recovery (${event.data.settlementRef})` };
     case 'AuxiliaryTerminated':
       return { zh: `离职：${event.data.reason}（${event.data.departedOn}）`, en: `Departed on ${event.data.departedOn}: ${event.data.reason}` };
     case 'RetroactiveConflictCorrected': {

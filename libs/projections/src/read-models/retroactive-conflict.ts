@@ -90,7 +90,8 @@ function kept(event: RecordedEvent): AuxiliaryEvent {
     case 'AuxiliarySuspended':
       return { ...e, data: { ...e.data, reason: '' } };
     case 'InjuryMedicalDetailsRecorded':
-      return { ...e, data: { ...e.data, medicalDetails: '' } };
+      // Neither the clear text of a version 1 event nor the ciphertext of a version 2 one (ADR 0006).
+      return { ...e, data: { auxiliaryId: e.data.auxiliaryId, injuryId: e.data.injuryId, medicalDetails: '' } };
     default:
       return e;
   }

@@ -1,6 +1,6 @@
 import {
   adjustPay, assignDuty, commend, completeProbation, correctRetroactiveConflict, decideRecusal, demote, discipline, endDuty, enrolInsurance, handleComplaint, hire, issueCredential,
-  orderCompensationRecovery, payCompensation, promote, receiveComplaint, recordAssessment, recordHealthCheck, recordInjury, recordQualification, recordTraining,
+  orderCompensationRecovery, payCompensation, settleCompensation, promote, receiveComplaint, recordAssessment, recordHealthCheck, recordQualification, recordTraining,
   recoverCredential, reinstate, renewContract, suspend, tellComplainant, terminate,
 } from '@auxledger/domain';
 import { defineCommandEndpoint } from '../shared/define-command-endpoint';
@@ -23,7 +23,7 @@ import { PromoteRequestDto } from './promote.request.dto';
 import { ReceiveComplaintRequestDto } from './receive-complaint.request.dto';
 import { RecordAssessmentRequestDto } from './record-assessment.request.dto';
 import { RecordHealthCheckRequestDto } from './record-health-check.request.dto';
-import { RecordInjuryRequestDto } from './record-injury.request.dto';
+import { SettleCompensationRequestDto } from './settle-compensation.request.dto';
 import { RecordQualificationRequestDto } from './record-qualification.request.dto';
 import { RecordTrainingRequestDto } from './record-training.request.dto';
 import { RecoverCredentialRequestDto } from './recover-credential.request.dto';
@@ -211,12 +211,15 @@ export const AUXILIARY_ENDPOINTS = [
     description: 'Art. 42 ¶3 (COMPENSATION): only on a recorded finding of intent or gross negligence, never more than was paid.',
   }),
   defineCommandEndpoint({
-    handler: recordInjury,
-    dto: RecordInjuryRequestDto,
+    handler: settleCompensation,
+    dto: SettleCompensationRequestDto,
     scope: onRecord,
-    summary: '因公伤亡 Record an injury, disability or death',
-    description: 'Art. 32 (INJURY): with its legal basis; medical detail (PIPL sensitive) goes to its own event, which views mask.',
+    summary: '赔偿了结 Settle a compensation',
+    description:
+      'Art. 42 ¶3: the recovery ordered borne by the auxiliary (RECOVERY_BORNE, an order on record), or none owed (NO_RECOVERY, no order on record); once. ' +
+      'A compensation not settled holds the person’s personal data against shredding (retention hold COMPENSATION_RECOVERY); settled, it no longer does.',
   }),
+  // RecordInjury (Art. 32) is hand-made (apps/api/src/identity/record-injury.endpoint.ts): it seals the medical details before the command is built.
   defineCommandEndpoint({
     handler: issueCredential,
     dto: IssueCredentialRequestDto,

@@ -24,10 +24,11 @@ export class RecordInjuryRequestDto extends CommandRequestDto {
   @Text('工伤认定决定书2025-7', { max: 200 })
   determinationRef!: string;
 
-  @Text('左臂骨折', { nullable: true, description: 'Health data (PIPL): kept in its own event, masked in views; null: none' })
+  @Text('左臂骨折', { nullable: true, description: 'Health data (PIPL Art. 28): sealed under the person’s data key before the command is built, kept in its own event as ciphertext, read in clear only on a recorded disclosure (ADR 0006); null: none' })
   medicalDetails?: string | null;
 
-  static toData(b: RecordInjuryRequestDto): RecordInjury['data'] {
+  /** The command's data with the medical details still in clear: the endpoint seals them (apps/api/src/identity/record-injury.endpoint.ts). */
+  static toData(b: RecordInjuryRequestDto): Omit<RecordInjury['data'], 'medicalDetails'> & { medicalDetails: string | null } {
     return {
       auxiliaryId: b.auxiliaryId,
       injuryId: b.injuryId,

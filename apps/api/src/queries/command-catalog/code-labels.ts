@@ -123,6 +123,8 @@ export const CODE_LABELS: Readonly<Record<string, Bilingual>> = {
   GROSS_NEGLIGENCE: b('重大过失', 'Gross negligence'),
   ORDINARY_NEGLIGENCE: b('一般过失', 'Ordinary negligence'),
   NONE: b('无过错', 'No fault'),
+  RECOVERY_BORNE: b('辅警已承担追偿费用', 'Recovery borne by the auxiliary'),
+  NO_RECOVERY: b('不予追偿', 'No recovery owed'),
   // Fines (Art. 44)
   MAKE: b('制造', 'Making'),
   SELL: b('销售', 'Selling'),

@@ -80,6 +80,7 @@ export const GROUP_OF: Readonly<Record<string, CommandGroup>> = {
   TellComplainant: 'discipline-complaints',
   PayCompensation: 'discipline-complaints',
   OrderCompensationRecovery: 'discipline-complaints',
+  SettleCompensation: 'discipline-complaints',
   Terminate: 'departure',
   ImposeFine: 'fines',
   RecordFinePayment: 'fines',

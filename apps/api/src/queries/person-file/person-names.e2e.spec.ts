@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { IdentityService } from '../../identity/identity.service';
 import { type Api, hireBody, keyFor, organTree, passedApplication, startApi, tempDir, writePayStandards } from '../../testing/api-fixture';
 
 /**
@@ -88,7 +89,8 @@ describe('names on the person file', () => {
   });
 
   it('shows no name once the person’s key is shredded, the file itself intact', async () => {
-    await api.post(`/api/identities/${wangKey}/shred`, { reason: 'retention ended' }).expect(200);
+    // The erasure as ShredPersonalData's last step makes it (the command path: apps/cli/src/retention.int.spec.ts).
+    await api.app.get(IdentityService).vault.shred(wangKey, api.clock.now(), 'retention ended');
     const res = await file(hohhot.key);
     expect(res.status).toBe(200);
     expect(res.body.state.auxiliary_id).toBe('aux-w');

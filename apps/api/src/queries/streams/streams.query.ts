@@ -100,7 +100,8 @@ export class GetStreamsHandler implements IQueryHandler<GetStreams> {
  * without reading them.
  */
 export const WITHHELD: Readonly<Record<string, readonly string[]>> = {
-  InjuryMedicalDetailsRecorded: ['medicalDetails'],
+  // Version 1 (clear, recorded before ADR 0006's sealing) and version 2 (sealed under the person's key; opened only on a recorded disclosure).
+  InjuryMedicalDetailsRecorded: ['medicalDetails', 'sealed'],
   DisciplineDecided: ['description'],
   AuxiliarySuspended: ['reason'],
   ApplicationRegistered: ['applicant.birthDate'],

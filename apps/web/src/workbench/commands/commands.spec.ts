@@ -18,7 +18,7 @@ const NOT_A_COMMAND_FORM: Readonly<Record<string, string>> = {
   'POST /api/log/checkpoints': 'a signed checkpoint of the log: operations (schedule or CLI), never an operator’s act',
   'POST /api/log/verify': 'verifying the hash chain: the auditor pages (workbench/audit) and operations',
   'POST /api/identities/{personKey}/disclosures': 'disclosing a person’s identity: recorded reads by role on a person’s file, not a lifecycle command',
-  'POST /api/identities/{personKey}/shred': 'crypto-shredding at the end of retention: the retention CLI (`auxledger retention`), never by hand in a form',
+  'POST /api/identities/{personKey}/shred': 'gone (410): it erased a key without recording it; shredding is the ShredPersonalData command (`auxledger retention`, POST /api/commands/shred-personal-data)',
 };
 
 const ROOT = resolve(__dirname, '..', '..', '..', '..', '..');

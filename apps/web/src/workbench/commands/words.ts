@@ -82,7 +82,7 @@ addWords('commands', {
       grantingAuthority: '授予机关', disciplineId: '处分编号', misconduct: '违纪行为', decidingOrganId: '决定机关', effectiveUntil: '有效期至',
       decisionRef: '决定文件', recusalId: '回避编号', initiatedBy: '提出方', granted: '准予', channel: '渠道', receivingOrganId: '受理机关',
       investigatedOn: '调查日期', finding: '调查结论', means: '告知方式', compensationId: '赔偿编号', paidByOrganId: '赔偿机关', paidFen: '赔偿金额（分）',
-      claimRef: '赔偿请求', fromAuxiliaryFen: '追偿金额（分）', fault: '过错', findingRef: '过错认定', injuryId: '伤亡编号', legalBasis: '法律依据',
+      claimRef: '赔偿请求', fromAuxiliaryFen: '追偿金额（分）', fault: '过错', findingRef: '过错认定', settlement: '了结方式', settlementRef: '了结文书', injuryId: '伤亡编号', legalBasis: '法律依据',
       occurredOn: '发生日期', determinationRef: '认定文件', medicalDetails: '医疗情况', partyKey: '当事人', decisionNumber: '处罚决定书文号',
       conduct: '违法行为', confiscated: '没收', illegalIncomeFen: '违法所得（分）', receiptRef: '收据',
     },

@@ -60,6 +60,8 @@ export const ORGANS: ReadonlyArray<[string, OrganLevel, string | null]> = [
 ];
 
 export const SECRET_MEDICAL = '左胫骨骨折，住院十四天';
+/** The medical details as the command carries them since ADR 0006: sealed (opaque here; the read models never open them). */
+export const SEALED_MEDICAL = { alg: 'A256GCM' as const, keyId: 'dk-aux-a', iv: 'bm9uY2Utbm9uY2U=', ct: Buffer.from(`sealed:${SECRET_MEDICAL.length}`).toString('base64'), tag: 'dGFnLXRhZy10YWctdGFn' };
 
 export const HIRE_ON = '2025-01-02';
 export const PROMOTED_ON = '2027-01-20';
@@ -141,7 +143,7 @@ export async function buildWorld(store: EventStore): Promise<World> {
   await aux<RecordTraining>(recordTraining, 'RecordTraining', { auxiliaryId: 'aux-a', trainingId: 'tr-2', kind: 'ANNUAL', year: 2026, topics: ['LAW', 'SKILLS'], completedOn: '2026-11-01', outcome: 'PASSED' }, '2026-11-01', T(0));
   await aux<ReceiveComplaint>(receiveComplaint, 'ReceiveComplaint', { auxiliaryId: 'aux-a', complaintId: 'cp-1', channel: 'COMPLAINT', receivingOrganId: 'xincheng' }, '2026-12-01', T(1));
   await aux<RecordAssessment>(recordAssessment, 'RecordAssessment', { auxiliaryId: 'aux-a', assessmentId: 'ass-2026', period: '2026', dimensions: ['POLITICAL_QUALITY', 'ABILITY', 'WORK_STYLE', 'PERFORMANCE', 'COMPLIANCE'], grade: '称职' }, '2027-01-15', T(2));
-  await aux<RecordInjury>(recordInjury, 'RecordInjury', { auxiliaryId: 'aux-a', injuryId: 'inj-1', kind: 'INJURY', legalBasis: 'WORK_INJURY', occurredOn: '2027-01-16', determinationRef: '工伤认定2027-3', medicalDetails: SECRET_MEDICAL }, '2027-01-18', T(3));
+  await aux<RecordInjury>(recordInjury, 'RecordInjury', { auxiliaryId: 'aux-a', injuryId: 'inj-1', kind: 'INJURY', legalBasis: 'WORK_INJURY', occurredOn: '2027-01-16', determinationRef: '工伤认定2027-3', medicalDetails: SEALED_MEDICAL }, '2027-01-18', T(3));
   // Recorded at T(10), effective 2027-01-20: a promotion entered late.
   const promotionRecordedAt = T(10);
   await aux<Promote>(promote, 'Promote', { auxiliaryId: 'aux-a', route: 'ASSESSMENT', toLevel: 'L2', selectionRef: null, selectionAllowsSkip: false, pay: payOn('L2') }, PROMOTED_ON, promotionRecordedAt);
