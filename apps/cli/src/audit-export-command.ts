@@ -8,6 +8,7 @@ import { CliError, UsageError } from './cli-error';
 import { dateOption } from './date-option';
 import { type LogLocation, openLog } from './open-log';
 import { type Output, progressBar } from './output';
+import { type NameReader, openNameReader } from './person-names';
 
 /**
  * `auxledger audit export`: every accepted event and every refused command
@@ -50,10 +51,14 @@ export const CSV_COLUMNS = [
   'rule_ids', 'citations_zh', 'citations_en', 'message_zh', 'message_en',
 ] as const;
 
+/** With `--names`: who the person is, for one who holds the key store (each person's read recorded); shredded people as shredded. */
+export const NAME_COLUMNS = ['person_status', 'person_name', 'person_id_number_masked'] as const;
+export type NamedAuditRecord = AuditRecord & { person_status?: 'READABLE' | 'SHREDDED' | null; person_name?: string | null; person_id_number_masked?: string | null };
+
 const PERSON_KEY_HIDDEN = '(hidden)';
 
 export async function auditExportCommand(
-  options: LogLocation & AuditFilters & { format?: string; out?: string; showPersonKey?: boolean; bom?: boolean },
+  options: LogLocation & AuditFilters & { format?: string; out?: string; showPersonKey?: boolean; bom?: boolean; names?: boolean; reader?: string; peopleDb?: string; wrapKey?: string },
   io: Output,
 ): Promise<number> {
   const format = options.format ?? 'csv';
@@ -63,11 +68,16 @@ export async function auditExportCommand(
   if (filters.from && filters.to && filters.from > filters.to) {
     throw new UsageError('EMPTY_PERIOD', { zh: `--from ${filters.from} 晚于 --to ${filters.to}`, en: `--from ${filters.from} is after --to ${filters.to}` });
   }
-  const store = await openLog(options);
+  // Names (ADR 0006): the key store beside the log, each person's read recorded as `cli:<reader>`; checked before anything is written.
+  const names = options.names ? await openNameReader({ db: options.db, actor: options.reader, peopleDb: options.peopleDb, wrapKey: options.wrapKey, flag: '--reader' }) : undefined;
+  const store = await openLog(options).catch(async (error: unknown) => {
+    await names?.close();
+    throw error;
+  });
   const bar = progressBar(io, 'exporting', undefined);
   try {
     const sink = options.out ? await openFile(options.out) : (io.stdout ?? throughOut(io));
-    const done = await exportAudit(store, sink, { filters, format, excel: options.bom !== false, showPersonKey: options.showPersonKey === true, onBatch: (n) => bar.advance(n) }).catch((error: unknown) => {
+    const done = await exportAudit(store, sink, { filters, format, excel: options.bom !== false, showPersonKey: options.showPersonKey === true, names, onBatch: (n) => bar.advance(n) }).catch((error: unknown) => {
       // The reader of a pipe stopped (`| head`): like any Unix filter, stop quietly.
       if ((error as { code?: string }).code === 'EPIPE' && sink === io.stdout) return null;
       throw error;
@@ -82,6 +92,7 @@ export async function auditExportCommand(
   } finally {
     bar.stop();
     await store.close();
+    await names?.close();
   }
 }
 
@@ -89,28 +100,39 @@ export async function auditExportCommand(
 export async function exportAudit(
   store: EventStore,
   sink: Writable,
-  options: { filters: AuditFilters; format: AuditFormat; showPersonKey: boolean; excel?: boolean; batchSize?: number; onBatch?: (events: number) => void },
+  options: { filters: AuditFilters; format: AuditFormat; showPersonKey: boolean; excel?: boolean; batchSize?: number; onBatch?: (events: number) => void; names?: NameReader },
 ): Promise<{ read: number; written: number }> {
   const { filters, format, showPersonKey } = options;
   let read = 0;
   let written = 0;
   // Excel: a UTF-8 byte-order mark first, CRLF between records (RFC 4180's own line end).
   const csv = options.excel ? { bom: true, record_delimiter: 'windows' as const } : {};
-  if (format === 'csv') await write(sink, stringify([[...CSV_COLUMNS]], csv));
+  const names = options.names;
+  const columns: readonly string[] = names ? [...CSV_COLUMNS, ...NAME_COLUMNS] : CSV_COLUMNS;
+  if (format === 'csv') await write(sink, stringify([[...columns]], csv));
   for (let after = 0; ; ) {
     const batch = await store.readAll({ after, maxCount: options.batchSize ?? 1000 });
     if (batch.length === 0) break;
     after = (batch[batch.length - 1] as (typeof batch)[number]).globalPosition;
     read += batch.length;
-    const records = batch
+    const kept = batch
       .flatMap((event): AuditRecord[] => {
         const row = auditRow(event);
         return row ? [{ ...row, global_position: event.globalPosition, effective_date: event.metadata.effectiveDate, recorded_at: event.metadata.recordedAt }] : [];
       })
-      .filter((r) => passes(r, filters))
-      .map((r) => (showPersonKey ? r : withoutPersonKey(r)));
+      .filter((r) => passes(r, filters));
+    const named: NamedAuditRecord[] = [];
+    for (const r of kept) {
+      if (!names) {
+        named.push(r);
+        continue;
+      }
+      const shown = r.person_key ? await names.nameOf(r.person_key, r.organ_id ?? r.actor_organ_id) : null;
+      named.push({ ...r, person_status: shown?.status ?? null, person_name: shown?.name ?? null, person_id_number_masked: shown?.idNumberMasked ?? null });
+    }
+    const records = named.map((r) => (showPersonKey ? r : withoutPersonKey(r)));
     written += records.length;
-    if (records.length > 0) await write(sink, format === 'csv' ? stringify(records.map(csvRow), { ...csv, bom: false }) : records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    if (records.length > 0) await write(sink, format === 'csv' ? stringify(records.map((r) => csvRow(r, columns)), { ...csv, bom: false }) : records.map((r) => `${JSON.stringify(r)}\n`).join(''));
     options.onBatch?.(batch.length);
   }
   return { read, written };
@@ -128,20 +150,20 @@ function passes(r: AuditRecord, f: AuditFilters): boolean {
 }
 
 /** PIPL: the salted person key identifies a natural person across records; shown only on request. */
-function withoutPersonKey(r: AuditRecord): AuditRecord {
+function withoutPersonKey<R extends AuditRecord>(r: R): R {
   if (r.person_key === null) return r;
   const stream = r.stream_id === `person-${r.person_key}` ? `person-${PERSON_KEY_HIDDEN}` : r.stream_id;
   return { ...r, person_key: PERSON_KEY_HIDDEN, stream_id: stream };
 }
 
-function csvRow(r: AuditRecord): unknown[] {
-  const flat: Record<(typeof CSV_COLUMNS)[number], unknown> = {
+function csvRow(r: NamedAuditRecord, columns: readonly string[]): unknown[] {
+  const flat: Record<string, unknown> = {
     ...r,
     rule_ids: r.rule_ids?.join(';') ?? '',
     citations_zh: r.citations?.map((c) => `${c.ruleId} ${c.zh}`).join(' | ') ?? '',
     citations_en: r.citations?.map((c) => `${c.ruleId} ${c.en}`).join(' | ') ?? '',
   };
-  return CSV_COLUMNS.map((column) => flat[column] ?? '');
+  return columns.map((column) => flat[column] ?? '');
 }
 
 async function write(sink: Writable, chunk: string): Promise<void> {

@@ -162,6 +162,10 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
     .option('--from <date>', L('生效日期不早于此日，YYYY-MM-DD', 'effective on or after this date, YYYY-MM-DD'))
     .option('--to <date>', L('生效日期不晚于此日，YYYY-MM-DD', 'effective on or before this date, YYYY-MM-DD'))
     .option('--show-person-key', L('显示人员密钥（个人信息保护法：默认隐藏）', 'show person keys (PIPL: hidden unless asked for)'))
+    .option('--names', L('加列 person_status、person_name、person_id_number_masked（公民身份号码脱敏，已销毁者标 SHREDDED）；每人的查看记入查阅记录，须 --reader', 'add person_status, person_name, person_id_number_masked (ID number masked; the shredded as SHREDDED); each person read is recorded as an access record; needs --reader'))
+    .option('--reader <user>', L('与 --names：查看人（记入查阅记录）', 'with --names: who reads (recorded in the access records)'))
+    .option('--people-db <file>', L('与 --names：数据密钥库（默认记录库旁的 <名>.people.db）', 'with --names: the key store (default <name>.people.db beside the log)'))
+    .option('--wrap-key <file>', L('与 --names：封装密钥文件（默认记录库旁的 <名>.wrap.key）', 'with --names: the wrap-key file (default <name>.wrap.key beside the log)'))
     .action(async (options) => setExitCode(await (await import('./audit-export-command')).auditExportCommand(options, io)));
 
   program

@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CommandOutcome } from '@auxledger/application';
-import { type SealedData, hire, personIdentityRecorded, receiveComplaint, terminate } from '@auxledger/domain';
+import Database from 'better-sqlite3';
+import { type SealedData, hire, payCompensation, personIdentityRecorded, receiveComplaint, recordInjury, settleCompensation, terminate } from '@auxledger/domain';
 import { SqliteEventStore } from '@auxledger/event-store';
-import { IdentityVault, SqlitePeopleKeyStore, loadOrCreateSecret } from '@auxledger/identity';
+import { IdentityVault, MEDICAL_PURPOSE, SqlitePeopleKeyStore, loadOrCreateSecret } from '@auxledger/identity';
 import { runCli } from './run-for-test';
 import { LOCAL_MEASURES, ORGAN, given, hireData, issue, seedOrgan, seedPassedApplication } from './seed-for-test';
 
@@ -12,7 +13,10 @@ import { LOCAL_MEASURES, ORGAN, given, hireData, issue, seedOrgan, seedPassedApp
  * `auxledger retention` on a real SQLite log and key store: three people with
  * sealed identities — one left long enough ago (due), one who left with a
  * complaint still open (held, Art. 38 ¶2), one in service. Retention is one
- * year here, from a local measure with its source.
+ * year here, from a local measure with its source. The due person and the
+ * serving one have an injury whose medical details are sealed under their
+ * data key (as record-injury seals them); the due person's compensation is
+ * settled (Art. 42 ¶3), so it no longer holds them.
  */
 describe('auxledger retention', () => {
   const dir = mkdtempSync(join(tmpdir(), 'auxledger-retention-'));
@@ -26,6 +30,18 @@ describe('auxledger retention', () => {
     { key: '', app: 'app-3', aux: 'aux-3', name: '李明', idNumber: '150102198803031239', birthDate: '1988-03-03', gender: 'MALE' as const },
   ];
   const sealed = new Map<string, SealedData>();
+  const MEDICAL = { 'aux-1': '右腕骨折，休养六周', 'aux-3': '腰部软组织挫伤' } as const;
+  const medical = new Map<string, SealedData>();
+  /** Every text column of every table of a SQLite file: the raw rows. */
+  const rawRows = (file: string): string => {
+    const raw = new Database(file, { readonly: true });
+    try {
+      const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>;
+      return tables.map((t) => JSON.stringify(raw.prepare(`SELECT * FROM "${t.name}"`).all())).join('\n');
+    } finally {
+      raw.close();
+    }
+  };
   const reopen = () => {
     const keys = new SqlitePeopleKeyStore(peopleDb, loadOrCreateSecret(wrapKeyPath, 'wrap').secret);
     return { keys, vault: new IdentityVault(loadOrCreateSecret(join(dir, 'ledger.person-key.key'), 'person key').secret, keys) };
@@ -56,6 +72,14 @@ describe('auxledger retention', () => {
         await given(store, `identity-${p.key}`, [['2024-12-01', personIdentityRecorded({ personKey: p.key, applicationId: p.app, organId: ORGAN, sealed: id.sealed })]]);
         ok(await issue(store, hire, 'Hire', hireData(p.aux, p.app, p.key, '2025-01-02'), '2025-01-02', '2025-01-02T09:00:00.000Z'));
       }
+      for (const p of [people[0]!, people[2]!]) {
+        const details = await vault.sealPersonalData(p.key, MEDICAL_PURPOSE, MEDICAL[p.aux as keyof typeof MEDICAL], new Date('2025-01-16T00:00:00Z'));
+        medical.set(p.key, details);
+        const injury = { auxiliaryId: p.aux, injuryId: `inj-${p.aux}`, kind: 'INJURY' as const, legalBasis: 'WORK_INJURY' as const, occurredOn: '2025-01-15', determinationRef: '工伤认定2025-1', medicalDetails: details };
+        ok(await issue(store, recordInjury, 'RecordInjury', injury, '2025-01-16', '2025-01-16T09:00:00.000Z'));
+      }
+      ok(await issue(store, payCompensation, 'PayCompensation', { auxiliaryId: 'aux-1', compensationId: 'comp-1', paidByOrganId: ORGAN, paidFen: 50000, claimRef: '国赔2025-1' }, '2025-01-20', '2025-01-20T09:00:00.000Z'));
+      ok(await issue(store, settleCompensation, 'SettleCompensation', { auxiliaryId: 'aux-1', compensationId: 'comp-1', settlement: 'NO_RECOVERY', settlementRef: '不予追偿决定2025-1' }, '2025-01-25', '2025-01-25T09:00:00.000Z'));
       ok(await issue(store, receiveComplaint, 'ReceiveComplaint', { auxiliaryId: 'aux-2', complaintId: 'complaint-7', channel: 'COMPLAINT', receivingOrganId: ORGAN }, '2025-01-20', '2025-01-20T09:00:00.000Z'));
       for (const p of people.slice(0, 2)) {
         const data = { auxiliaryId: p.aux, personKey: p.key, usingOrganId: ORGAN, reason: 'RESIGNATION' as const, ground: { kind: 'LAW' as const, ref: '劳动合同法第三十七条' } };
@@ -99,7 +123,7 @@ describe('auxledger retention', () => {
     await after.close();
   });
 
-  it('shreds the due person’s data key and records it (no personal data in the event); the held and the serving stay readable; verify passes; a second run shreds nothing', async () => {
+  it('shreds the due person’s data key and records it (no personal data in the event); name, ID number and medical details unreadable in the log’s raw rows, the read models’ raw tables and the export, everyone else’s intact; verify passes; a second run shreds nothing', async () => {
     const run = await runCli('retention', '--db', db, '--parameters', parameters, '--actor', 'wang.admin', '--json');
     expect(run.code).toBe(0);
     const report = JSON.parse(run.out);
@@ -117,8 +141,23 @@ describe('auxledger retention', () => {
       expect(text).not.toContain(p.idNumber);
     }
 
+    // The log's raw rows and the read models' raw tables: nobody's name, ID number or medical details in clear.
+    const readModelsAfter = join(dir, 'read-models-after-shred.db');
+    expect((await runCli('project', '--db', db, '--read-models', readModelsAfter)).code).toBe(0);
+    for (const [file, rows] of [[db, rawRows(db)], [readModelsAfter, rawRows(readModelsAfter)]] as const) {
+      const bytes = readFileSync(file);
+      for (const clear of [...people.flatMap((p) => [p.name, p.idNumber]), ...Object.values(MEDICAL)]) {
+        expect({ file, clear, inRows: rows.includes(clear), inFile: bytes.includes(Buffer.from(clear, 'utf8')) }).toEqual({ file, clear, inRows: false, inFile: false });
+      }
+    }
+    expect(rawRows(db)).toContain(medical.get(people[0]!.key)!.ct);
+
     const { keys, vault } = reopen();
     try {
+      // Medical details: the due person's no longer open; the serving person's do, on a recorded read.
+      const openMedical = (p: (typeof people)[number]) => vault.readSensitiveClear<string>(p.key, MEDICAL_PURPOSE, [{ ref: `inj-${p.aux}`, sealed: medical.get(p.key)! }], reader, new Date(), 'test');
+      expect(await openMedical(people[0]!)).toEqual([{ ref: 'inj-aux-1', value: 'SHREDDED' }]);
+      expect(await openMedical(people[2]!)).toEqual([{ ref: 'inj-aux-3', value: MEDICAL['aux-3'] }]);
       expect(await vault.readMasked(people[0]!.key, sealed.get(people[0]!.key)!, reader, new Date())).toBe('SHREDDED');
       expect(await vault.readMasked(people[1]!.key, sealed.get(people[1]!.key)!, reader, new Date())).toMatchObject({ name: '萨仁其其格' });
       expect(await vault.readMasked(people[2]!.key, sealed.get(people[2]!.key)!, reader, new Date())).toMatchObject({ name: '李明' });
@@ -133,6 +172,28 @@ describe('auxledger retention', () => {
     const exported = (await import('node:fs')).readFileSync(out, 'utf8');
     expect(exported).toContain('PersonalDataShredded');
     expect(exported).not.toContain(people[0]!.name);
+    // With names, for one who holds the key store: the shredded shown as shredded, the others named (ID masked), each person's read recorded.
+    const named = await runCli('audit', 'export', '--db', db, '--format', 'json', '--names', '--reader', 'zhao.auditor', '--person', 'aux-1');
+    expect(named.code).toBe(0);
+    const namedRows = named.out.trim().split('\n').map((l) => JSON.parse(l) as { person_key: string | null; person_status: string | null; person_name: string | null });
+    expect(namedRows.filter((r) => r.person_key !== null).map((r) => [r.person_status, r.person_name])).toContainEqual(['SHREDDED', null]);
+    expect(namedRows.some((r) => r.person_status === 'READABLE')).toBe(false);
+    const all = await runCli('audit', 'export', '--db', db, '--names', '--reader', 'zhao.auditor');
+    expect(all.code).toBe(0);
+    expect(all.out).toMatch(/READABLE,李明,1501\*{10}1239/);
+    expect(all.out).toMatch(/READABLE,萨仁其其格,1501\*{10}1224/);
+    expect(all.out).toMatch(/SHREDDED,,/);
+    for (const clear of [...people.map((p) => p.idNumber), ...Object.values(MEDICAL), people[0]!.name]) expect(all.out).not.toContain(clear);
+    expect((await runCli('audit', 'export', '--db', db, '--names')).err).toContain('ACTOR_REQUIRED');
+    const reopened = reopen();
+    try {
+      // The export's reads, once per person per export for this reader (aux-1's twice: two exports name them).
+      const reads = await reopened.keys.accessRecords({ actorKeyId: 'cli:zhao.auditor' });
+      expect(reads.filter((r) => r.personKey === people[2]!.key).map((r) => [r.actorRole, r.disclosure])).toEqual([['cli', 'MASKED']]);
+      expect(reads.filter((r) => r.personKey === people[0]!.key).map((r) => r.disclosure)).toEqual(['SHREDDED', 'SHREDDED']);
+    } finally {
+      await reopened.keys.close();
+    }
 
     const verify = await runCli('verify', '--db', db);
     expect(verify.code).toBe(0);
