@@ -144,6 +144,12 @@ describe('medical details sealed under the person’s key', () => {
       // Recorded in clear before sealing existed: the log keeps it as written (ADR 0006).
       { auxiliaryId: 'aux-w', injuryId: 'inj-0', medicalDetails: OLD_MEDICAL, sealed: false },
     ]);
+    const file = await get(`/api/people/aux-w?minPosition=${await api.logHead()}`, hohhot.key);
+    expect(file.body.person.status).toBe('SHREDDED');
+    expect(file.body.timeline.filter((e: { event_type: string }) => e.event_type === 'InjuryMedicalDetailsRecorded').map((e: { summary_zh: string; summary_en: string }) => [e.summary_zh, e.summary_en])).toEqual([
+      ['医疗详情已销毁（数据密钥已按保存期限销毁）', 'Medical details shredded (the data key was erased)'],
+      ['医疗详情已销毁（数据密钥已按保存期限销毁）', 'Medical details shredded (the data key was erased)'],
+    ]);
     expect((await verifyLog(api.store)).ok).toBe(true);
     await api.close();
     for (const f of ['records.db', 'records.read-models.db']) expect(readFileSync(join(tmp.dir, f)).includes(Buffer.from(MEDICAL, 'utf8'))).toBe(false);

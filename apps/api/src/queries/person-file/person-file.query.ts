@@ -56,9 +56,13 @@ export class GetPersonFileHandler implements IQueryHandler<GetPersonFile> {
       );
     }
     const person = await this.identity.shownPerson(file.state.person_key, principal, principal.role === 'operator' ? file.state.using_organ_id : null, this.clock.now());
-    return { asOfPosition, auxiliaryId: p.auxiliaryId, asOf, knownAt, ...file, person };
+    // After the person's data key is shredded (ADR 0006) their sealed medical details are gone too: the timeline says so.
+    const timeline = person?.status === 'SHREDDED' ? file.timeline.map((e) => (e.event_type === 'InjuryMedicalDetailsRecorded' ? { ...e, summary_zh: MEDICAL_SHREDDED.zh, summary_en: MEDICAL_SHREDDED.en } : e)) : file.timeline;
+    return { asOfPosition, auxiliaryId: p.auxiliaryId, asOf, knownAt, ...file, timeline, person };
   }
 }
+
+const MEDICAL_SHREDDED = { zh: '医疗详情已销毁（数据密钥已按保存期限销毁）', en: 'Medical details shredded (the data key was erased)' } as const;
 
 function personOutOfScope(principal: Principal, auxiliaryId: string, asOf: string): AppError {
   return new AppError(
