@@ -20,4 +20,5 @@ export * from './rules/duties';
 export * from './rules/management';
 export * from './rules/penalties';
 export * from './rules/service';
+export * from './rules/existing-service';
 export * from './local-measures';
