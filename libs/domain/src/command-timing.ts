@@ -36,6 +36,8 @@ export const COMMAND_TIMING: Readonly<Record<string, CommandTiming>> = {
   FailRecruitmentStage: 'HAPPENED',
   // service: what starts or changes on a date
   Hire: 'TAKES_EFFECT',
+  // a service found on record (issue 11 item 8): the record of it begins on its date, never ahead
+  RecordExistingService: 'HAPPENED',
   RenewContract: 'TAKES_EFFECT',
   CompleteProbation: 'TAKES_EFFECT',
   AssignDuty: 'TAKES_EFFECT',

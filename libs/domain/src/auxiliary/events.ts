@@ -55,7 +55,20 @@ export type AuxiliaryHired = DomainEvent<'AuxiliaryHired', {
   level: string;
   pay: PayOnLevel;
   hiredOn: IsoDate;
+  /** Present only for a service found on record, not hired through it (`RecordExistingService`); its `applicationId` is then ''. */
+  migrated?: MigratedService;
 }>;
+
+/**
+ * A service that began before the record of it (issue 11 item 8): hired before
+ * 2024-09-01 (Art. 47) or before the using organ's record began, recorded as
+ * found from `recordedFrom` (the effective date of `RecordExistingService`),
+ * with the reference of the file it was taken from (档案).
+ */
+export interface MigratedService {
+  recordedFrom: IsoDate;
+  sourceRef: string;
+}
 
 /** 转正: probation passed; the auxiliary is a regular employee from `completedOn`. */
 export type ProbationCompleted = DomainEvent<'ProbationCompleted', { auxiliaryId: string; completedOn: IsoDate }>;

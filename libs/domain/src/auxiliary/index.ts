@@ -24,5 +24,6 @@ export * from './compensation';
 export * from './settle-compensation';
 export * from './terminate';
 export * from './hire';
+export * from './record-existing-service';
 export * from './retroactive';
 export * from './correct-retroactive';

@@ -30,10 +30,10 @@ function readsAuxiliary(h: AnyHandler): boolean {
   }
 }
 
-// Every handler whose command reads the auxiliary's stream, but the hire that begins the service.
+// Every handler whose command reads the auxiliary's stream, but the two that begin a service (a hire, a service found on record).
 const SERVICE_HANDLERS = Object.values(domain as Record<string, unknown>)
   .filter(isHandler)
-  .filter((h) => h.commandType !== 'Hire' && readsAuxiliary(h))
+  .filter((h) => h.commandType !== 'Hire' && h.commandType !== 'RecordExistingService' && readsAuxiliary(h))
   .sort((a, b) => a.commandType.localeCompare(b.commandType));
 
 const DEPARTED_ON = '2025-06-30';

@@ -66,7 +66,7 @@ export interface ServiceCommandHandler<C extends Command, Refs extends { auxilia
 export function judgeServicePeriod(type: ServiceCommandType, state: Hired, on: IsoDate, context: DecisionContext) {
   const record = asOf(state, on);
   const departedOn = record.status === 'DEPARTED' ? record.departedOn : null;
-  const judgement = judgeInForce(context.registry, ['SERVICE-PERIOD'], { effectiveDate: on, service: { hiredOn: state.service.hiredOn, departedOn }, afterDeparture: AFTER_DEPARTURE[type] });
+  const judgement = judgeInForce(context.registry, ['SERVICE-PERIOD'], { effectiveDate: on, service: { hiredOn: state.service.hiredOn, departedOn, recordedFrom: state.service.migrated?.recordedFrom ?? null }, afterDeparture: AFTER_DEPARTURE[type] });
   return { judgement, record };
 }
 

@@ -1,6 +1,6 @@
 import type { AuxiliaryCategory, AuxiliaryStatus, EquipmentQualification, HealthCheckFacts, InsuranceKind, IsoDate, TerminationReason } from '@auxledger/statute';
 import type { Aggregate, Envelope } from '../kernel';
-import type { AuxiliaryEvent, CredentialKind, LabourContract, PayOnLevel } from './events';
+import type { AuxiliaryEvent, CredentialKind, LabourContract, MigratedService, PayOnLevel } from './events';
 
 /**
  * One auxiliary's record as folded from their stream. A union keyed by status:
@@ -54,6 +54,8 @@ export interface ServiceRecord {
   /** Contracts renewed away, oldest first (Art. 24: the record of every contract). */
   previousContracts: LabourContract[];
   hiredOn: IsoDate;
+  /** A service found on record, not hired through it (`RecordExistingService`, issue 11 item 8); absent or null for a hire. */
+  migrated?: MigratedService | null;
   /** 层级 and the day it was reached (Art. 36 ¶1). */
   level: { code: string; since: IsoDate };
   pay: PayOnLevel;
@@ -237,6 +239,7 @@ function applyEvent(state: AuxiliaryState, event: AuxiliaryEvent): AuxiliaryStat
         contract: d.contract,
         previousContracts: [],
         hiredOn: d.hiredOn,
+        ...(d.migrated ? { migrated: d.migrated } : {}),
         level: { code: d.level, since: d.hiredOn },
         pay: d.pay,
         paySince: d.hiredOn,

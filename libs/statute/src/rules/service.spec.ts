@@ -17,6 +17,13 @@ describe('SERVICE-PERIOD (Arts. 24, 40, our reading): nothing about a service be
     expect(judge(date, departedOn, allowedBy)).toEqual(expected);
   });
 
+  it.each([
+    ['hired 2016, its record begun 2025-06-01: a command dated 2025-01-10', '2025-01-10', [['SERVICE-PERIOD', 47]]],
+    ['the day its record began', '2025-06-01', []],
+  ] as const)('a service recorded as found (EXISTING-SERVICE, Art. 47): %s → %j', (_name, date, expected) => {
+    expect(violationsOf(['SERVICE-PERIOD'], { effectiveDate: date, service: { hiredOn: '2016-03-01', departedOn: null, recordedFrom: '2025-06-01' }, afterDeparture: null }).map((v) => [v.ruleId, v.citation.article])).toEqual(expected);
+  });
+
   it('states its reading in both languages (it is not a catalog row)', async () => {
     const { SERVICE_PERIOD } = await import('./service');
     expect(SERVICE_PERIOD.reading?.zh).toContain('第二十四条');

@@ -11,7 +11,12 @@ import { defineCheck } from '../rule';
 
 export interface ServicePeriodFacts {
   /** The service as it stood on the command's date: hired on, and departed on (null: not departed by then). */
-  readonly service: { readonly hiredOn: IsoDate; readonly departedOn: IsoDate | null };
+  readonly service: {
+    readonly hiredOn: IsoDate;
+    readonly departedOn: IsoDate | null;
+    /** For a service found on record (EXISTING-SERVICE): the day its record began; before it nothing is recorded but what was found. */
+    readonly recordedFrom?: IsoDate | null;
+  };
   /** The clause that lets this command be recorded after the departure too; null: only during the service. */
   readonly afterDeparture: Citation | null;
 }
@@ -23,16 +28,19 @@ export interface ServicePeriodFacts {
 export const SERVICE_PERIOD = defineCheck({
   id: 'SERVICE-PERIOD',
   title: { zh: '聘用之前无任职记录，离职之后仅限法定事项', en: 'Nothing about a service before it began; after it ended only what the regulation still asks' },
-  citations: [nmg(24), nmg(40)],
+  citations: [nmg(24), nmg(40), nmg(47)],
   reading: {
-    zh: '辅警的任职始于聘用（签订劳动合同，第二十四条），止于解除劳动合同（第四十条）：任何有关任职的指令不得早于聘用日期；离职之后只记录条例仍要求的事项——收回证件服装标识（第三十七条第三款）、赔偿与追偿（第四十二条第二款、第三款）、表彰奖励（第九条，含追授）、举报投诉的受理与查处（第三十八条）、因工伤亡与烈士评定（第三十二条）。',
-    en: 'A service begins with the hire (the labour contract, Art. 24) and ends with its termination (Art. 40): no command about it is dated before the hire; after the departure only what the regulation still asks is recorded — recovering credentials (Art. 37 ¶3), compensation and its recovery (Art. 42 ¶2–3), commendation (Art. 9, also posthumous), complaints (Art. 38) and injury, death or martyr status (Art. 32).',
+    zh: '辅警的任职始于聘用（签订劳动合同，第二十四条），止于解除劳动合同（第四十条）：任何有关任职的指令不得早于聘用日期；离职之后只记录条例仍要求的事项——收回证件服装标识（第三十七条第三款）、赔偿与追偿（第四十二条第二款、第三款）、表彰奖励（第九条，含追授）、举报投诉的受理与查处（第三十八条）、因工伤亡与烈士评定（第三十二条）。记录之前已在职、按现状登记的辅警（第四十七条），任何指令不得早于登记之日。',
+    en: 'A service begins with the hire (the labour contract, Art. 24) and ends with its termination (Art. 40): no command about it is dated before the hire; after the departure only what the regulation still asks is recorded — recovering credentials (Art. 37 ¶3), compensation and its recovery (Art. 42 ¶2–3), commendation (Art. 9, also posthumous), complaints (Art. 38) and injury, death or martyr status (Art. 32). For a service that began before the record and was recorded as found (Art. 47), no command is dated before the day its record began.',
   },
   uses: ['COMMAND'],
   parameters: [],
   check: function withinTheService({ service, afterDeparture }: ServicePeriodFacts, { fail, on }) {
     if (on < service.hiredOn) {
       return [fail({ zh: `生效日期${on}早于聘用日期${service.hiredOn}：聘用之前没有任职`, en: `The effective date ${on} precedes the hire on ${service.hiredOn}: there is no service before it`, observed: on, expected: `on or after ${service.hiredOn}`, citation: nmg(24) })];
+    }
+    if (service.recordedFrom && on < service.recordedFrom) {
+      return [fail({ zh: `生效日期${on}早于该在职辅警的登记之日${service.recordedFrom}（${service.hiredOn}聘用，按现状登记）：登记之前的事项只以登记时所记为准`, en: `The effective date ${on} precedes the day the record of this service began, ${service.recordedFrom} (hired ${service.hiredOn}, recorded as found): what came before is on record only as found`, observed: on, expected: `on or after ${service.recordedFrom}`, citation: nmg(47) })];
     }
     if (service.departedOn !== null && on >= service.departedOn && afterDeparture === null) {
       return [fail({ zh: `该辅警已于${service.departedOn}离职，离职之后不再记录此类事项`, en: `The auxiliary departed on ${service.departedOn}; this is not recorded after a departure`, observed: on, expected: `before ${service.departedOn}`, citation: nmg(40) })];
