@@ -27,6 +27,7 @@ import { benchHttp } from './b3-http';
 import { benchRebuild } from './b4-rebuild';
 import { benchAsOf } from './b5-as-of';
 import { benchVerify } from './b6-verify';
+import { benchEmmett } from './b7-emmett';
 import { type ConcurrencyOptions, benchConcurrency } from './b8-concurrency';
 import { type Row, formatTable } from './measure';
 
@@ -58,6 +59,12 @@ async function main(): Promise<void> {
     if (wanted('B3')) {
       step('B3 command path over HTTP (beside B2 and B1 single appends)');
       rows.push(...(await benchHttp(dir, Math.round(1000 * scale))));
+    }
+    if (wanted('B7')) {
+      step('B7 the same AssignDuty commands on Emmett 0.38.5 SQLite (documented path and one connection)');
+      const b7 = await benchEmmett(dir, Math.round(1000 * scale));
+      rows.push(...b7.rows);
+      notes.push(...b7.notes);
     }
     if (wanted('B8')) {
       step(`B8 commands over HTTP with ${concurrency.clients.join('/')} clients at once, SQLite (beside the fsync limit)`);
