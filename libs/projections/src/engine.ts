@@ -14,7 +14,7 @@ import {
 } from './model';
 import { CheckpointMoved, type ProjectionTx, type Steps, type TemporalWrites, step } from './store';
 import { type EntityTail, type TemporalTailCache, dayBefore, trimTail } from './tail-cache';
-import { type MemRef, anchorOf, memRefOf, memVersionOf, planTail } from './temporal';
+import { type MemRef, anchorOf, memRefOf, memVersionOf, planTail, stateBefore } from './temporal';
 
 /**
  * Applies one batch of the global log to every model of a generation, and
@@ -197,15 +197,16 @@ function* applyTemporal(
     const open = yield* step(tx.loadOpenVersions(model, generation, missing));
     const openByEntity = groupBy(open, (v) => v.entity);
     const anchors = missing.map(({ entity, from }) => ({ entity, anchor: anchorOf(from, openByEntity.get(entity) ?? []) }));
-    const { refs, before } = yield* step(tx.loadRefs(model, generation, anchors));
+    const { refs } = yield* step(tx.loadRefs(model, generation, anchors));
     const refsByEntity = groupBy(refs, (r) => r.entity);
     anchors.forEach(({ entity, anchor }, i) => {
+      const loaded = refsByEntity.get(entity) ?? [];
       known.set(entity, {
         openAbove: dayBefore((missing[i] as { from: string }).from),
         open: (openByEntity.get(entity) ?? []).map((v) => memVersionOf(columns, v)),
         refsFrom: anchor,
-        refs: (refsByEntity.get(entity) ?? []).map(memRefOf),
-        before: before.get(entity),
+        refs: loaded.filter((r) => r.effectiveDate >= anchor).map(memRefOf),
+        before: stateBefore(model, loaded.filter((r) => r.effectiveDate < anchor)),
         bytes: 0,
       });
     });

@@ -71,6 +71,12 @@ export interface TemporalModel<S = unknown, R extends Row = Row> extends ModelBa
   evolve(state: S, envelope: Envelope, event: RecordedEvent): S;
   /** The version's columns for a state, or null while the entity has no row (not yet, or no longer). */
   row(state: S): R | null;
+  /**
+   * One event reference in this many keeps the state after it (default
+   * `SNAPSHOT_EVERY`, 16): a back-dated event folds at most this many events
+   * again to find the state before it. Changes no row.
+   */
+  snapshotEvery?: number;
 }
 
 /** Append-only rows per event: the audit-trail kind. */
@@ -135,6 +141,9 @@ export function validateModel<M extends ReadModel>(model: M): M {
       else if (!KEY_TYPES.has(type)) fail(`primary key column ${column} must be text, integer or date`);
     }
   }
+  if (model.kind === 'temporal' && model.snapshotEvery !== undefined && !(Number.isSafeInteger(model.snapshotEvery) && model.snapshotEvery >= 1)) {
+    fail('snapshotEvery must be a whole number ≥ 1');
+  }
   if (model.kind === 'temporal' && model.entityColumn !== undefined && model.columns[model.entityColumn] !== 'text') {
     fail(`entityColumn ${model.entityColumn} must be a text model column`);
   }
@@ -160,9 +169,13 @@ export function temporalColumns(model: TemporalModel<unknown, Row>): Columns {
   return entity in model.columns ? model.columns : { [entity]: 'text', ...model.columns };
 }
 
+/** The temporal tables' format (docs/read-models.md): 2 since the references keep a state snapshot on one in `SNAPSHOT_EVERY` only. */
+const STORAGE_FORMAT = 2;
+
 /** What a generation's tables were built from: a change means a rebuild. */
 export function fingerprint(models: readonly ReadModel[]): string {
-  const shape = models.map((m) => ({
+  // The storage's own format (2: sparse state snapshots in the references), so that a new format rebuilds too.
+  const shape: unknown[] = models.map((m) => ({
     kind: m.kind,
     name: m.name,
     version: m.version ?? 1,
@@ -172,6 +185,7 @@ export function fingerprint(models: readonly ReadModel[]): string {
     primaryKey: m.kind === 'current' ? m.primaryKey : null,
     entityColumn: m.kind === 'temporal' ? entityColumnOf(m) : null,
   }));
+  if (models.some((m) => m.kind === 'temporal')) shape.push({ storage: STORAGE_FORMAT });
   return createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 32);
 }
 

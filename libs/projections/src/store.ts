@@ -31,15 +31,15 @@ export interface VersionRow {
   row: Row;
 }
 
-/** One event of a temporal entity, with the entity's state after it (in effective-date order). */
+/** One event of a temporal entity, with the entity's state after it when it keeps a snapshot (in effective-date order). */
 export interface TemporalRef {
   entity: string;
   effectiveDate: string;
   globalPosition: number;
   /** The event, JSON (the recorded event without its log digest). */
   event: string;
-  /** The entity's state after this event, JSON. */
-  state: string;
+  /** The entity's state after this event, JSON, on one reference in `SNAPSHOT_EVERY` (temporal.ts); null on the others. */
+  state: string | null;
 }
 
 /** What a batch does to one temporal model's tables. */
@@ -50,7 +50,7 @@ export interface TemporalWrites {
   close: Array<{ entity: string; validFrom: string; knownFrom: string; knownTo: string }>;
   /** New versions (open, or opened and closed within the batch). */
   insert: VersionRow[];
-  /** New event references, and stored ones whose state snapshot changed. */
+  /** New event references, and stored ones whose snapshot changed (added, dropped or refolded). */
   refs: TemporalRef[];
 }
 
@@ -86,14 +86,12 @@ export interface ProjectionTx {
   /** Open versions (`known_to` = infinity) of each entity with `valid_to >= from`. */
   loadOpenVersions(model: TemporalModel, generation: number, queries: ReadonlyArray<{ entity: string; from: string }>): Awaitable<VersionRow[]>;
   /**
-   * Each entity's refs with `effective_date >= anchor` (any order), and the
-   * state of its last ref before `anchor` (absent when there is none).
+   * Each entity's refs with `effective_date >= anchor`, and before them those
+   * from its last ref before `anchor` that keeps a snapshot (state not null)
+   * on — or all before `anchor` when none does (any order): the engine folds
+   * the state before the anchor from them.
    */
-  loadRefs(
-    model: TemporalModel,
-    generation: number,
-    queries: ReadonlyArray<{ entity: string; anchor: string }>,
-  ): Awaitable<{ refs: TemporalRef[]; before: Map<string, string> }>;
+  loadRefs(model: TemporalModel, generation: number, queries: ReadonlyArray<{ entity: string; anchor: string }>): Awaitable<{ refs: TemporalRef[] }>;
   writeTemporal(model: TemporalModel, generation: number, writes: TemporalWrites): Awaitable<void>;
 }
 

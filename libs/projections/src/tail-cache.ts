@@ -149,6 +149,8 @@ export function trimTail(tail: EntityTail): EntityTail {
     // The last state is kept as its JSON only (parsed again when the entity's next event comes): a parsed state takes
     // several times the heap, and more tails in the bound spare more reads of the store.
     r.state = undefined;
+    // Whether it keeps a snapshot is all the planner asks of a reference it does not refold ('': kept, text dropped).
+    if (r.snapshot !== null && r.snapshot !== undefined) r.snapshot = '';
     if (previous && previous.text !== null && previous.text === r.text) {
       // Equal rows in a run share one row object and one text.
       r.text = previous.text;

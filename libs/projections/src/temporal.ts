@@ -22,9 +22,17 @@ import type { TemporalRef, TemporalWrites, VersionRow } from './store';
  * The anchor is the earliest date a new event can change: the earliest new
  * effective date, pulled back to the start of the open version that covers
  * (or ends at) it, so that an unchanged row merges with it. Nothing before
- * the anchor changes; the state just before it is the snapshot kept with the
- * last earlier event.
+ * the anchor changes; the state just before it is folded from the last
+ * state snapshot before it (the store keeps one every `SNAPSHOT_EVERY`
+ * references, not one per event: docs/read-models.md).
  */
+
+/**
+ * A reference keeps the entity's state after it (a snapshot) once every this
+ * many references; the others keep none, and their states are folded again
+ * from the snapshot before them when needed (at most this many evolves).
+ */
+export const SNAPSHOT_EVERY = 16;
 
 /** A reference as the planner holds it (and the tail cache keeps it between batches). */
 export interface MemRef {
@@ -32,7 +40,10 @@ export interface MemRef {
   globalPosition: number;
   eventJson: string;
   event: RecordedEvent | undefined;
+  /** The state after this reference, JSON; '' while not known (no snapshot stored and not folded yet), or dropped from a light tail. */
   stateJson: string;
+  /** The snapshot the store holds for this reference (null: none; undefined: not stored yet). */
+  snapshot: string | null | undefined;
   /**
    * The state object `stateJson` was made from, while no evolve has been given
    * it yet (an evolve may change its input): saves parsing it back.
@@ -60,7 +71,8 @@ export const memRefOf = (r: TemporalRef): MemRef => ({
   globalPosition: r.globalPosition,
   eventJson: r.event,
   event: undefined,
-  stateJson: r.state,
+  stateJson: r.state ?? '',
+  snapshot: r.state,
   state: undefined,
   dirty: false,
   rowFor: undefined,
@@ -142,6 +154,9 @@ export function planTail(
   const entityColumn = entityColumnOf(model);
   const initialJson = input.before ?? JSON.stringify(model.initialState() ?? null);
   const refs = input.refs.sort(compareRef);
+  foldUnknownStates(model, refs, initialJson);
+  /** The first reference whose state a new event may have changed: snapshots are decided from there on. */
+  let firstTouched = refs.length;
   let open = input.open;
   const closedInBatch: VersionRow[] = [];
   const toVersionRow = (v: MemVersion, knownTo: string): VersionRow => ({
@@ -160,6 +175,7 @@ export function planTail(
       eventJson: refEventJson(event),
       event,
       stateJson: '',
+      snapshot: undefined,
       state: undefined,
       dirty: true,
       rowFor: undefined,
@@ -170,6 +186,7 @@ export function planTail(
     while (at > 0 && compareRef(refs[at - 1] as MemRef, fresh) > 0) at--;
     refs.splice(at, 0, fresh);
 
+    if (at < firstTouched) firstTouched = at;
     // Fold again from the new event on.
     const previous = at === 0 ? undefined : (refs[at - 1] as MemRef);
     let stateJson = previous ? previous.stateJson : initialJson;
@@ -181,10 +198,7 @@ export function planTail(
       state = model.evolve(state, envelopeOf(ref.event), ref.event) ?? null;
       stateJson = JSON.stringify(state);
       ref.state = undefined;
-      if (stateJson !== ref.stateJson) {
-        ref.stateJson = stateJson;
-        ref.dirty = true;
-      }
+      ref.stateJson = stateJson;
     }
     // The last state is given to no evolve yet: keep it for the row and the next event.
     (refs[refs.length - 1] as MemRef).state = state;
@@ -222,12 +236,87 @@ export function planTail(
   }
 
   writes.insert.push(...closedInBatch, ...open.filter((v) => !v.persisted).map((v) => toVersionRow(v, OPEN_KNOWN_TO)));
+  placeSnapshots(refs, firstTouched, model.snapshotEvery ?? SNAPSHOT_EVERY);
   for (const ref of refs) {
     if (ref.dirty) {
-      writes.refs.push({ entity, effectiveDate: ref.effectiveDate, globalPosition: ref.globalPosition, event: ref.eventJson, state: ref.stateJson });
+      writes.refs.push({ entity, effectiveDate: ref.effectiveDate, globalPosition: ref.globalPosition, event: ref.eventJson, state: ref.snapshot ?? null });
     }
   }
   return { open, refs };
+}
+
+/**
+ * States of references loaded without a snapshot, folded from the one before
+ * (the first from `initialJson`, the state before the window). References of
+ * a light tail (state dropped, row kept) are never refolded and need none.
+ */
+function foldUnknownStates(model: TemporalModel<unknown, Row>, refs: readonly MemRef[], initialJson: string): void {
+  let previous: string | undefined = initialJson === '' ? undefined : initialJson;
+  let state: unknown;
+  for (const ref of refs) {
+    if (ref.stateJson !== '') {
+      previous = ref.stateJson;
+      state = undefined;
+      continue;
+    }
+    if (ref.rowFor === '') {
+      previous = undefined; // a light tail's reference: its state is not needed
+      continue;
+    }
+    if (previous === undefined) throw new Error(`read model ${model.name}: a reference's state cannot be folded (no state before it)`);
+    if (state === undefined) state = JSON.parse(previous);
+    ref.event ??= JSON.parse(ref.eventJson) as RecordedEvent;
+    state = model.evolve(state, envelopeOf(ref.event), ref.event) ?? null;
+    previous = ref.stateJson = JSON.stringify(state);
+  }
+}
+
+/**
+ * Which references keep a snapshot, from `from` on (those before it did not
+ * change): one every `every`, counted from the last snapshot before
+ * `from`. A reference whose snapshot is to change (added, dropped, or its
+ * state refolded) is marked dirty, to be written.
+ */
+function placeSnapshots(refs: readonly MemRef[], from: number, every: number): void {
+  let since = 0;
+  for (let i = from - 1; i >= 0; i--) {
+    const snapshot = (refs[i] as MemRef).snapshot;
+    if (snapshot !== null && snapshot !== undefined) break;
+    since++;
+  }
+  for (let i = from; i < refs.length; i++) {
+    const ref = refs[i] as MemRef;
+    since++;
+    const wanted = since >= every ? ref.stateJson : null;
+    if (wanted !== null) since = 0;
+    if (ref.snapshot !== wanted) {
+      ref.snapshot = wanted;
+      ref.dirty = true;
+    }
+  }
+}
+
+/**
+ * The state before an anchor, JSON, from the references the store gave before
+ * it (`loadRefs`: from the last snapshot before the anchor on, or from the
+ * entity's first reference when it has none): undefined when there are none.
+ */
+export function stateBefore(model: TemporalModel<unknown, Row>, prefix: readonly TemporalRef[]): string | undefined {
+  if (prefix.length === 0) return undefined;
+  const sorted = [...prefix].sort(compareRef);
+  const first = sorted[0] as TemporalRef;
+  let state: unknown;
+  let rest = sorted;
+  if (first.state !== null) {
+    if (sorted.length === 1) return first.state;
+    state = JSON.parse(first.state);
+    rest = sorted.slice(1);
+  } else state = model.initialState() ?? null;
+  for (const ref of rest) {
+    const event = JSON.parse(ref.event) as RecordedEvent;
+    state = model.evolve(state, envelopeOf(event), event) ?? null;
+  }
+  return JSON.stringify(state);
 }
 
 /** Row texts per valid-time span: which versions are the same (a version is its span and its row). */

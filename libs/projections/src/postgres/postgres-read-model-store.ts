@@ -352,28 +352,25 @@ export class PostgresReadModelStore implements ReadModelStore {
 
       loadRefs: async (model, generation, queries) => {
         const refsTable = this.t(refsTableName(model, generation));
-        const params = [queries.map((q) => q.entity), queries.map((q) => q.anchor)];
-        const after = await this.query<{ entity_id: string; effective_date: string; global_position: number; event: string; state: string }>(
+        // From each entity's last reference before the anchor that keeps a snapshot (or its first) on.
+        const rows = await this.query<{ entity_id: string; effective_date: string; global_position: number; event: string; state: string | null }>(
           client,
           `SELECT r.entity_id, r.effective_date, r.global_position, r.event, r.state
-           FROM ${refsTable} r JOIN unnest($1::text[], $2::date[]) AS q(e, a) ON r.entity_id = q.e AND r.effective_date >= q.a`,
-          params,
+           FROM unnest($1::text[], $2::date[]) AS q(e, a)
+           LEFT JOIN LATERAL (SELECT s.effective_date AS d, s.global_position AS p FROM ${refsTable} s
+                              WHERE s.entity_id = q.e AND s.effective_date < q.a AND s.state IS NOT NULL
+                              ORDER BY s.effective_date DESC, s.global_position DESC LIMIT 1) k ON true
+           JOIN ${refsTable} r ON r.entity_id = q.e AND (r.effective_date, r.global_position) >= (COALESCE(k.d, '-infinity'::date), COALESCE(k.p, 0))`,
+          [queries.map((q) => q.entity), queries.map((q) => q.anchor)],
         );
-        const prior = await this.query<{ e: string; state: string }>(
-          client,
-          `SELECT q.e, p.state FROM unnest($1::text[], $2::date[]) AS q(e, a)
-           CROSS JOIN LATERAL (SELECT r.state FROM ${refsTable} r WHERE r.entity_id = q.e AND r.effective_date < q.a
-                               ORDER BY r.effective_date DESC, r.global_position DESC LIMIT 1) p`,
-          params,
-        );
-        const refs: TemporalRef[] = after.map((r) => ({
+        const refs: TemporalRef[] = rows.map((r) => ({
           entity: r.entity_id,
           effectiveDate: r.effective_date,
           globalPosition: r.global_position,
           event: r.event,
           state: r.state,
         }));
-        return { refs, before: new Map(prior.map((p) => [p.e, p.state])) };
+        return { refs };
       },
 
       writeTemporal: async (model, generation, writes) => {

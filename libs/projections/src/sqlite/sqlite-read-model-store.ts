@@ -312,20 +312,28 @@ export class SqliteReadModelStore implements ReadModelStore {
 
       loadRefs: (model, generation, queries) => {
         const table = q(refsTableName(model, generation));
-        const after = this.prepare(`SELECT entity_id, effective_date, global_position, event, state FROM ${table} WHERE entity_id = ? AND effective_date >= ?`);
-        const previous = this.prepare(
-          `SELECT state FROM ${table} WHERE entity_id = ? AND effective_date < ? ORDER BY effective_date DESC, global_position DESC LIMIT 1`,
+        // The last reference before the anchor that keeps a snapshot (at most SNAPSHOT_EVERY rows back), then every one from it on.
+        const snapshot = this.prepare(
+          `SELECT effective_date, global_position FROM ${table} WHERE entity_id = ? AND effective_date < ? AND state IS NOT NULL ORDER BY effective_date DESC, global_position DESC LIMIT 1`,
+        );
+        const from = this.prepare(
+          `SELECT entity_id, effective_date, global_position, event, state FROM ${table} WHERE entity_id = ? AND (effective_date, global_position) >= (?, ?)`,
         );
         const refs: TemporalRef[] = [];
-        const before = new Map<string, string>();
         for (const { entity, anchor } of queries) {
-          for (const row of after.all(entity, anchor) as Array<{ entity_id: string; effective_date: string; global_position: number; event: string; state: string }>) {
+          const start = snapshot.get(entity, anchor) as { effective_date: string; global_position: number } | undefined;
+          const rows = from.all(entity, start?.effective_date ?? '', start?.global_position ?? 0) as Array<{
+            entity_id: string;
+            effective_date: string;
+            global_position: number;
+            event: string;
+            state: string | null;
+          }>;
+          for (const row of rows) {
             refs.push({ entity: row.entity_id, effectiveDate: row.effective_date, globalPosition: row.global_position, event: row.event, state: row.state });
           }
-          const prior = previous.get(entity, anchor) as { state: string } | undefined;
-          if (prior) before.set(entity, prior.state);
         }
-        return { refs, before };
+        return { refs };
       },
 
       writeTemporal: (model, generation, writes: TemporalWrites) => {

@@ -55,6 +55,8 @@ export interface LevelState {
 /** A person's level and organ over effective time: `LevelSet` sets them, `PersonLeft` ends the row, `LevelSet` again starts one. */
 export const personLevel = defineTemporal<LevelState, { person_id: string; level: number | null; organ_id: string | null }>({
   name: 'person_level',
+  // Small, so that the contract's histories fold from snapshots between others (the read models keep the default).
+  snapshotEvery: 2,
   entityColumn: 'person_id',
   columns: { person_id: 'text', level: 'integer', organ_id: 'text' },
   indexes: [['organ_id']],
