@@ -5,6 +5,7 @@ import type { ApiTables } from '../infrastructure/api-tables';
 import { API_TABLES } from '../infrastructure/tokens';
 import { parseKey, secretMatches } from './api-key';
 import { type ApiRole, PUBLIC_KEY, type Principal, ROLES_KEY } from './principal';
+import { verifiedKeys } from './verified-key-cache';
 
 export interface AuthenticatedRequest {
   headers: { authorization?: string };
@@ -36,12 +37,19 @@ async function authenticate(header: string | undefined, tables: ApiTables): Prom
       en: 'An API key is required (Authorization: Bearer <key>)',
     });
   }
-  const { id, secret } = parseKey(match[1] as string);
+  const token = match[1] as string;
+  const cache = verifiedKeys(tables);
+  const cached = cache.get(token);
+  if (cached) return cached;
+  const mark = cache.mark();
+  const { id, secret } = parseKey(token);
   const row = await tables.findKey(id);
   if (!row || row.revokedAt !== null || !secretMatches(secret, row.salt, row.hash)) {
     throw new AppError('UNAUTHENTICATED', 'INVALID_API_KEY', { zh: 'API 密钥无效或已吊销', en: 'The API key is invalid or revoked' });
   }
-  return { keyId: row.id, name: row.name, role: row.role, organIds: row.organIds };
+  const principal: Principal = { keyId: row.id, name: row.name, role: row.role, organIds: row.organIds };
+  cache.remember(token, principal, mark);
+  return principal;
 }
 
 /** `Authorization: Bearer <key>` on every route not marked @Public; then the route's @Roles. */

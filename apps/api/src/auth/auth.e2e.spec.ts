@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import type { ApiTables } from '../infrastructure/api-tables';
+import { API_TABLES } from '../infrastructure/tokens';
 import { ApiKeysService } from '../keys/api-keys.service';
 import { type Api, ADMIN_KEY, hireBody, keyFor, organTree, passedApplication, startApi, tempDir, writePayStandards } from '../testing/api-fixture';
 
@@ -93,6 +95,41 @@ describe('authentication and authorization', () => {
     expect(revoked.body.revokedAt).toBe(api.clock.now().toISOString());
     expect((await api.post('/api/commands/end-duty', { auxiliaryId: 'aux-1', assignmentId: 'none', reason: 'COMPLETED' }, res.body.key).expect(401)).body.error.code).toBe('INVALID_API_KEY');
     expect((await api.del(`/api/keys/${res.body.id}`).expect(404)).body.error.code).toBe('KEY_NOT_FOUND');
+  });
+
+  it('a verified key is not looked up again, and once revoked it is refused on the very next request', async () => {
+    const operator = await keyFor(api, 'operator', ['xincheng']);
+    const tables = api.app.get<ApiTables>(API_TABLES);
+    const findKey = jest.spyOn(tables, 'findKey');
+    try {
+      await api.get('/api/me', operator.key).expect(200);
+      await api.get('/api/me', operator.key).expect(200);
+      await api.get('/api/me', operator.key).expect(200);
+      expect(findKey.mock.calls.filter(([id]) => id === operator.id)).toHaveLength(1);
+      await api.del(`/api/keys/${operator.id}`).expect(200);
+      expect((await api.get('/api/me', operator.key).expect(401)).body.error.code).toBe('INVALID_API_KEY');
+      expect((await api.post('/api/commands/assign-duty', assign, operator.key).expect(401)).body.error.code).toBe('INVALID_API_KEY');
+    } finally {
+      findKey.mockRestore();
+    }
+  });
+
+  it('a key revoked by another API process on the same database is refused here once the cache time (AUXLEDGER_KEY_CACHE_TTL_MS) is up', async () => {
+    const before = process.env['AUXLEDGER_KEY_CACHE_TTL_MS'];
+    process.env['AUXLEDGER_KEY_CACHE_TTL_MS'] = '300';
+    const other = await startApi({ kind: 'sqlite', path: join(tmp.dir, 'records.db') });
+    try {
+      const viewer = await keyFor(api, 'viewer');
+      await other.get('/api/me', viewer.key).expect(200);
+      await api.del(`/api/keys/${viewer.id}`).expect(200);
+      await api.get('/api/me', viewer.key).expect(401);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect((await other.get('/api/me', viewer.key).expect(401)).body.error.code).toBe('INVALID_API_KEY');
+    } finally {
+      await other.close();
+      if (before === undefined) delete process.env['AUXLEDGER_KEY_CACHE_TTL_MS'];
+      else process.env['AUXLEDGER_KEY_CACHE_TTL_MS'] = before;
+    }
   });
 
   it('key bodies are validated: operators need organs, others may not have them, roles are closed', async () => {

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import type { Clock } from '@auxledger/application';
 import { BOOTSTRAP_KEY_ID, hashSecret, issueKey } from '../auth/api-key';
 import type { ApiRole, Principal } from '../auth/principal';
+import { verifiedKeys } from '../auth/verified-key-cache';
 import type { ApiConfig } from '../config/api-config';
 import { AppError } from '../errors/app-error';
 import type { ApiKeyRow, ApiTables } from '../infrastructure/api-tables';
@@ -97,6 +98,7 @@ export class ApiKeysService implements OnApplicationBootstrap {
       }
     }
     const revoked = await this.tables.revokeKey(id, this.now());
+    verifiedKeys(this.tables).forget(id);
     const row = await this.tables.findKey(id);
     if (!revoked || !row) {
       throw new AppError('NOT_FOUND', 'KEY_NOT_FOUND', { zh: `没有有效的 API 密钥 ${id}`, en: `No active API key ${id}` }, { id });
