@@ -35,6 +35,9 @@ export type PersonFileRow = {
   /** The day the pay on record took effect (hire, level change or adjustment). */
   pay_since: string;
   hired_on: string;
+  /** A service found on record, not hired through it (RecordExistingService, issue 11 item 8): the day its record began, and the file it was taken from; null for a hire. */
+  migrated_from: string | null;
+  migration_source_ref: string | null;
   contract_id: string;
   contract_kind: string;
   contract_start_date: string;
@@ -199,6 +202,8 @@ export function personFileRow(file: PersonFileState): PersonFileRow | null {
     pay_monthly_base_fen: r.pay.monthlyBaseFen,
     pay_since: r.paySince,
     hired_on: r.hiredOn,
+    migrated_from: r.migrated?.recordedFrom ?? null,
+    migration_source_ref: r.migrated?.sourceRef ?? null,
     contract_id: r.contract.contractId,
     contract_kind: r.contract.kind,
     contract_start_date: r.contract.startDate,
@@ -235,8 +240,8 @@ export function personFileRow(file: PersonFileState): PersonFileRow | null {
 
 export const personFileModel = defineTemporal<PersonFileState, PersonFileRow>({
   name: 'person_file',
-  // 3: a compact state (counters and the latest items beside the domain's fold, its growing lists emptied).
-  version: 3,
+  // 3: a compact state (counters and the latest items beside the domain's fold, its growing lists emptied). 4: migrated_from, migration_source_ref (issue 11 item 8).
+  version: 4,
   entityColumn: 'auxiliary_id',
   columns: {
     auxiliary_id: 'text',
@@ -251,6 +256,8 @@ export const personFileModel = defineTemporal<PersonFileState, PersonFileRow>({
     pay_monthly_base_fen: 'integer',
     pay_since: 'date',
     hired_on: 'date',
+    migrated_from: 'date',
+    migration_source_ref: 'text',
     contract_id: 'text',
     contract_kind: 'text',
     contract_start_date: 'date',
@@ -299,6 +306,12 @@ export function summarize(event: AuxiliaryEvent): Bilingual {
   switch (event.type) {
     case 'AuxiliaryHired': {
       const d = event.data;
+      if (d.migrated) {
+        return {
+          zh: `在职辅警按现状登记（迁移）：${d.hiredOn}起任${d.category === 'DUTY' ? '勤务' : '文职'}辅警，层级${d.level}，使用单位${d.usingOrganId}，依据${d.migrated.sourceRef}`,
+          en: `Existing service recorded as found (migrated): a ${d.category} auxiliary since ${d.hiredOn} at level ${d.level} with ${d.usingOrganId}, from ${d.migrated.sourceRef}`,
+        };
+      }
       return { zh: `聘用为${d.category === 'DUTY' ? '勤务' : '文职'}辅警，层级${d.level}，使用单位${d.usingOrganId}`, en: `Hired as a ${d.category} auxiliary at level ${d.level} by ${d.usingOrganId}` };
     }
     case 'ProbationCompleted':

@@ -26,6 +26,8 @@ export type RosterRow = {
   level_since: string;
   status: RosterStatus;
   hired_on: string;
+  /** A service found on record, not hired through it (RecordExistingService, issue 11 item 8): the day its record began; null for a hire. */
+  migrated_from: string | null;
   probation_last_day: string | null;
   contract_end_date: string | null;
   /** Duty codes of the open assignments, sorted. */
@@ -87,6 +89,7 @@ export function rosterRow(state: AuxiliaryState): RosterRow | null {
     level_since: r.level.since,
     status: state.status,
     hired_on: r.hiredOn,
+    migrated_from: r.migrated?.recordedFrom ?? null,
     probation_last_day: r.contract.probationLastDay,
     contract_end_date: r.contract.endDate,
     duty_codes: sortedUnique(assignments.flatMap((a) => a.dutyCodes)),
@@ -100,6 +103,8 @@ export function rosterRow(state: AuxiliaryState): RosterRow | null {
 
 export const roster = defineTemporal<AuxiliaryState, RosterRow>({
   name: 'roster',
+  // 2: migrated_from (issue 11 item 8).
+  version: 2,
   entityColumn: 'auxiliary_id',
   columns: {
     auxiliary_id: 'text',
@@ -109,6 +114,7 @@ export const roster = defineTemporal<AuxiliaryState, RosterRow>({
     level_since: 'date',
     status: 'text',
     hired_on: 'date',
+    migrated_from: 'date',
     probation_last_day: 'date',
     contract_end_date: 'date',
     duty_codes: 'json',

@@ -23,6 +23,7 @@ export function serviceWithLists(r: ServiceRecord, lists: ServiceLists): Service
     contract: lists.contract,
     previousContracts: lists.previousContracts,
     hiredOn: r.hiredOn,
+    migrated: r.migrated,
     level: r.level,
     pay: r.pay,
     paySince: r.paySince,

@@ -1,6 +1,6 @@
 import {
   adjustPay, assignDuty, commend, completeProbation, correctRetroactiveConflict, decideRecusal, demote, discipline, endDuty, enrolInsurance, handleComplaint, hire, issueCredential,
-  orderCompensationRecovery, payCompensation, settleCompensation, promote, receiveComplaint, recordAssessment, recordHealthCheck, recordQualification, recordTraining,
+  orderCompensationRecovery, payCompensation, settleCompensation, promote, receiveComplaint, recordAssessment, recordHealthCheck, recordExistingService, recordQualification, recordTraining,
   recoverCredential, reinstate, renewContract, suspend, tellComplainant, terminate,
 } from '@auxledger/domain';
 import { defineCommandEndpoint } from '../shared/define-command-endpoint';
@@ -22,6 +22,7 @@ import { PayCompensationRequestDto } from './pay-compensation.request.dto';
 import { PromoteRequestDto } from './promote.request.dto';
 import { ReceiveComplaintRequestDto } from './receive-complaint.request.dto';
 import { RecordAssessmentRequestDto } from './record-assessment.request.dto';
+import { RecordExistingServiceRequestDto } from './record-existing-service.request.dto';
 import { RecordHealthCheckRequestDto } from './record-health-check.request.dto';
 import { SettleCompensationRequestDto } from './settle-compensation.request.dto';
 import { RecordQualificationRequestDto } from './record-qualification.request.dto';
@@ -46,6 +47,16 @@ export const AUXILIARY_ENDPOINTS = [
     scope: (d) => ({ organId: d.usingOrganId }),
     summary: '聘用 Hire an auxiliary',
     description: 'Arts. 17–24, 7; 劳动合同法 Art. 19. Four streams in one atomic append: auxiliary, person, organ (用人额度), application.',
+  }),
+  defineCommandEndpoint({
+    handler: recordExistingService,
+    dto: RecordExistingServiceRequestDto,
+    scope: (d) => ({ organId: d.usingOrganId }),
+    summary: '在职辅警按现状登记 Record an existing service (staff serving before the record began)',
+    description:
+      'Issue 11 item 8; Arts. 47, 17, 24 (EXISTING-SERVICE, a reading), 24 (PERSON-UNIQUE), 7 (QUOTA-HIRE), 34 ¶1 (ORG-RESP) — never the recruitment rules of Arts. 17–23. ' +
+      'Hired before 2024-09-01 or before the organ\'s record began; recorded as found from the effective date, marked migrated, with the trainings, insurance and 转正 on file. ' +
+      'An import-time command (`auxledger import --existing`). Three streams in one atomic append: auxiliary, person, organ.',
   }),
   defineCommandEndpoint({
     handler: completeProbation,

@@ -54,6 +54,7 @@ export const GROUP_OF: Readonly<Record<string, CommandGroup>> = {
   RecordRanking: 'recruitment',
   CloseRecruitmentPlan: 'recruitment',
   Hire: 'onboarding',
+  RecordExistingService: 'onboarding',
   CompleteProbation: 'onboarding',
   RenewContract: 'onboarding',
   EnrolInsurance: 'onboarding',
@@ -115,6 +116,7 @@ export class GetCommandCatalog extends ReadQuery<CommandCatalogRequestDto, Comma
 /** The parameters a command's form shows (Art. 27 pay standard, Art. 34 sanctions and their periods …). */
 const PARAMETERS_OF: Readonly<Record<string, readonly string[]>> = {
   Hire: ['pay.standards', 'levels'],
+  RecordExistingService: ['levels'],
   AdjustPay: ['pay.standards', 'levels'],
   Promote: ['pay.standards', 'levels'],
   Demote: ['pay.standards', 'levels'],

@@ -85,6 +85,7 @@ addWords('commands', {
       claimRef: '赔偿请求', fromAuxiliaryFen: '追偿金额（分）', fault: '过错', findingRef: '过错认定', settlement: '了结方式', settlementRef: '了结文书', injuryId: '伤亡编号', legalBasis: '法律依据',
       occurredOn: '发生日期', determinationRef: '认定文件', medicalDetails: '医疗情况', partyKey: '当事人', decisionNumber: '处罚决定书文号',
       conduct: '违法行为', confiscated: '没收', illegalIncomeFen: '违法所得（分）', receiptRef: '收据',
+      hiredOn: '聘用日期', probationCompletedOn: '转正日期', trainings: '在档培训', insurance: '在档保险', enrolledOn: '参保日期', sourceRef: '档案来源',
     },
   },
   en: {
