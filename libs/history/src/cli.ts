@@ -92,6 +92,7 @@ async function main(): Promise<number> {
       ...(values.start ? { start: values.start } : {}),
       onProgress,
       ...(demoVault ? { identities: demoVault.vault } : {}),
+      migratedOrgan: true,
       progressEvery: Math.max(100, Math.min(5000, Math.round(events / 200))),
     });
     peakRss = Math.max(peakRss, process.memoryUsage().rss);

@@ -12,6 +12,7 @@ import { ReadCachingEventStore } from './read-cache';
 import { scheduleRecruitment } from './recruitment';
 import { type HistoryProgress, type RefusalSample, Simulation } from './simulation';
 import { planWorld, scheduleSetup } from './world';
+import { scheduleMigratedOrgan } from './migrated-organ';
 
 export interface HistoryOptions {
   /** The same seed and size give the same commands, and so the same log. */
@@ -46,6 +47,8 @@ export interface HistoryOptions {
    * key is the vault's. Without it, applicants register by client-made keys.
    */
   identities?: IdentitySealer;
+  /** Adds a migrated organ of pre-2024 staff recorded as found (issue 11 item 8, `migrated-organ.ts`); the demo sets it. */
+  migratedOrgan?: boolean;
 }
 
 export interface HistorySummary {
@@ -101,6 +104,7 @@ export async function generateHistory(store: EventStore, options: HistoryOptions
   const ctx: Context = { sim, world, former: new FormerPersons(), next: createCounters(), ...(options.identities ? { identities: { sealer: options.identities, seed: options.seed } } : {}) };
 
   scheduleSetup(sim, world);
+  if (options.migratedOrgan) scheduleMigratedOrgan(sim, world, options.seed);
   for (const city of world.cities) {
     if (city.usingOrgans.length > 0) scheduleRecruitment(ctx, city, startDay + sim.rng.int(5, 40), true);
   }
