@@ -532,7 +532,11 @@ function scheduleHealthCheck(ctx: Context, aux: AuxWork): void {
   inService(ctx, aux, day, async () => {
     // The check took place in the last few days; it is recorded today.
     const checkedOn = Math.max(aux.hiredDay, (aux.lastHealthCheckDay ?? aux.hiredDay - 1) + 1, sim.today - rng.int(0, 7));
-    const outcome = await sim.issue(recordHealthCheck, { auxiliaryId: aux.id, checkedOn: dateOf(checkedOn), result: rng.weighted(HEALTH_RESULTS) }, countyOperatorFor(ctx, aux.organ));
+    const category = rng.weighted(HEALTH_RESULTS);
+    // Sealed under the person's data key, as the API's record-health-check does (ADR 0006); in clear without a vault (client keys).
+    const sealer = ctx.identities?.sealer;
+    const result = sealer?.sealPersonalData ? await sealer.sealPersonalData(aux.person.key, 'health', category, new Date(`${dateOf(sim.today)}T08:00:00.000Z`)) : category;
+    const outcome = await sim.issue(recordHealthCheck, { auxiliaryId: aux.id, checkedOn: dateOf(checkedOn), result }, countyOperatorFor(ctx, aux.organ));
     if (!accepted(outcome)) return;
     aux.lastHealthCheckDay = checkedOn;
     scheduleHealthCheck(ctx, aux);

@@ -193,7 +193,7 @@ describe('generateHistory', () => {
         if (!life) continue;
         switch (x.type) {
           case 'HealthCheckRecorded':
-            checks.push({ checkedOn: x.data.checkedOn, since: life.lastCheckOn ?? life.hiredOn, result: x.data.result });
+            checks.push({ checkedOn: x.data.checkedOn, since: life.lastCheckOn ?? life.hiredOn, result: 'result' in x.data ? x.data.result : 'SEALED' });
             life.lastCheckOn = x.data.checkedOn;
             break;
           case 'ContractRenewed':

@@ -10,7 +10,7 @@ import type { PersonWork } from './people';
 export interface IdentitySealer {
   sealIdentity(identity: IdentityInput, on: IsoDate, now: Date): Promise<{ personKey: string; sealed: SealedData }>;
   /** Other sensitive data (an injury's medical details) sealed under the person's key, as the API's record-injury does. */
-  sealPersonalData?(personKey: string, purpose: 'medical', value: unknown, now: Date): Promise<SealedData>;
+  sealPersonalData?(personKey: string, purpose: 'medical' | 'health', value: unknown, now: Date): Promise<SealedData>;
 }
 
 

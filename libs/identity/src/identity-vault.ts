@@ -32,7 +32,9 @@ export type IdentityInput = IdentityRecord;
 export const IDENTITY_PURPOSE = 'identity';
 /** The purposes of the other sensitive data sealed under a person's key: the medical details of an injury (Art. 32; PIPL Art. 28). */
 export const MEDICAL_PURPOSE = 'medical';
-export type SensitivePurpose = typeof MEDICAL_PURPOSE;
+/** A health check's result category (Art. 28 ¶3; PIPL Art. 28). */
+export const HEALTH_PURPOSE = 'health';
+export type SensitivePurpose = typeof MEDICAL_PURPOSE | typeof HEALTH_PURPOSE;
 export const IDENTITY_FIELDS = ['name', 'gender', 'idNumber', 'birthDate', 'nationality', 'contact', 'documents'] as const;
 export type IdentityField = (typeof IDENTITY_FIELDS)[number];
 

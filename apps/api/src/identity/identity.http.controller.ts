@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/co
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Clock } from '@auxledger/application';
 import type { PersonIdentityState } from '@auxledger/domain';
-import { IDENTITY_FIELDS, IdentityError, MEDICAL_PURPOSE, type AccessRecord, type IdentityField, type IdentityRecord, type MaskedIdentity, type Reader } from '@auxledger/identity';
+import { HEALTH_PURPOSE, IDENTITY_FIELDS, IdentityError, MEDICAL_PURPOSE, type AccessRecord, type IdentityField, type IdentityRecord, type MaskedIdentity, type Reader } from '@auxledger/identity';
 import { ArrayMinSize } from 'class-validator';
 import { ReadAccess } from '../access/read-access';
 import { CurrentPrincipal, type Principal, Roles } from '../auth/principal';
@@ -18,7 +18,7 @@ export class PersonKeyParamsDto {
 }
 
 /** What a disclosure may ask for: the identity's fields, and the medical details of the person's injuries (ADR 0006). */
-export const DISCLOSABLE_FIELDS = [...IDENTITY_FIELDS, 'medicalDetails'] as const;
+export const DISCLOSABLE_FIELDS = [...IDENTITY_FIELDS, 'medicalDetails', 'healthCheckResults'] as const;
 export type DisclosableField = (typeof DISCLOSABLE_FIELDS)[number];
 
 /** One injury's medical details as disclosed: in clear, or SHREDDED; `sealed: false` for one recorded in clear before sealing existed. */
@@ -29,8 +29,16 @@ export interface DisclosedMedicalDetails {
   sealed: boolean;
 }
 
+/** One health check's result category as disclosed; `sealed: false` for one recorded in clear before sealing existed. */
+export interface DisclosedHealthCheck {
+  auxiliaryId: string;
+  checkedOn: string;
+  result: string | 'SHREDDED';
+  sealed: boolean;
+}
+
 export class DisclosureRequestDto {
-  @ManyOf(DISCLOSABLE_FIELDS, ['idNumber'], { description: 'The fields wanted in clear; `medicalDetails`: those of every injury on the person’s records (health data, PIPL Art. 28)' })
+  @ManyOf(DISCLOSABLE_FIELDS, ['idNumber'], { description: 'The fields wanted in clear; `medicalDetails`: those of every injury on the person’s records; `healthCheckResults`: the category of every health check (health data, PIPL Art. 28)' })
   @ArrayMinSize(1)
   fields!: DisclosableField[];
 
@@ -96,9 +104,9 @@ export class IdentityHttpController {
     @Param() { personKey }: PersonKeyParamsDto,
     @Body() body: DisclosureRequestDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<{ personKey: string; status: 'READABLE' | 'SHREDDED'; fields: (Partial<IdentityRecord> & { medicalDetails?: DisclosedMedicalDetails[] }) | null }> {
+  ): Promise<{ personKey: string; status: 'READABLE' | 'SHREDDED'; fields: (Partial<IdentityRecord> & { medicalDetails?: DisclosedMedicalDetails[]; healthCheckResults?: DisclosedHealthCheck[] }) | null }> {
     const { state, reader } = await this.readable(personKey, principal);
-    const asked = body.fields.filter((f): f is IdentityField => f !== 'medicalDetails');
+    const asked = body.fields.filter((f): f is IdentityField => f !== 'medicalDetails' && f !== 'healthCheckResults');
     const now = this.clock.now();
     const fail = (e: unknown) => {
       throw identityError(e);
@@ -106,19 +114,30 @@ export class IdentityHttpController {
     if (!body.reason.trim()) fail(new IdentityError('ACCESS_REASON_REQUIRED', { zh: '查看完整个人信息须说明理由', en: 'A reason is required to read personal data in clear' }));
     const identity = asked.length > 0 ? await this.identity.vault.readClear(personKey, state.sealed, reader, now, asked, body.reason).catch(fail) : {};
     let medicalDetails: DisclosedMedicalDetails[] | undefined;
-    let medicalShredded = false;
+    /** Every sealed item opened for this read: all SHREDDED (and at least one) means the key is gone. */
+    const openedSealed: Array<{ value: unknown }> = [];
     if (body.fields.includes('medicalDetails')) {
       const found = await this.identity.medicalDetailsOf(personKey);
       const sealed = found.flatMap((f) => ('sealed' in f ? [{ ref: f.injuryId, sealed: f.sealed }] : []));
       // One access record for the read (fields `medical:<injury>`), written before anything is opened; those recorded in clear before sealing are named in it too.
       const opened = await this.identity.vault.readSensitiveClear<string>(personKey, MEDICAL_PURPOSE, sealed, reader, now, body.reason, found.flatMap((f) => ('clear' in f ? [f.injuryId] : []))).catch(fail);
       const byInjury = new Map((opened ?? []).map((o) => [o.ref, o.value]));
-      medicalShredded = sealed.length > 0 && (opened ?? []).every((o) => o.value === 'SHREDDED');
+      openedSealed.push(...(opened ?? []));
       medicalDetails = found.map((f) => ({ auxiliaryId: f.auxiliaryId, injuryId: f.injuryId, medicalDetails: 'sealed' in f ? (byInjury.get(f.injuryId) ?? 'SHREDDED') : f.clear, sealed: 'sealed' in f }));
     }
-    // Shredded: the identity asked for, or (only medical details asked) every sealed item, no longer opens.
-    const shredded = identity === 'SHREDDED' || (asked.length === 0 && medicalShredded);
-    const fields = identity === 'SHREDDED' ? (medicalDetails ? { medicalDetails } : null) : { ...(identity ?? {}), ...(medicalDetails ? { medicalDetails } : {}) };
+    let healthCheckResults: DisclosedHealthCheck[] | undefined;
+    if (body.fields.includes('healthCheckResults')) {
+      const found = await this.identity.healthChecksOf(personKey);
+      const sealed = found.flatMap((f) => ('sealed' in f ? [{ ref: `${f.auxiliaryId}:${f.checkedOn}`, sealed: f.sealed }] : []));
+      const opened = await this.identity.vault.readSensitiveClear<string>(personKey, HEALTH_PURPOSE, sealed, reader, now, body.reason, found.flatMap((f) => ('clear' in f ? [`${f.auxiliaryId}:${f.checkedOn}`] : []))).catch(fail);
+      const byDate = new Map((opened ?? []).map((o) => [o.ref, o.value]));
+      openedSealed.push(...(opened ?? []));
+      healthCheckResults = found.map((f) => ({ auxiliaryId: f.auxiliaryId, checkedOn: f.checkedOn, result: 'sealed' in f ? (byDate.get(`${f.auxiliaryId}:${f.checkedOn}`) ?? 'SHREDDED') : f.clear, sealed: 'sealed' in f }));
+    }
+    // Shredded: the identity asked for, or (only sensitive data asked) every sealed item, no longer opens.
+    const shredded = identity === 'SHREDDED' || (asked.length === 0 && openedSealed.length > 0 && openedSealed.every((o) => o.value === 'SHREDDED'));
+    const sensitive = { ...(medicalDetails ? { medicalDetails } : {}), ...(healthCheckResults ? { healthCheckResults } : {}) };
+    const fields = identity === 'SHREDDED' ? (medicalDetails || healthCheckResults ? sensitive : null) : { ...(identity ?? {}), ...sensitive };
     return { personKey, status: shredded ? 'SHREDDED' : 'READABLE', fields };
   }
 

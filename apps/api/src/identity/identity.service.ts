@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { Auxiliary, Person, type SealedData, auxiliaryIdsOf, fold, isSealedMedicalDetails, PersonIdentity, type PersonIdentityState, streamIdOf } from '@auxledger/domain';
+import { Auxiliary, Person, type SealedData, auxiliaryIdsOf, fold, isSealedHealthCheck, isSealedMedicalDetails, PersonIdentity, type PersonIdentityState, streamIdOf } from '@auxledger/domain';
 import { envelopeOf } from '@auxledger/domain';
 import type { EventStore } from '@auxledger/event-store';
 import { IdentityError, IdentityVault, NationalIdRefused, type PeopleKeyStore, SqlitePeopleKeyStore, loadOrCreateSecret } from '@auxledger/identity';
@@ -82,6 +82,20 @@ export class IdentityService implements OnModuleInit, OnApplicationShutdown {
         if (event.type !== 'InjuryMedicalDetailsRecorded') continue;
         const data = event.data as Parameters<typeof isSealedMedicalDetails>[0];
         found.push(isSealedMedicalDetails(data) ? { auxiliaryId, injuryId: data.injuryId, sealed: data.sealed } : { auxiliaryId, injuryId: data.injuryId, clear: data.medicalDetails });
+      }
+    }
+    return found;
+  }
+
+  /** The health checks on the person's auxiliary records, the category sealed (version 2) or in clear (version 1). Nothing is opened here. */
+  async healthChecksOf(personKey: string): Promise<Array<{ auxiliaryId: string; checkedOn: string } & ({ sealed: SealedData } | { clear: string })>> {
+    const person = fold(Person, (await this.store.readStream(streamIdOf(Person, personKey))).map((e) => envelopeOf(e)) as never);
+    const found: Array<{ auxiliaryId: string; checkedOn: string } & ({ sealed: SealedData } | { clear: string })> = [];
+    for (const auxiliaryId of auxiliaryIdsOf(person)) {
+      for (const event of await this.store.readStream(streamIdOf(Auxiliary, auxiliaryId))) {
+        if (event.type !== 'HealthCheckRecorded') continue;
+        const data = event.data as Parameters<typeof isSealedHealthCheck>[0];
+        found.push(isSealedHealthCheck(data) ? { auxiliaryId, checkedOn: data.checkedOn, sealed: data.sealedResult } : { auxiliaryId, checkedOn: data.checkedOn, clear: data.result });
       }
     }
     return found;

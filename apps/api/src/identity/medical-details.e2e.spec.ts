@@ -81,6 +81,22 @@ describe('medical details sealed under the person’s key', () => {
     expect(again.body.replayed).toBe(true);
   });
 
+  it('seals a health check’s result category the same way: the file keeps the date, never the category', async () => {
+    const res = await post('/api/commands/record-health-check', { auxiliaryId: 'aux-w', checkedOn: '2025-04-01', result: 'FOLLOW_UP', effectiveDate: '2025-04-02' }, hohhot.key);
+    expect(res.status).toBe(201);
+    expect(res.body.events[0]).toMatchObject({ type: 'HealthCheckRecorded', schemaVersion: 2, data: { auxiliaryId: 'aux-w', checkedOn: '2025-04-01', personKey: wangKey, sealedResult: { alg: 'A256GCM' } } });
+    expect(res.text).not.toContain('FOLLOW_UP');
+    expect((await post('/api/commands/record-health-check', { auxiliaryId: 'aux-w', checkedOn: '2025-04-01', result: '高血压', effectiveDate: '2025-04-02' }, hohhot.key)).status).toBe(400);
+    const file = await get(`/api/people/aux-w?minPosition=${await api.logHead()}`, hohhot.key);
+    expect(file.body.state).toMatchObject({ last_health_check_on: '2025-04-01', last_health_check_result: null });
+    expect(file.text).not.toContain('FOLLOW_UP');
+    expect(file.text).not.toContain('建议复查');
+    const disclosed = await post(`/api/identities/${wangKey}/disclosures`, { fields: ['healthCheckResults'], reason: '体检复查安排' }, hohhot.key);
+    expect(disclosed.body.fields.healthCheckResults).toEqual([{ auxiliaryId: 'aux-w', checkedOn: '2025-04-01', result: 'FOLLOW_UP', sealed: true }]);
+    const records = await get(`/api/identities/${wangKey}/access-records`, auditor.key);
+    expect(records.body.records).toContainEqual(expect.objectContaining({ actorKeyId: hohhot.id, fields: ['health:aux-w:2025-04-01'], disclosure: 'CLEAR', reason: '体检复查安排' }));
+  });
+
   it('still reads an event recorded in clear before sealing (schema version 1): the file and the timeline never show it', async () => {
     await api.store.appendToStream(
       'auxiliary-aux-w',
@@ -144,6 +160,8 @@ describe('medical details sealed under the person’s key', () => {
       // Recorded in clear before sealing existed: the log keeps it as written (ADR 0006).
       { auxiliaryId: 'aux-w', injuryId: 'inj-0', medicalDetails: OLD_MEDICAL, sealed: false },
     ]);
+    const health = await post(`/api/identities/${wangKey}/disclosures`, { fields: ['healthCheckResults'], reason: 'after shredding' }, hohhot.key);
+    expect(health.body).toMatchObject({ status: 'SHREDDED', fields: { healthCheckResults: [{ checkedOn: '2025-04-01', result: 'SHREDDED', sealed: true }] } });
     const file = await get(`/api/people/aux-w?minPosition=${await api.logHead()}`, hohhot.key);
     expect(file.body.person.status).toBe('SHREDDED');
     expect(file.body.timeline.filter((e: { event_type: string }) => e.event_type === 'InjuryMedicalDetailsRecorded').map((e: { summary_zh: string; summary_en: string }) => [e.summary_zh, e.summary_en])).toEqual([

@@ -97,7 +97,20 @@ export type InsuranceEnrolled = DomainEvent<'InsuranceEnrolled', { auxiliaryId: 
 export type HealthCheckResult = 'NORMAL' | 'FOLLOW_UP';
 export const HEALTH_CHECK_RESULTS: readonly HealthCheckResult[] = ['NORMAL', 'FOLLOW_UP'];
 
-export type HealthCheckRecorded = DomainEvent<'HealthCheckRecorded', { auxiliaryId: string; checkedOn: IsoDate; result: HealthCheckResult }>;
+/**
+ * Schema version 2 (ADR 0006): the result category sealed under the person's
+ * data key (purpose `health`), bound to `personKey`; version 1 (recorded
+ * before, or by an in-process caller without a vault) keeps it in clear.
+ * Readers take both (`isSealedHealthCheck`); no rule reads the result.
+ */
+export type HealthCheckRecorded = DomainEvent<'HealthCheckRecorded', { auxiliaryId: string; checkedOn: IsoDate; result: HealthCheckResult } | SealedHealthCheck>;
+export interface SealedHealthCheck {
+  auxiliaryId: string;
+  checkedOn: IsoDate;
+  personKey: string;
+  sealedResult: SealedData;
+}
+export const isSealedHealthCheck = (data: HealthCheckRecorded['data']): data is SealedHealthCheck => 'sealedResult' in data;
 
 // ── Training and qualifications (Arts. 35, 16 ¶1) ──────────────────────────
 

@@ -1,5 +1,5 @@
 import { command, on, scenario } from '../testing';
-import { AUX, HIRED_ON, hired, suspendedOn, terminatedOn } from './auxiliary.fixtures';
+import { AUX, HIRED_ON, PERSON, hired, suspendedOn, terminatedOn } from './auxiliary.fixtures';
 import { type HealthCheckResult, auxiliaryEvent } from './events';
 import { type RecordHealthCheck, recordHealthCheck } from './record-health-check';
 import { Auxiliary, healthCheckFacts } from './state';
@@ -15,6 +15,13 @@ describe('RecordHealthCheck (Art. 28 ¶3 定期健康体检)', () => {
   describe('given an auxiliary in service', () => {
     it('records the check: its date and result category, nothing more', () => {
       given({ auxiliary: [hired()] }).when(check('2025-09-20', '2025-09-25', 'FOLLOW_UP')).then({ auxiliary: [recorded('2025-09-20', 'FOLLOW_UP')] });
+    });
+
+    it('records the category sealed under the person key when the command carries it sealed (schema version 2, ADR 0006)', () => {
+      const sealed = { alg: 'A256GCM' as const, keyId: 'dk-1', iv: 'aXY=', ct: 'Y3Q=', tag: 'dGFn' };
+      given({ auxiliary: [hired()] })
+        .when(command<RecordHealthCheck>('RecordHealthCheck', { auxiliaryId: AUX, checkedOn: '2025-09-20', result: sealed }, '2025-09-25'))
+        .then({ auxiliary: [{ ...auxiliaryEvent('HealthCheckRecorded', { auxiliaryId: AUX, checkedOn: '2025-09-20', personKey: PERSON, sealedResult: sealed }), schemaVersion: 2 }] });
     });
 
     it('records a check of a suspended auxiliary (still employed)', () => {

@@ -2,6 +2,7 @@ import type { IsoDate } from '@auxledger/statute';
 import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
 import { HEALTH_CHECK_RESULTS, type HealthCheckResult, auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryStream, judgeInForceOnly, notInService } from './guards';
+import type { SealedData } from '../identity/person-identity';
 import { serviceCommand } from './service-period';
 import { isInService } from './state';
 
@@ -11,10 +12,20 @@ import { isInService } from './state';
  * from the latest check or the hire): it reads `lastHealthCheckOn`, it does
  * not refuse a record. The check is the employee's, so it lies between the
  * hire and the day it is recorded (a suspended auxiliary is still employed);
- * the record keeps a result category, never a finding (PIPL).
+ * the record keeps a result category, never a finding, and since ADR 0006
+ * that category sealed under the person's data key (PIPL Art. 28).
  */
 
-export type RecordHealthCheck = Command<'RecordHealthCheck', { auxiliaryId: string; checkedOn: IsoDate; result: HealthCheckResult }>;
+/**
+ * `result`: the category sealed under the person's data key (purpose
+ * `health`, ADR 0006) — as the API and the demo generator send it, sealed
+ * after the category was checked — or, from an in-process caller without a
+ * vault, the category in clear (a version 1 event).
+ */
+export type RecordHealthCheck = Command<'RecordHealthCheck', { auxiliaryId: string; checkedOn: IsoDate; result: HealthCheckResult | SealedData }>;
+
+const isSealed = (value: unknown): value is SealedData =>
+  typeof value === 'object' && value !== null && ['alg', 'keyId', 'iv', 'ct', 'tag'].every((k) => typeof (value as Record<string, unknown>)[k] === 'string');
 
 export const recordHealthCheck: CommandHandler<RecordHealthCheck, AuxiliaryRefs> = serviceCommand<RecordHealthCheck, AuxiliaryRefs>({
   commandType: 'RecordHealthCheck',
@@ -30,7 +41,7 @@ export const recordHealthCheck: CommandHandler<RecordHealthCheck, AuxiliaryRefs>
         { checkedOn: data.checkedOn },
       );
     }
-    if (!HEALTH_CHECK_RESULTS.includes(data.result)) {
+    if (!isSealed(data.result) && !HEALTH_CHECK_RESULTS.includes(data.result)) {
       return refuseByState('HEALTH_CHECK_RESULT_UNKNOWN', { zh: `体检结论类别${String(data.result)}无效`, en: `Unknown health check result category ${String(data.result)}` }, { expected: [...HEALTH_CHECK_RESULTS] });
     }
     if (data.checkedOn === whole.service.lastHealthCheckOn) {
@@ -40,6 +51,9 @@ export const recordHealthCheck: CommandHandler<RecordHealthCheck, AuxiliaryRefs>
     const judgement = judgeInForceOnly(context, on);
     if (!judgement.ok) return refuseByStatute(judgement);
     const { auxiliaryId, checkedOn, result } = data;
+    if (isSealed(result)) {
+      return accept({ auxiliary: [{ ...auxiliaryEvent('HealthCheckRecorded', { auxiliaryId, checkedOn, personKey: whole.service.personKey, sealedResult: result }), schemaVersion: 2 }] }, judgement);
+    }
     return accept({ auxiliary: [auxiliaryEvent('HealthCheckRecorded', { auxiliaryId, checkedOn, result })] }, judgement);
   },
 });

@@ -85,7 +85,8 @@ export type PersonFileRow = {
 export interface PersonFileState {
   /** The domain's state, its growing lists emptied after each event (`compactService`). */
   auxiliary: AuxiliaryState;
-  lastHealthCheck: { checkedOn: string; result: HealthCheckResult } | null;
+  /** `result` null: sealed under the person's key (ADR 0006), not kept here. */
+  lastHealthCheck: { checkedOn: string; result: HealthCheckResult | null } | null;
   trainings: number;
   commendations: number;
   injuries: number;
@@ -154,7 +155,10 @@ export function evolvePersonFileState(state: PersonFileState, event: RecordedEve
   // The domain applies each of these to any hired record (its evolve ran: the state is hired).
   switch (event.type) {
     case 'HealthCheckRecorded': {
-      const { checkedOn, result } = event.data as { checkedOn: string; result: HealthCheckResult };
+      // Sealed (schema version 2, ADR 0006): the date only; the category is read on a recorded disclosure.
+      const data = event.data as { checkedOn: string; result?: HealthCheckResult };
+      const checkedOn = data.checkedOn;
+      const result = data.result ?? null;
       // As the domain: a check recorded late does not move the latest one back.
       if (state.lastHealthCheck === null || checkedOn > state.lastHealthCheck.checkedOn) next.lastHealthCheck = { checkedOn, result };
       break;
@@ -329,6 +333,7 @@ export function summarize(event: AuxiliaryEvent): Bilingual {
     }
     case 'HealthCheckRecorded': {
       const d = event.data;
+      if (!('result' in d)) return { zh: `健康体检（${d.checkedOn}）：结论已加密记录（敏感个人信息，不显示）`, en: `Health check on ${d.checkedOn}: result sealed (sensitive personal information, not shown)` };
       return {
         zh: `健康体检（${d.checkedOn}）：${d.result === 'NORMAL' ? '未见异常' : '建议复查或随访'}`,
         en: `Health check on ${d.checkedOn}: ${d.result === 'NORMAL' ? 'normal' : 'follow-up advised'}`,

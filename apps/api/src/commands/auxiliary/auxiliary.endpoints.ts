@@ -1,6 +1,6 @@
 import {
   adjustPay, assignDuty, commend, completeProbation, correctRetroactiveConflict, decideRecusal, demote, discipline, endDuty, enrolInsurance, handleComplaint, hire, issueCredential,
-  orderCompensationRecovery, payCompensation, settleCompensation, promote, receiveComplaint, recordAssessment, recordHealthCheck, recordExistingService, recordQualification, recordTraining,
+  orderCompensationRecovery, payCompensation, settleCompensation, promote, receiveComplaint, recordAssessment, recordExistingService, recordQualification, recordTraining,
   recoverCredential, reinstate, renewContract, suspend, tellComplainant, terminate,
 } from '@auxledger/domain';
 import { defineCommandEndpoint } from '../shared/define-command-endpoint';
@@ -23,7 +23,6 @@ import { PromoteRequestDto } from './promote.request.dto';
 import { ReceiveComplaintRequestDto } from './receive-complaint.request.dto';
 import { RecordAssessmentRequestDto } from './record-assessment.request.dto';
 import { RecordExistingServiceRequestDto } from './record-existing-service.request.dto';
-import { RecordHealthCheckRequestDto } from './record-health-check.request.dto';
 import { SettleCompensationRequestDto } from './settle-compensation.request.dto';
 import { RecordQualificationRequestDto } from './record-qualification.request.dto';
 import { RecordTrainingRequestDto } from './record-training.request.dto';
@@ -72,13 +71,7 @@ export const AUXILIARY_ENDPOINTS = [
     summary: '续订劳动合同 Renew the contract',
     description: 'Art. 24; 劳动合同法 Art. 19 ¶2 (CONTRACT-REQUIRED, CONTRACT-PROBATION): with the same using organ, without a gap; the person registry holds the new contract in the same append.',
   }),
-  defineCommandEndpoint({
-    handler: recordHealthCheck,
-    dto: RecordHealthCheckRequestDto,
-    scope: onRecord,
-    summary: '健康体检 Record a health check',
-    description: 'Art. 28 ¶3 (HEALTH-CHECK is a supervision finding): a result category only, never a finding (PIPL).',
-  }),
+  // RecordHealthCheck (Art. 28 ¶3) is hand-made (apps/api/src/identity/record-health-check.endpoint.ts): it seals the result category before the command is built.
   defineCommandEndpoint({
     handler: assignDuty,
     dto: AssignDutyRequestDto,

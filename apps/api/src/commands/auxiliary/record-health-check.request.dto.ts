@@ -9,10 +9,11 @@ export class RecordHealthCheckRequestDto extends CommandRequestDto {
   @DateField('2025-06-15', { description: 'Between the hire and the effective date' })
   checkedOn!: string;
 
-  @OneOf(HEALTH_CHECK_RESULTS, 'NORMAL', { description: 'A result category, never a finding (PIPL)' })
+  @OneOf(HEALTH_CHECK_RESULTS, 'NORMAL', { description: 'A result category, never a finding; sealed under the person’s data key before the command is built, read in clear only on a recorded disclosure (PIPL Art. 28, ADR 0006)' })
   result!: HealthCheckResult;
 
-  static toData(b: RecordHealthCheckRequestDto): RecordHealthCheck['data'] {
+  /** The command's data with the category still in clear: the endpoint seals it (apps/api/src/identity/record-health-check.endpoint.ts). */
+  static toData(b: RecordHealthCheckRequestDto): Omit<RecordHealthCheck['data'], 'result'> & { result: HealthCheckResult } {
     return { auxiliaryId: b.auxiliaryId, checkedOn: b.checkedOn, result: b.result };
   }
 }
