@@ -121,6 +121,16 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
   private readonly readOnly: boolean;
   /** Appends waiting for the next group commit (see `write`). */
   private pending: PendingAppend[] = [];
+  /**
+   * What this connection's own commits left (heads of streams it wrote, the
+   * log head and the tree's right edge), so that an append need not read
+   * them back; trusted only while `PRAGMA data_version` is unchanged, that
+   * is, while no other connection (process) has committed.
+   */
+  private readonly heads = new Map<string, StreamHead>();
+  private logHead: LogHead | null = null;
+  private knownDataVersion: number | undefined;
+  private readonly dataVersion;
 
   constructor(options: SqliteEventStoreOptions) {
     this.readOnly = options.readOnly ?? false;
@@ -138,6 +148,7 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
       this.db.exec(SQLITE_SCHEMA);
     }
     this.merkle = this.hasMerkleTables() ? this.merkleStatements() : null;
+    this.dataVersion = this.db.prepare('PRAGMA data_version').pluck();
     this.appended = new AppendSignal(options.pollIntervalMs ?? 100);
     this.statements = {
       head: this.db.prepare<[string], { stream_revision: number; hash: string }>(
@@ -161,11 +172,10 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
         `SELECT ${COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position ASC LIMIT ?`,
       ),
     };
-    this.appendTransaction = this.db.transaction((appends: readonly DigestedAppend[]): AppendResult[] => {
-      const heads = appends.map(({ streamId }): StreamHead => {
-        const row = this.statements.head.get(streamId);
-        return row ? { revision: row.stream_revision, hash: row.hash } : EMPTY_STREAM;
-      });
+    this.appendTransaction = this.db.transaction((appends: readonly DigestedAppend[], work: GroupWork): AppendResult[] => {
+      // What this append changes, kept apart until it has succeeded (a failure rolls back its savepoint only).
+      const own = new Map<string, StreamHead>();
+      const heads = appends.map(({ streamId, expectedRevision }) => this.headOf(streamId, expectedRevision, own, work));
       const conflict = appends.findIndex((entry, i) => !expectationHolds(entry.expectedRevision, (heads[i] as StreamHead).revision));
       if (conflict >= 0) {
         // Perhaps this very append was stored before and its acknowledgement lost.
@@ -173,50 +183,63 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
         const entry = appends[conflict] as StreamAppend;
         throw wrongExpectedRevision(entry.streamId, entry.expectedRevision, (heads[conflict] as StreamHead).revision);
       }
-      const logHead = this.statements.logHead.get();
-      let position = logHead?.global_position ?? 0;
-      let digest = logHead?.log_digest ?? GENESIS_LOG_DIGEST;
+      if (!work.log) work.log = this.readLogHead();
+      const log = work.log;
       let first = true;
       const merkle = this.merkle as NonNullable<typeof this.merkle>;
-      const frontier = this.frontierAt(position);
       const results = appends.map((entry, i): AppendResult => {
         const head = heads[i] as StreamHead;
         if (entry.events.length === 0) return checkOnlyResult(head.revision);
         const recorded = linkEvents(head, entry.digested).map((event): RecordedEvent => {
-          position += 1;
-          digest = nextLogDigest(digest, event.hash);
+          log.position += 1;
+          log.digest = nextLogDigest(log.digest, event.hash);
           try {
             this.statements.insert.run(
-              position, event.eventId, event.streamId, event.streamRevision, event.type, event.schemaVersion,
-              event.dataJson, event.metadataJson, event.prevHash, event.hash, digest,
+              log.position, event.eventId, event.streamId, event.streamRevision, event.type, event.schemaVersion,
+              event.dataJson, event.metadataJson, event.prevHash, event.hash, log.digest,
             );
           } catch (error) {
-            if (!isUniqueViolationOn(error, 'event_id')) throw error;
-            // The append's first event already stored: this append retried. Anything else rolls back.
-            if (first) throw new AlreadyStored();
+            const onStream = isUniqueViolationOn(error, 'stream_id');
+            if (!onStream && !isUniqueViolationOn(error, 'event_id')) throw error;
+            // The append's first event already stored: this append retried. Anything else rolls back. (A later
+            // event's failure cannot mean that: the first was inserted by this very append.)
+            if (first && this.isStored(event.eventId)) throw new AlreadyStored();
+            // A stream taken to be new (expected no_stream, not known here) that is not: the same refusal as a read head would give.
+            const stored = head === EMPTY_STREAM ? this.statements.head.get(entry.streamId) : undefined;
+            if (stored) throw wrongExpectedRevision(entry.streamId, entry.expectedRevision, stored.stream_revision);
             throw duplicateEventId(event.eventId, entry.streamId);
           }
           first = false;
-          for (const node of frontier.push(leafHash(event.hash))) merkle.insert.run(node.level, node.index, node.hash);
-          return toRecordedEvent(event, position, digest);
+          for (const node of log.frontier.push(leafHash(event.hash))) merkle.insert.run(node.level, node.index, node.hash);
+          return toRecordedEvent(event, log.position, log.digest);
         });
         const last = recorded[recorded.length - 1] as RecordedEvent;
+        own.set(entry.streamId, { revision: last.streamRevision, hash: last.metadata.hash as string });
         return { nextExpectedRevision: last.streamRevision, events: recorded, alreadyStored: false };
       });
+      for (const [streamId, head] of own) work.heads.set(streamId, head);
       return results;
     });
     // Group commit: every append queued since the last flush in one transaction and one fsync. Each
     // append runs as a savepoint (better-sqlite3 nests a transaction function as one), so a conflict
     // or a duplicate rolls back only its own append; the others commit together.
-    this.groupTransaction = this.db.transaction((batch: readonly PendingAppend[]) =>
-      batch.map((item): GroupOutcome => {
+    this.groupTransaction = this.db.transaction((batch: readonly PendingAppend[]): { outcomes: GroupOutcome[]; work: GroupWork } => {
+      // Under the write lock: if another connection committed since, what this one holds in memory may be old.
+      const version = this.dataVersion.get() as number;
+      if (version !== this.knownDataVersion) this.forgetHeads();
+      this.knownDataVersion = version;
+      const work: GroupWork = { heads: new Map(), log: this.logHead };
+      const outcomes = batch.map((item): GroupOutcome => {
         try {
-          return { ok: true, results: this.appendTransaction(item.digested) };
+          return { ok: true, results: this.appendTransaction(item.digested, work) };
         } catch (error) {
+          // The savepoint rolled back; the log head in hand may have moved with it: read it again.
+          work.log = null;
           return { ok: false, error };
         }
-      }),
-    );
+      });
+      return { outcomes, work };
+    });
     if (!this.readOnly) this.buildMissingTree();
   }
 
@@ -307,6 +330,42 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
     return row ? { treeSize: row.tree_size, rootHash: row.root_hash, signedAt: row.signed_at, note: row.note } : null;
   }
 
+  /**
+   * A stream's head for an append: what this append or its group wrote
+   * before it, else what this connection knows from its own commits (valid
+   * while no other connection committed: `PRAGMA data_version`, checked under
+   * the write lock), else the stored head. A stream expected new and not
+   * known here is taken to be new without a read: its first insert would
+   * break UNIQUE (stream_id, stream_revision) if it were not.
+   */
+  private headOf(streamId: string, expected: ExpectedRevision, own: Map<string, StreamHead>, work: GroupWork): StreamHead {
+    const known = own.get(streamId) ?? work.heads.get(streamId) ?? this.heads.get(streamId);
+    if (known) return known;
+    if (expected === 'no_stream') return EMPTY_STREAM;
+    const row = this.statements.head.get(streamId);
+    const head: StreamHead = row ? { revision: row.stream_revision, hash: row.hash } : EMPTY_STREAM;
+    if (row) own.set(streamId, head);
+    return head;
+  }
+
+  private rememberHead(streamId: string, head: StreamHead): void {
+    this.heads.delete(streamId);
+    this.heads.set(streamId, head);
+    if (this.heads.size > MAX_HEADS_IN_MEMORY) this.heads.delete(this.heads.keys().next().value as string);
+  }
+
+  private forgetHeads(): void {
+    this.heads.clear();
+    this.logHead = null;
+  }
+
+  /** The log's head and the right edge of its Merkle tree, as stored. */
+  private readLogHead(): LogHead {
+    const row = this.statements.logHead.get();
+    const position = row?.global_position ?? 0;
+    return { position, digest: row?.log_digest ?? GENESIS_LOG_DIGEST, frontier: this.frontierAt(position) };
+  }
+
   private isStored(eventId: string): boolean {
     return this.statements.byEventId.get(eventId) !== undefined;
   }
@@ -362,8 +421,13 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
     let outcomes: GroupOutcome[];
     try {
       if (!this.db.open) throw new Error('the SQLite log is closed');
-      outcomes = this.groupTransaction.immediate(batch);
+      const group = this.groupTransaction.immediate(batch);
+      outcomes = group.outcomes;
+      // Committed: what the group wrote is now the truth to start the next one from.
+      this.logHead = group.work.log;
+      for (const [streamId, head] of group.work.heads) this.rememberHead(streamId, head);
     } catch (error) {
+      this.forgetHeads();
       for (const item of batch) item.reject(error);
       return;
     }
@@ -417,6 +481,22 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
 }
 
 type DigestedAppend = StreamAppend & { digested: DigestedEvent[] };
+
+/** The log's head as a group of appends moves it. */
+interface LogHead {
+  position: number;
+  digest: string;
+  frontier: MerkleFrontier;
+}
+
+/** What a group's committed appends wrote so far: stream heads, and the log head (null: read it from the table). */
+interface GroupWork {
+  heads: Map<string, StreamHead>;
+  log: LogHead | null;
+}
+
+/** Heads of streams kept in memory at most (the least recently written forgotten first). */
+const MAX_HEADS_IN_MEMORY = 100_000;
 
 interface PendingAppend {
   appends: readonly StreamAppend[];
