@@ -133,10 +133,14 @@ describe('medical details sealed under the person’s key', () => {
 
   it('per role, as the access matrix has the identity’s disclosure: admins and operators in scope read, another organ 404, auditors and viewers 403, no key 401', async () => {
     const viewer = await keyFor(api, 'viewer');
-    const row: Record<string, number> = {};
-    for (const [who, key] of [['admin', undefined], ['operator', hohhot.key], ['otherOperator', baotou.key], ['auditor', auditor.key], ['viewer', viewer.key]] as const) row[who] = (await disclose(key as string)).status;
-    row['anonymous'] = (await api.post(`/api/identities/${wangKey}/disclosures`, { fields: ['medicalDetails'], reason: 'x' }, null)).status;
-    expect(row).toEqual({ admin: 200, operator: 200, otherOperator: 404, auditor: 403, viewer: 403, anonymous: 401 });
+    for (const field of ['medicalDetails', 'healthCheckResults']) {
+      const row: Record<string, number> = {};
+      for (const [who, key] of [['admin', undefined], ['operator', hohhot.key], ['otherOperator', baotou.key], ['auditor', auditor.key], ['viewer', viewer.key]] as const) {
+        row[who] = (await post(`/api/identities/${wangKey}/disclosures`, { fields: [field], reason: '矩阵' }, key as string)).status;
+      }
+      row['anonymous'] = (await api.post(`/api/identities/${wangKey}/disclosures`, { fields: [field], reason: 'x' }, null)).status;
+      expect({ field, row }).toEqual({ field, row: { admin: 200, operator: 200, otherOperator: 404, auditor: 403, viewer: 403, anonymous: 401 } });
+    }
     // A masked read of the file never carries them, for any role that may read it.
     for (const key of [hohhot.key, auditor.key, undefined]) expect((await get(`/api/people/aux-w?minPosition=${await api.logHead()}`, key as string)).text).not.toContain(MEDICAL);
   });

@@ -102,6 +102,8 @@ export class GetStreamsHandler implements IQueryHandler<GetStreams> {
 export const WITHHELD: Readonly<Record<string, readonly string[]>> = {
   // Version 1 (clear, recorded before ADR 0006's sealing) and version 2 (sealed under the person's key; opened only on a recorded disclosure).
   InjuryMedicalDetailsRecorded: ['medicalDetails', 'sealed'],
+  // Version 2: the result category sealed under the person's key (version 1's category, a code, stays as recorded).
+  HealthCheckRecorded: ['sealedResult'],
   DisciplineDecided: ['description'],
   AuxiliarySuspended: ['reason'],
   ApplicationRegistered: ['applicant.birthDate'],
