@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { type CommandOutcome, FoldedStreamCache, executeCommand, prepareCommand } from '@auxledger/application';
-import { type Hire, type Refusal, hire } from '@auxledger/domain';
+import { type Hire, type RecordExistingService, type Refusal, hire, recordExistingService } from '@auxledger/domain';
 import { type EventStore, SqliteEventStore } from '@auxledger/event-store';
 import { type Bilingual, REGISTRY, type RuleSetRegistry, type Rules2024, registryWithLocalMeasures } from '@auxledger/statute';
 import { CliError, UsageError } from './cli-error';
 import { type ColumnProblem, type HireRow, parseHireCsv } from './hire-csv';
+import { type ExistingRow, parseExistingCsv } from './import-existing-csv';
 import { existingSqliteFile } from './open-log';
 import { L } from './lang';
 import { type Output, progressBar } from './output';
@@ -26,6 +27,11 @@ import { type Output, progressBar } from './output';
  * racing the import can still make a later row refused: IMPORT_PARTLY_REFUSED). Command ids are
  * derived from the file's SHA-256 and the row number, so running the same file
  * again answers the recorded hires and writes nothing new.
+ *
+ * `--existing` (issue 11 item 8): staff who served before the record began,
+ * one RecordExistingService per row (import-existing-csv.ts): recorded as
+ * found and marked migrated, judged by what serving staff need, never by the
+ * recruitment rules — no application, no Art. 20 history.
  */
 
 export interface ImportOptions {
@@ -35,6 +41,8 @@ export interface ImportOptions {
   actor?: string;
   parameters?: string;
   json?: boolean;
+  /** Existing staff (RecordExistingService per row), not hires. */
+  existing?: boolean;
 }
 
 export type RefusalReport =
@@ -79,7 +87,7 @@ export async function importCommand(file: string, options: ImportOptions, io: Ou
   const registry = loadRegistry(options.parameters ?? process.env['AUXLEDGER_PARAMETERS']);
   const bytes = readFileSync(file);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const rows = parseHireCsv(bytes, file);
+  const rows: ReadonlyArray<HireRow | ExistingRow> = options.existing ? parseExistingCsv(bytes, file) : parseHireCsv(bytes, file);
   if (rows.length === 0) throw new CliError('NOTHING_TO_IMPORT', { zh: `${file} 没有数据行`, en: `${file} has no data rows` });
   const actor = options.actor ?? 'dry-run';
 
@@ -101,7 +109,7 @@ export const importCommandId = (sha256: string, row: number) => `import-${sha256
 
 async function runRows(
   store: EventStore,
-  rows: readonly HireRow[],
+  rows: ReadonlyArray<HireRow | ExistingRow>,
   context: { sha256: string; actor: string; registry: RuleSetRegistry<Rules2024> },
   io: Output,
   label: string,
@@ -116,8 +124,10 @@ async function runRows(
       } else {
         const commandId = importCommandId(context.sha256, r.row);
         const actor = { id: context.actor, role: 'system', organId: null } as const;
-        const { command } = prepareCommand<Hire>({ type: 'Hire', data: r.data, commandId, actor, effectiveDate: r.effectiveDate }, deps.clock);
-        reports.push({ row: r.row, line: r.line, auxiliaryId: r.data.auxiliaryId, commandId, ...outcomeOf(await executeCommand(deps, hire, command)) });
+        const outcome = 'hiredOn' in r.data
+          ? await executeCommand(deps, recordExistingService, prepareCommand<RecordExistingService>({ type: 'RecordExistingService', data: r.data, commandId, actor, effectiveDate: r.effectiveDate }, deps.clock).command)
+          : await executeCommand(deps, hire, prepareCommand<Hire>({ type: 'Hire', data: r.data, commandId, actor, effectiveDate: r.effectiveDate }, deps.clock).command);
+        reports.push({ row: r.row, line: r.line, auxiliaryId: r.data.auxiliaryId, commandId, ...outcomeOf(outcome) });
       }
       bar.advance();
     }

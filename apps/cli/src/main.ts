@@ -183,6 +183,13 @@ export function buildProgram(io: Output, setExitCode: (code: number) => void): C
     .option('--actor <user>', L('导入人（记录在每个事件上）；除 --dry-run 外必填', 'who imports (recorded on every event); required unless --dry-run'))
     .option('--parameters <file>', L('地方措施 JSON（默认 AUXLEDGER_PARAMETERS），与 API 读取的相同，如 npm run demo 写出的 data/demo-parameters.json', 'the local measures JSON (default: AUXLEDGER_PARAMETERS), as the API reads it — e.g. data/demo-parameters.json that `npm run demo` writes'))
     .option('--json', L('报告，JSON 格式', 'the report as JSON'))
+    .option(
+      '--existing',
+      L(
+        '导入记录之前已在职的辅警（2024年9月1日前或本单位登记前聘用；第四十七条）：每行一个 RecordExistingService，按现状登记并标记为迁移，不适用第十七条至第二十三条招聘规则，无需招录经历；列：',
+        'import staff who served before the record began (hired before 2024-09-01 or before the organ\'s record; Art. 47): one RecordExistingService per row, recorded as found and marked migrated, never judged by the recruitment rules of Arts. 17–23, no Art. 20 history needed; columns: ',
+      ) + 'auxiliaryId, personKey, usingOrganId, category, hiredOn, level, payLocality, monthlyBaseFen, contractId, contractKind, contractStart, contractEnd, probationLastDay, clauses, probationCompletedOn, preJobTrainingOn, annualTrainingYears (;-separated), insuranceKinds (;-separated), insuranceEnrolledOn, insuranceRef, sourceRef, effectiveDate',
+    )
     .action(async (file: string, options) => setExitCode(await (await import('./import-command')).importCommand(file, options, io)));
 
   const keys = program.command('keys').description(L('API 密钥，经正在运行的 API 管理（/api/keys；管理员密钥在 AUXLEDGER_API_KEY）', 'API keys, through the running API (/api/keys; admin key in AUXLEDGER_API_KEY)'));
