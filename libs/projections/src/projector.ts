@@ -1,4 +1,5 @@
 import type { EventStore, RecordedEvent } from '@auxledger/event-store';
+import { BulkLoad } from './bulk-load';
 import { applyBatch } from './engine';
 import { ModelDefinitionError, type ReadModel, fingerprint, validateModel } from './model';
 import { checkProjectorName } from './naming';
@@ -22,8 +23,15 @@ export interface ProjectorOptions {
    * batches the projector yields to the event loop. 0: fixed `batchSize`.
    */
   sliceMs?: number;
-  /** Events per transaction while rebuilding a generation no reader sees yet (default: `batchSize` if given, else 2000). */
+  /** Events read and planned at a time while rebuilding a generation no reader sees yet (default: `batchSize` if given, else 2000). */
   rebuildBatchSize?: number;
+  /**
+   * While rebuilding, the batches' writes are kept in memory and written
+   * together, one transaction with the checkpoint, every this many events
+   * (default 20 000): a bulk load, each version written once with its final
+   * intervals (`bulk-load.ts`). Memory grows with it, not with the log.
+   */
+  rebuildFlushEvents?: number;
   /**
    * Bytes of temporal-model tails kept between batches, per loop (following,
    * rebuilding): entities touched lately are then not read back from the store.
@@ -86,6 +94,7 @@ export class Projector {
   /** Events per live batch now: adapted to `sliceMs` (see `ProjectorOptions.sliceMs`). */
   private liveBatch: number;
   private readonly rebuildBatchSize: number;
+  private readonly rebuildFlushEvents: number;
   private readonly liveTails: TemporalTailCache | undefined;
   /** Failures in a row of `run()` (reset by a committed batch). */
   private failures = 0;
@@ -105,6 +114,7 @@ export class Projector {
     this.sliceMs = options.sliceMs ?? 20;
     this.liveBatch = this.sliceMs > 0 ? Math.min(this.batchSize, 50) : this.batchSize;
     this.rebuildBatchSize = options.rebuildBatchSize ?? options.batchSize ?? 2000;
+    this.rebuildFlushEvents = Math.max(1, options.rebuildFlushEvents ?? 20_000);
     const tailBytes = options.tailCacheBytes ?? 64 * 2 ** 20;
     this.liveTails = tailBytes > 0 ? new TemporalTailCache(tailBytes) : undefined;
     this.rebuildTails = tailBytes > 0 ? new TemporalTailCache(tailBytes) : undefined;
@@ -176,6 +186,41 @@ export class Projector {
     if (!rebuilding) this.adapt(events.length, durationMs);
     this.options.onBatch?.({ generation, position: last.globalPosition, events: events.length, rebuilding, durationMs });
     return true;
+  }
+
+  /** A rebuild's batch, planned against the store with the writes since the last flush on top, which it adds to (`bulk-load.ts`). */
+  private async applyBulk(generation: number, from: number, events: readonly RecordedEvent[], bulk: BulkLoad): Promise<void> {
+    const tails = this.rebuildTails;
+    const last = events[events.length - 1] as RecordedEvent;
+    tails?.begin(generation, from);
+    const started = performance.now();
+    try {
+      // Reads only: the writes stay in memory until the flush.
+      await this.store.transaction((tx) => applyBatch(bulk.over(tx), { projector: this.name, generation, models: this.models, ...(tails ? { tails } : {}) }, from, events));
+      tails?.commit(last.globalPosition);
+      bulk.events += events.length;
+    } catch (error) {
+      tails?.abort();
+      bulk.clear();
+      throw error;
+    }
+    this.options.onBatch?.({ generation, position: last.globalPosition, events: events.length, rebuilding: true, durationMs: performance.now() - started });
+  }
+
+  /** Writes a rebuild's batches since the last flush in one transaction with the checkpoint; false when the checkpoint moved (nothing written). */
+  private async flushBulk(generation: number, bulk: BulkLoad): Promise<boolean> {
+    if (bulk.empty) return true;
+    try {
+      await this.store.transaction((tx) => bulk.flush(tx, this.name, generation), { durability: 'relaxed' });
+      return true;
+    } catch (error) {
+      // What the tails hold was planned on top of the writes now lost: neither can be trusted.
+      this.rebuildTails?.abort();
+      if (error instanceof CheckpointMoved) return false;
+      throw error;
+    } finally {
+      bulk.clear();
+    }
   }
 
   /** The next live batch's size from the last one's time: halved when over the slice, grown when well under it. */
@@ -288,19 +333,24 @@ export class Projector {
     target ??= await this.store.createGeneration(this.name, this.models, this.fingerprint, { live: false });
     const generation = target.generation;
     let position = target.position;
+    const bulk = new BulkLoad();
     for (;;) {
-      if (options.signal?.aborted) throw new Error(`rebuild of ${this.name} aborted at position ${position}; it resumes on the next rebuild`);
+      if (options.signal?.aborted) {
+        await this.flushBulk(generation, bulk);
+        throw new Error(`rebuild of ${this.name} aborted at position ${position}; it resumes on the next rebuild`);
+      }
       await yieldToEventLoop();
       const batch = await this.options.events.readAll({ after: position, maxCount: this.rebuildBatchSize });
       if (batch.length === 0) break;
-      if (await this.apply(generation, position, batch, true)) {
-        position = (batch[batch.length - 1] as RecordedEvent).globalPosition;
-      } else {
+      await this.applyBulk(generation, position, batch, bulk);
+      position = (batch[batch.length - 1] as RecordedEvent).globalPosition;
+      if (bulk.events >= this.rebuildFlushEvents && !(await this.flushBulk(generation, bulk))) {
         const now = (await this.store.generations(this.name)).find((g) => g.generation === generation);
         if (now?.status !== 'building') throw new Error(`rebuild of ${this.name}: generation ${generation} is no longer building`);
         position = now.position;
       }
     }
+    if (!(await this.flushBulk(generation, bulk))) throw new Error(`rebuild of ${this.name}: the checkpoint of generation ${generation} moved (another rebuild?)`);
     await this.store.buildIndexes?.(this.name, generation, this.models);
     await this.store.switchTo(this.name, generation, this.models);
     await this.store.dropGenerations(this.name);
