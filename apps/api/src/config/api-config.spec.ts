@@ -37,3 +37,15 @@ describe('readConfig: the HTTP server’s limits', () => {
     expect(() => readConfig({ AUXLEDGER_MAX_CONNECTIONS: '0' })).toThrow(/AUXLEDGER_MAX_CONNECTIONS must be a positive integer/);
   });
 });
+
+describe('readConfig: the log on KurrentDB', () => {
+  it('AUXLEDGER_ESDB_URL puts the log on KurrentDB, the read models and tables in AUXLEDGER_PG_URL', () => {
+    const config = readConfig({ AUXLEDGER_ESDB_URL: 'kurrentdb://127.0.0.1:2113?tls=false', AUXLEDGER_PG_URL: 'postgres://x@h/db' });
+    expect(config.store).toEqual({ kind: 'kurrentdb', eventStoreUrl: 'kurrentdb://127.0.0.1:2113?tls=false', url: 'postgres://x@h/db' });
+    expect(config.readSide.store).toEqual({ kind: 'postgres', url: 'postgres://x@h/db', schema: 'read_models' });
+  });
+
+  it('refuses KurrentDB without PostgreSQL, in both languages', () => {
+    expect(() => readConfig({ AUXLEDGER_ESDB_URL: 'kurrentdb://127.0.0.1:2113?tls=false' })).toThrow(/set AUXLEDGER_PG_URL too.*请同时设置 AUXLEDGER_PG_URL/);
+  });
+});

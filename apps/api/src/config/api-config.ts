@@ -1,8 +1,28 @@
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { DEFAULT_LOG_ORIGIN, checkKeyName, defaultSigningKeyPath } from '@auxledger/event-store';
 
-/** Where the records live: one SQLite file (the default), or a PostgreSQL database. */
-export type StoreConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+/**
+ * Where the records live: one SQLite file (the default), a PostgreSQL
+ * database, or the log on KurrentDB (`eventStoreUrl`, AUXLEDGER_ESDB_URL)
+ * with the read models and the API's tables in PostgreSQL (`url`, AUXLEDGER_PG_URL).
+ */
+export type StoreConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string } | { kind: 'kurrentdb'; eventStoreUrl: string; url: string };
+
+/** AUXLEDGER_ESDB_URL selects KurrentDB for the log; AUXLEDGER_PG_URL is then required for everything else. */
+export function storeConfig(env: NodeJS.ProcessEnv): StoreConfig {
+  const esdb = env['AUXLEDGER_ESDB_URL'];
+  const pg = env['AUXLEDGER_PG_URL'];
+  if (esdb) {
+    if (!pg) {
+      throw new Error(
+        'AUXLEDGER_ESDB_URL puts the log on KurrentDB; the read models and the API\'s tables need PostgreSQL: set AUXLEDGER_PG_URL too. / ' +
+          'AUXLEDGER_ESDB_URL 将事件日志置于 KurrentDB；读模型与 API 数据表须使用 PostgreSQL：请同时设置 AUXLEDGER_PG_URL。',
+      );
+    }
+    return { kind: 'kurrentdb', eventStoreUrl: esdb, url: pg };
+  }
+  return pg ? { kind: 'postgres', url: pg } : { kind: 'sqlite', path: resolve(env['AUXLEDGER_DB'] || './data/auxledger.db') };
+}
 
 /** Where the read models live: a SQLite file, or a schema of the PostgreSQL database. */
 export type ReadModelsConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; schema: string };
@@ -92,9 +112,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const rateLimitPerMinute = integer(env['AUXLEDGER_RATE_LIMIT'], 600, 'AUXLEDGER_RATE_LIMIT');
   const logLevel = env['AUXLEDGER_LOG_LEVEL'] || env['LOG_LEVEL'] || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new Error(`AUXLEDGER_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got ${logLevel})`);
-  const store: StoreConfig = env['AUXLEDGER_PG_URL']
-    ? { kind: 'postgres', url: env['AUXLEDGER_PG_URL'] }
-    : { kind: 'sqlite', path: resolve(env['AUXLEDGER_DB'] || './data/auxledger.db') };
+  const store = storeConfig(env);
   return {
     port,
     host: env['AUXLEDGER_HOST'] || '127.0.0.1',
@@ -159,7 +177,7 @@ function readSideConfig(env: NodeJS.ProcessEnv, store: StoreConfig): ReadSideCon
   if (!/^[a-z_][a-z0-9_]{0,39}$/.test(schema)) throw new Error(`AUXLEDGER_READ_MODELS_SCHEMA must be a lower-case identifier (got ${schema})`);
   return {
     store:
-      store.kind === 'postgres'
+      store.kind !== 'sqlite'
         ? { kind: 'postgres', url: store.url, schema }
         : { kind: 'sqlite', path: resolve(env['AUXLEDGER_READ_MODELS_DB'] || defaultReadModelsPath(store.path)) },
     projector: projector === 'on' ? 'embedded' : 'off',
