@@ -112,7 +112,14 @@ function Service({ state: s, organs }: { state: PersonFileState; organs: PagePro
           <span data-testid="person-level">{label('level', s.level)}</span>&nbsp;
           <Typography.Text type="secondary">{t('find.person.levelSince', { date: s.level_since })}</Typography.Text>
         </Descriptions.Item>
-        <Descriptions.Item label={t('find.person.hiredOn')}>{s.hired_on}</Descriptions.Item>
+        <Descriptions.Item label={t('find.person.hiredOn')}>
+          {s.hired_on}
+          {s.migrated_from ? (
+            <Tag color="purple" style={{ marginLeft: 8 }} data-testid="person-migrated" title={s.migration_source_ref ?? undefined}>
+              {t('find.person.migrated', { date: s.migrated_from })}
+            </Tag>
+          ) : null}
+        </Descriptions.Item>
         <Descriptions.Item label={t('find.person.pay')}>
           ¥{yuan(s.pay_monthly_base_fen)}&nbsp;<Typography.Text type="secondary">{t('find.person.paySince', { locality: organNameOf(organs, s.pay_locality), date: s.pay_since })}</Typography.Text>
         </Descriptions.Item>

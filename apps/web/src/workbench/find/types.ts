@@ -46,6 +46,9 @@ export interface PersonFileState {
   pay_monthly_base_fen: number;
   pay_since: string;
   hired_on: string;
+  /** A service found on record (issue 11 item 8): the day its record began; null for a hire. */
+  migrated_from?: string | null;
+  migration_source_ref?: string | null;
   contract_id: string;
   contract_kind: string;
   contract_start_date: string;
