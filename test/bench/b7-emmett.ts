@@ -54,6 +54,23 @@ function decideOnEmmett(cmd: AssignDuty, read: ReadEvent<Stored>[]): Stored[] {
   }));
 }
 
+/**
+ * Emmett's SQLite connection runs node-sqlite3 statements without
+ * serializing them; on a loaded machine its COMMIT sometimes meets a
+ * statement still in progress (SQLITE_BUSY). The benchmark retries such an
+ * operation (its time counts on Emmett's side) and reports how often.
+ */
+async function retryingBusy<T>(counter: { busy: number }, op: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await op();
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || attempt >= 10) throw error;
+      counter.busy += 1;
+    }
+  }
+}
+
 /** The spread of one side's rate against another's, chunk by chunk: [lowest, median, highest] of ours ÷ theirs. */
 function chunkRatios(ours: Measurement, theirs: Measurement, chunk: number): [number, number, number] {
   const sums = (m: Measurement) => Array.from({ length: Math.ceil(m.latenciesMs.length / chunk) }, (_, c) => m.latenciesMs.slice(c * chunk, (c + 1) * chunk).reduce((a, b) => a + b, 0));
@@ -99,6 +116,7 @@ export async function benchEmmett(dir: string, commands: number, auxiliaries = 2
     const journal = await persistent.querySingle<{ journal_mode: string }>('PRAGMA journal_mode');
 
     const deps = { store, registry: REGISTRY, clock: { now: () => NOW }, cache: new FoldedStreamCache() };
+    const busy = { documented: { busy: 0 }, persistent: { busy: 0 } };
     const [ours, emmettDocumented, emmettPersistent] = await measureInterleaved(commands, chunk, [
       {
         eventsPerOp: 1,
@@ -112,8 +130,10 @@ export async function benchEmmett(dir: string, commands: number, auxiliaries = 2
         op: async (i) => {
           const cmd = command(i, auxiliaries, 'e');
           const streamId = streamIdOf((assignDuty.streams(cmd).auxiliary as StreamRef).aggregate, cmd.data.auxiliaryId);
-          const { events, currentStreamVersion } = await documented.readStream<Stored>(streamId);
-          await documented.appendToStream(streamId, decideOnEmmett(cmd, events as ReadEvent<Stored>[]), { expectedStreamVersion: currentStreamVersion });
+          await retryingBusy(busy.documented, async () => {
+            const { events, currentStreamVersion } = await documented.readStream<Stored>(streamId);
+            await documented.appendToStream(streamId, decideOnEmmett(cmd, events as ReadEvent<Stored>[]), { expectedStreamVersion: currentStreamVersion });
+          });
         },
       },
       {
@@ -121,9 +141,11 @@ export async function benchEmmett(dir: string, commands: number, auxiliaries = 2
         op: async (i) => {
           const cmd = command(i, auxiliaries, 'p');
           const streamId = streamIdOf((assignDuty.streams(cmd).auxiliary as StreamRef).aggregate, cmd.data.auxiliaryId);
-          const { events, currentStreamVersion } = await readStream<Stored>(persistent, streamId);
-          const result = await appendToStream(persistent, streamId, 'auxiliary', decideOnEmmett(cmd, events as ReadEvent<Stored>[]), { expectedStreamVersion: currentStreamVersion });
-          if (!result.success) throw new Error('B7: Emmett refused the append (expected version)');
+          await retryingBusy(busy.persistent, async () => {
+            const { events, currentStreamVersion } = await readStream<Stored>(persistent, streamId);
+            const result = await appendToStream(persistent, streamId, 'auxiliary', decideOnEmmett(cmd, events as ReadEvent<Stored>[]), { expectedStreamVersion: currentStreamVersion });
+            if (!result.success) throw new Error('B7: Emmett refused the append (expected version)');
+          });
         },
       },
     ]);
@@ -147,6 +169,7 @@ export async function benchEmmett(dir: string, commands: number, auxiliaries = 2
       notes: [
         spread('documented', emmettDocumented as Measurement),
         spread('one connection', emmettPersistent as Measurement),
+        `B7: Emmett operations retried after SQLITE_BUSY (a COMMIT meeting a statement in progress on its connection): ${busy.documented.busy} on the documented path, ${busy.persistent.busy} on one connection`,
         `B7: Emmett's SQLite ran with journal_mode ${journal?.journal_mode ?? '?'}, synchronous ${synchronous?.synchronous ?? '?'} (2 = FULL, as AuxLedger); it appends the duty event only, AuxLedger also the command's claim and the Merkle tree`,
       ],
     };
