@@ -7,6 +7,6 @@ export { SQLITE_SCHEMA, SqliteEventStore, type SqliteEventStoreOptions, applySql
 export { PostgresEventStore, type PostgresEventStoreOptions, postgresSchemaSql } from './postgres/postgres-event-store';
 export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store';
 export { KurrentDbEventStore, type KurrentDbEventStoreOptions, type KurrentServerSupport } from './kurrentdb/kurrentdb-event-store';
-export { MULTI_STREAM_APPEND_MIN_VERSION, buildMultiStreamAppend, commandPathUnsupported, guardStreamId, reservationStreamId } from './kurrentdb/kurrentdb-mapping';
+export { MULTI_STREAM_APPEND_MIN_VERSION, type GuardHead, buildMultiStreamAppend, commandPathUnsupported, guardStreamId, planEntries, reservationStreamId } from './kurrentdb/kurrentdb-mapping';
 export { type PgConnection, checkSchemaName, openPgPool } from './postgres/pg-pool';
 export * from './merkle';

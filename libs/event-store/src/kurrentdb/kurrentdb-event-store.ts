@@ -16,8 +16,6 @@ import { randomUUID } from 'node:crypto';
 import {
   EMPTY_STREAM,
   type StreamHead,
-  chainEvents,
-  checkExpectedRevision,
   checkOnlyResult,
   resolveReappend,
   validateAppend,
@@ -28,16 +26,17 @@ import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptio
 import { untilAborted } from '../eventstoredb/eventstoredb-subscription';
 import {
   MULTI_STREAM_APPEND_MIN_VERSION,
-  type PlannedEntry,
   buildMultiStreamAppend,
   commandPathUnsupported,
   globalPositionOf,
   guardStreamId,
   isLogEvent,
   isWrongExpectedVersion,
+  type GuardHead,
   mapKurrentError,
   parseGuard,
   parseReservation,
+  planEntries,
   readPositionAt,
   reservationStreamId,
   toKurrentRevision,
@@ -131,18 +130,8 @@ export class KurrentDbEventStore implements EventStore {
       };
     }
 
-    const entries: PlannedEntry[] = appends.map((a, i) => {
-      const [head, guard] = heads[i] as [StreamHead, { revision: ActualRevision; records: number | undefined }];
-      checkExpectedRevision(a.streamId, a.expectedRevision, head.revision);
-      const recorded = guard.records ?? -1;
-      const actual = head.revision === 'no_stream' ? -1 : head.revision;
-      if (recorded !== actual) {
-        if (guard.revision === 'no_stream') throw new Error(`KurrentDB: stream ${a.streamId} was written without its guard (not by this adapter); it cannot take part in a checked append`);
-        throw new ContentionSignal(wrongExpectedRevision(a.streamId, a.expectedRevision, head.revision));
-      }
-      return { streamId: a.streamId, chained: chainEvents(a.streamId, head, a.events), head, guardRevision: guard.revision };
-    });
-
+    const entries = planEntries(appends, heads.map(([head, guard]) => ({ head, guard })));
+    if (!entries) throw new ContentionSignal(wrongExpectedRevision(appends[0]?.streamId ?? '?', appends[0]?.expectedRevision ?? 'any', 'no_stream'));
     const requests = buildMultiStreamAppend(entries, { guardEventId: () => randomUUID(), reservationEventId: () => randomUUID() });
     try {
       await this.client.multiStreamAppend(requests);
@@ -173,7 +162,7 @@ export class KurrentDbEventStore implements EventStore {
     return { revision: event.streamRevision, hash: event.metadata.hash };
   }
 
-  private async readGuard(streamId: string): Promise<{ revision: ActualRevision; records: number | undefined }> {
+  private async readGuard(streamId: string): Promise<GuardHead> {
     const [last] = await this.read(() => this.client.readStream(guardStreamId(streamId), { direction: BACKWARDS, fromRevision: END, maxCount: 1 }));
     if (!last?.event) return { revision: 'no_stream', records: undefined };
     return { revision: Number(last.event.revision), records: parseGuard(last) };

@@ -14,9 +14,9 @@ import {
   isCommandError,
   jsonEvent,
 } from '@kurrent/kurrentdb-client';
-import type { ChainedEvent, StreamHead } from '../append-plan';
+import { type ChainedEvent, type StreamHead, chainEvents, checkExpectedRevision } from '../append-plan';
 import { type ActualRevision, EventStoreError, invalidEvent, storeUnavailable, wrongExpectedRevision } from '../errors';
-import type { EventMetadata, ExpectedRevision, JsonObject, NewEvent, RecordedEvent } from '../port';
+import type { EventMetadata, ExpectedRevision, JsonObject, NewEvent, RecordedEvent, StreamAppend } from '../port';
 
 /**
  * Pure conversions between the port and @kurrent/kurrentdb-client 1.3's
@@ -93,6 +93,33 @@ export interface PlannedEntry {
   head: StreamHead;
   /** The guard stream's last revision, or no_stream. */
   guardRevision: ActualRevision;
+}
+
+/** A guard stream's last revision and the guarded stream's revision its last event records. */
+export interface GuardHead {
+  revision: ActualRevision;
+  records: number | undefined;
+}
+
+/**
+ * Each entry checked against the heads just read and chained on its head.
+ * Throws the caller's conflict when their expectation does not hold; null
+ * when a guard does not match its stream (a write landed between the two
+ * reads: read again).
+ */
+export function planEntries(appends: readonly StreamAppend[], heads: ReadonlyArray<{ head: StreamHead; guard: GuardHead }>): PlannedEntry[] | null {
+  const entries: PlannedEntry[] = [];
+  for (const [i, a] of appends.entries()) {
+    const { head, guard } = heads[i] as { head: StreamHead; guard: GuardHead };
+    checkExpectedRevision(a.streamId, a.expectedRevision, head.revision);
+    const actual = head.revision === 'no_stream' ? -1 : head.revision;
+    if ((guard.records ?? -1) !== actual) {
+      if (guard.revision === 'no_stream') throw new Error(`KurrentDB: stream ${a.streamId} was written without its guard (not by this adapter); it cannot take part in a checked append`);
+      return null;
+    }
+    entries.push({ streamId: a.streamId, chained: chainEvents(a.streamId, head, a.events), head, guardRevision: guard.revision });
+  }
+  return entries;
 }
 
 /**
