@@ -5,8 +5,8 @@ import { type Api, hireBody, keyFor, organTree, passedApplication, startApi, tem
 /**
  * The API end to end with the log on a real KurrentDB ≥ 25.1 and the read
  * models in PostgreSQL (the configuration AUXLEDGER_ESDB_URL + AUXLEDGER_PG_URL):
- *   docker compose --profile kurrentdb up -d kurrentdb
- *   AUXLEDGER_ESDB_URL='kurrentdb://127.0.0.1:2113?tls=false' npx jest --config jest.config.js apps/api/src/kurrentdb.e2e.spec.ts -w 1
+ *   docker compose --profile kurrentdb up -d kurrentdb postgres
+ *   AUXLEDGER_ESDB_URL='kurrentdb://127.0.0.1:2114?tls=false' npx jest --config jest.config.js apps/api/src/kurrentdb.e2e.spec.ts -w 1
  * It registers fixed organ ids, so give it a fresh server (docker compose --profile kurrentdb down -v).
  * Skipped, with the reason, without the variable; not yet run against a real server.
  */

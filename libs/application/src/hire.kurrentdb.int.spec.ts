@@ -12,7 +12,7 @@ import { FoldedStreamCache } from './folded-streams';
  * KurrentDB ≥ 25.1, under concurrency (the same cases as hire.int.spec.ts on
  * SQLite and PostgreSQL): exactly k hires against a headroom of k (Art. 7,
  * QUOTA-HIRE), one person at two organs at once (PERSON-UNIQUE).
- *   AUXLEDGER_ESDB_URL='kurrentdb://127.0.0.1:2113?tls=false' npx jest --config jest.config.js libs/application/src/hire.kurrentdb.int.spec.ts -w 1
+ *   AUXLEDGER_ESDB_URL='kurrentdb://127.0.0.1:2114?tls=false' npx jest --config jest.config.js libs/application/src/hire.kurrentdb.int.spec.ts -w 1
  * Skipped, with the reason, without the variable; not yet run against a real server.
  */
 const PAY_FEN = { L1: 400_000 };

@@ -4,8 +4,8 @@ import { KurrentDbEventStore } from './kurrentdb-event-store';
 /**
  * The event store contract, multi-stream appends included, against a real
  * KurrentDB ≥ 25.1 (docker-compose.yml, profile kurrentdb):
- *   docker compose --profile kurrentdb up -d kurrentdb
- *   AUXLEDGER_ESDB_URL='kurrentdb://127.0.0.1:2113?tls=false' npx jest --config jest.config.js libs/event-store/src/kurrentdb -w 1
+ *   docker compose --profile kurrentdb up -d kurrentdb postgres
+ *   AUXLEDGER_ESDB_URL='kurrentdb://127.0.0.1:2114?tls=false' npx jest --config jest.config.js libs/event-store/src/kurrentdb -w 1
  * Without the variable the suite is reported skipped, never passed. It has
  * not yet been run against a real server (none can run where it was written).
  */
