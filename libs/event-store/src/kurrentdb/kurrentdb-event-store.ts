@@ -21,7 +21,7 @@ import {
   validateAppend,
   validateAppends,
 } from '../append-plan';
-import { type ActualRevision, EventStoreError, wrongExpectedRevision } from '../errors';
+import { EventStoreError, wrongExpectedRevision } from '../errors';
 import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent, StreamAppend, SubscribeOptions } from '../port';
 import { untilAborted } from '../eventstoredb/eventstoredb-subscription';
 import {
