@@ -14,7 +14,7 @@ import {
 } from './model';
 import { CheckpointMoved, type ProjectionTx, type Steps, type TemporalWrites, step } from './store';
 import { type EntityTail, type TemporalTailCache, dayBefore, trimTail } from './tail-cache';
-import { type MemRef, anchorOf, memRefOf, memVersionOf, planTail, stateBefore } from './temporal';
+import { type MemRef, anchorOf, memRefOf, memVersionOf, planTail, sinceOf, stateBefore } from './temporal';
 
 /**
  * Applies one batch of the global log to every model of a generation, and
@@ -201,12 +201,14 @@ function* applyTemporal(
     const refsByEntity = groupBy(refs, (r) => r.entity);
     anchors.forEach(({ entity, anchor }, i) => {
       const loaded = refsByEntity.get(entity) ?? [];
+      const prefix = loaded.filter((r) => r.effectiveDate < anchor);
       known.set(entity, {
         openAbove: dayBefore((missing[i] as { from: string }).from),
         open: (openByEntity.get(entity) ?? []).map((v) => memVersionOf(columns, v)),
         refsFrom: anchor,
         refs: loaded.filter((r) => r.effectiveDate >= anchor).map(memRefOf),
-        before: stateBefore(model, loaded.filter((r) => r.effectiveDate < anchor)),
+        before: stateBefore(model, prefix),
+        beforeSince: sinceOf(prefix),
         bytes: 0,
       });
     });
@@ -224,7 +226,8 @@ function* applyTemporal(
     const cut = firstFromAnchor === -1 ? tail.refs.length : firstFromAnchor;
     const untouchedRefs = tail.refs.slice(0, cut);
     const before = cut > 0 ? (untouchedRefs[cut - 1] as MemRef).stateJson : tail.before;
-    const planned = planTail(model, entity, { open, refs: tail.refs.slice(cut), before, events: list }, writes);
+    const beforeSince = cut > 0 ? (untouchedRefs[cut - 1] as MemRef).since : tail.beforeSince;
+    const planned = planTail(model, entity, { open, refs: tail.refs.slice(cut), before, beforeSince, events: list }, writes);
     if (tails) {
       // Once the batch commits, the planned records are what the store holds.
       for (const ref of planned.refs) ref.dirty = false;
@@ -232,7 +235,7 @@ function* applyTemporal(
       tails.set(
         model.name,
         entity,
-        trimTail({ openAbove: tail.openAbove, open: [...untouchedOpen, ...planned.open], refsFrom: tail.refsFrom, refs: [...untouchedRefs, ...planned.refs], before: tail.before, bytes: 0 }),
+        trimTail({ openAbove: tail.openAbove, open: [...untouchedOpen, ...planned.open], refsFrom: tail.refsFrom, refs: [...untouchedRefs, ...planned.refs], before: tail.before, beforeSince: tail.beforeSince, bytes: 0 }),
       );
     }
   }

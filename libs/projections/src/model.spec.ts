@@ -82,6 +82,14 @@ describe('temporal planning (pure)', () => {
     expect(writes.refs.map((r) => r.globalPosition)).toEqual([2]);
   });
 
+  it('keeps a state snapshot on one reference in snapshotEvery, counted on from the references before the window', () => {
+    const writes: TemporalWrites = { remove: [], close: [], insert: [], refs: [] };
+    const events = [1, 2, 3, 4, 5].map((n) => recorded(n, `2024-0${n}-01`, `2024-0${n}-01T00:00:00.000Z`, { personId: 'p1', level: n, organId: 'A' }));
+    planEntity(personLevel, 'p1', { open: [], refs: [], before: undefined, events }, writes);
+    expect(personLevel.snapshotEvery).toBe(2);
+    expect(writes.refs.map((r) => (r.state === null ? null : (JSON.parse(r.state) as { level: number }).level))).toEqual([null, 2, null, 4, null]);
+  });
+
   it('a recordedAt earlier than the version it closes is clamped: no negative interval', () => {
     const writes: TemporalWrites = { remove: [], close: [], insert: [], refs: [] };
     planEntity(

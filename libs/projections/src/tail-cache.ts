@@ -19,6 +19,8 @@ export interface EntityTail {
   refsFrom: string;
   refs: MemRef[];
   before: string | undefined;
+  /** References since the last snapshot at `before` (see `MemRef.since`). */
+  beforeSince: number;
   /** Rough size in bytes (UTF-16 strings), for the cache's bound. */
   bytes: number;
 }
@@ -115,12 +117,15 @@ export function dayBefore(date: string): string {
 export function trimTail(tail: EntityTail): EntityTail {
   const open = [...tail.open].sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0));
   const keepFrom = open.length >= 2 ? (open[open.length - 2] as MemVersion).validFrom : open[0]?.validFrom;
-  let { openAbove, refsFrom, before } = tail;
+  let { openAbove, refsFrom, before, beforeSince } = tail;
   let refs = tail.refs;
   if (keepFrom !== undefined && keepFrom > refsFrom) {
     const firstKept = refs.findIndex((r) => r.effectiveDate >= keepFrom);
     const cut = firstKept === -1 ? refs.length : firstKept;
-    if (cut > 0) before = (refs[cut - 1] as MemRef).stateJson;
+    if (cut > 0) {
+      before = (refs[cut - 1] as MemRef).stateJson;
+      beforeSince = (refs[cut - 1] as MemRef).since;
+    }
     refs = refs.slice(cut);
     refsFrom = keepFrom;
     const above = dayBefore(keepFrom);
@@ -161,5 +166,5 @@ export function trimTail(tail: EntityTail): EntityTail {
   });
   for (const v of kept) bytes += 150 + rowBytes(v.text);
   if (before) bytes += before.length;
-  return { openAbove, open: kept, refsFrom, refs, before, bytes };
+  return { openAbove, open: kept, refsFrom, refs, before, beforeSince, bytes };
 }

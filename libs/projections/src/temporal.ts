@@ -44,6 +44,8 @@ export interface MemRef {
   stateJson: string;
   /** The snapshot the store holds for this reference (null: none; undefined: not stored yet). */
   snapshot: string | null | undefined;
+  /** References since the last one with a snapshot, this one included (0: it keeps one; -1: not counted yet). */
+  since: number;
   /**
    * The state object `stateJson` was made from, while no evolve has been given
    * it yet (an evolve may change its input): saves parsing it back.
@@ -73,6 +75,7 @@ export const memRefOf = (r: TemporalRef): MemRef => ({
   event: undefined,
   stateJson: r.state ?? '',
   snapshot: r.state,
+  since: -1,
   state: undefined,
   dirty: false,
   rowFor: undefined,
@@ -136,7 +139,7 @@ export function planEntity(
   writes: TemporalWrites,
 ): void {
   const columns = temporalColumns(model);
-  planTail(model, entity, { open: input.open.map((v) => memVersionOf(columns, v)), refs: input.refs.map(memRefOf), before: input.before, events: input.events }, writes);
+  planTail(model, entity, { open: input.open.map((v) => memVersionOf(columns, v)), refs: input.refs.map(memRefOf), before: input.before, beforeSince: 0, events: input.events }, writes);
 }
 
 /**
@@ -147,7 +150,14 @@ export function planEntity(
 export function planTail(
   model: TemporalModel<unknown, Row>,
   entity: string,
-  input: { open: MemVersion[]; refs: MemRef[]; before: string | undefined; events: readonly RecordedEvent[] },
+  input: {
+    open: MemVersion[];
+    refs: MemRef[];
+    before: string | undefined;
+    /** References without a snapshot between the last one with a snapshot and the window (`sinceOf`). */
+    beforeSince: number;
+    events: readonly RecordedEvent[];
+  },
   writes: TemporalWrites,
 ): { open: MemVersion[]; refs: MemRef[] } {
   const columns = temporalColumns(model);
@@ -155,6 +165,7 @@ export function planTail(
   const initialJson = input.before ?? JSON.stringify(model.initialState() ?? null);
   const refs = input.refs.sort(compareRef);
   foldUnknownStates(model, refs, initialJson);
+  countSince(refs, input.beforeSince);
   /** The first reference whose state a new event may have changed: snapshots are decided from there on. */
   let firstTouched = refs.length;
   let open = input.open;
@@ -176,6 +187,7 @@ export function planTail(
       event,
       stateJson: '',
       snapshot: undefined,
+      since: -1,
       state: undefined,
       dirty: true,
       rowFor: undefined,
@@ -236,7 +248,7 @@ export function planTail(
   }
 
   writes.insert.push(...closedInBatch, ...open.filter((v) => !v.persisted).map((v) => toVersionRow(v, OPEN_KNOWN_TO)));
-  placeSnapshots(refs, firstTouched, model.snapshotEvery ?? SNAPSHOT_EVERY);
+  placeSnapshots(refs, firstTouched, firstTouched > 0 ? (refs[firstTouched - 1] as MemRef).since : input.beforeSince, model.snapshotEvery ?? SNAPSHOT_EVERY);
   for (const ref of refs) {
     if (ref.dirty) {
       writes.refs.push({ entity, effectiveDate: ref.effectiveDate, globalPosition: ref.globalPosition, event: ref.eventJson, state: ref.snapshot ?? null });
@@ -271,24 +283,36 @@ function foldUnknownStates(model: TemporalModel<unknown, Row>, refs: readonly Me
   }
 }
 
+/** `since` of references not counted yet (loaded from the store), from the count before the window on. */
+function countSince(refs: readonly MemRef[], beforeSince: number): void {
+  let since = beforeSince;
+  for (const ref of refs) {
+    if (ref.since < 0) ref.since = ref.snapshot !== null && ref.snapshot !== undefined ? 0 : since + 1;
+    since = ref.since;
+  }
+}
+
+/** References after the last one with a snapshot among `prefix` (all of them when none has one): what `stateBefore` folds. */
+export function sinceOf(prefix: readonly TemporalRef[]): number {
+  let since = 0;
+  for (const ref of [...prefix].sort(compareRef)) since = ref.state !== null ? 0 : since + 1;
+  return since;
+}
+
 /**
  * Which references keep a snapshot, from `from` on (those before it did not
  * change): one every `every`, counted from the last snapshot before
- * `from`. A reference whose snapshot is to change (added, dropped, or its
+ * `from` (`sinceBefore` references ago). A reference whose snapshot is to change (added, dropped, or its
  * state refolded) is marked dirty, to be written.
  */
-function placeSnapshots(refs: readonly MemRef[], from: number, every: number): void {
-  let since = 0;
-  for (let i = from - 1; i >= 0; i--) {
-    const snapshot = (refs[i] as MemRef).snapshot;
-    if (snapshot !== null && snapshot !== undefined) break;
-    since++;
-  }
+function placeSnapshots(refs: readonly MemRef[], from: number, sinceBefore: number, every: number): void {
+  let since = sinceBefore;
   for (let i = from; i < refs.length; i++) {
     const ref = refs[i] as MemRef;
     since++;
     const wanted = since >= every ? ref.stateJson : null;
     if (wanted !== null) since = 0;
+    ref.since = since;
     if (ref.snapshot !== wanted) {
       ref.snapshot = wanted;
       ref.dirty = true;
