@@ -46,7 +46,8 @@ export type FindingKind =
   | 'RECUSAL'
   | 'PLAN_NOT_APPROVED'
   | 'PLAN_NOT_FILED'
-  | 'RETROACTIVE_CONFLICT';
+  | 'RETROACTIVE_CONFLICT'
+  | 'CONTRACT_EXPIRED';
 
 export interface Finding {
   kind: FindingKind;
@@ -122,6 +123,14 @@ export async function supervisionFindings(store: ReadModelStore, query: Supervis
     const inService = f.status !== 'DEPARTED';
 
     if (inService) {
+      // Art. 24 (应当与辅警签订劳动合同): in service after the last day of the contract on record — what a service recorded as found (issue 11 item 8) often lacks.
+      if (f.contract_end_date !== null && f.contract_end_date < asOf) {
+        out.push({
+          kind: 'CONTRACT_EXPIRED', ruleId: null, citation: cited(nmg(24)), subject, organId,
+          message: { zh: `劳动合同已于${f.contract_end_date}期满，未记录续订`, en: `The labour contract ended on ${f.contract_end_date}; no renewal on record` },
+          since: f.contract_end_date, ageDays: age(f.contract_end_date), details: { contractId: f.contract_id, migrated: (f.migrated_from ?? null) !== null },
+        });
+      }
       // Art. 35 ¶2: 岗前培训合格后方可上岗.
       if (f.pre_job_training_on === null || f.pre_job_training_on > asOf) {
         out.push({

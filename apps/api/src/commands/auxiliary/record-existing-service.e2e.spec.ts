@@ -50,6 +50,16 @@ describe('RecordExistingService through the API (SQLite)', () => {
     expect(kinds).toEqual(expect.arrayContaining(['PRE_JOB_TRAINING_MISSING', 'INSURANCE_MISSING']));
   });
 
+  it('CONTRACT_EXPIRED (Art. 24): after the last day of the contract on file, with no renewal, supervision says so; GET /api/catalog words the kind', async () => {
+    const head = await api.logHead();
+    const kindsOn = async (asOf: string) =>
+      ((await api.get(`/api/supervision?organ=xincheng&asOf=${asOf}&kind=CONTRACT_EXPIRED&minPosition=${head}`).expect(200)).body.findings as Array<{ subject: { id: string }; since: string; citation: { zh: string }; details: { migrated: boolean } }>).filter((f) => f.subject.id === 'aux-m1');
+    expect(await kindsOn('2025-02-28')).toEqual([]);
+    expect(await kindsOn('2025-03-10')).toEqual([expect.objectContaining({ since: '2025-02-28', citation: expect.objectContaining({ zh: expect.stringContaining('第二十四条') }), details: expect.objectContaining({ migrated: true }) })]);
+    const catalog = await api.get('/api/catalog').expect(200);
+    expect(catalog.body.findingKinds.CONTRACT_EXPIRED).toMatchObject({ label: { zh: expect.stringContaining('劳动合同'), en: expect.stringContaining('Contract expired') } });
+  });
+
   it('422 EXISTING-SERVICE (Art. 17): hired after the regulation and the organ\'s record began — that is a hire through recruitment; PERSON-UNIQUE for a person already serving', async () => {
     const late = await api.post('/api/commands/record-existing-service', body('aux-m2', 'pk-m2', { hiredOn: '2024-09-15', contract: { contractId: 'c-m2', kind: 'OPEN_ENDED', startDate: '2024-09-15', endDate: null, probationLastDay: null, clauses: [] } })).expect(422);
     expect(JSON.stringify(late.body)).toContain('EXISTING-SERVICE');

@@ -107,5 +107,6 @@ export const FINDING_KIND_DEFINITIONS: Readonly<Record<FindingKind, FindingKindD
   PLAN_NOT_APPROVED: byClause({ zh: '招聘计划未获批准', en: 'Plan not approved' }, nmg(18, 1)),
   PLAN_NOT_FILED: byRule({ zh: '招聘计划未备案', en: 'Plan not filed' }, 'PLAN-FILING'),
   // Each finding cites the rule the earlier record now fails; the kind rests on the organs' duty of supervision (Art. 6 ¶1).
+  CONTRACT_EXPIRED: byClause({ zh: '劳动合同期满未续订', en: 'Contract expired, no renewal on record' }, nmg(24)),
   RETROACTIVE_CONFLICT: byClause({ zh: '追溯冲突（后录在前的记录使已通过的记录不合规）', en: 'Retroactive conflict (a back-dated record makes an accepted one unlawful)' }, nmg(6, 1)),
 };

@@ -14,6 +14,7 @@ export const FINDING_KINDS = [
   'PLAN_NOT_APPROVED',
   'PLAN_NOT_FILED',
   'RETROACTIVE_CONFLICT',
+  'CONTRACT_EXPIRED',
 ] as const;
 
 export class SupervisionRequestDto extends ReadQueryDto {
