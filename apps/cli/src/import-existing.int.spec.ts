@@ -58,6 +58,10 @@ describe('auxledger import --existing', () => {
     expect(d.map((e) => e.type)).toEqual(['AuxiliaryHired', 'ProbationCompleted']);
     const again = JSON.parse((await runCli('import', file, '--existing', '--db', db, '--actor', 'importer', '--json')).out) as ImportReport;
     expect(again.summary).toMatchObject({ accepted: 0, recorded: 2 });
+    // Its timeline from the log: no application to follow.
+    const history = await runCli('history', 'aux-a', '--db', db);
+    expect(history.code).toBe(0);
+    expect(history.out).toContain('AuxiliaryHired');
   });
 
   it('its help says what it does in both languages', async () => {
