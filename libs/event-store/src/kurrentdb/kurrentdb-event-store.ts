@@ -48,6 +48,8 @@ import {
 export interface KurrentDbEventStoreOptions {
   /** e.g. `kurrentdb://127.0.0.1:2113?tls=false` */
   connectionString: string;
+  /** A client to use instead of one built from the connection string (the simulated server of the unit tests). */
+  client?: KurrentDBClient;
   /** Attempts of one append when another writer moved a stream but the caller's expectations still hold; default 5. */
   maxAttempts?: number;
 }
@@ -81,7 +83,7 @@ export class KurrentDbEventStore implements EventStore {
   private support: Promise<KurrentServerSupport> | undefined;
 
   constructor(options: KurrentDbEventStoreOptions) {
-    this.client = KurrentDBClient.connectionString(options.connectionString);
+    this.client = options.client ?? KurrentDBClient.connectionString(options.connectionString);
     this.maxAttempts = options.maxAttempts ?? 5;
   }
 
@@ -94,9 +96,10 @@ export class KurrentDbEventStore implements EventStore {
     return this.support;
   }
 
-  appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+  async appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     validateAppend(streamId, events, expectedRevision);
-    return this.appendToStreams([{ streamId, events, expectedRevision }]).then(([result]) => result as AppendResult);
+    const [result] = await this.appendToStreams([{ streamId, events, expectedRevision }]);
+    return result as AppendResult;
   }
 
   async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
