@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type DomainEvent, type Hire, hire, organRegistered, quotaSet } from '@auxledger/domain';
 import { passedApplicationHistory } from '@auxledger/domain/testing';
 import { type EventStore, KurrentDbEventStore, verifyLog } from '@auxledger/event-store';
-import { pastEvents } from '@auxledger/event-store/testing';
+import { SimulatedKurrentClient, pastEvents } from '@auxledger/event-store/testing';
 import { PARAMETERS_2024, RULE_SET_2024, createRegistry, withParameterValues } from '@auxledger/statute';
 import { type CommandOutcome, type ExecutorDependencies, executeCommand } from './command-executor';
 import { FoldedStreamCache } from './folded-streams';
@@ -116,6 +116,9 @@ function hireSuite(name: string, open: () => Promise<EventStore>): void {
     });
   });
 }
+
+// The same cases on the simulated server: a unit test of our mapping and retries, not of KurrentDB.
+hireSuite('a simulated KurrentDB (logic only, not a server)', async () => new KurrentDbEventStore({ connectionString: 'kurrentdb://simulated', client: new SimulatedKurrentClient().asClient() }));
 
 const connectionString = process.env['AUXLEDGER_ESDB_URL'];
 if (connectionString) {
