@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { KurrentDBClient } from '@kurrent/kurrentdb-client';
+import { SimulatedKurrentClient } from '@auxledger/event-store/testing';
 import { createTestDatabase, describeWithPostgres } from '@auxledger/test-support';
 import { type Api, hireBody, keyFor, organTree, passedApplication, startApi, tempDir, writePayStandards } from './testing/api-fixture';
 
@@ -12,9 +14,9 @@ import { type Api, hireBody, keyFor, organTree, passedApplication, startApi, tem
  */
 const eventStoreUrl = process.env['AUXLEDGER_ESDB_URL'];
 
-if (eventStoreUrl) {
+function kurrentSuite(name: string, eventStoreUrl: string): void {
   describeWithPostgres('PostgreSQL (read models beside KurrentDB)', () => {
-    describe(`the API on KurrentDB (${eventStoreUrl})`, () => {
+    describe(`the API on ${name}`, () => {
       const tmp = tempDir('auxledger-kurrentdb-');
       let api: Api;
       beforeAll(async () => {
@@ -49,6 +51,17 @@ if (eventStoreUrl) {
       });
     });
   });
+}
+
+// The API on the simulated server (AUXLEDGER_ESDB_URL + AUXLEDGER_PG_URL's configuration, the client swapped for the
+// in-memory one): shows the API starts on that configuration and a hire goes through the KurrentDB adapter — logic only.
+const SIMULATED = 'kurrentdb://simulated-for-e2e?tls=false';
+const connect = KurrentDBClient.connectionString.bind(KurrentDBClient);
+jest.spyOn(KurrentDBClient, 'connectionString').mockImplementation(((url: string) => (url === SIMULATED ? new SimulatedKurrentClient().asClient() : connect(url))) as typeof KurrentDBClient.connectionString);
+kurrentSuite('a simulated KurrentDB (logic only, not a server)', SIMULATED);
+
+if (eventStoreUrl) {
+  kurrentSuite(`KurrentDB (${eventStoreUrl})`, eventStoreUrl);
 } else {
   describe.skip('the API on KurrentDB — SKIPPED: set AUXLEDGER_ESDB_URL to a KurrentDB ≥ 25.1 (no server on this machine: no Docker engine, no .NET)', () => {
     it('takes a hire through the command path and verifies the log', () => undefined);
