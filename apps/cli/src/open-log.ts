@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type EventStore, PostgresEventStore, SqliteEventStore, isEventStoreError } from '@auxledger/event-store';
+import { type EventStore, KurrentDbEventStore, PostgresEventStore, SqliteEventStore, isEventStoreError } from '@auxledger/event-store';
 import { CliError, UsageError } from './cli-error';
 
 export interface LogLocation {
@@ -18,6 +18,9 @@ export interface LogLocation {
 export async function openLog({ db, pg }: LogLocation): Promise<EventStore> {
   if (pg && db) throw new UsageError('ONE_LOG', { zh: '只能指定一个记录库：--db 或 --pg', en: 'name one log: --db or --pg, not both' });
   if (pg) return PostgresEventStore.open({ connectionString: pg });
+  // Neither named: the log on KurrentDB when AUXLEDGER_ESDB_URL names one (reads and verify need no multi-stream append).
+  const kurrentdb = process.env['AUXLEDGER_ESDB_URL'];
+  if (!db && kurrentdb) return new KurrentDbEventStore({ connectionString: kurrentdb });
   const path = existingSqliteFile(db);
   try {
     return new SqliteEventStore({ path, readOnly: true });
