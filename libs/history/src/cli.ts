@@ -8,7 +8,8 @@
  * /dev/shm, where fsync costs nothing, then move the finished file to --db), --verify
  * (walk the hash chain afterwards), --parameters-out PATH (write the demo local measures the
  * history was judged by, for the API's AUXLEDGER_PARAMETERS), --without-identities (applicants by
- * client-made keys, no names), --quiet.
+ * client-made keys, no names), --folded-streams N (streams whose folded state the command path
+ * keeps between commands, default 20 000; 0: every command re-reads and folds its streams), --quiet.
  *
  * By default applicants register with demo identities (a plausible name and a valid 公民身份号码,
  * from the seed), sealed by a vault beside the log in the files the API reads (<name>.person-key.key,
@@ -26,7 +27,7 @@ import { openDemoVault } from './identities';
 import { loadRegionOrgans } from './load-organs';
 import type { HistoryProgress } from './simulation';
 
-const USAGE = 'usage: cli.ts --db PATH [--seed N] [--events N] [--headcount N] [--start YYYY-MM-DD] [--organs PATH] [--via-tmpfs] [--verify] [--parameters-out PATH] [--without-identities] [--quiet]';
+const USAGE = 'usage: cli.ts --db PATH [--seed N] [--events N] [--headcount N] [--start YYYY-MM-DD] [--organs PATH] [--via-tmpfs] [--verify] [--parameters-out PATH] [--without-identities] [--folded-streams N] [--quiet]';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -42,6 +43,7 @@ async function main(): Promise<number> {
       'parameters-out': { type: 'string' },
       'without-identities': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      'folded-streams': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -93,6 +95,7 @@ async function main(): Promise<number> {
       onProgress,
       ...(demoVault ? { identities: demoVault.vault } : {}),
       migratedOrgan: true,
+      ...(values['folded-streams'] !== undefined ? { foldedStreams: Number(values['folded-streams']) } : {}),
       progressEvery: Math.max(100, Math.min(5000, Math.round(events / 200))),
     });
     peakRss = Math.max(peakRss, process.memoryUsage().rss);

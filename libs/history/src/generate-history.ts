@@ -42,6 +42,13 @@ export interface HistoryOptions {
    */
   readCache?: number;
   /**
+   * Streams whose folded state the command path keeps between commands
+   * (default 20 000, as the API's cache; 0: each command reads and folds its
+   * streams whole). The same decisions either way: the state is the fold of
+   * the same events.
+   */
+  foldedStreams?: number;
+  /**
    * Seals each new applicant's demo identity (name, 公民身份号码 … from the
    * seed) and registers them with it, as register-applicant does: the person
    * key is the vault's. Without it, applicants register by client-made keys.
@@ -99,6 +106,7 @@ export async function generateHistory(store: EventStore, options: HistoryOptions
     onProgress: options.onProgress,
     progressEvery: options.progressEvery ?? 1000,
     lastDay: startDay + Math.round((options.maxYears ?? 40) * 365.25),
+    foldedStreams: options.foldedStreams ?? 20_000,
   });
   const world = planWorld(options.organs, headcount, sim.rng);
   const ctx: Context = { sim, world, former: new FormerPersons(), next: createCounters(), ...(options.identities ? { identities: { sealer: options.identities, seed: options.seed } } : {}) };

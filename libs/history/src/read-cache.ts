@@ -22,17 +22,25 @@ export class ReadCachingEventStore implements EventStore {
     private readonly maxEvents = 50_000,
   ) {}
 
+  /**
+   * Whole reads, and forward reads from a revision on (what the command path's
+   * folded-stream cache asks for: the events since the state it holds,
+   * usually none), are answered from memory once the stream is known.
+   */
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    const whole = !options || (options.direction === undefined && options.fromRevision === undefined && options.maxCount === undefined);
-    if (!whole || this.maxEvents <= 0) return this.store.readStream(streamId, options);
+    const forwardFrom = !options || ((options.direction === undefined || options.direction === 'forwards') && options.maxCount === undefined);
+    if (!forwardFrom || this.maxEvents <= 0) return this.store.readStream(streamId, options);
+    const from = options?.fromRevision ?? 0;
     const hit = this.streams.get(streamId);
     if (hit) {
       this.hits += 1;
       // Most recently used last: Map keeps insertion order.
       this.streams.delete(streamId);
       this.streams.set(streamId, hit);
-      return hit.slice();
+      // Revisions are dense from 0: the event of revision r is at index r.
+      return from <= 0 ? hit.slice() : hit.slice(from);
     }
+    if (from > 0) return this.store.readStream(streamId, options);
     this.misses += 1;
     const events = await this.store.readStream(streamId);
     if (events.length > 0) this.remember(streamId, events.slice());

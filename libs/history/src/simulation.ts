@@ -1,4 +1,4 @@
-import { type CommandOutcome, type Clock, type ExecutorDependencies, executeCommand, prepareCommand } from '@auxledger/application';
+import { type CommandOutcome, type Clock, type ExecutorDependencies, FoldedStreamCache, executeCommand, prepareCommand } from '@auxledger/application';
 import type { Actor, Command, CommandHandler, StreamRef } from '@auxledger/domain';
 import type { EventStore } from '@auxledger/event-store';
 import type { IsoDate, RuleSetRegistry, Rules2024 } from '@auxledger/statute';
@@ -89,6 +89,8 @@ export interface SimulationSettings {
   onProgress?: (p: HistoryProgress) => void;
   progressEvery: number;
   lastDay: number;
+  /** Streams whose folded state is kept between commands (0: none, every command re-reads and folds its streams). */
+  foldedStreams?: number;
 }
 
 /**
@@ -121,7 +123,8 @@ export class Simulation {
     this.today = settings.startDay;
     this.seedTag = new Prng(settings.seed ^ 0x5eed).hex8();
     const clock: Clock = settings.clock ?? { now: () => recordingInstant(this.today, this.commandsToday) };
-    this.deps = { store: settings.store, registry: settings.registry, clock };
+    // Folded states of recently used streams, as the API keeps them: a command reads only what was appended since (nothing, the generator being the only writer) instead of re-reading and re-folding whole streams.
+    this.deps = { store: settings.store, registry: settings.registry, clock, ...(settings.foldedStreams ? { cache: new FoldedStreamCache(settings.foldedStreams) } : {}) };
     this.nextProgressAt = settings.progressEvery;
   }
 
