@@ -99,6 +99,7 @@ export async function benchEmmett(dir: string, commands: number, auxiliaries = 2
   const persistentFile = join(dir, 'b7-emmett-persistent.db');
   const documented = getSQLiteEventStore({ fileName: documentedFile });
   let connection: SQLiteConnection | undefined;
+  const busy = { documented: { busy: 0 }, persistent: { busy: 0 } };
   try {
     const seedConnection = sqliteConnection({ fileName: persistentFile });
     await createEventStoreSchema(seedConnection);
@@ -106,8 +107,8 @@ export async function benchEmmett(dir: string, commands: number, auxiliaries = 2
       const seeds = seedEvents(`aux-${a}`);
       const streamId = `auxiliary-aux-${a}`;
       await store.appendToStream(streamId, seeds, 'no_stream');
-      await documented.appendToStream(streamId, seeds.map(toEmmett), { expectedStreamVersion: STREAM_DOES_NOT_EXIST });
-      await appendToStream(seedConnection, streamId, 'auxiliary', seeds.map(toEmmett), { expectedStreamVersion: STREAM_DOES_NOT_EXIST });
+      await retryingBusy(busy.documented, () => documented.appendToStream(streamId, seeds.map(toEmmett), { expectedStreamVersion: STREAM_DOES_NOT_EXIST }));
+      await retryingBusy(busy.persistent, () => appendToStream(seedConnection, streamId, 'auxiliary', seeds.map(toEmmett), { expectedStreamVersion: STREAM_DOES_NOT_EXIST }));
     }
     seedConnection.close();
     connection = sqliteConnection({ fileName: persistentFile });
@@ -116,7 +117,6 @@ export async function benchEmmett(dir: string, commands: number, auxiliaries = 2
     const journal = await persistent.querySingle<{ journal_mode: string }>('PRAGMA journal_mode');
 
     const deps = { store, registry: REGISTRY, clock: { now: () => NOW }, cache: new FoldedStreamCache() };
-    const busy = { documented: { busy: 0 }, persistent: { busy: 0 } };
     const [ours, emmettDocumented, emmettPersistent] = await measureInterleaved(commands, chunk, [
       {
         eventsPerOp: 1,
@@ -169,7 +169,7 @@ export async function benchEmmett(dir: string, commands: number, auxiliaries = 2
       notes: [
         spread('documented', emmettDocumented as Measurement),
         spread('one connection', emmettPersistent as Measurement),
-        `B7: Emmett operations retried after SQLITE_BUSY (a COMMIT meeting a statement in progress on its connection): ${busy.documented.busy} on the documented path, ${busy.persistent.busy} on one connection`,
+        `B7: Emmett operations retried after SQLITE_BUSY (a COMMIT meeting a statement in progress on its connection): ${busy.documented.busy} on the documented path, ${busy.persistent.busy} on one connection (seeding included)`,
         `B7: Emmett's SQLite ran with journal_mode ${journal?.journal_mode ?? '?'}, synchronous ${synchronous?.synchronous ?? '?'} (2 = FULL, as AuxLedger); it appends the duty event only, AuxLedger also the command's claim and the Merkle tree`,
       ],
     };
