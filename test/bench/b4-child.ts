@@ -8,7 +8,7 @@
  *   node -r @swc-node/register test/bench/b4-child.ts rebuild-pg <events.db> <postgres url> <schema>
  *   node -r @swc-node/register test/bench/b4-child.ts catchup <events.db> <read-models.db>
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@auxledger/event-store';
@@ -22,8 +22,20 @@ export interface ChildResult {
   maxRss: number;
   /** Highest heapUsed seen between batches, bytes. */
   peakHeap: number;
+  /** Bytes this process caused to be written to storage (/proc/self/io write_bytes; null where there is no /proc). */
+  writeBytes: number | null;
   /** catchup: the event loop's delay while it ran (what a /health request in the same process would wait), ms. */
   loopDelay?: { p50: number; p99: number; max: number };
+}
+
+/** write_bytes of /proc/self/io: what reached (or will reach) the disk on this process's account, page cache write-back included. */
+function writeBytes(): number | null {
+  try {
+    const line = readFileSync('/proc/self/io', 'utf8').split('\n').find((l) => l.startsWith('write_bytes:'));
+    return line ? Number(line.slice('write_bytes:'.length).trim()) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -57,7 +69,7 @@ function rawScan(path: string): ChildResult {
   }
   const seconds = (performance.now() - start) / 1000;
   db.close();
-  return { mode: 'raw', events: n, seconds, maxRss: process.resourceUsage().maxRSS * 1024, peakHeap };
+  return { mode: 'raw', events: n, seconds, maxRss: process.resourceUsage().maxRSS * 1024, peakHeap, writeBytes: writeBytes() };
 }
 
 async function rebuild(eventsPath: string, store: ReadModelStore, batchSize: number | undefined): Promise<ChildResult> {
@@ -86,7 +98,7 @@ async function rebuild(eventsPath: string, store: ReadModelStore, batchSize: num
   const seconds = (performance.now() - start) / 1000;
   await store.close();
   await events.close();
-  return { mode: store.dialect === 'postgres' ? 'rebuild-pg' : 'rebuild', events: n, seconds, maxRss: process.resourceUsage().maxRSS * 1024, peakHeap };
+  return { mode: store.dialect === 'postgres' ? 'rebuild-pg' : 'rebuild', events: n, seconds, maxRss: process.resourceUsage().maxRSS * 1024, peakHeap, writeBytes: writeBytes() };
 }
 
 /**
@@ -119,7 +131,7 @@ async function catchUp(eventsPath: string, store: ReadModelStore): Promise<Child
   await events.close();
   const ms = (ns: number) => Math.round((ns / 1e6) * 10) / 10;
   return {
-    mode: 'catchup', events: n, seconds, maxRss: process.resourceUsage().maxRSS * 1024, peakHeap,
+    mode: 'catchup', events: n, seconds, maxRss: process.resourceUsage().maxRSS * 1024, peakHeap, writeBytes: writeBytes(),
     loopDelay: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) },
   };
 }

@@ -5,8 +5,11 @@
  * Environment: AUXLEDGER_BENCH_SCALE (default 1) multiplies the operation
  * counts; AUXLEDGER_PG_URL names a PostgreSQL, otherwise a throwaway one is
  * started for the run. AUXLEDGER_BENCH_EVENTS (default 1 000 000) is the size
- * of B4's and B5's history (generated once, then cached under
- * AUXLEDGER_BENCH_DATA, default ./data/bench); AUXLEDGER_BENCH_PG_REBUILD=1
+ * of B4's and B5's history, measured with a tenth of it; or a list of sizes
+ * (`100000,1000000,2000000`), each measured, B5 on the largest (generated
+ * once, then cached under AUXLEDGER_BENCH_DATA, or AUXLEDGER_BENCH_HISTORY_DIR,
+ * default ./data/bench); AUXLEDGER_BENCH_CATCHUP=all measures the embedded
+ * projector's catch-up at every size, not only the smallest; AUXLEDGER_BENCH_PG_REBUILD=1
  * also rebuilds B4's smaller history into PostgreSQL read models;
  * AUXLEDGER_BENCH_ONLY (e.g. `B3,B4`) runs only those; AUXLEDGER_BENCH_PROOF_EVENTS
  * (default 1 000 000) is the size of B6's log for inclusion proofs.

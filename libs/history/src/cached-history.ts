@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 
 /**
  * Generated histories kept between benchmark runs. Generating goes through
- * the command path (about 2 000 events/s), so a million events take ten
+ * the command path (a few thousand events/s in RAM), so a million events take
  * minutes: each is written once, under a name that says what it holds —
  * generator version, seed and size — and reused until the version changes.
  *
@@ -14,8 +14,8 @@ import { join, resolve } from 'node:path';
  */
 export const HISTORY_GENERATOR_VERSION = 3;
 
-/** Where benchmark histories live: `AUXLEDGER_BENCH_DATA`, else `./data/bench` (git-ignored). */
-export const defaultHistoryDir = (): string => resolve(process.env['AUXLEDGER_BENCH_DATA'] || './data/bench');
+/** Where benchmark histories live: `AUXLEDGER_BENCH_HISTORY_DIR` or `AUXLEDGER_BENCH_DATA` (e.g. /work/bench-data, pre-generated), else `./data/bench` (git-ignored). */
+export const defaultHistoryDir = (): string => resolve(process.env['AUXLEDGER_BENCH_HISTORY_DIR'] || process.env['AUXLEDGER_BENCH_DATA'] || './data/bench');
 
 export function cachedHistoryPath(options: { seed: number; events: number; dir?: string }): string {
   return join(options.dir ?? defaultHistoryDir(), `history-v${HISTORY_GENERATOR_VERSION}-seed${options.seed}-${options.events}.db`);
