@@ -10,6 +10,8 @@ const COUNTED = new Set(['appendToStream', 'appendToStreams', 'readStream', 'rea
  * the store itself), nothing else changed.
  */
 export function instrumentEventStore<S extends EventStore>(store: S, metrics: Metrics): S {
+  const timed = store as unknown as { onCommitTimed?: (listener: (seconds: number) => void) => void };
+  if (typeof timed.onCommitTimed === 'function') timed.onCommitTimed((seconds) => metrics.commitFsyncDuration.observe(seconds));
   return new Proxy(store, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;

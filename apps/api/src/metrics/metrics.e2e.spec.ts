@@ -67,6 +67,11 @@ describe('GET /metrics and the command log', () => {
     expect(sample(scrape, 'auxledger_http_request_duration_seconds_bucket', { method: 'POST', route: '/api/commands/hire', status_code: '201', le: '+Inf' })).toBe(1);
     expect(sample(scrape, 'auxledger_event_store_append_duration_seconds_count', { operation: 'appendToStreams' }) ?? sample(scrape, 'auxledger_event_store_append_duration_seconds_count', { operation: 'appendToStream' })).toBeGreaterThan(0);
     expect(sample(scrape, 'auxledger_event_store_appended_events_total')).toBeGreaterThan(0);
+    // fsync latency, a series of its own: each SQLite group COMMIT timed alone, no more often than appends were timed.
+    const commits = sample(scrape, 'auxledger_event_store_commit_fsync_duration_seconds_count') as number;
+    expect(commits).toBeGreaterThan(0);
+    const appendSeconds = ['appendToStreams', 'appendToStream'].reduce((sum, operation) => sum + (sample(scrape, 'auxledger_event_store_append_duration_seconds_sum', { operation }) ?? 0), 0);
+    expect(sample(scrape, 'auxledger_event_store_commit_fsync_duration_seconds_sum')).toBeLessThanOrEqual(appendSeconds);
     expect(scrape).toContain('# TYPE auxledger_event_store_errors_total counter');
     expect(scrape).toContain('auxledger_process_cpu_seconds_total');
   });
@@ -95,7 +100,7 @@ describe('GET /metrics and the command log', () => {
     const read = new Set(exprs.flatMap((e) => [...e.matchAll(/\b(auxledger_[a-z_]+)/g)].map((m) => (m[1] as string).replace(/_(bucket|count|sum)$/, ''))));
     const exported = new Set([...scrape.matchAll(/^# TYPE (auxledger_[a-z_]+) /gm)].map((m) => m[1]));
     for (const name of read) expect(exported).toContain(name);
-    for (const name of ['auxledger_commands_total', 'auxledger_command_refusals_total', 'auxledger_http_request_duration_seconds', 'auxledger_event_store_append_duration_seconds', 'auxledger_event_store_errors_total', 'auxledger_projector_lag_events', 'auxledger_projector_position', 'auxledger_projector_batch_duration_seconds']) {
+    for (const name of ['auxledger_commands_total', 'auxledger_command_refusals_total', 'auxledger_http_request_duration_seconds', 'auxledger_event_store_append_duration_seconds', 'auxledger_event_store_commit_fsync_duration_seconds', 'auxledger_event_store_errors_total', 'auxledger_projector_lag_events', 'auxledger_projector_position', 'auxledger_projector_batch_duration_seconds']) {
       expect(read).toContain(name);
     }
   });

@@ -54,6 +54,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly commitFsyncDuration = new Histogram({
+    name: 'auxledger_event_store_commit_fsync_duration_seconds',
+    help: 'SQLite: the COMMIT of each group of appends alone, that is the WAL write and its fsync (synchronous=FULL); not reported on PostgreSQL or KurrentDB, whose commit is inside the append',
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+
   readonly appendedEvents = new Counter({
     name: 'auxledger_event_store_appended_events_total',
     help: 'Events appended to the log by this process',

@@ -131,6 +131,8 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
   private logHead: LogHead | null = null;
   private knownDataVersion: number | undefined;
   private readonly dataVersion;
+  private control: { begin: Database.Statement; commit: Database.Statement; rollback: Database.Statement } | undefined;
+  private readonly commitListeners: Array<(seconds: number) => void> = [];
 
   constructor(options: SqliteEventStoreOptions) {
     this.readOnly = options.readOnly ?? false;
@@ -223,7 +225,8 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
     // Group commit: every append queued since the last flush in one transaction and one fsync. Each
     // append runs as a savepoint (better-sqlite3 nests a transaction function as one), so a conflict
     // or a duplicate rolls back only its own append; the others commit together.
-    this.groupTransaction = this.db.transaction((batch: readonly PendingAppend[]): { outcomes: GroupOutcome[]; work: GroupWork } => {
+    // Run inside BEGIN IMMEDIATE … COMMIT in `flush`, so that the COMMIT (the WAL write and its fsync) is timed alone.
+    this.groupTransaction = (batch: readonly PendingAppend[]): { outcomes: GroupOutcome[]; work: GroupWork } => {
       // Under the write lock: if another connection committed since, what this one holds in memory may be old.
       const version = this.dataVersion.get() as number;
       if (version !== this.knownDataVersion) this.forgetHeads();
@@ -239,7 +242,7 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
         }
       });
       return { outcomes, work };
-    });
+    };
     if (!this.readOnly) this.buildMissingTree();
   }
 
@@ -421,7 +424,23 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
     let outcomes: GroupOutcome[];
     try {
       if (!this.db.open) throw new Error('the SQLite log is closed');
-      const group = this.groupTransaction.immediate(batch);
+      const control = (this.control ??= {
+        begin: this.db.prepare('BEGIN IMMEDIATE'),
+        commit: this.db.prepare('COMMIT'),
+        rollback: this.db.prepare('ROLLBACK'),
+      });
+      control.begin.run();
+      let group: ReturnType<typeof this.groupTransaction>;
+      try {
+        group = this.groupTransaction(batch);
+        const started = process.hrtime.bigint();
+        control.commit.run();
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        for (const listener of this.commitListeners) listener(seconds);
+      } catch (error) {
+        if (this.db.inTransaction) control.rollback.run();
+        throw error;
+      }
       outcomes = group.outcomes;
       // Committed: what the group wrote is now the truth to start the next one from.
       this.logHead = group.work.log;
@@ -446,6 +465,14 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
       }
     });
     if (appended) this.appended.notify();
+  }
+
+  /**
+   * Called after each group commit with the seconds its COMMIT took: the WAL
+   * write and, under synchronous=FULL, its fsync (for /metrics).
+   */
+  onCommitTimed(listener: (seconds: number) => void): void {
+    this.commitListeners.push(listener);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
