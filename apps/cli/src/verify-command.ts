@@ -5,6 +5,7 @@ import {
   type TreeCheckpoint,
   type VerifyReport,
   digestLog,
+  SqliteEventStore,
   isMerkleLogStore,
   parseCheckpoint,
   signLogCheckpoint,
@@ -44,14 +45,17 @@ export async function verifyCommand(
   bar?.start(0, 0);
   let report: VerifyReport;
   try {
-    report = await verifyLog(store, {
-      ...(against ? { against } : {}),
-      ...(checkpoints.length > 0 ? { checkpoints } : {}),
-      onProgress: (checked) => {
-        bar?.setTotal(checked);
-        bar?.update(checked);
-      },
-    });
+    const scan = () =>
+      verifyLog(store, {
+        ...(against ? { against } : {}),
+        ...(checkpoints.length > 0 ? { checkpoints } : {}),
+        onProgress: (checked) => {
+          bar?.setTotal(checked);
+          bar?.update(checked);
+        },
+      });
+    // A live SQLite database (the API writing): the whole scan reads one snapshot, one read transaction.
+    report = store instanceof SqliteEventStore ? await store.readConsistently(scan) : await scan();
   } finally {
     bar?.stop();
     await store.close();

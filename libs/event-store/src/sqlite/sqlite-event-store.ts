@@ -468,6 +468,26 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
   }
 
   /**
+   * Runs `read` inside one read transaction, so that every read it makes
+   * sees one snapshot of the log, however long it takes and whatever other
+   * processes (a running API) commit meanwhile (WAL: they go on writing; the
+   * WAL is not checkpointed past the snapshot until it ends). For a scan such
+   * as `verify` on a live database. Only on a connection that writes nothing
+   * meanwhile (a read-only one): a nested call just runs `read`.
+   */
+  async readConsistently<T>(read: () => Promise<T>): Promise<T> {
+    if (this.db.inTransaction) return read();
+    this.db.prepare('BEGIN DEFERRED').run();
+    try {
+      // The snapshot starts at the first read, not at BEGIN: take it now.
+      this.statements.logHead.get();
+      return await read();
+    } finally {
+      if (this.db.inTransaction) this.db.prepare('COMMIT').run();
+    }
+  }
+
+  /**
    * Called after each group commit with the seconds its COMMIT took: the WAL
    * write and, under synchronous=FULL, its fsync (for /metrics).
    */
