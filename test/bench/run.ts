@@ -28,6 +28,7 @@ import { benchSqliteAppends } from './b1-sqlite';
 import { benchCommandPath } from './b2-command-path';
 import { benchHttp } from './b3-http';
 import { benchRebuild } from './b4-rebuild';
+import { benchAggregates } from './b5-aggregates';
 import { benchAsOf } from './b5-as-of';
 import { benchVerify } from './b6-verify';
 import { benchEmmett } from './b7-emmett';
@@ -117,6 +118,10 @@ async function main(): Promise<void> {
         const b5 = await benchAsOf(b4.large.readModelsPath, b4.large.events);
         rows.push(...b5.rows);
         notes.push(...b5.notes);
+        step('B5 the dashboard\'s aggregate queries');
+        const agg = await benchAggregates(b4.large.readModelsPath, b4.large.events);
+        rows.push(...agg.rows);
+        notes.push(...agg.notes);
       }
     }
     process.stdout.write(`${formatTable(rows)}\n`);
