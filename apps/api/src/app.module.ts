@@ -99,7 +99,8 @@ export class AppModule {
             forbidNonWhitelisted: true,
             forbidUnknownValues: true,
             transform: true,
-            validationError: { target: false, value: false },
+            // Target and value are read to word the messages (the constraints' arguments, a missing field) and never sent back.
+            validationError: { target: true, value: true },
             exceptionFactory: validationFailed,
           }),
         },

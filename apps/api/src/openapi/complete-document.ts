@@ -28,8 +28,11 @@ const err = (code: string, zh: string, en: string, details?: Record<string, unkn
 
 /** One example per status — what the API really answers with that status (the commands' 409 and 422 with their refusal details). */
 const ERROR_EXAMPLES: Record<string, unknown> = {
-  '400': err('VALIDATION_FAILED', '请求内容有 1 处错误', 'The request has 1 invalid field(s)', {
-    fields: [{ field: 'effectiveDate', constraints: [{ rule: 'isIsoDate', zh: 'effectiveDate 须为日期 YYYY-MM-DD', en: 'effectiveDate must be a date, YYYY-MM-DD' }] }],
+  '400': err('VALIDATION_FAILED', '请求内容有 2 处错误：level：必填；category：须为以下值之一：DUTY, CIVILIAN', 'The request has 2 invalid field(s): level is required; category must be one of the following values: DUTY, CIVILIAN', {
+    fields: [
+      { field: 'level', constraints: [{ rule: 'isDefined', zh: 'level：必填', en: 'level is required' }] },
+      { field: 'category', constraints: [{ rule: 'isEnum', zh: 'category：须为以下值之一：DUTY, CIVILIAN', en: 'category must be one of the following values: DUTY, CIVILIAN' }] },
+    ],
   }),
   '401': err('UNAUTHENTICATED', '需要有效的 API 密钥', 'A valid API key is required'),
   '403': err('ORGAN_OUT_OF_SCOPE', '该密钥无权操作机关 baotou', 'This key may not act for organ baotou', { organId: 'baotou' }),
