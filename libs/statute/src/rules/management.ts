@@ -188,6 +188,14 @@ export interface CredentialFacts {
   };
 }
 
+/** Each kind of credential by its name in both languages (never its code in the Chinese text). */
+const CREDENTIAL_NAME: Record<string, { zh: string; en: string }> = {
+  WORK_ID: { zh: '工作证件', en: 'work ID' },
+  UNIFORM: { zh: '服装', en: 'uniform' },
+  INSIGNIA: { zh: '标识', en: 'insignia' },
+};
+const credentialName = (kind: string) => CREDENTIAL_NAME[kind] ?? { zh: kind, en: kind };
+
 // 第三十七条第一款 公安机关应当按照国家规定为辅警配发统一的工作证件、服装和标识。
 // 第三十七条第三款 辅警离职时，公安机关应当收回配发的工作证件、服装和标识。
 export const CREDENTIALS = defineCheck({
@@ -199,11 +207,11 @@ export const CREDENTIALS = defineCheck({
   check: function credentialsAccounted({ credentials: c }: CredentialFacts, { fail, on }) {
     const out: Violation[] = [];
     for (const item of c.items.filter((i) => !i.serial.trim())) {
-      out.push(fail({ zh: `配发的${item.kind}须有编号`, en: `An issued ${item.kind} has a serial number`, observed: item.serial, expected: 'a serial number' }));
+      out.push(fail({ zh: `配发的${credentialName(item.kind).zh}须有编号`, en: `An issued ${credentialName(item.kind).en} has a serial number`, observed: item.serial, expected: 'a serial number' }));
     }
     if (c.departedOn !== null && c.departedOn <= on) {
       for (const item of c.items.filter((i) => i.recoveredOn === null || i.recoveredOn > on)) {
-        out.push(fail({ zh: `离职后${item.kind}（${item.serial}）尚未收回`, en: `${item.kind} ${item.serial} not recovered after departure on ${c.departedOn}`, observed: item.serial, expected: 'recovered', citation: nmg(37, 3) }));
+        out.push(fail({ zh: `离职后${credentialName(item.kind).zh}（编号 ${item.serial}）尚未收回`, en: `The ${credentialName(item.kind).en} ${item.serial} was not recovered after departure on ${c.departedOn}`, observed: item.serial, expected: 'recovered', citation: nmg(37, 3) }));
       }
     }
     return out;
