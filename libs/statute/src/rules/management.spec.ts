@@ -114,6 +114,12 @@ describe('Art. 37 ¶1, ¶3: credentials issued with serials and recovered on dep
   ])('%s → %i', (_n, departedOn, effectiveDate, count) => {
     expect(violationsOf(['CREDENTIALS'], { effectiveDate, credentials: { items, departedOn } })).toHaveLength(count);
   });
+  it('the text names the credential in each language, never its code', () => {
+    const [v] = violationsOf(['CREDENTIALS'], { effectiveDate: '2024-10-01', credentials: { items, departedOn: '2024-10-01' } }) as unknown as { message: { zh: string; en: string } }[];
+    expect(v?.message.zh).toBe('离职后工作证件（编号 ID-1）尚未收回');
+    expect(v?.message.en).toContain('work ID ID-1');
+    expect(JSON.stringify(v?.message)).not.toContain('WORK_ID');
+  });
   it('an item without serial number is refused', () => {
     expect(failedRules(['CREDENTIALS'], { effectiveDate: on, credentials: { items: [{ kind: 'INSIGNIA', serial: '', recoveredOn: null }], departedOn: null } })).toEqual(['CREDENTIALS']);
   });
