@@ -39,6 +39,11 @@ const ERROR_EXAMPLES: Record<string, unknown> = {
   '404': err('ORGAN_NOT_FOUND', '没有机关 nosuch', 'No organ nosuch', { organId: 'nosuch' }),
   '408': err('REQUEST_TIMEOUT', '请求超时', 'The request took too long'),
   '409': err('AUXILIARY_NOT_HIRED', '该辅警尚未聘用', 'The auxiliary is not hired', { commandId: 'cmd-2025-0001', commandType: 'AssignDuty', refusal: 'STATE' }),
+  '410': err(
+    'SHRED_MOVED',
+    '此路径已停用，未销毁任何密钥：请用 POST /api/commands/shred-personal-data（记录 PersonalDataShredded 后销毁数据密钥）',
+    'This path is gone and erased nothing: use POST /api/commands/shred-personal-data (records PersonalDataShredded, then erases the data key)',
+  ),
   '413': err('BODY_TOO_LARGE', '请求体过大', 'The request body is too large'),
   '415': err('UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型', 'Unsupported media type'),
   '422': err('REFUSED_BY_STATUTE', '《内蒙古自治区公安机关警务辅助人员条例》不允许该指令：1 处违反（PAY-LEVEL）', 'The regulation refuses this command: 1 violation(s) of PAY-LEVEL', {
