@@ -87,6 +87,49 @@ describe('Projector.run() with onError: rides out store failures and resumes fro
     await events.close();
   }, 60_000);
 
+  it('aborted while it reads the live generation between the catch-up and following: run() returns at once', async () => {
+    const events = new SqliteEventStore({ path: join(dir, 'events-3.db') });
+    await seedLog(events, 30);
+    const store = new SqliteReadModelStore({ path: join(dir, 'read-models-3.db') });
+    const abort = new AbortController();
+    let caughtUp = false;
+    // The catch-up's last read finds nothing; the next look at the generations is run()'s, just before it follows: abort there.
+    const watchedEvents = new Proxy(events, {
+      get(target, key) {
+        if (key === 'readAll') {
+          return async (options: Parameters<EventStore['readAll']>[0]) => {
+            const batch = await target.readAll(options);
+            if (batch.length === 0) caughtUp = true;
+            return batch;
+          };
+        }
+        const value: unknown = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const abortingStore = new Proxy(store, {
+      get(target, key) {
+        if (key === 'generations') {
+          return async (projector: string) => {
+            const generations = await target.generations(projector);
+            if (caughtUp) abort.abort();
+            return generations;
+          };
+        }
+        const value: unknown = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const running = new Projector({ name: 'retry', models: TOY_MODELS, events: watchedEvents, store: abortingStore }).run(abort.signal);
+    let timer: NodeJS.Timeout | undefined;
+    const outcome = await Promise.race([running.then(() => 'returned'), new Promise<string>((r) => (timer = setTimeout(() => r('still running 5 s after abort'), 5_000)))]);
+    clearTimeout(timer);
+    expect(abort.signal.aborted).toBe(true);
+    expect(outcome).toBe('returned');
+    await store.close();
+    await events.close();
+  });
+
   it('without onError, run() throws the first failure, as before', async () => {
     const events = new SqliteEventStore({ path: join(dir, 'events-2.db') });
     await seedLog(events, 50);
@@ -115,11 +158,36 @@ describeWithPostgres('Projector.run() with onError on PostgreSQL', () => {
     await admin.connect();
     const errors: string[] = [];
     let batches = 0;
+    const inFlight = new Map<number, string>();
+    let calls = 0;
+    const traced = <T extends object>(target: T, label: string): T =>
+      new Proxy(target, {
+        get(obj, key, receiver) {
+          const value = Reflect.get(obj, key, receiver);
+          if (typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            const result = value.apply(obj, args);
+            if (key === 'subscribeToAll') {
+              const iterable = result as AsyncIterable<unknown>;
+              return { [Symbol.asyncIterator]: () => traced(iterable[Symbol.asyncIterator](), 'subscription') };
+            }
+            if (result && typeof (result as Promise<unknown>).then === 'function') {
+              const id = ++calls;
+              inFlight.set(id, `${label}.${String(key)}`);
+              (result as Promise<unknown>).then(
+                () => inFlight.delete(id),
+                () => inFlight.delete(id),
+              );
+            }
+            return result;
+          };
+        },
+      });
     const projector = new Projector({
       name: 'retry',
       models: TOY_MODELS,
-      events,
-      store,
+      events: traced(events, 'events'),
+      store: traced(store, 'store'),
       batchSize: 10,
       retry: { firstDelayMs: 5, maxDelayMs: 50 },
       onBatch: () => batches++,
@@ -127,6 +195,22 @@ describeWithPostgres('Projector.run() with onError on PostgreSQL', () => {
     });
     const abort = new AbortController();
     const running = projector.run(abort.signal);
+    // One deadline for all the waits below, well inside the test's timeout, and a timeline of what happened
+    // when, so that a slow or stuck run fails with a diagnosis rather than jest's bare timeout.
+    const started = Date.now();
+    const deadline = started + 90_000;
+    const timeline: string[] = [];
+    const mark = (what: string) => timeline.push(`${((Date.now() - started) / 1000).toFixed(1)}s ${what} (batches ${batches}, errors ${errors.length})`);
+    const waitFor = async (check: () => boolean | Promise<boolean>, what: string) => {
+      try {
+        await until(check, what, Math.max(0, deadline - Date.now()));
+      } catch (error) {
+        mark(`gave up waiting for ${what}`);
+        throw new Error(`${(error as Error).message}\ntimeline:\n${timeline.join('\n')}\nerrors:\n${errors.slice(0, 20).join('\n')}`);
+      }
+      mark(what);
+    };
+    let stopped = false;
     try {
       // Read by a connection of the test's own: the store's are the ones being terminated.
       const position = async () =>
@@ -134,19 +218,25 @@ describeWithPostgres('Projector.run() with onError on PostgreSQL', () => {
       // Terminate the projector's connections while it is catching up, a few times.
       for (let round = 0; round < 4 && (await position()) < 2500; round++) {
         const seen = batches;
-        await until(() => batches > seen + 2, `batches before termination ${round + 1}`);
+        await waitFor(() => batches > seen + 2, `batches before termination ${round + 1}`);
         const failures = errors.length;
-        await admin.query(
+        const terminated = await admin.query(
           "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'auxledger-projections' AND pid <> pg_backend_pid()",
         );
-        await until(async () => errors.length > failures || batches > seen + 20 || (await position()) === 3000, `the failure after termination ${round + 1}`);
+        mark(`terminated ${terminated.rowCount} connections`);
+        await waitFor(async () => errors.length > failures || batches > seen + 20 || (await position()) === 3000, `the failure after termination ${round + 1}`);
       }
-      await until(async () => (await position()) === 3000, 'the catch-up', 60_000);
+      await waitFor(async () => (await position()) === 3000, 'the catch-up');
     } finally {
       abort.abort();
-      await running.catch(() => undefined);
+      mark('aborted');
+      let timer: NodeJS.Timeout | undefined;
+      stopped = await Promise.race([running.then(() => true, () => true), new Promise<false>((r) => (timer = setTimeout(() => r(false), 15_000)))]);
+      clearTimeout(timer);
+      mark(stopped ? 'run() returned' : `run() still running 15 s after abort, waiting on: ${[...inFlight.values()].join(', ') || 'nothing of the stores'}`);
       await admin.end();
     }
+    if (!stopped) throw new Error(`run() did not return after abort\ntimeline:\n${timeline.join('\n')}`);
     await expect(running).resolves.toBeUndefined();
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.some((m) => /terminat|connection/i.test(m))).toBe(true);

@@ -285,6 +285,8 @@ export class Projector {
     const stop = new AbortController();
     const onAbort = () => stop.abort();
     signal.addEventListener('abort', onAbort, { once: true });
+    // Aborted before we got here (e.g. while the live generation was read): an abort event will not come again.
+    if (signal.aborted) stop.abort();
     const iterator = this.options.events.subscribeToAll({ after: start, batchSize: this.batchSize, signal: stop.signal })[Symbol.asyncIterator]();
     let position = start;
     let pending: Promise<IteratorResult<RecordedEvent>> | undefined;
