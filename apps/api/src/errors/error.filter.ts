@@ -81,8 +81,8 @@ export class ErrorFilter implements ExceptionFilter {
           return answer(HttpStatus.BAD_REQUEST, exception.code, message);
         case 'EVENT_TOO_LARGE':
           return answer(HttpStatus.PAYLOAD_TOO_LARGE, exception.code, message);
+        // UNSUPPORTED: the log's server cannot take this write (e.g. KurrentDB older than 25.1: no multi-stream append); its message names what it needs.
         case 'STORE_UNAVAILABLE':
-        // The log's server cannot take this write (e.g. KurrentDB older than 25.1: no multi-stream append); its message names what it needs.
         case 'UNSUPPORTED':
           return answer(HttpStatus.SERVICE_UNAVAILABLE, exception.code, message);
         default:
