@@ -79,7 +79,10 @@ describe('auxledger verify on a live database', () => {
   });
 
   it('the CLI (its own process) verifies while this process appends: exit 0, intact, no truncation', async () => {
-    await append(2000);
+    // A longer log first, in 20 commits of 100 events, so that the scan takes a while.
+    for (let c = 0; c < 20; c++) {
+      await writer.appendToStream(`auxiliary-bulk-${c}`, Array.from({ length: 100 }, (_, i) => newEvent({ c, i, name: '辅警' })), 'any');
+    }
     let writing = true;
     const during = (async () => {
       let n = 0;
@@ -103,5 +106,5 @@ describe('auxledger verify on a live database', () => {
     // And verify again once the writer has stopped: every event, the last ones included.
     const after = JSON.parse((await runCliProcess(['verify', '--db', db, '--json'])).out) as { ok: boolean; eventsChecked: number };
     expect(after).toMatchObject({ ok: true, eventsChecked: await writer.headPosition() });
-  });
+  }, 120_000);
 });
