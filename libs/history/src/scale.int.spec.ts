@@ -46,7 +46,8 @@ describe('a 40 000-event history', () => {
     }
     const rate = Math.round(summary.eventsWritten / (summary.elapsedMs / 1000));
     console.log(`history: 20 000 events in ${secondsTo20k.toFixed(1)} s, 40 000 in ${(summary.elapsedMs / 1000).toFixed(1)} s (${rate} events/s); RSS after GC ${memory.map((m) => `${m.events}: ${mib(m.rss)} MiB`).join(', ')}`);
-  }, 120_000);
+    // The rate is the bench's to judge, not this test's: on two busy cores 40 000 commands took 100–120 s.
+  }, 300_000);
 
   it('keeps the heap flat between 10 000 and 40 000 events', () => {
     const at10k = memory.find((m) => m.events >= 10_000);
