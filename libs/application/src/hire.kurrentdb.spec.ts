@@ -15,7 +15,7 @@ import { executeCommand } from './command-executor';
  * executor decides a real Hire (on SQLite, which only supplies the reads),
  * and the port append it makes is turned into the one `multiStreamAppend`
  * request the KurrentDB adapter would send, typed with @kurrent/kurrentdb-client.
- * This shows the request, not that a server takes it (hire.kurrentdb.int.spec.ts
+ * This shows the request, not that a server takes it (hire.int.spec.ts
  * does that where AUXLEDGER_ESDB_URL names a server).
  */
 const registry = createRegistry([
