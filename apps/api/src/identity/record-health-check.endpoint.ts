@@ -2,7 +2,7 @@ import { Body, Controller, Headers, Inject, Post, Query, Res } from '@nestjs/com
 import { CommandBus, CommandHandler as OnCommand, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiOperation } from '@nestjs/swagger';
 import type { Clock } from '@auxledger/application';
-import { Auxiliary, type HealthCheckResult, type RecordHealthCheck, envelopeOf, fold, isHired, recordHealthCheck, streamIdOf } from '@auxledger/domain';
+import { type HealthCheckResult, type RecordHealthCheck, recordHealthCheck } from '@auxledger/domain';
 import type { EventStore } from '@auxledger/event-store';
 import { HEALTH_PURPOSE } from '@auxledger/identity';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
@@ -14,6 +14,7 @@ import { type CommandEndpointDefinition, DryRunQuery, dryRunOf } from '../comman
 import { type CommandAccepted, type CommandDryRun, LedgerCommand } from '../commands/shared/ledger-command';
 import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
 import { IdentityService } from './identity.service';
+import { servingPersonKey } from './serving-person-key';
 
 class RecordHealthCheckCommand extends LedgerCommand<RecordHealthCheck> {
   constructor(
@@ -39,11 +40,9 @@ class RecordHealthCheckHandler implements ICommandHandler<RecordHealthCheckComma
   execute(sent: RecordHealthCheckCommand): Promise<CommandAccepted | CommandDryRun> {
     // After the organ check: the category (checked by the DTO) sealed under the person's data key.
     return this.runner.runOrJudge(recordHealthCheck, sent, { auxiliaryId: sent.request.data.auxiliaryId }, async (data) => {
-      const events = await this.store.readStream(streamIdOf(Auxiliary, data.auxiliaryId));
-      const state = fold(Auxiliary, events.map((e) => envelopeOf(e)) as never);
+      const personKey = await servingPersonKey(this.store, data.auxiliaryId);
       // Not hired: the domain refuses; the refusal keeps a ciphertext under a throwaway key, which no one can open.
-      const personKey = isHired(state) ? state.service.personKey : 'none';
-      const sealed = await this.identity.vault.sealPersonalData(personKey, HEALTH_PURPOSE, sent.result, this.clock.now(), { dryRun: sent.dryRun || !isHired(state) });
+      const sealed = await this.identity.vault.sealPersonalData(personKey ?? 'none', HEALTH_PURPOSE, sent.result, this.clock.now(), { dryRun: sent.dryRun || personKey === null });
       return { ...data, result: sealed };
     });
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Headers, Inject, Post, Query, Res } from '@nestjs/com
 import { CommandBus, CommandHandler as OnCommand, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiOperation } from '@nestjs/swagger';
 import type { Clock } from '@auxledger/application';
-import { Auxiliary, type RecordInjury, envelopeOf, fold, isHired, recordInjury, streamIdOf } from '@auxledger/domain';
+import { type RecordInjury, recordInjury } from '@auxledger/domain';
 import type { EventStore } from '@auxledger/event-store';
 import { MEDICAL_PURPOSE } from '@auxledger/identity';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
@@ -14,6 +14,7 @@ import { type CommandEndpointDefinition, DryRunQuery, dryRunOf } from '../comman
 import { type CommandAccepted, type CommandDryRun, LedgerCommand } from '../commands/shared/ledger-command';
 import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
 import { IdentityService } from './identity.service';
+import { servingPersonKey } from './serving-person-key';
 
 /** The command as the request gives it: the medical details still in clear, sealed only after the organ check. */
 type RecordInjuryRequest = Omit<RecordInjury['data'], 'medicalDetails'> & { medicalDetails: string | null };
@@ -44,11 +45,10 @@ class RecordInjuryHandler implements ICommandHandler<RecordInjuryCommand, Comman
     return this.runner.runOrJudge(recordInjury, sent, { auxiliaryId: sent.request.data.auxiliaryId }, async (data) => {
       const clear = sent.medicalDetails?.trim() ? sent.medicalDetails : null;
       if (clear === null) return { ...data, medicalDetails: null };
-      const events = await this.store.readStream(streamIdOf(Auxiliary, data.auxiliaryId));
-      const state = fold(Auxiliary, events.map((e) => envelopeOf(e)) as never);
+      const personKey = await servingPersonKey(this.store, data.auxiliaryId);
       // Not hired: the domain refuses the command; nothing is sealed.
-      if (!isHired(state)) return { ...data, medicalDetails: null };
-      const sealed = await this.identity.vault.sealPersonalData(state.service.personKey, MEDICAL_PURPOSE, clear, this.clock.now(), { dryRun: sent.dryRun });
+      if (personKey === null) return { ...data, medicalDetails: null };
+      const sealed = await this.identity.vault.sealPersonalData(personKey, MEDICAL_PURPOSE, clear, this.clock.now(), { dryRun: sent.dryRun });
       return { ...data, medicalDetails: sealed };
     });
   }
