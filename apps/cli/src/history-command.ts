@@ -1,4 +1,4 @@
-import { Application, type AuxiliaryEvent, Organ, Person, streamIdOf, toAuxiliaryStreamId } from '@auxledger/domain';
+import { RecruitmentApplication, type AuxiliaryEvent, Organ, Person, streamIdOf, toAuxiliaryStreamId } from '@auxledger/domain';
 import type { EventStore, RecordedEvent } from '@auxledger/event-store';
 import { summarize } from '@auxledger/projections';
 import type { Bilingual } from '@auxledger/statute';
@@ -93,7 +93,7 @@ export async function readHistory(
   const { personKey, applicationId, usingOrganId } = hired.data as { personKey: string; applicationId: string; usingOrganId: string };
   const namesThisAuxiliary = (e: RecordedEvent) => e.data['auxiliaryId'] === auxiliaryId;
   const related = [
-    ...(await store.readStream(streamIdOf(Application, applicationId))),
+    ...(await store.readStream(streamIdOf(RecruitmentApplication, applicationId))),
     ...(await store.readStream(streamIdOf(Person, personKey))).filter(namesThisAuxiliary),
     ...(await store.readStream(streamIdOf(Organ, usingOrganId))).filter(namesThisAuxiliary),
   ];

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Application, Auxiliary, Fine, Organ, RecruitmentPlan, streamIdOf } from '@auxledger/domain';
+import { RecruitmentApplication, Auxiliary, Fine, Organ, RecruitmentPlan, streamIdOf } from '@auxledger/domain';
 import type { EventStore } from '@auxledger/event-store';
 import { AppError } from '../errors/app-error';
 import { EVENT_STORE } from '../infrastructure/tokens';
@@ -25,7 +25,7 @@ export type CommandScope =
 const RECORD_ORGAN = [
   { key: 'auxiliaryId', aggregate: Auxiliary, field: 'usingOrganId', name: { zh: '辅警', en: 'auxiliary' } },
   { key: 'planId', aggregate: RecruitmentPlan, field: 'draftingOrganId', name: { zh: '招聘计划', en: 'recruitment plan' } },
-  { key: 'applicationId', aggregate: Application, field: 'recruitingOrganId', name: { zh: '报名', en: 'application' } },
+  { key: 'applicationId', aggregate: RecruitmentApplication, field: 'recruitingOrganId', name: { zh: '报名', en: 'application' } },
   { key: 'fineId', aggregate: Fine, field: 'decidingOrganId', name: { zh: '罚款决定', en: 'fine' } },
 ] as const;
 

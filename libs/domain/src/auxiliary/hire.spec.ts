@@ -1,5 +1,5 @@
-import { type ApplicationEvent, type ApplicationRegistered, applicantHired, applicationRegistered, examsPassed, inspectionPassed, medicalExaminationPassed, publicNoticeCompleted, qualificationReviewPassed } from '../application';
-import { REGISTERED, STAGE_DATES, historyTo } from '../application/application.fixtures';
+import { type RecruitmentApplicationEvent, type ApplicationRegistered, applicantHired, applicationRegistered, examsPassed, inspectionPassed, medicalExaminationPassed, publicNoticeCompleted, qualificationReviewPassed } from '../recruitment-application';
+import { REGISTERED, STAGE_DATES, historyTo } from '../recruitment-application/recruitment-application.fixtures';
 import type { Envelope } from '../kernel';
 import { quotaPlaceTaken, quotaSet } from '../organ';
 import { COUNTY, registered } from '../organ/organ.fixtures';
@@ -84,7 +84,7 @@ describe('Hire', () => {
 
 describe('Arts. 18–20, 34 ¶1: an application is hired only by an organ its plan recruits for — another organ may not use up its applicant', () => {
   const SAIHAN = [registered('saihan', 'COUNTY', 'hohhot'), quotaSet({ organId: 'saihan', category: null, headcount: 10, documentRef: '内公发〔2024〕12号', setByOrganId: 'nmg', from: '2024-09-01' })];
-  const withRegistration = (data: Partial<ApplicationRegistered['data']>): Envelope<ApplicationEvent>[] => [
+  const withRegistration = (data: Partial<ApplicationRegistered['data']>): Envelope<RecruitmentApplicationEvent>[] => [
     on(STAGE_DATES[0], applicationRegistered({ ...REGISTERED.data, ...data })),
     ...PASSED.slice(1),
   ];
@@ -190,7 +190,7 @@ describe('Art. 7: a hire stays within the using organ\'s 用人额度', () => {
 
 describe('Art. 47: the regulation is in force from 2024-09-01', () => {
   // An application run over the summer of 2024, finished by 2024-08-30.
-  const summer: Envelope<ApplicationEvent>[] = [
+  const summer: Envelope<RecruitmentApplicationEvent>[] = [
     on('2024-06-05', applicationRegistered({ ...REGISTERED.data, announcedOn: '2024-06-01' })),
     on('2024-06-20', qualificationReviewPassed({ applicationId: 'app-1', clearedFindings: ([1, 2, 3, 4, 5, 6, 7, 8] as const).map((item) => ({ item, ref: `BG-${item}` })), postConditionsMet: ['driving'], politicalAttestation: { conclusion: 'MEETS', attestedBy: 'r', attestedOn: '2024-06-20', materialRefs: [] }, serviceRecordsChecked: 0 })),
     on('2024-07-01', examsPassed({ applicationId: 'app-1', scores: { written: 80, physical: 80, interview: 80, total: 80 } })),

@@ -1,5 +1,5 @@
 import { type AuxiliaryCategory, type FactsFor, HIRE_CHECKS, type IsoDate, judgeInForce } from '@auxledger/statute';
-import { type ApplicationState, applicantHired, applicationOrganMismatch, applicationRef, hireFacts } from '../application';
+import { type RecruitmentApplicationState, applicantHired, applicationOrganMismatch, applicationRef, hireFacts } from '../recruitment-application';
 import { type Command, type CommandHandler, type StreamRef, accept, refuseByState, refuseByStatute } from '../kernel';
 import { type OrganState, type RegisteredOrgan, isRegisteredOrgan, organRef, quotaFacts, quotaPlaceTaken } from '../organ';
 import { type PersonState, personContractStarted, personFacts, personRef, serviceHistoryFacts } from '../person';
@@ -35,7 +35,7 @@ export type HireRefs = {
   auxiliary: StreamRef<AuxiliaryState>;
   person: StreamRef<PersonState>;
   organ: StreamRef<OrganState>;
-  application: StreamRef<ApplicationState>;
+  application: StreamRef<RecruitmentApplicationState>;
 };
 
 /** The rules that need no applicant facts: judged even when there is no application, so the answer lists all it can. */

@@ -1,4 +1,4 @@
-import { ANNOUNCED_PLAN, APPLICANT, REGISTERED } from '../application/application.fixtures';
+import { ANNOUNCED_PLAN, APPLICANT, REGISTERED } from '../recruitment-application/recruitment-application.fixtures';
 import { command, on, scenario } from '../testing';
 import { type SealedData, evolvePersonIdentity, personIdentityConfirmed, personIdentityRecorded } from './person-identity';
 import { type RegisterApplicant, registerApplicant } from './register-applicant';

@@ -1,5 +1,5 @@
 import { type Command, type CommandHandler, type StreamRef, accept } from '../kernel';
-import { type RegisterApplication, registerApplication } from '../application/register-application';
+import { type RegisterApplication, registerApplication } from '../recruitment-application/register-application';
 import { type PersonIdentityState, type SealedData, personIdentityConfirmed, personIdentityRecorded, personIdentityRef, sameSealed } from './person-identity';
 
 /**

@@ -1,5 +1,5 @@
 import { judgeInForce } from '@auxledger/statute';
-import { type ApplicationState, applicationRef, rankingEntryOf } from '../application';
+import { type RecruitmentApplicationState, applicationRef, rankingEntryOf } from '../recruitment-application';
 import { accept, refuseByState, refuseByStatute, type Command, type CommandHandler, type StreamRef } from '../kernel';
 import { rankingRecorded, recruitmentPlanRef, type RankingEntry, type RecruitmentPlanState } from './recruitment-plan';
 
@@ -15,7 +15,7 @@ import { rankingRecorded, recruitmentPlanRef, type RankingEntry, type Recruitmen
  */
 export type RecordRanking = Command<'RecordRanking', { planId: string; ranking: RankingEntry[] }>;
 
-type Streams = { plan: StreamRef<RecruitmentPlanState> } & Record<`application:${string}`, StreamRef<ApplicationState>>;
+type Streams = { plan: StreamRef<RecruitmentPlanState> } & Record<`application:${string}`, StreamRef<RecruitmentApplicationState>>;
 
 const applicationRole = (applicationId: string) => `application:${applicationId}` as const;
 
@@ -35,7 +35,7 @@ export const recordRanking: CommandHandler<RecordRanking, Streams> = {
     }
     const onRecord: RankingEntry[] = [];
     for (const entry of data.ranking) {
-      const app = states[applicationRole(entry.applicantId)] as ApplicationState | undefined;
+      const app = states[applicationRole(entry.applicantId)] as RecruitmentApplicationState | undefined;
       if (!app || app.status === 'NONE' || app.planId !== data.planId) {
         return refuseByState('APPLICATION_NOT_OF_PLAN', { zh: `应聘人员${entry.applicantId}没有该招聘计划的报名记录`, en: `Applicant ${entry.applicantId} has no application to plan ${data.planId}` }, { applicantId: entry.applicantId });
       }

@@ -8,8 +8,8 @@ import { approveRecruitmentPlan, type ApproveRecruitmentPlan } from './approve-r
 import { closeRecruitmentPlan, type CloseRecruitmentPlan } from './close-recruitment-plan';
 import { draftRecruitmentPlan, type DraftRecruitmentPlan } from './draft-recruitment-plan';
 import { fileRecruitmentPlan, type FileRecruitmentPlan } from './file-recruitment-plan';
-import { examsPassed, recruitmentStageFailed } from '../application/application';
-import { REGISTERED } from '../application/application.fixtures';
+import { examsPassed, recruitmentStageFailed } from '../recruitment-application/recruitment-application';
+import { REGISTERED } from '../recruitment-application/recruitment-application.fixtures';
 import { recordRanking, type RecordRanking } from './record-ranking';
 import {
   planFilingFinding, rankingRecorded, recruitmentAnnounced, recruitmentPlanApproved, recruitmentPlanClosed, recruitmentPlanDrafted, recruitmentPlanFiled,

@@ -1,13 +1,13 @@
 import type { IsoDate } from '@auxledger/statute';
 import {
-  type ApplicationEvent,
+  type RecruitmentApplicationEvent,
   applicationRegistered,
   examsPassed,
   inspectionPassed,
   medicalExaminationPassed,
   publicNoticeCompleted,
   qualificationReviewPassed,
-} from '../application';
+} from '../recruitment-application';
 
 /**
  * For tests and seeding: an application of a plan of 呼和浩特市公安局 through
@@ -20,7 +20,7 @@ export function passedApplicationHistory(
   planId = 'plan-1',
   /** The organs of the plan's openings, as registration records them (Hire checks its using organ against them); omitted: an application from before they were recorded. */
   openingOrganIds?: string[],
-): Array<[IsoDate, ApplicationEvent]> {
+): Array<[IsoDate, RecruitmentApplicationEvent]> {
   return [
     ['2024-10-10', applicationRegistered({
       applicationId, planId, personKey,

@@ -1,4 +1,4 @@
-import { Application, type ApplicationState } from '@auxledger/domain';
+import { RecruitmentApplication, type RecruitmentApplicationState } from '@auxledger/domain';
 import { defineTemporal, envelopeOf } from '../model';
 import type { ReadModelStore, VersionedRow } from '../store';
 import { idInStream, todayUtc } from './common';
@@ -11,7 +11,7 @@ import { organScope } from './organ-hierarchy';
  * 笔试、体能测试与面试 (3), 体检 (4), 考察 (5), 公示 (6), then hired — with the
  * effective date of each recorded stage, or the stage that failed and why
  * (a failure for WITHDRAWN is the applicant's withdrawal). The state is the
- * domain's own fold (`Application.evolve`), in effective-date order, so a
+ * domain's own fold (`RecruitmentApplication.evolve`), in effective-date order, so a
  * stage recorded late shows from its date and "as known at" an instant shows
  * what was recorded then. The board of applications and the recruitment
  * funnel read it.
@@ -71,7 +71,7 @@ export type ApplicationRow = {
 
 const NEXT: Record<number, NextStep> = { 1: 'QUALIFICATION_REVIEW', 2: 'EXAMS', 3: 'MEDICAL', 4: 'INSPECTION', 5: 'PUBLIC_NOTICE', 6: 'HIRE' };
 
-export function applicationRow(state: ApplicationState): ApplicationRow | null {
+export function applicationRow(state: RecruitmentApplicationState): ApplicationRow | null {
   if (state.status === 'NONE') return null;
   const passed = state.stages.filter((s) => s.outcome === 'PASSED');
   const on = (stage: number) => passed.find((s) => s.stage === stage)?.date ?? null;
@@ -106,7 +106,7 @@ export function applicationRow(state: ApplicationState): ApplicationRow | null {
   };
 }
 
-export const applications = defineTemporal<ApplicationState, ApplicationRow>({
+export const applications = defineTemporal<RecruitmentApplicationState, ApplicationRow>({
   name: 'application',
   entityColumn: 'application_id',
   columns: {
@@ -134,9 +134,9 @@ export const applications = defineTemporal<ApplicationState, ApplicationRow>({
     hired_on: 'date',
   },
   indexes: [['organ_id'], ['plan_id'], ['stage']],
-  entity: (event) => idInStream(event, Application.streamPrefix),
-  initialState: () => Application.initialState(),
-  evolve: (state, _envelope, event) => Application.evolve(state, envelopeOf(event) as never),
+  entity: (event) => idInStream(event, RecruitmentApplication.streamPrefix),
+  initialState: () => RecruitmentApplication.initialState(),
+  evolve: (state, _envelope, event) => RecruitmentApplication.evolve(state, envelopeOf(event) as never),
   row: applicationRow,
 });
 

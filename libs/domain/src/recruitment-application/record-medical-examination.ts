@@ -1,6 +1,6 @@
 import { judgeInForce, RECRUITMENT_STAGE_CHECKS } from '@auxledger/statute';
 import { accept, refuseByState, refuseByStatute, type Command, type CommandHandler } from '../kernel';
-import { medicalExaminationPassed } from './application';
+import { medicalExaminationPassed } from './recruitment-application';
 import { isDecision, openStage, recruitingOrganOf, stageStreams, type StageStreams } from './stage';
 
 /**

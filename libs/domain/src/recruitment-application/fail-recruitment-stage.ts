@@ -1,6 +1,6 @@
 import { judgeInForce, RECRUITMENT_STAGE_CHECKS } from '@auxledger/statute';
 import { accept, refuseByStatute, type Command, type CommandHandler } from '../kernel';
-import { recruitmentStageFailed, type RecruitmentStageFailed } from './application';
+import { recruitmentStageFailed, type RecruitmentStageFailed } from './recruitment-application';
 import { isDecision, openStage, recruitingOrganOf, stageStreams, type StageStreams } from './stage';
 
 /**

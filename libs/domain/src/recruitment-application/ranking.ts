@@ -1,5 +1,5 @@
 import type { RankingEntry } from '../recruitment-plan/recruitment-plan';
-import type { ExistingApplication } from './application';
+import type { ExistingRecruitmentApplication } from './recruitment-application';
 
 /**
  * Art. 22 ¶1 同等条件下优先聘用: the ranking of a plan's applicants. Scores
@@ -15,7 +15,7 @@ export function rankByArt22(entries: readonly RankingEntry[]): RankingEntry[] {
 }
 
 /** An application as the ranking reads it: null before its exam scores exist. Eligible while not ended. */
-export function rankingEntryOf(state: ExistingApplication): RankingEntry | null {
+export function rankingEntryOf(state: ExistingRecruitmentApplication): RankingEntry | null {
   if (state.scores === null) return null;
   return {
     applicantId: state.applicationId,

@@ -3,16 +3,16 @@ import type { Envelope } from '../kernel';
 import { personContractEnded, personContractStarted } from '../person';
 import { command, on, scenario } from '../testing';
 import {
-  applicantHired, examsPassed, inspectionPassed, medicalExaminationPassed, publicNoticeCompleted, recruitmentStageFailed, type ApplicationEvent,
-} from './application';
-import { clearFindings, historyTo, REGISTERED, STAGE_DATES } from './application.fixtures';
+  applicantHired, examsPassed, inspectionPassed, medicalExaminationPassed, publicNoticeCompleted, recruitmentStageFailed, type RecruitmentApplicationEvent,
+} from './recruitment-application';
+import { clearFindings, historyTo, REGISTERED, STAGE_DATES } from './recruitment-application.fixtures';
 import { completePublicNotice, type CompletePublicNotice } from './complete-public-notice';
 import { failRecruitmentStage, type FailRecruitmentStage } from './fail-recruitment-stage';
 import { recordExamResults, type RecordExamResults } from './record-exam-results';
 import { recordInspection, type RecordInspection } from './record-inspection';
 import { recordMedicalExamination, type RecordMedicalExamination } from './record-medical-examination';
 
-type History = Envelope<ApplicationEvent>[];
+type History = Envelope<RecruitmentApplicationEvent>[];
 const SCORES = { written: 80, physical: 90, interview: 85, total: 84 };
 
 const exams = (on: string = STAGE_DATES[2], scores = SCORES) => command<RecordExamResults>('RecordExamResults', { applicationId: 'app-1', scores }, on);

@@ -2,7 +2,7 @@ import type { IsoDate, RecruitingOrganFacts, RecruitmentStage, ServiceHistoryFac
 import { refuseByState, type Command, type Decision, type StreamRef } from '../kernel';
 import { organRef, type OrganState } from '../organ/organ';
 import { personRef, serviceHistoryFacts, type PersonState } from '../person';
-import { applicationRef, type ApplicationState, type ExistingApplication } from './application';
+import { applicationRef, type RecruitmentApplicationState, type ExistingRecruitmentApplication } from './recruitment-application';
 
 /**
  * What every Art. 20 stage command shares: it reads the application and, when
@@ -10,7 +10,7 @@ import { applicationRef, type ApplicationState, type ExistingApplication } from 
  * refuses any recruitment step taken by a unit (警种、单位、基层所队). A
  * region-wide actor acts for the plan's drafting organ.
  */
-export type StageStreams = { application: StreamRef<ApplicationState>; recruiter?: StreamRef<OrganState> };
+export type StageStreams = { application: StreamRef<RecruitmentApplicationState>; recruiter?: StreamRef<OrganState> };
 
 export const stageStreams = (command: Command<string, { applicationId: string }>): StageStreams => ({
   application: applicationRef(command.data.applicationId),
@@ -22,7 +22,7 @@ export const stageStreams = (command: Command<string, { applicationId: string }>
  * up, has no record of this stage yet, and its last stage is not dated after
  * this step. Gives the application, or the refusal.
  */
-export function openStage(state: ApplicationState, stage: RecruitmentStage, applicationId: string, on: IsoDate): ExistingApplication | Decision<never> {
+export function openStage(state: RecruitmentApplicationState, stage: RecruitmentStage, applicationId: string, on: IsoDate): ExistingRecruitmentApplication | Decision<never> {
   if (state.status === 'NONE') {
     return refuseByState('APPLICATION_NOT_FOUND', { zh: `报名${applicationId}不存在`, en: `No application ${applicationId}` });
   }
@@ -42,7 +42,7 @@ export function openStage(state: ApplicationState, stage: RecruitmentStage, appl
 
 /** The organ taking the step: the actor's organ, or the plan's drafting organ for a region-wide actor. */
 export function recruitingOrganOf(
-  state: ExistingApplication,
+  state: ExistingRecruitmentApplication,
   recruiter: OrganState | undefined,
   actorOrganId: string | null,
 ): RecruitingOrganFacts['recruitingOrgan'] | Decision<never> {
@@ -79,7 +79,7 @@ export const stageWithPersonStreams = (command: Command<string, PersonHistoryDat
 
 /** DISQ-5's and DISQ-6's service history as of `on`: the person registry's when the command names the person; else (deprecated) the command's. */
 export function serviceHistoryOf(
-  app: ExistingApplication,
+  app: ExistingRecruitmentApplication,
   data: PersonHistoryData,
   person: PersonState | undefined,
   on: IsoDate,

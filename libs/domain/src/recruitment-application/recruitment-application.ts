@@ -101,7 +101,7 @@ export type RecruitmentStageFailed = DomainEvent<
 /** Appended by the Hire handler (role `application`), atomically with the hire: the application is used up. */
 export type ApplicantHired = DomainEvent<'ApplicantHired', { applicationId: string; auxiliaryId: string }>;
 
-export type ApplicationEvent =
+export type RecruitmentApplicationEvent =
   | ApplicationRegistered
   | QualificationReviewPassed
   | ExamsPassed
@@ -111,7 +111,7 @@ export type ApplicationEvent =
   | RecruitmentStageFailed
   | ApplicantHired;
 
-const v1 = <E extends ApplicationEvent>(type: E['type'], data: E['data']): E => ({ type, schemaVersion: 1, data }) as E;
+const v1 = <E extends RecruitmentApplicationEvent>(type: E['type'], data: E['data']): E => ({ type, schemaVersion: 1, data }) as E;
 export const applicationRegistered = (data: ApplicationRegistered['data']) => v1<ApplicationRegistered>('ApplicationRegistered', data);
 export const qualificationReviewPassed = (data: QualificationReviewPassed['data']) => v1<QualificationReviewPassed>('QualificationReviewPassed', data);
 export const examsPassed = (data: ExamsPassed['data']) => v1<ExamsPassed>('ExamsPassed', data);
@@ -169,8 +169,8 @@ export interface ApplicationHired extends ApplicationRecord {
   hiredOn: IsoDate;
 }
 
-export type ApplicationState = NoApplication | ApplicationInProgress | ApplicationPassed | ApplicationEnded | ApplicationHired;
-export type ExistingApplication = Exclude<ApplicationState, NoApplication>;
+export type RecruitmentApplicationState = NoApplication | ApplicationInProgress | ApplicationPassed | ApplicationEnded | ApplicationHired;
+export type ExistingRecruitmentApplication = Exclude<RecruitmentApplicationState, NoApplication>;
 
 // ── Evolve ──────────────────────────────────────────────────────────────────
 
@@ -182,7 +182,7 @@ function clear(current: ClearedFinding[], cleared: ClearedFinding[]): ClearedFin
   return [...byItem.values()].sort((a, b) => a.item - b.item);
 }
 
-export function evolveApplication(state: ApplicationState, { event, effectiveDate }: Envelope<ApplicationEvent>): ApplicationState {
+export function evolveRecruitmentApplication(state: RecruitmentApplicationState, { event, effectiveDate }: Envelope<RecruitmentApplicationEvent>): RecruitmentApplicationState {
   if (event.type === 'ApplicationRegistered') {
     if (state.status !== 'NONE') return state;
     const { applicationId, planId, personKey, applicant, preferenceCategories, targetedOpeningId, recruitingOrganId, recruitingOrganLevel, announcedOn, postConditions } = event.data;
@@ -223,14 +223,14 @@ export function evolveApplication(state: ApplicationState, { event, effectiveDat
   }
 }
 
-export const Application: Aggregate<ApplicationState, ApplicationEvent> = {
+export const RecruitmentApplication: Aggregate<RecruitmentApplicationState, RecruitmentApplicationEvent> = {
   streamPrefix: 'application',
   initialState: () => ({ status: 'NONE' }),
-  evolve: evolveApplication,
+  evolve: evolveRecruitmentApplication,
 };
 
-export const applicationRef = (applicationId: string): StreamRef<ApplicationState> => ({
-  aggregate: Application as Aggregate<ApplicationState, never>,
+export const applicationRef = (applicationId: string): StreamRef<RecruitmentApplicationState> => ({
+  aggregate: RecruitmentApplication as Aggregate<RecruitmentApplicationState, never>,
   id: applicationId,
 });
 
@@ -254,7 +254,7 @@ export type ApplicationHireFacts = Pick<
  * An application already used (`status === 'HIRED'`) is the Hire handler's
  * STATE refusal to make (hiring twice with one application).
  */
-export function hireFacts(state: ApplicationState): ApplicationHireFacts | null {
+export function hireFacts(state: RecruitmentApplicationState): ApplicationHireFacts | null {
   if (state.status === 'NONE') return null;
   return {
     application: { id: state.applicationId, stages: state.stages },
@@ -271,11 +271,11 @@ export function hireFacts(state: ApplicationState): ApplicationHireFacts | null 
  * the targeted opening's organ, else one of the organs the plan recruits for.
  * null: the organ fits, or the application predates these fields (no check).
  */
-export function applicationOrganMismatch(state: ExistingApplication, usingOrganId: string): { expected: string[] } | null {
+export function applicationOrganMismatch(state: ExistingRecruitmentApplication, usingOrganId: string): { expected: string[] } | null {
   if (state.targetedOrganId !== null) return state.targetedOrganId === usingOrganId ? null : { expected: [state.targetedOrganId] };
   if (state.openingOrganIds !== null && state.openingOrganIds.length > 0 && !state.openingOrganIds.includes(usingOrganId)) return { expected: state.openingOrganIds };
   return null;
 }
 
 /** The Art. 20 stage records as RECR-ORDER reads them. */
-export const stageFacts = (state: ExistingApplication) => ({ id: state.applicationId, stages: state.stages });
+export const stageFacts = (state: ExistingRecruitmentApplication) => ({ id: state.applicationId, stages: state.stages });

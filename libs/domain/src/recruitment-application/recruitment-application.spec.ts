@@ -1,13 +1,13 @@
 import { ELIGIBILITY_CHECKS, judgeInForce, REGISTRY } from '@auxledger/statute';
 import { fold } from '../kernel';
 import { on } from '../testing';
-import { Application, applicantHired, hireFacts, recruitmentStageFailed, type ApplicationState } from './application';
-import { historyTo, STAGE_DATES } from './application.fixtures';
+import { RecruitmentApplication, applicantHired, hireFacts, recruitmentStageFailed, type RecruitmentApplicationState } from './recruitment-application';
+import { historyTo, STAGE_DATES } from './recruitment-application.fixtures';
 import { rankByArt22, rankingEntryOf } from './ranking';
 
-const stateAt = (n: 1 | 2 | 3 | 4 | 5 | 6) => fold(Application, historyTo(n));
+const stateAt = (n: 1 | 2 | 3 | 4 | 5 | 6) => fold(RecruitmentApplication, historyTo(n));
 const APPLICATION_HIRE_CHECKS = ['RECR-EXAM', 'RECR-ORDER', 'ELIG-FIT', ...ELIGIBILITY_CHECKS] as const;
-const judgeHire = (state: ApplicationState, effectiveDate = '2024-12-20') => {
+const judgeHire = (state: RecruitmentApplicationState, effectiveDate = '2024-12-20') => {
   const facts = hireFacts(state);
   if (!facts) throw new Error('no facts');
   return judgeInForce(REGISTRY, APPLICATION_HIRE_CHECKS, { effectiveDate, ...facts, serviceHistory: [] });
@@ -15,7 +15,7 @@ const judgeHire = (state: ApplicationState, effectiveDate = '2024-12-20') => {
 
 describe('application state', () => {
   it('is NONE for an empty stream', () => {
-    expect(fold(Application, [])).toEqual({ status: 'NONE' });
+    expect(fold(RecruitmentApplication, [])).toEqual({ status: 'NONE' });
   });
 
   it('records stage (1) from the announcement and each stage on its effective date', () => {
@@ -28,15 +28,15 @@ describe('application state', () => {
   });
 
   it('a failure ends the application; later stage events change nothing', () => {
-    const ended = fold(Application, [...historyTo(3), on('2024-11-05', recruitmentStageFailed({ applicationId: 'app-1', stage: 4, reason: 'ABSENT', reasonRef: null })), ...historyTo(5).slice(3)]);
+    const ended = fold(RecruitmentApplication, [...historyTo(3), on('2024-11-05', recruitmentStageFailed({ applicationId: 'app-1', stage: 4, reason: 'ABSENT', reasonRef: null })), ...historyTo(5).slice(3)]);
     expect(ended).toMatchObject({ status: 'ENDED', failure: { stage: 4, reason: 'ABSENT', on: '2024-11-05' } });
     expect(ended.status !== 'NONE' && ended.stages.map((s) => s.stage)).toEqual([1, 2, 3, 4]);
   });
 
   it('ApplicantHired uses up a passed application, and only a passed one', () => {
     const hired = applicantHired({ applicationId: 'app-1', auxiliaryId: 'aux-1' });
-    expect(fold(Application, [...historyTo(6), on('2024-12-20', hired)])).toMatchObject({ status: 'HIRED', auxiliaryId: 'aux-1', hiredOn: '2024-12-20' });
-    expect(fold(Application, [...historyTo(5), on('2024-12-20', hired)]).status).toBe('IN_PROGRESS');
+    expect(fold(RecruitmentApplication, [...historyTo(6), on('2024-12-20', hired)])).toMatchObject({ status: 'HIRED', auxiliaryId: 'aux-1', hiredOn: '2024-12-20' });
+    expect(fold(RecruitmentApplication, [...historyTo(5), on('2024-12-20', hired)]).status).toBe('IN_PROGRESS');
   });
 });
 
@@ -90,9 +90,9 @@ describe('Art. 22 ¶1 (PREF-RANK): preferences rank applicants only at equal sco
   });
 
   it('rankingEntryOf reads the total score, and an ended application as ineligible', () => {
-    expect(rankingEntryOf(stateAt(2) as Exclude<ApplicationState, { status: 'NONE' }>)).toBeNull();
-    expect(rankingEntryOf(stateAt(3) as Exclude<ApplicationState, { status: 'NONE' }>)).toEqual({ applicantId: 'app-1', score: 84, eligible: true, preferenceCategories: [] });
-    const ended = fold(Application, [...historyTo(3), on('2024-11-05', recruitmentStageFailed({ applicationId: 'app-1', stage: 4, reason: 'ABSENT', reasonRef: null }))]);
+    expect(rankingEntryOf(stateAt(2) as Exclude<RecruitmentApplicationState, { status: 'NONE' }>)).toBeNull();
+    expect(rankingEntryOf(stateAt(3) as Exclude<RecruitmentApplicationState, { status: 'NONE' }>)).toEqual({ applicantId: 'app-1', score: 84, eligible: true, preferenceCategories: [] });
+    const ended = fold(RecruitmentApplication, [...historyTo(3), on('2024-11-05', recruitmentStageFailed({ applicationId: 'app-1', stage: 4, reason: 'ABSENT', reasonRef: null }))]);
     expect(ended.status !== 'NONE' && rankingEntryOf(ended)?.eligible).toBe(false);
   });
 });

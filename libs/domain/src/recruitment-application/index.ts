@@ -1,4 +1,4 @@
-export * from './application';
+export * from './recruitment-application';
 export * from './register-application';
 export * from './review-qualification';
 export * from './record-exam-results';

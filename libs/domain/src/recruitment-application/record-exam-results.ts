@@ -1,6 +1,6 @@
 import { judgeInForce, RECRUITMENT_STAGE_CHECKS } from '@auxledger/statute';
 import { accept, refuseByState, refuseByStatute, type Command, type CommandHandler } from '../kernel';
-import { examsPassed, type ExamScores } from './application';
+import { examsPassed, type ExamScores } from './recruitment-application';
 import { isDecision, openStage, recruitingOrganOf, stageStreams, type StageStreams } from './stage';
 
 /** 笔试、体能测试与面试 (Art. 20 (3)) passed, with the scores that rank applicants (Art. 22 ¶1). */

@@ -1,6 +1,6 @@
 import { judgeInForce, RECRUITMENT_STAGE_CHECKS, type BackgroundFinding } from '@auxledger/statute';
 import { accept, refuseByStatute, type Command, type CommandHandler } from '../kernel';
-import { inspectionPassed } from './application';
+import { inspectionPassed } from './recruitment-application';
 import { isDecision, openStage, recruitingOrganOf, serviceHistoryOf, stageWithPersonStreams, type PersonHistoryData, type StageWithPersonStreams } from './stage';
 
 /**

@@ -1,6 +1,6 @@
 import { ELIGIBILITY_CHECKS, judgeInForce, RECRUITMENT_STAGE_CHECKS, type BackgroundFinding } from '@auxledger/statute';
 import { accept, refuseByState, refuseByStatute, type Command, type CommandHandler } from '../kernel';
-import { qualificationReviewPassed, type PoliticalAttestation } from './application';
+import { qualificationReviewPassed, type PoliticalAttestation } from './recruitment-application';
 import { isDecision, openStage, recruitingOrganOf, serviceHistoryOf, stageWithPersonStreams, type PersonHistoryData, type StageWithPersonStreams } from './stage';
 
 /**

@@ -4,8 +4,8 @@ import { on } from '../testing';
 import { recruitmentAnnounced, recruitmentPlanApproved, recruitmentPlanDrafted } from '../recruitment-plan/recruitment-plan';
 import {
   applicationRegistered, examsPassed, inspectionPassed, medicalExaminationPassed, publicNoticeCompleted, qualificationReviewPassed,
-  type ApplicantProfile, type ApplicationEvent,
-} from './application';
+  type ApplicantProfile, type RecruitmentApplicationEvent,
+} from './recruitment-application';
 
 /** Spec fixtures: a plan of 呼和浩特市公安局 announced on 2024-10-01 and one applicant's history through the stages. */
 
@@ -57,7 +57,7 @@ export const NOTICED = publicNoticeCompleted({ applicationId: 'app-1', noticeFro
 export const STAGE_DATES = ['2024-10-10', '2024-10-20', '2024-11-01', '2024-11-10', '2024-11-20', '2024-12-08'] as const;
 
 /** The application's history up to and including stage `n` (1: registered only), each event on its date. */
-export function historyTo(n: 1 | 2 | 3 | 4 | 5 | 6): Envelope<ApplicationEvent>[] {
-  const events: ApplicationEvent[] = [REGISTERED, REVIEWED, EXAMINED, MEDICAL, INSPECTED, NOTICED];
+export function historyTo(n: 1 | 2 | 3 | 4 | 5 | 6): Envelope<RecruitmentApplicationEvent>[] {
+  const events: RecruitmentApplicationEvent[] = [REGISTERED, REVIEWED, EXAMINED, MEDICAL, INSPECTED, NOTICED];
   return events.slice(0, n).map((e, i) => on(STAGE_DATES[i] ?? '2024-12-31', e));
 }

@@ -3,8 +3,8 @@ import type { Actor } from '../kernel';
 import { UNIT } from '../organ/organ.fixtures';
 import { personContractEnded, personContractStarted } from '../person';
 import { command, on, scenario } from '../testing';
-import { applicantHired, applicationRegistered, recruitmentStageFailed } from './application';
-import { APPLICANT, clearFindings, historyTo, REGISTERED, REVIEWED } from './application.fixtures';
+import { applicantHired, applicationRegistered, recruitmentStageFailed } from './recruitment-application';
+import { APPLICANT, clearFindings, historyTo, REGISTERED, REVIEWED } from './recruitment-application.fixtures';
 import { reviewQualification, type ReviewQualification } from './review-qualification';
 
 const review = (data: Partial<ReviewQualification['data']> = {}, on = '2024-10-20', actor?: Actor) =>

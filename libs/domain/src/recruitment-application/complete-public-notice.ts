@@ -1,6 +1,6 @@
 import { judgeInForce, RECRUITMENT_STAGE_CHECKS, type IsoDate } from '@auxledger/statute';
 import { accept, refuseByState, refuseByStatute, type Command, type CommandHandler } from '../kernel';
-import { publicNoticeCompleted } from './application';
+import { publicNoticeCompleted } from './recruitment-application';
 import { isDecision, openStage, recruitingOrganOf, stageStreams, type StageStreams } from './stage';
 
 /**

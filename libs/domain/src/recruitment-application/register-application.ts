@@ -3,7 +3,7 @@ import { accept, refuseByState, refuseByStatute, type Command, type CommandHandl
 import { organRef, type OrganState } from '../organ/organ';
 import { openingOrganIds } from '../recruitment-plan/plan-organs';
 import { recruitmentPlanRef, targetedOpeningsOf, type RecruitmentPlanState } from '../recruitment-plan/recruitment-plan';
-import { applicationRef, applicationRegistered, type ApplicantProfile, type ApplicationState } from './application';
+import { applicationRef, applicationRegistered, type ApplicantProfile, type RecruitmentApplicationState } from './recruitment-application';
 
 /**
  * 报名 (Art. 20 (2)): an applicant registers to an announced plan. The
@@ -26,7 +26,7 @@ export type RegisterApplication = Command<
   }
 >;
 
-type Streams = { application: StreamRef<ApplicationState>; plan: StreamRef<RecruitmentPlanState>; recruiter?: StreamRef<OrganState> };
+type Streams = { application: StreamRef<RecruitmentApplicationState>; plan: StreamRef<RecruitmentPlanState>; recruiter?: StreamRef<OrganState> };
 
 const REGISTRATION_CHECKS = [...RECRUITMENT_STAGE_CHECKS, 'ELIG-AGE', 'ELIG-CITIZEN', 'ELIG-EDU', 'ELIG-EDU-RELAX', 'PREF-TARGETED'] as const;
 

@@ -3,8 +3,8 @@ import type { Actor } from '../kernel';
 import { CITY, COUNTY, UNIT } from '../organ/organ.fixtures';
 import { type PlanOpening, recruitmentPlanClosed, recruitmentPlanDrafted } from '../recruitment-plan/recruitment-plan';
 import { command, on, scenario } from '../testing';
-import { ANNOUNCED, ANNOUNCED_PLAN, APPLICANT, APPROVED, DRAFTED, REGISTERED } from './application.fixtures';
-import { applicationRegistered, type ApplicantProfile } from './application';
+import { ANNOUNCED, ANNOUNCED_PLAN, APPLICANT, APPROVED, DRAFTED, REGISTERED } from './recruitment-application.fixtures';
+import { applicationRegistered, type ApplicantProfile } from './recruitment-application';
 import { registerApplication, type RegisterApplication } from './register-application';
 
 const REGION_ADMIN: Actor = { id: 'admin-1', role: 'admin', organId: null };
