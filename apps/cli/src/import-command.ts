@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { type CommandOutcome, FoldedStreamCache, executeCommand, prepareCommand } from '@auxledger/application';
 import { type Hire, type RecordExistingService, type Refusal, hire, recordExistingService } from '@auxledger/domain';
 import { type EventStore, SqliteEventStore } from '@auxledger/event-store';
-import { type Bilingual, REGISTRY, type RuleSetRegistry, type Rules2024, registryWithLocalMeasures } from '@auxledger/statute';
+import { type Bilingual, REGISTRY, type RuleSetRegistry, type RulesInForce, registryWithLocalMeasures } from '@auxledger/statute';
 import { CliError, UsageError } from './cli-error';
 import { type ColumnProblem, type HireRow, parseHireCsv } from './hire-csv';
 import { type ExistingRow, parseExistingCsv } from './import-existing-csv';
@@ -110,7 +110,7 @@ export const importCommandId = (sha256: string, row: number) => `import-${sha256
 async function runRows(
   store: EventStore,
   rows: ReadonlyArray<HireRow | ExistingRow>,
-  context: { sha256: string; actor: string; registry: RuleSetRegistry<Rules2024> },
+  context: { sha256: string; actor: string; registry: RuleSetRegistry<RulesInForce> },
   io: Output,
   label: string,
 ): Promise<RowReport[]> {
@@ -182,7 +182,7 @@ async function onCopy<T>(db: string, work: (copy: EventStore) => Promise<T>): Pr
 }
 
 /** The local measures (`--parameters` or AUXLEDGER_PARAMETERS), as the API reads them; without a file, the statute's defaults. */
-export function loadRegistry(file: string | undefined): RuleSetRegistry<Rules2024> {
+export function loadRegistry(file: string | undefined): RuleSetRegistry<RulesInForce> {
   if (!file) return REGISTRY;
   let json: unknown;
   try {

@@ -13,7 +13,7 @@ import {
   commandStreamId,
 } from '@auxledger/domain';
 import { type AppendResult, type EventStore, type NewEvent, type RecordedEvent, type StreamAppend, isEventStoreError } from '@auxledger/event-store';
-import { type IsoDate, type Judgement, type Rules2024, type RuleSetRegistry, addDays, parameterOn, ruleSetInForce } from '@auxledger/statute';
+import { type IsoDate, type Judgement, type RulesInForce, type RuleSetRegistry, addDays, parameterOn, ruleSetInForce } from '@auxledger/statute';
 import { ApplicationError } from './application-error';
 import { FoldedStreamCache, loadStream, rememberAppended } from './folded-streams';
 import { deterministicEventId } from './event-ids';
@@ -21,7 +21,7 @@ import { type Clock, dayInChina, digestCommand } from './prepare-command';
 
 export interface ExecutorDependencies {
   store: EventStore;
-  registry: RuleSetRegistry<Rules2024>;
+  registry: RuleSetRegistry<RulesInForce>;
   clock: Clock;
   /** How many times a decision is re-read and re-made after a concurrent write (default 8). */
   maxAttempts?: number;
@@ -230,7 +230,7 @@ function commandIdReused(command: Command, claim: RecordedEvent | null): Applica
  * recorded (in China): what happened cannot have happened after it was
  * recorded; what takes effect may lie ahead by at most the horizon in force.
  */
-function checkDates(command: Command, recordedOn: IsoDate, registry: RuleSetRegistry<Rules2024>): void {
+function checkDates(command: Command, recordedOn: IsoDate, registry: RuleSetRegistry<RulesInForce>): void {
   const { effectiveDate } = command.metadata;
   if (effectiveDate <= recordedOn) return;
   if (COMMAND_TIMING[command.type] !== 'TAKES_EFFECT') {

@@ -15,7 +15,7 @@ import {
   streamIdOf,
 } from '@auxledger/domain';
 import type { EventStore } from '@auxledger/event-store';
-import type { IsoDate, RuleSetRegistry, Rules2024 } from '@auxledger/statute';
+import type { IsoDate, RuleSetRegistry, RulesInForce } from '@auxledger/statute';
 import { type ExecutorDependencies, executeCommand } from './command-executor';
 import { prepareCommand } from './prepare-command';
 
@@ -53,7 +53,7 @@ export async function personKeysWithIdentity(store: EventStore): Promise<string[
 }
 
 /** One person's review as of `on`, from their streams. */
-export async function reviewPersonRetention(store: EventStore, registry: RuleSetRegistry<Rules2024>, personKey: string, on: IsoDate): Promise<RetentionReview> {
+export async function reviewPersonRetention(store: EventStore, registry: RuleSetRegistry<RulesInForce>, personKey: string, on: IsoDate): Promise<RetentionReview> {
   const [person, identity] = await Promise.all([folded(store, Person, personKey), folded(store, PersonIdentity, personKey)]);
   const ids = person.status === 'UNKNOWN' ? [] : [...new Set([...person.history.map((h) => h.auxiliaryId), ...(person.status === 'SERVING' ? person.active.map((c) => c.auxiliaryId) : [])])];
   const auxiliaries: Record<string, AuxiliaryState> = {};
@@ -73,7 +73,7 @@ export interface RetentionListing {
 const emptyCounts = (): RetentionListing['counts'] => ({ NO_IDENTITY: 0, SHREDDED: 0, NOT_HIRED: 0, IN_SERVICE: 0, KEPT: 0, HELD: 0, DUE: 0 });
 
 /** Who is due and who is held as of `on` (nothing written). */
-export async function listRetention(store: EventStore, registry: RuleSetRegistry<Rules2024>, on: IsoDate): Promise<RetentionListing & { reviews: RetentionReview[] }> {
+export async function listRetention(store: EventStore, registry: RuleSetRegistry<RulesInForce>, on: IsoDate): Promise<RetentionListing & { reviews: RetentionReview[] }> {
   const reviews: RetentionReview[] = [];
   for (const personKey of await personKeysWithIdentity(store)) reviews.push(await reviewPersonRetention(store, registry, personKey, on));
   const counts = emptyCounts();

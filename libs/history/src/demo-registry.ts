@@ -3,7 +3,7 @@ import {
   type IsoDate,
   type PayStandard,
   type RuleSetRegistry,
-  type Rules2024,
+  type RulesInForce,
   parameterOn,
   registryWithLocalMeasures,
   ruleSetInForce,
@@ -59,19 +59,19 @@ export function demoLocalMeasures(localities: readonly string[] = Object.values(
 }
 
 /** The statute's registry with demo pay standards for the given localities (default: the 12 盟市 ids): `demoLocalMeasures`, read as the API reads a file. */
-export function demoRegistry(localities: readonly string[] = Object.values(CITY_IDS)): RuleSetRegistry<Rules2024> {
+export function demoRegistry(localities: readonly string[] = Object.values(CITY_IDS)): RuleSetRegistry<RulesInForce> {
   return registryWithLocalMeasures(demoLocalMeasures(localities), 'demo local measures');
 }
 
 /** The pay standard in force for a locality and level on a date in a registry, or null. */
-export function payStandardOn(registry: RuleSetRegistry<Rules2024>, locality: string, level: string, on: IsoDate): number | null {
+export function payStandardOn(registry: RuleSetRegistry<RulesInForce>, locality: string, level: string, on: IsoDate): number | null {
   const ruleSet = ruleSetInForce(registry, on);
   const standards = ruleSet ? parameterOn(ruleSet.parameters, 'pay.standards', on) : null;
   return standards?.value.find((s) => s.locality === locality && s.level === level)?.monthlyBaseFen ?? null;
 }
 
 /** Level codes lowest first, as the registry's rule set in force on a date lists them. */
-export function levelsOn(registry: RuleSetRegistry<Rules2024>, on: IsoDate): string[] {
+export function levelsOn(registry: RuleSetRegistry<RulesInForce>, on: IsoDate): string[] {
   const ruleSet = ruleSetInForce(registry, on);
   return (ruleSet ? parameterOn(ruleSet.parameters, 'levels', on)?.value ?? [] : []).map((l) => l.code);
 }
@@ -81,7 +81,7 @@ export function levelsOn(registry: RuleSetRegistry<Rules2024>, on: IsoDate): str
  * standard of the registry takes effect or lapses, earliest first: when an
  * auxiliary's pay may have to be adjusted (Art. 27 ¶2).
  */
-export function payStandardChangesBetween(registry: RuleSetRegistry<Rules2024>, after: IsoDate, upTo?: IsoDate): IsoDate[] {
+export function payStandardChangesBetween(registry: RuleSetRegistry<RulesInForce>, after: IsoDate, upTo?: IsoDate): IsoDate[] {
   const dates = new Set<IsoDate>();
   for (const ruleSet of registry) {
     for (const v of ruleSet.parameters['pay.standards'].values) {

@@ -1,6 +1,6 @@
 import type { Clock } from '@auxledger/application';
 import type { EventStore } from '@auxledger/event-store';
-import type { IsoDate, RuleSetRegistry, Rules2024 } from '@auxledger/statute';
+import type { IsoDate, RuleSetRegistry, RulesInForce } from '@auxledger/statute';
 import { dateOf, dayOf } from './calendar';
 import { type Context, createCounters } from './context';
 import { demoRegistry } from './demo-registry';
@@ -26,7 +26,7 @@ export interface HistoryOptions {
   /** The first simulated day; default 2024-09-01, the day the regulation took effect. */
   start?: IsoDate;
   /** Rule sets; default `demoRegistry()` (the 2024 rules with demo pay standards). */
-  registry?: RuleSetRegistry<Rules2024>;
+  registry?: RuleSetRegistry<RulesInForce>;
   /** Transaction-time clock; default: each command's simulated recording instant (deterministic). */
   clock?: Clock;
   onProgress?: (progress: HistoryProgress) => void;

@@ -1,7 +1,7 @@
 import { type CommandOutcome, type Clock, type ExecutorDependencies, FoldedStreamCache, executeCommand, prepareCommand } from '@auxledger/application';
 import type { Actor, Command, CommandHandler, StreamRef } from '@auxledger/domain';
 import type { EventStore } from '@auxledger/event-store';
-import type { IsoDate, RuleSetRegistry, Rules2024 } from '@auxledger/statute';
+import type { IsoDate, RuleSetRegistry, RulesInForce } from '@auxledger/statute';
 import { Agenda } from './agenda';
 import { dateOf, recordingInstant } from './calendar';
 import { Prng } from './prng';
@@ -80,7 +80,7 @@ export class Tally {
 
 export interface SimulationSettings {
   store: EventStore;
-  registry: RuleSetRegistry<Rules2024>;
+  registry: RuleSetRegistry<RulesInForce>;
   seed: number;
   targetEvents: number;
   startDay: number;
@@ -103,7 +103,7 @@ export class Simulation {
   readonly rng: Prng;
   readonly agenda = new Agenda();
   readonly tally = new Tally();
-  readonly registry: RuleSetRegistry<Rules2024>;
+  readonly registry: RuleSetRegistry<RulesInForce>;
   /** The simulated recording day: the day of the task being run. */
   today: number;
   stopped = false;

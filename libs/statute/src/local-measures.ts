@@ -1,7 +1,8 @@
 import { isIsoDate } from './dates';
 import { PARAMETERS_2024 } from './parameters-2024';
 import { type ParameterKey, type ParameterTable, type ParameterValue, withParameterValues } from './parameters';
-import { RULE_SET_2024, type Rules2024 } from './rule-sets/2024';
+import type { RulesInForce } from './registry';
+import { RULE_SET_2024 } from './rule-sets/2024';
 import { type RuleSetRegistry, createRegistry } from './rule-set';
 
 /**
@@ -14,7 +15,7 @@ import { type RuleSetRegistry, createRegistry } from './rule-set';
  * Each value is `{ from, until?, value, source }`; `isDefault` is false for
  * every configured value. Invalid JSON throws with the reason, naming `origin`.
  */
-export function registryWithLocalMeasures(json: unknown, origin: string): RuleSetRegistry<Rules2024> {
+export function registryWithLocalMeasures(json: unknown, origin: string): RuleSetRegistry<RulesInForce> {
   return createRegistry([{ ...RULE_SET_2024, parameters: parameterTable(json, origin) }]);
 }
 

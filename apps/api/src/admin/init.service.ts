@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Clock, FoldedStreamCache } from '@auxledger/application';
 import type { EventStore } from '@auxledger/event-store';
 import { type InitPlan, type InitReport, InitInputError, planInit, runInit } from '@auxledger/history';
-import type { RuleSetRegistry, Rules2024 } from '@auxledger/statute';
+import type { RuleSetRegistry, RulesInForce } from '@auxledger/statute';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
 import { CLOCK, EVENT_STORE, RULE_SETS } from '../infrastructure/tokens';
@@ -33,7 +33,7 @@ export class InitService {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(RULE_SETS) private readonly registry: RuleSetRegistry<Rules2024>,
+    @Inject(RULE_SETS) private readonly registry: RuleSetRegistry<RulesInForce>,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { REGISTRY, type RuleSetRegistry, type Rules2024, registryWithLocalMeasures } from '@auxledger/statute';
+import { REGISTRY, type RuleSetRegistry, type RulesInForce, registryWithLocalMeasures } from '@auxledger/statute';
 
 /**
  * The local measures file named by `AUXLEDGER_PARAMETERS` (see
  * `registryWithLocalMeasures`); without one, the defaults. An invalid file
  * stops the start with the reason.
  */
-export function loadRegistry(file: string | null): RuleSetRegistry<Rules2024> {
+export function loadRegistry(file: string | null): RuleSetRegistry<RulesInForce> {
   if (!file) return REGISTRY;
   let json: unknown;
   try {

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Clock, type RetentionListing, listRetention } from '@auxledger/application';
 import type { EventStore } from '@auxledger/event-store';
-import type { RuleSetRegistry, Rules2024 } from '@auxledger/statute';
+import type { RuleSetRegistry, RulesInForce } from '@auxledger/statute';
 import { Roles } from '../auth/principal';
 import { DateField } from '../commands/shared/dto-fields';
 import { CLOCK, EVENT_STORE, RULE_SETS } from '../infrastructure/tokens';
@@ -26,7 +26,7 @@ export class RetentionDueQueryDto {
 export class RetentionHttpController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(RULE_SETS) private readonly registry: RuleSetRegistry<Rules2024>,
+    @Inject(RULE_SETS) private readonly registry: RuleSetRegistry<RulesInForce>,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { DUTIES, type RuleSetRegistry, type Rules2024, parameterOn, ruleSetInForce } from '@auxledger/statute';
+import { DUTIES, type RuleSetRegistry, type RulesInForce, parameterOn, ruleSetInForce } from '@auxledger/statute';
 import type { ErrorBody } from '../errors/app-error';
 import { problemOf } from '../errors/problem';
 
@@ -94,7 +94,7 @@ const ACCEPTED = {
  *   (Arts. 12–16), sanctions and assessment grades from this deployment's
  *   parameters in force today (they are local measures, Arts. 34, 36).
  */
-export function completeDocument(document: OpenAPIObject, registry: RuleSetRegistry<Rules2024>, today: string): OpenAPIObject {
+export function completeDocument(document: OpenAPIObject, registry: RuleSetRegistry<RulesInForce>, today: string): OpenAPIObject {
   const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
   enumerateCodes(schemas, registry, today);
   for (const [path, item] of Object.entries(document.paths)) {
@@ -150,7 +150,7 @@ export function exampleOf(schema: Schema, schemas: Record<string, Schema>, depth
   return undefined;
 }
 
-function enumerateCodes(schemas: Record<string, Schema>, registry: RuleSetRegistry<Rules2024>, today: string): void {
+function enumerateCodes(schemas: Record<string, Schema>, registry: RuleSetRegistry<RulesInForce>, today: string): void {
   const duties = schemas['AssignDutyRequestDto']?.properties?.['dutyCodes'];
   if (duties?.items) {
     duties.items.enum = DUTIES.map((d) => d.code);

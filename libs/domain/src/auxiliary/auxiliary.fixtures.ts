@@ -1,4 +1,4 @@
-import { PARAMETERS_2024, RULE_SET_2024, createRegistry, withParameterValues, type InsuranceKind, type IsoDate, type TerminationReason, type RuleSetRegistry, type Rules2024 } from '@auxledger/statute';
+import { PARAMETERS_2024, RULE_SET_2024, createRegistry, withParameterValues, type InsuranceKind, type IsoDate, type TerminationReason, type RuleSetRegistry, type RulesInForce } from '@auxledger/statute';
 import type { Envelope } from '../kernel';
 import { on } from '../testing';
 import { type AuxiliaryEvent, type AuxiliaryHired, type LabourContract, type TrainingRecorded, auxiliaryEvent } from './events';
@@ -26,7 +26,7 @@ export const CONTRACT: LabourContract = {
 /** Pay standards for Hohhot levels L1–L6 (the default table has none: PAY-LEVEL cannot decide without them). */
 export const PAY_FEN: Readonly<Record<string, number>> = { L1: 400000, L2: 430000, L3: 460000, L4: 490000, L5: 520000, L6: 550000 };
 
-export const REGISTRY_WITH_PAY: RuleSetRegistry<Rules2024> = createRegistry([
+export const REGISTRY_WITH_PAY: RuleSetRegistry<RulesInForce> = createRegistry([
   {
     ...RULE_SET_2024,
     parameters: withParameterValues(PARAMETERS_2024, 'pay.standards', [

@@ -1,4 +1,4 @@
-import { type AuxiliaryCategory, type FactsFor, type InsuranceKind, type IsoDate, type RuleId2024, judgeInForce } from '@auxledger/statute';
+import { type AuxiliaryCategory, type FactsFor, type InsuranceKind, type IsoDate, type RuleIdInForce, judgeInForce } from '@auxledger/statute';
 import { type Command, type CommandHandler, type StreamRef, accept, refuseByState, refuseByStatute } from '../kernel';
 import { type OrganState, isRegisteredOrgan, organRef, quotaFacts, quotaPlaceTaken } from '../organ';
 import { type PersonState, personContractStarted, personFacts, personRef } from '../person';
@@ -75,7 +75,7 @@ export type RecordExistingServiceRefs = {
 };
 
 /** What a serving auxiliary's record is judged by (never the recruitment rules). */
-export const EXISTING_SERVICE_CHECKS = ['EXISTING-SERVICE', 'PERSON-UNIQUE', 'QUOTA-HIRE', 'ORG-RESP'] as const satisfies readonly RuleId2024[];
+export const EXISTING_SERVICE_CHECKS = ['EXISTING-SERVICE', 'PERSON-UNIQUE', 'QUOTA-HIRE', 'ORG-RESP'] as const satisfies readonly RuleIdInForce[];
 
 export const recordExistingService: CommandHandler<RecordExistingService, RecordExistingServiceRefs> = {
   commandType: 'RecordExistingService',

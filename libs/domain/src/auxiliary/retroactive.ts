@@ -1,4 +1,4 @@
-import { ASSIGN_DUTY_CHECKS, type IsoDate, PROMOTE_CHECKS, type RuleSetRegistry, type Rules2024, type Violation, judgeInForce } from '@auxledger/statute';
+import { ASSIGN_DUTY_CHECKS, type IsoDate, PROMOTE_CHECKS, type RuleSetRegistry, type RulesInForce, type Violation, judgeInForce } from '@auxledger/statute';
 import { assignmentFacts } from './assign-duty';
 import { promotionFacts } from './promote';
 import { AFTER_DEPARTURE } from './service-period';
@@ -41,7 +41,7 @@ function foldWhere(events: readonly DatedEvent[], keep: (e: DatedEvent, index: n
 }
 
 /** The rules an accepted event's command would fail against a record (null: not a command judged again, or no record). */
-function judgeAgainst(e: DatedEvent, record: AuxiliaryState, registry: RuleSetRegistry<Rules2024>): readonly Violation[] | null {
+function judgeAgainst(e: DatedEvent, record: AuxiliaryState, registry: RuleSetRegistry<RulesInForce>): readonly Violation[] | null {
   const on = e.effectiveDate;
   const { event } = e;
   if (!isHired(record) || (event.type !== 'DutyAssigned' && event.type !== 'AuxiliaryPromoted')) return null;
@@ -60,7 +60,7 @@ function judgeAgainst(e: DatedEvent, record: AuxiliaryState, registry: RuleSetRe
 const key = (v: Violation) => `${v.ruleId}|${JSON.stringify(v.citation)}|${v.message.en}`;
 
 /** Every retroactive conflict on an auxiliary's record, in the order the conflicting events were recorded. */
-export function retroactiveConflicts(state: AuxiliaryState, registry: RuleSetRegistry<Rules2024>): RetroactiveConflict[] {
+export function retroactiveConflicts(state: AuxiliaryState, registry: RuleSetRegistry<RulesInForce>): RetroactiveConflict[] {
   return isHired(state) ? retroactiveConflictsIn(state.service.events, registry) : [];
 }
 
@@ -70,7 +70,7 @@ export function retroactiveConflicts(state: AuxiliaryState, registry: RuleSetReg
  * effective by a date (ties: those recorded by then), it gives exactly the
  * conflicts whose event took effect by that date.
  */
-export function retroactiveConflictsIn(events: readonly DatedEvent[], registry: RuleSetRegistry<Rules2024>): RetroactiveConflict[] {
+export function retroactiveConflictsIn(events: readonly DatedEvent[], registry: RuleSetRegistry<RulesInForce>): RetroactiveConflict[] {
   const out: RetroactiveConflict[] = [];
   // An organ's correction (RetroactiveConflictCorrected) ends the conflict it names.
   const corrected = new Set(events.flatMap((e) => (e.event.type === 'RetroactiveConflictCorrected' ? [e.event.data.eventIndex] : [])));

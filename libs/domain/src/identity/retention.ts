@@ -1,4 +1,4 @@
-import { type Bilingual, type Citation, type IsoDate, type RuleSetRegistry, type Rules2024, addYears, nmg, parameterOn, renderCitation, ruleSetInForce } from '@auxledger/statute';
+import { type Bilingual, type Citation, type IsoDate, type RuleSetRegistry, type RulesInForce, addYears, nmg, parameterOn, renderCitation, ruleSetInForce } from '@auxledger/statute';
 import { type AuxiliaryState, isHired, isInService } from '../auxiliary/state';
 import { auxiliaryRef } from '../auxiliary/guards';
 import { type Command, type CommandHandler, type StreamRef, accept, refuseByState } from '../kernel';
@@ -72,7 +72,7 @@ export interface RetentionReview {
 export const RETENTION_PARAMETER = 'personalData.retentionYearsAfterDeparture' as const;
 
 /** The parameter in force on a date, with its source; null when no rule set is in force. */
-export function retentionBasis(registry: RuleSetRegistry<Rules2024>, on: IsoDate): RetentionBasis | null {
+export function retentionBasis(registry: RuleSetRegistry<RulesInForce>, on: IsoDate): RetentionBasis | null {
   const ruleSet = ruleSetInForce(registry, on) ?? registry[registry.length - 1];
   const p = ruleSet ? parameterOn(ruleSet.parameters, RETENTION_PARAMETER, on) : null;
   return p ? { parameter: RETENTION_PARAMETER, value: p.value, source: p.source, isDefault: p.isDefault } : null;
@@ -133,7 +133,7 @@ export function reviewRetention(input: {
   person: PersonState;
   auxiliaries: Readonly<Record<string, AuxiliaryState>>;
   identity: PersonIdentityState;
-  registry: RuleSetRegistry<Rules2024>;
+  registry: RuleSetRegistry<RulesInForce>;
   on: IsoDate;
 }): RetentionReview {
   const { personKey, person, auxiliaries, identity, on } = input;

@@ -1,4 +1,4 @@
-import type { Bilingual, Judgement, RuleSetRegistry, Rules2024 } from '@auxledger/statute';
+import type { Bilingual, Judgement, RuleSetRegistry, RulesInForce } from '@auxledger/statute';
 import type { CommandMetadata, DomainEvent } from './messages';
 
 /**
@@ -24,7 +24,7 @@ export type Decision<Roles extends string = string> =
 export interface DecisionContext {
   metadata: CommandMetadata;
   /** The rule sets by effective date (statute's REGISTRY, or one with local parameters). */
-  registry: RuleSetRegistry<Rules2024>;
+  registry: RuleSetRegistry<RulesInForce>;
 }
 
 export const accept = <Roles extends string>(events: EventsByRole<Roles>, judgement: Judgement | null = null): Decision<Roles> => ({

@@ -1,4 +1,4 @@
-import { judgeInForce, type AuxiliaryCategory, type IsoDate, type Judgement, type OrganLevel, type RuleSetRegistry, type Rules2024 } from '@auxledger/statute';
+import { judgeInForce, type AuxiliaryCategory, type IsoDate, type Judgement, type OrganLevel, type RuleSetRegistry, type RulesInForce } from '@auxledger/statute';
 import type { Aggregate, DomainEvent, Envelope, StreamRef } from '../kernel';
 
 /**
@@ -198,7 +198,7 @@ export const targetedOpeningsOf = (openings: readonly PlanOpening[]) =>
  * Supervision (Art. 18 ¶2, PLAN-FILING): is the plan filed with the REGION
  * organ as of a date? A judgement with the finding, for supervision views.
  */
-export function planFilingFinding(plan: ExistingPlan, asOf: IsoDate, registry: RuleSetRegistry<Rules2024>): Judgement {
+export function planFilingFinding(plan: ExistingPlan, asOf: IsoDate, registry: RuleSetRegistry<RulesInForce>): Judgement {
   return judgeInForce(registry, ['PLAN-FILING'], {
     effectiveDate: asOf,
     plan: { draftingOrganLevel: plan.draftingOrganLevel, filedWithRegionOn: plan.filing?.filedOn ?? null },

@@ -1,4 +1,4 @@
-import { REGISTRY, type IsoDate, type RuleSetRegistry, type Rules2024, type Violation } from '@auxledger/statute';
+import { REGISTRY, type IsoDate, type RuleSetRegistry, type RulesInForce, type Violation } from '@auxledger/statute';
 import { type Command, type CommandHandler, type CommandMetadata, type Decision, type DomainEvent, type Envelope, type EventsByRole, type StreamRef, fold } from '../kernel';
 
 /**
@@ -48,7 +48,7 @@ export function decideWith<C extends Command, Refs extends Record<string, Stream
   handler: CommandHandler<C, Refs>,
   history: History<Refs>,
   command: C,
-  registry: RuleSetRegistry<Rules2024> = REGISTRY,
+  registry: RuleSetRegistry<RulesInForce> = REGISTRY,
 ): Decision<Extract<keyof Refs, string>> {
   const refs = handler.streams(command);
   const states = Object.fromEntries(
@@ -59,7 +59,7 @@ export function decideWith<C extends Command, Refs extends Record<string, Stream
 
 export function scenario<C extends Command, Refs extends Record<string, StreamRef>>(
   handler: CommandHandler<C, Refs>,
-  options: { registry?: RuleSetRegistry<Rules2024> } = {},
+  options: { registry?: RuleSetRegistry<RulesInForce> } = {},
 ) {
   type Roles = Extract<keyof Refs, string>;
   return {

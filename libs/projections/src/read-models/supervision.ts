@@ -5,7 +5,7 @@ import {
   type InsuranceKind,
   type RenderedCitation,
   type RuleSetRegistry,
-  type Rules2024,
+  type RulesInForce,
   REGISTRY,
   SUPERVISION_CHECKS,
   addMonths,
@@ -72,7 +72,7 @@ export interface SupervisionQuery {
   /** Default true: the organ's whole subtree. */
   includeSubtree?: boolean;
   /** The rule sets (default the statute's REGISTRY; pass the deployment's, with its local parameters). */
-  registry?: RuleSetRegistry<Rules2024>;
+  registry?: RuleSetRegistry<RulesInForce>;
 }
 
 /** Assessments: no parameter sets the interval; AuxLedger reads Art. 36 ¶2 as at least one a year. */

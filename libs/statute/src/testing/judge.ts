@@ -1,15 +1,15 @@
 import { REGISTRY } from '../registry';
 import type { FactsOfAll } from '../rule';
 import { judgeInForce } from '../rule-set';
-import type { RuleId2024, Rules2024 } from '../rule-sets/2024';
+import type { RuleIdInForce, RulesInForce } from '../registry';
 import type { Violation } from '../violation';
 
 /** Spec helper: judge under the registry and return the violations. */
-export function violationsOf<const Id extends RuleId2024>(ids: readonly Id[], facts: FactsOfAll<Rules2024[Id]>): readonly Violation[] {
+export function violationsOf<const Id extends RuleIdInForce>(ids: readonly Id[], facts: FactsOfAll<RulesInForce[Id]>): readonly Violation[] {
   return judgeInForce(REGISTRY, ids, facts).violations;
 }
 
 /** Spec helper: the rule ids that failed, in order. */
-export function failedRules<const Id extends RuleId2024>(ids: readonly Id[], facts: FactsOfAll<Rules2024[Id]>): string[] {
+export function failedRules<const Id extends RuleIdInForce>(ids: readonly Id[], facts: FactsOfAll<RulesInForce[Id]>): string[] {
   return violationsOf(ids, facts).map((v) => v.ruleId);
 }

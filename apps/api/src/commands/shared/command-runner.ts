@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Clock, FoldedStreamCache, executeCommand, prepareCommand } from '@auxledger/application';
 import type { Command, CommandHandler, StreamRef } from '@auxledger/domain';
 import type { EventStore } from '@auxledger/event-store';
-import type { RuleSetRegistry, Rules2024 } from '@auxledger/statute';
+import type { RuleSetRegistry, RulesInForce } from '@auxledger/statute';
 import { type CommandScope, OrganScope } from '../../auth/organ-scope';
 import { CLOCK, EVENT_STORE, RULE_SETS } from '../../infrastructure/tokens';
 import type { CommandAccepted, CommandDryRun, LedgerCommand } from './ledger-command';
@@ -23,7 +23,7 @@ export class CommandRunner {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(RULE_SETS) private readonly registry: RuleSetRegistry<Rules2024>,
+    @Inject(RULE_SETS) private readonly registry: RuleSetRegistry<RulesInForce>,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly organScope: OrganScope,
   ) {}

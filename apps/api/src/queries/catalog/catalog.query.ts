@@ -5,7 +5,7 @@ import {
   type Bilingual,
   type RenderedCitation,
   type RuleSetRegistry,
-  type Rules2024,
+  type RulesInForce,
   DUTIES,
   RULES_2024,
   citedText,
@@ -73,7 +73,7 @@ export class GetCatalog extends ReadQuery<CatalogRequestDto, CatalogAnswer> {}
 export class GetCatalogHandler implements IQueryHandler<GetCatalog> {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(RULE_SETS) private readonly registry: RuleSetRegistry<Rules2024>,
+    @Inject(RULE_SETS) private readonly registry: RuleSetRegistry<RulesInForce>,
   ) {}
 
   async execute({ params: p }: GetCatalog): Promise<CatalogAnswer> {

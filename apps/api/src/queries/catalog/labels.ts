@@ -5,7 +5,7 @@ import {
   type Citation,
   type OrganKind,
   type OrganLevel,
-  type RuleId2024,
+  type RuleIdInForce,
   type TerminationReason,
   RULES_2024,
   nmg,
@@ -86,11 +86,11 @@ export const APPLICATION_STAGE_LABELS: Readonly<Record<ApplicationStage, Bilingu
 /** A finding kind: its words, and the clause it rests on — the statute rule's where there is one (as the supervision read model cites). */
 export interface FindingKindDefinition {
   label: Bilingual;
-  ruleId: RuleId2024 | null;
+  ruleId: RuleIdInForce | null;
   citation: Citation;
 }
 
-const byRule = (label: Bilingual, ruleId: RuleId2024): FindingKindDefinition => ({ label, ruleId, citation: RULES_2024[ruleId].citations[0] });
+const byRule = (label: Bilingual, ruleId: RuleIdInForce): FindingKindDefinition => ({ label, ruleId, citation: RULES_2024[ruleId].citations[0] });
 const byClause = (label: Bilingual, citation: Citation): FindingKindDefinition => ({ label, ruleId: null, citation });
 
 export const FINDING_KIND_DEFINITIONS: Readonly<Record<FindingKind, FindingKindDefinition>> = {

@@ -5,7 +5,7 @@ import type { Clock } from '@auxledger/application';
 import {
   type Bilingual,
   type RuleSetRegistry,
-  type Rules2024,
+  type RulesInForce,
   DUTIES,
   citedText,
   parameterOn,
@@ -142,7 +142,7 @@ export function bilingualSummary(summary: string): Bilingual {
 export class GetCommandCatalogHandler implements IQueryHandler<GetCommandCatalog> {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(RULE_SETS) private readonly registry: RuleSetRegistry<Rules2024>,
+    @Inject(RULE_SETS) private readonly registry: RuleSetRegistry<RulesInForce>,
   ) {}
 
   async execute({ params: p }: GetCommandCatalog): Promise<CommandCatalogAnswer> {

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@auxledger/application';
 import { type FindingKind, type ReadModelStore, rosterOf, supervisionFindings } from '@auxledger/projections';
-import type { RuleSetRegistry, Rules2024 } from '@auxledger/statute';
+import type { RuleSetRegistry, RulesInForce } from '@auxledger/statute';
 import { ReadAccess } from '../../access/read-access';
 import { CLOCK, READ_MODEL_STORE, RULE_SETS } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';
@@ -57,7 +57,7 @@ export class GetComplianceHandler implements IQueryHandler<GetCompliance> {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(RULE_SETS) private readonly registry: RuleSetRegistry<Rules2024>,
+    @Inject(RULE_SETS) private readonly registry: RuleSetRegistry<RulesInForce>,
     private readonly position: ReadPosition,
     private readonly access: ReadAccess,
   ) {}

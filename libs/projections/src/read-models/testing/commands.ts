@@ -8,7 +8,7 @@ import {
   streamIdOf,
 } from '@auxledger/domain';
 import { type EventStore, type JsonObject, type NewEvent, type RecordedEvent, type StreamAppend } from '@auxledger/event-store';
-import { PARAMETERS_2024, RULE_SET_2024, type RuleSetRegistry, type Rules2024, createRegistry, withParameterValues } from '@auxledger/statute';
+import { PARAMETERS_2024, RULE_SET_2024, type RuleSetRegistry, type RulesInForce, createRegistry, withParameterValues } from '@auxledger/statute';
 import { envelopeOf } from '../../model';
 import { COMMAND_REFUSED } from '@auxledger/domain';
 
@@ -24,7 +24,7 @@ import { COMMAND_REFUSED } from '@auxledger/domain';
 export const PAY_FEN: Readonly<Record<string, number>> = { L1: 400000, L2: 430000, L3: 460000, L4: 490000 };
 export const payOn = (level: string) => ({ locality: 'hohhot', monthlyBaseFen: PAY_FEN[level] ?? 0 });
 
-export const REGISTRY: RuleSetRegistry<Rules2024> = createRegistry([
+export const REGISTRY: RuleSetRegistry<RulesInForce> = createRegistry([
   {
     ...RULE_SET_2024,
     parameters: withParameterValues(PARAMETERS_2024, 'pay.standards', [
