@@ -43,17 +43,17 @@ describe('AdjustPay', () => {
     });
 
     it('refuses the pay already on record (STATE)', () => {
-      given({ auxiliary: [hired()] }).when(adjust(payOn('L1'), '2025-07-01')).thenRefusedByState('PAY_UNCHANGED');
+      given({ auxiliary: [hired()] }).when(adjust(payOn('L1'), '2025-07-01')).thenRefusedWithStateCode('PAY_UNCHANGED');
     });
 
     it('refuses an adjustment dated before the pay on record took effect (STATE)', () => {
-      given({ auxiliary: [hired(), on('2025-07-01', adjusted(RAISED, '2025-07-01'))] }).when(adjust({ locality: 'baotou', monthlyBaseFen: 410000 }, '2025-06-30')).thenRefusedByState('BEFORE_LATEST_PAY_CHANGE');
+      given({ auxiliary: [hired(), on('2025-07-01', adjusted(RAISED, '2025-07-01'))] }).when(adjust({ locality: 'baotou', monthlyBaseFen: 410000 }, '2025-06-30')).thenRefusedWithStateCode('BEFORE_LATEST_PAY_CHANGE');
     });
   });
 
   it('refuses someone not employed: never hired (STATE), or departed (SERVICE-PERIOD, Art. 40)', () => {
-    given({}).when(adjust(RAISED, '2025-07-01')).thenRefusedByState('AUXILIARY_NOT_HIRED');
-    given({ auxiliary: [hired(), terminatedOn('2025-06-30')] }).when(adjust(RAISED, '2025-07-01')).thenRefusedByStatute('SERVICE-PERIOD');
+    given({}).when(adjust(RAISED, '2025-07-01')).thenRefusedWithStateCode('AUXILIARY_NOT_HIRED');
+    given({ auxiliary: [hired(), terminatedOn('2025-06-30')] }).when(adjust(RAISED, '2025-07-01')).thenRefusedCitingRules('SERVICE-PERIOD');
   });
 });
 
@@ -66,12 +66,12 @@ describe('Arts. 27 ¶2, 36 ¶1 (PAY-LEVEL): the pay is the standard in force on 
     ['the L2 standard while the record says L1', payOn('L2'), '2025-03-01', ['PAY-LEVEL']],
   ] as const)('%s → %j', (_name, pay, date, failed) => {
     const outcome = given({ auxiliary: [hired()] }).when(adjust(pay, date));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else outcome.then({ auxiliary: [adjusted(pay, date)] });
   });
 
   it('a locality with no standard for the level cannot be determined: refused', () => {
-    const [violation] = given({ auxiliary: [hired()] }).when(adjust({ locality: 'alxa', monthlyBaseFen: 400000 }, '2025-03-01')).thenRefusedByStatute('PAY-LEVEL');
+    const [violation] = given({ auxiliary: [hired()] }).when(adjust({ locality: 'alxa', monthlyBaseFen: 400000 }, '2025-03-01')).thenRefusedCitingRules('PAY-LEVEL');
     expect(violation?.kind).toBe('CANNOT_DETERMINE');
   });
 
@@ -79,16 +79,16 @@ describe('Arts. 27 ¶2, 36 ¶1 (PAY-LEVEL): the pay is the standard in force on 
     const promoted = on('2026-10-01', auxiliaryEvent('AuxiliaryPromoted', { auxiliaryId: AUX, route: 'ASSESSMENT', fromLevel: 'L1', toLevel: 'L2', assessmentId: 'a', selectionRef: null, pay: payOn('L2'), promotedOn: '2026-10-01' }));
     const baotouL1 = { locality: 'baotou', monthlyBaseFen: 410000 };
     const baotouL2 = { locality: 'baotou', monthlyBaseFen: 440000 };
-    given({ auxiliary: [hired(), promoted] }).when(adjust(baotouL2, '2026-09-30')).thenRefusedByState('BEFORE_LATEST_PAY_CHANGE');
-    given({ auxiliary: [hired(), promoted] }).when(adjust(baotouL1, '2026-10-01')).thenRefusedByStatute('PAY-LEVEL');
+    given({ auxiliary: [hired(), promoted] }).when(adjust(baotouL2, '2026-09-30')).thenRefusedWithStateCode('BEFORE_LATEST_PAY_CHANGE');
+    given({ auxiliary: [hired(), promoted] }).when(adjust(baotouL1, '2026-10-01')).thenRefusedCitingRules('PAY-LEVEL');
     given({ auxiliary: [hired(), promoted] }).when(adjust(baotouL2, '2026-10-01')).then({ auxiliary: [adjusted(baotouL2, '2026-10-01')] });
   });
 
   it('the fixtures\' registry, without Baotou: no standard, refused', () => {
-    scenario(adjustPay, { registry: REGISTRY_WITH_PAY }).given({ auxiliary: [hired()] }).when(adjust({ locality: 'baotou', monthlyBaseFen: 410000 }, '2025-03-01')).thenRefusedByStatute('PAY-LEVEL');
+    scenario(adjustPay, { registry: REGISTRY_WITH_PAY }).given({ auxiliary: [hired()] }).when(adjust({ locality: 'baotou', monthlyBaseFen: 410000 }, '2025-03-01')).thenRefusedCitingRules('PAY-LEVEL');
   });
 
   it('Art. 47: before 2024-09-01 nothing is in force', () => {
-    given({ auxiliary: [hired({ hiredOn: '2024-08-01' })] }).when(adjust(RAISED, '2024-08-31')).thenRefusedByStatute('RULESET-NOT-IN-FORCE');
+    given({ auxiliary: [hired({ hiredOn: '2024-08-01' })] }).when(adjust(RAISED, '2024-08-31')).thenRefusedCitingRules('RULESET-NOT-IN-FORCE');
   });
 });

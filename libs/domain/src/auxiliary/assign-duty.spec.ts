@@ -34,15 +34,15 @@ describe('AssignDuty', () => {
     });
 
     it('refuses an assignment id that is already open (STATE)', () => {
-      given({ auxiliary: [...READY, dutyAssigned('as-1', ['SVC_PATROL'])] }).when(assign()).thenRefusedByState('DUPLICATE_ID');
+      given({ auxiliary: [...READY, dutyAssigned('as-1', ['SVC_PATROL'])] }).when(assign()).thenRefusedWithStateCode('DUPLICATE_ID');
     });
 
     it('refuses an assignment naming no duty (STATE)', () => {
-      given({ auxiliary: READY }).when(assign({ dutyCodes: [] })).thenRefusedByState('NO_DUTY_NAMED');
+      given({ auxiliary: READY }).when(assign({ dutyCodes: [] })).thenRefusedWithStateCode('NO_DUTY_NAMED');
     });
 
     it('refuses an assignment dated before the hire (SERVICE-PERIOD, Art. 24)', () => {
-      given({ auxiliary: READY }).when(assign({}, '2024-09-30')).thenRefusedByStatute('SERVICE-PERIOD');
+      given({ auxiliary: READY }).when(assign({}, '2024-09-30')).thenRefusedCitingRules('SERVICE-PERIOD');
     });
   });
 
@@ -54,19 +54,19 @@ describe('AssignDuty', () => {
 
   describe('given no hire', () => {
     it('refuses (STATE)', () => {
-      given({}).when(assign()).thenRefusedByState('AUXILIARY_NOT_HIRED');
+      given({}).when(assign()).thenRefusedWithStateCode('AUXILIARY_NOT_HIRED');
     });
   });
 
   describe('given a suspended auxiliary', () => {
     it('refuses by DUTY-ACTIVE', () => {
-      given({ auxiliary: [...READY, suspendedOn('2024-10-20')] }).when(assign()).thenRefusedByStatute('DUTY-ACTIVE');
+      given({ auxiliary: [...READY, suspendedOn('2024-10-20')] }).when(assign()).thenRefusedCitingRules('DUTY-ACTIVE');
     });
   });
 
   describe('given a departed auxiliary', () => {
     it('refuses by SERVICE-PERIOD (Art. 40) and DUTY-ACTIVE', () => {
-      given({ auxiliary: [...READY, terminatedOn('2024-10-20')] }).when(assign()).thenRefusedByStatute('SERVICE-PERIOD', 'DUTY-ACTIVE');
+      given({ auxiliary: [...READY, terminatedOn('2024-10-20')] }).when(assign()).thenRefusedCitingRules('SERVICE-PERIOD', 'DUTY-ACTIVE');
     });
   });
 });
@@ -75,14 +75,14 @@ describe('Art. 15 ¶1: no auxiliary does the work forbidden to all, whatever the
   const cases = dutiesOfCategory('FORBIDDEN').flatMap((d) => (['CIVILIAN', 'DUTY'] as const).map((category) => [d.code, category, d.citation.item] as const));
   it.each(cases)('%s for a %s auxiliary → DUTY-FORBIDDEN citing item (%s)', (code, category, item) => {
     const history = category === 'CIVILIAN' ? READY_CIVILIAN : READY;
-    const [violation] = given({ auxiliary: history }).when(assign({ dutyCodes: [code] })).thenRefusedByStatute('DUTY-FORBIDDEN');
+    const [violation] = given({ auxiliary: history }).when(assign({ dutyCodes: [code] })).thenRefusedCitingRules('DUTY-FORBIDDEN');
     expect(violation?.citation).toEqual(nmg(15, 1, item));
   });
 });
 
 describe('Art. 15 ¶1 (3): no auxiliary collects evidence, issues expert reports or finds traffic-accident liability', () => {
   it('refused beside a lawful duty in the same assignment: nothing of it is assigned', () => {
-    const violations = given({ auxiliary: READY }).when(assign({ dutyCodes: ['SVC_PATROL', 'FORBIDDEN_INVESTIGATION'] })).thenRefusedByStatute('DUTY-FORBIDDEN');
+    const violations = given({ auxiliary: READY }).when(assign({ dutyCodes: ['SVC_PATROL', 'FORBIDDEN_INVESTIGATION'] })).thenRefusedCitingRules('DUTY-FORBIDDEN');
     expect(violations.map((v) => v.citationText.zh)).toEqual(['《内蒙古自治区公安机关警务辅助人员条例》第十五条第一款第（三）项']);
   });
 });
@@ -99,7 +99,7 @@ describe('Arts. 11–14, 10: a duty only for the category whose list holds it, n
     ['a duty auxiliary, Art. 13 ¶1 (3) traffic', [], READY, { dutyCodes: ['ENF_TRAFFIC'] }],
   ] as const)('%s → %j', (_name, failed, history, data) => {
     const outcome = given({ auxiliary: history }).when(assign(data));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 });
@@ -113,23 +113,23 @@ describe('Art. 13 ¶2–3: enforcement is led by police officers, never alone or
     ['Art. 14 publicity, no officer', [], { dutyCodes: ['SVC_PUBLICITY'], leadingOfficerIds: [] }],
   ] as const)('%s → %j', (_name, failed, data) => {
     const outcome = given({ auxiliary: READY }).when(assign(data));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 
   it('alone and without an officer: both defects listed', () => {
-    const violations = given({ auxiliary: READY }).when(assign({ dutyCodes: ['ENF_COMMUNITY'], leadingOfficerIds: [], alone: true })).thenRefusedByStatute('DUTY-LED');
+    const violations = given({ auxiliary: READY }).when(assign({ dutyCodes: ['ENF_COMMUNITY'], leadingOfficerIds: [], alone: true })).thenRefusedCitingRules('DUTY-LED');
     expect(violations).toHaveLength(2);
   });
 });
 
 describe('Art. 16 ¶2: no weapon is ever issued to or used by an auxiliary', () => {
   it('the weapon duty is refused', () => {
-    given({ auxiliary: READY }).when(assign({ dutyCodes: ['WEAPON'] })).thenRefusedByStatute('DUTY-WEAPON');
+    given({ auxiliary: READY }).when(assign({ dutyCodes: ['WEAPON'] })).thenRefusedCitingRules('DUTY-WEAPON');
   });
 
   it('a weapon among the equipment issued is refused; protective gear is not', () => {
-    given({ auxiliary: READY }).when(assign({ equipmentIssued: [{ kind: 'WEAPON', serial: 'G-1' }] })).thenRefusedByStatute('DUTY-WEAPON');
+    given({ auxiliary: READY }).when(assign({ equipmentIssued: [{ kind: 'WEAPON', serial: 'G-1' }] })).thenRefusedCitingRules('DUTY-WEAPON');
     given({ auxiliary: READY })
       .when(assign({ equipmentIssued: [{ kind: 'PROTECTIVE', serial: 'V-1' }] }))
       .then({ auxiliary: [assigned({ equipmentIssued: [{ kind: 'PROTECTIVE', serial: 'V-1' }] })] });
@@ -146,7 +146,7 @@ describe('Art. 16 ¶1: police vehicles, robots and drones only with the matching
     ['expired the day before', ['DUTY-VEHICLE'], [qualification('2024-10-31')]],
   ] as const)('a drone duty, %s → %j', (_name, failed, extra) => {
     const outcome = given({ auxiliary: [...READY, ...extra] }).when(assign({ dutyCodes: ['EQUIP_DRONE'] }));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 });
@@ -161,7 +161,7 @@ describe('Art. 35 ¶2: no posting before pre-job training (岗前培训) is pass
     ['failed once, then passed', [], [training('PRE_JOB', '2024-10-10', 'FAILED'), preJobPassed('2024-10-20')]],
   ] as const)('%s → %j', (_name, failed, trainings) => {
     const outcome = given({ auxiliary: [hired(), insured(), ...trainings] }).when(assign());
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 });
@@ -175,7 +175,7 @@ describe('Art. 39 ¶1: no assignment to a matter the auxiliary is recused from',
     ['recusal granted on another matter', [], [recusal('case-2', true)]],
   ] as const)('%s → %j', (_name, failed, recusals) => {
     const outcome = given({ auxiliary: [...READY, ...recusals] }).when(assign({ matterId: 'case-1' }));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 });
@@ -188,7 +188,7 @@ describe('Art. 28 ¶2: a high-risk posting needs personal accident insurance on 
     ['publicity (not high risk), no accident insurance', [], ['SVC_PUBLICITY'], [socialOnly]],
   ] as const)('%s → %j', (_name, failed, dutyCodes, insurance) => {
     const outcome = given({ auxiliary: [hired(), preJobPassed(), ...insurance] }).when(assign({ dutyCodes: [...dutyCodes] }));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 });
@@ -196,7 +196,7 @@ describe('Art. 28 ¶2: a high-risk posting needs personal accident insurance on 
 describe('Art. 47: the regulation is in force from 2024-09-01', () => {
   const early = [hired({ hiredOn: '2024-08-01', contract: { contractId: 'contract-1', kind: 'OPEN_ENDED', startDate: '2024-08-01', endDate: null, probationLastDay: null, clauses: [] } }), preJobPassed('2024-08-15'), insured('2024-08-10')];
   it('2024-08-31: no rule set in force, refused with RULESET-NOT-IN-FORCE', () => {
-    given({ auxiliary: early }).when(assign({}, '2024-08-31')).thenRefusedByStatute('RULESET-NOT-IN-FORCE');
+    given({ auxiliary: early }).when(assign({}, '2024-08-31')).thenRefusedCitingRules('RULESET-NOT-IN-FORCE');
   });
   it('2024-09-01: judged and accepted', () => {
     given({ auxiliary: early }).when(assign({}, '2024-09-01')).then({ auxiliary: [assigned({ from: '2024-09-01' })] });
@@ -208,6 +208,6 @@ describe('every failed rule is listed, not only the first', () => {
     const history = [civilianHired(), suspendedOn('2024-10-20')];
     given({ auxiliary: history })
       .when(assign({ dutyCodes: ['FORBIDDEN_INVESTIGATION', 'ENF_SUSPECT_CONTROL'], leadingOfficerIds: [], alone: true, equipmentIssued: [{ kind: 'WEAPON', serial: 'G-1' }] }))
-      .thenRefusedByStatute('DUTY-ACTIVE', 'DUTY-CATEGORY', 'DUTY-FORBIDDEN', 'DUTY-WEAPON', 'DUTY-LED', 'DUTY-TRAINED', 'INSURANCE-RISK');
+      .thenRefusedCitingRules('DUTY-ACTIVE', 'DUTY-CATEGORY', 'DUTY-FORBIDDEN', 'DUTY-WEAPON', 'DUTY-LED', 'DUTY-TRAINED', 'INSURANCE-RISK');
   });
 });

@@ -13,11 +13,11 @@ describe('Art. 37 ¶1: work ID, uniform and insignia are issued with a serial nu
     given({ auxiliary: [hired()] }).when(issue('WID-1')).then({ auxiliary: [issued('WID-1').event] });
   });
   it('refuses a blank serial (CREDENTIALS)', () => {
-    given({ auxiliary: [hired()] }).when(issue('  ')).thenRefusedByStatute('CREDENTIALS');
+    given({ auxiliary: [hired()] }).when(issue('  ')).thenRefusedCitingRules('CREDENTIALS');
   });
   it('refuses a serial already out (STATE), and issuing after departure (SERVICE-PERIOD)', () => {
-    given({ auxiliary: [hired(), issued('WID-1')] }).when(issue('WID-1')).thenRefusedByState('CREDENTIAL_ALREADY_ISSUED');
-    given({ auxiliary: [hired(), terminatedOn('2024-12-31')] }).when(issue('WID-2', '2025-01-02')).thenRefusedByStatute('SERVICE-PERIOD');
+    given({ auxiliary: [hired(), issued('WID-1')] }).when(issue('WID-1')).thenRefusedWithStateCode('CREDENTIAL_ALREADY_ISSUED');
+    given({ auxiliary: [hired(), terminatedOn('2024-12-31')] }).when(issue('WID-2', '2025-01-02')).thenRefusedCitingRules('SERVICE-PERIOD');
   });
 });
 
@@ -29,9 +29,9 @@ describe('Art. 37 ¶3: on departure the organ recovers what it issued', () => {
       .then({ auxiliary: [auxiliaryEvent('CredentialRecovered', { auxiliaryId: AUX, serial: 'WID-1', recoveredOn: '2025-07-01' })] });
   });
   it('refuses a serial not out (STATE)', () => {
-    given({ auxiliary: [hired(), issued('WID-1')] }).when(recover('WID-9')).thenRefusedByState('CREDENTIAL_NOT_OUTSTANDING');
+    given({ auxiliary: [hired(), issued('WID-1')] }).when(recover('WID-9')).thenRefusedWithStateCode('CREDENTIAL_NOT_OUTSTANDING');
     given({ auxiliary: [hired(), issued('WID-1'), on('2025-01-01', auxiliaryEvent('CredentialRecovered', { auxiliaryId: AUX, serial: 'WID-1', recoveredOn: '2025-01-01' }))] })
       .when(recover('WID-1'))
-      .thenRefusedByState('CREDENTIAL_NOT_OUTSTANDING');
+      .thenRefusedWithStateCode('CREDENTIAL_NOT_OUTSTANDING');
   });
 });

@@ -18,14 +18,14 @@ describe('Demote', () => {
     });
 
     it('refuses a basis that is not on this record (STATE)', () => {
-      given({ auxiliary: history }).when(demoteTo('L1', { kind: 'DISCIPLINE', ref: 'd-404' })).thenRefusedByState('DEMOTION_BASIS_NOT_ON_RECORD');
-      given({ auxiliary: history }).when(demoteTo('L1', { kind: 'ASSESSMENT', ref: 'd-1' })).thenRefusedByState('DEMOTION_BASIS_NOT_ON_RECORD');
+      given({ auxiliary: history }).when(demoteTo('L1', { kind: 'DISCIPLINE', ref: 'd-404' })).thenRefusedWithStateCode('DEMOTION_BASIS_NOT_ON_RECORD');
+      given({ auxiliary: history }).when(demoteTo('L1', { kind: 'ASSESSMENT', ref: 'd-1' })).thenRefusedWithStateCode('DEMOTION_BASIS_NOT_ON_RECORD');
     });
   });
 
   describe('given no hire', () => {
     it('refuses (STATE)', () => {
-      given({}).when(demoteTo('L1', { kind: 'ASSESSMENT', ref: 'a' })).thenRefusedByState('AUXILIARY_NOT_HIRED');
+      given({}).when(demoteTo('L1', { kind: 'ASSESSMENT', ref: 'a' })).thenRefusedWithStateCode('AUXILIARY_NOT_HIRED');
     });
   });
 });
@@ -39,12 +39,12 @@ describe('Art. 36 ¶2: a demotion moves to a lower level and rests on an assessm
     ['L2 → L1 with a blank basis', 'L1', { kind: 'ASSESSMENT', ref: ' ' }, ['LEVEL-DEMOTE']],
   ] as const)('%s → %j', (_name, toLevel, basis, failed) => {
     const outcome = given({ auxiliary: history }).when(demoteTo(toLevel, basis));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 
   it('every failed rule is listed: upwards, blank basis, wrong pay', () => {
-    const violations = given({ auxiliary: history }).when(demoteTo('L3', { kind: 'ASSESSMENT', ref: '' }, '2027-03-01', { locality: 'hohhot', monthlyBaseFen: 5 })).thenRefusedByStatute('LEVEL-DEMOTE', 'PAY-LEVEL');
+    const violations = given({ auxiliary: history }).when(demoteTo('L3', { kind: 'ASSESSMENT', ref: '' }, '2027-03-01', { locality: 'hohhot', monthlyBaseFen: 5 })).thenRefusedCitingRules('LEVEL-DEMOTE', 'PAY-LEVEL');
     expect(violations).toHaveLength(3);
   });
 });

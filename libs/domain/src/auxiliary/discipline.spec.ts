@@ -14,7 +14,7 @@ describe('Discipline', () => {
       given({ auxiliary: [hired()] }).when(decide()).then({ auxiliary: [disciplined('d-1', 'WARNING', '2025-02-01').event] });
     });
     it('refuses a repeated decision id (STATE)', () => {
-      given({ auxiliary: [hired(), disciplined('d-1', 'WARNING', '2025-01-01')] }).when(decide()).thenRefusedByState('DUPLICATE_ID');
+      given({ auxiliary: [hired(), disciplined('d-1', 'WARNING', '2025-01-01')] }).when(decide()).thenRefusedWithStateCode('DUPLICATE_ID');
     });
   });
   describe('given a suspended auxiliary', () => {
@@ -24,8 +24,8 @@ describe('Discipline', () => {
   });
   describe('given a departed auxiliary, or none', () => {
     it('refuses after the departure (SERVICE-PERIOD), and without a hire (STATE)', () => {
-      given({ auxiliary: [hired(), terminatedOn('2025-01-10')] }).when(decide()).thenRefusedByStatute('SERVICE-PERIOD');
-      given({}).when(decide()).thenRefusedByState('AUXILIARY_NOT_HIRED');
+      given({ auxiliary: [hired(), terminatedOn('2025-01-10')] }).when(decide()).thenRefusedCitingRules('SERVICE-PERIOD');
+      given({}).when(decide()).thenRefusedWithStateCode('AUXILIARY_NOT_HIRED');
     });
   });
 });
@@ -40,19 +40,19 @@ describe('Arts. 42 ¶1, 34 ¶1: a disciplinary decision names the violation, a c
     ['a period ending before it starts', ['DISCIPLINE'], { effectiveUntil: '2025-01-31' }],
   ] as const)('%s → %j', (_name, failed, data) => {
     const outcome = given({ auxiliary: [hired()] }).when(decide(data));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 
   it('every defect listed, the missing organ citing Art. 34 ¶1', () => {
-    const violations = given({ auxiliary: [hired()] }).when(decide({ description: '', sanction: '罚款', decidingOrganId: '', effectiveUntil: '2025-01-01' })).thenRefusedByStatute('DISCIPLINE');
+    const violations = given({ auxiliary: [hired()] }).when(decide({ description: '', sanction: '罚款', decidingOrganId: '', effectiveUntil: '2025-01-01' })).thenRefusedCitingRules('DISCIPLINE');
     expect(violations).toHaveLength(4);
     expect(violations.map((v) => v.citation)).toContainEqual(nmg(34, 1));
   });
 
   it('2024-08-31 vs 2024-09-01', () => {
     const early = hired({ hiredOn: '2024-08-01' });
-    given({ auxiliary: [early] }).when(decide({}, '2024-08-31')).thenRefusedByStatute('RULESET-NOT-IN-FORCE');
+    given({ auxiliary: [early] }).when(decide({}, '2024-08-31')).thenRefusedCitingRules('RULESET-NOT-IN-FORCE');
     expect(given({ auxiliary: [early] }).when(decide({}, '2024-09-01')).decision.accepted).toBe(true);
   });
 });
@@ -69,18 +69,18 @@ describe('Art. 34 ¶1 (DECIDING-ORGAN, our reading of 谁使用、谁管理、�
     ['a higher organ without a path: cannot be determined', 'hohhot', undefined, ['DECIDING-ORGAN']],
   ] as const)('decided by %s → %j', (_n, decidingOrganId, organPath, failed) => {
     const outcome = given(history).when(decide({ decidingOrganId, ...(organPath ? { organPath: [...organPath] } : {}) }));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 
   it('another county\'s organ is refused, citing Art. 34 ¶1 and the organs that may decide', () => {
-    const [v] = given(history).when(decide({ decidingOrganId: 'baotou', organPath: ['xincheng', 'hohhot', 'nmg'] })).thenRefusedByStatute('DECIDING-ORGAN');
+    const [v] = given(history).when(decide({ decidingOrganId: 'baotou', organPath: ['xincheng', 'hohhot', 'nmg'] })).thenRefusedCitingRules('DECIDING-ORGAN');
     expect(v).toMatchObject({ kind: 'NOT_MET', citation: nmg(34, 1), observed: 'baotou', expected: ['xincheng', 'hohhot', 'nmg'] });
   });
 
   it('a path that is not the organ registry\'s is refused (STATE): the hierarchy is read, never taken from the command', () => {
-    given(history).when(decide({ decidingOrganId: 'baotou', organPath: ['xincheng', 'baotou'] })).thenRefusedByState('ORGAN_PATH_NOT_ON_RECORD');
-    given(history).when(decide({ decidingOrganId: 'hohhot', organPath: ['hohhot'] })).thenRefusedByState('ORGAN_PATH_NOT_ON_RECORD');
+    given(history).when(decide({ decidingOrganId: 'baotou', organPath: ['xincheng', 'baotou'] })).thenRefusedWithStateCode('ORGAN_PATH_NOT_ON_RECORD');
+    given(history).when(decide({ decidingOrganId: 'hohhot', organPath: ['hohhot'] })).thenRefusedWithStateCode('ORGAN_PATH_NOT_ON_RECORD');
   });
 
   it('reads the streams of the organs on the path', () => {

@@ -46,38 +46,38 @@ describe('Hire', () => {
     });
 
     it('refuses an auxiliary id already hired (STATE)', () => {
-      given({ ...ready, auxiliary: expectedHire().auxiliary.map((e) => on(HIRE_ON, e)) }).when(hireOn()).thenRefusedByState('AUXILIARY_ALREADY_HIRED');
+      given({ ...ready, auxiliary: expectedHire().auxiliary.map((e) => on(HIRE_ON, e)) }).when(hireOn()).thenRefusedWithStateCode('AUXILIARY_ALREADY_HIRED');
     });
 
     it('refuses an application already used for a hire (STATE)', () => {
       given({ organ: ORGAN_WITH_ROOM, application: [...PASSED, on('2024-12-20', applicantHired({ applicationId: 'app-1', auxiliaryId: 'aux-8' }))] })
         .when(hireOn())
-        .thenRefusedByState('APPLICATION_ALREADY_USED');
+        .thenRefusedWithStateCode('APPLICATION_ALREADY_USED');
     });
 
     it('refuses another person\'s application (STATE)', () => {
-      given(ready).when(hireOn({ personKey: 'pk:other' })).thenRefusedByState('APPLICATION_PERSON_MISMATCH');
+      given(ready).when(hireOn({ personKey: 'pk:other' })).thenRefusedWithStateCode('APPLICATION_PERSON_MISMATCH');
     });
 
     it('refuses an unregistered using organ (STATE)', () => {
-      given({ application: PASSED }).when(hireOn()).thenRefusedByState('ORGAN_NOT_REGISTERED');
+      given({ application: PASSED }).when(hireOn()).thenRefusedWithStateCode('ORGAN_NOT_REGISTERED');
     });
 
     it('refuses a contract that does not start on the hire date, or a fixed term without end (STATE)', () => {
-      given(ready).when(hireOn({ contract: contract({ startDate: '2025-02-01' }) })).thenRefusedByState('CONTRACT_INCONSISTENT');
-      given(ready).when(hireOn({ contract: contract({ endDate: null }) })).thenRefusedByState('CONTRACT_INCONSISTENT');
+      given(ready).when(hireOn({ contract: contract({ startDate: '2025-02-01' }) })).thenRefusedWithStateCode('CONTRACT_INCONSISTENT');
+      given(ready).when(hireOn({ contract: contract({ endDate: null }) })).thenRefusedWithStateCode('CONTRACT_INCONSISTENT');
     });
   });
 
   describe('given no application', () => {
     it('Art. 17 凡进必考: refused by RECR-EXAM, with what else can be judged', () => {
-      given({ organ: ORGAN_WITH_ROOM }).when(hireOn()).thenRefusedByStatute('RECR-EXAM', 'RECR-ORDER', 'ELIG-FIT');
+      given({ organ: ORGAN_WITH_ROOM }).when(hireOn()).thenRefusedCitingRules('RECR-EXAM', 'RECR-ORDER', 'ELIG-FIT');
     });
   });
 
   describe('given an application still under way (through the medical examination)', () => {
     it('Art. 20: refused by RECR-ORDER — inspection and public notice come first', () => {
-      given({ organ: ORGAN_WITH_ROOM, application: historyTo(4) }).when(hireOn()).thenRefusedByStatute('RECR-ORDER');
+      given({ organ: ORGAN_WITH_ROOM, application: historyTo(4) }).when(hireOn()).thenRefusedCitingRules('RECR-ORDER');
     });
   });
 });
@@ -93,7 +93,7 @@ describe('Arts. 18–20, 34 ¶1: an application is hired only by an organ its pl
     const targeted = withRegistration({ targetedOpeningId: 'o-veterans', targetedOrganId: 'xincheng', openingOrganIds: ['xincheng', 'saihan'] });
     it('赛罕区 may not hire on it, though the plan also recruits for 赛罕区 (STATE APPLICATION_FOR_ANOTHER_ORGAN, naming the organ)', () => {
       const outcome = given({ organ: SAIHAN, application: targeted }).when(hireOn({ usingOrganId: 'saihan' }));
-      outcome.thenRefusedByState('APPLICATION_FOR_ANOTHER_ORGAN');
+      outcome.thenRefusedWithStateCode('APPLICATION_FOR_ANOTHER_ORGAN');
       const decision = outcome.decision as { refusal?: { message: { zh: string; en: string }; details?: unknown } };
       expect(decision.refusal?.message.en).toContain('xincheng');
       expect(decision.refusal?.message.zh).toContain('xincheng');
@@ -108,7 +108,7 @@ describe('Arts. 18–20, 34 ¶1: an application is hired only by an organ its pl
     it('赛罕区 may not hire on it (STATE APPLICATION_FOR_ANOTHER_ORGAN)', () => {
       given({ organ: SAIHAN, application: withRegistration({ targetedOrganId: null, openingOrganIds: ['xincheng'] }) })
         .when(hireOn({ usingOrganId: 'saihan' }))
-        .thenRefusedByState('APPLICATION_FOR_ANOTHER_ORGAN');
+        .thenRefusedWithStateCode('APPLICATION_FOR_ANOTHER_ORGAN');
     });
   });
 
@@ -139,12 +139,12 @@ describe('Art. 24 with 劳动合同法 Art. 19: probation within the limit for t
     ['task-based, any probation', ['CONTRACT-PROBATION'], { kind: 'TASK_BASED', endDate: null, probationLastDay: '2025-01-10' }],
   ] as const)('%s → %j', (_name, failed, c) => {
     const outcome = given(ready).when(hireOn({ contract: contract(c) }));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 
   it('a probation past a short term: both limits listed, citing 劳动合同法 beside Art. 24', () => {
-    const violations = given(ready).when(hireOn({ contract: contract({ endDate: '2025-06-30', probationLastDay: '2025-07-15' }) })).thenRefusedByStatute('CONTRACT-PROBATION');
+    const violations = given(ready).when(hireOn({ contract: contract({ endDate: '2025-06-30', probationLastDay: '2025-07-15' }) })).thenRefusedCitingRules('CONTRACT-PROBATION');
     expect(violations).toHaveLength(2);
     expect(violations[0]?.citation.law).toBe('PRC-LABOUR-CONTRACT');
   });
@@ -152,7 +152,7 @@ describe('Art. 24 with 劳动合同法 Art. 19: probation within the limit for t
 
 describe('Art. 24: the labour contract has every required clause', () => {
   it('a contract without the breach-liability clause is refused', () => {
-    given(ready).when(hireOn({ contract: contract({ clauses: CONTRACT.clauses.filter((c) => c !== 'BREACH_LIABILITY') }) })).thenRefusedByStatute('CONTRACT-REQUIRED');
+    given(ready).when(hireOn({ contract: contract({ clauses: CONTRACT.clauses.filter((c) => c !== 'BREACH_LIABILITY') }) })).thenRefusedCitingRules('CONTRACT-REQUIRED');
   });
 });
 
@@ -163,14 +163,14 @@ describe('Arts. 3 ¶1, 24 (PERSON-UNIQUE): one natural person holds at most one 
     ['serving now at another organ', ['PERSON-UNIQUE'], [personContractStarted({ personKey: PK, contractId: 'c-other', auxiliaryId: 'aux-other', organId: 'baotou', startDate: '2024-10-01' })]],
   ] as const)('%s → %j', (_name, failed, person) => {
     const outcome = given({ ...ready, person }).when(hireOn());
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 });
 
 describe('Art. 23 (6): one who left auxiliary work before the contract ended without permission is not hired — from the system\'s own records', () => {
   it('an earlier 擅自离职 in the person registry refuses the hire though the background check cleared item (6)', () => {
-    const [violation] = given({ ...ready, person: servedBefore('ABANDONMENT') }).when(hireOn()).thenRefusedByStatute('DISQ-6');
+    const [violation] = given({ ...ready, person: servedBefore('ABANDONMENT') }).when(hireOn()).thenRefusedCitingRules('DISQ-6');
     expect(violation?.message.en).toMatch(/baotou/);
   });
 });
@@ -183,7 +183,7 @@ describe('Art. 7: a hire stays within the using organ\'s 用人额度', () => {
     ['no quota set', ['QUOTA-HIRE'], [COUNTY]],
   ] as const)('%s → %j', (_name, failed, organ) => {
     const outcome = given({ organ, application: PASSED }).when(hireOn());
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 });
@@ -200,7 +200,7 @@ describe('Art. 47: the regulation is in force from 2024-09-01', () => {
   ];
   const openEnded = (startDate: string) => contract({ kind: 'OPEN_ENDED', startDate, endDate: null, probationLastDay: null });
   it('a hire effective 2024-08-31 is refused: no rule set in force', () => {
-    given({ organ: ORGAN_WITH_ROOM, application: summer }).when(hireOn({ contract: openEnded('2024-08-31') }, '2024-08-31')).thenRefusedByStatute('RULESET-NOT-IN-FORCE');
+    given({ organ: ORGAN_WITH_ROOM, application: summer }).when(hireOn({ contract: openEnded('2024-08-31') }, '2024-08-31')).thenRefusedCitingRules('RULESET-NOT-IN-FORCE');
   });
   it('a hire effective 2024-09-01 is judged and accepted', () => {
     expect(given({ organ: ORGAN_WITH_ROOM, application: summer }).when(hireOn({ contract: openEnded('2024-09-01') }, '2024-09-01')).decision.accepted).toBe(true);
@@ -211,6 +211,6 @@ describe('every failed rule is listed, not only the first', () => {
   it('a person serving elsewhere, a full quota, too long a probation, a missing clause, the wrong pay', () => {
     given({ organ: [COUNTY, QUOTA(0)], application: PASSED, person: [personContractStarted({ personKey: PK, contractId: 'c-x', auxiliaryId: 'aux-x', organId: 'baotou', startDate: '2024-10-01' })] })
       .when(hireOn({ contract: contract({ probationLastDay: '2025-09-01', clauses: ['DUTIES'] }), pay: { locality: 'hohhot', monthlyBaseFen: 1 } }))
-      .thenRefusedByStatute('PERSON-UNIQUE', 'QUOTA-HIRE', 'CONTRACT-PROBATION', 'CONTRACT-REQUIRED', 'PAY-LEVEL');
+      .thenRefusedCitingRules('PERSON-UNIQUE', 'QUOTA-HIRE', 'CONTRACT-PROBATION', 'CONTRACT-REQUIRED', 'PAY-LEVEL');
   });
 });

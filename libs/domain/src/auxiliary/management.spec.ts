@@ -18,7 +18,7 @@ describe('Art. 9: commendations record their title and granting authority', () =
     expect(given({ auxiliary: [hired(), terminatedOn('2025-05-01', 'DEATH')] }).when(c()).decision.accepted).toBe(true);
   });
   it('refuses without an authority (COMMEND)', () => {
-    given({ auxiliary: [hired()] }).when(c({ grantingAuthority: ' ' })).thenRefusedByStatute('COMMEND');
+    given({ auxiliary: [hired()] }).when(c({ grantingAuthority: ' ' })).thenRefusedCitingRules('COMMEND');
   });
 });
 
@@ -30,8 +30,8 @@ describe('Art. 28 ¶1–2: insurance enrolment', () => {
     expect(given({ auxiliary: [hired()] }).when(command<EnrolInsurance>('EnrolInsurance', { auxiliaryId: AUX, kinds: ['PENSION'], reference: 'x' }, '2025-06-01')).decision.accepted).toBe(true);
   });
   it('refuses a kind already enrolled, or none (STATE)', () => {
-    given({ auxiliary: [hired(), insured()] }).when(e(['PENSION'])).thenRefusedByState('ALREADY_ENROLLED');
-    given({ auxiliary: [hired()] }).when(e([])).thenRefusedByState('NO_INSURANCE_NAMED');
+    given({ auxiliary: [hired(), insured()] }).when(e(['PENSION'])).thenRefusedWithStateCode('ALREADY_ENROLLED');
+    given({ auxiliary: [hired()] }).when(e([])).thenRefusedWithStateCode('NO_INSURANCE_NAMED');
   });
 });
 
@@ -41,8 +41,8 @@ describe('Art. 16 ¶1: qualifications', () => {
   const given = scenario(recordQualification).given;
   it('records one; refuses a period ending before it starts or no reference (STATE)', () => {
     given({ auxiliary: [hired()] }).when(q()).then({ auxiliary: [auxiliaryEvent('QualificationRecorded', { auxiliaryId: AUX, qualificationId: 'q-1', kind: 'POLICE_VEHICLE_DRIVING', validFrom: '2024-10-01', validUntil: '2030-09-30', reference: 'DL-1' })] });
-    given({ auxiliary: [hired()] }).when(q({ validUntil: '2024-09-30' })).thenRefusedByState('QUALIFICATION_PERIOD');
-    given({ auxiliary: [hired()] }).when(q({ reference: '' })).thenRefusedByState('QUALIFICATION_REFERENCE_MISSING');
+    given({ auxiliary: [hired()] }).when(q({ validUntil: '2024-09-30' })).thenRefusedWithStateCode('QUALIFICATION_PERIOD');
+    given({ auxiliary: [hired()] }).when(q({ reference: '' })).thenRefusedWithStateCode('QUALIFICATION_REFERENCE_MISSING');
   });
 });
 
@@ -59,15 +59,15 @@ describe('Art. 38: a complaint is received, investigated and decided, and the co
   });
   it('handles one received; refuses an investigation before receipt (STATE)', () => {
     scenario(handleComplaint).given({ auxiliary: [hired(), received] }).when(handle('2025-01-20', '2025-02-01')).then({ auxiliary: [handled.event] });
-    scenario(handleComplaint).given({ auxiliary: [hired(), received] }).when(handle('2025-01-04', '2025-02-01')).thenRefusedByState('COMPLAINT_STEPS_OUT_OF_ORDER');
-    scenario(handleComplaint).given({ auxiliary: [hired()] }).when(handle('2025-01-20', '2025-02-01')).thenRefusedByState('COMPLAINT_NOT_RECEIVED');
+    scenario(handleComplaint).given({ auxiliary: [hired(), received] }).when(handle('2025-01-04', '2025-02-01')).thenRefusedWithStateCode('COMPLAINT_STEPS_OUT_OF_ORDER');
+    scenario(handleComplaint).given({ auxiliary: [hired()] }).when(handle('2025-01-20', '2025-02-01')).thenRefusedWithStateCode('COMPLAINT_NOT_RECEIVED');
   });
   it('a late handling is recorded, not refused: lateness is the supervision view\'s finding', () => {
     expect(scenario(handleComplaint).given({ auxiliary: [hired(), received] }).when(handle('2025-05-01', '2025-06-01')).decision.accepted).toBe(true);
   });
   it('tells the complainant after the decision; telling before it is refused by COMPLAINT (Art. 38 ¶2)', () => {
     scenario(tellComplainant).given({ auxiliary: [hired(), received, handled] }).when(tell('2025-02-03')).then({ auxiliary: [auxiliaryEvent('ComplainantTold', { auxiliaryId: AUX, complaintId: 'cp-1', toldOn: '2025-02-03', means: '电话' })] });
-    const [violation] = scenario(tellComplainant).given({ auxiliary: [hired(), received] }).when(tell('2025-01-10')).thenRefusedByStatute('COMPLAINT');
+    const [violation] = scenario(tellComplainant).given({ auxiliary: [hired(), received] }).when(tell('2025-01-10')).thenRefusedCitingRules('COMPLAINT');
     expect(violation?.citation).toEqual(nmg(38, 2));
   });
 });
@@ -90,7 +90,7 @@ describe('Art. 39: recusal on the auxiliary\'s or a party\'s initiative, decided
     expect(decision.accepted && decision.events.auxiliary?.map((e) => e.type)).toEqual(['RecusalDecided']);
   });
   it('decided by another organ: refused by RECUSAL (Art. 39 ¶2)', () => {
-    given({ auxiliary: onMatter }).when(r({ decidingOrganId: 'hohhot' })).thenRefusedByStatute('RECUSAL');
+    given({ auxiliary: onMatter }).when(r({ decidingOrganId: 'hohhot' })).thenRefusedCitingRules('RECUSAL');
   });
 });
 
@@ -106,7 +106,7 @@ describe('Art. 32: injury, disability, death and martyr status with their legal 
     ['no basis', ['INJURY'], { legalBasis: null }],
   ] as const)('%s → %j', (_name, failed, data) => {
     const outcome = given({ auxiliary: [hired()] }).when(i(data));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
   it('medical detail (health data, PIPL) goes sealed to its own event (schema version 2, bound to the person key), apart from the injury record; never in clear', () => {
@@ -117,7 +117,7 @@ describe('Art. 32: injury, disability, death and martyr status with their legal 
         { ...auxiliaryEvent('InjuryMedicalDetailsRecorded', { auxiliaryId: AUX, injuryId: 'inj-1', personKey: PERSON, sealed }), schemaVersion: 2 },
       ],
     });
-    given({ auxiliary: [hired()] }).when(i({ medicalDetails: '左腿骨折' as never })).thenRefusedByState('MEDICAL_DETAILS_NOT_SEALED');
+    given({ auxiliary: [hired()] }).when(i({ medicalDetails: '左腿骨折' as never })).thenRefusedWithStateCode('MEDICAL_DETAILS_NOT_SEALED');
   });
 });
 
@@ -131,7 +131,7 @@ describe('Art. 42 ¶2–3: the using organ pays; recovery from the auxiliary onl
 
   it('the using organ pays; another organ paying is refused (¶2)', () => {
     scenario(payCompensation).given({ auxiliary: [hired()] }).when(pay()).then({ auxiliary: [paid.event] });
-    scenario(payCompensation).given({ auxiliary: [hired()] }).when(pay({ paidByOrganId: 'hohhot' })).thenRefusedByStatute('COMPENSATION');
+    scenario(payCompensation).given({ auxiliary: [hired()] }).when(pay({ paidByOrganId: 'hohhot' })).thenRefusedCitingRules('COMPENSATION');
   });
   it.each([
     ['gross negligence, 600 of 1000 yuan', [], {}, []],
@@ -142,15 +142,15 @@ describe('Art. 42 ¶2–3: the using organ pays; recovery from the auxiliary onl
     ['400 more after 600 already ordered (exactly 1000)', [], { fromAuxiliaryFen: 40000 }, [recovered(60000)]],
   ] as const)('%s → %j', (_name, failed, data, before) => {
     const outcome = scenario(orderCompensationRecovery).given({ auxiliary: [hired(), paid, ...before] }).when(recover(data));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
   it('after departure too; a recovery for nothing paid is refused (STATE)', () => {
     expect(scenario(orderCompensationRecovery).given({ auxiliary: [hired(), paid, terminatedOn('2025-03-15')] }).when(recover()).decision.accepted).toBe(true);
-    scenario(orderCompensationRecovery).given({ auxiliary: [hired()] }).when(recover()).thenRefusedByState('COMPENSATION_NOT_PAID');
+    scenario(orderCompensationRecovery).given({ auxiliary: [hired()] }).when(recover()).thenRefusedWithStateCode('COMPENSATION_NOT_PAID');
   });
   it('ordinary negligence and more than paid: both listed', () => {
-    expect(scenario(orderCompensationRecovery).given({ auxiliary: [hired(), paid] }).when(recover({ fault: 'NONE', fromAuxiliaryFen: 200000 })).thenRefusedByStatute('COMPENSATION')).toHaveLength(2);
+    expect(scenario(orderCompensationRecovery).given({ auxiliary: [hired(), paid] }).when(recover({ fault: 'NONE', fromAuxiliaryFen: 200000 })).thenRefusedCitingRules('COMPENSATION')).toHaveLength(2);
   });
 });
 

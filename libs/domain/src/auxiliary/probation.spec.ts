@@ -47,7 +47,7 @@ describe('Art. 24, 劳动合同法 Art. 19: probation ends by the calendar', () 
 
   it('CompleteProbation after the last day records the act (the calendar had ended the probation); once only (NOT_ON_PROBATION)', () => {
     scenario(completeProbation).given({ auxiliary: [hired()] }).when(complete('2025-04-03')).then({ auxiliary: [auxiliaryEvent('ProbationCompleted', { auxiliaryId: AUX, completedOn: '2025-04-03' })] });
-    scenario(completeProbation).given({ auxiliary: [hired(), completed('2025-04-03')] }).when(complete('2025-04-10')).thenRefusedByState('NOT_ON_PROBATION');
-    scenario(completeProbation).given({ auxiliary: [hired({ contract: { ...CONTRACT, probationLastDay: null } })] }).when(complete('2025-01-10')).thenRefusedByState('NOT_ON_PROBATION');
+    scenario(completeProbation).given({ auxiliary: [hired(), completed('2025-04-03')] }).when(complete('2025-04-10')).thenRefusedWithStateCode('NOT_ON_PROBATION');
+    scenario(completeProbation).given({ auxiliary: [hired({ contract: { ...CONTRACT, probationLastDay: null } })] }).when(complete('2025-01-10')).thenRefusedWithStateCode('NOT_ON_PROBATION');
   });
 });

@@ -26,20 +26,20 @@ describe('Promote', () => {
     });
 
     it('refuses the selection route without its decision (STATE)', () => {
-      given({ auxiliary: QUALIFIED }).when(promoteTo('L2', '2026-10-01', { route: 'SELECTION' })).thenRefusedByState('SELECTION_DECISION_MISSING');
+      given({ auxiliary: QUALIFIED }).when(promoteTo('L2', '2026-10-01', { route: 'SELECTION' })).thenRefusedWithStateCode('SELECTION_DECISION_MISSING');
     });
   });
 
   describe('given a suspended auxiliary', () => {
     it('refuses (STATE)', () => {
-      given({ auxiliary: [...QUALIFIED, suspendedOn('2026-09-01')] }).when(promoteTo('L2', '2026-10-01')).thenRefusedByState('AUXILIARY_SUSPENDED');
+      given({ auxiliary: [...QUALIFIED, suspendedOn('2026-09-01')] }).when(promoteTo('L2', '2026-10-01')).thenRefusedWithStateCode('AUXILIARY_SUSPENDED');
     });
   });
 
   describe('given a departed auxiliary, or none', () => {
     it('refuses after the departure (SERVICE-PERIOD), and without a hire (STATE)', () => {
-      given({ auxiliary: [...QUALIFIED, terminatedOn('2026-09-01')] }).when(promoteTo('L2', '2026-10-01')).thenRefusedByStatute('SERVICE-PERIOD');
-      given({}).when(promoteTo('L2', '2026-10-01')).thenRefusedByState('AUXILIARY_NOT_HIRED');
+      given({ auxiliary: [...QUALIFIED, terminatedOn('2026-09-01')] }).when(promoteTo('L2', '2026-10-01')).thenRefusedCitingRules('SERVICE-PERIOD');
+      given({}).when(promoteTo('L2', '2026-10-01')).thenRefusedWithStateCode('AUXILIARY_NOT_HIRED');
     });
   });
 });
@@ -50,13 +50,13 @@ describe('Art. 36 ¶1: promotion only after the minimum months in the level (pro
     ['one day short (2026-09-30)', ['LEVEL-PROMOTE'], '2026-09-30'],
   ] as const)('%s → %j', (_name, failed, date) => {
     const outcome = given({ auxiliary: QUALIFIED }).when(promoteTo('L2', date));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 
   it('the months count from the last level change: L2 reached 2026-10-01, L3 not before 2028-10-01', () => {
     const history = [...QUALIFIED, on('2026-10-01', promoted()), assessed('as-2027', '优秀', '2028-01-15')];
-    given({ auxiliary: history }).when(promoteTo('L3', '2028-09-30')).thenRefusedByStatute('LEVEL-PROMOTE');
+    given({ auxiliary: history }).when(promoteTo('L3', '2028-09-30')).thenRefusedCitingRules('LEVEL-PROMOTE');
     given({ auxiliary: history })
       .when(promoteTo('L3', '2028-10-01'))
       .then({ auxiliary: [promoted({ fromLevel: 'L2', toLevel: 'L3', assessmentId: 'as-2027', pay: payOn('L3'), promotedOn: '2028-10-01' })] });
@@ -74,7 +74,7 @@ describe('Art. 36 ¶2: a promotion rests on the latest assessment, with a qualif
     ['an assessment dated after the promotion does not count', [hired(), assessed('a', '优秀', '2026-10-02')], ['LEVEL-PROMOTE']],
   ] as const)('%s → %j', (_name, history, failed) => {
     const outcome = given({ auxiliary: history }).when(promoteTo('L2', '2026-10-01'));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 });
@@ -88,7 +88,7 @@ describe('Art. 36 ¶1: one level at a time, unless a selection decides otherwise
     ['to a level that does not exist', 'L9', {}, ['LEVEL-PROMOTE', 'PAY-LEVEL']],
   ] as const)('%s → %j', (_name, toLevel, data, failed) => {
     const outcome = given({ auxiliary: QUALIFIED }).when(promoteTo(toLevel, '2026-10-01', data));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 });
@@ -99,18 +99,18 @@ describe('Art. 34 ¶1 考核奖惩: a sanction blocks promotion for its months (
     ['警告 from 2026-05-01, promotion 2026-11-01 (first free day)', '2026-11-01', []],
   ] as const)('%s → %j', (_name, date, failed) => {
     const outcome = given({ auxiliary: [...QUALIFIED, disciplined('d-1', 'WARNING', '2026-05-01')] }).when(promoteTo('L2', date));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 });
 
 describe('Arts. 27 ¶2, 36 ¶1: pay follows the new level\'s standard (PAY-LEVEL)', () => {
   it('a base pay other than the standard is refused', () => {
-    given({ auxiliary: QUALIFIED }).when(promoteTo('L2', '2026-10-01', { pay: { locality: 'hohhot', monthlyBaseFen: 1 } })).thenRefusedByStatute('PAY-LEVEL');
+    given({ auxiliary: QUALIFIED }).when(promoteTo('L2', '2026-10-01', { pay: { locality: 'hohhot', monthlyBaseFen: 1 } })).thenRefusedCitingRules('PAY-LEVEL');
   });
 
   it('with no pay standard configured (the default table), PAY-LEVEL cannot decide and the promotion is refused', () => {
-    const [violation] = scenario(promote).given({ auxiliary: QUALIFIED }).when(promoteTo('L2', '2026-10-01')).thenRefusedByStatute('PAY-LEVEL');
+    const [violation] = scenario(promote).given({ auxiliary: QUALIFIED }).when(promoteTo('L2', '2026-10-01')).thenRefusedCitingRules('PAY-LEVEL');
     expect(violation?.kind).toBe('CANNOT_DETERMINE');
   });
 });
@@ -118,7 +118,7 @@ describe('Arts. 27 ¶2, 36 ¶1: pay follows the new level\'s standard (PAY-LEVEL
 describe('every failed rule is listed, not only the first', () => {
   it('one day short, 基本称职, under a warning, skipping a level, wrong pay', () => {
     const history = [hired(), assessed('a', '基本称职', '2026-01-15'), disciplined('d-1', 'WARNING', '2026-05-01')];
-    const violations = given({ auxiliary: history }).when(promoteTo('L3', '2026-09-30', { pay: { locality: 'hohhot', monthlyBaseFen: 1 } })).thenRefusedByStatute('LEVEL-PROMOTE', 'PAY-LEVEL');
+    const violations = given({ auxiliary: history }).when(promoteTo('L3', '2026-09-30', { pay: { locality: 'hohhot', monthlyBaseFen: 1 } })).thenRefusedCitingRules('LEVEL-PROMOTE', 'PAY-LEVEL');
     expect(violations.filter((v) => v.ruleId === 'LEVEL-PROMOTE')).toHaveLength(4);
   });
 });

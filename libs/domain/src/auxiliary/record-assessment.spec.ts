@@ -12,10 +12,10 @@ describe('RecordAssessment', () => {
     given({ auxiliary: [hired()] }).when(assess()).then({ auxiliary: [assessed('a', '称职', '2025-01-15').event] });
   });
   it('refuses a repeated assessment id (STATE)', () => {
-    given({ auxiliary: [hired(), assessed('a', '称职', '2025-01-15')] }).when(assess()).thenRefusedByState('DUPLICATE_ID');
+    given({ auxiliary: [hired(), assessed('a', '称职', '2025-01-15')] }).when(assess()).thenRefusedWithStateCode('DUPLICATE_ID');
   });
   it('refuses after departure (SERVICE-PERIOD, Art. 40)', () => {
-    given({ auxiliary: [hired(), terminatedOn('2024-12-31')] }).when(assess()).thenRefusedByStatute('SERVICE-PERIOD');
+    given({ auxiliary: [hired(), terminatedOn('2024-12-31')] }).when(assess()).thenRefusedCitingRules('SERVICE-PERIOD');
   });
 });
 
@@ -26,10 +26,10 @@ describe('Art. 36 ¶2: an assessment covers political quality, ability, work sty
     ['a grade not in the list', ['ASSESS'], ALL, '良好'],
   ] as const)('%s → %j', (_name, failed, dimensions, grade) => {
     const outcome = given({ auxiliary: [hired()] }).when(assess({ dimensions: [...dimensions], grade }));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
   it('both defects listed', () => {
-    expect(given({ auxiliary: [hired()] }).when(assess({ dimensions: [], grade: '良好' })).thenRefusedByStatute('ASSESS')).toHaveLength(2);
+    expect(given({ auxiliary: [hired()] }).when(assess({ dimensions: [], grade: '良好' })).thenRefusedCitingRules('ASSESS')).toHaveLength(2);
   });
 });

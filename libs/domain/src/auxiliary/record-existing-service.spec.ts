@@ -50,33 +50,33 @@ describe('RecordExistingService (issue 11 item 8): staff who served before the r
   });
 
   it('EXISTING-SERVICE: refuses a hire after the regulation and the organ\'s record began (that goes through recruitment, Art. 17)', () => {
-    const [v] = given(ready).when(existing({ hiredOn: '2024-09-15', contract: contract({ startDate: '2024-09-15' }), trainings: [], insurance: [], probationCompletedOn: null })).thenRefusedByStatute('EXISTING-SERVICE');
+    const [v] = given(ready).when(existing({ hiredOn: '2024-09-15', contract: contract({ startDate: '2024-09-15' }), trainings: [], insurance: [], probationCompletedOn: null })).thenRefusedCitingRules('EXISTING-SERVICE');
     expect(v?.citation.article).toBe(17);
   });
 
   it('EXISTING-SERVICE: refuses a contract not in force on the day of the record (Art. 24), and a date on file after it', () => {
-    const violations = given(ready).when(existing({ contract: contract({ endDate: '2024-06-30' }), probationCompletedOn: '2024-12-01' })).thenRefusedByStatute('EXISTING-SERVICE');
+    const violations = given(ready).when(existing({ contract: contract({ endDate: '2024-06-30' }), probationCompletedOn: '2024-12-01' })).thenRefusedCitingRules('EXISTING-SERVICE');
     expect(violations.map((v) => v.citation.article)).toEqual([24, 24]);
   });
 
   it('PERSON-UNIQUE (Arts. 24, 3 ¶1): refuses a person with an active contract elsewhere', () => {
     given({ ...ready, person: [personContractStarted({ personKey: PK, contractId: 'c-x', auxiliaryId: 'aux-x', organId: 'baotou', startDate: '2023-01-01' })] })
       .when(existing())
-      .thenRefusedByStatute('PERSON-UNIQUE');
+      .thenRefusedCitingRules('PERSON-UNIQUE');
   });
 
   it('QUOTA-HIRE (Art. 7): refuses an organ without quota, or without room, and every failed rule at once', () => {
-    given({ organ: [COUNTY] }).when(existing()).thenRefusedByStatute('QUOTA-HIRE');
+    given({ organ: [COUNTY] }).when(existing()).thenRefusedCitingRules('QUOTA-HIRE');
     given({ organ: [COUNTY, QUOTA(1), on('2024-09-02', quotaPlaceTaken({ auxiliaryId: 'aux-other', category: 'DUTY', planId: null }))] })
       .when(existing({ hiredOn: '2024-09-10', contract: contract({ startDate: '2024-09-10' }), trainings: [], insurance: [], probationCompletedOn: null }))
-      .thenRefusedByStatute('QUOTA-HIRE', 'EXISTING-SERVICE');
+      .thenRefusedCitingRules('QUOTA-HIRE', 'EXISTING-SERVICE');
   });
 
   it('refuses an id already on record and an unregistered organ (STATE)', () => {
     const accepted = decideWith(recordExistingService, ready, existing());
     const auxiliary = accepted.accepted ? (accepted.events.auxiliary ?? []).map((e) => on(RECORDED_ON, e)) : [];
-    given({ ...ready, auxiliary: auxiliary as never }).when(existing()).thenRefusedByState('AUXILIARY_ALREADY_HIRED');
-    given({}).when(existing()).thenRefusedByState('ORGAN_NOT_REGISTERED');
+    given({ ...ready, auxiliary: auxiliary as never }).when(existing()).thenRefusedWithStateCode('AUXILIARY_ALREADY_HIRED');
+    given({}).when(existing()).thenRefusedWithStateCode('ORGAN_NOT_REGISTERED');
   });
 
   describe('the record it makes', () => {
@@ -92,7 +92,7 @@ describe('RecordExistingService (issue 11 item 8): staff who served before the r
 
     it('SERVICE-PERIOD (Art. 47): nothing is dated before its record began (2024-10-08), though after the hire; after it, a training completed in 2019 is recorded', () => {
       const train = (date: string) => command('RecordTraining', { auxiliaryId: 'aux-m1', trainingId: 'tr-2019', kind: 'ANNUAL', year: 2019, topics: ['POLITICS'], completedOn: '2019-12-01', outcome: 'PASSED' }, date);
-      scenario(recordTraining).given({ auxiliary: events }).when(train('2024-09-20') as never).thenRefusedByStatute('SERVICE-PERIOD');
+      scenario(recordTraining).given({ auxiliary: events }).when(train('2024-09-20') as never).thenRefusedCitingRules('SERVICE-PERIOD');
       expect(decideWith(recordTraining, { auxiliary: events }, train('2024-11-01') as never).accepted).toBe(true);
     });
   });

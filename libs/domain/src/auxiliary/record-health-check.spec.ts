@@ -29,11 +29,11 @@ describe('RecordHealthCheck (Art. 28 ¶3 定期健康体检)', () => {
     });
 
     it('refuses a second record of the same day (STATE)', () => {
-      given({ auxiliary: [hired(), on('2025-09-20', recorded('2025-09-20'))] }).when(check('2025-09-20')).thenRefusedByState('HEALTH_CHECK_ALREADY_RECORDED');
+      given({ auxiliary: [hired(), on('2025-09-20', recorded('2025-09-20'))] }).when(check('2025-09-20')).thenRefusedWithStateCode('HEALTH_CHECK_ALREADY_RECORDED');
     });
 
     it('refuses a result outside the categories (STATE: no medical detail is kept)', () => {
-      given({ auxiliary: [hired()] }).when(command<RecordHealthCheck>('RecordHealthCheck', { auxiliaryId: AUX, checkedOn: '2025-09-20', result: '高血压' as HealthCheckResult }, '2025-09-20')).thenRefusedByState('HEALTH_CHECK_RESULT_UNKNOWN');
+      given({ auxiliary: [hired()] }).when(command<RecordHealthCheck>('RecordHealthCheck', { auxiliaryId: AUX, checkedOn: '2025-09-20', result: '高血压' as HealthCheckResult }, '2025-09-20')).thenRefusedWithStateCode('HEALTH_CHECK_RESULT_UNKNOWN');
     });
   });
 
@@ -45,19 +45,19 @@ describe('RecordHealthCheck (Art. 28 ¶3 定期健康体检)', () => {
       ['the day after the effective date', '2025-09-21', '2025-09-20', 'HEALTH_CHECK_DATE_OUT_OF_RANGE'],
     ] as const)('checked %s → %s', (_name, checkedOn, date, code) => {
       const outcome = given({ auxiliary: [hired()] }).when(check(checkedOn, date));
-      if (code) outcome.thenRefusedByState(code);
+      if (code) outcome.thenRefusedWithStateCode(code);
       else outcome.then({ auxiliary: [recorded(checkedOn)] });
     });
   });
 
   it('refuses someone not employed: never hired (STATE), or departed (SERVICE-PERIOD)', () => {
-    given({}).when(check('2025-09-20')).thenRefusedByState('AUXILIARY_NOT_HIRED');
-    given({ auxiliary: [hired(), terminatedOn('2025-06-30')] }).when(check('2025-06-20', '2025-07-01')).thenRefusedByStatute('SERVICE-PERIOD');
+    given({}).when(check('2025-09-20')).thenRefusedWithStateCode('AUXILIARY_NOT_HIRED');
+    given({ auxiliary: [hired(), terminatedOn('2025-06-30')] }).when(check('2025-06-20', '2025-07-01')).thenRefusedCitingRules('SERVICE-PERIOD');
   });
 
   it('Art. 47: 2024-08-31 refused, 2024-09-01 accepted', () => {
     const early = hired({ hiredOn: '2024-08-01' });
-    given({ auxiliary: [early] }).when(check('2024-08-20', '2024-08-31')).thenRefusedByStatute('RULESET-NOT-IN-FORCE');
+    given({ auxiliary: [early] }).when(check('2024-08-20', '2024-08-31')).thenRefusedCitingRules('RULESET-NOT-IN-FORCE');
     given({ auxiliary: [early] }).when(check('2024-08-20', '2024-09-01')).then({ auxiliary: [recorded('2024-08-20')] });
   });
 });

@@ -22,16 +22,16 @@ describe('RecordTraining (Art. 35)', () => {
     ['annual without a year', { kind: 'ANNUAL' }, 'TRAINING_YEAR'],
     ['pre-job with a year', { year: 2024 }, 'TRAINING_YEAR'],
   ] as const)('refuses %s (STATE %s)', (_name, data, code) => {
-    given({ auxiliary: [hired()] }).when(train(data)).thenRefusedByState(code);
+    given({ auxiliary: [hired()] }).when(train(data)).thenRefusedWithStateCode(code);
   });
   it('refuses a repeated training id or an unhired auxiliary (STATE), and a departed one (SERVICE-PERIOD)', () => {
-    given({ auxiliary: [hired(), preJobPassed('2024-10-15')] }).when(train({ trainingId: 'training-PRE_JOB-2024-10-15' })).thenRefusedByState('DUPLICATE_ID');
-    given({ auxiliary: [hired(), terminatedOn('2024-10-10')] }).when(train()).thenRefusedByStatute('SERVICE-PERIOD');
-    given({}).when(train()).thenRefusedByState('AUXILIARY_NOT_HIRED');
+    given({ auxiliary: [hired(), preJobPassed('2024-10-15')] }).when(train({ trainingId: 'training-PRE_JOB-2024-10-15' })).thenRefusedWithStateCode('DUPLICATE_ID');
+    given({ auxiliary: [hired(), terminatedOn('2024-10-10')] }).when(train()).thenRefusedCitingRules('SERVICE-PERIOD');
+    given({}).when(train()).thenRefusedWithStateCode('AUXILIARY_NOT_HIRED');
   });
   it('Art. 47: 2024-08-31 refused, 2024-09-01 accepted', () => {
     const early = hired({ hiredOn: '2024-08-01' });
-    given({ auxiliary: [early] }).when(train({ completedOn: '2024-08-20' }, '2024-08-31')).thenRefusedByStatute('RULESET-NOT-IN-FORCE');
+    given({ auxiliary: [early] }).when(train({ completedOn: '2024-08-20' }, '2024-08-31')).thenRefusedCitingRules('RULESET-NOT-IN-FORCE');
     expect(given({ auxiliary: [early] }).when(train({ completedOn: '2024-08-20' }, '2024-09-01')).decision.accepted).toBe(true);
   });
 });

@@ -42,7 +42,7 @@ describe('RenewContract (续订劳动合同, Art. 24)', () => {
       ['overlapping the old term (2027-09-30)', '2027-09-30', 'CONTRACT_INCONSISTENT'],
     ] as const)('a new contract starting %s → %s', (_name, startDate, code) => {
       const outcome = given(serving).when(renewal({ startDate }));
-      if (code) outcome.thenRefusedByState(code);
+      if (code) outcome.thenRefusedWithStateCode(code);
       else outcome.then(renewed({ ...RENEWED, startDate }));
     });
 
@@ -51,45 +51,45 @@ describe('RenewContract (续订劳动合同, Art. 24)', () => {
       ['the day after the new contract\'s last day', '2030-10-01', 'RENEWAL_AFTER_TERM'],
     ] as const)('renewed %s → %s', (_name, date, code) => {
       const outcome = given(serving).when(renewal({}, date));
-      if (code) outcome.thenRefusedByState(code);
+      if (code) outcome.thenRefusedWithStateCode(code);
       else outcome.then(renewed(RENEWED, date));
     });
 
     it('refuses a fixed term without its last day, or the id of the contract in force (STATE)', () => {
-      given(serving).when(renewal({ endDate: null })).thenRefusedByState('CONTRACT_INCONSISTENT');
-      given(serving).when(renewal({ contractId: CONTRACT.contractId })).thenRefusedByState('DUPLICATE_ID');
+      given(serving).when(renewal({ endDate: null })).thenRefusedWithStateCode('CONTRACT_INCONSISTENT');
+      given(serving).when(renewal({ contractId: CONTRACT.contractId })).thenRefusedWithStateCode('DUPLICATE_ID');
     });
 
     it('refuses another person than the record\'s, or a person registry without the contract (STATE)', () => {
-      given(serving).when(renewal({}, '2027-09-01', { personKey: 'pk-2' })).thenRefusedByState('STREAMS_DO_NOT_MATCH_RECORD');
-      given({ auxiliary: [hired()] }).when(renewal()).thenRefusedByState('PERSON_REGISTRY_OUT_OF_STEP');
+      given(serving).when(renewal({}, '2027-09-01', { personKey: 'pk-2' })).thenRefusedWithStateCode('STREAMS_DO_NOT_MATCH_RECORD');
+      given({ auxiliary: [hired()] }).when(renewal()).thenRefusedWithStateCode('PERSON_REGISTRY_OUT_OF_STEP');
     });
   });
 
   it('refuses someone never hired or suspended (STATE), or departed (SERVICE-PERIOD)', () => {
-    given({ person: PERSON_SERVING }).when(renewal()).thenRefusedByState('AUXILIARY_NOT_HIRED');
-    given({ auxiliary: [hired(), terminatedOn('2027-09-30', 'CONTRACT_EXPIRY')], person: PERSON_SERVING }).when(renewal({}, '2027-10-15')).thenRefusedByStatute('SERVICE-PERIOD');
-    given({ auxiliary: [hired(), suspendedOn('2027-08-01')], person: PERSON_SERVING }).when(renewal()).thenRefusedByState('AUXILIARY_SUSPENDED');
+    given({ person: PERSON_SERVING }).when(renewal()).thenRefusedWithStateCode('AUXILIARY_NOT_HIRED');
+    given({ auxiliary: [hired(), terminatedOn('2027-09-30', 'CONTRACT_EXPIRY')], person: PERSON_SERVING }).when(renewal({}, '2027-10-15')).thenRefusedCitingRules('SERVICE-PERIOD');
+    given({ auxiliary: [hired(), suspendedOn('2027-08-01')], person: PERSON_SERVING }).when(renewal()).thenRefusedWithStateCode('AUXILIARY_SUSPENDED');
   });
 
   it('refuses to renew an open-ended contract: it has no end (STATE)', () => {
     const openEnded: LabourContract = { ...CONTRACT, kind: 'OPEN_ENDED', endDate: null };
-    given({ auxiliary: [hired({ contract: openEnded })], person: PERSON_SERVING }).when(renewal({ startDate: '2027-10-01' })).thenRefusedByState('CONTRACT_OPEN_ENDED');
+    given({ auxiliary: [hired({ contract: openEnded })], person: PERSON_SERVING }).when(renewal({ startDate: '2027-10-01' })).thenRefusedWithStateCode('CONTRACT_OPEN_ENDED');
   });
 
   it('a task-based contract ends with its task: the renewal starts after it started', () => {
     const task: LabourContract = { ...CONTRACT, kind: 'TASK_BASED', endDate: null, probationLastDay: null };
     const history = { auxiliary: [hired({ contract: task })], person: PERSON_SERVING };
     given(history).when(renewal({ startDate: '2025-06-01', endDate: '2028-05-31' }, '2025-05-20')).then(renewed({ ...RENEWED, startDate: '2025-06-01', endDate: '2028-05-31' }, '2025-05-20'));
-    given(history).when(renewal({ startDate: '2024-10-01', endDate: '2027-09-30' }, '2025-05-20')).thenRefusedByState('CONTRACT_INCONSISTENT');
+    given(history).when(renewal({ startDate: '2024-10-01', endDate: '2027-09-30' }, '2025-05-20')).thenRefusedWithStateCode('CONTRACT_INCONSISTENT');
   });
 
   it('a second renewal follows the first; an id used before is refused (STATE)', () => {
     const history = { auxiliary: [hired(), on('2027-09-01', renewed().auxiliary[0]!)], person: [...PERSON_SERVING, renewed().person[0]!] };
     const third: LabourContract = { ...RENEWED, contractId: 'contract-3', startDate: '2030-10-01', endDate: '2033-09-30' };
     given(history).when(renewal(third, '2030-09-01')).then(renewed(third, '2030-09-01', 'contract-2'));
-    given(history).when(renewal({ ...third, contractId: CONTRACT.contractId }, '2030-09-01')).thenRefusedByState('DUPLICATE_ID');
-    given(history).when(renewal({ startDate: '2027-10-01' }, '2030-09-01')).thenRefusedByState('DUPLICATE_ID');
+    given(history).when(renewal({ ...third, contractId: CONTRACT.contractId }, '2030-09-01')).thenRefusedWithStateCode('DUPLICATE_ID');
+    given(history).when(renewal({ startDate: '2027-10-01' }, '2030-09-01')).thenRefusedWithStateCode('DUPLICATE_ID');
   });
 });
 
@@ -100,34 +100,34 @@ describe('劳动合同法 Art. 19 ¶2 (CONTRACT-PROBATION): the same employer an
     ['six months of probation', '2028-03-31', ['CONTRACT-PROBATION']],
   ] as const)('%s → %j', (_name, probationLastDay, failed) => {
     const outcome = given(serving).when(renewal({ probationLastDay }));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else outcome.then(renewed());
   });
 
   it('cites 劳动合同法 Art. 19 ¶2, with Art. 24 beside it', () => {
-    const [violation] = given(serving).when(renewal({ probationLastDay: '2027-12-31' })).thenRefusedByStatute('CONTRACT-PROBATION');
+    const [violation] = given(serving).when(renewal({ probationLastDay: '2027-12-31' })).thenRefusedCitingRules('CONTRACT-PROBATION');
     expect(violation?.citationText.zh).toBe('《中华人民共和国劳动合同法》第十九条第二款');
     expect(violation?.alsoCited.map((c) => c.text.zh)).toContain('《内蒙古自治区公安机关警务辅助人员条例》第二十四条');
   });
 
   it('also when the first contract had no probation', () => {
     const noProbation = { ...CONTRACT, probationLastDay: null };
-    given({ auxiliary: [hired({ contract: noProbation })], person: PERSON_SERVING }).when(renewal({ probationLastDay: '2027-10-31' })).thenRefusedByStatute('CONTRACT-PROBATION');
+    given({ auxiliary: [hired({ contract: noProbation })], person: PERSON_SERVING }).when(renewal({ probationLastDay: '2027-10-31' })).thenRefusedCitingRules('CONTRACT-PROBATION');
   });
 });
 
 describe('Art. 24 (CONTRACT-REQUIRED): the renewed contract has every required clause, as at hire', () => {
   it('a missing clause is refused; with a probation too, both rules are listed', () => {
     const clauses = CONTRACT.clauses.filter((c) => c !== 'BREACH_LIABILITY');
-    given(serving).when(renewal({ clauses })).thenRefusedByStatute('CONTRACT-REQUIRED');
-    given(serving).when(renewal({ clauses, probationLastDay: '2027-10-31' })).thenRefusedByStatute('CONTRACT-REQUIRED', 'CONTRACT-PROBATION');
+    given(serving).when(renewal({ clauses })).thenRefusedCitingRules('CONTRACT-REQUIRED');
+    given(serving).when(renewal({ clauses, probationLastDay: '2027-10-31' })).thenRefusedCitingRules('CONTRACT-REQUIRED', 'CONTRACT-PROBATION');
   });
 
   it('Art. 47: before 2024-09-01 nothing is in force', () => {
     const early: LabourContract = { ...CONTRACT, startDate: '2024-06-01', endDate: '2024-08-31', probationLastDay: null };
     given({ auxiliary: [hired({ hiredOn: '2024-06-01', contract: early })], person: PERSON_SERVING })
       .when(renewal({ startDate: '2024-09-01', endDate: '2027-08-31' }, '2024-08-31'))
-      .thenRefusedByStatute('RULESET-NOT-IN-FORCE');
+      .thenRefusedCitingRules('RULESET-NOT-IN-FORCE');
   });
 });
 
@@ -143,7 +143,7 @@ describe('a renewal moves the end that termination by contract expiry reads (Art
   const ending = scenario(terminate).given;
 
   it('CONTRACT_EXPIRY on the old last day is refused: the contract now runs until 2030-09-30', () => {
-    ending(afterRenewal).when(end('CONTRACT_EXPIRY', '2027-09-30')).thenRefusedByState('REASON_CONTRADICTS_CONTRACT');
+    ending(afterRenewal).when(end('CONTRACT_EXPIRY', '2027-09-30')).thenRefusedWithStateCode('REASON_CONTRADICTS_CONTRACT');
   });
 
   it('CONTRACT_EXPIRY on the new last day ends the renewed contract in the person registry', () => {

@@ -19,15 +19,15 @@ describe('Art. 42 ¶3: a compensation settled — the recovery borne, or none ow
 
   it('records no recovery owed only when none was ordered, and a recovery borne only when one was', () => {
     expect(given({ auxiliary: [hired(), paid] }).when(settle({ settlement: 'NO_RECOVERY' })).decision.accepted).toBe(true);
-    given({ auxiliary: [hired(), paid] }).when(settle()).thenRefusedByState('RECOVERY_NOT_ORDERED');
-    given({ auxiliary: [hired(), paid, ordered] }).when(settle({ settlement: 'NO_RECOVERY' })).thenRefusedByState('RECOVERY_ORDERED');
+    given({ auxiliary: [hired(), paid] }).when(settle()).thenRefusedWithStateCode('RECOVERY_NOT_ORDERED');
+    given({ auxiliary: [hired(), paid, ordered] }).when(settle({ settlement: 'NO_RECOVERY' })).thenRefusedWithStateCode('RECOVERY_ORDERED');
   });
 
   it('refuses an unknown compensation, a second settlement, a missing reference or an unknown settlement', () => {
-    given({ auxiliary: [hired()] }).when(settle()).thenRefusedByState('COMPENSATION_NOT_PAID');
+    given({ auxiliary: [hired()] }).when(settle()).thenRefusedWithStateCode('COMPENSATION_NOT_PAID');
     const settled = on('2025-06-01', auxiliaryEvent('CompensationSettled', { auxiliaryId: AUX, compensationId: 'cmp-1', settlement: 'RECOVERY_BORNE', settlementRef: 'x', recoveredFen: 60000, settledOn: '2025-06-01' }));
-    given({ auxiliary: [hired(), paid, ordered, settled] }).when(settle({}, '2025-07-01')).thenRefusedByState('COMPENSATION_ALREADY_SETTLED');
-    given({ auxiliary: [hired(), paid, ordered] }).when(settle({ settlementRef: ' ' })).thenRefusedByState('SETTLEMENT_REF_MISSING');
-    given({ auxiliary: [hired(), paid, ordered] }).when(settle({ settlement: 'WAIVED' as never })).thenRefusedByState('SETTLEMENT_UNKNOWN');
+    given({ auxiliary: [hired(), paid, ordered, settled] }).when(settle({}, '2025-07-01')).thenRefusedWithStateCode('COMPENSATION_ALREADY_SETTLED');
+    given({ auxiliary: [hired(), paid, ordered] }).when(settle({ settlementRef: ' ' })).thenRefusedWithStateCode('SETTLEMENT_REF_MISSING');
+    given({ auxiliary: [hired(), paid, ordered] }).when(settle({ settlement: 'WAIVED' as never })).thenRefusedWithStateCode('SETTLEMENT_UNKNOWN');
   });
 });

@@ -20,14 +20,14 @@ describe('Suspend / Reinstate', () => {
     });
   });
   it('refuses suspending twice or without a decision (STATE), and after departure (SERVICE-PERIOD)', () => {
-    scenario(suspend).given({ auxiliary: [hired(), suspendedOn('2024-11-01')] }).when(s()).thenRefusedByState('AUXILIARY_SUSPENDED');
-    scenario(suspend).given({ auxiliary: [hired()] }).when(s('2024-12-01', ' ')).thenRefusedByState('DECISION_REF_MISSING');
-    scenario(suspend).given({ auxiliary: [hired(), terminatedOn('2024-11-01')] }).when(s()).thenRefusedByStatute('SERVICE-PERIOD');
+    scenario(suspend).given({ auxiliary: [hired(), suspendedOn('2024-11-01')] }).when(s()).thenRefusedWithStateCode('AUXILIARY_SUSPENDED');
+    scenario(suspend).given({ auxiliary: [hired()] }).when(s('2024-12-01', ' ')).thenRefusedWithStateCode('DECISION_REF_MISSING');
+    scenario(suspend).given({ auxiliary: [hired(), terminatedOn('2024-11-01')] }).when(s()).thenRefusedCitingRules('SERVICE-PERIOD');
   });
   it('given a suspended auxiliary: reinstates, not before the suspension', () => {
     scenario(reinstate).given({ auxiliary: [hired(), suspendedOn('2024-12-01')] }).when(r()).then({ auxiliary: [auxiliaryEvent('AuxiliaryReinstated', { auxiliaryId: AUX, decisionRef: 'R-1', reinstatedOn: '2025-01-10' })] });
-    scenario(reinstate).given({ auxiliary: [hired(), suspendedOn('2024-12-01')] }).when(r('2024-11-30')).thenRefusedByState('REINSTATED_BEFORE_SUSPENSION');
-    scenario(reinstate).given({ auxiliary: [hired()] }).when(r()).thenRefusedByState('AUXILIARY_NOT_SUSPENDED');
+    scenario(reinstate).given({ auxiliary: [hired(), suspendedOn('2024-12-01')] }).when(r('2024-11-30')).thenRefusedWithStateCode('REINSTATED_BEFORE_SUSPENSION');
+    scenario(reinstate).given({ auxiliary: [hired()] }).when(r()).thenRefusedWithStateCode('AUXILIARY_NOT_SUSPENDED');
   });
 });
 
@@ -37,8 +37,8 @@ describe('EndDuty', () => {
     scenario(endDuty).given({ auxiliary: ON_DUTY }).when(end('as-1')).then({ auxiliary: [auxiliaryEvent('DutyEnded', { auxiliaryId: AUX, assignmentId: 'as-1', endedOn: '2024-12-01', reason: 'COMPLETED' })] });
   });
   it('refuses an assignment not open, or an end before its start (STATE)', () => {
-    scenario(endDuty).given({ auxiliary: ON_DUTY }).when(end('as-9')).thenRefusedByState('ASSIGNMENT_NOT_OPEN');
-    scenario(endDuty).given({ auxiliary: ON_DUTY }).when(end('as-1', '2024-10-31')).thenRefusedByState('END_BEFORE_START');
+    scenario(endDuty).given({ auxiliary: ON_DUTY }).when(end('as-9')).thenRefusedWithStateCode('ASSIGNMENT_NOT_OPEN');
+    scenario(endDuty).given({ auxiliary: ON_DUTY }).when(end('as-1', '2024-10-31')).thenRefusedWithStateCode('END_BEFORE_START');
   });
 });
 
@@ -49,6 +49,6 @@ describe('CompleteProbation (转正)', () => {
   });
   it('refuses when there is no probation (STATE)', () => {
     const noProbation = hired({ contract: { contractId: 'c', kind: 'OPEN_ENDED', startDate: '2024-10-01', endDate: null, probationLastDay: null, clauses: [] } });
-    scenario(completeProbation).given({ auxiliary: [noProbation] }).when(complete()).thenRefusedByState('NOT_ON_PROBATION');
+    scenario(completeProbation).given({ auxiliary: [noProbation] }).when(complete()).thenRefusedWithStateCode('NOT_ON_PROBATION');
   });
 });

@@ -45,16 +45,16 @@ describe('Terminate', () => {
     });
 
     it('refuses when the command names another person or organ than the record (STATE)', () => {
-      given({ auxiliary: history, person: PERSON_SERVING, organ: ORGAN_WITH_PLACE }).when(end({ personKey: 'pk-2' })).thenRefusedByState('STREAMS_DO_NOT_MATCH_RECORD');
-      given({ auxiliary: history, person: PERSON_SERVING, organ: ORGAN_WITH_PLACE }).when(end({ usingOrganId: 'hohhot' })).thenRefusedByState('STREAMS_DO_NOT_MATCH_RECORD');
+      given({ auxiliary: history, person: PERSON_SERVING, organ: ORGAN_WITH_PLACE }).when(end({ personKey: 'pk-2' })).thenRefusedWithStateCode('STREAMS_DO_NOT_MATCH_RECORD');
+      given({ auxiliary: history, person: PERSON_SERVING, organ: ORGAN_WITH_PLACE }).when(end({ usingOrganId: 'hohhot' })).thenRefusedWithStateCode('STREAMS_DO_NOT_MATCH_RECORD');
     });
 
     it('refuses when the person registry does not hold the contract (STATE)', () => {
-      given({ auxiliary: history, organ: ORGAN_WITH_PLACE }).when(end()).thenRefusedByState('PERSON_REGISTRY_OUT_OF_STEP');
+      given({ auxiliary: history, organ: ORGAN_WITH_PLACE }).when(end()).thenRefusedWithStateCode('PERSON_REGISTRY_OUT_OF_STEP');
     });
 
     it('refuses a departure dated before an open assignment started (STATE)', () => {
-      given({ auxiliary: history, person: PERSON_SERVING, organ: ORGAN_WITH_PLACE }).when(end({}, '2024-10-31')).thenRefusedByState('ASSIGNMENT_AFTER_DATE');
+      given({ auxiliary: history, person: PERSON_SERVING, organ: ORGAN_WITH_PLACE }).when(end({}, '2024-10-31')).thenRefusedWithStateCode('ASSIGNMENT_AFTER_DATE');
     });
   });
 
@@ -74,8 +74,8 @@ describe('Terminate', () => {
 
   describe('given a departed auxiliary, or none', () => {
     it('refuses after the departure (SERVICE-PERIOD), and without a hire (STATE)', () => {
-      given({ auxiliary: [hired(), terminatedOn('2025-01-01')], person: PERSON_SERVING }).when(end()).thenRefusedByStatute('SERVICE-PERIOD');
-      given({}).when(end()).thenRefusedByState('AUXILIARY_NOT_HIRED');
+      given({ auxiliary: [hired(), terminatedOn('2025-01-01')], person: PERSON_SERVING }).when(end()).thenRefusedCitingRules('SERVICE-PERIOD');
+      given({}).when(end()).thenRefusedWithStateCode('AUXILIARY_NOT_HIRED');
     });
   });
 });
@@ -89,17 +89,17 @@ describe('Art. 40: termination records its ground in law or contract and a liste
     ['an unknown reason', ['TERMINATE'], { reason: 'BORED' as never }],
   ] as const)('%s → %j', (_name, failed, data) => {
     const outcome = given({ auxiliary: [hired()], person: PERSON_SERVING, organ: ORGAN_WITH_PLACE }).when(end(data));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 
   it('both defects listed', () => {
-    expect(given({ auxiliary: [hired()], person: PERSON_SERVING }).when(end({ ground: null, reason: 'BORED' as never })).thenRefusedByStatute('TERMINATE')).toHaveLength(2);
+    expect(given({ auxiliary: [hired()], person: PERSON_SERVING }).when(end({ ground: null, reason: 'BORED' as never })).thenRefusedCitingRules('TERMINATE')).toHaveLength(2);
   });
 
   it('2024-08-31 vs 2024-09-01', () => {
     const early = [hired({ hiredOn: '2024-08-01', contract: { ...CONTRACT, startDate: '2024-08-01', probationLastDay: null } })];
-    given({ auxiliary: early, person: PERSON_SERVING }).when(end({}, '2024-08-31')).thenRefusedByStatute('RULESET-NOT-IN-FORCE');
+    given({ auxiliary: early, person: PERSON_SERVING }).when(end({}, '2024-08-31')).thenRefusedCitingRules('RULESET-NOT-IN-FORCE');
     expect(given({ auxiliary: early, person: PERSON_SERVING }).when(end({}, '2024-09-01')).decision.accepted).toBe(true);
   });
 });
@@ -112,7 +112,7 @@ describe('Art. 23 (6): 合同期未满擅自离职 is recorded in the person reg
     ['contract expiry one day before its end', 'CONTRACT_EXPIRY', '2027-09-29', 'REASON_CONTRADICTS_CONTRACT'],
   ] as const)('%s → %s', (_name, reason, date, refusal) => {
     const outcome = given({ auxiliary: [hired()], person: PERSON_SERVING }).when(end({ reason }, date));
-    if (refusal) outcome.thenRefusedByState(refusal);
+    if (refusal) outcome.thenRefusedWithStateCode(refusal);
     else outcome.then({ auxiliary: [terminated({ reason, departedOn: date })], person: [ended(reason, date)] });
   });
 });

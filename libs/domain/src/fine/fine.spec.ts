@@ -27,7 +27,7 @@ describe('ImposeFine', () => {
     ['a negative illegal income', { organ: [COUNTY] }, impose({ conduct: 'SELL', illegalIncomeFen: -1 }), 'INVALID_AMOUNT'],
     ['no decision number', { organ: [COUNTY] }, impose({ decisionNumber: ' ' }), 'DECISION_INCOMPLETE'],
   ] as const)('refuses %s (STATE)', (_n, history, command, code) => {
-    given(history).when(command).thenRefusedByState(code);
+    given(history).when(command).thenRefusedWithStateCode(code);
   });
 });
 
@@ -41,7 +41,7 @@ describe('Art. 44 (FINE-BUY-HOLD): buying, holding or using auxiliary uniforms o
     ['USE', 100_000_00, ['FINE-BUY-HOLD']],
   ] as const)('%s, %i fen → %j', (conduct, amountFen, failed) => {
     const outcome = given({ organ: [COUNTY] }).when(impose({ conduct, amountFen }));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 });
@@ -55,12 +55,12 @@ describe('Art. 44 (FINE-MAKE-SELL): making or selling them — confiscation and 
     ['SELL', 1000_00, 5000_01, ['FINE-MAKE-SELL']],
   ] as const)('%s, illegal income %i fen, fine %i fen → %j', (conduct, illegalIncomeFen, amountFen, failed) => {
     const outcome = given({ organ: [COUNTY] }).when(impose({ conduct, illegalIncomeFen, amountFen }));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 
   it('no illegal income established: the range cannot be determined', () => {
-    const violations = given({ organ: [COUNTY] }).when(impose({ conduct: 'SELL', illegalIncomeFen: null, amountFen: 3000_00 })).thenRefusedByStatute('FINE-MAKE-SELL');
+    const violations = given({ organ: [COUNTY] }).when(impose({ conduct: 'SELL', illegalIncomeFen: null, amountFen: 3000_00 })).thenRefusedCitingRules('FINE-MAKE-SELL');
     expect(violations.map((v) => v.kind)).toEqual(['CANNOT_DETERMINE']);
   });
 });
@@ -73,11 +73,11 @@ describe('Art. 44: the fine goes with confiscation, and covers uniforms and insi
     ['a work ID, not confiscated, 2000 yuan', { item: 'WORK_ID' as const, confiscated: false, amountFen: 2000_00 }, 'FINE-BUY-HOLD', 3],
     ['made, a work ID, not confiscated, 10 times the income', { conduct: 'MAKE' as const, item: 'WORK_ID' as const, confiscated: false, illegalIncomeFen: 100_00, amountFen: 1000_00 }, 'FINE-MAKE-SELL', 3],
   ])('%s → %s with %i violation(s)', (_n, data, ruleId, count) => {
-    expect(given({ organ: [COUNTY] }).when(impose(data)).thenRefusedByStatute(ruleId)).toHaveLength(count);
+    expect(given({ organ: [COUNTY] }).when(impose(data)).thenRefusedCitingRules(ruleId)).toHaveLength(count);
   });
 
   it('Art. 47: a fine decided 2024-08-31 is not judged by the 2024 rules; one decided 2024-09-01 is', () => {
-    given({ organ: [COUNTY] }).when(impose({}, '2024-08-31')).thenRefusedByStatute('RULESET-NOT-IN-FORCE');
+    given({ organ: [COUNTY] }).when(impose({}, '2024-08-31')).thenRefusedCitingRules('RULESET-NOT-IN-FORCE');
     expect(given({ organ: [COUNTY] }).when(impose({}, '2024-09-01')).decision.accepted).toBe(true);
   });
 });
@@ -94,7 +94,7 @@ describe('RecordFinePayment', () => {
     ['a payment before the decision', [IMPOSED], pay(800_00, '2024-10-14'), 'PAID_BEFORE_DECISION'],
     ['a second payment', [IMPOSED, on('2024-10-20', finePaid({ fineId: 'fine-1', amountFen: 800_00, receiptRef: 'R-1' }))], pay(), 'FINE_NOT_PAYABLE'],
   ] as const)('refuses %s (STATE)', (_n, fine, command, code) => {
-    given({ fine: [...fine] }).when(command).thenRefusedByState(code);
+    given({ fine: [...fine] }).when(command).thenRefusedWithStateCode(code);
   });
 });
 
@@ -110,7 +110,7 @@ describe('RevokeFine', () => {
     ['a revoked fine', [IMPOSED, fineRevoked({ fineId: 'fine-1', reason: 'LITIGATION', decisionRef: 'X' })], revoke(), 'FINE_ALREADY_REVOKED'],
     ['no revoking decision', [IMPOSED], revoke(''), 'DECISION_REF_MISSING'],
   ] as const)('refuses %s (STATE)', (_n, fine, command, code) => {
-    given({ fine: [...fine] }).when(command).thenRefusedByState(code);
+    given({ fine: [...fine] }).when(command).thenRefusedWithStateCode(code);
   });
 });
 

@@ -31,8 +31,8 @@ describe('RegisterApplicant: RegisterApplication with the sealed identity', () =
   });
 
   it('is refused exactly as RegisterApplication, writing no identity', () => {
-    given({}).when(register()).thenRefusedByState('PLAN_NOT_FOUND');
-    given({ plan: ANNOUNCED_PLAN, application: [REGISTERED] }).when(register()).thenRefusedByState('APPLICATION_ALREADY_REGISTERED');
+    given({}).when(register()).thenRefusedWithStateCode('PLAN_NOT_FOUND');
+    given({ plan: ANNOUNCED_PLAN, application: [REGISTERED] }).when(register()).thenRefusedWithStateCode('APPLICATION_ALREADY_REGISTERED');
   });
 
   it('folds the organs that took the identity, and the latest ciphertext', () => {

@@ -34,14 +34,14 @@ describe('ShredPersonalData: the retention of personal data after departure (ADR
   });
 
   it('keeps the data before the period ends, and while the person serves', () => {
-    given(history()).when(shred('2027-03-30')).thenRefusedByState('RETENTION_NOT_ENDED');
-    given({ identity, person: person.slice(0, 1), [`auxiliary:${AUX}`]: [hired()] }).when(shred('2030-01-01')).thenRefusedByState('PERSON_IN_SERVICE');
-    given({ identity }).when(shred('2030-01-01', [])).thenRefusedByState('PERSON_NOT_HIRED');
+    given(history()).when(shred('2027-03-30')).thenRefusedWithStateCode('RETENTION_NOT_ENDED');
+    given({ identity, person: person.slice(0, 1), [`auxiliary:${AUX}`]: [hired()] }).when(shred('2030-01-01')).thenRefusedWithStateCode('PERSON_IN_SERVICE');
+    given({ identity }).when(shred('2030-01-01', [])).thenRefusedWithStateCode('PERSON_NOT_HIRED');
   });
 
   it('counts from a later registration of the same person', () => {
     const again = [...identity, on('2026-06-01', personIdentityRecorded({ personKey: PERSON, applicationId: 'application-2', organId: ORGAN, sealed: SEALED }))];
-    given({ ...history(), identity: again }).when(shred('2027-04-01')).thenRefusedByState('RETENTION_NOT_ENDED');
+    given({ ...history(), identity: again }).when(shred('2027-04-01')).thenRefusedWithStateCode('RETENTION_NOT_ENDED');
   });
 
   it('holds a person with an open complaint (Art. 38 ¶2), a compensation (Art. 42 ¶3) or a credential not recovered (Art. 37 ¶3), each named', () => {
@@ -75,22 +75,22 @@ describe('ShredPersonalData: the retention of personal data after departure (ADR
     const paid = on('2025-02-01', auxiliaryEvent('CompensationPaid', { auxiliaryId: AUX, compensationId: 'comp-1', paidByOrganId: ORGAN, paidFen: 50000, claimRef: 'GP-1', paidOn: '2025-02-01' }));
     const ordered = on('2025-02-10', auxiliaryEvent('CompensationRecoveryOrdered', { auxiliaryId: AUX, compensationId: 'comp-1', fromAuxiliaryFen: 20000, fault: 'INTENT', findingRef: 'F-1', orderedOn: '2025-02-10' }));
     const settled = on('2025-06-01', auxiliaryEvent('CompensationSettled', { auxiliaryId: AUX, compensationId: 'comp-1', settlement: 'RECOVERY_BORNE', settlementRef: 'S-1', recoveredFen: 20000, settledOn: '2025-06-01' }));
-    given(history([hired(), paid, ordered, terminatedOn('2025-03-31')])).when(shred('2028-01-01')).thenRefusedByState('PERSONAL_DATA_HELD');
+    given(history([hired(), paid, ordered, terminatedOn('2025-03-31')])).when(shred('2028-01-01')).thenRefusedWithStateCode('PERSONAL_DATA_HELD');
     expect(given(history([hired(), paid, ordered, terminatedOn('2025-03-31'), settled])).when(shred('2028-01-01')).decision.accepted).toBe(true);
   });
 
   it('judges every auxiliary record of the person, and shreds a key once', () => {
-    given(history()).when(shred('2028-01-01', [])).thenRefusedByState('AUXILIARY_RECORDS_INCOMPLETE');
+    given(history()).when(shred('2028-01-01', [])).thenRefusedWithStateCode('AUXILIARY_RECORDS_INCOMPLETE');
     const done = on('2027-04-01', personalDataShredded({ personKey: PERSON, keyId: 'dk-1', reason: 'RETENTION_ENDED', basis: { parameter: 'personalData.retentionYearsAfterDeparture', value: 2, source: 's', isDefault: true }, keptFrom: '2025-03-31', dueOn: '2027-03-31' }));
-    given({ ...history(), identity: [...identity, done] }).when(shred('2028-01-01')).thenRefusedByState('PERSONAL_DATA_ALREADY_SHREDDED');
-    given({ person, [`auxiliary:${AUX}`]: served }).when(shred('2028-01-01')).thenRefusedByState('IDENTITY_NOT_RECORDED');
+    given({ ...history(), identity: [...identity, done] }).when(shred('2028-01-01')).thenRefusedWithStateCode('PERSONAL_DATA_ALREADY_SHREDDED');
+    given({ person, [`auxiliary:${AUX}`]: served }).when(shred('2028-01-01')).thenRefusedWithStateCode('IDENTITY_NOT_RECORDED');
   });
 
   it('takes the period from a local measure, with its source', () => {
     const table = withParameterValues(PARAMETERS_2024, 'personalData.retentionYearsAfterDeparture', [{ from: '2024-09-01', value: 5, source: '呼公发〔2025〕1号', isDefault: false }]);
     const registry = createRegistry([{ ...RULE_SET_2024, parameters: table }]);
     const local = scenario(shredPersonalData, { registry }).given;
-    local(history()).when(shred('2028-01-01')).thenRefusedByState('RETENTION_NOT_ENDED');
+    local(history()).when(shred('2028-01-01')).thenRefusedWithStateCode('RETENTION_NOT_ENDED');
     const { decision: later } = local(history()).when(shred('2030-03-31'));
     expect(later.accepted && later.events.identity?.[0]?.data).toMatchObject({ basis: { value: 5, source: '呼公发〔2025〕1号', isDefault: false }, dueOn: '2030-03-31' });
   });

@@ -24,21 +24,21 @@ describe('RegisterOrgan', () => {
     });
 
     it('refuses a parent that is not registered (STATE)', () => {
-      given({}).when(register({ organId: 'baotou', parentId: 'nowhere' })).thenRefusedByState('PARENT_NOT_REGISTERED');
+      given({}).when(register({ organId: 'baotou', parentId: 'nowhere' })).thenRefusedWithStateCode('PARENT_NOT_REGISTERED');
     });
 
     it('refuses an organ as its own parent (STATE)', () => {
-      given({}).when(register({ organId: 'baotou', parentId: 'baotou' })).thenRefusedByState('ORGAN_OWN_PARENT');
+      given({}).when(register({ organId: 'baotou', parentId: 'baotou' })).thenRefusedWithStateCode('ORGAN_OWN_PARENT');
     });
 
     it('refuses an empty name (STATE)', () => {
-      given({ parent: [REGION] }).when(register({ organId: 'baotou', name: '  ' })).thenRefusedByState('ORGAN_NAME_MISSING');
+      given({ parent: [REGION] }).when(register({ organId: 'baotou', name: '  ' })).thenRefusedWithStateCode('ORGAN_NAME_MISSING');
     });
   });
 
   describe('given the organ is registered', () => {
     it('refuses to register it again (STATE)', () => {
-      given({ organ: [CITY], parent: [REGION] }).when(register({ organId: 'hohhot' })).thenRefusedByState('ORGAN_ALREADY_REGISTERED');
+      given({ organ: [CITY], parent: [REGION] }).when(register({ organId: 'hohhot' })).thenRefusedWithStateCode('ORGAN_ALREADY_REGISTERED');
     });
   });
 });
@@ -59,12 +59,12 @@ describe('Arts. 5, 18, 19 (ORG-LEVEL): an organ sits directly under an organ of 
   ] as const)('a %s under a %s → %j', (level, parentLevel, failed) => {
     const parent = parents[parentLevel];
     const outcome = given({ parent: [parent] }).when(register({ organId: 'new', level, parentId: parent.data.organId }));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 
   it.each([['CITY'], ['COUNTY'], ['UNIT']] as const)('a %s without parent is refused', (level) => {
-    given({}).when(register({ organId: 'new', level, parentId: null })).thenRefusedByStatute('ORG-LEVEL');
+    given({}).when(register({ organId: 'new', level, parentId: null })).thenRefusedCitingRules('ORG-LEVEL');
   });
 });
 
@@ -78,13 +78,13 @@ describe('Art. 46 (ORG-KIND): courts, procuratorates and justice administration 
   it('an unknown kind with a wrong level lists both failed rules', () => {
     given({ parent: [COUNTY] })
       .when(register({ organId: 'new', level: 'CITY' as OrganLevel, kind: 'ARMY' as OrganKind, parentId: 'xincheng' }))
-      .thenRefusedByStatute('ORG-LEVEL', 'ORG-KIND');
+      .thenRefusedCitingRules('ORG-LEVEL', 'ORG-KIND');
   });
 });
 
 describe('Art. 47: the 2024 rules judge registrations effective from 2024-09-01', () => {
   it('2024-08-31: no rule set in force', () => {
-    given({ parent: [REGION] }).when(register({ organId: 'new' }, '2024-08-31')).thenRefusedByStatute('RULESET-NOT-IN-FORCE');
+    given({ parent: [REGION] }).when(register({ organId: 'new' }, '2024-08-31')).thenRefusedCitingRules('RULESET-NOT-IN-FORCE');
   });
   it('2024-09-01: judged and accepted', () => {
     expect(given({ parent: [REGION] }).when(register({ organId: 'new' }, '2024-09-01')).decision.accepted).toBe(true);

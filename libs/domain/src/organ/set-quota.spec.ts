@@ -38,16 +38,16 @@ describe('SetQuota', () => {
   });
 
   it('refuses a quota for an organ not registered (STATE)', () => {
-    given({ authority: [REGION] }).when(set()).thenRefusedByState('ORGAN_NOT_REGISTERED');
+    given({ authority: [REGION] }).when(set()).thenRefusedWithStateCode('ORGAN_NOT_REGISTERED');
   });
 
   it('refuses a setting authority not registered (STATE)', () => {
-    given({ organ: [COUNTY] }).when(set()).thenRefusedByState('AUTHORITY_NOT_REGISTERED');
+    given({ organ: [COUNTY] }).when(set()).thenRefusedWithStateCode('AUTHORITY_NOT_REGISTERED');
   });
 
   it('refuses a quota from a date before the organ was registered (STATE ORGAN_NOT_REGISTERED): the organ did not exist then', () => {
     const outcome = given({ organ: [on('2025-01-01', COUNTY)], authority: [REGION] }).when(set({}, '2024-12-31'));
-    outcome.thenRefusedByState('ORGAN_NOT_REGISTERED');
+    outcome.thenRefusedWithStateCode('ORGAN_NOT_REGISTERED');
     const refusal = outcome.decision as { accepted: false; refusal: { message: { zh: string; en: string } } };
     expect(refusal.refusal.message.en).toContain('2024-12-31');
     expect(refusal.refusal.message.zh).toContain('2024-12-31');
@@ -57,7 +57,7 @@ describe('SetQuota', () => {
   });
 
   it('refuses a setting authority registered only after the quota’s date (STATE AUTHORITY_NOT_REGISTERED)', () => {
-    given({ organ: [COUNTY], authority: [on('2024-11-01', REGION)] }).when(set({}, '2024-10-01')).thenRefusedByState('AUTHORITY_NOT_REGISTERED');
+    given({ organ: [COUNTY], authority: [on('2024-11-01', REGION)] }).when(set({}, '2024-10-01')).thenRefusedWithStateCode('AUTHORITY_NOT_REGISTERED');
   });
 });
 
@@ -71,18 +71,18 @@ describe('Art. 7 (QUOTA-SET): a quota is set by a REGION-level authority, with i
     ['the region organ, 1.5', REGION, 'D', 1.5, ['QUOTA-SET']],
   ] as const)('set by %s → %j', (_name, authority, documentRef, headcount, failed) => {
     const outcome = given({ organ: [COUNTY], authority: [authority] }).when(set({ setByOrganId: authority.data.organId, documentRef, headcount }));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 
   it('a city organ without document: every defect of QUOTA-SET is listed', () => {
-    const violations = given({ organ: [COUNTY], authority: [CITY] }).when(set({ setByOrganId: 'hohhot', documentRef: '' })).thenRefusedByStatute('QUOTA-SET');
+    const violations = given({ organ: [COUNTY], authority: [CITY] }).when(set({ setByOrganId: 'hohhot', documentRef: '' })).thenRefusedCitingRules('QUOTA-SET');
     expect(violations).toHaveLength(2);
   });
 
   it('2024-08-31 is before the regulation: no rule set in force; 2024-09-01 is judged', () => {
     // Organs registered before (under earlier rules): the date alone decides.
-    given({ organ: [on('2024-08-01', COUNTY)], authority: [on('2024-08-01', REGION)] }).when(set({}, '2024-08-31')).thenRefusedByStatute('RULESET-NOT-IN-FORCE');
+    given({ organ: [on('2024-08-01', COUNTY)], authority: [on('2024-08-01', REGION)] }).when(set({}, '2024-08-31')).thenRefusedCitingRules('RULESET-NOT-IN-FORCE');
     expect(given({ organ: [COUNTY], authority: [REGION] }).when(set({}, '2024-09-01')).decision.accepted).toBe(true);
   });
 });

@@ -30,24 +30,24 @@ describe('RegisterApplication', () => {
     });
 
     it('refuses a second registration under the same id (STATE)', () => {
-      given({ plan: ANNOUNCED_PLAN, application: [REGISTERED] }).when(register()).thenRefusedByState('APPLICATION_ALREADY_REGISTERED');
+      given({ plan: ANNOUNCED_PLAN, application: [REGISTERED] }).when(register()).thenRefusedWithStateCode('APPLICATION_ALREADY_REGISTERED');
     });
 
     it('refuses an opening that is not a targeted one of the plan (STATE)', () => {
-      given({ plan: ANNOUNCED_PLAN }).when(register({ targetedOpeningId: 'o-open' })).thenRefusedByState('NOT_A_TARGETED_OPENING');
+      given({ plan: ANNOUNCED_PLAN }).when(register({ targetedOpeningId: 'o-open' })).thenRefusedWithStateCode('NOT_A_TARGETED_OPENING');
     });
 
     it('refuses an actor whose organ is not registered (STATE)', () => {
-      given({ plan: ANNOUNCED_PLAN }).when(register({}, '2024-10-10', actorOf('ghost'))).thenRefusedByState('ACTOR_ORGAN_NOT_REGISTERED');
+      given({ plan: ANNOUNCED_PLAN }).when(register({}, '2024-10-10', actorOf('ghost'))).thenRefusedWithStateCode('ACTOR_ORGAN_NOT_REGISTERED');
     });
   });
 
   it('refuses a plan that does not exist (STATE)', () => {
-    given({}).when(register()).thenRefusedByState('PLAN_NOT_FOUND');
+    given({}).when(register()).thenRefusedWithStateCode('PLAN_NOT_FOUND');
   });
 
   it('refuses a closed plan (STATE)', () => {
-    given({ plan: [...ANNOUNCED_PLAN, recruitmentPlanClosed({ planId: 'plan-1', reason: 'COMPLETED', closedOn: '2025-01-01' })] }).when(register()).thenRefusedByState('PLAN_CLOSED');
+    given({ plan: [...ANNOUNCED_PLAN, recruitmentPlanClosed({ planId: 'plan-1', reason: 'COMPLETED', closedOn: '2025-01-01' })] }).when(register()).thenRefusedWithStateCode('PLAN_CLOSED');
   });
 });
 
@@ -79,7 +79,7 @@ describe('Art. 20 (RECR-ORDER): registration (2) only after the announcement (1)
     ['drafted', [DRAFTED]],
     ['approved, not announced', [DRAFTED, APPROVED]],
   ])('a plan only %s: refused', (_n, plan) => {
-    given({ plan }).when(register()).thenRefusedByStatute('RECR-ORDER');
+    given({ plan }).when(register()).thenRefusedCitingRules('RECR-ORDER');
   });
 
   it('announced: accepted', () => {
@@ -98,7 +98,7 @@ describe('Art. 21 (2) (ELIG-AGE): 年满十八周岁 on the registration date �
     ['2008-02-29', '2026-02-28', []],
   ])('born %s, registering %s → %j', (birthDate, registeredOn, failed) => {
     const outcome = given({ plan: ANNOUNCED_PLAN }).when(withApplicant({ birthDate }, registeredOn));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else accepted(outcome);
   });
 });
@@ -106,7 +106,7 @@ describe('Art. 21 (2) (ELIG-AGE): 年满十八周岁 on the registration date �
 describe('Art. 21 (2) (ELIG-CITIZEN): a citizen of the PRC', () => {
   it.each([['CN', []], ['MN', ['ELIG-CITIZEN']], ['', ['ELIG-CITIZEN']]])('nationality %j → %j', (nationality, failed) => {
     const outcome = given({ plan: ANNOUNCED_PLAN }).when(withApplicant({ nationality }));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else accepted(outcome);
   });
 });
@@ -126,14 +126,14 @@ describe('Art. 21 (3) (ELIG-EDU, ELIG-EDU-RELAX): 大学专科 or above; 高中/
     ['below high school, veteran, approved', 'BELOW_HIGH_SCHOOL', { ground: 'VETERAN', approval: approval('GOVERNMENT', 'CITY') }, ['ELIG-EDU', 'ELIG-EDU-RELAX']],
   ])('%s → %j', (_n, education, educationRelaxation, failed) => {
     const outcome = given({ plan: ANNOUNCED_PLAN }).when(withApplicant({ education, educationRelaxation }));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else accepted(outcome);
   });
 
   it('the relaxation\'s violation cites the exception (Art. 21 ¶1 (3), its second sentence) and names the rule it relaxes', () => {
     const violations = given({ plan: ANNOUNCED_PLAN })
       .when(withApplicant({ education: 'HIGH_SCHOOL', educationRelaxation: { ground: 'VETERAN', approval: null } }))
-      .thenRefusedByStatute('ELIG-EDU', 'ELIG-EDU-RELAX');
+      .thenRefusedCitingRules('ELIG-EDU', 'ELIG-EDU-RELAX');
     expect(violations.find((v) => v.ruleId === 'ELIG-EDU-RELAX')).toMatchObject({ relaxes: 'ELIG-EDU', citation: { article: 21, item: 3 } });
   });
 });
@@ -146,7 +146,7 @@ describe('Art. 22 ¶2 (PREF-TARGETED): a targeted opening (定向招聘) takes o
     [[], ['PREF-TARGETED']],
   ])('an applicant of items %j on the veterans\' opening → %j', (preferenceCategories, failed) => {
     const outcome = given({ plan: ANNOUNCED_PLAN }).when(register({ targetedOpeningId: 'o-veterans', preferenceCategories }));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else accepted(outcome);
   });
 });
@@ -158,7 +158,7 @@ describe('Art. 19 ¶2 (PLAN-NO-SELF): a unit (警种、单位、基层所队) ma
     ['a police station', UNIT, ['PLAN-NO-SELF']],
   ] as const)('registration taken by %s → %j', (_n, organ, failed) => {
     const outcome = given({ plan: ANNOUNCED_PLAN, recruiter: [organ] }).when(register({}, '2024-10-10', actorOf(organ.data.organId)));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else accepted(outcome);
   });
 });
@@ -166,14 +166,14 @@ describe('Art. 19 ¶2 (PLAN-NO-SELF): a unit (警种、单位、基层所队) ma
 describe('every failed rule is listed, not only the first', () => {
   it('a 17-year-old foreigner with high school only, registered by a police station', () => {
     const command = register({ applicant: { ...APPLICANT, birthDate: '2007-01-01', nationality: 'KZ', education: 'HIGH_SCHOOL' } }, '2024-10-10', actorOf(UNIT.data.organId));
-    given({ plan: ANNOUNCED_PLAN, recruiter: [UNIT] }).when(command).thenRefusedByStatute('PLAN-NO-SELF', 'ELIG-AGE', 'ELIG-CITIZEN', 'ELIG-EDU');
+    given({ plan: ANNOUNCED_PLAN, recruiter: [UNIT] }).when(command).thenRefusedCitingRules('PLAN-NO-SELF', 'ELIG-AGE', 'ELIG-CITIZEN', 'ELIG-EDU');
   });
 });
 
 describe('Art. 47: registrations are judged by the 2024 rules from 2024-09-01', () => {
   const earlyPlan = [DRAFTED, APPROVED, { ...ANNOUNCED, data: { ...ANNOUNCED.data, announcedOn: '2024-08-20' } }];
   it('registered 2024-08-31: no rule set in force', () => {
-    given({ plan: earlyPlan }).when(register({}, '2024-08-31')).thenRefusedByStatute('RULESET-NOT-IN-FORCE');
+    given({ plan: earlyPlan }).when(register({}, '2024-08-31')).thenRefusedCitingRules('RULESET-NOT-IN-FORCE');
   });
   it('registered 2024-09-01: judged and accepted', () => {
     given({ plan: earlyPlan }).when(register({}, '2024-09-01')).then({ application: [applicationRegistered({ ...REGISTERED.data, announcedOn: '2024-08-20' })] });

@@ -42,40 +42,40 @@ describe('ReviewQualification (Art. 20 (2) 资格审查)', () => {
     it('refuses a negative political attestation: that is a failed stage to record (STATE)', () => {
       given(registered)
         .when(review({ politicalAttestation: { conclusion: 'DOES_NOT_MEET', attestedBy: 'r', attestedOn: '2024-10-20', materialRefs: [] } }))
-        .thenRefusedByState('POLITICAL_ATTESTATION_NEGATIVE');
+        .thenRefusedWithStateCode('POLITICAL_ATTESTATION_NEGATIVE');
     });
   });
 
   it('refuses an application that does not exist (STATE)', () => {
-    given({}).when(review()).thenRefusedByState('APPLICATION_NOT_FOUND');
+    given({}).when(review()).thenRefusedWithStateCode('APPLICATION_NOT_FOUND');
   });
 
   it('refuses a second review (STATE)', () => {
-    given({ application: historyTo(2) }).when(review()).thenRefusedByState('STAGE_ALREADY_RECORDED');
+    given({ application: historyTo(2) }).when(review()).thenRefusedWithStateCode('STAGE_ALREADY_RECORDED');
   });
 
   it('refuses an application already used for a hire (STATE)', () => {
-    given({ application: [...historyTo(6), applicantHired({ applicationId: 'app-1', auxiliaryId: 'aux-1' })] }).when(review()).thenRefusedByState('APPLICATION_ALREADY_HIRED');
+    given({ application: [...historyTo(6), applicantHired({ applicationId: 'app-1', auxiliaryId: 'aux-1' })] }).when(review()).thenRefusedWithStateCode('APPLICATION_ALREADY_HIRED');
   });
 
   it('refuses a review once stage (2) is recorded failed (STATE)', () => {
     given({ application: [...historyTo(1), recruitmentStageFailed({ applicationId: 'app-1', stage: 2, reason: 'WITHDRAWN', reasonRef: null })] })
       .when(review())
-      .thenRefusedByState('STAGE_ALREADY_RECORDED');
+      .thenRefusedWithStateCode('STAGE_ALREADY_RECORDED');
   });
 
   it('Art. 19 ¶2: a police station may not review (PLAN-NO-SELF)', () => {
-    given({ ...registered, recruiter: [UNIT] }).when(review({}, '2024-10-20', { id: 'op', role: 'operator', organId: UNIT.data.organId })).thenRefusedByStatute('PLAN-NO-SELF');
+    given({ ...registered, recruiter: [UNIT] }).when(review({}, '2024-10-20', { id: 'op', role: 'operator', organId: UNIT.data.organId })).thenRefusedCitingRules('PLAN-NO-SELF');
   });
 });
 
 describe('Art. 23 (DISQ-1..8): each circumstance disqualifies, whatever the eligibility', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8] as const)('item (%i) found → DISQ-%i', (item) => {
-    given(registered).when(review({ backgroundFindings: withFinding(item, { found: true }) })).thenRefusedByStatute(`DISQ-${item}`);
+    given(registered).when(review({ backgroundFindings: withFinding(item, { found: true }) })).thenRefusedCitingRules(`DISQ-${item}`);
   });
 
   it.each([1, 3, 8] as const)('item (%i) with no finding recorded → DISQ-%i cannot be determined', (item) => {
-    const violations = given(registered).when(review({ backgroundFindings: withFinding(item, null) })).thenRefusedByStatute(`DISQ-${item}`);
+    const violations = given(registered).when(review({ backgroundFindings: withFinding(item, null) })).thenRefusedCitingRules(`DISQ-${item}`);
     expect(violations.map((v) => v.kind)).toEqual(['CANNOT_DETERMINE']);
   });
 });
@@ -87,12 +87,12 @@ describe('Art. 23 (5) (DISQ-5): someone the system itself recorded as dismissed 
     ['OTHER_STATUTORY', []],
   ])('an earlier service ended by %s, the check found nothing → %j', (reason, failed) => {
     const outcome = given({ ...registered, person: served(reason) }).when(review());
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 
   it('the violation cites the earlier termination: organ, date, auxiliary record and contract', () => {
-    const [v] = given({ ...registered, person: served('DISMISSAL_FOR_VIOLATION') }).when(review()).thenRefusedByStatute('DISQ-5');
+    const [v] = given({ ...registered, person: served('DISMISSAL_FOR_VIOLATION') }).when(review()).thenRefusedCitingRules('DISQ-5');
     expect(v?.citation).toMatchObject({ article: 23, paragraph: 1, item: 5 });
     expect(v?.observed).toEqual({ organId: 'baotou-pcs', endedOn: '2021-06-30', reason: 'DISMISSAL_FOR_VIOLATION', auxiliaryId: 'aux-old', contractId: 'c-old' });
     expect(v?.message.zh).toContain('aux-old');
@@ -112,12 +112,12 @@ describe('Art. 23 (6) (DISQ-6): 擅自离职 in the system\'s own service histor
     ['MUTUAL_AGREEMENT', []],
   ])('an earlier service ended by %s → %j', (reason, failed) => {
     const outcome = given({ ...registered, person: served(reason) }).when(review());
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 
   it('history decides even without a finding on item (6)', () => {
-    const violations = given({ ...registered, person: served('ABANDONMENT') }).when(review({ backgroundFindings: withFinding(6, null) })).thenRefusedByStatute('DISQ-6');
+    const violations = given({ ...registered, person: served('ABANDONMENT') }).when(review({ backgroundFindings: withFinding(6, null) })).thenRefusedCitingRules('DISQ-6');
     expect(violations.map((v) => v.kind)).toEqual(['NOT_MET']);
   });
 
@@ -127,8 +127,8 @@ describe('Art. 23 (6) (DISQ-6): 擅自离职 in the system\'s own service histor
   });
 
   it('refuses a person key other than the application\'s, or a history supplied beside it (STATE)', () => {
-    given({ ...registered, person: served('ABANDONMENT') }).when(review({ personKey: 'pk:other' })).thenRefusedByState('APPLICATION_PERSON_MISMATCH');
-    given(registered).when(review({ serviceHistory: [] })).thenRefusedByState('SERVICE_HISTORY_FROM_COMMAND');
+    given({ ...registered, person: served('ABANDONMENT') }).when(review({ personKey: 'pk:other' })).thenRefusedWithStateCode('APPLICATION_PERSON_MISMATCH');
+    given(registered).when(review({ serviceHistory: [] })).thenRefusedWithStateCode('SERVICE_HISTORY_FROM_COMMAND');
   });
 
   describe('deprecated: a command without personKey', () => {
@@ -139,11 +139,11 @@ describe('Art. 23 (6) (DISQ-6): 擅自离职 in the system\'s own service histor
     };
     it('is judged on the serviceHistory it passes (no person stream is read)', () => {
       expect(reviewQualification.streams(legacy({})).person).toBeUndefined();
-      given(registered).when(legacy({ serviceHistory: [{ organId: 'baotou-pcs', endedOn: '2021-06-30', reason: 'ABANDONMENT' }] })).thenRefusedByStatute('DISQ-6');
+      given(registered).when(legacy({ serviceHistory: [{ organId: 'baotou-pcs', endedOn: '2021-06-30', reason: 'ABANDONMENT' }] })).thenRefusedCitingRules('DISQ-6');
       expect(given(registered).when(legacy({ serviceHistory: [] })).decision.accepted).toBe(true);
     });
     it('refuses when it passes neither personKey nor serviceHistory (STATE)', () => {
-      given(registered).when(legacy({})).thenRefusedByState('PERSON_KEY_MISSING');
+      given(registered).when(legacy({})).thenRefusedWithStateCode('PERSON_KEY_MISSING');
     });
   });
 });
@@ -156,7 +156,7 @@ describe('Art. 21 (5) (ELIG-POST): the post conditions of the plan are met', () 
     ['only an unknown condition assessed', [{ id: 'swimming', met: true }], ['ELIG-POST']],
   ])('%s → %j', (_n, postConditions, failed) => {
     const outcome = given(registered).when(review({ postConditions }));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 });
@@ -165,7 +165,7 @@ describe('every failed rule is listed, not only the first', () => {
   it('a criminal record, an abandonment in history, and a post condition not met', () => {
     given({ ...registered, person: served('ABANDONMENT') })
       .when(review({ backgroundFindings: withFinding(3, { found: true }), postConditions: [] }))
-      .thenRefusedByStatute('DISQ-3', 'DISQ-6', 'ELIG-POST');
+      .thenRefusedCitingRules('DISQ-3', 'DISQ-6', 'ELIG-POST');
   });
 
   it('the review also re-judges age on the registration date (not the review date)', () => {
@@ -173,7 +173,7 @@ describe('every failed rule is listed, not only the first', () => {
     const registeredOnBirthday = on('2024-10-10', applicationRegistered({ ...REGISTERED.data, applicant: { ...APPLICANT, birthDate: '2006-10-10' } }));
     expect(given({ application: [registeredOnBirthday] }).when(review()).decision.accepted).toBe(true);
     const registeredTheEve = on('2024-10-09', applicationRegistered({ ...REGISTERED.data, applicant: { ...APPLICANT, birthDate: '2006-10-10' } }));
-    given({ application: [registeredTheEve] }).when(review()).thenRefusedByStatute('ELIG-AGE');
+    given({ application: [registeredTheEve] }).when(review()).thenRefusedCitingRules('ELIG-AGE');
   });
 });
 

@@ -42,10 +42,10 @@ describe('RecordExamResults (Art. 20 (3))', () => {
     scenario(recordExamResults).given({ application: historyTo(2) }).when(exams()).then({ application: [examsPassed({ applicationId: 'app-1', scores: SCORES })] });
   });
   it('refuses negative scores (STATE)', () => {
-    scenario(recordExamResults).given({ application: historyTo(2) }).when(exams(undefined, { ...SCORES, written: -1 })).thenRefusedByState('INVALID_SCORES');
+    scenario(recordExamResults).given({ application: historyTo(2) }).when(exams(undefined, { ...SCORES, written: -1 })).thenRefusedWithStateCode('INVALID_SCORES');
   });
   it('refuses an application that does not exist (STATE)', () => {
-    scenario(recordExamResults).given({}).when(exams()).thenRefusedByState('APPLICATION_NOT_FOUND');
+    scenario(recordExamResults).given({}).when(exams()).thenRefusedWithStateCode('APPLICATION_NOT_FOUND');
   });
 });
 
@@ -54,7 +54,7 @@ describe('RecordMedicalExamination (Art. 20 (4), Art. 21 (4))', () => {
     scenario(recordMedicalExamination).given({ application: historyTo(3) }).when(medical()).then({ application: [medicalExaminationPassed({ applicationId: 'app-1', reportRef: 'MED-1' })] });
   });
   it('refuses a missing report reference (STATE)', () => {
-    scenario(recordMedicalExamination).given({ application: historyTo(3) }).when(medical(undefined, ' ')).thenRefusedByState('REPORT_REF_MISSING');
+    scenario(recordMedicalExamination).given({ application: historyTo(3) }).when(medical(undefined, ' ')).thenRefusedWithStateCode('REPORT_REF_MISSING');
   });
 });
 
@@ -69,26 +69,26 @@ describe('RecordInspection (Art. 20 (5) 考察, Art. 23 judged again)', () => {
       .then({ application: [inspectionPassed({ applicationId: 'app-1', clearedFindings: [{ item: 4, ref: 'BG-4b' }], serviceRecordsChecked: 0 })] });
   });
   it.each([3, 4, 7] as const)('Art. 23 (%i) found at inspection → DISQ-%i', (item) => {
-    given({ application: historyTo(4) }).when(inspection([{ item, found: true, ref: 'X' }])).thenRefusedByStatute(`DISQ-${item}`);
+    given({ application: historyTo(4) }).when(inspection([{ item, found: true, ref: 'X' }])).thenRefusedCitingRules(`DISQ-${item}`);
   });
   it('Art. 23 (6): an abandonment recorded since the review disqualifies; with a pending case both are listed', () => {
     given({ application: historyTo(4), person: ABANDONED_SINCE_REVIEW })
       .when(inspection([{ item: 3, found: true, ref: 'X' }]))
-      .thenRefusedByStatute('DISQ-3', 'DISQ-6');
+      .thenRefusedCitingRules('DISQ-3', 'DISQ-6');
   });
   it('the service history is read from the person registry the command names: another person\'s key is refused (STATE)', () => {
     expect(recordInspection.streams(inspection()).person?.id).toBe(PK);
-    given({ application: historyTo(4), person: ABANDONED_SINCE_REVIEW }).when(inspection([], STAGE_DATES[4], 'pk:other')).thenRefusedByState('APPLICATION_PERSON_MISMATCH');
+    given({ application: historyTo(4), person: ABANDONED_SINCE_REVIEW }).when(inspection([], STAGE_DATES[4], 'pk:other')).thenRefusedWithStateCode('APPLICATION_PERSON_MISMATCH');
   });
   it('deprecated: without personKey, the serviceHistory passed in is judged', () => {
     const legacy = command<RecordInspection>('RecordInspection', { applicationId: 'app-1', backgroundFindings: [], serviceHistory: [{ organId: 'baotou-pcs', endedOn: '2024-10-30', reason: 'ABANDONMENT' }] }, STAGE_DATES[4]);
-    given({ application: historyTo(4) }).when(legacy).thenRefusedByStatute('DISQ-6');
+    given({ application: historyTo(4) }).when(legacy).thenRefusedCitingRules('DISQ-6');
   });
   it('an application never reviewed has no clearances: stage order and every Art. 23 item are listed', () => {
-    given({ application: historyTo(1) }).when(inspection()).thenRefusedByStatute('RECR-ORDER', 'DISQ-1', 'DISQ-2', 'DISQ-3', 'DISQ-4', 'DISQ-5', 'DISQ-6', 'DISQ-7', 'DISQ-8');
+    given({ application: historyTo(1) }).when(inspection()).thenRefusedCitingRules('RECR-ORDER', 'DISQ-1', 'DISQ-2', 'DISQ-3', 'DISQ-4', 'DISQ-5', 'DISQ-6', 'DISQ-7', 'DISQ-8');
   });
   it('with fresh findings for every item, only the stage order fails', () => {
-    given({ application: historyTo(3) }).when(inspection(clearFindings())).thenRefusedByStatute('RECR-ORDER');
+    given({ application: historyTo(3) }).when(inspection(clearFindings())).thenRefusedCitingRules('RECR-ORDER');
   });
 });
 
@@ -104,7 +104,7 @@ describe('CompletePublicNotice (Art. 20 (6) 公示)', () => {
     ['a notice started before the inspection', '2024-11-19', '2024-11-26', '2024-12-08', 'NOTICE_BEFORE_INSPECTION'],
   ])('%s → %s', (_n, from, until, recordedOn, code) => {
     const outcome = given({ application: historyTo(5) }).when(notice(from, until, recordedOn));
-    if (code) outcome.thenRefusedByState(code);
+    if (code) outcome.thenRefusedWithStateCode(code);
     else expect(outcome.decision.accepted).toBe(true);
   });
 });
@@ -126,28 +126,28 @@ describe('Art. 20 (RECR-ORDER): the stages in order, none skipped', () => {
   ] as const)('stage (%i) with stages up to (%i) recorded → %s', (stage, upTo, expected) => {
     const outcome = byStage[stage](historyTo(upTo));
     if (expected === 'accepted') expect(outcome.decision.accepted).toBe(true);
-    else if (expected === 'RECR-ORDER') outcome.thenRefusedByStatute('RECR-ORDER');
-    else outcome.thenRefusedByState(expected);
+    else if (expected === 'RECR-ORDER') outcome.thenRefusedCitingRules('RECR-ORDER');
+    else outcome.thenRefusedWithStateCode(expected);
   });
 
   it('a skipped stage names every missing stage, each citing its item of Art. 20', () => {
-    const violations = byStage[6](historyTo(2)).thenRefusedByStatute('RECR-ORDER');
+    const violations = byStage[6](historyTo(2)).thenRefusedCitingRules('RECR-ORDER');
     expect(violations.map((v) => v.citation.item)).toEqual([3, 4, 5]);
   });
 
   it('a stage dated before the one before it is refused (STATE); the same day is fine', () => {
-    scenario(recordExamResults).given({ application: historyTo(2) }).when(exams('2024-10-19')).thenRefusedByState('STAGE_DATED_BEFORE_PREVIOUS');
+    scenario(recordExamResults).given({ application: historyTo(2) }).when(exams('2024-10-19')).thenRefusedWithStateCode('STAGE_DATED_BEFORE_PREVIOUS');
     expect(scenario(recordExamResults).given({ application: historyTo(2) }).when(exams('2024-10-20')).decision.accepted).toBe(true);
   });
 
   it('a failed stage ends the application: no later stage passes', () => {
     const ended = [...historyTo(3), on('2024-11-05', recruitmentStageFailed({ applicationId: 'app-1', stage: 4, reason: 'BELOW_STANDARD', reasonRef: 'R-1' }))];
-    const violations = byStage[5](ended).thenRefusedByStatute('RECR-ORDER');
+    const violations = byStage[5](ended).thenRefusedCitingRules('RECR-ORDER');
     expect(violations.map((v) => v.message.en).join(' ')).toMatch(/Stage 4 was failed/);
   });
 
   it('an application already used for a hire takes no more stage results (STATE)', () => {
-    byStage[6]([...historyTo(6), on('2024-12-20', applicantHired({ applicationId: 'app-1', auxiliaryId: 'aux-1' }))]).thenRefusedByState('APPLICATION_ALREADY_HIRED');
+    byStage[6]([...historyTo(6), on('2024-12-20', applicantHired({ applicationId: 'app-1', auxiliaryId: 'aux-1' }))]).thenRefusedWithStateCode('APPLICATION_ALREADY_HIRED');
   });
 });
 
@@ -157,14 +157,14 @@ describe('FailRecruitmentStage', () => {
     given({ application: historyTo(3) }).when(fail(4)).then({ application: [recruitmentStageFailed({ applicationId: 'app-1', stage: 4, reason: 'BELOW_STANDARD', reasonRef: 'R-1' })] });
   });
   it('Art. 20: a stage is failed only after those before it passed (RECR-ORDER)', () => {
-    given({ application: historyTo(2) }).when(fail(4)).thenRefusedByStatute('RECR-ORDER');
+    given({ application: historyTo(2) }).when(fail(4)).thenRefusedCitingRules('RECR-ORDER');
   });
   it('refuses failing a stage already recorded (STATE)', () => {
-    given({ application: historyTo(3) }).when(fail(3)).thenRefusedByState('STAGE_ALREADY_RECORDED');
+    given({ application: historyTo(3) }).when(fail(3)).thenRefusedWithStateCode('STAGE_ALREADY_RECORDED');
   });
   it('refuses failing twice: after one failure, the application has ended (RECR-ORDER)', () => {
     given({ application: [...historyTo(3), on('2024-11-05', recruitmentStageFailed({ applicationId: 'app-1', stage: 4, reason: 'ABSENT', reasonRef: null }))] })
       .when(fail(5, '2024-11-06'))
-      .thenRefusedByStatute('RECR-ORDER');
+      .thenRefusedCitingRules('RECR-ORDER');
   });
 });

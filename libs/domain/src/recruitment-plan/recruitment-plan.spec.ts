@@ -55,7 +55,7 @@ describe('DraftRecruitmentPlan', () => {
     ['a drafting organ not registered', { 'organ:xincheng': XINCHENG }, draft(), 'ORGAN_NOT_REGISTERED'],
     ['an opening organ not registered', { 'organ:hohhot': [CITY] }, draft(), 'OPENING_ORGAN_NOT_REGISTERED'],
   ] as const)('refuses %s (STATE)', (_n, history, command, code) => {
-    given(history).when(command).thenRefusedByState(code);
+    given(history).when(command).thenRefusedWithStateCode(code);
   });
 });
 
@@ -71,7 +71,7 @@ describe('Arts. 18 ¶1, 19 (PLAN-ORGAN, PLAN-NO-SELF): only a CITY-level organ o
     const outcome = scenario(draftRecruitmentPlan)
       .given({ [`organ:${drafter.data.organId}`]: drafter.data.organId === 'xincheng' ? XINCHENG : [drafter], 'organ:xincheng': XINCHENG })
       .when(draft({ draftingOrganId: drafter.data.organId }));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 });
@@ -84,14 +84,14 @@ describe('Art. 18 ¶1 (QUOTA-PLAN): the openings fit in the quota headroom (quot
     [6, ['QUOTA-PLAN']],
   ])('%i openings against a headroom of 5 → %j', (count, failed) => {
     const outcome = given({ 'organ:hohhot': [CITY], 'organ:xincheng': XINCHENG }).when(draft({ openings: [opening(count)] }));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 
   it('openings in two rows of one organ are added up', () => {
     given({ 'organ:hohhot': [CITY], 'organ:xincheng': XINCHENG })
       .when(draft({ openings: [opening(3), opening(3, { openingId: 'o-2', category: 'DUTY' })] }))
-      .thenRefusedByStatute('QUOTA-PLAN');
+      .thenRefusedCitingRules('QUOTA-PLAN');
   });
 
   it('released openings of another plan free their headroom', () => {
@@ -99,7 +99,7 @@ describe('Art. 18 ¶1 (QUOTA-PLAN): the openings fit in the quota headroom (quot
   });
 
   it('an organ without a quota in force on the draft date has no headroom', () => {
-    given({ 'organ:hohhot': [CITY], 'organ:xincheng': [COUNTY, quota(10, '2024-10-01')] }).when(draft({ openings: [opening(1)] }, '2024-09-30')).thenRefusedByStatute('QUOTA-PLAN');
+    given({ 'organ:hohhot': [CITY], 'organ:xincheng': [COUNTY, quota(10, '2024-10-01')] }).when(draft({ openings: [opening(1)] }, '2024-09-30')).thenRefusedCitingRules('QUOTA-PLAN');
     expect(given({ 'organ:hohhot': [CITY], 'organ:xincheng': [COUNTY, quota(10, '2024-10-01')] }).when(draft({ openings: [opening(1)] }, '2024-10-01')).decision.accepted).toBe(true);
   });
 });
@@ -112,7 +112,7 @@ describe('Art. 22 ¶2 (PREF-TARGETED): 定向招聘 only for items (1) and (2)',
     [[], ['PREF-TARGETED']],
   ])('a targeted opening for items %j → %j', (targetedCategories, failed) => {
     const outcome = scenario(draftRecruitmentPlan).given({ 'organ:hohhot': [CITY], 'organ:xincheng': XINCHENG }).when(draft({ openings: [opening(1, { targetedCategories })] }));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 
@@ -120,7 +120,7 @@ describe('Art. 22 ¶2 (PREF-TARGETED): 定向招聘 only for items (1) and (2)',
     scenario(draftRecruitmentPlan)
       .given({ 'organ:xincheng-pcs': [UNIT], 'organ:xincheng': XINCHENG })
       .when(draft({ draftingOrganId: 'xincheng-pcs', openings: [opening(9, { targetedCategories: [4] })] }))
-      .thenRefusedByStatute('PLAN-ORGAN', 'PLAN-NO-SELF', 'QUOTA-PLAN', 'PREF-TARGETED');
+      .thenRefusedCitingRules('PLAN-ORGAN', 'PLAN-NO-SELF', 'QUOTA-PLAN', 'PREF-TARGETED');
   });
 });
 
@@ -130,7 +130,7 @@ describe('Art. 47: plans drafted from 2024-09-01 are judged by the 2024 rules', 
     ['2024-09-01', []],
   ])('drafted %s → %j', (date, failed) => {
     const outcome = scenario(draftRecruitmentPlan).given({ 'organ:hohhot': [CITY], 'organ:xincheng': XINCHENG }).when(draft({}, date));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
 });
@@ -148,14 +148,14 @@ describe('ApproveRecruitmentPlan — Art. 18 ¶1 (PLAN-APPROVAL): approved by th
     ['no document number', { documentNumber: ' ' }, 1],
     ['a county government, no approver', { governmentLevel: 'COUNTY' as const, approver: '' }, 2],
   ])('%s → PLAN-APPROVAL with each defect listed', (_n, data, defects) => {
-    expect(given({ plan: [DRAFTED] }).when(approve(data)).thenRefusedByStatute('PLAN-APPROVAL')).toHaveLength(defects);
+    expect(given({ plan: [DRAFTED] }).when(approve(data)).thenRefusedCitingRules('PLAN-APPROVAL')).toHaveLength(defects);
   });
   it.each([
     ['no plan', [], 'PLAN_NOT_FOUND'],
     ['an approved plan', [DRAFTED, APPROVED], 'PLAN_ALREADY_APPROVED'],
     ['a closed plan', [DRAFTED, recruitmentPlanClosed({ planId: 'plan-1', reason: 'WITHDRAWN', closedOn: '2024-09-15' })], 'PLAN_CLOSED'],
   ] as const)('refuses %s (STATE)', (_n, plan, code) => {
-    given({ plan: [...plan] }).when(approve()).thenRefusedByState(code);
+    given({ plan: [...plan] }).when(approve()).thenRefusedWithStateCode(code);
   });
 });
 
@@ -175,7 +175,7 @@ describe('FileRecruitmentPlan — Art. 18 ¶2 (PLAN-FILING): a CITY-level plan i
     ['no filing reference', [DRAFTED], [REGION], file({ filingRef: '' }), 'FILING_REF_MISSING'],
     ['no plan', [], [REGION], file(), 'PLAN_NOT_FOUND'],
   ] as const)('refuses %s (STATE)', (_n, plan, region, command, code) => {
-    given({ plan: [...plan], region: [...region] }).when(command).thenRefusedByState(code);
+    given({ plan: [...plan], region: [...region] }).when(command).thenRefusedWithStateCode(code);
   });
 
   describe('supervision: an unfiled CITY plan is a finding (planFilingFinding)', () => {
@@ -210,18 +210,18 @@ describe('AnnounceRecruitment — Art. 18 ¶1, Art. 20 (1): announced only after
     ['announced the day of the approval', [DRAFTED, APPROVED], '2024-09-20', []],
   ] as const)('%s → %j', (_n, plan, date, failed) => {
     const outcome = given({ plan: [...plan], 'organ:xincheng': [...XINCHENG, reservedByPlan1] }).when(announce(date));
-    if (failed.length) outcome.thenRefusedByStatute(...failed);
+    if (failed.length) outcome.thenRefusedCitingRules(...failed);
     else expect(outcome.decision.accepted).toBe(true);
   });
   it('a quota lowered since the draft, and no approval: both listed', () => {
-    given({ plan: [DRAFTED], 'organ:xincheng': [...XINCHENG, reservedByPlan1, quota(8, '2024-09-25')] }).when(announce()).thenRefusedByStatute('PLAN-APPROVAL', 'QUOTA-PLAN');
+    given({ plan: [DRAFTED], 'organ:xincheng': [...XINCHENG, reservedByPlan1, quota(8, '2024-09-25')] }).when(announce()).thenRefusedCitingRules('PLAN-APPROVAL', 'QUOTA-PLAN');
   });
   it.each([
     ['organs that are not the plan\'s', [DRAFTED, APPROVED], announce('2024-10-01', ['hohhot']), 'PLAN_ORGANS_MISMATCH'],
     ['an announced plan', [DRAFTED, APPROVED, recruitmentAnnounced({ planId: 'plan-1', announcementRef: 'GG-0', announcedOn: '2024-09-30' })], announce(), 'PLAN_ALREADY_ANNOUNCED'],
     ['no plan', [], announce(), 'PLAN_NOT_FOUND'],
   ] as const)('refuses %s (STATE)', (_n, plan, command, code) => {
-    given({ plan: [...plan], 'organ:xincheng': XINCHENG }).when(command).thenRefusedByState(code);
+    given({ plan: [...plan], 'organ:xincheng': XINCHENG }).when(command).thenRefusedWithStateCode(code);
   });
 });
 
@@ -240,7 +240,7 @@ describe('CloseRecruitmentPlan', () => {
     ['a closed plan', [DRAFTED, recruitmentPlanClosed({ planId: 'plan-1', reason: 'WITHDRAWN', closedOn: '2024-09-15' })], close(), 'PLAN_CLOSED'],
     ['no plan', [], close(), 'PLAN_NOT_FOUND'],
   ] as const)('refuses %s (STATE)', (_n, plan, command, code) => {
-    given({ plan: [...plan] }).when(command).thenRefusedByState(code);
+    given({ plan: [...plan] }).when(command).thenRefusedWithStateCode(code);
   });
 });
 
@@ -272,27 +272,27 @@ describe('RecordRanking — Art. 22 ¶1 (PREF-RANK): preference only at equal sc
     ['the non-preferred first at an equal score', [entry('c', 85), entry('b', 85, [2])]],
     ['an ineligible (ended) but preferred applicant ranked', [entry('d', 95, [1], false)]],
   ])('%s → PREF-RANK', (_n, ranking) => {
-    given({ plan: announced, ...RECORD }).when(rank(ranking)).thenRefusedByStatute('PREF-RANK');
+    given({ plan: announced, ...RECORD }).when(rank(ranking)).thenRefusedCitingRules('PREF-RANK');
   });
   it.each([
     ['a raised score', [entry('a', 90), entry('c', 88), entry('b', 85, [2])]],
     ['an added preference category', [entry('a', 90), entry('c', 85, [4]), entry('b', 85, [2])]],
     ['an ended application called eligible', [entry('d', 95, [1]), entry('a', 90)]],
   ])('a ranking that contradicts the applications on record is refused — %s (PREF-RANK, citing the record)', (_n, ranking) => {
-    const violations = given({ plan: announced, ...RECORD }).when(rank(ranking)).thenRefusedByStatute('PREF-RANK');
+    const violations = given({ plan: announced, ...RECORD }).when(rank(ranking)).thenRefusedCitingRules('PREF-RANK');
     expect(violations.some((v) => v.message.en.includes('contradict'))).toBe(true);
   });
   it('the order is judged on the record: a raised score does not lift an applicant above a higher one', () => {
     // c claims 91 to rank above a (90); on record c has 85.
-    const violations = given({ plan: announced, ...RECORD }).when(rank([entry('c', 91), entry('a', 90), entry('b', 85, [2])])).thenRefusedByStatute('PREF-RANK');
+    const violations = given({ plan: announced, ...RECORD }).when(rank([entry('c', 91), entry('a', 90), entry('b', 85, [2])])).thenRefusedCitingRules('PREF-RANK');
     expect(violations.map((v) => v.message.en)).toEqual(expect.arrayContaining([expect.stringContaining('a scores higher but ranks below c')]));
   });
   it('refuses a ranking before the announcement, an applicant listed twice, one of another plan or not examined (STATE)', () => {
-    given({ plan: [DRAFTED, APPROVED], ...RECORD }).when(rank([entry('a', 90)])).thenRefusedByState('PLAN_NOT_ANNOUNCED');
-    given({ plan: announced, ...RECORD }).when(rank([entry('a', 90), entry('a', 90)])).thenRefusedByState('DUPLICATE_APPLICANT');
-    given({ plan: announced, ...RECORD }).when(rank([entry('x', 99)])).thenRefusedByState('APPLICATION_NOT_OF_PLAN');
-    given({ plan: announced, ...RECORD }).when(rank([entry('nobody', 99)])).thenRefusedByState('APPLICATION_NOT_OF_PLAN');
-    given({ plan: announced, 'application:e': application('e', 80).slice(0, 1) }).when(rank([entry('e', 80)])).thenRefusedByState('APPLICANT_NOT_EXAMINED');
+    given({ plan: [DRAFTED, APPROVED], ...RECORD }).when(rank([entry('a', 90)])).thenRefusedWithStateCode('PLAN_NOT_ANNOUNCED');
+    given({ plan: announced, ...RECORD }).when(rank([entry('a', 90), entry('a', 90)])).thenRefusedWithStateCode('DUPLICATE_APPLICANT');
+    given({ plan: announced, ...RECORD }).when(rank([entry('x', 99)])).thenRefusedWithStateCode('APPLICATION_NOT_OF_PLAN');
+    given({ plan: announced, ...RECORD }).when(rank([entry('nobody', 99)])).thenRefusedWithStateCode('APPLICATION_NOT_OF_PLAN');
+    given({ plan: announced, 'application:e': application('e', 80).slice(0, 1) }).when(rank([entry('e', 80)])).thenRefusedWithStateCode('APPLICANT_NOT_EXAMINED');
   });
 });
 

@@ -5,8 +5,8 @@ import { type Command, type CommandHandler, type CommandMetadata, type Decision,
  * given / when / then for command handlers, Emmett-style, for specs only:
  *
  *   scenario(assignDuty).given({ auxiliary: [hired, trained] }).when(command).then({ auxiliary: [assigned] });
- *   … .when(command).thenRefusedByStatute('DUTY-FORBIDDEN', 'DUTY-TRAINED');   // every failed rule, no more, no less
- *   … .when(command).thenRefusedByState('AUXILIARY_NOT_HIRED');
+ *   … .when(command).thenRefusedCitingRules('DUTY-FORBIDDEN', 'DUTY-TRAINED');   // every failed rule, no more, no less
+ *   … .when(command).thenRefusedWithStateCode('AUXILIARY_NOT_HIRED');
  *
  * History is given per stream role, as events (dated `DEFAULT_EVENT_DATE`) or
  * envelopes (`on(date, event)`); a role left out is an empty stream.
@@ -39,8 +39,9 @@ export interface Outcome<Roles extends string> {
   /** The accepted events, per role (fails when refused). */
   then(expected: EventsByRole<Roles>): void;
   /** Refused by the statute, with exactly these rule ids failing (order-free, duplicates ignored). */
-  thenRefusedByStatute(...ruleIds: string[]): readonly Violation[];
-  thenRefusedByState(code: string): void;
+  thenRefusedCitingRules(...ruleIds: string[]): readonly Violation[];
+  /** Refused because the command does not fit the record (a STATE refusal), with this stable code. */
+  thenRefusedWithStateCode(code: string): void;
 }
 
 /** Decides a command against states folded from the given history: what the application does, minus the store. */
@@ -73,14 +74,14 @@ export function scenario<C extends Command, Refs extends Record<string, StreamRe
               if (!decision.accepted) throw new Error(`expected acceptance, got refusal: ${JSON.stringify(describeRefusal(decision))}`);
               expect(decision.events).toEqual(expected);
             },
-            thenRefusedByStatute(...ruleIds) {
+            thenRefusedCitingRules(...ruleIds) {
               if (decision.accepted) throw new Error(`expected a refusal by ${ruleIds.join(', ')}, got events: ${JSON.stringify(decision.events)}`);
               if (decision.refusal.kind !== 'STATUTE') throw new Error(`expected a statute refusal, got state refusal ${decision.refusal.code}`);
               const failed = [...new Set(decision.refusal.judgement.violations.map((v) => v.ruleId))].sort();
               expect(failed).toEqual([...new Set(ruleIds)].sort());
               return decision.refusal.judgement.violations;
             },
-            thenRefusedByState(code) {
+            thenRefusedWithStateCode(code) {
               if (decision.accepted) throw new Error(`expected refusal ${code}, got events: ${JSON.stringify(decision.events)}`);
               expect(decision.refusal.kind === 'STATE' ? decision.refusal.code : decision.refusal.judgement.violations.map((v) => v.ruleId)).toEqual(code);
             },
