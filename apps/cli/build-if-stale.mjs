@@ -25,8 +25,9 @@ export async function buildCli({ force = false } = {}) {
   process.stderr.write('Building the CLI (apps/cli → dist/apps/cli/main.js) …\n');
   const { build } = await import('esbuild');
   await build({
-    entryPoints: [join(cli, 'src', 'main.ts')],
-    outfile: built,
+    // The SQLite log's writer thread is a module of its own beside the bundle (SqliteEventStore starts it from there).
+    entryPoints: { main: join(cli, 'src', 'main.ts'), 'sqlite-writer-thread': join(root, 'libs', 'event-store', 'src', 'sqlite', 'sqlite-writer-thread.ts') },
+    outdir: dirname(built),
     bundle: true,
     platform: 'node',
     target: 'node20',

@@ -1,22 +1,18 @@
+import { existsSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import {
-  EMPTY_STREAM,
-  type StreamHead,
   type DigestedEvent,
-  digestEvents,
-  linkEvents,
-  toRecordedEvent,
   checkOnlyResult,
-  expectationHolds,
-  firstEventId,
+  digestEvents,
   resolveReappend,
   validateAppend,
   validateAppends,
 } from '../append-plan';
-import { duplicateEventId, notALog, unsupported, wrongExpectedRevision } from '../errors';
-import { GENESIS_LOG_DIGEST, nextLogDigest } from '../hash-chain';
+import { notALog, unsupported } from '../errors';
 import type { MerkleLogStore, StoredCheckpoint } from '../merkle/merkle-log';
-import { type Hash, MerkleFrontier, type MerkleNode, type NodeKey, frontierKeys, leafHash } from '../merkle/merkle-tree';
+import { type Hash, MerkleFrontier, type MerkleNode, type NodeKey, leafHash } from '../merkle/merkle-tree';
 import type {
   AppendResult,
   EventStore,
@@ -29,6 +25,18 @@ import type {
   SubscribeOptions,
 } from '../port';
 import { AppendSignal, pollingSubscription } from '../subscription';
+import {
+  type EncodedAppend,
+  type EntryWritten,
+  type GroupCommitted,
+  SqliteLogWriter,
+  type WireError,
+  applySqlitePragmas,
+  fromWireError,
+} from './sqlite-log-writer';
+import type { FromWriterThread, ToWriterThread, WriterThreadData } from './sqlite-writer-thread';
+
+export { applySqlitePragmas } from './sqlite-log-writer';
 
 export interface SqliteEventStoreOptions {
   /** A file path, or ':memory:' for tests. */
@@ -43,6 +51,14 @@ export interface SqliteEventStoreOptions {
    * the log's table is refused (NOT_A_LOG). Appends fail.
    */
   readOnly?: boolean;
+  /**
+   * Where the group commit runs: `thread` (the default for a file) in a
+   * worker thread of its own, on its own connection, so that the COMMIT's
+   * fsync does not block the calling thread; `inline` on the store's
+   * connection, blocking it (an in-memory database, which no other
+   * connection can open, always).
+   */
+  writer?: 'thread' | 'inline';
 }
 
 /**
@@ -86,13 +102,6 @@ CREATE TABLE IF NOT EXISTS checkpoints (
 ) STRICT;
 `;
 
-/** The pragmas of every connection; the benchmark's raw baseline uses the same. */
-export function applySqlitePragmas(db: Database.Database, busyTimeoutMs = 5000): void {
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-}
-
 interface EventRow {
   global_position: number;
   event_id: string;
@@ -111,27 +120,21 @@ const COLUMNS =
   'global_position, event_id, stream_id, stream_revision, type, schema_version, data, metadata, prev_hash, hash, log_digest';
 
 export class SqliteEventStore implements EventStore, MerkleLogStore {
+  /** The store's connection: every read, the schema, checkpoints; the appends too for an `inline` writer. */
   private readonly db: Database.Database;
   /** Null on a read-only copy written before the tree existed. */
   private readonly merkle: ReturnType<SqliteEventStore['merkleStatements']> | null;
   private readonly appended: AppendSignal;
   private readonly statements;
-  private readonly appendTransaction;
-  private readonly groupTransaction;
   private readonly readOnly: boolean;
+  /** Commits each group of appends (null: read-only). */
+  private readonly writer: GroupWriter | null;
   /** Appends waiting for the next group commit (see `write`). */
   private pending: PendingAppend[] = [];
-  /**
-   * What this connection's own commits left (heads of streams it wrote, the
-   * log head and the tree's right edge), so that an append need not read
-   * them back; trusted only while `PRAGMA data_version` is unchanged, that
-   * is, while no other connection (process) has committed.
-   */
-  private readonly heads = new Map<string, StreamHead>();
-  private logHead: LogHead | null = null;
-  private knownDataVersion: number | undefined;
-  private readonly dataVersion;
-  private control: { begin: Database.Statement; commit: Database.Statement; rollback: Database.Statement } | undefined;
+  /** The group being committed, if any: the next one gathers in `pending` meanwhile. */
+  private committing: Promise<void> | null = null;
+  private flushScheduled = false;
+  private closed = false;
   private readonly commitListeners: Array<(seconds: number) => void> = [];
 
   constructor(options: SqliteEventStoreOptions) {
@@ -150,7 +153,6 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
       this.db.exec(SQLITE_SCHEMA);
     }
     this.merkle = this.hasMerkleTables() ? this.merkleStatements() : null;
-    this.dataVersion = this.db.prepare('PRAGMA data_version').pluck();
     this.appended = new AppendSignal(options.pollIntervalMs ?? 100);
     this.statements = {
       head: this.db.prepare<[string], { stream_revision: number; hash: string }>(
@@ -161,9 +163,6 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
       ),
       byEventId: this.db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE event_id = ?`),
       byPosition: this.db.prepare<[number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE global_position = ?`),
-      insert: this.db.prepare(
-        `INSERT INTO events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
       forwards: this.db.prepare<[string, number, number], EventRow>(
         `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND stream_revision >= ? ORDER BY stream_revision ASC LIMIT ?`,
       ),
@@ -174,76 +173,12 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
         `SELECT ${COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position ASC LIMIT ?`,
       ),
     };
-    this.appendTransaction = this.db.transaction((appends: readonly DigestedAppend[], work: GroupWork): AppendResult[] => {
-      // What this append changes, kept apart until it has succeeded (a failure rolls back its savepoint only).
-      const own = new Map<string, StreamHead>();
-      const heads = appends.map(({ streamId, expectedRevision }) => this.headOf(streamId, expectedRevision, own, work));
-      const conflict = appends.findIndex((entry, i) => !expectationHolds(entry.expectedRevision, (heads[i] as StreamHead).revision));
-      if (conflict >= 0) {
-        // Perhaps this very append was stored before and its acknowledgement lost.
-        if (this.isStored(firstEventId(appends))) return this.reappend(appends);
-        const entry = appends[conflict] as StreamAppend;
-        throw wrongExpectedRevision(entry.streamId, entry.expectedRevision, (heads[conflict] as StreamHead).revision);
-      }
-      if (!work.log) work.log = this.readLogHead();
-      const log = work.log;
-      let first = true;
-      const merkle = this.merkle as NonNullable<typeof this.merkle>;
-      const results = appends.map((entry, i): AppendResult => {
-        const head = heads[i] as StreamHead;
-        if (entry.events.length === 0) return checkOnlyResult(head.revision);
-        const recorded = linkEvents(head, entry.digested).map((event): RecordedEvent => {
-          log.position += 1;
-          log.digest = nextLogDigest(log.digest, event.hash);
-          try {
-            this.statements.insert.run(
-              log.position, event.eventId, event.streamId, event.streamRevision, event.type, event.schemaVersion,
-              event.dataJson, event.metadataJson, event.prevHash, event.hash, log.digest,
-            );
-          } catch (error) {
-            const onStream = isUniqueViolationOn(error, 'stream_id');
-            if (!onStream && !isUniqueViolationOn(error, 'event_id')) throw error;
-            // The append's first event already stored: this append retried. Anything else rolls back. (A later
-            // event's failure cannot mean that: the first was inserted by this very append.)
-            if (first && this.isStored(event.eventId)) throw new AlreadyStored();
-            // A stream taken to be new (expected no_stream, not known here) that is not: the same refusal as a read head would give.
-            const stored = head === EMPTY_STREAM ? this.statements.head.get(entry.streamId) : undefined;
-            if (stored) throw wrongExpectedRevision(entry.streamId, entry.expectedRevision, stored.stream_revision);
-            throw duplicateEventId(event.eventId, entry.streamId);
-          }
-          first = false;
-          for (const node of log.frontier.push(leafHash(event.hash))) merkle.insert.run(node.level, node.index, node.hash);
-          return toRecordedEvent(event, log.position, log.digest);
-        });
-        const last = recorded[recorded.length - 1] as RecordedEvent;
-        own.set(entry.streamId, { revision: last.streamRevision, hash: last.metadata.hash as string });
-        return { nextExpectedRevision: last.streamRevision, events: recorded, alreadyStored: false };
-      });
-      for (const [streamId, head] of own) work.heads.set(streamId, head);
-      return results;
-    });
-    // Group commit: every append queued since the last flush in one transaction and one fsync. Each
-    // append runs as a savepoint (better-sqlite3 nests a transaction function as one), so a conflict
-    // or a duplicate rolls back only its own append; the others commit together.
-    // Run inside BEGIN IMMEDIATE … COMMIT in `flush`, so that the COMMIT (the WAL write and its fsync) is timed alone.
-    this.groupTransaction = (batch: readonly PendingAppend[]): { outcomes: GroupOutcome[]; work: GroupWork } => {
-      // Under the write lock: if another connection committed since, what this one holds in memory may be old.
-      const version = this.dataVersion.get() as number;
-      if (version !== this.knownDataVersion) this.forgetHeads();
-      this.knownDataVersion = version;
-      const work: GroupWork = { heads: new Map(), log: this.logHead };
-      const outcomes = batch.map((item): GroupOutcome => {
-        try {
-          return { ok: true, results: this.appendTransaction(item.digested, work) };
-        } catch (error) {
-          // The savepoint rolled back; the log head in hand may have moved with it: read it again.
-          work.log = null;
-          return { ok: false, error };
-        }
-      });
-      return { outcomes, work };
-    };
-    if (!this.readOnly) this.buildMissingTree();
+    if (this.readOnly) {
+      this.writer = null;
+    } else {
+      this.buildMissingTree();
+      this.writer = openWriter(options, this.db);
+    }
   }
 
   private hasMerkleTables(): boolean {
@@ -273,17 +208,6 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
       return row ? leafHash(row.hash) : null;
     }
     return merkle.node.get(key.level, key.index)?.hash ?? null;
-  }
-
-  /** The right edge of the tree of `size` leaves, as stored: at most log₂ size point reads. */
-  private frontierAt(size: number): MerkleFrontier {
-    const keys = frontierKeys(size);
-    const nodes = keys.map((key) => {
-      const node = this.nodeAt(key);
-      if (!node) throw new Error(`the Merkle tree has no node at level ${key.level}, index ${key.index} below size ${size}: the log was tampered with`);
-      return node;
-    });
-    return MerkleFrontier.of(size, nodes);
   }
 
   /** A log written before the tree existed gets its tree once, on the first writable open. */
@@ -333,46 +257,6 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
     return row ? { treeSize: row.tree_size, rootHash: row.root_hash, signedAt: row.signed_at, note: row.note } : null;
   }
 
-  /**
-   * A stream's head for an append: what this append or its group wrote
-   * before it, else what this connection knows from its own commits (valid
-   * while no other connection committed: `PRAGMA data_version`, checked under
-   * the write lock), else the stored head. A stream expected new and not
-   * known here is taken to be new without a read: its first insert would
-   * break UNIQUE (stream_id, stream_revision) if it were not.
-   */
-  private headOf(streamId: string, expected: ExpectedRevision, own: Map<string, StreamHead>, work: GroupWork): StreamHead {
-    const known = own.get(streamId) ?? work.heads.get(streamId) ?? this.heads.get(streamId);
-    if (known) return known;
-    if (expected === 'no_stream') return EMPTY_STREAM;
-    const row = this.statements.head.get(streamId);
-    const head: StreamHead = row ? { revision: row.stream_revision, hash: row.hash } : EMPTY_STREAM;
-    if (row) own.set(streamId, head);
-    return head;
-  }
-
-  private rememberHead(streamId: string, head: StreamHead): void {
-    this.heads.delete(streamId);
-    this.heads.set(streamId, head);
-    if (this.heads.size > MAX_HEADS_IN_MEMORY) this.heads.delete(this.heads.keys().next().value as string);
-  }
-
-  private forgetHeads(): void {
-    this.heads.clear();
-    this.logHead = null;
-  }
-
-  /** The log's head and the right edge of its Merkle tree, as stored. */
-  private readLogHead(): LogHead {
-    const row = this.statements.logHead.get();
-    const position = row?.global_position ?? 0;
-    return { position, digest: row?.log_digest ?? GENESIS_LOG_DIGEST, frontier: this.frontierAt(position) };
-  }
-
-  private isStored(eventId: string): boolean {
-    return this.statements.byEventId.get(eventId) !== undefined;
-  }
-
   /** Answers a re-append of stored events as the first time, or refuses reused ids (ADR 0003). */
   private reappend(appends: readonly StreamAppend[]): AppendResult[] {
     return appends.map(({ streamId, events, expectedRevision }) => {
@@ -396,14 +280,17 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
   }
 
   /**
-   * Queues the append for the next group commit, which runs once the event
-   * loop has taken in what arrived with it (setImmediate): concurrent
-   * commands share one transaction and one fsync, each with its own revision
-   * checks. A promise resolves only after the shared COMMIT.
+   * Queues the append for the next group commit: concurrent commands share
+   * one transaction and one fsync, each with its own revision checks. A
+   * group goes to the writer once the event loop has taken in what arrived
+   * with the first append (setImmediate), or, while the writer commits the
+   * group before, as soon as it is done: what arrived meanwhile is the next
+   * group. A promise resolves only after its group's COMMIT.
    */
   private write(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
-    if (this.readOnly) return Promise.reject(unsupported('appends on a log opened read-only', '在只读打开的日志上追加'));
-    // Encoded and digested before the write lock is taken.
+    if (!this.writer) return Promise.reject(unsupported('appends on a log opened read-only', '在只读打开的日志上追加'));
+    if (this.closed) return Promise.reject(new Error('the SQLite log is closed'));
+    // Encoded and digested here, before the write lock is taken, once: the writer stores these strings.
     let digested: DigestedAppend[];
     try {
       digested = appends.map((entry): DigestedAppend => ({ ...entry, digested: digestEvents(entry.streamId, entry.events) }));
@@ -412,59 +299,54 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
     }
     return new Promise((resolve, reject) => {
       this.pending.push({ appends, digested, resolve, reject });
-      if (this.pending.length === 1) setImmediate(() => this.flush());
+      if (!this.committing && !this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => {
+          this.flushScheduled = false;
+          this.flush();
+        });
+      }
     });
   }
 
-  /** One transaction for every queued append; each answered after the COMMIT. */
+  /** Sends every queued append to the writer as one group, unless a group is being committed (then it follows). */
   private flush(): void {
+    if (this.committing || this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
-    if (batch.length === 0) return;
-    let outcomes: GroupOutcome[];
-    try {
-      if (!this.db.open) throw new Error('the SQLite log is closed');
-      const control = (this.control ??= {
-        begin: this.db.prepare('BEGIN IMMEDIATE'),
-        commit: this.db.prepare('COMMIT'),
-        rollback: this.db.prepare('ROLLBACK'),
+    const writer = this.writer as GroupWriter;
+    this.committing = writer
+      .commit(batch.map((item) => item.digested.map(encodeAppend)))
+      .then(
+        (group) => this.answer(batch, group),
+        (error: unknown) => {
+          for (const item of batch) item.reject(error);
+        },
+      )
+      .finally(() => {
+        this.committing = null;
+        this.flush();
       });
-      control.begin.run();
-      let group: ReturnType<typeof this.groupTransaction>;
-      try {
-        group = this.groupTransaction(batch);
-        const started = process.hrtime.bigint();
-        control.commit.run();
-        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        for (const listener of this.commitListeners) listener(seconds);
-      } catch (error) {
-        if (this.db.inTransaction) control.rollback.run();
-        throw error;
-      }
-      outcomes = group.outcomes;
-      // Committed: what the group wrote is now the truth to start the next one from.
-      this.logHead = group.work.log;
-      for (const [streamId, head] of group.work.heads) this.rememberHead(streamId, head);
-    } catch (error) {
-      this.forgetHeads();
-      for (const item of batch) item.reject(error);
-      return;
-    }
-    let appended = false;
+  }
+
+  /** Each append of a committed group answered: its events as stored, the same again from the log, or its refusal. */
+  private answer(batch: readonly PendingAppend[], group: GroupCommitted): void {
+    for (const listener of this.commitListeners) listener(group.commitSeconds);
     batch.forEach((item, i) => {
-      const outcome = outcomes[i] as GroupOutcome;
+      const outcome = group.outcomes[i];
       try {
-        let results: AppendResult[];
-        if (outcome.ok) results = outcome.results;
-        else if (outcome.error instanceof AlreadyStored) results = this.reappend(item.appends);
-        else throw outcome.error;
-        if (results.some((r) => r.events.length > 0 && !r.alreadyStored)) appended = true;
-        item.resolve(results);
+        if (!outcome) throw new Error('the SQLite writer answered fewer appends than it was given');
+        if (outcome.kind === 'refused') throw outcome.error instanceof Error ? outcome.error : fromWireError(outcome.error as WireError);
+        item.resolve(
+          outcome.kind === 'stored'
+            ? this.reappend(item.appends)
+            : item.digested.map((entry, k) => recordedResult(entry, outcome.entries[k] as EntryWritten)),
+        );
       } catch (error) {
         item.reject(error);
       }
     });
-    if (appended) this.appended.notify();
+    if (group.wrote) this.appended.notify();
   }
 
   /**
@@ -520,30 +402,20 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
     );
   }
 
+  /** Commits what is queued, stops the writer, then closes the connection. */
   async close(): Promise<void> {
-    this.flush();
+    this.closed = true;
+    while (this.committing || this.pending.length > 0) {
+      this.flush();
+      await this.committing;
+    }
+    await this.writer?.close();
     this.appended.notify();
     if (this.db.open) this.db.close();
   }
 }
 
 type DigestedAppend = StreamAppend & { digested: DigestedEvent[] };
-
-/** The log's head as a group of appends moves it. */
-interface LogHead {
-  position: number;
-  digest: string;
-  frontier: MerkleFrontier;
-}
-
-/** What a group's committed appends wrote so far: stream heads, and the log head (null: read it from the table). */
-interface GroupWork {
-  heads: Map<string, StreamHead>;
-  log: LogHead | null;
-}
-
-/** Heads of streams kept in memory at most (the least recently written forgotten first). */
-const MAX_HEADS_IN_MEMORY = 100_000;
 
 interface PendingAppend {
   appends: readonly StreamAppend[];
@@ -552,10 +424,147 @@ interface PendingAppend {
   reject: (error: unknown) => void;
 }
 
-type GroupOutcome = { ok: true; results: AppendResult[] } | { ok: false; error: unknown };
+/** What the writer is given of an append: the strings it stores and the digests it chains, nothing else. */
+function encodeAppend(entry: DigestedAppend): EncodedAppend {
+  return {
+    streamId: entry.streamId,
+    expectedRevision: entry.expectedRevision,
+    events: entry.digested.map((e) => ({
+      eventId: e.eventId,
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      dataJson: e.dataJson,
+      metadataJson: e.metadataJson,
+      contentDigest: e.contentDigest,
+    })),
+  };
+}
 
-/** Internal: the append's first event is stored; the transaction rolls back and `reappend` answers. */
-class AlreadyStored extends Error {}
+/** An entry's result: the caller's events where the writer placed them. */
+function recordedResult(entry: DigestedAppend, written: EntryWritten): AppendResult {
+  if (entry.digested.length === 0) return checkOnlyResult(written.revision);
+  const events = entry.digested.map((event, j): RecordedEvent => {
+    const place = written.places[j];
+    if (!place) throw new Error('the SQLite writer placed fewer events than it was given');
+    return {
+      eventId: event.eventId,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      data: event.data,
+      metadata: { ...event.metadata, prevHash: place.prevHash, hash: place.hash },
+      streamId: entry.streamId,
+      streamRevision: place.streamRevision,
+      globalPosition: place.globalPosition,
+      logDigest: place.logDigest,
+    };
+  });
+  return { nextExpectedRevision: (events[events.length - 1] as RecordedEvent).streamRevision, events, alreadyStored: false };
+}
+
+/** Commits one group of appends, on this thread or another. */
+interface GroupWriter {
+  commit(batch: EncodedAppend[][]): Promise<GroupCommitted>;
+  close(): Promise<void>;
+}
+
+/** The writer on the store's own connection: the COMMIT blocks this thread. */
+class InlineWriter implements GroupWriter {
+  constructor(private readonly writer: SqliteLogWriter) {}
+
+  async commit(batch: EncodedAppend[][]): Promise<GroupCommitted> {
+    return this.writer.commitGroup(batch);
+  }
+
+  async close(): Promise<void> {
+    // The connection is the store's; it closes it.
+  }
+}
+
+/**
+ * The writer in a worker thread (`sqlite-writer-thread.ts`) on a connection
+ * of its own, started at the first append. The thread keeps the process
+ * alive only while a group is being committed.
+ */
+class ThreadWriter implements GroupWriter {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: (group: GroupCommitted) => void; reject: (error: unknown) => void }>();
+
+  constructor(
+    private readonly file: string,
+    private readonly execArgv: string[] | undefined,
+    private readonly data: WriterThreadData,
+  ) {}
+
+  commit(batch: EncodedAppend[][]): Promise<GroupCommitted> {
+    let worker: Worker;
+    try {
+      worker = this.worker ?? this.start();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.ref();
+      worker.postMessage({ type: 'commit', id, batch } satisfies ToWriterThread);
+    });
+  }
+
+  private start(): Worker {
+    const worker = new Worker(this.file, { workerData: this.data, ...(this.execArgv ? { execArgv: this.execArgv } : {}) });
+    worker.unref();
+    worker.on('message', (message: FromWriterThread) => {
+      const waiter = this.waiting.get(message.id);
+      this.waiting.delete(message.id);
+      if (this.waiting.size === 0) worker.unref();
+      if (!waiter) return;
+      if (message.type === 'committed') waiter.resolve({ outcomes: message.outcomes, commitSeconds: message.commitSeconds, wrote: message.wrote });
+      else waiter.reject(fromWireError(message.error));
+    });
+    // The thread failed or stopped: groups in flight are not known to be stored (a retry with the same ids is safe).
+    const stopped = (error: Error) => {
+      if (this.worker === worker) this.worker = null;
+      for (const waiter of this.waiting.values()) waiter.reject(error);
+      this.waiting.clear();
+    };
+    worker.on('error', stopped);
+    worker.on('exit', (code) => stopped(new Error(`the SQLite writer thread stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (!worker) return;
+    worker.ref();
+    const exited = new Promise((done) => worker.once('exit', done));
+    worker.postMessage({ type: 'close' } satisfies ToWriterThread);
+    await exited;
+  }
+}
+
+/**
+ * The writer thread's module beside this one: `.ts` from the sources (loaded
+ * under @swc-node/register, as the calling process is), `.js` from the
+ * build. A bundle without it writes inline.
+ */
+function writerThreadModule(): { file: string; execArgv: string[] | undefined } | null {
+  const ext = extname(__filename);
+  const file = join(__dirname, `sqlite-writer-thread${ext}`);
+  if (!existsSync(file)) return null;
+  if (ext !== '.ts') return { file, execArgv: undefined };
+  const loaded = process.execArgv.some((arg) => arg.includes('@swc-node/register'));
+  return { file, execArgv: loaded ? undefined : [...process.execArgv, '-r', '@swc-node/register'] };
+}
+
+function openWriter(options: SqliteEventStoreOptions, db: Database.Database): GroupWriter {
+  const inMemory = options.path === ':memory:' || options.path === '';
+  const thread = inMemory || options.writer === 'inline' ? null : writerThreadModule();
+  if (!thread) return new InlineWriter(new SqliteLogWriter(db));
+  return new ThreadWriter(thread.file, thread.execArgv, { path: options.path, busyTimeoutMs: options.busyTimeoutMs });
+}
 
 function fromRow(row: EventRow): RecordedEvent {
   return {
@@ -569,10 +578,4 @@ function fromRow(row: EventRow): RecordedEvent {
     globalPosition: row.global_position,
     logDigest: row.log_digest,
   };
-}
-
-/** Duck-typed: better-sqlite3's error class may come from another realm (a native module is loaded once per process). */
-function isUniqueViolationOn(error: unknown, column: string): boolean {
-  const e = error as { code?: unknown; message?: unknown } | null;
-  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof e.message === 'string' && e.message.includes(column);
 }
