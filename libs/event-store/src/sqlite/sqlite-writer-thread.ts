@@ -22,7 +22,7 @@ export type ToWriterThread = { type: 'commit'; id: number; batch: EncodedAppend[
 
 /** What the thread answers, once per group. */
 export type FromWriterThread =
-  | { type: 'committed'; id: number; outcomes: AppendOutcome[]; commitSeconds: number; wrote: boolean }
+  | { type: 'committed'; id: number; outcomes: AppendOutcome[]; commitSeconds: number | null; wrote: boolean }
   | { type: 'failed'; id: number; error: ReturnType<typeof toWireError> };
 
 function run(): void {
