@@ -20,28 +20,30 @@ const boundaries = ({ specs }) => [
     depConstraints: [
       { sourceTag: 'type:statute', onlyDependOnLibsWithTags: [], ...(specs ? pureCoreTests : pureCore) },
       { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:statute'], ...(specs ? pureCoreTests : pureCore) },
-      { sourceTag: 'type:event-store', onlyDependOnLibsWithTags: ['type:test-support'] },
+      // One error shape for every layer above the pure core (libs/errors): it imports nothing.
+      { sourceTag: 'type:errors', onlyDependOnLibsWithTags: [], ...(specs ? pureCoreTests : pureCore) },
+      { sourceTag: 'type:event-store', onlyDependOnLibsWithTags: ['type:errors', 'type:test-support'] },
       {
         sourceTag: 'type:projections',
-        onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:test-support'],
+        onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:errors', 'type:test-support'],
       },
       // Personal data: the person key, sealing, the data keys and the access records (ADR 0006).
-      { sourceTag: 'type:identity', onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:test-support'] },
+      { sourceTag: 'type:identity', onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:errors', 'type:test-support'] },
       {
         sourceTag: 'type:application',
-        onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:test-support'],
+        onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:errors', 'type:test-support'],
       },
       {
         sourceTag: 'type:app',
         onlyDependOnLibsWithTags: [
-          'type:statute', 'type:domain', 'type:event-store', 'type:projections', 'type:application', 'type:tooling', 'type:identity',
+          'type:statute', 'type:domain', 'type:event-store', 'type:projections', 'type:application', 'type:tooling', 'type:identity', 'type:errors',
           ...(specs ? ['type:test-support'] : []),
         ],
       },
       {
         sourceTag: 'type:tooling',
         // identity: the demo generator seals its applicants' identities as the API does (ADR 0006).
-        onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:application', 'type:identity', 'type:test-support'],
+        onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:application', 'type:identity', 'type:errors', 'type:test-support'],
       },
       { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: [] },
       { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },

@@ -59,7 +59,7 @@ export function verifierKeys(options: SigningKeyOptions & LogLocation & { key?: 
         try {
           return parseVerifierKey(text);
         } catch (error) {
-          throw new UsageError('INVALID_VERIFIER_KEY', { zh: `--key ${value}：${(error as { messageZh?: string }).messageZh ?? ''}`, en: `--key ${value}: ${(error as Error).message}` });
+          throw new UsageError('INVALID_VERIFIER_KEY', { zh: `--key ${value}：${(error as { messages?: { zh: string } }).messages?.zh ?? ''}`, en: `--key ${value}: ${(error as Error).message}` });
         }
       });
     });
@@ -91,7 +91,7 @@ export function readSignedCheckpoint(path: string, keys: readonly VerifierKey[])
     return { ...verifyCheckpoint(note, keys), file: path };
   } catch (error) {
     if (!isEventStoreError(error)) throw error;
-    throw new CliError(error.code, { zh: `${path}：${error.messageZh}`, en: `${path}: ${error.message}` });
+    throw new CliError(error.code, { zh: `${path}：${error.messages.zh}`, en: `${path}: ${error.message}` });
   }
 }
 
@@ -105,5 +105,5 @@ export function readCheckpointFile(path: string): string {
 
 /** An event-store error (codes and both languages) as the CLI prints it. */
 export function bilingual(error: unknown): unknown {
-  return isEventStoreError(error) ? new CliError(error.code, { zh: error.messageZh, en: error.message }) : error;
+  return isEventStoreError(error) ? new CliError(error.code, error.messages) : error;
 }

@@ -1,3 +1,4 @@
+import { LedgerError } from '@auxledger/errors';
 import type { Bilingual } from '@auxledger/statute';
 import { language } from './lang';
 
@@ -6,13 +7,13 @@ import { language } from './lang';
  * English, and the exit code (1: the work failed or found a problem; 2: the
  * command was called wrongly). `run` prints it; never a stack trace.
  */
-export class CliError extends Error {
+export class CliError extends LedgerError {
   constructor(
-    readonly code: string,
-    readonly messages: Bilingual,
+    code: string,
+    messages: Bilingual,
     readonly exitCode: 1 | 2 = 1,
   ) {
-    super(messages.en);
+    super(code, messages);
     this.name = 'CliError';
   }
 }

@@ -1,3 +1,4 @@
+import { LedgerError } from '@auxledger/errors';
 import type { Bilingual } from '@auxledger/statute';
 
 export type ApplicationErrorCode =
@@ -10,13 +11,11 @@ export type ApplicationErrorCode =
   | 'EFFECTIVE_DATE_BEYOND_HORIZON';
 
 /** A failure of the command path that is not a refusal: a stable code, a message in both languages. */
-export class ApplicationError extends Error {
-  constructor(
-    readonly code: ApplicationErrorCode,
-    readonly messages: Bilingual,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(messages.en);
+export class ApplicationError extends LedgerError<ApplicationErrorCode> {
+  declare readonly details: Record<string, unknown>;
+
+  constructor(code: ApplicationErrorCode, messages: Bilingual, details: Record<string, unknown> = {}) {
+    super(code, messages, details);
     this.name = 'ApplicationError';
   }
 }

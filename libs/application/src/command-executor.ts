@@ -83,30 +83,15 @@ export async function executeCommand<C extends Command, Refs extends Record<stri
   options: ExecuteOptions = {},
 ): Promise<CommandOutcome | DryRunOutcome> {
   const maxAttempts = deps.maxAttempts ?? 8;
-  if (options.dryRun) {
-    const first = await firstOutcome(deps.store, command, options);
-    if (first) return { ...first, dryRun: true };
-    checkDates(command, dayInChina(deps.clock.now()), deps.registry);
-    return judgeWithoutAppend(deps, handler, command);
-  }
   for (let attempt = 1; ; attempt++) {
+    const first = await firstOutcome(deps.store, command, options);
+    if (first) return options.dryRun ? { ...first, dryRun: true } : first;
+    if (attempt === 1) checkDates(command, dayInChina(deps.clock.now()), deps.registry);
+    if (options.dryRun) return judgeWithoutAppend(deps, handler, command);
     try {
-      if (attempt === 1) checkDates(command, dayInChina(deps.clock.now()), deps.registry);
-      // The claim of the command id is checked inside the append: its stream is expected new. No read before.
-      return await decideAndAppend(deps, handler, command, options);
+      return await decideAndAppend(deps, handler, command);
     } catch (error) {
-      // Whatever failed, the id may be claimed already: by this very command, sent before (answer as the first
-      // time, however it would be judged now), or by another (COMMAND_ID_REUSED).
-      let first: CommandOutcome | null;
-      try {
-        first = await firstOutcome(deps.store, command, options);
-      } catch (readError) {
-        // COMMAND_ID_REUSED; a store that cannot be read answers with what failed first.
-        if (readError instanceof ApplicationError) throw readError;
-        throw error;
-      }
-      if (first) return first;
-      // A concurrent write moved a stream.
+      // A concurrent write moved a stream, or claimed this command id first.
       if (!isEventStoreError(error, 'WRONG_EXPECTED_REVISION') && !isEventStoreError(error, 'DUPLICATE_EVENT_ID')) throw error;
       if (attempt >= maxAttempts) {
         throw new ApplicationError(
@@ -124,7 +109,6 @@ async function decideAndAppend<C extends Command, Refs extends Record<string, St
   deps: ExecutorDependencies,
   handler: CommandHandler<C, Refs>,
   command: C,
-  options: ExecuteOptions,
 ): Promise<CommandOutcome> {
   const { commandId } = command.metadata;
   const refs = handler.streams(command);
@@ -149,7 +133,7 @@ async function decideAndAppend<C extends Command, Refs extends Record<string, St
     const unchanged = loaded.map(({ streamId, revision }): StreamAppend => ({ streamId, events: [], expectedRevision: revision }));
     const refused: CommandRefusedData = { commandType: command.type, commandDigest, command: command.data, refusal: decision.refusal };
     const results = await deps.store.appendToStreams([...unchanged, claim(COMMAND_REFUSED, refused, null)]);
-    if (results[results.length - 1]?.alreadyStored) return answerFirstOutcome(deps.store, command, options);
+    if (results[results.length - 1]?.alreadyStored) return answerFirstOutcome(deps.store, command);
     return { status: 'refused', commandId, refusal: decision.refusal, replayed: false };
   }
 
@@ -203,8 +187,8 @@ async function judgeWithoutAppend<C extends Command, Refs extends Record<string,
   return { status: 'accepted', dryRun: true, commandId, events, judgement: decision.judgement, replayed: false };
 }
 
-async function answerFirstOutcome(store: EventStore, command: Command, options: ExecuteOptions): Promise<CommandOutcome> {
-  const first = await firstOutcome(store, command, options);
+async function answerFirstOutcome(store: EventStore, command: Command): Promise<CommandOutcome> {
+  const first = await firstOutcome(store, command, {});
   if (!first) throw new Error(`unreachable: the outcome of command ${command.metadata.commandId} was reported stored but cannot be read`);
   return first;
 }

@@ -1,3 +1,4 @@
+import { LedgerError } from '@auxledger/errors';
 import type { ExpectedRevision } from './port';
 
 /** Stable codes: callers branch on these, never on message text. */
@@ -20,16 +21,19 @@ export type EventStoreErrorCode =
   /** A proof asked for leaves or sizes the tree does not have. */
   | 'PROOF_OUT_OF_RANGE';
 
-export class EventStoreError extends Error {
-  constructor(
-    readonly code: EventStoreErrorCode,
-    message: string,
-    /** The same message for users reading Chinese. */
-    readonly messageZh: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
+/** What the event store refuses or cannot do: a `LedgerError` with the codes above. */
+export class EventStoreError extends LedgerError<EventStoreErrorCode> {
+  declare readonly details: Record<string, unknown>;
+
+  /** Made with the English message first, then the Chinese one. */
+  constructor(code: EventStoreErrorCode, message: string, messageZh: string, details: Record<string, unknown> = {}) {
+    super(code, { zh: messageZh, en: message }, details);
     this.name = 'EventStoreError';
+  }
+
+  /** `messages.zh`, for callers not yet reading `messages`. */
+  get messageZh(): string {
+    return this.messages.zh;
   }
 }
 

@@ -1,3 +1,4 @@
+import { LedgerError } from '@auxledger/errors';
 import type { Bilingual } from '@auxledger/statute';
 
 /**
@@ -15,14 +16,14 @@ export type AppErrorKind =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'UNAVAILABLE';
 
-export class AppError extends Error {
+export class AppError extends LedgerError {
   constructor(
     readonly kind: AppErrorKind,
-    readonly code: string,
-    readonly messages: Bilingual,
-    readonly details?: Record<string, unknown>,
+    code: string,
+    messages: Bilingual,
+    details?: Record<string, unknown>,
   ) {
-    super(messages.en);
+    super(code, messages, details);
     this.name = 'AppError';
   }
 }

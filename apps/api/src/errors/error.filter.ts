@@ -75,7 +75,7 @@ export class ErrorFilter implements ExceptionFilter {
       return answer(HttpStatus.CONFLICT, exception.code, exception.messages, exception.details);
     }
     if (exception instanceof EventStoreError) {
-      const message = { zh: exception.messageZh, en: exception.message };
+      const message = exception.messages;
       switch (exception.code) {
         case 'INVALID_EVENT':
           return answer(HttpStatus.BAD_REQUEST, exception.code, message);

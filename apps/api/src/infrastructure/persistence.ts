@@ -38,7 +38,7 @@ async function openKurrentDb(connectionString: string): Promise<KurrentDbEventSt
   const support = await store.serverSupport();
   if (!support.multiStreamAppend) {
     const refusal = commandPathUnsupported(support.serverVersion);
-    process.stderr.write(`${refusal.message}\n${refusal.messageZh}\n`);
+    process.stderr.write(`${refusal.message}\n${refusal.messages.zh}\n`);
   }
   return store;
 }

@@ -225,7 +225,7 @@ describe('EventStoreDB mapping', () => {
       const ours = mapped(MaxAppendSizeExceededError.fromMaxAppendSize(1_048_576), { streamId: 'case-1', bytes: 2_000_000 });
       expect(ours.code).toBe('EVENT_TOO_LARGE');
       expect(ours.message).toMatch(/limit is 1048576 bytes/);
-      expect(ours.messageZh).toContain('超过单次追加上限');
+      expect(ours.messages.zh).toContain('超过单次追加上限');
       expect(ours.details).toEqual({ streamId: 'case-1', bytes: 2_000_000, limit: 1_048_576 });
     });
 

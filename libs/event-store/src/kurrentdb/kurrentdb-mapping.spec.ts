@@ -204,7 +204,7 @@ describe('KurrentDB mapping: server versions and errors', () => {
     const error = commandPathUnsupported('24.10.0');
     expect(isEventStoreError(error, 'UNSUPPORTED')).toBe(true);
     expect(error.message).toContain('KurrentDB 25.1 or later');
-    expect(error.messageZh).toContain('KurrentDB 25.1 或更高版本');
+    expect(error.messages.zh).toContain('KurrentDB 25.1 或更高版本');
     expect(error.message).toContain('24.10.0');
   });
 

@@ -53,7 +53,7 @@ describe('signed checkpoints (C2SP tlog-checkpoint in a signed note, Ed25519)', 
 
   it('refuses a checkpoint signed by another key, and malformed notes, each by its code in both languages', () => {
     const stranger = signerFromPem('auxledger.example/ulanqab', generateSigningKeyPem());
-    expect(() => verifyCheckpoint(note, [stranger])).toThrow(expect.objectContaining({ code: 'CHECKPOINT_UNKNOWN_KEY', messageZh: expect.stringContaining('检查点') }));
+    expect(() => verifyCheckpoint(note, [stranger])).toThrow(expect.objectContaining({ code: 'CHECKPOINT_UNKNOWN_KEY', messages: expect.objectContaining({ zh: expect.stringContaining('检查点') }) }));
     expect(() => verifyCheckpoint('{"algorithm":"sha256-chain-v1"}', [signer])).toThrow(expect.objectContaining({ code: 'CHECKPOINT_MALFORMED' }));
     expect(() => parseCheckpoint('origin\n12\nnot base64\n\n\u2014 origin AAAAAAAA\n')).toThrow(expect.objectContaining({ code: 'CHECKPOINT_MALFORMED' }));
     expect(() => parseVerifierKey('name+00000000+AAAA')).toThrow(expect.objectContaining({ code: 'SIGNING_KEY_INVALID' }));

@@ -386,7 +386,7 @@ export function eventStoreContract(adapterName: string, harness: ContractHarness
         const huge = newEvent({ blob: 'x'.repeat(MAX_EVENT_BYTES) });
         const error = await expectStoreError(store.appendToStream(stream, [newEvent(), huge], 'any'), 'EVENT_TOO_LARGE');
         expect(error.message).toMatch(/limit is \d+ bytes/);
-        expect(error.messageZh).toContain('超过上限');
+        expect(error.messages.zh).toContain('超过上限');
         expect(await store.readStream(stream)).toEqual([]);
       });
 
