@@ -83,15 +83,30 @@ export async function executeCommand<C extends Command, Refs extends Record<stri
   options: ExecuteOptions = {},
 ): Promise<CommandOutcome | DryRunOutcome> {
   const maxAttempts = deps.maxAttempts ?? 8;
-  for (let attempt = 1; ; attempt++) {
+  if (options.dryRun) {
     const first = await firstOutcome(deps.store, command, options);
-    if (first) return options.dryRun ? { ...first, dryRun: true } : first;
-    if (attempt === 1) checkDates(command, dayInChina(deps.clock.now()), deps.registry);
-    if (options.dryRun) return judgeWithoutAppend(deps, handler, command);
+    if (first) return { ...first, dryRun: true };
+    checkDates(command, dayInChina(deps.clock.now()), deps.registry);
+    return judgeWithoutAppend(deps, handler, command);
+  }
+  for (let attempt = 1; ; attempt++) {
     try {
-      return await decideAndAppend(deps, handler, command);
+      if (attempt === 1) checkDates(command, dayInChina(deps.clock.now()), deps.registry);
+      // The claim of the command id is checked inside the append: its stream is expected new. No read before.
+      return await decideAndAppend(deps, handler, command, options);
     } catch (error) {
-      // A concurrent write moved a stream, or claimed this command id first.
+      // Whatever failed, the id may be claimed already: by this very command, sent before (answer as the first
+      // time, however it would be judged now), or by another (COMMAND_ID_REUSED).
+      let first: CommandOutcome | null;
+      try {
+        first = await firstOutcome(deps.store, command, options);
+      } catch (readError) {
+        // COMMAND_ID_REUSED; a store that cannot be read answers with what failed first.
+        if (readError instanceof ApplicationError) throw readError;
+        throw error;
+      }
+      if (first) return first;
+      // A concurrent write moved a stream.
       if (!isEventStoreError(error, 'WRONG_EXPECTED_REVISION') && !isEventStoreError(error, 'DUPLICATE_EVENT_ID')) throw error;
       if (attempt >= maxAttempts) {
         throw new ApplicationError(
@@ -109,6 +124,7 @@ async function decideAndAppend<C extends Command, Refs extends Record<string, St
   deps: ExecutorDependencies,
   handler: CommandHandler<C, Refs>,
   command: C,
+  options: ExecuteOptions,
 ): Promise<CommandOutcome> {
   const { commandId } = command.metadata;
   const refs = handler.streams(command);
@@ -133,7 +149,7 @@ async function decideAndAppend<C extends Command, Refs extends Record<string, St
     const unchanged = loaded.map(({ streamId, revision }): StreamAppend => ({ streamId, events: [], expectedRevision: revision }));
     const refused: CommandRefusedData = { commandType: command.type, commandDigest, command: command.data, refusal: decision.refusal };
     const results = await deps.store.appendToStreams([...unchanged, claim(COMMAND_REFUSED, refused, null)]);
-    if (results[results.length - 1]?.alreadyStored) return answerFirstOutcome(deps.store, command);
+    if (results[results.length - 1]?.alreadyStored) return answerFirstOutcome(deps.store, command, options);
     return { status: 'refused', commandId, refusal: decision.refusal, replayed: false };
   }
 
@@ -187,8 +203,8 @@ async function judgeWithoutAppend<C extends Command, Refs extends Record<string,
   return { status: 'accepted', dryRun: true, commandId, events, judgement: decision.judgement, replayed: false };
 }
 
-async function answerFirstOutcome(store: EventStore, command: Command): Promise<CommandOutcome> {
-  const first = await firstOutcome(store, command, {});
+async function answerFirstOutcome(store: EventStore, command: Command, options: ExecuteOptions): Promise<CommandOutcome> {
+  const first = await firstOutcome(store, command, options);
   if (!first) throw new Error(`unreachable: the outcome of command ${command.metadata.commandId} was reported stored but cannot be read`);
   return first;
 }

@@ -331,7 +331,7 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
 
   /** Each append of a committed group answered: its events as stored, the same again from the log, or its refusal. */
   private answer(batch: readonly PendingAppend[], group: GroupCommitted): void {
-    for (const listener of this.commitListeners) listener(group.commitSeconds);
+    if (group.commitSeconds !== null) for (const listener of this.commitListeners) listener(group.commitSeconds);
     batch.forEach((item, i) => {
       const outcome = group.outcomes[i];
       try {

@@ -81,8 +81,8 @@ export type AppendOutcome =
 
 export interface GroupCommitted {
   outcomes: AppendOutcome[];
-  /** The seconds the COMMIT took alone: the WAL write and, under synchronous=FULL, its fsync. */
-  commitSeconds: number;
+  /** The seconds the COMMIT took alone: the WAL write and, under synchronous=FULL, its fsync (null: a lone append failed, nothing was committed). */
+  commitSeconds: number | null;
   /** Whether any append wrote an event. */
   wrote: boolean;
 }
@@ -155,25 +155,34 @@ export class SqliteLogWriter {
       this.control.begin.run();
       let outcomes: AppendOutcome[];
       let work: GroupWork;
-      let commitSeconds: number;
+      let commitSeconds: number | null = null;
       try {
         // Under the write lock: if another connection committed since, what this one holds in memory may be old.
         const version = this.statements.dataVersion.get() as number;
         if (version !== this.knownDataVersion) this.forgetHeads();
         this.knownDataVersion = version;
         work = { heads: new Map(), log: this.logHead };
+        // A group of one needs no savepoint: if it fails, the whole transaction rolls back.
+        const alone = batch.length === 1;
+        let rolledBack = false;
         outcomes = batch.map((appends): AppendOutcome => {
           try {
-            return { kind: 'written', entries: this.appendTransaction(appends, work) };
+            return { kind: 'written', entries: alone ? this.appendOne(appends, work) : this.appendTransaction(appends, work) };
           } catch (error) {
-            // The savepoint rolled back; the log head in hand may have moved with it: read it again.
+            // The savepoint (or, alone, the transaction) rolled back; the log head in hand may have moved with it: read it again.
             work.log = null;
+            if (alone) {
+              this.control.rollback.run();
+              rolledBack = true;
+            }
             return error instanceof AlreadyStored ? { kind: 'stored' } : { kind: 'refused', error };
           }
         });
-        const started = process.hrtime.bigint();
-        this.control.commit.run();
-        commitSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+        if (!rolledBack) {
+          const started = process.hrtime.bigint();
+          this.control.commit.run();
+          commitSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+        }
       } catch (error) {
         if (this.db.inTransaction) this.control.rollback.run();
         throw error;

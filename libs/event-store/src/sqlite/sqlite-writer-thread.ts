@@ -5,8 +5,8 @@
  * thread only, and the store's thread goes on taking in and deciding commands
  * meanwhile; the next group gathers there.
  *
- * Imports only what the writer needs (no path aliases), so that it loads the
- * same from the sources (under a TypeScript loader) and from the build.
+ * Imports only what the writer needs (not the package's index, which loads
+ * every adapter's driver), so that the thread starts quickly.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
@@ -22,7 +22,7 @@ export type ToWriterThread = { type: 'commit'; id: number; batch: EncodedAppend[
 
 /** What the thread answers, once per group. */
 export type FromWriterThread =
-  | { type: 'committed'; id: number; outcomes: AppendOutcome[]; commitSeconds: number; wrote: boolean }
+  | { type: 'committed'; id: number; outcomes: AppendOutcome[]; commitSeconds: number | null; wrote: boolean }
   | { type: 'failed'; id: number; error: ReturnType<typeof toWireError> };
 
 function run(): void {
