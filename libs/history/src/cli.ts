@@ -9,7 +9,8 @@
  * (walk the hash chain afterwards), --parameters-out PATH (write the demo local measures the
  * history was judged by, for the API's AUXLEDGER_PARAMETERS), --without-identities (applicants by
  * client-made keys, no names), --folded-streams N (streams whose folded state the command path
- * keeps between commands, default 20 000; 0: every command re-reads and folds its streams), --quiet.
+ * keeps between commands, default 20 000; 0: every command re-reads and folds its streams),
+ * --folded-events N (events folded into those kept states at most, default 150 000: the cache's memory bound), --quiet.
  *
  * By default applicants register with demo identities (a plausible name and a valid 公民身份号码,
  * from the seed), sealed by a vault beside the log in the files the API reads (<name>.person-key.key,
@@ -27,7 +28,7 @@ import { openDemoVault } from './identities';
 import { loadRegionOrgans } from './load-organs';
 import type { HistoryProgress } from './simulation';
 
-const USAGE = 'usage: cli.ts --db PATH [--seed N] [--events N] [--headcount N] [--start YYYY-MM-DD] [--organs PATH] [--via-tmpfs] [--verify] [--parameters-out PATH] [--without-identities] [--folded-streams N] [--quiet]';
+const USAGE = 'usage: cli.ts --db PATH [--seed N] [--events N] [--headcount N] [--start YYYY-MM-DD] [--organs PATH] [--via-tmpfs] [--verify] [--parameters-out PATH] [--without-identities] [--folded-streams N] [--folded-events N] [--quiet]';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -44,6 +45,7 @@ async function main(): Promise<number> {
       'without-identities': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       'folded-streams': { type: 'string' },
+      'folded-events': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -96,6 +98,7 @@ async function main(): Promise<number> {
       ...(demoVault ? { identities: demoVault.vault } : {}),
       migratedOrgan: true,
       ...(values['folded-streams'] !== undefined ? { foldedStreams: Number(values['folded-streams']) } : {}),
+      ...(values['folded-events'] !== undefined ? { foldedEvents: Number(values['folded-events']) } : {}),
       progressEvery: Math.max(100, Math.min(5000, Math.round(events / 200))),
     });
     peakRss = Math.max(peakRss, process.memoryUsage().rss);

@@ -8,7 +8,6 @@ import { scheduleFines } from './fines';
 import type { RegionOrgansFile } from './organs-file';
 import type { IdentitySealer } from './identities';
 import { FormerPersons } from './people';
-import { ReadCachingEventStore } from './read-cache';
 import { scheduleRecruitment } from './recruitment';
 import { type HistoryProgress, type RefusalSample, Simulation } from './simulation';
 import { planWorld, scheduleSetup } from './world';
@@ -35,19 +34,16 @@ export interface HistoryOptions {
   /** Simulated years after which the run stops even if the target is not reached (default 40). */
   maxYears?: number;
   /**
-   * Events of recently read streams kept in memory between commands (default
-   * 20 000; 0: read every stream from the store for every command). The
-   * generator must then be the store's only writer while it runs; the store
-   * still checks every expected revision.
-   */
-  readCache?: number;
-  /**
    * Streams whose folded state the command path keeps between commands
-   * (default 20 000, as the API's cache; 0: each command reads and folds its
-   * streams whole). The same decisions either way: the state is the fold of
-   * the same events.
+   * (default 20 000; 0: each command reads and folds its streams whole). The
+   * generator must then be the store's only writer while it runs (the kept
+   * states are trusted as current; the store still checks every expected
+   * revision). The same decisions either way: the state is the fold of the
+   * same events.
    */
   foldedStreams?: number;
+  /** Events folded into the kept states, at most (default 150 000): what bounds the cache's memory. */
+  foldedEvents?: number;
   /**
    * Seals each new applicant's demo identity (name, 公民身份号码 … from the
    * seed) and registers them with it, as register-applicant does: the person
@@ -95,9 +91,8 @@ export async function generateHistory(store: EventStore, options: HistoryOptions
   const started = Date.now();
   const startDay = dayOf(options.start ?? '2024-09-01');
   const headcount = options.headcount ?? defaultHeadcount(options.events);
-  const cacheSize = options.readCache ?? 20_000;
   const sim = new Simulation({
-    store: cacheSize > 0 ? new ReadCachingEventStore(store, cacheSize) : store,
+    store,
     registry: options.registry ?? demoRegistry(),
     seed: options.seed,
     targetEvents: options.events,
@@ -107,6 +102,7 @@ export async function generateHistory(store: EventStore, options: HistoryOptions
     progressEvery: options.progressEvery ?? 1000,
     lastDay: startDay + Math.round((options.maxYears ?? 40) * 365.25),
     foldedStreams: options.foldedStreams ?? 20_000,
+    foldedEvents: options.foldedEvents ?? 150_000,
   });
   const world = planWorld(options.organs, headcount, sim.rng);
   const ctx: Context = { sim, world, former: new FormerPersons(), next: createCounters(), ...(options.identities ? { identities: { sealer: options.identities, seed: options.seed } } : {}) };

@@ -5,6 +5,5 @@ export { type RegionOrgansFile, type DivisionNode, CITY_IDS, REGION_ORGAN_ID, ci
 export { loadRegionOrgans, DEFAULT_ORGANS_FILE } from './load-organs';
 export { type InitPlan, type InitQuota, type InitReport, type PlannedInitCommand, type RunInitOptions, InitInputError, initFileDigest, planInit, runInit } from './init-deployment';
 export { Prng } from './prng';
-export { ReadCachingEventStore } from './read-cache';
 export { scratchDir } from './scratch';
 export { HISTORY_GENERATOR_VERSION, cachedHistoryPath, defaultHistoryDir, ensureCachedHistory } from './cached-history';

@@ -91,6 +91,8 @@ export interface SimulationSettings {
   lastDay: number;
   /** Streams whose folded state is kept between commands (0: none, every command re-reads and folds its streams). */
   foldedStreams?: number;
+  /** Events folded into the kept states, at most (the cache's memory bound). */
+  foldedEvents?: number;
 }
 
 /**
@@ -123,8 +125,10 @@ export class Simulation {
     this.today = settings.startDay;
     this.seedTag = new Prng(settings.seed ^ 0x5eed).hex8();
     const clock: Clock = settings.clock ?? { now: () => recordingInstant(this.today, this.commandsToday) };
-    // Folded states of recently used streams, as the API keeps them: a command reads only what was appended since (nothing, the generator being the only writer) instead of re-reading and re-folding whole streams.
-    this.deps = { store: settings.store, registry: settings.registry, clock, ...(settings.foldedStreams ? { cache: new FoldedStreamCache(settings.foldedStreams) } : {}) };
+    // Folded states of recently used streams, as the API keeps them, trusted as current (the generator is the log's only writer): a command
+    // reads and folds only the streams it names that are not kept, instead of re-reading and re-folding every one.
+    const cache = settings.foldedStreams ? new FoldedStreamCache({ maxStreams: settings.foldedStreams, maxEvents: settings.foldedEvents, soleWriter: true }) : undefined;
+    this.deps = { store: settings.store, registry: settings.registry, clock, ...(cache ? { cache } : {}) };
     this.nextProgressAt = settings.progressEvery;
   }
 
