@@ -33,9 +33,7 @@ export class JsonProblem extends Error {
 export function canonicalJson(value: unknown): string {
   switch (typeof value) {
     case 'string':
-      if (!value.isWellFormed()) throw new JsonProblem('holds a lone surrogate (ill-formed Unicode)', '含有不成对的代理项（Unicode 无效）');
-      if (value.includes('\u0000')) throw new JsonProblem('holds a NUL character', '含有 NUL 字符');
-      return JSON.stringify(value);
+      return canonicalString(value);
     case 'number':
       if (!Number.isFinite(value)) throw new JsonProblem('is not a finite number', '不是有限数值');
       return JSON.stringify(value);
@@ -47,7 +45,12 @@ export function canonicalJson(value: unknown): string {
         let out = '[';
         for (let i = 0; i < value.length; i++) {
           if (i > 0) out += ',';
-          out += within(`[${i}]`, value[i]);
+          try {
+            out += canonicalJson(value[i]);
+          } catch (error) {
+            // Where it was is spelled out only on the way out of a refusal, never on the way in.
+            throw within(error, `[${i}]`);
+          }
         }
         return `${out}]`;
       }
@@ -62,7 +65,17 @@ export function canonicalJson(value: unknown): string {
         const item = record[key];
         if (item === undefined) throw withSegment(new JsonProblem('is undefined', '未定义'), `.${key}`);
         if (i > 0) out += ',';
-        out += `${within(`.${key} (key)`, key)}:${within(`.${key}`, item)}`;
+        try {
+          out += canonicalString(key);
+        } catch (error) {
+          throw within(error, `.${key} (key)`);
+        }
+        out += ':';
+        try {
+          out += canonicalJson(item);
+        } catch (error) {
+          throw within(error, `.${key}`);
+        }
       }
       return `${out}}`;
     }
@@ -71,12 +84,15 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
-function within(segment: string, value: unknown): string {
-  try {
-    return canonicalJson(value);
-  } catch (error) {
-    throw error instanceof JsonProblem ? withSegment(error, segment) : error;
-  }
+function canonicalString(value: string): string {
+  if (!value.isWellFormed()) throw new JsonProblem('holds a lone surrogate (ill-formed Unicode)', '含有不成对的代理项（Unicode 无效）');
+  if (value.includes('\u0000')) throw new JsonProblem('holds a NUL character', '含有 NUL 字符');
+  return JSON.stringify(value);
+}
+
+/** A refusal from inside a member or item, with that member's or item's place prefixed to its path. */
+function within(error: unknown, segment: string): unknown {
+  return error instanceof JsonProblem ? withSegment(error, segment) : error;
 }
 
 function withSegment(problem: JsonProblem, segment: string): JsonProblem {
