@@ -6,7 +6,9 @@
  * Options: --headcount N (total quota; default scaled from --events), --start YYYY-MM-DD,
  * --organs PATH (default shared/data/inner-mongolia-organs.json), --via-tmpfs (write in
  * /dev/shm, where fsync costs nothing, then move the finished file to --db), --verify
- * (walk the hash chain afterwards), --parameters-out PATH (write the demo local measures the
+ * (walk the hash chain afterwards), --durable (commit each command with synchronous=FULL, as the API does;
+ * by default the new file is written as a bulk load: one COMMIT per 1 000 commands, synchronous=OFF, the
+ * same log), --parameters-out PATH (write the demo local measures the
  * history was judged by, for the API's AUXLEDGER_PARAMETERS), --without-identities (applicants by
  * client-made keys, no names), --folded-streams N (streams whose folded state the command path
  * keeps between commands, default 20 000; 0: every command re-reads and folds its streams),
@@ -28,7 +30,7 @@ import { openDemoVault } from './identities';
 import { loadRegionOrgans } from './load-organs';
 import type { HistoryProgress } from './simulation';
 
-const USAGE = 'usage: cli.ts --db PATH [--seed N] [--events N] [--headcount N] [--start YYYY-MM-DD] [--organs PATH] [--via-tmpfs] [--verify] [--parameters-out PATH] [--without-identities] [--folded-streams N] [--folded-events N] [--quiet]';
+const USAGE = 'usage: cli.ts --db PATH [--seed N] [--events N] [--headcount N] [--start YYYY-MM-DD] [--organs PATH] [--via-tmpfs] [--durable] [--verify] [--parameters-out PATH] [--without-identities] [--folded-streams N] [--folded-events N] [--quiet]';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -40,6 +42,7 @@ async function main(): Promise<number> {
       start: { type: 'string' },
       organs: { type: 'string' },
       'via-tmpfs': { type: 'boolean', default: false },
+      durable: { type: 'boolean', default: false },
       verify: { type: 'boolean', default: false },
       'parameters-out': { type: 'string' },
       'without-identities': { type: 'boolean', default: false },
@@ -69,7 +72,8 @@ async function main(): Promise<number> {
   const scratch = values['via-tmpfs'] ? mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'auxledger-history-')) : null;
   const path = scratch ? join(scratch, basename(target)) : target;
 
-  const store = new SqliteEventStore({ path });
+  // A new file nobody opens before it is whole: a bulk load (the same rows; a failed run leaves a file to remove).
+  const store = new SqliteEventStore({ path, ...(values.durable ? {} : { bulkLoad: { commitEvery: 1000 } }) });
   // The vault beside the log's final place: the API started on --db finds it there.
   const demoVault = values['without-identities'] ? null : openDemoVault(target, seed);
   let peakRss = 0;

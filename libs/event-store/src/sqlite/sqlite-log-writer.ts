@@ -120,8 +120,16 @@ export class SqliteLogWriter {
   private readonly heads = new Map<string, StreamHead>();
   private logHead: LogHead | null = null;
   private knownDataVersion: number | undefined;
+  /** Groups written in the open transaction and not yet committed (a bulk load's; otherwise each group commits). */
+  private uncommitted = 0;
+  private readonly commitEvery: number;
 
-  constructor(private readonly db: Database.Database) {
+  /** `commitEvery` > 1: a bulk load's writer (see `SqliteEventStoreOptions.bulkLoad`), one COMMIT for that many groups. */
+  constructor(
+    private readonly db: Database.Database,
+    options: { commitEvery?: number } = {},
+  ) {
+    this.commitEvery = Math.max(1, options.commitEvery ?? 1);
     this.statements = {
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
       head: db.prepare<[string], { stream_revision: number; hash: string }>(
@@ -152,7 +160,7 @@ export class SqliteLogWriter {
   commitGroup(batch: readonly EncodedAppend[][]): GroupCommitted {
     if (!this.db.open) throw new Error('the SQLite log is closed');
     try {
-      this.control.begin.run();
+      if (this.uncommitted === 0) this.control.begin.run();
       let outcomes: AppendOutcome[];
       let work: GroupWork;
       let commitSeconds: number | null = null;
@@ -162,8 +170,8 @@ export class SqliteLogWriter {
         if (version !== this.knownDataVersion) this.forgetHeads();
         this.knownDataVersion = version;
         work = { heads: new Map(), log: this.logHead };
-        // A group of one needs no savepoint: if it fails, the whole transaction rolls back.
-        const alone = batch.length === 1;
+        // A group of one needs no savepoint: if it fails, the whole transaction rolls back (never a bulk load's, which holds earlier groups).
+        const alone = batch.length === 1 && this.commitEvery === 1;
         let rolledBack = false;
         outcomes = batch.map((appends): AppendOutcome => {
           try {
@@ -178,12 +186,13 @@ export class SqliteLogWriter {
             return error instanceof AlreadyStored ? { kind: 'stored' } : { kind: 'refused', error };
           }
         });
-        if (!rolledBack) {
+        if (!rolledBack && ++this.uncommitted >= this.commitEvery) {
           const started = process.hrtime.bigint();
-          this.control.commit.run();
+          this.commitOpen();
           commitSeconds = Number(process.hrtime.bigint() - started) / 1e9;
         }
       } catch (error) {
+        this.uncommitted = 0;
         if (this.db.inTransaction) this.control.rollback.run();
         throw error;
       }
@@ -198,7 +207,15 @@ export class SqliteLogWriter {
     }
   }
 
+  /** Commits the groups a bulk load has written since its last COMMIT (none otherwise). */
+  commitOpen(): void {
+    if (this.uncommitted === 0) return;
+    this.control.commit.run();
+    this.uncommitted = 0;
+  }
+
   close(): void {
+    if (this.db.open) this.commitOpen();
     if (this.db.open) this.db.close();
   }
 
