@@ -9,6 +9,7 @@ import { bodyParserErrors, jsonObjectBodies } from './errors/body-parser-errors'
 import type { ApiConfig } from './config/api-config';
 import { apiVersionAliases } from './api-version';
 import { LimitedExpressAdapter } from './http-server';
+import { RequestLog } from './logging/request-log';
 import { httpMetrics } from './metrics/http-metrics';
 import { Metrics } from './metrics/metrics';
 import { serveWebApp } from './web/web-app';
@@ -29,6 +30,8 @@ export async function createApp(config: ApiConfig, options: AppOptions = {}): Pr
   app.use(bodyParserErrors, jsonObjectBodies);
   app.enableShutdownHooks();
   serveWebApp(app);
+  // Last before the routes, where nestjs-pino's own middleware ran.
+  app.use(app.get(RequestLog).middleware);
 
   const document = SwaggerModule.createDocument(
     app,

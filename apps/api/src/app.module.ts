@@ -29,7 +29,7 @@ import { MeController } from './keys/me.controller';
 import { ApiKeysService } from './keys/api-keys.service';
 import { LOG_CONTROLLERS, LOG_PROVIDERS } from './log';
 import { CommandOutcomeInterceptor } from './logging/command-outcome.interceptor';
-import { requestLogOptions } from './logging/request-log';
+import { RequestLog } from './logging/request-log';
 import { instrumentEventStore } from './metrics/instrumented-store';
 import { Metrics } from './metrics/metrics';
 import { MetricsController } from './metrics/metrics.controller';
@@ -52,14 +52,12 @@ const systemClock: Clock = { now: () => new Date() };
 @Module({})
 export class AppModule {
   static forRoot(config: ApiConfig, options: AppOptions = {}): DynamicModule {
+    const requestLog = new RequestLog(config.logLevel, options.logDestination);
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRootAsync({
-          useFactory: () => ({
-            pinoHttp: requestLogOptions(config.logLevel, options.logDestination),
-          }),
-        }),
+        // Nest's own lines through the request log's logger; the request log itself is mounted by createApp (RequestLog), not here.
+        LoggerModule.forRoot({ pinoHttp: { logger: requestLog.logger }, forRoutes: [] }),
         CqrsModule.forRoot(),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
         TerminusModule.forRoot({ logger: false }),
@@ -67,6 +65,7 @@ export class AppModule {
       controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS, ...LOG_CONTROLLERS, IdentityHttpController, RetentionHttpController, ApiKeysController, MeController, HealthController, MetricsController, ...ADMIN_CONTROLLERS],
       providers: [
         { provide: API_CONFIG, useValue: config },
+        { provide: RequestLog, useValue: requestLog },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: RULE_SETS, useFactory: () => loadRegistry(config.parametersFile) },
         { provide: PERSISTENCE, useFactory: () => openPersistence(config.store) },

@@ -54,7 +54,11 @@ export class ErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<HttpResponse>();
     const [status, body] = this.toAnswer(exception);
     if (status >= 500 && status !== HttpStatus.SERVICE_UNAVAILABLE) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      const message = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
+      // The request's own logger stamps its id on the line (RequestLog); an error before the request log had the request goes through Nest's.
+      const log = host.switchToHttp().getRequest<{ log?: { error(bindings: object, message: string): void } } | undefined>()?.log;
+      if (log) log.error({ context: ErrorFilter.name }, message);
+      else this.logger.error(message);
     }
     if (response.headersSent) return;
     response.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { type Observable, catchError, tap, throwError } from 'rxjs';
 import { AppError } from '../errors/app-error';
 import { type CommandOutcome, Metrics } from '../metrics/metrics';
+import { RequestLog } from './request-log';
 
 const CONTROLLER_SUFFIX = 'HttpController';
 
@@ -39,7 +40,10 @@ interface CommandResponse {
  */
 @Injectable()
 export class CommandOutcomeInterceptor implements NestInterceptor {
-  constructor(private readonly metrics: Metrics) {}
+  constructor(
+    private readonly metrics: Metrics,
+    private readonly requestLog: RequestLog,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const controller = context.getClass().name;
@@ -70,6 +74,7 @@ export class CommandOutcomeInterceptor implements NestInterceptor {
     this.metrics.commands.inc({ command_type: commandType, outcome: o.outcome });
     if (o.outcome === 'refused_statute') for (const ruleId of o.ruleIds) this.metrics.refusalsByRule.inc({ command_type: commandType, rule_id: ruleId, kind: 'STATUTE' });
     if (o.outcome === 'refused_state' && o.code) this.metrics.refusalsByRule.inc({ command_type: commandType, rule_id: o.code, kind: 'STATE' });
+    if (!this.requestLog.logsRequests) return;
     res.once('finish', () => {
       const line = {
         event: 'command',

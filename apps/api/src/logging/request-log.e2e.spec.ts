@@ -1,8 +1,9 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { createTestDatabase, describeWithPostgres } from '@auxledger/test-support';
 import type { StoreConfig } from '../config/api-config';
 import { type Api, startApi, tempDir } from '../testing/api-fixture';
-import { redactUrl } from './request-log';
+import { RequestLog, redactUrl } from './request-log';
 
 /** The request log never holds a person key (PIPL): not in the URL, not in the query; the API key is redacted too. */
 function requestLogSuite(name: string, open: (file: string) => Promise<StoreConfig>): void {
@@ -97,4 +98,37 @@ describe('redactUrl (without routes: the query only)', () => {
 requestLogSuite('SQLite', async (path) => ({ kind: 'sqlite', path }));
 describeWithPostgres('PostgreSQL', () => {
   requestLogSuite('PostgreSQL', async () => ({ kind: 'postgres', url: await createTestDatabase('api_log') }));
+});
+
+describe('RequestLog when quiet (warn and above)', () => {
+  /** A request and an answer as the middleware sees them, with what it set. */
+  function serve(log: RequestLog, headers: Record<string, string> = {}) {
+    const req = { headers, method: 'POST', url: '/api/commands/end-duty' } as unknown as IncomingMessage & { id?: string; log?: { error(b: object, m: string): void; info(b: object, m: string): void } };
+    const set: Record<string, string> = {};
+    const res = { setHeader: (name: string, value: string) => void (set[name] = value), once: () => undefined, on: () => undefined } as unknown as ServerResponse;
+    let passed = false;
+    log.middleware(req, res, () => (passed = true));
+    return { req, set, passed };
+  }
+
+  it('each request still has its id (X-Request-Id, the client’s if acceptable) and a logger stamping it on the lines written (an error)', () => {
+    const lines: string[] = [];
+    const log = new RequestLog('warn', { write: (line: string) => void lines.push(line) });
+    expect(log.logsRequests).toBe(false);
+    const { req, set, passed } = serve(log, { 'x-request-id': 'client-req-7' });
+    expect(passed).toBe(true);
+    expect(req.id).toBe('client-req-7');
+    expect(set['X-Request-Id']).toBe('client-req-7');
+    req.log?.info({}, 'not written at warn');
+    req.log?.error({ context: 'ErrorFilter' }, 'boom');
+    expect(lines.map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ level: 50, reqId: 'client-req-7', context: 'ErrorFilter', msg: 'boom' })]);
+    const fresh = serve(log, { 'x-request-id': 'bad id with spaces' });
+    expect(fresh.req.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(fresh.set['X-Request-Id']).toBe(fresh.req.id);
+  });
+
+  it('at info it is pino-http: the request lines are written', () => {
+    expect(new RequestLog('info', { write: () => undefined }).logsRequests).toBe(true);
+    expect(new RequestLog('silent').logsRequests).toBe(false);
+  });
 });

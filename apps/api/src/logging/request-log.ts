@@ -1,5 +1,6 @@
-import type { DestinationStream } from 'pino';
-import type { Options } from 'pino-http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DestinationStream, Logger } from 'pino';
+import { type Options, pinoHttp } from 'pino-http';
 import { requestId } from './request-id';
 
 const REDACTED = '[REDACTED]';
@@ -162,4 +163,49 @@ export function requestLogOptions(level: string, destination?: DestinationStream
     customProps: (req) => ({ keyId: (req as { principal?: { keyId: string } }).principal?.keyId }),
   };
   return destination ? [options, destination] : options;
+}
+
+/** The request id's key on every line logged for a request (pino-http's default). */
+const REQUEST_ID_KEY = 'reqId';
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/**
+ * The request log as the application mounts it (`app.factory.ts`, before the
+ * routes): every request gets its id (`X-Request-Id`, `req.id`) and a
+ * `req.log` that stamps the id on each line. At `info` and finer it is
+ * pino-http: a "request completed" line for each answer. At a quieter level
+ * (`warn`, `error`, `silent`) no such line would be written, so nothing is
+ * prepared for one: no serializers, no finish listener, and `req.log` is
+ * made only when something asks for it (an error line).
+ */
+export class RequestLog {
+  /** The root logger: Nest's own log lines (`Logger`) go through it too. */
+  readonly logger: Logger;
+  readonly middleware: Middleware;
+  /** Whether info lines (the request and command lines) are written at all. */
+  readonly logsRequests: boolean;
+
+  constructor(level: string, destination?: DestinationStream) {
+    const options = requestLogOptions(level, destination);
+    const http = Array.isArray(options) ? pinoHttp(...options) : pinoHttp(options);
+    this.logger = http.logger;
+    this.logsRequests = this.logger.isLevelEnabled('info');
+    this.middleware = this.logsRequests ? (req, res, next) => http(req, res, next) : quietRequestLog(this.logger);
+  }
+}
+
+/** The request id and a `req.log` made on first use: what a quiet log needs of a request. */
+function quietRequestLog(root: Logger): Middleware {
+  return (req, res, next) => {
+    const id = requestId(req, res);
+    let log: Logger | undefined;
+    Object.assign(req, { id });
+    Object.defineProperty(req, 'log', {
+      configurable: true,
+      get: () => (log ??= root.child({ [REQUEST_ID_KEY]: id })),
+      set: (value: Logger) => (log = value),
+    });
+    next();
+  };
 }
