@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { type AssignDuty, type DomainEvent, assignDuty, auxiliaryEvent } from '@auxledger/domain';
 import { FoldedStreamCache, executeCommand } from '@auxledger/application';
-import { type NewEvent, SqliteEventStore } from '@auxledger/event-store';
+import Database from 'better-sqlite3';
+import { type NewEvent, SQLITE_SCHEMA, SqliteEventStore, applySqlitePragmas } from '@auxledger/event-store';
+import { rawRows } from './b1-sqlite';
 import { pastEvents } from '@auxledger/event-store/testing';
 import { REGISTRY } from '@auxledger/statute';
 import { sampleEvent } from './events';
@@ -56,7 +58,9 @@ export async function benchCommandPath(dir: string, commands: number, auxiliarie
     if (refused > 0) throw new Error(`B2: ${refused} AssignDuty commands were refused; the benchmark must measure accepted commands`);
     const p = path as Measurement;
     const base = appends as Measurement;
+    const together = await sixteenAtOnce(dir, Math.max(8, Math.round(commands / 16)), auxiliaries);
     return [
+      ...together,
       {
         id: 'B2',
         scenario: `command path (AssignDuty, all rules), SQLite`,
@@ -71,5 +75,72 @@ export async function benchCommandPath(dir: string, commands: number, auxiliarie
   } finally {
     await store.close();
     await b1.close();
+  }
+}
+
+/**
+ * B2 with 16 commands at once, in process: each round sends 16 AssignDuty
+ * commands for 16 auxiliaries together (no two conflict), through a store
+ * whose writer commits in its own thread and through one whose writer
+ * commits on the calling thread (`writer: 'inline'`), beside the fsync limit
+ * (raw one-row commits through better-sqlite3) on the same disk, in
+ * alternating chunks. Above 1× the commands shared commits; the two writers
+ * side by side show what the thread adds with no HTTP in the way.
+ */
+async function sixteenAtOnce(dir: string, rounds: number, auxiliaries: number): Promise<Row[]> {
+  const open = async (name: string, writer: 'thread' | 'inline') => {
+    const store = new SqliteEventStore({ path: join(dir, name), writer });
+    for (let a = 0; a < auxiliaries; a++) await store.appendToStream(`auxiliary-aux-${a}`, seedEvents(`aux-${a}`), 'no_stream');
+    return { store, deps: { store, registry: REGISTRY, clock: { now: () => new Date('2025-03-01T08:00:00Z') }, cache: new FoldedStreamCache() } };
+  };
+  const threaded = await open('b2-16-thread.db', 'thread');
+  const inline = await open('b2-16-inline.db', 'inline');
+  const raw = new Database(join(dir, 'b2-16-fsync.db'));
+  applySqlitePragmas(raw);
+  raw.exec(SQLITE_SCHEMA);
+  const insert = raw.prepare(
+    'INSERT INTO events (global_position, event_id, stream_id, stream_revision, type, schema_version, data, metadata, prev_hash, hash, log_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertOne = raw.transaction((values: unknown[]) => insert.run(...values));
+  const row = rawRows();
+  const rawRowsToCommit = Array.from({ length: rounds }, (_, r) => row(`s-${r % 100}`, r));
+  try {
+    let refused = 0;
+    const round = (deps: typeof threaded.deps, r: number) =>
+      Promise.all(
+        Array.from({ length: 16 }, async (_, k) => {
+          const i = r * 16 + k;
+          const outcome = await executeCommand(deps, assignDuty, {
+            type: 'AssignDuty',
+            data: { auxiliaryId: `aux-${i % auxiliaries}`, assignmentId: `as16-${i}`, dutyCodes: ['ENF_TRAFFIC'], nationalBasis: null, leadingOfficerIds: ['officer-1'], alone: false, matterId: null, equipmentIssued: [] },
+            metadata: { commandId: randomUUID(), actor: { id: 'op-1', role: 'operator', organId: 'xincheng' }, effectiveDate: '2025-03-01', recordedAt: '' },
+          } as AssignDuty);
+          if (outcome.status !== 'accepted') refused += 1;
+        }),
+      );
+    const [onThread, onCaller, fsync] = (await measureInterleaved(rounds, 4, [
+      { eventsPerOp: 16, op: (r) => round(threaded.deps, r) },
+      { eventsPerOp: 16, op: (r) => round(inline.deps, r) },
+      { eventsPerOp: 1, op: (r) => insertOne.immediate(rawRowsToCommit[r] as unknown[]) },
+    ])) as [Measurement, Measurement, Measurement];
+    if (refused > 0) throw new Error(`B2: ${refused} AssignDuty commands were refused; the benchmark must measure accepted commands`);
+    const baseline = { label: 'fsync limit: raw 1-row commits (same run)', rate: perSecond(fsync), p50: percentile(fsync.latenciesMs, 50), p99: percentile(fsync.latenciesMs, 99) };
+    const of = (scenario: string, m: Measurement): Row => ({
+      id: 'B2',
+      scenario,
+      rate: perSecond(m),
+      unit: 'commands/s',
+      p50: percentile(m.latenciesMs, 50),
+      p99: percentile(m.latenciesMs, 99),
+      baseline,
+    });
+    return [
+      of('command path, 16 at once in process, writer thread (latency: the 16), SQLite', onThread),
+      of('command path, 16 at once in process, writer inline (latency: the 16), SQLite', onCaller),
+    ];
+  } finally {
+    await threaded.store.close();
+    await inline.store.close();
+    raw.close();
   }
 }
