@@ -3,7 +3,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 /**
  * Layers are tags, and lint enforces the direction:
- *   statute ← domain ← application ← apps;  event-store / projections / identity are ports + adapters.
+ *   statute ← domain ← application ← apps;  event-store / identity are ports + adapters;
+ *   event-store ← projection-engine (knows no domain) ← read-models (AuxLedger's, on the domain) ← apps.
  * The pure core (statute, domain) may import no package at all: no framework,
  * no database client, no Node built-in — time, ids and actors arrive as data.
  */
@@ -23,9 +24,12 @@ const boundaries = ({ specs }) => [
       // One error shape for every layer above the pure core (libs/errors): it imports nothing.
       { sourceTag: 'type:errors', onlyDependOnLibsWithTags: [], ...(specs ? pureCoreTests : pureCore) },
       { sourceTag: 'type:event-store', onlyDependOnLibsWithTags: ['type:errors', 'type:test-support'] },
+      // The general engine (model kinds, projector, stores, bitemporal versions): the event store only, no domain.
+      { sourceTag: 'type:projection-engine', onlyDependOnLibsWithTags: ['type:event-store', 'type:errors', 'type:test-support'] },
+      // AuxLedger's read models: the domain's folds through the engine.
       {
-        sourceTag: 'type:projections',
-        onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:errors', 'type:test-support'],
+        sourceTag: 'type:read-models',
+        onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:event-store', 'type:projection-engine', 'type:errors', 'type:test-support'],
       },
       // Personal data: the person key, sealing, the data keys and the access records (ADR 0006).
       { sourceTag: 'type:identity', onlyDependOnLibsWithTags: ['type:statute', 'type:domain', 'type:errors', 'type:test-support'] },
@@ -36,7 +40,7 @@ const boundaries = ({ specs }) => [
       {
         sourceTag: 'type:app',
         onlyDependOnLibsWithTags: [
-          'type:statute', 'type:domain', 'type:event-store', 'type:projections', 'type:application', 'type:tooling', 'type:identity', 'type:errors',
+          'type:statute', 'type:domain', 'type:event-store', 'type:projection-engine', 'type:read-models', 'type:application', 'type:tooling', 'type:identity', 'type:errors',
           ...(specs ? ['type:test-support'] : []),
         ],
       },

@@ -60,10 +60,17 @@ describe('module boundaries: the pure core stays pure', () => {
     // Personal data stays in libs/identity: the core never imports it, and it imports no layer above the core.
     ['libs/domain/src/probe.ts', "import { IdentityVault } from '@auxledger/identity';"],
     ['libs/identity/src/probe.ts', "import { executeCommand } from '@auxledger/application';"],
-    ['libs/identity/src/probe.ts', "import { rosterOf } from '@auxledger/projections';"],
+    ['libs/identity/src/probe.ts', "import { rosterOf } from '@auxledger/read-models';"],
+    // The projection engine knows the event store only: no domain, no read model of AuxLedger's.
+    ['libs/projection-engine/src/probe.ts', "import { envelopeOf } from '@auxledger/domain';"],
+    ['libs/projection-engine/src/probe.ts', "import { rosterOf } from '@auxledger/read-models';"],
+    ['libs/projection-engine/src/probe.ts', "import { executeCommand } from '@auxledger/application';"],
+    ['libs/read-models/src/probe.ts', "import { executeCommand } from '@auxledger/application';"],
   ];
   const allowed: Array<[string, string]> = [
     ['libs/domain/src/probe.ts', "import * as statute from '@auxledger/statute';\nexport const probe = statute;"],
+    ['libs/read-models/src/probe.ts', "import { Auxiliary } from '@auxledger/domain';\nimport { defineTemporal } from '@auxledger/projection-engine';\nexport const probe = [Auxiliary, defineTemporal];"],
+    ['libs/projection-engine/src/probe.ts', "import type { RecordedEvent } from '@auxledger/event-store';\nexport type Probe = RecordedEvent;"],
   ];
   let results: string[][] = [];
   beforeAll(() => {
@@ -74,7 +81,7 @@ describe('module boundaries: the pure core stays pure', () => {
     expect(results[index]?.length).toBeGreaterThan(0);
   });
 
-  it('allows the domain to import the statute', () => {
-    expect(results[forbidden.length]).toEqual([]);
+  it.each(allowed.map((probe, index) => [...probe, index] as const))('%s allows: %s', (_file, _code, index) => {
+    expect(results[forbidden.length + index]).toEqual([]);
   });
 });

@@ -12,7 +12,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@auxledger/event-store';
-import { ALL_READ_MODELS, PostgresReadModelStore, Projector, type ReadModelStore, SqliteReadModelStore } from '@auxledger/projections';
+import { PostgresReadModelStore, Projector, type ReadModelStore, SqliteReadModelStore } from '@auxledger/projection-engine';
+import { ALL_READ_MODELS } from '@auxledger/read-models';
 
 export interface ChildResult {
   mode: 'raw' | 'rebuild' | 'rebuild-pg' | 'catchup';

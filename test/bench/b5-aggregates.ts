@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { OPEN_KNOWN_TO, SqliteReadModelStore, applicationsOf, organHierarchy, organScope, personFileModel, quotaUseOf, roster, supervisionFindings } from '@auxledger/projections';
+import { OPEN_KNOWN_TO, SqliteReadModelStore } from '@auxledger/projection-engine';
+import { applicationsOf, organHierarchy, organScope, personFileModel, quotaUseOf, roster, supervisionFindings } from '@auxledger/read-models';
 import { percentile } from './measure';
 import type { Row } from './measure';
 

@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { Prng } from '@auxledger/history';
-import { SqliteReadModelStore, organHierarchy, personFileModel, rosterOf } from '@auxledger/projections';
+import { SqliteReadModelStore } from '@auxledger/projection-engine';
+import { organHierarchy, personFileModel, rosterOf } from '@auxledger/read-models';
 import { percentile } from './measure';
 import type { Row } from './measure';
 

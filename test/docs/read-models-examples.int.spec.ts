@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { SqliteEventStore } from '@auxledger/event-store';
 import { generateHistory, loadRegionOrgans } from '@auxledger/history';
-import { ALL_READ_MODELS, PostgresReadModelStore, Projector, type ReadModelStore, SqliteReadModelStore } from '@auxledger/projections';
+import { PostgresReadModelStore, Projector, type ReadModelStore, SqliteReadModelStore } from '@auxledger/projection-engine';
+import { ALL_READ_MODELS } from '@auxledger/read-models';
 import { createTestDatabase, describeWithPostgres } from '@auxledger/test-support';
 
 /**

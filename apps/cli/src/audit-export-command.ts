@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { EventStore } from '@auxledger/event-store';
-import { type AuditRow, auditRow } from '@auxledger/projections';
+import { type AuditRow, auditRow } from '@auxledger/read-models';
 import { CliError, UsageError } from './cli-error';
 import { dateOption } from './date-option';
 import { type LogLocation, openLog } from './open-log';

@@ -1,6 +1,6 @@
 import { RecruitmentApplication, type AuxiliaryEvent, Organ, Person, streamIdOf, toAuxiliaryStreamId } from '@auxledger/domain';
 import type { EventStore, RecordedEvent } from '@auxledger/event-store';
-import { summarize } from '@auxledger/projections';
+import { summarize } from '@auxledger/read-models';
 import type { Bilingual } from '@auxledger/statute';
 import { CliError } from './cli-error';
 import { dateOption } from './date-option';

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { PersonIdentity, envelopeOf, fold, streamIdOf } from '@auxledger/domain';
 import { IdentityVault, SqlitePeopleKeyStore, identityFiles, readSecret } from '@auxledger/identity';
-import { type ReadModelStore, personFileModel } from '@auxledger/projections';
+import type { ReadModelStore } from '@auxledger/projection-engine';
+import { personFileModel } from '@auxledger/read-models';
 import { CliError, UsageError } from './cli-error';
 import { openLog } from './open-log';
 

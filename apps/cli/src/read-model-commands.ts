@@ -1,7 +1,8 @@
 import { SingleBar } from 'cli-progress';
 import Table from 'cli-table3';
 import { type Bilingual, DUTIES, PARAMETERS_2024 } from '@auxledger/statute';
-import { ALL_READ_MODELS, PostgresReadModelStore, Projector, READ_MODELS_PROJECTOR, type ReadModelStore, type RosterEntry, type RosterStatus, SqliteReadModelStore, organHierarchy, rosterOf } from '@auxledger/projections';
+import { PostgresReadModelStore, Projector, type ReadModelStore, SqliteReadModelStore } from '@auxledger/projection-engine';
+import { ALL_READ_MODELS, READ_MODELS_PROJECTOR, type RosterEntry, type RosterStatus, organHierarchy, rosterOf } from '@auxledger/read-models';
 import { CliError, UsageError } from './cli-error';
 import { L, type Style, language, painter } from './lang';
 import { dateOption } from './date-option';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { organRegistered } from '@auxledger/domain';
 import { SqliteEventStore } from '@auxledger/event-store';
 import { pastEvents } from '@auxledger/event-store/testing';
-import { SqliteReadModelStore } from '@auxledger/projections';
+import { SqliteReadModelStore } from '@auxledger/projection-engine';
 import { generateHistory, loadRegionOrgans } from '@auxledger/history';
 import { createTestDatabase, describeWithPostgres } from '@auxledger/test-support';
 import { runCli } from './run-for-test';

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type ReadModelStore, organHierarchy } from '@auxledger/projections';
+import type { ReadModelStore } from '@auxledger/projection-engine';
+import { organHierarchy } from '@auxledger/read-models';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
 import { READ_MODEL_STORE } from '../infrastructure/tokens';

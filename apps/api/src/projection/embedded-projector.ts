@@ -1,6 +1,7 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, Optional } from '@nestjs/common';
 import type { EventStore } from '@auxledger/event-store';
-import { ALL_READ_MODELS, Projector, type ReadModelStore } from '@auxledger/projections';
+import { Projector, type ReadModelStore } from '@auxledger/projection-engine';
+import { ALL_READ_MODELS } from '@auxledger/read-models';
 import type { ApiConfig } from '../config/api-config';
 import { API_CONFIG, EVENT_STORE, READ_MODEL_STORE } from '../infrastructure/tokens';
 import { Metrics } from '../metrics/metrics';

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { PostgresReadModelStore, READ_MODELS_PROJECTOR, type ReadModelStore, SqliteReadModelStore } from '@auxledger/projections';
+import { PostgresReadModelStore, type ReadModelStore, SqliteReadModelStore } from '@auxledger/projection-engine';
+import { READ_MODELS_PROJECTOR } from '@auxledger/read-models';
 import type { ReadModelsConfig } from '../config/api-config';
 
 /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { EventStore } from '@auxledger/event-store';
-import type { ReadModelStore } from '@auxledger/projections';
+import type { ReadModelStore } from '@auxledger/projection-engine';
 import type { ApiConfig } from '../config/api-config';
 import { AppError } from '../errors/app-error';
 import { API_CONFIG, EVENT_STORE, READ_MODEL_STORE } from '../infrastructure/tokens';

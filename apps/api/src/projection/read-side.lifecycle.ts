@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { ReadModelStore } from '@auxledger/projections';
+import type { ReadModelStore } from '@auxledger/projection-engine';
 import { READ_MODEL_STORE } from '../infrastructure/tokens';
 
 /** Closes the read models after the HTTP server has answered its last request. */

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@auxledger/application';
-import { APPLICATION_STAGES, type ApplicationEntry, type ApplicationStage, type ReadModelStore, STAGE_KEYS, applicationsOf } from '@auxledger/projections';
+import type { ReadModelStore } from '@auxledger/projection-engine';
+import { APPLICATION_STAGES, type ApplicationEntry, type ApplicationStage, STAGE_KEYS, applicationsOf } from '@auxledger/read-models';
 import { ReadAccess } from '../../access/read-access';
 import { IdentityService, type ShownPerson } from '../../identity/identity.service';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';

@@ -1,4 +1,4 @@
-import { APPLICATION_STAGES } from '@auxledger/projections';
+import { APPLICATION_STAGES } from '@auxledger/read-models';
 import { AsOfParam, FlagParam, IdParam, KnownAtParam, ListParam, OrganParam, PagedQueryDto } from '../shared/query-fields';
 
 export class ApplicationsRequestDto extends PagedQueryDto {

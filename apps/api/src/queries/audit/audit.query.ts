@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { type AuditEntry, type ReadModelStore, auditTrailPage } from '@auxledger/projections';
+import type { ReadModelStore } from '@auxledger/projection-engine';
+import { type AuditEntry, auditTrailPage } from '@auxledger/read-models';
 import { ReadAccess } from '../../access/read-access';
 import { AppError } from '../../errors/app-error';
 import type { Clock } from '@auxledger/application';

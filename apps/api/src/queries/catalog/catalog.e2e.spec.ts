@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { APPLICATION_STAGES } from '@auxledger/projections';
+import { APPLICATION_STAGES } from '@auxledger/read-models';
 import { DUTIES } from '@auxledger/statute';
 import { ROSTER_STATUSES, CATEGORIES } from '../roster/roster.request.dto';
 import { FINDING_KINDS } from '../supervision/supervision.request.dto';

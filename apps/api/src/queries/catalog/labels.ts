@@ -1,4 +1,4 @@
-import type { ApplicationStage, FindingKind, RosterStatus } from '@auxledger/projections';
+import type { ApplicationStage, FindingKind, RosterStatus } from '@auxledger/read-models';
 import {
   type AuxiliaryCategory,
   type Bilingual,

@@ -1,4 +1,4 @@
-import { FINE_STATUSES } from '@auxledger/projections';
+import { FINE_STATUSES } from '@auxledger/read-models';
 import { AsOfParam, FlagParam, KnownAtParam, ListParam, OrganParam, PagedQueryDto } from '../shared/query-fields';
 
 export class FinesRequestDto extends PagedQueryDto {

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@auxledger/application';
-import { OPEN_KNOWN_TO, type ReadModelStore, type Where, organScope, personFileModel, roster, statusOn } from '@auxledger/projections';
+import { OPEN_KNOWN_TO, type ReadModelStore, type Where } from '@auxledger/projection-engine';
+import { organScope, personFileModel, roster, statusOn } from '@auxledger/read-models';
 import { ReadAccess } from '../../access/read-access';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';

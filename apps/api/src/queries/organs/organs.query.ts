@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { type OrganHierarchyRow, type ReadModelStore, organHierarchy, organSubtree } from '@auxledger/projections';
+import type { ReadModelStore } from '@auxledger/projection-engine';
+import { type OrganHierarchyRow, organHierarchy, organSubtree } from '@auxledger/read-models';
 import { AppError } from '../../errors/app-error';
 import { READ_MODEL_STORE } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@auxledger/application';
-import { type PersonFile, type ReadModelStore, personFile } from '@auxledger/projections';
+import type { ReadModelStore } from '@auxledger/projection-engine';
+import { type PersonFile, personFile } from '@auxledger/read-models';
 import { ReadAccess } from '../../access/read-access';
 import type { Principal } from '../../auth/principal';
 import { AppError } from '../../errors/app-error';

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@auxledger/application';
-import { type QuotaUseReport, type ReadModelStore, quotaUseOf } from '@auxledger/projections';
+import type { ReadModelStore } from '@auxledger/projection-engine';
+import { type QuotaUseReport, quotaUseOf } from '@auxledger/read-models';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';
 import { flag, normalInstant } from '../shared/query-fields';

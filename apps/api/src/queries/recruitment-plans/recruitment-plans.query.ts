@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@auxledger/application';
-import { type ReadModelStore, type RecruitmentPlanRow, type Where, organScope, recruitmentPlan } from '@auxledger/projections';
+import type { ReadModelStore, Where } from '@auxledger/projection-engine';
+import { type RecruitmentPlanRow, organScope, recruitmentPlan } from '@auxledger/read-models';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';
 import { flag, list, normalInstant } from '../shared/query-fields';

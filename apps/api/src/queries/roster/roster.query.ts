@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@auxledger/application';
-import { type ReadModelStore, personFileModel, type RosterEntry, type RosterStatus, rosterOf } from '@auxledger/projections';
+import type { ReadModelStore } from '@auxledger/projection-engine';
+import { personFileModel, type RosterEntry, type RosterStatus, rosterOf } from '@auxledger/read-models';
 import { ReadAccess } from '../../access/read-access';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';

@@ -1,4 +1,5 @@
-import { type ReadModelStore, organHierarchy } from '@auxledger/projections';
+import type { ReadModelStore } from '@auxledger/projection-engine';
+import { organHierarchy } from '@auxledger/read-models';
 import { AppError } from '../../errors/app-error';
 
 /** 404 ORGAN_NOT_FOUND, in both languages, when the organ a query names is not registered: one answer for every query endpoint. */

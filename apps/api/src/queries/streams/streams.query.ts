@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { EventStore, JsonObject, RecordedEvent } from '@auxledger/event-store';
-import { type ReadModelStore, streamsOf } from '@auxledger/projections';
+import type { ReadModelStore } from '@auxledger/projection-engine';
+import { streamsOf } from '@auxledger/read-models';
 import { AppError } from '../../errors/app-error';
 import { EVENT_STORE, READ_MODEL_STORE } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';

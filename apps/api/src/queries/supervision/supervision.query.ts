@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@auxledger/application';
-import { type Finding, type ReadModelStore, supervisionFindings } from '@auxledger/projections';
+import type { ReadModelStore } from '@auxledger/projection-engine';
+import { type Finding, supervisionFindings } from '@auxledger/read-models';
 import type { RuleSetRegistry, RulesInForce } from '@auxledger/statute';
 import { ReadAccess } from '../../access/read-access';
 import { CLOCK, READ_MODEL_STORE, RULE_SETS } from '../../infrastructure/tokens';

@@ -1,0 +1,163 @@
+import { type AuxiliaryState, type ServiceRecord, Auxiliary, isWorking, envelopeOf } from '@auxledger/domain';
+import type { RecordedEvent } from '@auxledger/event-store';
+import { type ReadModelStore, type VersionedRow, defineTemporal } from '@auxledger/projection-engine';
+import { idInStream, sortedUnique, todayUtc, withStatusOn } from './common';
+import { organScope } from './organ-hierarchy';
+import { serviceWithLists } from './service-record';
+
+/**
+ * The roster (temporal): every auxiliary with their using organ, category,
+ * level, status, current duties and leading officers, over effective time
+ * (valid_from/valid_to) and as recorded (known_from/known_to). The state is
+ * the domain's own fold of the auxiliary stream (`Auxiliary.evolve`, its
+ * lists emptied: `evolveRosterState`), taken in effective-date order, so a
+ * back-dated promotion shows from its effective date and "as known at" an
+ * earlier instant shows what was recorded then.
+ */
+
+export type RosterStatus = 'ON_PROBATION' | 'ACTIVE' | 'SUSPENDED' | 'DEPARTED';
+
+export type RosterRow = {
+  auxiliary_id: string;
+  using_organ_id: string;
+  category: string;
+  level: string;
+  level_since: string;
+  status: RosterStatus;
+  hired_on: string;
+  /** A service found on record, not hired through it (RecordExistingService, issue 11 item 8): the day its record began; null for a hire. */
+  migrated_from: string | null;
+  probation_last_day: string | null;
+  contract_end_date: string | null;
+  /** Duty codes of the open assignments, sorted. */
+  duty_codes: string[];
+  /** 带领的人民警察 of the open assignments, sorted. */
+  leading_officer_ids: string[];
+  open_assignments: number;
+  suspended_on: string | null;
+  departed_on: string | null;
+  departure_reason: string | null;
+};
+
+/** The auxiliary an auxiliary-stream event belongs to. */
+export const auxiliaryEntity = (event: RecordedEvent): string | null => idInStream(event, Auxiliary.streamPrefix);
+
+export const evolveAuxiliaryState = (state: AuxiliaryState, event: RecordedEvent): AuxiliaryState => Auxiliary.evolve(state, envelopeOf(event) as never);
+
+/**
+ * The roster's state: the domain's fold with every list of the service record
+ * emptied after each event — the roster reads none of them, and no event
+ * changes what it reads from them — so a version costs the same late in a
+ * career as early. (Open assignments stay: they are the roster's duties.)
+ */
+export function evolveRosterState(state: AuxiliaryState, event: RecordedEvent): AuxiliaryState {
+  const next = evolveAuxiliaryState(state, event);
+  if (next === state || next.status === 'NOT_HIRED') return next;
+  // The domain's evolve made `next` afresh (it returns its input only when nothing changes): emptying it in place changes no earlier state.
+  const r = next.service;
+  next.service = serviceWithLists(r, {
+    contract: r.contract.clauses.length === 0 ? r.contract : { ...r.contract, clauses: [] },
+    previousContracts: [],
+    insurance: [],
+    training: EMPTY_TRAINING,
+    qualifications: [],
+    credentials: [],
+    assessments: [],
+    sanctions: [],
+    commendationIds: [],
+    recusals: [],
+    complaints: [],
+    injuryIds: [],
+    compensations: [],
+    events: [],
+  });
+  return next;
+}
+
+const EMPTY_TRAINING: ServiceRecord['training'] = { preJobPassedOn: null, annualYears: [], trainingIds: [] };
+
+export function rosterRow(state: AuxiliaryState): RosterRow | null {
+  if (state.status === 'NOT_HIRED') return null;
+  const r = state.service;
+  const assignments = isWorking(state) ? state.assignments : [];
+  return {
+    auxiliary_id: r.auxiliaryId,
+    using_organ_id: r.usingOrganId,
+    category: r.category,
+    level: r.level.code,
+    level_since: r.level.since,
+    status: state.status,
+    hired_on: r.hiredOn,
+    migrated_from: r.migrated?.recordedFrom ?? null,
+    probation_last_day: r.contract.probationLastDay,
+    contract_end_date: r.contract.endDate,
+    duty_codes: sortedUnique(assignments.flatMap((a) => a.dutyCodes)),
+    leading_officer_ids: sortedUnique(assignments.flatMap((a) => a.leadingOfficerIds)),
+    open_assignments: assignments.length,
+    suspended_on: state.status === 'SUSPENDED' ? state.suspendedOn : null,
+    departed_on: state.status === 'DEPARTED' ? state.departedOn : null,
+    departure_reason: state.status === 'DEPARTED' ? state.reason : null,
+  };
+}
+
+export const roster = defineTemporal<AuxiliaryState, RosterRow>({
+  name: 'roster',
+  // 2: migrated_from (issue 11 item 8).
+  version: 2,
+  entityColumn: 'auxiliary_id',
+  columns: {
+    auxiliary_id: 'text',
+    using_organ_id: 'text',
+    category: 'text',
+    level: 'text',
+    level_since: 'date',
+    status: 'text',
+    hired_on: 'date',
+    migrated_from: 'date',
+    probation_last_day: 'date',
+    contract_end_date: 'date',
+    duty_codes: 'json',
+    leading_officer_ids: 'json',
+    open_assignments: 'integer',
+    suspended_on: 'date',
+    departed_on: 'date',
+    departure_reason: 'text',
+  },
+  indexes: [['using_organ_id'], ['status']],
+  entity: auxiliaryEntity,
+  initialState: () => Auxiliary.initialState(),
+  evolve: (state, event) => evolveRosterState(state, event),
+  row: rosterRow,
+});
+
+export interface RosterQuery {
+  /** The effective date (default today, UTC). */
+  asOf?: string;
+  /** "As known at" an instant: what the record said then (default: now). */
+  knownAt?: string;
+  /** The organ's whole subtree (organ_hierarchy), or the organ alone. */
+  includeSubtree: boolean;
+  /** Only these statuses (default: every one, departed included). */
+  statuses?: readonly RosterStatus[];
+}
+
+export type RosterEntry = RosterRow & Pick<VersionedRow, 'valid_from' | 'valid_to' | 'known_from' | 'known_to'>;
+
+/**
+ * The roster of an organ (or its subtree) as of a date: two indexed queries —
+ * the subtree by path, then the roster versions valid on the date for those
+ * organs.
+ */
+export async function rosterOf(store: ReadModelStore, organId: string, query: RosterQuery): Promise<RosterEntry[]> {
+  const organs = await organScope(store, organId, query.includeSubtree);
+  const asOf = query.asOf ?? todayUtc();
+  // A probation over by the calendar is ACTIVE (statusOn): asking for ACTIVE reads the stored ON_PROBATION versions too.
+  const wanted = query.statuses ? new Set<RosterStatus>(query.statuses) : null;
+  const stored = wanted ? [...new Set<RosterStatus>([...wanted, ...(wanted.has('ACTIVE') ? (['ON_PROBATION'] as const) : [])])] : null;
+  const rows = (await store.asOf(roster, asOf, {
+    where: { using_organ_id: organs, ...(stored ? { status: stored } : {}) },
+    ...(query.knownAt ? { knownAt: query.knownAt } : {}),
+  })) as RosterEntry[];
+  const dated = rows.map((r) => withStatusOn(r, asOf));
+  return wanted ? dated.filter((r) => wanted.has(r.status)) : dated;
+}
