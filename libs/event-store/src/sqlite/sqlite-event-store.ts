@@ -62,7 +62,7 @@ export interface SqliteEventStoreOptions {
   /**
    * A bulk load into a new file that nobody opens until it is complete (a
    * generated history, moved into place when whole): the writer is inline,
-   * with synchronous=OFF and a 64 MiB page cache, and keeps one transaction
+   * with synchronous=OFF, a 64 MiB page cache and temporary data in memory, and keeps one transaction
    * open across groups, committing every `commitEvery` groups (default 1000)
    * and at close. Appends are answered before their COMMIT, so a crash or a
    * failed COMMIT loses them and the file must be thrown away; this store's
@@ -163,6 +163,8 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
       if (options.bulkLoad) {
         this.db.pragma('synchronous = OFF');
         this.db.pragma('cache_size = -65536');
+        // Each append's savepoint keeps the pages it changes in a sub-journal: in memory, not a temporary file.
+        this.db.pragma('temp_store = MEMORY');
       }
       this.db.exec(SQLITE_SCHEMA);
     }
