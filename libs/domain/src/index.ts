@@ -7,3 +7,4 @@ export * from './recruitment-plan';
 export * from './fine';
 export * from './command-timing';
 export * from './identity';
+export * from './envelope';

@@ -4,7 +4,7 @@ import type { Envelope } from '../kernel';
 import { quotaPlaceTaken, quotaSet } from '../organ';
 import { COUNTY, registered } from '../organ/organ.fixtures';
 import { personContractEnded, personContractStarted } from '../person';
-import { command, on, scenario } from '../testing';
+import { applicationRegisteredV1, command, on, scenario } from '../testing';
 import { CONTRACT, REGISTRY_WITH_PAY, payOn } from './auxiliary.fixtures';
 import { type LabourContract, auxiliaryEvent } from './events';
 import { type Hire, hire } from './hire';
@@ -115,7 +115,7 @@ describe('Arts. 18–20, 34 ¶1: an application is hired only by an organ its pl
   describe('given an application registered before the organs were recorded (no targetedOrganId, no openingOrganIds)', () => {
     it('is not checked: 赛罕区 hires on it, as before', () => {
       const { targetedOrganId: _t, openingOrganIds: _o, ...old } = REGISTERED.data;
-      const history = [on(STAGE_DATES[0], applicationRegistered(old)), ...PASSED.slice(1)];
+      const history = [on(STAGE_DATES[0], applicationRegisteredV1(old) as never), ...PASSED.slice(1)];
       expect(given({ organ: SAIHAN, application: history }).when(hireOn({ usingOrganId: 'saihan' })).decision.accepted).toBe(true);
     });
   });

@@ -1,15 +1,19 @@
 import type { Command } from './messages';
 import type { Decision, DecisionContext } from './decision';
-import type { DomainEvent, Envelope } from './messages';
+import type { DomainEvent, Envelope, Upcasters } from './messages';
 
 /**
  * An aggregate is a fold: its initial state and how each event changes it.
- * Its events live in streams named `${streamPrefix}-${id}`.
+ * Its events live in streams named `${streamPrefix}-${id}`. `evolve` sees
+ * each event at its newest schema version: the aggregate's `upcasters` bring
+ * older stored ones there where envelopes are made (`envelopeOf`).
  */
 export interface Aggregate<S, E extends DomainEvent = DomainEvent> {
   streamPrefix: string;
   initialState(): S;
   evolve(state: S, envelope: Envelope<E>): S;
+  /** Its event types' older schema versions, each to the next; none: every event is still at version 1. */
+  upcasters?: Upcasters;
 }
 
 export const streamIdOf = (aggregate: Aggregate<unknown, never>, id: string): string => `${aggregate.streamPrefix}-${id}`;

@@ -3,7 +3,8 @@ import { addDays } from '@auxledger/statute';
 import { type Hire, hire } from '../auxiliary/hire';
 import { type Terminate, terminate } from '../auxiliary/terminate';
 import { CONTRACT, REGISTRY_WITH_PAY, payOn } from '../auxiliary/auxiliary.fixtures';
-import { type Command, type CommandHandler, type DomainEvent, type Envelope, type StreamRef, fold, streamIdOf } from '../kernel';
+import { type Command, type CommandHandler, type DomainEvent, type Envelope, type StreamRef, fold, streamIdOf, upcast } from '../kernel';
+import { UPCASTERS } from '../envelope';
 import { Organ, type RegisteredOrgan, quotaFacts } from './organ';
 import { type SetQuota, setQuota } from './set-quota';
 import { COUNTY, REGION } from './organ.fixtures';
@@ -44,7 +45,7 @@ function seeded(initialQuota: number): Streams {
   const quota = command<SetQuota>('SetQuota', { organId: ORGAN, category: null, headcount: initialQuota, documentRef: '内公发〔2024〕12号', setByOrganId: REGION.data.organId }, '2024-09-01');
   if (!run(streams, setQuota, quota)) throw new Error('the initial quota must be accepted');
   for (let i = 0; i < APPLICANTS; i++) {
-    streams.set(`application-app-${i}`, passedApplicationHistory(`app-${i}`, `pk-${i}`).map(([date, event]) => on(date, event)));
+    streams.set(`application-app-${i}`, passedApplicationHistory(`app-${i}`, `pk-${i}`).map(([date, event]) => on(date, upcast(event, UPCASTERS))));
   }
   return streams;
 }

@@ -1,8 +1,9 @@
 import { ELIGIBILITY_CHECKS, judgeInForce, REGISTRY } from '@auxledger/statute';
 import { fold } from '../kernel';
 import { on } from '../testing';
-import { RecruitmentApplication, applicantHired, hireFacts, recruitmentStageFailed, type RecruitmentApplicationState } from './recruitment-application';
-import { historyTo, STAGE_DATES } from './recruitment-application.fixtures';
+import { envelopeOf } from '../envelope';
+import { type ExistingRecruitmentApplication, RecruitmentApplication, applicantHired, applicationOrganMismatch, hireFacts, recruitmentStageFailed, type RecruitmentApplicationState } from './recruitment-application';
+import { REGISTERED, historyTo, STAGE_DATES } from './recruitment-application.fixtures';
 import { rankByArt22, rankingEntryOf } from './ranking';
 
 const stateAt = (n: 1 | 2 | 3 | 4 | 5 | 6) => fold(RecruitmentApplication, historyTo(n));
@@ -94,5 +95,31 @@ describe('Art. 22 ¶1 (PREF-RANK): preferences rank applicants only at equal sco
     expect(rankingEntryOf(stateAt(3) as Exclude<RecruitmentApplicationState, { status: 'NONE' }>)).toEqual({ applicantId: 'app-1', score: 84, eligible: true, preferenceCategories: [] });
     const ended = fold(RecruitmentApplication, [...historyTo(3), on('2024-11-05', recruitmentStageFailed({ applicationId: 'app-1', stage: 4, reason: 'ABSENT', reasonRef: null }))]);
     expect(ended.status !== 'NONE' && rankingEntryOf(ended)?.eligible).toBe(false);
+  });
+});
+
+describe('ApplicationRegistered versions: version 1 is read as version 2 (ADR 0007)', () => {
+  const stored = (schemaVersion: number, data: unknown) => ({
+    type: 'ApplicationRegistered', schemaVersion, data,
+    metadata: { effectiveDate: STAGE_DATES[0], recordedAt: `${STAGE_DATES[0]}T08:00:00.000Z`, commandId: 'cmd-1', actor: { id: 'op-1' } },
+  });
+  const { targetedOrganId: _t, openingOrganIds: _o, ...v1 } = REGISTERED.data;
+
+  it('a registration is written as version 2, with both organ fields', () => {
+    expect(REGISTERED).toMatchObject({ schemaVersion: 2, data: { targetedOrganId: null, openingOrganIds: ['xincheng'] } });
+  });
+
+  it('a version 1 event without the organ fields reads with both null: not recorded, so a hire is not checked against them', () => {
+    const { event } = envelopeOf(stored(1, v1));
+    expect(event).toEqual({ type: 'ApplicationRegistered', schemaVersion: 2, data: { ...v1, targetedOrganId: null, openingOrganIds: null } });
+    const state = fold(RecruitmentApplication, [envelopeOf(stored(1, v1)) as never]);
+    expect(state).toMatchObject({ status: 'IN_PROGRESS', targetedOrganId: null, openingOrganIds: null });
+    expect(applicationOrganMismatch(state as ExistingRecruitmentApplication, 'anywhere')).toBeNull();
+  });
+
+  it('a version 1 event that had the fields keeps them', () => {
+    const { event } = envelopeOf(stored(1, { ...v1, targetedOrganId: 'saihan', openingOrganIds: ['saihan'] }));
+    expect(event.data).toMatchObject({ targetedOrganId: 'saihan', openingOrganIds: ['saihan'] });
+    expect(envelopeOf(stored(2, REGISTERED.data)).event).toEqual(REGISTERED);
   });
 });

@@ -1,7 +1,7 @@
 import type {
   BackgroundFinding, EducationLevel, EducationRelaxation, FactsFor, HIRE_CHECKS, IsoDate, OrganLevel, RecruitmentStage, StageRecord,
 } from '@auxledger/statute';
-import type { Aggregate, DomainEvent, Envelope, StreamRef } from '../kernel';
+import type { Aggregate, DomainEvent, Envelope, StreamRef, Upcasters } from '../kernel';
 import type { PostCondition } from '../recruitment-plan/recruitment-plan';
 
 /**
@@ -66,12 +66,16 @@ export type ApplicationRegistered = DomainEvent<
     targetedOpeningId: string | null;
     /**
      * The using organ of the targeted opening (the plan's `openings[].organId`):
-     * only that organ may hire on this application. null: no targeted opening.
-     * Absent on events recorded before it was added: not checked.
+     * only that organ may hire on this application. null: no targeted opening,
+     * or a version 1 event that did not record it (not checked).
      */
-    targetedOrganId?: string | null;
-    /** The using organs the plan recruits for (its openings' organs): the organs that may hire on it. Absent on older events: not checked. */
-    openingOrganIds?: string[];
+    targetedOrganId: string | null;
+    /**
+     * The using organs the plan recruits for (its openings' organs): the organs
+     * that may hire on it. null: a version 1 event that did not record them
+     * (not checked); every registration since records them.
+     */
+    openingOrganIds: string[] | null;
     /** The plan's drafting organ, which organises the recruitment (Art. 19 ¶1). */
     recruitingOrganId: string;
     recruitingOrganLevel: OrganLevel;
@@ -112,7 +116,8 @@ export type RecruitmentApplicationEvent =
   | ApplicantHired;
 
 const v1 = <E extends RecruitmentApplicationEvent>(type: E['type'], data: E['data']): E => ({ type, schemaVersion: 1, data }) as E;
-export const applicationRegistered = (data: ApplicationRegistered['data']) => v1<ApplicationRegistered>('ApplicationRegistered', data);
+/** Version 2: `targetedOrganId` and `openingOrganIds` always recorded. */
+export const applicationRegistered = (data: ApplicationRegistered['data']): ApplicationRegistered => ({ type: 'ApplicationRegistered', schemaVersion: 2, data });
 export const qualificationReviewPassed = (data: QualificationReviewPassed['data']) => v1<QualificationReviewPassed>('QualificationReviewPassed', data);
 export const examsPassed = (data: ExamsPassed['data']) => v1<ExamsPassed>('ExamsPassed', data);
 export const medicalExaminationPassed = (data: MedicalExaminationPassed['data']) => v1<MedicalExaminationPassed>('MedicalExaminationPassed', data);
@@ -120,6 +125,26 @@ export const inspectionPassed = (data: InspectionPassed['data']) => v1<Inspectio
 export const publicNoticeCompleted = (data: PublicNoticeCompleted['data']) => v1<PublicNoticeCompleted>('PublicNoticeCompleted', data);
 export const recruitmentStageFailed = (data: RecruitmentStageFailed['data']) => v1<RecruitmentStageFailed>('RecruitmentStageFailed', data);
 export const applicantHired = (data: ApplicantHired['data']) => v1<ApplicantHired>('ApplicantHired', data);
+
+/**
+ * `ApplicationRegistered` version 1, as stored before version 2: the two
+ * organ fields were added to it late, so an event may lack either.
+ */
+export type ApplicationRegisteredV1 = Omit<ApplicationRegistered['data'], 'targetedOrganId' | 'openingOrganIds'> & {
+  targetedOrganId?: string | null;
+  openingOrganIds?: string[];
+};
+
+/** Older versions read as the newest (ADR 0007): a field version 1 did not record is null, "not recorded". */
+export const RECRUITMENT_APPLICATION_UPCASTERS: Upcasters = {
+  ApplicationRegistered: {
+    1: (data: ApplicationRegisteredV1): ApplicationRegistered['data'] => ({
+      ...data,
+      targetedOrganId: data.targetedOrganId ?? null,
+      openingOrganIds: data.openingOrganIds ?? null,
+    }),
+  },
+};
 
 // ── State ───────────────────────────────────────────────────────────────────
 
@@ -185,9 +210,7 @@ function clear(current: ClearedFinding[], cleared: ClearedFinding[]): ClearedFin
 export function evolveRecruitmentApplication(state: RecruitmentApplicationState, { event, effectiveDate }: Envelope<RecruitmentApplicationEvent>): RecruitmentApplicationState {
   if (event.type === 'ApplicationRegistered') {
     if (state.status !== 'NONE') return state;
-    const { applicationId, planId, personKey, applicant, preferenceCategories, targetedOpeningId, recruitingOrganId, recruitingOrganLevel, announcedOn, postConditions } = event.data;
-    const targetedOrganId = event.data.targetedOrganId ?? null;
-    const openingOrganIds = event.data.openingOrganIds ?? null;
+    const { applicationId, planId, personKey, applicant, preferenceCategories, targetedOpeningId, targetedOrganId, openingOrganIds, recruitingOrganId, recruitingOrganLevel, announcedOn, postConditions } = event.data;
     return {
       status: 'IN_PROGRESS', applicationId, planId, personKey, applicant, preferenceCategories, targetedOpeningId, targetedOrganId, openingOrganIds, recruitingOrganId, recruitingOrganLevel,
       registeredOn: effectiveDate, postConditions, stages: [passedOn(1, announcedOn)], clearedFindings: [], postConditionsMet: [], politicalAttestation: null, scores: null,
@@ -227,6 +250,7 @@ export const RecruitmentApplication: Aggregate<RecruitmentApplicationState, Recr
   streamPrefix: 'application',
   initialState: () => ({ status: 'NONE' }),
   evolve: evolveRecruitmentApplication,
+  upcasters: RECRUITMENT_APPLICATION_UPCASTERS,
 };
 
 export const applicationRef = (applicationId: string): StreamRef<RecruitmentApplicationState> => ({

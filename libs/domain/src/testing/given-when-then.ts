@@ -1,5 +1,5 @@
 import { REGISTRY, type IsoDate, type RuleSetRegistry, type RulesInForce, type Violation } from '@auxledger/statute';
-import { type Command, type CommandHandler, type CommandMetadata, type Decision, type DomainEvent, type Envelope, type EventsByRole, type StreamRef, fold } from '../kernel';
+import { type Command, type CommandHandler, type CommandMetadata, type Decision, type DomainEvent, type Envelope, type EventsByRole, type StreamRef, type Upcasters, fold, upcast } from '../kernel';
 
 /**
  * given / when / then for command handlers, Emmett-style, for specs only:
@@ -30,6 +30,8 @@ export function metadataOn(effectiveDate: IsoDate, overrides: Partial<CommandMet
 
 const isEnvelope = (x: DomainEvent | Envelope): x is Envelope => 'event' in x && 'effectiveDate' in x;
 const toEnvelope = (x: DomainEvent | Envelope): Envelope => (isEnvelope(x) ? x : on(DEFAULT_EVENT_DATE, x));
+/** A given event is read as the store's would be: upcast to its newest version (an older one stands for an event stored before). */
+const asStored = (envelope: Envelope, upcasters: Upcasters | undefined): Envelope => (upcasters ? { ...envelope, event: upcast(envelope.event, upcasters) } : envelope);
 
 type AnyHandler = CommandHandler<Command, Record<string, StreamRef>>;
 type History<Refs> = { [K in keyof Refs]?: readonly (DomainEvent | Envelope)[] };
@@ -53,7 +55,7 @@ export function decideWith<C extends Command, Refs extends Record<string, Stream
 ): Decision<Extract<keyof Refs, string>> {
   const refs = handler.streams(command);
   const states = Object.fromEntries(
-    Object.entries(refs).map(([role, ref]) => [role, fold(ref.aggregate as never, (history[role as keyof Refs] ?? []).map(toEnvelope) as never)]),
+    Object.entries(refs).map(([role, ref]) => [role, fold(ref.aggregate as never, (history[role as keyof Refs] ?? []).map((x) => asStored(toEnvelope(x), ref.aggregate.upcasters)) as never)]),
   );
   return handler.decide(command, states as never, { metadata: command.metadata, registry });
 }

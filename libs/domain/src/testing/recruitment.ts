@@ -1,5 +1,7 @@
 import type { IsoDate } from '@auxledger/statute';
+import type { DomainEvent } from '../kernel';
 import {
+  type ApplicationRegisteredV1,
   type RecruitmentApplicationEvent,
   applicationRegistered,
   examsPassed,
@@ -8,6 +10,9 @@ import {
   publicNoticeCompleted,
   qualificationReviewPassed,
 } from '../recruitment-application';
+
+/** An `ApplicationRegistered` as version 1 stored it (for tests of older logs): the event store keeps it so, `envelopeOf` upcasts it. */
+export const applicationRegisteredV1 = (data: ApplicationRegisteredV1): DomainEvent<'ApplicationRegistered', ApplicationRegisteredV1> => ({ type: 'ApplicationRegistered', schemaVersion: 1, data });
 
 /**
  * For tests and seeding: an application of a plan of 呼和浩特市公安局 through
@@ -20,14 +25,14 @@ export function passedApplicationHistory(
   planId = 'plan-1',
   /** The organs of the plan's openings, as registration records them (Hire checks its using organ against them); omitted: an application from before they were recorded. */
   openingOrganIds?: string[],
-): Array<[IsoDate, RecruitmentApplicationEvent]> {
+): Array<[IsoDate, RecruitmentApplicationEvent | DomainEvent<'ApplicationRegistered', ApplicationRegisteredV1>]> {
+  const registration: ApplicationRegisteredV1 = {
+    applicationId, planId, personKey,
+    applicant: { birthDate: '2000-05-17', nationality: 'CN', education: 'JUNIOR_COLLEGE', educationRelaxation: null },
+    preferenceCategories: [], targetedOpeningId: null, recruitingOrganId: 'hohhot', recruitingOrganLevel: 'CITY', announcedOn: '2024-10-01', postConditions: [],
+  };
   return [
-    ['2024-10-10', applicationRegistered({
-      applicationId, planId, personKey,
-      applicant: { birthDate: '2000-05-17', nationality: 'CN', education: 'JUNIOR_COLLEGE', educationRelaxation: null },
-      preferenceCategories: [], targetedOpeningId: null, recruitingOrganId: 'hohhot', recruitingOrganLevel: 'CITY', announcedOn: '2024-10-01', postConditions: [],
-      ...(openingOrganIds ? { targetedOrganId: null, openingOrganIds } : {}),
-    })],
+    ['2024-10-10', openingOrganIds ? applicationRegistered({ ...registration, targetedOrganId: null, openingOrganIds }) : applicationRegisteredV1(registration)],
     ['2024-10-20', qualificationReviewPassed({
       applicationId,
       clearedFindings: ([1, 2, 3, 4, 5, 6, 7, 8] as const).map((item) => ({ item, ref: `BG-${item}` })),

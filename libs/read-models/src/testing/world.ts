@@ -80,7 +80,7 @@ export async function passedApplication(store: EventStore, applicationId: string
     applicationRegistered({
       applicationId, planId: 'plan-2024', personKey,
       applicant: { birthDate: '2000-05-17', nationality: 'CN', education: 'JUNIOR_COLLEGE', educationRelaxation: null },
-      preferenceCategories: [], targetedOpeningId: null, recruitingOrganId: 'hohhot', recruitingOrganLevel: 'CITY', announcedOn: '2024-10-01', postConditions: [],
+      preferenceCategories: [], targetedOpeningId: null, targetedOrganId: null, openingOrganIds: null, recruitingOrganId: 'hohhot', recruitingOrganLevel: 'CITY', announcedOn: '2024-10-01', postConditions: [],
     }),
   ], stage('2024-10-10'));
   await given(store, `application-${applicationId}`, [
