@@ -8,6 +8,7 @@ import type { ApiConfig } from '../config/api-config';
 import { API_CONFIG, EVENT_STORE } from '../infrastructure/tokens';
 import { EmbeddedProjector } from '../projection/embedded-projector';
 import { ReadPosition } from '../projection/read-position';
+import { QueryAnswer, codes, object } from '../openapi/answer-schema';
 
 const PROBE_TIMEOUT_MS = 2000;
 
@@ -32,6 +33,7 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ operationId: 'liveness', summary: 'Liveness: the process is up' })
+  @QueryAnswer(object({ status: codes(['ok']) }, { title: 'LivenessAnswer' }), 'The process is up')
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }

@@ -6,6 +6,7 @@ import { HEALTH_PURPOSE, IDENTITY_FIELDS, IdentityError, MEDICAL_PURPOSE, type A
 import { ArrayMinSize } from 'class-validator';
 import { ReadAccess } from '../access/read-access';
 import { CurrentPrincipal, type Principal, Roles } from '../auth/principal';
+import { QueryAnswer, arrayOf, codes, integer, nullable, object, text } from '../openapi/answer-schema';
 import { Id, ManyOf, Text } from '../commands/shared/dto-fields';
 import { AppError } from '../errors/app-error';
 import { ErrorBodyDto } from '../errors/error-body.dto';
@@ -142,6 +143,29 @@ export class IdentityHttpController {
   }
 
   @Get(':personKey/access-records')
+  @QueryAnswer(
+    object(
+      {
+        personKey: text(),
+        records: arrayOf(
+          object({
+            seq: integer(),
+            personKey: text(),
+            at: text('When (ISO-8601)'),
+            actorKeyId: text('The API key that read'),
+            actorRole: text(),
+            organId: nullable(text('The organ it read as (an operator’s grant); null for region-wide roles')),
+            fields: arrayOf(text(), 'The fields read'),
+            disclosure: codes(['MASKED', 'CLEAR', 'SHREDDED'], 'MASKED: the ID number masked; CLEAR: asked for in clear; SHREDDED: the key erased, nothing read'),
+            reason: nullable(text('Why (a disclosure’s reason)')),
+          }),
+          '查阅记录 Every read of this person’s data, in order',
+        ),
+      },
+      { title: 'AccessRecordsAnswer' },
+    ),
+    '查阅记录 Who read this person’s data',
+  )
   @Roles('admin', 'auditor')
   @ApiOperation({ operationId: 'identityAccessRecords', summary: '查阅记录 Who read this person’s data', description: 'Every read of the identity: who (API key, role, organ), when, which fields, masked or in clear, why.' })
   async accessRecords(@Param() { personKey }: PersonKeyParamsDto, @CurrentPrincipal() principal: Principal): Promise<{ personKey: string; records: AccessRecord[] }> {
@@ -185,12 +209,15 @@ export class IdentityHttpController {
     return state;
   }
 
-  /** The record, if this principal may read it, and the reader as recorded: an operator reads as the granted organ covering one of the record's organs. */
+  /**
+   * The record, if this principal may read it, and the reader as recorded: an operator reads as the granted organ
+   * covering one of the record's organs or an organ the person serves in (their employer manages their file).
+   */
   private async readable(personKey: string, principal: Principal): Promise<{ state: Extract<PersonIdentityState, { status: 'RECORDED' }>; reader: Reader }> {
     const state = await this.recorded(personKey);
     let organId: string | null = null;
     if (principal.role === 'operator') {
-      for (const candidate of state.organIds) {
+      for (const candidate of [...state.organIds, ...(await this.identity.servingOrgansOf(personKey))]) {
         if (await this.readAccess.mayRead(principal, candidate)) {
           organId = candidate;
           break;

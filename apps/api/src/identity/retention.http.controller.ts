@@ -7,6 +7,40 @@ import { Roles } from '../auth/principal';
 import { DateField } from '../commands/shared/dto-fields';
 import { CLOCK, EVENT_STORE, RULE_SETS } from '../infrastructure/tokens';
 import { todayInShanghai } from '../time/today-in-shanghai';
+import { BILINGUAL, QueryAnswer, arrayOf, boolean, codes, counts, date, integer, json, nullable, object, text } from '../openapi/answer-schema';
+
+const RETENTION_STATUSES = ['NO_IDENTITY', 'SHREDDED', 'NOT_HIRED', 'IN_SERVICE', 'KEPT', 'HELD', 'DUE'] as const;
+const BASIS = nullable(
+  object(
+    { parameter: codes(['personalData.retentionYearsAfterDeparture']), value: integer('Years after departure'), source: text('Where it is set'), isDefault: boolean('The statute’s default') },
+    { description: '保存期限 The retention parameter in force, with its source' },
+  ),
+);
+const REVIEW = object({
+  personKey: text(),
+  status: codes(RETENTION_STATUSES),
+  auxiliaryIds: arrayOf(text(), 'Every auxiliary record the person had'),
+  lastDepartedOn: nullable(date()),
+  lastRegisteredOn: nullable(date()),
+  keptFrom: nullable(date('The later of the last departure and the last registration')),
+  dueOn: nullable(date('保存期满 Due for shredding on')),
+  holds: arrayOf(
+    object({ code: text('Why held'), auxiliaryId: text(), ref: text('The complaint, compensation or credential serial that holds'), citation: json('The clause (law, revision, article …)'), citationText: BILINGUAL, message: BILINGUAL }),
+    '暂缓 What holds the shredding, each with its clause',
+  ),
+  keyId: nullable(text('The data key the identity is sealed under')),
+  basis: BASIS,
+});
+const RETENTION_DUE_ANSWER = object(
+  {
+    on: date('Judged as of'),
+    basis: BASIS,
+    counts: counts('People with an identity record, by status'),
+    due: arrayOf(REVIEW, '到期 Due for shredding'),
+    held: arrayOf(REVIEW, '暂缓 Held, and why'),
+  },
+  { title: 'RetentionDueAnswer' },
+);
 
 export class RetentionDueQueryDto {
   @DateField('2026-12-01', { optional: true, description: 'Judge as of this day (default today in China)' })
@@ -31,6 +65,7 @@ export class RetentionHttpController {
   ) {}
 
   @Get('due')
+  @QueryAnswer(RETENTION_DUE_ANSWER, '个人信息保存期限 Who is due, who is held')
   @Roles('admin', 'auditor')
   @ApiOperation({
     operationId: 'retentionDue',

@@ -8,6 +8,62 @@ import { type CheckpointAnswer, GetInclusionProof, GetLatestCheckpoint, type Inc
 import { InclusionProofRequestDto } from './log.request.dto';
 import { type VerificationStateAnswer, VerificationService } from './verification.service';
 import type { VerificationRun } from './verification-runs';
+import { QueryAnswer, arrayOf, boolean, codes, integer, nullable, object, text } from '../openapi/answer-schema';
+
+const CHECKPOINT_ANSWER = object(
+  {
+    checkpoint: text('签名检查点 The signed note (C2SP tlog-checkpoint): keep it byte for byte'),
+    origin: text('Its first line: the log’s name'),
+    treeSize: integer('Events it covers'),
+    rootHash: text('RFC 9162 root of the first treeSize events, base64'),
+    signedAt: text('Signed at (ISO-8601)'),
+    publicKey: text('The verifier key, <name>+<key id>+<base64 Ed25519 key>: compare it with the one you keep'),
+  },
+  { title: 'CheckpointAnswer' },
+);
+
+const CHECKPOINT_HEAD = object({ treeSize: integer(), rootHash: text('base64'), signedAt: text('ISO-8601') });
+
+const VERIFICATION_STATE_ANSWER = object(
+  {
+    lastRun: nullable(
+      object(
+        {
+          id: text(),
+          startedAt: text('ISO-8601'),
+          finishedAt: text('ISO-8601'),
+          by: object({ keyId: text(), name: text(), role: text() }, { description: 'The API key that ran it' }),
+          ok: boolean('核验通过 The log is intact'),
+          headPosition: integer('The log’s last global position the run read'),
+          eventsChecked: integer(),
+          streamsChecked: integer(),
+          treeSize: integer(),
+          rootHash: text('The Merkle tree head as read (RFC 9162 root, base64)'),
+          againstCheckpoint: nullable(object({ treeSize: integer(), rootHash: text(), signedAt: text(), matches: boolean() }, { description: 'The stored signed checkpoint checked against, or null' })),
+          storedTree: codes(['compared', 'none'], 'Whether the store’s own Merkle tree was compared node by node'),
+          problems: arrayOf(object({ kind: text(), message: text(), globalPosition: nullable(integer()), streamId: nullable(text()) }), 'Each break found (at most 100)'),
+        },
+        { description: 'The last run of POST /api/log/verify; null: none yet' },
+      ),
+    ),
+    checkpoint: nullable({ ...CHECKPOINT_HEAD, description: 'The latest signed checkpoint the log holds; null: none yet' }),
+  },
+  { title: 'VerificationStateAnswer' },
+);
+
+const INCLUSION_PROOF_ANSWER = object(
+  {
+    event: object({ eventId: text(), globalPosition: integer(), streamId: text(), streamRevision: integer(), type: text(), hash: text() }, { description: 'The event proved' }),
+    leafIndex: integer('0-based (global position − 1)'),
+    treeSize: integer(),
+    leafHash: text('SHA-256(0x00 ‖ the event hash), base64'),
+    proof: arrayOf(text(), 'RFC 9162 §2.1.3 inclusion path, leaf side first, base64'),
+    rootHash: text(),
+    checkpoint: nullable(text('The signed checkpoint of treeSize events, when one is stored')),
+    publicKey: text(),
+  },
+  { title: 'InclusionProofAnswer' },
+);
 
 /** The verifiable log (ADR 0005): signed checkpoints and inclusion proofs. */
 @ApiTags('log')
@@ -28,7 +84,7 @@ export class LogHttpController {
     summary: '签名检查点 The latest signed checkpoint of the log, and the public key it verifies with',
     description: 'A C2SP tlog-checkpoint signed note (origin, tree size, RFC 9162 root, time; Ed25519). Keep it outside the system; `auxledger verify --against` checks the log against it.',
   })
-  @ApiResponse({ status: 200, description: 'The checkpoint and the verifier key' })
+  @QueryAnswer(CHECKPOINT_ANSWER, 'The checkpoint and the verifier key')
   checkpoint(@CurrentPrincipal() principal: Principal): Promise<CheckpointAnswer> {
     return this.queryBus.execute(new GetLatestCheckpoint(principal));
   }
@@ -50,7 +106,7 @@ export class LogHttpController {
     summary: '包含证明 An RFC 9162 inclusion proof that one event is in the log a signed checkpoint covers',
     description: 'By event id or global position; against the latest signed checkpoint (a new one is signed when the event came after it), or `treeSize`. Auditors and admins.',
   })
-  @ApiResponse({ status: 200, description: 'The event, its leaf, the proof, the root and the checkpoint' })
+  @QueryAnswer(INCLUSION_PROOF_ANSWER, 'The event, its leaf, the proof, the root and the checkpoint')
   @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'VALIDATION_FAILED, TREE_SIZE_OUT_OF_RANGE' })
   @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'EVENT_NOT_FOUND' })
   inclusion(@Query() query: InclusionProofRequestDto, @CurrentPrincipal() principal: Principal): Promise<InclusionProofAnswer> {
@@ -64,7 +120,7 @@ export class LogHttpController {
     summary: '核验状态 The verification state: the last verification the API ran, and the latest signed checkpoint',
     description: 'The last run of `POST /api/log/verify` (when, by which key, the result, the head and tree verified, each break found), or null; the latest signed checkpoint the log holds (size, root, when). Auditors and admins.',
   })
-  @ApiResponse({ status: 200, description: 'The last run and the latest checkpoint' })
+  @QueryAnswer(VERIFICATION_STATE_ANSWER, 'The last run and the latest checkpoint')
   verificationState(): Promise<VerificationStateAnswer> {
     return this.verification.state();
   }

@@ -3,7 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '../../auth/principal';
 import { QueryEndpoint } from '../shared/query-endpoint';
-import { type ApplicationsAnswer, GetApplications } from './applications.query';
+import { QueryAnswer } from '../../openapi/answer-schema';
+import { APPLICATIONS_ANSWER, type ApplicationsAnswer, GetApplications } from './applications.query';
 import { ApplicationsRequestDto } from './applications.request.dto';
 
 @QueryEndpoint()
@@ -21,6 +22,7 @@ export class ApplicationsHttpController {
       'the date of every recorded stage, the failing stage, and counts by stage and plan; keyset paging by application id. ' +
       "Operators: organs in their subtrees only (403 otherwise). Viewers: the counts only. Applicants' names (masked ID numbers) for admins, auditors and operators, each read recorded. 404 ORGAN_NOT_FOUND for an unknown organ.",
   })
+  @QueryAnswer(APPLICATIONS_ANSWER, '报名 The counts, the funnel and the page of applications (viewers: the counts only)')
   applications(@Query() query: ApplicationsRequestDto, @CurrentPrincipal() principal: Principal): Promise<ApplicationsAnswer> {
     return this.queryBus.execute(new GetApplications(query, principal));
   }

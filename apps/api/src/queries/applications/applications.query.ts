@@ -12,6 +12,7 @@ import { DEFAULT_PAGE, flag, list, normalInstant } from '../shared/query-fields'
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { ApplicationsRequestDto } from './applications.request.dto';
 import { requireKnownOrgan } from '../shared/known-organ';
+import { AS_OF_POSITION, SHOWN_PERSON, boolean, codes, counts, date, instant, integer, arrayOf, nullable, object, text } from '../../openapi/answer-schema';
 
 /** One application as the board shows it. */
 export interface ApplicationView {
@@ -54,6 +55,66 @@ export interface FunnelStep {
   endedHere: number;
 }
 const FUNNEL = ['REGISTRATION', 'QUALIFICATION_REVIEW', 'EXAMS', 'MEDICAL', 'INSPECTION', 'PUBLIC_NOTICE', 'HIRED'] as const;
+
+/** ApplicationsAnswer as the OpenAPI document gives it. */
+export const APPLICATIONS_ANSWER = object(
+  {
+    asOfPosition: AS_OF_POSITION,
+    organId: text('机关 The organ asked about'),
+    subtree: boolean('With the organs under it'),
+    asOf: date('有效日期 The effective date answered for'),
+    knownAt: nullable(instant('As known at this instant; null: as known now')),
+    planId: nullable(text('Only this plan; null: every plan')),
+    counts: object(
+      {
+        total: integer('Every application of the organ, subtree and plan'),
+        byStage: counts('By Art. 20 stage, every stage present'),
+        byPlan: counts('By plan'),
+        funnel: arrayOf(
+          object({ step: codes(FUNNEL, 'Registered (1), then stages (2)–(6) passed, then hired'), reached: integer('Applications that passed this step'), endedHere: integer('Failed or withdrew at this step') }),
+          '漏斗 The Art. 20 funnel, step by step',
+        ),
+      },
+      { description: 'Over the organ, subtree and plan filters — not the stage filter' },
+    ),
+    entries: arrayOf(
+      object({
+        applicationId: text('报名编号 The application'),
+        planId: text('招聘计划 The plan'),
+        openingId: nullable(text('The opening targeted')),
+        organId: text('The organ it counts for: its opening, else the plan’s only opening organ, else the recruiting organ'),
+        recruitingOrganId: text('The organ recruiting (drafting the plan)'),
+        openingOrganIds: nullable(arrayOf(text(), 'The organs of the plan’s openings')),
+        personKey: text('The applicant’s person key'),
+        stage: codes(APPLICATION_STAGES, 'The Art. 20 stage reached'),
+        nextStage: nullable(text('The next step, if any')),
+        announcedOn: date('The plan’s announcement'),
+        registeredOn: date('报名 Registered on'),
+        stageDates: object(
+          {
+            QUALIFICATION_REVIEW: nullable(date()),
+            EXAMS: nullable(date()),
+            MEDICAL: nullable(date()),
+            INSPECTION: nullable(date()),
+            PUBLIC_NOTICE: nullable(date()),
+          },
+          { description: 'The date each stage was passed' },
+        ),
+        failure: nullable(
+          object(
+            { stage: integer('Art. 20 stage number'), stageKey: codes(APPLICATION_STAGES), reason: text('Why'), on: date() },
+            { description: 'The stage it failed at or was withdrawn at; null: none' },
+          ),
+        ),
+        hired: nullable(object({ auxiliaryId: text(), on: date() }, { description: 'Hired as this auxiliary on this date; null: not hired' })),
+        person: SHOWN_PERSON,
+      }),
+      '报名 The page, by application id (absent for viewers)',
+    ),
+    next: nullable(text('The `cursor` of the next page; null: the last page (absent for viewers)')),
+  },
+  { optional: ['entries', 'next'], title: 'ApplicationsAnswer' },
+);
 
 export class GetApplications extends ReadQuery<ApplicationsRequestDto, ApplicationsAnswer> {}
 

@@ -3,7 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '../../auth/principal';
 import { QueryEndpoint } from '../shared/query-endpoint';
-import { type AuditAnswer, GetAuditTrail } from './audit.query';
+import { QueryAnswer } from '../../openapi/answer-schema';
+import { AUDIT_ANSWER, type AuditAnswer, GetAuditTrail } from './audit.query';
 import { AuditRequestDto } from './audit.request.dto';
 
 @QueryEndpoint()
@@ -20,6 +21,7 @@ export class AuditHttpController {
       'Filtered by organ (with its auxiliaries), auxiliary, person key, actor, command type, outcome, recorded and effective ranges; keyset paging by log position. ' +
       'Operators: `organ` is required and must be theirs (400 ORGAN_REQUIRED, 403). Viewers: 403.',
   })
+  @QueryAnswer(AUDIT_ANSWER, '审计记录 A page of the audit trail, and the people it names')
   audit(@Query() query: AuditRequestDto, @CurrentPrincipal() principal: Principal): Promise<AuditAnswer> {
     return this.queryBus.execute(new GetAuditTrail(query, principal));
   }

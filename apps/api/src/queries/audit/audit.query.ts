@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { ReadModelStore } from '@auxledger/projection-engine';
-import { type AuditEntry, auditTrailPage } from '@auxledger/read-models';
+import { type AuditEntry, auditTrail, auditTrailPage } from '@auxledger/read-models';
 import { ReadAccess } from '../../access/read-access';
 import { AppError } from '../../errors/app-error';
 import type { Clock } from '@auxledger/application';
@@ -11,6 +11,7 @@ import { ReadPosition } from '../../projection/read-position';
 import { DEFAULT_PAGE, flag, normalInstant } from '../shared/query-fields';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { AuditRequestDto } from './audit.request.dto';
+import { AS_OF_POSITION, SHOWN_PERSON, codes, arrayOf, nullable, object, record, rowOf, text } from '../../openapi/answer-schema';
 
 export interface AuditAnswer extends Positioned {
   entries: AuditEntry[];
@@ -19,6 +20,24 @@ export interface AuditAnswer extends Positioned {
   /** Pass as `cursor` for the next page; null: no more. */
   next: string | null;
 }
+
+/** AuditAnswer as the OpenAPI document gives it. */
+export const AUDIT_ANSWER = object(
+  {
+    asOfPosition: AS_OF_POSITION,
+    entries: arrayOf(
+      rowOf(auditTrail, {
+        notNull: ['stream_id', 'command_id', 'actor_id'],
+        columns: { outcome: codes(['ACCEPTED', 'REFUSED'], 'ACCEPTED: an event written; REFUSED: a refused command with its citations') },
+        description: '审计记录 An accepted event or a refused command: who, what, when, to whom, under which rule revision — an `audit_trail` row (docs/read-models.md)',
+      }),
+      'The page, by log position',
+    ),
+    people: record(SHOWN_PERSON, 'Each person the page names, by person key'),
+    next: nullable(text('The `cursor` of the next page; null: the last page')),
+  },
+  { title: 'AuditAnswer' },
+);
 
 export class GetAuditTrail extends ReadQuery<AuditRequestDto, AuditAnswer> {}
 

@@ -3,7 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '../../auth/principal';
 import { QueryEndpoint } from '../shared/query-endpoint';
-import { type CatalogAnswer, GetCatalog } from './catalog.query';
+import { QueryAnswer } from '../../openapi/answer-schema';
+import { CATALOG_ANSWER, type CatalogAnswer, GetCatalog } from './catalog.query';
 import { CatalogRequestDto } from './catalog.request.dto';
 
 @QueryEndpoint()
@@ -20,6 +21,7 @@ export class CatalogHttpController {
       'The words for the codes the read models answer with — roster status, category, level, organ level and kind, departure reason (Art. 40), plan state (Arts. 18–19), duty (Arts. 12–16) — ' +
       'and every supervision finding kind with its rule, citation and the cited text. Every role.',
   })
+  @QueryAnswer(CATALOG_ANSWER, '代码表 The labels and finding kinds')
   catalog(@Query() query: CatalogRequestDto, @CurrentPrincipal() principal: Principal): Promise<CatalogAnswer> {
     return this.queryBus.execute(new GetCatalog(query, principal));
   }

@@ -17,6 +17,7 @@ import { CLOCK, RULE_SETS } from '../../infrastructure/tokens';
 import { todayInShanghai } from '../../time/today-in-shanghai';
 import { ReadQuery } from '../shared/read-query';
 import type { CatalogRequestDto } from './catalog.request.dto';
+import { BILINGUAL, RENDERED_CITATION, date, nullable, object, record, text } from '../../openapi/answer-schema';
 import {
   CATEGORY_LABELS,
   APPLICATION_STAGE_LABELS,
@@ -59,6 +60,45 @@ export interface CatalogAnswer {
   };
   findingKinds: Record<string, CatalogFindingKind>;
 }
+
+const labels = (description: string) => record(BILINGUAL, description);
+
+/** The rule set an answer names: `{ id, title: { zh, en } }`, or null before any rule set was in force. */
+export const RULE_SET = nullable(object({ id: text('规则集 The rule set (nmg-2024 …)'), title: BILINGUAL }, { description: 'The rule set in force on the date' }));
+
+/** CatalogAnswer as the OpenAPI document gives it. */
+export const CATALOG_ANSWER = object(
+  {
+    asOf: date('The date whose levels and sanctions (local parameters) are named'),
+    ruleSet: RULE_SET,
+    labels: object(
+      {
+        rosterStatus: labels('在岗状态 Roster status'),
+        category: labels('类别 Category'),
+        level: labels('层级 Level (the levels parameter in force)'),
+        organLevel: labels('机关层级 Organ level'),
+        organKind: labels('机关类别 Organ kind (Art. 46)'),
+        departureReason: labels('离职原因 Departure reason (Art. 40)'),
+        planStatus: labels('招聘计划状态 Plan state (Arts. 18–19)'),
+        duty: labels('岗位 Duty (Arts. 12–16)'),
+        sanction: labels('处分 Sanction (the discipline.sanctions parameter in force, Art. 34 ¶1)'),
+        applicationStage: labels('报名阶段 Application stage (Art. 20)'),
+      },
+      { description: 'code → { zh, en }, one table per kind of code the read models answer with' },
+    ),
+    findingKinds: record(
+      object({
+        label: BILINGUAL,
+        ruleId: nullable(text('The statute rule, if any')),
+        ruleTitle: nullable(BILINGUAL),
+        citation: RENDERED_CITATION,
+        citedText: nullable(text('The cited clause’s text in the regulation (Chinese); null where the statute text has none')),
+      }),
+      '监督问题类别 Each supervision finding kind with its rule, citation and cited text',
+    ),
+  },
+  { title: 'CatalogAnswer' },
+);
 
 export class GetCatalog extends ReadQuery<CatalogRequestDto, CatalogAnswer> {}
 

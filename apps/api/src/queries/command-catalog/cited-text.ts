@@ -1,5 +1,6 @@
 import { type Citation, type LawCode, type RenderedCitation, citedText, renderCitation } from '@auxledger/statute';
 import { CITATION_REF } from './cited-text.request.dto';
+import { RENDERED_CITATION, integer, nullable, object, text } from '../../openapi/answer-schema';
 
 export interface CitedTextAnswer {
   citation: Citation;
@@ -7,6 +8,19 @@ export interface CitedTextAnswer {
   /** The Chinese text cited (the item, else the paragraph, else the article); null when the law's text is not carried. */
   text: string | null;
 }
+
+/** CitedTextAnswer as the OpenAPI document gives it. */
+export const CITED_TEXT_ANSWER = object(
+  {
+    citation: object(
+      { law: text('法规 The law (NMG-AUX …)'), revision: text('修订 Its revision'), article: integer('条'), paragraph: integer('款'), item: integer('项') },
+      { optional: ['paragraph', 'item'], description: 'The citation asked for' },
+    ),
+    rendered: RENDERED_CITATION,
+    text: nullable(text('条文 The Chinese text cited (the item, else the paragraph, else the article); null when the law’s text is not carried')),
+  },
+  { title: 'CitedTextAnswer' },
+);
 
 /** A validated citation reference (`NMG-AUX@2024:23.1.2`) and the text it cites. */
 export function citedTextOf(ref: string): CitedTextAnswer {

@@ -21,6 +21,8 @@ import { ReadQuery } from '../shared/read-query';
 import { codeLabel } from './code-labels';
 import { type CommandField, type EnumValue, fieldsOf } from './command-fields';
 import type { CommandCatalogRequestDto } from './command-catalog.request.dto';
+import { BILINGUAL, type Schema, boolean, codes, date, json, arrayOf, nullable, number, object, text } from '../../openapi/answer-schema';
+import { RULE_SET } from '../catalog/catalog.query';
 
 /** How an operator thinks of the commands: the workbench's form groups. */
 export const COMMAND_GROUPS = {
@@ -110,6 +112,61 @@ export interface CommandCatalogAnswer {
   groups: Array<{ id: CommandGroup; title: Bilingual }>;
   commands: CatalogCommand[];
 }
+
+const FIELD_TYPES = ['string', 'integer', 'number', 'boolean', 'date', 'enum', 'object', 'array'] as const;
+
+/** A form field (CommandField): nested objects' fields and arrays' items to `depth` levels. */
+function fieldSchema(depth: number, named = true): Schema {
+  const nested: Record<string, Schema> = depth > 0 ? { fields: arrayOf(fieldSchema(depth - 1), 'object: its fields'), items: fieldSchema(depth - 1, false) } : {};
+  return object(
+    {
+      ...(named ? { name: text('The body member'), required: boolean() } : {}),
+      type: codes(FIELD_TYPES),
+      nullable: boolean(),
+      description: text(),
+      example: json(),
+      pattern: text(),
+      maxLength: number(),
+      minimum: number(),
+      maximum: number(),
+      enum: arrayOf(
+        { type: 'object', required: ['value'], properties: { value: text('The code'), label: BILINGUAL }, additionalProperties: true, description: 'A code with its words (duties: their article, text and needs)' },
+        'enum: the allowed codes, labelled',
+      ),
+      ...nested,
+    },
+    { optional: ['nullable', 'description', 'example', 'pattern', 'maxLength', 'minimum', 'maximum', 'enum', 'fields', 'items'] },
+  );
+}
+
+/** CommandCatalogAnswer as the OpenAPI document gives it. */
+export const COMMAND_CATALOG_ANSWER = object(
+  {
+    asOf: date('The date whose parameters are in force'),
+    ruleSet: RULE_SET,
+    groups: arrayOf(object({ id: codes(Object.keys(COMMAND_GROUPS)), title: BILINGUAL }), 'The form groups, in order'),
+    commands: arrayOf(
+      object({
+        commandType: text('指令 The command type (Hire …)'),
+        operationId: text(),
+        method: codes(['POST']),
+        path: text('/api/commands/<kebab type>'),
+        group: nullable(codes(Object.keys(COMMAND_GROUPS))),
+        roles: arrayOf(text(), 'Roles that may send it'),
+        title: BILINGUAL,
+        description: text('The articles applied, and what is written'),
+        dryRun: boolean('Whether ?dryRun=true is served'),
+        fields: arrayOf(fieldSchema(4), 'The body’s fields, from the request DTO'),
+        parameters: arrayOf(
+          object({ key: text('参数 The parameter (pay.standards …)'), description: nullable(BILINGUAL), value: json('Its value in force'), source: text('Where it is set'), isDefault: boolean('The statute’s default, not a local measure') }),
+          'The parameters in force that its rules read',
+        ),
+      }),
+      '指令目录 Every command endpoint',
+    ),
+  },
+  { title: 'CommandCatalogAnswer' },
+);
 
 export class GetCommandCatalog extends ReadQuery<CommandCatalogRequestDto, CommandCatalogAnswer> {}
 

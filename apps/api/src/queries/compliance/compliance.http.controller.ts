@@ -3,7 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '../../auth/principal';
 import { QueryEndpoint } from '../shared/query-endpoint';
-import { type ComplianceAnswer, GetCompliance } from './compliance.query';
+import { QueryAnswer } from '../../openapi/answer-schema';
+import { COMPLIANCE_ANSWER, type ComplianceAnswer, GetCompliance } from './compliance.query';
 import { ComplianceRequestDto } from './compliance.request.dto';
 
 @QueryEndpoint()
@@ -20,6 +21,7 @@ export class ComplianceHttpController {
       'Of the auxiliaries in service: the share without a finding of pre-job or annual training (Art. 35), insurance (Art. 28), health check (Art. 28 ¶3) or assessment (Art. 36); ' +
       'of those who left, the share with every credential recovered (Art. 37 ¶3). Each person counted once. Counts only: every role; operators: organs in their subtrees (403 otherwise).',
   })
+  @QueryAnswer(COMPLIANCE_ANSWER, '合规率 The rates, each person counted once')
   compliance(@Query() query: ComplianceRequestDto, @CurrentPrincipal() principal: Principal): Promise<ComplianceAnswer> {
     return this.queryBus.execute(new GetCompliance(query, principal));
   }

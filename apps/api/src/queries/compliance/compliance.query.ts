@@ -11,6 +11,7 @@ import { flag } from '../shared/query-fields';
 import { todayInShanghai } from '../../time/today-in-shanghai';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { ComplianceRequestDto } from './compliance.request.dto';
+import { AS_OF_POSITION, boolean, codes, date, integer, arrayOf, nullable, number, object, text } from '../../openapi/answer-schema';
 
 /** Each rate: of whom (those in service, or those who left), and the finding that makes a person not compliant. */
 export const COMPLIANCE_MEASURES: ReadonlyArray<{ kind: FindingKind; population: 'IN_SERVICE' | 'DEPARTED' }> = [
@@ -42,6 +43,33 @@ export interface ComplianceAnswer extends Positioned {
   departed: number;
   rates: ComplianceRate[];
 }
+
+/** ComplianceAnswer as the OpenAPI document gives it. */
+export const COMPLIANCE_ANSWER = object(
+  {
+    asOfPosition: AS_OF_POSITION,
+    organId: text('机关 The organ asked about'),
+    subtree: boolean('With the organs under it'),
+    asOf: date('有效日期 The effective date answered for'),
+    inService: integer('在岗 Auxiliaries in service on the date'),
+    departed: integer('离职 Auxiliaries who left'),
+    rates: arrayOf(
+      object({
+        kind: codes(
+          COMPLIANCE_MEASURES.map((m) => m.kind),
+          'The finding that makes a person not compliant',
+        ),
+        population: codes(['IN_SERVICE', 'DEPARTED'], 'Of whom: those in service, or those who left'),
+        people: integer('People in the population on the date'),
+        withFinding: integer('Of them, those with at least one finding of the kind'),
+        compliant: integer('合规 The others'),
+        rate: nullable(number('合规率 compliant / people, 0–1 with four decimals; null for an empty population')),
+      }),
+      '合规率 One rate per measure',
+    ),
+  },
+  { title: 'ComplianceAnswer' },
+);
 
 export class GetCompliance extends ReadQuery<ComplianceRequestDto, ComplianceAnswer> {}
 

@@ -3,7 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '../../auth/principal';
 import { QueryEndpoint } from '../shared/query-endpoint';
-import { type FinesAnswer, GetFines } from './fines.query';
+import { QueryAnswer } from '../../openapi/answer-schema';
+import { FINES_ANSWER, type FinesAnswer, GetFines } from './fines.query';
 import { FinesRequestDto } from './fines.request.dto';
 
 @QueryEndpoint()
@@ -20,6 +21,7 @@ export class FinesHttpController {
       'Decision number, conduct, item, amount (fen), illegal income, confiscation, and whether paid or revoked; counts by status and amounts. Keyset paging by fine id. ' +
       'The party is never named. Operators: organs in their subtrees only (403 otherwise). Viewers: the counts only. 404 ORGAN_NOT_FOUND for an unknown organ.',
   })
+  @QueryAnswer(FINES_ANSWER, '罚款 The counts and the page of fines (viewers: the counts only)')
   fines(@Query() query: FinesRequestDto, @CurrentPrincipal() principal: Principal): Promise<FinesAnswer> {
     return this.queryBus.execute(new GetFines(query, principal));
   }

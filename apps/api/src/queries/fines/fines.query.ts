@@ -11,6 +11,7 @@ import { DEFAULT_PAGE, flag, list, normalInstant } from '../shared/query-fields'
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { FinesRequestDto } from './fines.request.dto';
 import { requireKnownOrgan } from '../shared/known-organ';
+import { AS_OF_POSITION, boolean, codes, counts, date, instant, integer, arrayOf, nullable, object, text } from '../../openapi/answer-schema';
 
 export interface FineView {
   fineId: string;
@@ -38,6 +39,46 @@ export interface FinesAnswer extends Positioned {
   entries?: FineView[];
   next?: string | null;
 }
+
+/** FinesAnswer as the OpenAPI document gives it. */
+export const FINES_ANSWER = object(
+  {
+    asOfPosition: AS_OF_POSITION,
+    organId: text('机关 The organ asked about'),
+    subtree: boolean('With the organs under it'),
+    asOf: date('有效日期 The effective date answered for'),
+    knownAt: nullable(instant('As known at this instant; null: as known now')),
+    counts: object(
+      {
+        total: integer('Every fine of the organ (every status)'),
+        byStatus: counts('By status: IMPOSED, PAID, REVOKED'),
+        imposedFen: integer('罚款金额 Imposed, in fen (revoked fines not counted)'),
+        paidFen: integer('已缴 Paid, in fen'),
+      },
+      { description: 'Over every status (the status filter narrows the entries only)' },
+    ),
+    entries: arrayOf(
+      object({
+        fineId: text('The fine'),
+        decidingOrganId: text('决定机关 The organ that decided it'),
+        decisionNumber: text('决定书文号 The decision’s number'),
+        conduct: text('违法行为 The conduct (Art. 44)'),
+        item: text('The item of Art. 44'),
+        confiscated: boolean('Illegal income confiscated'),
+        amountFen: integer('罚款 In fen'),
+        illegalIncomeFen: nullable(integer('违法所得 In fen')),
+        status: codes(FINE_STATUSES),
+        decidedOn: date(),
+        paidOn: nullable(date()),
+        revokedOn: nullable(date()),
+        revokeReason: nullable(text()),
+      }),
+      '罚款 The page, by fine id (absent for viewers); no party named',
+    ),
+    next: nullable(text('The `cursor` of the next page; null: the last page (absent for viewers)')),
+  },
+  { optional: ['entries', 'next'], title: 'FinesAnswer' },
+);
 
 export class GetFines extends ReadQuery<FinesRequestDto, FinesAnswer> {}
 

@@ -10,6 +10,7 @@ import { flag, normalInstant } from '../shared/query-fields';
 import { todayInShanghai } from '../../time/today-in-shanghai';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { HeadcountSeriesRequestDto } from './headcount-series.request.dto';
+import { AS_OF_POSITION, boolean, counts, date, instant, integer, arrayOf, nullable, object, text } from '../../openapi/answer-schema';
 
 /** The roster's counts on one date: what GET /api/roster answers as `counts` for that date, and those in service. */
 export interface HeadcountPoint {
@@ -36,6 +37,31 @@ export interface HeadcountSeriesAnswer extends Positioned {
   knownAt: string | null;
   points: HeadcountPoint[];
 }
+
+/** HeadcountSeriesAnswer as the OpenAPI document gives it. */
+export const HEADCOUNT_SERIES_ANSWER = object(
+  {
+    asOfPosition: AS_OF_POSITION,
+    organId: text('机关 The organ asked about'),
+    subtree: boolean('With the organs under it'),
+    asOf: date('有效日期 The effective date answered for'),
+    knownAt: nullable(instant('As known at this instant; null: as known now')),
+    points: arrayOf(
+      object({
+        month: text('月份 YYYY-MM', { pattern: '^\\d{4}-\\d{2}$' }),
+        date: date("The month's last day; for the as-of month, the as-of date"),
+        total: integer('Every roster row on the date, departed included'),
+        inService: integer('在岗 Not departed: on probation, active or suspended'),
+        byStatus: counts('By status'),
+        byCategory: counts('By category'),
+        departuresByReason: counts('离职 Departures (Art. 40) in the month up to the date, by reason'),
+        sanctionsByKind: counts('处分 Sanctions (Art. 42) taking effect in the month up to the date, by kind'),
+      }),
+      '人员月度变化 One point a month, the as-of date last',
+    ),
+  },
+  { title: 'HeadcountSeriesAnswer' },
+);
 
 export class GetHeadcountSeries extends ReadQuery<HeadcountSeriesRequestDto, HeadcountSeriesAnswer> {}
 

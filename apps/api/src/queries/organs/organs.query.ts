@@ -7,11 +7,24 @@ import { READ_MODEL_STORE } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { OrgansRequestDto } from './organs.request.dto';
+import { AS_OF_POSITION, arrayOf, object, rowOf } from '../../openapi/answer-schema';
 
 export interface OrgansAnswer extends Positioned {
   /** In path order: each organ after its parent. */
   organs: OrganHierarchyRow[];
 }
+
+/** OrgansAnswer as the OpenAPI document gives it. */
+export const ORGANS_ANSWER = object(
+  {
+    asOfPosition: AS_OF_POSITION,
+    organs: arrayOf(
+      rowOf(organHierarchy, { notNull: ['level', 'kind', 'name', 'path', 'depth', 'registered_on'], description: '机关 An organ with its parent, level, kind (Art. 46), path and ancestors — an `organ_hierarchy` row' }),
+      'In path order: each organ after its parent',
+    ),
+  },
+  { title: 'OrgansAnswer' },
+);
 
 export class GetOrgans extends ReadQuery<OrgansRequestDto, OrgansAnswer> {}
 

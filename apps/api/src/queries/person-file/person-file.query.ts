@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@auxledger/application';
 import type { ReadModelStore } from '@auxledger/projection-engine';
-import { type PersonFile, personFile } from '@auxledger/read-models';
+import { type PersonFile, personFile, personFileModel, personTimeline } from '@auxledger/read-models';
 import { ReadAccess } from '../../access/read-access';
 import type { Principal } from '../../auth/principal';
 import { AppError } from '../../errors/app-error';
@@ -13,6 +13,7 @@ import { todayInShanghai } from '../../time/today-in-shanghai';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { PersonFileRequestDto } from './person-file.request.dto';
 import { IdentityService, type ShownPerson } from '../../identity/identity.service';
+import { AS_OF_POSITION, SHOWN_PERSON, date, instant, arrayOf, nullable, object, rowOf, text } from '../../openapi/answer-schema';
 
 export interface PersonFileAnswer extends Positioned, PersonFile {
   auxiliaryId: string;
@@ -21,6 +22,23 @@ export interface PersonFileAnswer extends Positioned, PersonFile {
   /** Who the auxiliary is (name, ID number masked), joined from the identity store and the read recorded; null when no identity was registered under the person key. */
   person: ShownPerson | null;
 }
+
+/** PersonFileAnswer as the OpenAPI document gives it. */
+export const PERSON_FILE_ANSWER = object(
+  {
+    asOfPosition: AS_OF_POSITION,
+    auxiliaryId: text('辅警编号 The auxiliary'),
+    asOf: date('有效日期 The effective date answered for'),
+    knownAt: nullable(instant('As known at this instant; null: as known now')),
+    state: rowOf(personFileModel, {
+      notNull: ['person_key', 'using_organ_id', 'category', 'status', 'level', 'hired_on'],
+      description: '档案 The record as of the date: a `person_file` row (docs/read-models.md) with its valid and known time. No ID number, medical detail or background finding.',
+    }),
+    timeline: arrayOf(rowOf(personTimeline, { notNull: ['event_type', 'summary_zh', 'summary_en', 'actor_id', 'command_id'], description: '时间线 One event of the auxiliary: what, who recorded it, under which rule revision' }), 'Every event effective on or before the date, in effective-date order'),
+    person: SHOWN_PERSON,
+  },
+  { title: 'PersonFileAnswer' },
+);
 
 export class GetPersonFile extends ReadQuery<PersonFileRequestDto & { auxiliaryId: string }, PersonFileAnswer> {}
 

@@ -9,12 +9,30 @@ import { flag, list, normalInstant } from '../shared/query-fields';
 import { todayInShanghai } from '../../time/today-in-shanghai';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { RecruitmentPlansRequestDto } from './recruitment-plans.request.dto';
+import { AS_OF_POSITION, date, instant, arrayOf, nullable, object, rowOf } from '../../openapi/answer-schema';
 
 export interface RecruitmentPlansAnswer extends Positioned {
   asOf: string;
   knownAt: string | null;
   plans: RecruitmentPlanRow[];
 }
+
+/** RecruitmentPlansAnswer as the OpenAPI document gives it. */
+export const RECRUITMENT_PLANS_ANSWER = object(
+  {
+    asOfPosition: AS_OF_POSITION,
+    asOf: date('有效日期 The effective date answered for'),
+    knownAt: nullable(instant('As known at this instant; null: as known now')),
+    plans: arrayOf(
+      rowOf(recruitmentPlan, {
+        notNull: ['drafting_organ_id', 'status', 'drafted_on', 'openings_total'],
+        description: '招聘计划 A plan (Arts. 18–19): status, approval, filing, announcement and openings — a `recruitment_plan` row',
+      }),
+      'By plan id',
+    ),
+  },
+  { title: 'RecruitmentPlansAnswer' },
+);
 
 export class GetRecruitmentPlans extends ReadQuery<RecruitmentPlansRequestDto, RecruitmentPlansAnswer> {}
 

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@auxledger/application';
 import type { ReadModelStore } from '@auxledger/projection-engine';
-import { personFileModel, type RosterEntry, type RosterStatus, rosterOf } from '@auxledger/read-models';
+import { personFileModel, type RosterEntry, type RosterStatus, roster, rosterOf } from '@auxledger/read-models';
 import { ReadAccess } from '../../access/read-access';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
 import { ReadPosition } from '../../projection/read-position';
@@ -13,6 +13,8 @@ import type { RosterRequestDto } from './roster.request.dto';
 import type { Principal } from '../../auth/principal';
 import { IdentityService, type ShownPerson } from '../../identity/identity.service';
 import { requireKnownOrgan } from '../shared/known-organ';
+import { AS_OF_POSITION, SHOWN_PERSON, boolean, codes, counts, date, instant, integer, arrayOf, nullable, object, rowOf, text } from '../../openapi/answer-schema';
+import { CATEGORIES, ROSTER_STATUSES } from './roster.request.dto';
 
 export interface RosterCounts {
   total: number;
@@ -32,6 +34,38 @@ export interface RosterAnswer extends Positioned {
   entries?: Array<RosterEntry & { person: ShownPerson | null }>;
   next?: string | null;
 }
+
+/** RosterAnswer as the OpenAPI document gives it. */
+export const ROSTER_ANSWER = object(
+  {
+    asOfPosition: AS_OF_POSITION,
+    organId: text('机关 The organ asked about'),
+    subtree: boolean('With the organs under it'),
+    asOf: date('有效日期 The effective date answered for'),
+    knownAt: nullable(instant('As known at this instant; null: as known now')),
+    counts: object(
+      {
+        total: integer('Every match, over all pages'),
+        byStatus: counts('By status (在岗状态)'),
+        byCategory: counts('By category: DUTY 勤务辅警 / CIVILIAN 文职辅警'),
+        byLevel: counts('By level (层级)'),
+        byOrgan: counts('By using organ'),
+      },
+      { description: '统计 Counts over every match (not just the page)' },
+    ),
+    entries: arrayOf(
+      rowOf(roster, {
+        notNull: ['using_organ_id', 'level', 'hired_on'],
+        columns: { status: codes(ROSTER_STATUSES, 'Status on the date (a probation over by the calendar is ACTIVE)'), category: codes(CATEGORIES) },
+        extra: { person: SHOWN_PERSON },
+        description: '花名册条目 A roster row (docs/read-models.md) with its valid and known time, and the person',
+      }),
+      'The page: auxiliaries by id (absent for viewers)',
+    ),
+    next: nullable(text('The `cursor` of the next page; null: the last page (absent for viewers)')),
+  },
+  { optional: ['entries', 'next'], title: 'RosterAnswer' },
+);
 
 export class GetRoster extends ReadQuery<RosterRequestDto, RosterAnswer> {}
 

@@ -4,7 +4,8 @@ import { ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '../../auth/principal';
 import { ErrorBodyDto } from '../../errors/error-body.dto';
 import { QueryEndpoint } from '../shared/query-endpoint';
-import { GetStreamEvents, GetStreams, type StreamEventsAnswer, type StreamsAnswer } from './streams.query';
+import { QueryAnswer } from '../../openapi/answer-schema';
+import { GetStreamEvents, GetStreams, STREAMS_ANSWER, STREAM_EVENTS_ANSWER, type StreamEventsAnswer, type StreamsAnswer } from './streams.query';
 import { StreamEventsRequestDto, StreamParamsDto, StreamsRequestDto } from './streams.request.dto';
 
 /** The stream browser: any record's events as the log holds them (admins and auditors, who read every organ). */
@@ -20,6 +21,7 @@ export class StreamsHttpController {
     summary: '记录流 The streams of the log, by id prefix',
     description: 'Each stream with its kind, event count, last revision, type and global position, first and last recorded; keyset paging by stream id. Admins and auditors.',
   })
+  @QueryAnswer(STREAMS_ANSWER, '记录流 A page of streams')
   streams(@Query() query: StreamsRequestDto, @CurrentPrincipal() principal: Principal): Promise<StreamsAnswer> {
     return this.queryBus.execute(new GetStreams(query, principal));
   }
@@ -34,6 +36,7 @@ export class StreamsHttpController {
       'Identities are ciphertext in the log; health data, the free text of disciplinary decisions and suspensions, and applicants\' dates of birth are withheld (`withheld` names them). Admins and auditors.',
   })
   @ApiResponse({ status: 404, type: ErrorBodyDto, description: 'STREAM_NOT_FOUND' })
+  @QueryAnswer(STREAM_EVENTS_ANSWER, '记录流事件 A page of the stream’s events')
   events(@Param() { streamId }: StreamParamsDto, @Query() query: StreamEventsRequestDto, @CurrentPrincipal() principal: Principal): Promise<StreamEventsAnswer> {
     return this.queryBus.execute(new GetStreamEvents({ ...query, streamId }, principal));
   }

@@ -9,6 +9,7 @@ import { ReadPosition } from '../../projection/read-position';
 import { DEFAULT_PAGE } from '../shared/query-fields';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { StreamEventsRequestDto, StreamsRequestDto } from './streams.request.dto';
+import { AS_OF_POSITION, date, integer, arrayOf, nullable, object, text } from '../../openapi/answer-schema';
 
 export interface StreamSummary {
   streamId: string;
@@ -55,6 +56,60 @@ export interface StreamEventsAnswer {
   /** The `fromRevision` of the next page; null: the last page. */
   next: number | null;
 }
+
+/** StreamsAnswer as the OpenAPI document gives it. */
+export const STREAMS_ANSWER = object(
+  {
+    asOfPosition: AS_OF_POSITION,
+    prefix: nullable(text('The stream id prefix asked for; null: every stream')),
+    streams: arrayOf(
+      object({
+        streamId: text('记录流 The stream (auxiliary-…, organ-…, plan-…, command-… for a refusal)'),
+        streamType: text('Its kind: the id up to the first dash'),
+        events: integer('Events in it'),
+        lastRevision: integer('Its last revision'),
+        lastType: text('The last event’s type'),
+        lastPosition: integer('The last event’s global position'),
+        firstRecordedAt: text('First recorded at (ISO-8601)'),
+        lastRecordedAt: text('Last recorded at (ISO-8601)'),
+      }),
+      'By stream id',
+    ),
+    next: nullable(text('The `cursor` of the next page; null: the last page')),
+  },
+  { title: 'StreamsAnswer' },
+);
+
+/** StreamEventsAnswer as the OpenAPI document gives it. */
+export const STREAM_EVENTS_ANSWER = object(
+  {
+    streamId: text('记录流 The stream'),
+    events: arrayOf(
+      object({
+        eventId: text(),
+        streamRevision: integer('Its place in the stream, from 0'),
+        globalPosition: integer('Its place in the log'),
+        type: text('事件类型 The event type'),
+        schemaVersion: integer(),
+        data: { type: 'object', additionalProperties: true, description: 'The event’s data as the log holds it; the paths in `withheld` set to null' },
+        withheld: arrayOf(text(), 'Paths into `data` not shown: health data, free text of disciplinary decisions and suspensions, dates of birth'),
+        commandId: text('The command that wrote it'),
+        commandType: nullable(text('Its type; null for events recorded before it was kept')),
+        correlationId: text(),
+        causationId: text(),
+        actor: object({ id: text('The API key id'), role: text(), organId: nullable(text('The granted organ that covered the command; null for admins')) }, { description: '操作人 Who' }),
+        effectiveDate: date('生效日期 The effective date'),
+        recordedAt: text('记录时间 Recorded at (ISO-8601)'),
+        ruleSetRevision: nullable(text('The rule set the decision read')),
+        hash: text('This event’s hash in the chain'),
+        prevHash: nullable(text('The previous event’s hash; null for the first')),
+      }),
+      'In stream order',
+    ),
+    next: nullable(integer('The `fromRevision` of the next page; null: the last page')),
+  },
+  { title: 'StreamEventsAnswer' },
+);
 
 export class GetStreams extends ReadQuery<StreamsRequestDto, StreamsAnswer> {}
 

@@ -12,6 +12,8 @@ import { todayInShanghai } from '../../time/today-in-shanghai';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { SupervisionRequestDto } from './supervision.request.dto';
 import { requireKnownOrgan } from '../shared/known-organ';
+import { AS_OF_POSITION, BILINGUAL, RENDERED_CITATION, boolean, codes, counts, date, integer, json, arrayOf, nullable, object, record, text } from '../../openapi/answer-schema';
+import { FINDING_KINDS } from './supervision.request.dto';
 
 /** How long findings have been open on the date, in days (`ageDays`): the buckets' upper bounds, the last open-ended. */
 export const AGE_BUCKETS = [
@@ -42,6 +44,41 @@ export interface SupervisionAnswer extends Positioned {
   counts: SupervisionCounts;
   findings?: Finding[];
 }
+
+/** SupervisionAnswer as the OpenAPI document gives it. */
+export const SUPERVISION_ANSWER = object(
+  {
+    asOfPosition: AS_OF_POSITION,
+    organId: text('机关 The organ asked about'),
+    subtree: boolean('With the organs under it'),
+    asOf: date('有效日期 The effective date answered for'),
+    counts: object(
+      {
+        total: integer('Every finding'),
+        byKind: counts('By kind of finding'),
+        byOrgan: counts('By organ'),
+        byKindAge: record(object(Object.fromEntries(AGE_BUCKETS.map((b) => [b.key, integer()]))), 'Ageing: per kind, how many have been open how many days (0-30, 31-90, 91-180, 181-365, 366+)'),
+        oldestDays: counts('Per kind, the longest a finding has been open, in days'),
+      },
+      { description: '统计 Counts' },
+    ),
+    findings: arrayOf(
+      object({
+        kind: codes(FINDING_KINDS, '问题类别 The kind of finding (GET /api/catalog names each)'),
+        ruleId: nullable(text('The statute rule judged (PAY-LEVEL …); null for a list without a rule of its own')),
+        citation: RENDERED_CITATION,
+        subject: object({ kind: codes(['auxiliary', 'plan']), id: text('The auxiliary or plan') }),
+        organId: text('机关 The organ concerned'),
+        message: BILINGUAL,
+        since: nullable(date('The date the finding runs from (due date, receipt, departure …)')),
+        ageDays: nullable(integer('Days from `since` to the as-of date')),
+        details: record(json(), 'Ids and dates behind the finding (complaint id, serials, years …)'),
+      }),
+      '监督发现 Each finding with its citation (absent for viewers)',
+    ),
+  },
+  { optional: ['findings'], title: 'SupervisionAnswer' },
+);
 
 export class GetSupervisionFindings extends ReadQuery<SupervisionRequestDto, SupervisionAnswer> {}
 
