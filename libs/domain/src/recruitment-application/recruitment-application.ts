@@ -148,21 +148,9 @@ export const RECRUITMENT_APPLICATION_UPCASTERS: Upcasters = {
 
 // ── State ───────────────────────────────────────────────────────────────────
 
-interface ApplicationRecord {
-  applicationId: string;
-  planId: string;
-  personKey: string;
-  applicant: ApplicantProfile;
-  preferenceCategories: number[];
-  targetedOpeningId: string | null;
-  /** The organ of the targeted opening; null: none, or not recorded (older events). */
-  targetedOrganId: string | null;
-  /** The organs the plan recruits for; null: not recorded (older events). */
-  openingOrganIds: string[] | null;
-  recruitingOrganId: string;
-  recruitingOrganLevel: OrganLevel;
+/** The registration as recorded (its announcement is stage (1) of `stages`), and what the stages added. */
+interface ApplicationRecord extends Omit<ApplicationRegistered['data'], 'announcedOn'> {
   registeredOn: IsoDate;
-  postConditions: PostCondition[];
   /** Art. 20 stage records, in the order recorded; (1) is the announcement. */
   stages: StageRecord[];
   /** The latest clearance per Art. 23 item. */
@@ -210,10 +198,10 @@ function clear(current: ClearedFinding[], cleared: ClearedFinding[]): ClearedFin
 export function evolveRecruitmentApplication(state: RecruitmentApplicationState, { event, effectiveDate }: Envelope<RecruitmentApplicationEvent>): RecruitmentApplicationState {
   if (event.type === 'ApplicationRegistered') {
     if (state.status !== 'NONE') return state;
-    const { applicationId, planId, personKey, applicant, preferenceCategories, targetedOpeningId, targetedOrganId, openingOrganIds, recruitingOrganId, recruitingOrganLevel, announcedOn, postConditions } = event.data;
+    const { announcedOn, ...registration } = event.data;
     return {
-      status: 'IN_PROGRESS', applicationId, planId, personKey, applicant, preferenceCategories, targetedOpeningId, targetedOrganId, openingOrganIds, recruitingOrganId, recruitingOrganLevel,
-      registeredOn: effectiveDate, postConditions, stages: [passedOn(1, announcedOn)], clearedFindings: [], postConditionsMet: [], politicalAttestation: null, scores: null,
+      status: 'IN_PROGRESS', ...registration,
+      registeredOn: effectiveDate, stages: [passedOn(1, announcedOn)], clearedFindings: [], postConditionsMet: [], politicalAttestation: null, scores: null,
     };
   }
   if (event.type === 'ApplicantHired') {
