@@ -76,11 +76,9 @@ async function main(): Promise<number> {
   const store = new SqliteEventStore({ path, ...(values.durable ? {} : { bulkLoad: { commitEvery: 1000 } }) });
   // The vault beside the log's final place: the API started on --db finds it there.
   const demoVault = values['without-identities'] ? null : openDemoVault(target, seed);
-  let peakRss = 0;
   let last = 0;
   const started = Date.now();
   const onProgress = (p: HistoryProgress) => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const now = Date.now();
     if (values.quiet || (now - last < 200 && p.eventsWritten < p.targetEvents)) return;
     last = now;
@@ -105,12 +103,18 @@ async function main(): Promise<number> {
       ...(values['folded-events'] !== undefined ? { foldedEvents: Number(values['folded-events']) } : {}),
       progressEvery: Math.max(100, Math.min(5000, Math.round(events / 200))),
     });
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    // The process's peak resident set so far (getrusage), not a sample.
+    const peakRss = process.resourceUsage().maxRSS * 1024;
+    const cpu = process.cpuUsage();
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     if (!values.quiet) process.stderr.write('\n');
     const out: string[] = [];
     out.push(`seed ${summary.seed} · ${summary.eventsWritten.toLocaleString('en')} events (and ${summary.commandsAccepted.toLocaleString('en')} claims of command ids) · ${summary.commandsAccepted.toLocaleString('en')} commands accepted, ${summary.commandsRefused} refused · ${summary.backdatedCommands} back-dated`);
     out.push(`simulated ${summary.firstDate} … ${summary.lastDate} · ${summary.organs.registered} organs (${summary.organs.counties} county-level in service, ${summary.organs.usingAuxiliaries} using auxiliaries) · headcount ${summary.headcount} · ${summary.auxiliariesActive} in service at the end`);
-    out.push(`${(summary.elapsedMs / 1000).toFixed(1)} s · ${Math.round(summary.eventsWritten / (summary.elapsedMs / 1000)).toLocaleString('en')} events/s · peak RSS ${Math.round(peakRss / 2 ** 20)} MiB`);
+    out.push(
+      `${(summary.elapsedMs / 1000).toFixed(1)} s · ${Math.round(summary.eventsWritten / (summary.elapsedMs / 1000)).toLocaleString('en')} events/s · ` +
+        `CPU ${cpuSeconds.toFixed(1)} s, ${Math.round(summary.eventsWritten / cpuSeconds).toLocaleString('en')} events per CPU second · peak RSS ${Math.round(peakRss / 2 ** 20)} MiB`,
+    );
     out.push('', 'commands (accepted / refused):');
     for (const [type, c] of Object.entries(summary.commands)) out.push(`  ${type.padEnd(28)} ${String(c.accepted).padStart(9)}${c.refused ? ` / ${c.refused}` : ''}`);
     if (summary.commandsRefused > 0) {
