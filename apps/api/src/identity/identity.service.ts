@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { Auxiliary, Person, type SealedData, auxiliaryIdsOf, fold, isSealedHealthCheck, isSealedMedicalDetails, PersonIdentity, type PersonIdentityState, streamIdOf } from '@auxledger/domain';
+import { Auxiliary, Person, type SealedData, auxiliaryIdsOf, fold, isHired, isSealedHealthCheck, isSealedMedicalDetails, PersonIdentity, type PersonIdentityState, streamIdOf } from '@auxledger/domain';
 import { envelopeOf } from '@auxledger/domain';
 import type { EventStore } from '@auxledger/event-store';
 import { IdentityError, IdentityVault, NationalIdRefused, type PeopleKeyStore, SqlitePeopleKeyStore, loadOrCreateSecret } from '@auxledger/identity';
@@ -99,6 +99,22 @@ export class IdentityService implements OnModuleInit, OnApplicationShutdown {
       }
     }
     return found;
+  }
+
+  /**
+   * The organs the person serves or served in, one per auxiliary record (its
+   * using organ as the record stands): the employer's operators manage the
+   * person's file, so they may ask to read it, as the organs that registered
+   * the identity may.
+   */
+  async servingOrgansOf(personKey: string): Promise<string[]> {
+    const person = fold(Person, (await this.store.readStream(streamIdOf(Person, personKey))).map((e) => envelopeOf(e)) as never);
+    const organs = new Set<string>();
+    for (const auxiliaryId of auxiliaryIdsOf(person)) {
+      const state = fold(Auxiliary, (await this.store.readStream(streamIdOf(Auxiliary, auxiliaryId))).map((e) => envelopeOf(e)) as never);
+      if (isHired(state)) organs.add(state.service.usingOrganId);
+    }
+    return [...organs];
   }
 
   /** The identity record as the log holds it (ciphertext), folded. */

@@ -145,6 +145,15 @@ describe('medical details sealed under the person’s key', () => {
     for (const key of [hohhot.key, auditor.key, undefined]) expect((await get(`/api/people/aux-w?minPosition=${await api.logHead()}`, key as string)).text).not.toContain(MEDICAL);
   });
 
+  it('the operator of the organ the person serves in may read them (the employer manages the file), though another organ registered the identity', async () => {
+    const serving = await keyFor(api, 'operator', ['xincheng']);
+    const res = await post(`/api/identities/${wangKey}/disclosures`, { fields: ['healthCheckResults'], reason: '年度体检复查安排' }, serving.key);
+    expect(res.status).toBe(200);
+    expect(res.body.fields.healthCheckResults.length).toBeGreaterThan(0);
+    const records = await get(`/api/identities/${wangKey}/access-records`, auditor.key);
+    expect(records.body.records).toContainEqual(expect.objectContaining({ actorKeyId: serving.id, actorRole: 'operator', organId: 'xincheng', disclosure: 'CLEAR', reason: '年度体检复查安排' }));
+  });
+
   it('the old shredding path erases nothing and points to the command path (410)', async () => {
     expect((await post(`/api/identities/${wangKey}/shred`, { reason: 'x' }, hohhot.key)).status).toBe(403);
     const gone = await post(`/api/identities/${wangKey}/shred`, { reason: 'retention ended' });
