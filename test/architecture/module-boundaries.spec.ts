@@ -66,11 +66,15 @@ describe('module boundaries: the pure core stays pure', () => {
     ['libs/projection-engine/src/probe.ts', "import { rosterOf } from '@auxledger/read-models';"],
     ['libs/projection-engine/src/probe.ts', "import { executeCommand } from '@auxledger/application';"],
     ['libs/read-models/src/probe.ts', "import { executeCommand } from '@auxledger/application';"],
+    // The one error base is below every layer that throws: it imports none of them.
+    ['libs/errors/src/probe.ts', "import type { Bilingual } from '@auxledger/statute';"],
+    ['libs/errors/src/probe.ts', "import { EventStoreError } from '@auxledger/event-store';"],
   ];
   const allowed: Array<[string, string]> = [
     ['libs/domain/src/probe.ts', "import * as statute from '@auxledger/statute';\nexport const probe = statute;"],
     ['libs/read-models/src/probe.ts', "import { Auxiliary } from '@auxledger/domain';\nimport { defineTemporal } from '@auxledger/projection-engine';\nexport const probe = [Auxiliary, defineTemporal];"],
     ['libs/projection-engine/src/probe.ts', "import type { RecordedEvent } from '@auxledger/event-store';\nexport type Probe = RecordedEvent;"],
+    ['libs/event-store/src/probe.ts', "import { LedgerError } from '@auxledger/errors';\nexport const probe = LedgerError;"],
   ];
   let results: string[][] = [];
   beforeAll(() => {
