@@ -153,6 +153,48 @@ describeInChromium('the workbench: find things', () => {
     await screenshot(page, 'workbench-person');
   }, 90_000);
 
+  it('a sealed health-check result: the date in clear, the result only through a recorded disclosure asked for on the page', async () => {
+    type Sealed = { person: Person; state: { person_key: string; last_health_check_on: string | null; last_health_check_result: string | null } | null };
+    const roster = await get<Roster>(`/api/roster?organ=${county.organ_id}&subtree=true&asOf=${DATE}&limit=200`);
+    let target: { id: string; file: Sealed } | undefined;
+    for (const e of roster.entries) {
+      const file = await get<Sealed>(`/api/people/${e.auxiliary_id}?asOf=${DATE}`);
+      if (file.person?.status === 'READABLE' && file.state?.last_health_check_on && file.state.last_health_check_result === null) {
+        target = { id: e.auxiliary_id, file };
+        break;
+      }
+    }
+    expect(target).toBeDefined();
+    const { id, file } = target as { id: string; file: Sealed };
+    const state = file.state as NonNullable<Sealed['state']>;
+    await page.goto(`${deployment.base}/#/person?id=${id}&organ=${county.organ_id}&asOf=${DATE}`);
+    await page.locator('[data-testid="view-person"][data-loaded="true"]').waitFor({ timeout: 20_000 });
+    const sealed = page.locator('[data-testid="person-health-sealed"]');
+    expect(await sealed.innerText()).toContain(state.last_health_check_on as string);
+    expect(await sealed.innerText()).toContain('结果已加密封存');
+    await page.locator('[data-testid="person-health-disclose"]').click();
+    await page.locator('[data-testid="person-health-reason"]').fill('核对年度体检复查安排');
+    await page.locator('[data-testid="person-health-disclose-confirm"]').click();
+    const shown = await page.locator('[data-testid="person-health-disclosed"]').innerText({ timeout: 20_000 });
+    expect(['未见异常', '建议复查或随访']).toContain(shown);
+    // The read was recorded before the result was shown: by this operator, in clear, with the reason typed.
+    const auditor = await deployment.key('auditor');
+    const { records } = await get<{ records: Array<{ fields: string[]; disclosure: string; reason: string | null; actorRole: string }> }>(
+      `/api/identities/${state.person_key}/access-records`,
+      auditor,
+    );
+    expect(records).toContainEqual(expect.objectContaining({ fields: expect.arrayContaining([`health:${id}:${state.last_health_check_on}`]), disclosure: 'CLEAR', reason: '核对年度体检复查安排', actorRole: 'operator' }));
+    // The result shown is the one the disclosure answers for that check.
+    const answer = await deployment.post<{ fields: { healthCheckResults: Array<{ auxiliaryId: string; checkedOn: string; result: string }> } }>(
+      `/api/identities/${state.person_key}/disclosures`,
+      { fields: ['healthCheckResults'], reason: '核对页面所示结果' },
+      operatorKey,
+    );
+    const result = answer.body.fields.healthCheckResults.find((h) => h.auxiliaryId === id && h.checkedOn === state.last_health_check_on)?.result as string;
+    expect(shown).toBe(result === 'NORMAL' ? '未见异常' : '建议复查或随访');
+    await screenshot(page, 'workbench-person-health');
+  }, 90_000);
+
   it("the applications board: a plan's applicants by Art. 20 stage, each column's count the API's", async () => {
     await page.goto(`${deployment.base}/#/plans?organ=${city.organ_id}&asOf=${DATE}`);
     await page.locator('[data-testid="plans-table"][data-loaded="true"]').waitFor({ timeout: 20_000 });

@@ -1,6 +1,8 @@
 import { ArrowLeftOutlined, FormOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Input, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError, apiSend } from '../../api';
 import { useLabels } from '../../labels';
 import type { PageProps } from '../../pages';
 import { useGet } from '../../queries';
@@ -51,7 +53,7 @@ export function PersonFile({ organId, asOf, knownAt, organs, me, params, go }: P
             <Space direction="vertical" size={16} style={{ width: '100%' }}>
               <Identity answer={answer} />
               <Service state={answer.state} organs={organs} />
-              <Details state={answer.state} commands={commands.data} />
+              <Details state={answer.state} commands={commands.data} role={me.role} />
               {commands.data ? <CommandLinks catalog={commands.data} role={me.role} auxiliaryId={id} organId={organId} asOf={asOf} go={go} /> : null}
             </Space>
           </Col>
@@ -156,7 +158,7 @@ function Service({ state: s, organs }: { state: PersonFileState; organs: PagePro
   );
 }
 
-function Details({ state: s, commands }: { state: PersonFileState; commands: CommandCatalog | undefined }) {
+function Details({ state: s, commands, role }: { state: PersonFileState; commands: CommandCatalog | undefined; role: PageProps['me']['role'] }) {
   const { t } = useTranslation();
   const bilingual = useBilingual();
   const none = <Typography.Text type="secondary">{t('find.common.none')}</Typography.Text>;
@@ -187,7 +189,15 @@ function Details({ state: s, commands }: { state: PersonFileState; commands: Com
             : none}
         </Descriptions.Item>
         <Descriptions.Item label={t('find.person.health')}>
-          {s.last_health_check_on ? `${s.last_health_check_on} · ${s.last_health_check_result ? t(`find.health.${s.last_health_check_result}`) : ''}` : none}
+          {s.last_health_check_on ? (
+            s.last_health_check_result ? (
+              `${s.last_health_check_on} · ${t(`find.health.${s.last_health_check_result}`)}`
+            ) : (
+              <SealedHealthCheck personKey={s.person_key} auxiliaryId={s.auxiliary_id} checkedOn={s.last_health_check_on} role={role} />
+            )
+          ) : (
+            none
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('find.person.qualifications')}>
           {s.qualifications.length
@@ -314,5 +324,59 @@ function CommandLinks({ catalog, role, auxiliaryId, organId, asOf, go }: { catal
           ))}
       </Descriptions>
     </Card>
+  );
+}
+
+/**
+ * A health check whose result is sealed (health data, PIPL Art. 28): the date in clear, the result only through a
+ * recorded disclosure (`POST /api/identities/{personKey}/disclosures`), which an operator of the organ or an admin may
+ * ask for with a reason; the API records the read before it answers. Auditors and viewers see that it is sealed.
+ */
+function SealedHealthCheck({ personKey, auxiliaryId, checkedOn, role }: { personKey: string; auxiliaryId: string; checkedOn: string; role: PageProps['me']['role'] }) {
+  const { t } = useTranslation();
+  const bilingual = useBilingual();
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const [shown, setShown] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const disclose = async () => {
+    setError(null);
+    try {
+      const answer = await apiSend<{ fields: { healthCheckResults?: Array<{ auxiliaryId: string; checkedOn: string; result: string }> } | null }>(
+        'POST',
+        `/api/identities/${encodeURIComponent(personKey)}/disclosures`,
+        { fields: ['healthCheckResults'], reason: reason.trim() },
+      );
+      const found = answer.fields?.healthCheckResults?.find((h) => h.auxiliaryId === auxiliaryId && h.checkedOn === checkedOn);
+      setShown(found ? found.result : 'SHREDDED');
+      setAsking(false);
+    } catch (e) {
+      setError(e instanceof ApiError ? bilingual(e.messages, e.code) : String(e));
+    }
+  };
+  return (
+    <span data-testid="person-health-sealed">
+      {checkedOn} ·{' '}
+      {shown ? (
+        <span data-testid="person-health-disclosed">{shown === 'SHREDDED' ? t('find.person.healthShredded') : t(`find.health.${shown}`, { defaultValue: shown })}</span>
+      ) : (
+        <Tag color="default">{t('find.person.healthSealed')}</Tag>
+      )}
+      {!shown && (role === 'operator' || role === 'admin') ? (
+        asking ? (
+          <Space.Compact style={{ marginTop: 4, width: '100%' }}>
+            <Input size="small" placeholder={t('find.person.discloseReason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="person-health-reason" />
+            <Button size="small" type="primary" disabled={!reason.trim()} onClick={() => void disclose()} data-testid="person-health-disclose-confirm">
+              {t('find.person.discloseConfirm')}
+            </Button>
+          </Space.Compact>
+        ) : (
+          <Button size="small" type="link" onClick={() => setAsking(true)} data-testid="person-health-disclose">
+            {t('find.person.disclose')}
+          </Button>
+        )
+      ) : null}
+      {error ? <Typography.Text type="danger"> {error}</Typography.Text> : null}
+    </span>
   );
 }

@@ -36,6 +36,8 @@ export interface RosterAnswer {
 
 export interface PersonFileState {
   auxiliary_id: string;
+  /** The salted key the person's identity and sealed data are kept under (no ID number on a read-model row). */
+  person_key: string;
   application_id: string;
   using_organ_id: string;
   category: string;
