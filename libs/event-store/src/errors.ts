@@ -1,4 +1,4 @@
-import { LedgerError } from '@auxledger/errors';
+import { type BilingualMessages, LedgerError } from '@auxledger/errors';
 import type { ExpectedRevision } from './port';
 
 /** Stable codes: callers branch on these, never on message text. */
@@ -25,15 +25,9 @@ export type EventStoreErrorCode =
 export class EventStoreError extends LedgerError<EventStoreErrorCode> {
   declare readonly details: Record<string, unknown>;
 
-  /** Made with the English message first, then the Chinese one. */
-  constructor(code: EventStoreErrorCode, message: string, messageZh: string, details: Record<string, unknown> = {}) {
-    super(code, { zh: messageZh, en: message }, details);
+  constructor(code: EventStoreErrorCode, messages: BilingualMessages, details: Record<string, unknown> = {}) {
+    super(code, messages, details);
     this.name = 'EventStoreError';
-  }
-
-  /** `messages.zh`, for callers not yet reading `messages`. */
-  get messageZh(): string {
-    return this.messages.zh;
   }
 }
 
@@ -43,38 +37,35 @@ export type ActualRevision = number | 'no_stream';
 export const wrongExpectedRevision = (streamId: string, expected: ExpectedRevision, actual: ActualRevision) =>
   new EventStoreError(
     'WRONG_EXPECTED_REVISION',
-    `Stream ${streamId}: expected revision ${expected}, but it is at ${actual}`,
-    `事件流 ${streamId} 的版本已变化：预期 ${expected}，实际 ${actual}`,
+    { zh: `事件流 ${streamId} 的版本已变化：预期 ${expected}，实际 ${actual}`, en: `Stream ${streamId}: expected revision ${expected}, but it is at ${actual}` },
     { streamId, expected, actual },
   );
 
 export const duplicateEventId = (eventId: string, streamId: string) =>
   new EventStoreError(
     'DUPLICATE_EVENT_ID',
-    `Event id ${eventId} is already stored elsewhere than this append to ${streamId} would put it`,
-    `事件编号 ${eventId} 已被其他位置的事件使用`,
+    { zh: `事件编号 ${eventId} 已被其他位置的事件使用`, en: `Event id ${eventId} is already stored elsewhere than this append to ${streamId} would put it` },
     { eventId, streamId },
   );
 
 export const eventTooLarge = (eventId: string, bytes: number, limit: number) =>
   new EventStoreError(
     'EVENT_TOO_LARGE',
-    `Event ${eventId} is ${bytes} bytes encoded; the limit is ${limit} bytes`,
-    `事件 ${eventId} 编码后为 ${bytes} 字节，超过上限 ${limit} 字节`,
+    { zh: `事件 ${eventId} 编码后为 ${bytes} 字节，超过上限 ${limit} 字节`, en: `Event ${eventId} is ${bytes} bytes encoded; the limit is ${limit} bytes` },
     { eventId, bytes, limit },
   );
 
 export const invalidEvent = (reason: string, reasonZh: string, details: Record<string, unknown> = {}) =>
-  new EventStoreError('INVALID_EVENT', `Invalid event: ${reason}`, `事件无效：${reasonZh}`, details);
+  new EventStoreError('INVALID_EVENT', { zh: `事件无效：${reasonZh}`, en: `Invalid event: ${reason}` }, details);
 
 export const unsupported = (what: string, whatZh: string) =>
-  new EventStoreError('UNSUPPORTED', `This event store does not support ${what}`, `此事件存储不支持${whatZh}`, { what });
+  new EventStoreError('UNSUPPORTED', { zh: `此事件存储不支持${whatZh}`, en: `This event store does not support ${what}` }, { what });
 
 export const notALog = (where: string) =>
-  new EventStoreError('NOT_A_LOG', `${where} holds no AuxLedger event log`, `${where} 中没有 AuxLedger 事件日志`, { where });
+  new EventStoreError('NOT_A_LOG', { zh: `${where} 中没有 AuxLedger 事件日志`, en: `${where} holds no AuxLedger event log` }, { where });
 
 export const storeUnavailable = (cause: unknown) =>
-  new EventStoreError('STORE_UNAVAILABLE', 'The event store cannot be reached', '无法连接事件存储', {
+  new EventStoreError('STORE_UNAVAILABLE', { zh: '无法连接事件存储', en: 'The event store cannot be reached' }, {
     cause: cause instanceof Error ? cause.message : String(cause),
   });
 

@@ -20,14 +20,14 @@ describe('ErrorFilter: the log store’s own errors', () => {
   afterAll(() => Logger.overrideLogger(['log', 'error', 'warn']));
 
   it('a server that cannot take the write (UNSUPPORTED, e.g. KurrentDB < 25.1) answers 503 with the store’s bilingual message, not a 500', () => {
-    const { status, body } = answerTo(new EventStoreError('UNSUPPORTED', 'KurrentDB 25.1 or later is needed (multi-stream append); this server is 24.10', '需要 KurrentDB 25.1 或更高版本（多流追加）；此服务器为 24.10'));
+    const { status, body } = answerTo(new EventStoreError('UNSUPPORTED', { zh: '需要 KurrentDB 25.1 或更高版本（多流追加）；此服务器为 24.10', en: 'KurrentDB 25.1 or later is needed (multi-stream append); this server is 24.10' }));
     expect(status).toBe(503);
     expect(body).toMatchObject({ status: 503, code: 'UNSUPPORTED', error: { code: 'UNSUPPORTED', message: { zh: expect.stringContaining('25.1'), en: expect.stringContaining('25.1') } } });
   });
 
   it('an unavailable store answers 503; an unexpected store error stays a generic 500 with no detail', () => {
-    expect(answerTo(new EventStoreError('STORE_UNAVAILABLE', 'the store is unreachable', '存储不可用')).status).toBe(503);
-    const internal = answerTo(new EventStoreError('CORRUPT_LOG' as never, 'row 7 was altered', '第 7 行被篡改'));
+    expect(answerTo(new EventStoreError('STORE_UNAVAILABLE', { zh: '存储不可用', en: 'the store is unreachable' })).status).toBe(503);
+    const internal = answerTo(new EventStoreError('CORRUPT_LOG' as never, { zh: '第 7 行被篡改', en: 'row 7 was altered' }));
     expect(internal.status).toBe(500);
     expect(JSON.stringify(internal.body)).not.toContain('row 7');
   });

@@ -242,7 +242,7 @@ describe('EventStoreDB mapping', () => {
     });
 
     it('passes our own errors and anything else through unchanged', () => {
-      const ours = new EventStoreError('INVALID_EVENT', 'x', 'x');
+      const ours = new EventStoreError('INVALID_EVENT', { zh: 'x', en: 'x' });
       expect(mapEsdbError(ours)).toBe(ours);
       const other = new Error('boom');
       expect(mapEsdbError(other)).toBe(other);

@@ -237,8 +237,7 @@ export function validateEsdbAppend(streamId: string, events: readonly NewEvent[]
 export const appendTooLarge = (streamId: string, bytes: number, limit: number) =>
   new EventStoreError(
     'EVENT_TOO_LARGE',
-    `The append to ${streamId} is ${bytes} bytes; the limit is ${limit} bytes for one append`,
-    `向事件流 ${streamId} 的追加共 ${bytes} 字节，超过单次追加上限 ${limit} 字节`,
+    { zh: `向事件流 ${streamId} 的追加共 ${bytes} 字节，超过单次追加上限 ${limit} 字节`, en: `The append to ${streamId} is ${bytes} bytes; the limit is ${limit} bytes for one append` },
     { streamId, bytes, limit },
   );
 

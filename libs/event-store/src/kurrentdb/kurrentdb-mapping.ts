@@ -287,8 +287,7 @@ export function versionAtLeast(version: string, minimum: string): boolean {
 export const commandPathUnsupported = (serverVersion: string) =>
   new EventStoreError(
     'UNSUPPORTED',
-    `Unsupported: commands need atomic multi-stream appends, which need KurrentDB ${MULTI_STREAM_APPEND_MIN_VERSION} or later; this server is ${serverVersion}. Reads and verify still work.`,
-    `不支持：指令需要跨事件流原子追加，须使用 KurrentDB ${MULTI_STREAM_APPEND_MIN_VERSION} 或更高版本；当前服务器版本为 ${serverVersion}。读取与校验仍可使用。`,
+    { zh: `不支持：指令需要跨事件流原子追加，须使用 KurrentDB ${MULTI_STREAM_APPEND_MIN_VERSION} 或更高版本；当前服务器版本为 ${serverVersion}。读取与校验仍可使用。`, en: `Unsupported: commands need atomic multi-stream appends, which need KurrentDB ${MULTI_STREAM_APPEND_MIN_VERSION} or later; this server is ${serverVersion}. Reads and verify still work.` },
     { serverVersion, requiredVersion: MULTI_STREAM_APPEND_MIN_VERSION },
   );
 

@@ -34,8 +34,7 @@ export function readSigningKey(path: string, name: string): SignerKey {
   if (mode !== 0 && process.platform !== 'win32') {
     throw new EventStoreError(
       'SIGNING_KEY_INVALID',
-      `the signing key ${path} may be read by others (mode ${(statSync(path).mode & 0o777).toString(8)}): chmod 600 it`,
-      `签名密钥文件 ${path} 可被他人读取（权限 ${(statSync(path).mode & 0o777).toString(8)}）：请 chmod 600`,
+      { zh: `签名密钥文件 ${path} 可被他人读取（权限 ${(statSync(path).mode & 0o777).toString(8)}）：请 chmod 600`, en: `the signing key ${path} may be read by others (mode ${(statSync(path).mode & 0o777).toString(8)}): chmod 600 it` },
       { path },
     );
   }

@@ -133,7 +133,7 @@ export function signCheckpoint(c: { treeSize: number; rootHash: Hash; time: stri
 /** Parses a signed note's structure and its checkpoint lines (signatures are checked by `verifyCheckpoint`). */
 export function parseCheckpoint(note: string): ParsedNote {
   const bad = (why: string, whyZh: string) =>
-    new EventStoreError('CHECKPOINT_MALFORMED', `not a signed checkpoint: ${why}`, `不是签名检查点：${whyZh}`, { reason: why });
+    new EventStoreError('CHECKPOINT_MALFORMED', { zh: `不是签名检查点：${whyZh}`, en: `not a signed checkpoint: ${why}` }, { reason: why });
   if (Buffer.byteLength(note, 'utf8') > MAX_NOTE_BYTES) throw bad('larger than 16 KiB', '超过 16 KiB');
   if (hasControlCharacter(note.replaceAll('\n', ''))) throw bad('control characters other than newline', '含换行以外的控制字符');
   const split = note.lastIndexOf('\n\n');
@@ -194,8 +194,7 @@ export function verifyCheckpoint(note: string, keys: readonly VerifierKey[]): Pa
   if (matchedKey) {
     throw new EventStoreError(
       'CHECKPOINT_BAD_SIGNATURE',
-      'the checkpoint’s signature does not verify: it was altered after it was signed',
-      '检查点签名验证失败：签名后被改动',
+      { zh: '检查点签名验证失败：签名后被改动', en: 'the checkpoint’s signature does not verify: it was altered after it was signed' },
       { keys: keys.map((k) => k.text) },
     );
   }
@@ -203,8 +202,7 @@ export function verifyCheckpoint(note: string, keys: readonly VerifierKey[]): Pa
   const by = parsedOrError.signatures.map((s) => `${s.keyName}+${s.keyId.toString('hex')}`).join(', ');
   throw new EventStoreError(
     'CHECKPOINT_UNKNOWN_KEY',
-    `the checkpoint is signed by ${by || 'no key'}, none of the keys given (${keys.map((k) => `${k.name}+${k.keyId.toString('hex')}`).join(', ') || 'none'})`,
-    `检查点的签名密钥（${by || '无'}）不在所给公钥之中`,
+    { zh: `检查点的签名密钥（${by || '无'}）不在所给公钥之中`, en: `the checkpoint is signed by ${by || 'no key'}, none of the keys given (${keys.map((k) => `${k.name}+${k.keyId.toString('hex')}`).join(', ') || 'none'})` },
     { signedBy: by },
   );
 }
@@ -216,5 +214,5 @@ function hasControlCharacter(text: string): boolean {
 }
 
 function keyError(message: string, messageZh: string): EventStoreError {
-  return new EventStoreError('SIGNING_KEY_INVALID', message, messageZh);
+  return new EventStoreError('SIGNING_KEY_INVALID', { zh: messageZh, en: message });
 }

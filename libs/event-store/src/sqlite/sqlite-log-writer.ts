@@ -338,7 +338,7 @@ function isUniqueViolationOn(error: unknown, column: string): boolean {
 /** An error as it can cross to another thread: a store error keeps its code, both messages and details. */
 export function toWireError(error: unknown): WireError {
   if (error instanceof EventStoreError) {
-    return { code: error.code, name: error.name, message: error.message, messageZh: error.messageZh, details: error.details, stack: error.stack };
+    return { code: error.code, name: error.name, message: error.message, messageZh: error.messages.zh, details: error.details, stack: error.stack };
   }
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
@@ -350,7 +350,7 @@ export function toWireError(error: unknown): WireError {
 /** The error again, on the calling thread: a store error as an EventStoreError, anything else as an Error with its code. */
 export function fromWireError(wire: WireError): Error {
   if (wire.messageZh !== undefined && wire.code !== undefined) {
-    const error = new EventStoreError(wire.code as EventStoreError['code'], wire.message, wire.messageZh, wire.details ?? {});
+    const error = new EventStoreError(wire.code as EventStoreError['code'], { zh: wire.messageZh, en: wire.message }, wire.details ?? {});
     if (wire.stack) error.stack = wire.stack;
     return error;
   }

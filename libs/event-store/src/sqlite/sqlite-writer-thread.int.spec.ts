@@ -44,7 +44,7 @@ describe('SQLite writer thread', () => {
     expect(refused).toMatchObject({
       code: 'WRONG_EXPECTED_REVISION',
       message: 'Stream s-1: expected revision 5, but it is at 0',
-      messageZh: '事件流 s-1 的版本已变化：预期 5，实际 0',
+      messages: { zh: '事件流 s-1 的版本已变化：预期 5，实际 0', en: 'Stream s-1: expected revision 5, but it is at 0' },
       details: { streamId: 's-1', expected: 5, actual: 0 },
     });
     await store.close();
