@@ -9,7 +9,7 @@ import {
   type DomainEvent,
   type StreamRef,
   accept,
-  refuseByState,
+  refuseWithStateCode,
 } from '@auxledger/domain';
 import { type EventStore, PostgresEventStore, SqliteEventStore, verifyLog } from '@auxledger/event-store';
 import { REGISTRY } from '@auxledger/statute';
@@ -46,8 +46,8 @@ const takePlace: CommandHandler<TakePlace, Refs> = {
   commandType: 'TakePlace',
   streams: (command) => ({ organ: { aggregate: organ, id: command.data.organId }, person: { aggregate: person, id: command.data.personKey } }),
   decide: (command, states) => {
-    if (states.organ.taken >= states.organ.capacity) return refuseByState('NO_PLACE_LEFT', { en: 'No place left', zh: '无空余名额' });
-    if (states.person.holds) return refuseByState('ALREADY_PLACED', { en: 'Already placed', zh: '已有岗位' });
+    if (states.organ.taken >= states.organ.capacity) return refuseWithStateCode('NO_PLACE_LEFT', { en: 'No place left', zh: '无空余名额' });
+    if (states.person.holds) return refuseWithStateCode('ALREADY_PLACED', { en: 'Already placed', zh: '已有岗位' });
     const placed: Placed = { type: 'PlaceTaken', schemaVersion: 1, data: { ...command.data } };
     return accept({ organ: [placed], person: [placed] });
   },

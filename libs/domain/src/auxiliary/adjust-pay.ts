@@ -1,5 +1,5 @@
 import { ADJUST_PAY_CHECKS, judgeInForce } from '@auxledger/statute';
-import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, accept, refuseWithStateCode, refuseCitingRules } from '../kernel';
 import { type PayOnLevel, auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryStream, notInService } from './guards';
 import { serviceCommand } from './service-period';
@@ -27,17 +27,17 @@ export const adjustPay: CommandHandler<AdjustPay, AuxiliaryRefs> = serviceComman
     const r = state.service;
     const { paySince } = whole.service;
     if (on < paySince) {
-      return refuseByState('BEFORE_LATEST_PAY_CHANGE', { zh: `生效日期${on}早于现行薪酬的生效日期${paySince}`, en: `The effective date ${on} precedes the pay on record, in effect since ${paySince}` }, { paySince });
+      return refuseWithStateCode('BEFORE_LATEST_PAY_CHANGE', { zh: `生效日期${on}早于现行薪酬的生效日期${paySince}`, en: `The effective date ${on} precedes the pay on record, in effect since ${paySince}` }, { paySince });
     }
     if (data.pay.locality === r.pay.locality && data.pay.monthlyBaseFen === r.pay.monthlyBaseFen) {
-      return refuseByState('PAY_UNCHANGED', { zh: '薪酬与现行记录相同', en: 'The pay is the one already on record' });
+      return refuseWithStateCode('PAY_UNCHANGED', { zh: '薪酬与现行记录相同', en: 'The pay is the one already on record' });
     }
 
     const judgement = judgeInForce(context.registry, ADJUST_PAY_CHECKS, {
       effectiveDate: on,
       pay: { locality: data.pay.locality, level: r.level.code, monthlyBaseFen: data.pay.monthlyBaseFen },
     });
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     return accept({ auxiliary: [auxiliaryEvent('PayAdjusted', { auxiliaryId: data.auxiliaryId, pay: data.pay, adjustedOn: on })] }, judgement);
   },
 });

@@ -1,5 +1,5 @@
 import { ASSIGN_DUTY_CHECKS, type FactsFor, type IsoDate, judgeInForce } from '@auxledger/statute';
-import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, accept, refuseWithStateCode, refuseCitingRules } from '../kernel';
 import { type IssuedEquipment, auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryStream, duplicateId } from './guards';
 import { serviceCommand } from './service-period';
@@ -46,11 +46,11 @@ export const assignDuty: CommandHandler<AssignDuty, AuxiliaryRefs> = serviceComm
   streams: auxiliaryStream,
   decide({ data, metadata }, _states, context, record, whole) {
     const on = metadata.effectiveDate;
-    if (data.dutyCodes.length === 0) return refuseByState('NO_DUTY_NAMED', { zh: '安排工作须写明职责', en: 'An assignment names at least one duty' });
+    if (data.dutyCodes.length === 0) return refuseWithStateCode('NO_DUTY_NAMED', { zh: '安排工作须写明职责', en: 'An assignment names at least one duty' });
     if (openAssignments(whole).some((a) => a.assignmentId === data.assignmentId)) return duplicateId({ zh: '工作安排', en: 'Assignment' }, data.assignmentId);
 
     const judgement = judgeInForce(context.registry, ASSIGN_DUTY_CHECKS, assignmentFacts(record, data, on));
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
 
     const { auxiliaryId, assignmentId, dutyCodes, nationalBasis, leadingOfficerIds, matterId, equipmentIssued } = data;
     return accept(

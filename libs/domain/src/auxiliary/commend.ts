@@ -1,5 +1,5 @@
 import { judgeInForce } from '@auxledger/statute';
-import { type Command, type CommandHandler, accept, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, accept, refuseCitingRules } from '../kernel';
 import { auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryStream, duplicateId } from './guards';
 import { serviceCommand } from './service-period';
@@ -20,7 +20,7 @@ export const commend: CommandHandler<Commend, AuxiliaryRefs> = serviceCommand<Co
 
     const { auxiliaryId, commendationId, title, grantingAuthority } = data;
     const judgement = judgeInForce(context.registry, ['COMMEND'], { effectiveDate: on, commendation: { title, grantingAuthority } });
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     return accept({ auxiliary: [auxiliaryEvent('AuxiliaryCommended', { auxiliaryId, commendationId, title, grantingAuthority, awardedOn: on })] }, judgement);
   },
 });

@@ -1,5 +1,5 @@
 import { type CompensationFacts, judgeInForce } from '@auxledger/statute';
-import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, accept, refuseWithStateCode, refuseCitingRules } from '../kernel';
 import { auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryStream, duplicateId, unknownId } from './guards';
 import { serviceCommand } from './service-period';
@@ -31,14 +31,14 @@ export const payCompensation: CommandHandler<PayCompensation, AuxiliaryRefs> = s
   decide({ data, metadata }, _states, context, state, whole) {
     const on = metadata.effectiveDate;
     if (whole.service.compensations.some((c) => c.compensationId === data.compensationId)) return duplicateId(COMPENSATION_NAME, data.compensationId);
-    if (!Number.isInteger(data.paidFen) || data.paidFen <= 0) return refuseByState('AMOUNT_INVALID', { zh: '赔偿金额须为正整数（分）', en: 'The amount is a positive whole number of fen' });
+    if (!Number.isInteger(data.paidFen) || data.paidFen <= 0) return refuseWithStateCode('AMOUNT_INVALID', { zh: '赔偿金额须为正整数（分）', en: 'The amount is a positive whole number of fen' });
 
     const { auxiliaryId, compensationId, paidByOrganId, paidFen, claimRef } = data;
     const judgement = judgeInForce(context.registry, ['COMPENSATION'], {
       effectiveDate: on,
       compensation: { paidByOrganId, usingOrganId: state.service.usingOrganId, paidFen, recovery: null },
     });
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     return accept({ auxiliary: [auxiliaryEvent('CompensationPaid', { auxiliaryId, compensationId, paidByOrganId, paidFen, claimRef, paidOn: on })] }, judgement);
   },
 });
@@ -50,7 +50,7 @@ export const orderCompensationRecovery: CommandHandler<OrderCompensationRecovery
     const on = metadata.effectiveDate;
     const paid = state.service.compensations.find((c) => c.compensationId === data.compensationId);
     if (!paid) return unknownId('COMPENSATION_NOT_PAID', COMPENSATION_NAME, data.compensationId);
-    if (!Number.isInteger(data.fromAuxiliaryFen) || data.fromAuxiliaryFen <= 0) return refuseByState('AMOUNT_INVALID', { zh: '追偿金额须为正整数（分）', en: 'The amount is a positive whole number of fen' });
+    if (!Number.isInteger(data.fromAuxiliaryFen) || data.fromAuxiliaryFen <= 0) return refuseWithStateCode('AMOUNT_INVALID', { zh: '追偿金额须为正整数（分）', en: 'The amount is a positive whole number of fen' });
 
     const { auxiliaryId, compensationId, fromAuxiliaryFen, fault, findingRef } = data;
     const judgement = judgeInForce(context.registry, ['COMPENSATION'], {
@@ -62,7 +62,7 @@ export const orderCompensationRecovery: CommandHandler<OrderCompensationRecovery
         recovery: { fromAuxiliaryFen: paid.recoveredFen + fromAuxiliaryFen, fault, findingRef },
       },
     });
-    if (!judgement.ok || !recoverable(fault)) return refuseByStatute(judgement);
+    if (!judgement.ok || !recoverable(fault)) return refuseCitingRules(judgement);
     return accept({ auxiliary: [auxiliaryEvent('CompensationRecoveryOrdered', { auxiliaryId, compensationId, fromAuxiliaryFen, fault, findingRef, orderedOn: on })] }, judgement);
   },
 });

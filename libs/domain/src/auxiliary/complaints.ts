@@ -1,5 +1,5 @@
 import { type IsoDate, judgeInForce } from '@auxledger/statute';
-import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, accept, refuseWithStateCode, refuseCitingRules } from '../kernel';
 import { type ComplaintHandled, type ComplaintReceived, auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryStream, duplicateId, judgeInForceOnly, unknownId } from './guards';
 import { serviceCommand } from './service-period';
@@ -54,7 +54,7 @@ export const receiveComplaint: CommandHandler<ReceiveComplaint, AuxiliaryRefs> =
       effectiveDate: on,
       complaint: { receivedOn: on, investigatedOn: null, decidedOn: null, complainantToldOn: null },
     });
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     const { auxiliaryId, complaintId, channel, receivingOrganId } = data;
     return accept({ auxiliary: [auxiliaryEvent('ComplaintReceived', { auxiliaryId, complaintId, channel, receivingOrganId, receivedOn: on })] }, judgement);
   },
@@ -68,10 +68,10 @@ export const handleComplaint: CommandHandler<HandleComplaint, AuxiliaryRefs> = s
     const complaint = state.service.complaints.find((c) => c.complaintId === data.complaintId);
     if (!complaint) return unknownId('COMPLAINT_NOT_RECEIVED', COMPLAINT_NAME, data.complaintId);
     const handled = whole.service.complaints.find((c) => c.complaintId === data.complaintId && c.decidedOn !== null);
-    if (handled) return refuseByState('COMPLAINT_ALREADY_HANDLED', { zh: `举报投诉已于${handled.decidedOn}查处`, en: `The complaint was decided on ${handled.decidedOn}` });
-    if (complaint.decidedOn !== null) return refuseByState('COMPLAINT_ALREADY_HANDLED', { zh: `举报投诉已于${complaint.decidedOn}查处`, en: `The complaint was decided on ${complaint.decidedOn}` });
+    if (handled) return refuseWithStateCode('COMPLAINT_ALREADY_HANDLED', { zh: `举报投诉已于${handled.decidedOn}查处`, en: `The complaint was decided on ${handled.decidedOn}` });
+    if (complaint.decidedOn !== null) return refuseWithStateCode('COMPLAINT_ALREADY_HANDLED', { zh: `举报投诉已于${complaint.decidedOn}查处`, en: `The complaint was decided on ${complaint.decidedOn}` });
     if (data.investigatedOn < complaint.receivedOn || data.investigatedOn > on) {
-      return refuseByState(
+      return refuseWithStateCode(
         'COMPLAINT_STEPS_OUT_OF_ORDER',
         { zh: `调查日期${data.investigatedOn}须在受理日期${complaint.receivedOn}与查处日期${on}之间`, en: `Investigation on ${data.investigatedOn} must lie between receipt (${complaint.receivedOn}) and decision (${on})` },
       );
@@ -81,7 +81,7 @@ export const handleComplaint: CommandHandler<HandleComplaint, AuxiliaryRefs> = s
     }
 
     const judgement = judgeInForceOnly(context, on);
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     const { auxiliaryId, complaintId, investigatedOn, finding, disciplineId } = data;
     return accept({ auxiliary: [auxiliaryEvent('ComplaintHandled', { auxiliaryId, complaintId, investigatedOn, decidedOn: on, finding, disciplineId })] }, judgement);
   },
@@ -95,12 +95,12 @@ export const tellComplainant: CommandHandler<TellComplainant, AuxiliaryRefs> = s
     const complaint = state.service.complaints.find((c) => c.complaintId === data.complaintId);
     if (!complaint) return unknownId('COMPLAINT_NOT_RECEIVED', COMPLAINT_NAME, data.complaintId);
     const told = whole.service.complaints.find((c) => c.complaintId === data.complaintId && c.complainantToldOn !== null);
-    if (told) return refuseByState('COMPLAINANT_ALREADY_TOLD', { zh: `已于${told.complainantToldOn}告知`, en: `The complainant was told on ${told.complainantToldOn}` });
-    if (complaint.complainantToldOn !== null) return refuseByState('COMPLAINANT_ALREADY_TOLD', { zh: `已于${complaint.complainantToldOn}告知`, en: `The complainant was told on ${complaint.complainantToldOn}` });
+    if (told) return refuseWithStateCode('COMPLAINANT_ALREADY_TOLD', { zh: `已于${told.complainantToldOn}告知`, en: `The complainant was told on ${told.complainantToldOn}` });
+    if (complaint.complainantToldOn !== null) return refuseWithStateCode('COMPLAINANT_ALREADY_TOLD', { zh: `已于${complaint.complainantToldOn}告知`, en: `The complainant was told on ${complaint.complainantToldOn}` });
 
     // The rule sees the complaint as it would stand: telling before the decision breaks its order.
     const judgement = judgeInForce(context.registry, ['COMPLAINT'], { effectiveDate: on, complaint: { ...complaintFacts(complaint), complainantToldOn: on } });
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     return accept({ auxiliary: [auxiliaryEvent('ComplainantTold', { auxiliaryId: data.auxiliaryId, complaintId: data.complaintId, toldOn: on, means: data.means })] }, judgement);
   },
 });

@@ -1,4 +1,4 @@
-import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, accept, refuseWithStateCode, refuseCitingRules } from '../kernel';
 import { auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryStream, judgeInForceOnly, notInService } from './guards';
 import { serviceCommand } from './service-period';
@@ -23,10 +23,10 @@ export const completeProbation: CommandHandler<CompleteProbation, AuxiliaryRefs>
     const on = metadata.effectiveDate;
     if (!isInService(state)) return notInService(state);
     const agreed = state.service.contract.probationLastDay !== null;
-    if (!agreed || probationCompletionRecorded(whole.service)) return refuseByState('NOT_ON_PROBATION', { zh: '该辅警不在试用期', en: 'The auxiliary is not on probation' });
+    if (!agreed || probationCompletionRecorded(whole.service)) return refuseWithStateCode('NOT_ON_PROBATION', { zh: '该辅警不在试用期', en: 'The auxiliary is not on probation' });
 
     const judgement = judgeInForceOnly(context, on);
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     return accept({ auxiliary: [auxiliaryEvent('ProbationCompleted', { auxiliaryId: data.auxiliaryId, completedOn: on })] }, judgement);
   },
 });

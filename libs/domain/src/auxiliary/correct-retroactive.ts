@@ -1,4 +1,4 @@
-import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, accept, refuseWithStateCode, refuseCitingRules } from '../kernel';
 import { auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryStream, judgeInForceOnly } from './guards';
 import { retroactiveConflicts } from './retroactive';
@@ -25,24 +25,24 @@ export const correctRetroactiveConflict: CommandHandler<CorrectRetroactiveConfli
   streams: auxiliaryStream,
   decide({ data, metadata }, _states, context, _record, whole) {
     const on = metadata.effectiveDate;
-    if (!data.decisionRef.trim()) return refuseByState('DECISION_MISSING', { zh: '纠正须记录机关的决定文号', en: "A correction records the organ's decision" });
+    if (!data.decisionRef.trim()) return refuseWithStateCode('DECISION_MISSING', { zh: '纠正须记录机关的决定文号', en: "A correction records the organ's decision" });
     const conflict = retroactiveConflicts(whole, context.registry).find((c) => c.later.index === data.eventIndex);
     if (!conflict) {
-      return refuseByState(
+      return refuseWithStateCode(
         'NO_RETROACTIVE_CONFLICT',
         { zh: `记录中第${data.eventIndex}项没有待纠正的追溯冲突`, en: `Event ${data.eventIndex} of the record is in no open retroactive conflict` },
         { eventIndex: data.eventIndex },
       );
     }
     if (on < conflict.later.effectiveDate) {
-      return refuseByState(
+      return refuseWithStateCode(
         'CORRECTION_BEFORE_EVENT',
         { zh: `纠正日期${on}早于被纠正记录的生效日期${conflict.later.effectiveDate}`, en: `The correction ${on} precedes the corrected record's date ${conflict.later.effectiveDate}` },
         { eventEffectiveDate: conflict.later.effectiveDate },
       );
     }
     const judgement = judgeInForceOnly(context, on);
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
 
     const { event } = whole.service.events[data.eventIndex] as (typeof whole.service.events)[number];
     let revoked;
@@ -59,7 +59,7 @@ export const correctRetroactiveConflict: CommandHandler<CorrectRetroactiveConfli
         restored: stillPromoted && isHired(before) ? { level: before.service.level, pay: before.service.pay, paySince: before.service.paySince } : null,
       };
     } else {
-      return refuseByState('NO_RETROACTIVE_CONFLICT', { zh: `记录中第${data.eventIndex}项不是岗位安排或晋升`, en: `Event ${data.eventIndex} of the record is no posting or promotion` }, { eventIndex: data.eventIndex });
+      return refuseWithStateCode('NO_RETROACTIVE_CONFLICT', { zh: `记录中第${data.eventIndex}项不是岗位安排或晋升`, en: `Event ${data.eventIndex} of the record is no posting or promotion` }, { eventIndex: data.eventIndex });
     }
     return accept(
       {

@@ -1,5 +1,5 @@
 import { judgeInForce } from '@auxledger/statute';
-import { type Command, type CommandHandler, accept, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, accept, refuseCitingRules } from '../kernel';
 import { type RecusalDecided, auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryStream, duplicateId, notInService } from './guards';
 import { serviceCommand } from './service-period';
@@ -34,7 +34,7 @@ export const decideRecusal: CommandHandler<DecideRecusal, AuxiliaryRefs> = servi
       effectiveDate: on,
       recusal: { initiatedBy, decidingOrganId, usingOrganId: state.service.usingOrganId },
     });
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     const ended = granted ? openAssignments(state).filter((a) => a.matterId === matterId) : [];
     return accept(
       {

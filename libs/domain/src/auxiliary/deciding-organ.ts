@@ -1,5 +1,5 @@
 import type { DecidingOrganFacts } from '@auxledger/statute';
-import { type Decision, type StreamRef, refuseByState } from '../kernel';
+import { type Decision, type StreamRef, refuseWithStateCode } from '../kernel';
 import { type OrganState, isRegisteredOrgan, organRef } from '../organ';
 
 /**
@@ -33,7 +33,7 @@ export function decidingOrganFacts(
 ): DecidingOrganFacts | Decision<never> {
   if (organPath === undefined || organPath.length === 0) return { decision: { decidingOrganId, usingOrganId, usingOrganAncestorIds: null } };
   const notOnRecord = (why: string) =>
-    refuseByState('ORGAN_PATH_NOT_ON_RECORD', { zh: `机关路径与机关登记不符：${why}`, en: `The organ path is not the organ registry's: ${why}` }, { organPath: [...organPath] });
+    refuseWithStateCode('ORGAN_PATH_NOT_ON_RECORD', { zh: `机关路径与机关登记不符：${why}`, en: `The organ path is not the organ registry's: ${why}` }, { organPath: [...organPath] });
   if (organPath[0] !== usingOrganId) return notOnRecord(`it starts at ${organPath[0]}, not at the using organ ${usingOrganId}`);
   for (let i = 1; i < organPath.length; i += 1) {
     const below = states[organPathRole(organPath[i - 1] as string)] as OrganState | undefined;

@@ -1,5 +1,5 @@
 import { DEMOTE_CHECKS, judgeInForce } from '@auxledger/statute';
-import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, accept, refuseWithStateCode, refuseCitingRules } from '../kernel';
 import { type PayOnLevel, auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryStream, notInService } from './guards';
 import { serviceCommand } from './service-period';
@@ -28,7 +28,7 @@ export const demote: CommandHandler<Demote, AuxiliaryRefs> = serviceCommand<Demo
     const on = metadata.effectiveDate;
     if (!isInService(state)) return notInService(state);
     if (data.basis.ref.trim() && !basisOnRecord(state.service, data.basis)) {
-      return refuseByState(
+      return refuseWithStateCode(
         'DEMOTION_BASIS_NOT_ON_RECORD',
         { zh: `降级依据${data.basis.ref}不在该辅警的记录中`, en: `The basis ${data.basis.ref} is not on this auxiliary's record` },
         { basis: data.basis },
@@ -41,7 +41,7 @@ export const demote: CommandHandler<Demote, AuxiliaryRefs> = serviceCommand<Demo
       demotion: { fromLevel, toLevel: data.toLevel, basis: data.basis },
       pay: { locality: data.pay.locality, level: data.toLevel, monthlyBaseFen: data.pay.monthlyBaseFen },
     });
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     return accept(
       { auxiliary: [auxiliaryEvent('AuxiliaryDemoted', { auxiliaryId: data.auxiliaryId, fromLevel, toLevel: data.toLevel, basis: data.basis, pay: data.pay, demotedOn: on })] },
       judgement,

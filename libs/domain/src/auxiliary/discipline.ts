@@ -1,5 +1,5 @@
 import { type IsoDate, type MisconductCode, judgeInForce } from '@auxledger/statute';
-import { type Command, type CommandHandler, accept, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, accept, refuseCitingRules } from '../kernel';
 import { type OrganPathRefs, decidingOrganFacts, isDecidingOrganFacts, organPathRefs } from './deciding-organ';
 import { auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryRef, duplicateId, notInService } from './guards';
@@ -47,7 +47,7 @@ export const discipline: CommandHandler<Discipline, DisciplineRefs> = serviceCom
       discipline: { misconduct, description, sanction, decidingOrganId, effectiveFrom: on, effectiveUntil },
       ...organs,
     });
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     return accept(
       { auxiliary: [auxiliaryEvent('DisciplineDecided', { auxiliaryId, disciplineId, misconduct, description, sanction, decidingOrganId, effectiveFrom: on, effectiveUntil })] },
       judgement,

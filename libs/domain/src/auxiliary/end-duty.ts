@@ -1,4 +1,4 @@
-import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, accept, refuseWithStateCode, refuseCitingRules } from '../kernel';
 import { type DutyEndReason, auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryStream, judgeInForceOnly, notInService, unknownId } from './guards';
 import { serviceCommand } from './service-period';
@@ -17,11 +17,11 @@ export const endDuty: CommandHandler<EndDuty, AuxiliaryRefs> = serviceCommand<En
     const assignment = openAssignments(whole).find((a) => a.assignmentId === data.assignmentId);
     if (!assignment) return unknownId('ASSIGNMENT_NOT_OPEN', { zh: '进行中的工作安排', en: 'open assignment' }, data.assignmentId);
     if (on < assignment.from) {
-      return refuseByState('END_BEFORE_START', { zh: `结束日期${on}早于安排日期${assignment.from}`, en: `The end ${on} precedes the start ${assignment.from}` }, { from: assignment.from });
+      return refuseWithStateCode('END_BEFORE_START', { zh: `结束日期${on}早于安排日期${assignment.from}`, en: `The end ${on} precedes the start ${assignment.from}` }, { from: assignment.from });
     }
 
     const judgement = judgeInForceOnly(context, on);
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     return accept({ auxiliary: [auxiliaryEvent('DutyEnded', { auxiliaryId: data.auxiliaryId, assignmentId: data.assignmentId, endedOn: on, reason: data.reason })] }, judgement);
   },
 });

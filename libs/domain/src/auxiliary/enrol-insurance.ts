@@ -1,5 +1,5 @@
 import type { InsuranceKind } from '@auxledger/statute';
-import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, accept, refuseWithStateCode, refuseCitingRules } from '../kernel';
 import { auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryStream, judgeInForceOnly, notInService } from './guards';
 import { serviceCommand } from './service-period';
@@ -20,14 +20,14 @@ export const enrolInsurance: CommandHandler<EnrolInsurance, AuxiliaryRefs> = ser
   decide({ data, metadata }, _states, context, state) {
     const on = metadata.effectiveDate;
     if (!isInService(state)) return notInService(state);
-    if (data.kinds.length === 0) return refuseByState('NO_INSURANCE_NAMED', { zh: '须写明参保险种', en: 'Name at least one kind of insurance' });
+    if (data.kinds.length === 0) return refuseWithStateCode('NO_INSURANCE_NAMED', { zh: '须写明参保险种', en: 'Name at least one kind of insurance' });
     const already = data.kinds.filter((k) => state.service.insurance.includes(k));
     if (already.length) {
-      return refuseByState('ALREADY_ENROLLED', { zh: `已参保：${already.join('、')}`, en: `Already enrolled: ${already.join(', ')}` }, { kinds: already });
+      return refuseWithStateCode('ALREADY_ENROLLED', { zh: `已参保：${already.join('、')}`, en: `Already enrolled: ${already.join(', ')}` }, { kinds: already });
     }
 
     const judgement = judgeInForceOnly(context, on);
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     const kinds = [...new Set(data.kinds)];
     return accept({ auxiliary: [auxiliaryEvent('InsuranceEnrolled', { auxiliaryId: data.auxiliaryId, kinds, enrolledOn: on, reference: data.reference })] }, judgement);
   },

@@ -1,5 +1,5 @@
 import { judgeInForce, type IsoDate, type Judgement } from '@auxledger/statute';
-import { type Decision, type DecisionContext, type StreamRef, refuseByState } from '../kernel';
+import { type Decision, type DecisionContext, type StreamRef, refuseWithStateCode } from '../kernel';
 import type { LabourContract } from './events';
 import { Auxiliary, type AuxiliaryState } from './state';
 
@@ -18,13 +18,13 @@ export const auxiliaryStream = (command: { data: { auxiliaryId: string } }): Aux
 export const judgeInForceOnly = (context: DecisionContext, effectiveDate: IsoDate): Judgement => judgeInForce(context.registry, [], { effectiveDate });
 
 export const notHired = (): Decision<never> =>
-  refuseByState('AUXILIARY_NOT_HIRED', { zh: '没有该辅警的聘用记录', en: 'No hire is on record for this auxiliary' });
+  refuseWithStateCode('AUXILIARY_NOT_HIRED', { zh: '没有该辅警的聘用记录', en: 'No hire is on record for this auxiliary' });
 
 export const departed = (departedOn: IsoDate): Decision<never> =>
-  refuseByState('AUXILIARY_DEPARTED', { zh: `该辅警已于${departedOn}离职`, en: `The auxiliary departed on ${departedOn}` }, { departedOn });
+  refuseWithStateCode('AUXILIARY_DEPARTED', { zh: `该辅警已于${departedOn}离职`, en: `The auxiliary departed on ${departedOn}` }, { departedOn });
 
 export const suspended = (suspendedOn: IsoDate): Decision<never> =>
-  refuseByState('AUXILIARY_SUSPENDED', { zh: `该辅警自${suspendedOn}起停止执行职务`, en: `The auxiliary is suspended since ${suspendedOn}` }, { suspendedOn });
+  refuseWithStateCode('AUXILIARY_SUSPENDED', { zh: `该辅警自${suspendedOn}起停止执行职务`, en: `The auxiliary is suspended since ${suspendedOn}` }, { suspendedOn });
 
 /** The refusal for a record that is not in service: never hired, or departed. */
 export function notInService(state: AuxiliaryState): Decision<never> {
@@ -32,7 +32,7 @@ export function notInService(state: AuxiliaryState): Decision<never> {
 }
 
 export const beforeHire = (hiredOn: IsoDate, effectiveDate: IsoDate): Decision<never> =>
-  refuseByState(
+  refuseWithStateCode(
     'BEFORE_HIRE',
     { zh: `生效日期${effectiveDate}早于聘用日期${hiredOn}`, en: `The effective date ${effectiveDate} precedes the hire on ${hiredOn}` },
     { hiredOn, effectiveDate },
@@ -42,10 +42,10 @@ export const beforeHire = (hiredOn: IsoDate, effectiveDate: IsoDate): Decision<n
 export type Named = Readonly<{ zh: string; en: string }>;
 
 export const duplicateId = (what: Named, id: string): Decision<never> =>
-  refuseByState('DUPLICATE_ID', { zh: `${what.zh}${id}已有记录`, en: `${what.en} ${id} is already on record` }, { id });
+  refuseWithStateCode('DUPLICATE_ID', { zh: `${what.zh}${id}已有记录`, en: `${what.en} ${id} is already on record` }, { id });
 
 export const unknownId = (code: string, what: Named, id: string): Decision<never> =>
-  refuseByState(code, { zh: `没有${what.zh}${id}的记录`, en: `No ${what.en} ${id} is on record` }, { id });
+  refuseWithStateCode(code, { zh: `没有${what.zh}${id}的记录`, en: `No ${what.en} ${id} is on record` }, { id });
 
 /** A contract whose term does not hold together: what is wrong with it, or null (hire and renewal). */
 export function contractTermDefect(contract: LabourContract): string | null {
@@ -56,4 +56,4 @@ export function contractTermDefect(contract: LabourContract): string | null {
 }
 
 export const contractInconsistent = (defect: string): Decision<never> =>
-  refuseByState('CONTRACT_INCONSISTENT', { zh: '劳动合同期限记录不一致', en: `The contract record is inconsistent: ${defect}` });
+  refuseWithStateCode('CONTRACT_INCONSISTENT', { zh: '劳动合同期限记录不一致', en: `The contract record is inconsistent: ${defect}` });

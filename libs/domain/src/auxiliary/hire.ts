@@ -1,6 +1,6 @@
 import { type AuxiliaryCategory, type FactsFor, HIRE_CHECKS, type IsoDate, judgeInForce } from '@auxledger/statute';
 import { type RecruitmentApplicationState, applicantHired, applicationOrganMismatch, applicationRef, hireFacts } from '../recruitment-application';
-import { type Command, type CommandHandler, type StreamRef, accept, refuseByState, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, type StreamRef, accept, refuseWithStateCode, refuseCitingRules } from '../kernel';
 import { type OrganState, type RegisteredOrgan, isRegisteredOrgan, organRef, quotaFacts, quotaPlaceTaken } from '../organ';
 import { type PersonState, personContractStarted, personFacts, personRef, serviceHistoryFacts } from '../person';
 import { type LabourContract, type PayOnLevel, auxiliaryEvent } from './events';
@@ -71,18 +71,18 @@ export const hire: CommandHandler<Hire, HireRefs> = {
   }),
   decide({ data, metadata }, { auxiliary, person, organ, application }, context) {
     const on = metadata.effectiveDate;
-    if (auxiliary.status !== 'NOT_HIRED') return refuseByState('AUXILIARY_ALREADY_HIRED', { zh: '该辅警编号已有聘用记录', en: 'This auxiliary id already has a hire on record' });
-    if (!isRegisteredOrgan(organ)) return refuseByState('ORGAN_NOT_REGISTERED', { zh: `使用单位${data.usingOrganId}未登记`, en: `Using organ ${data.usingOrganId} is not registered` });
+    if (auxiliary.status !== 'NOT_HIRED') return refuseWithStateCode('AUXILIARY_ALREADY_HIRED', { zh: '该辅警编号已有聘用记录', en: 'This auxiliary id already has a hire on record' });
+    if (!isRegisteredOrgan(organ)) return refuseWithStateCode('ORGAN_NOT_REGISTERED', { zh: `使用单位${data.usingOrganId}未登记`, en: `Using organ ${data.usingOrganId} is not registered` });
     if (application.status === 'HIRED') {
-      return refuseByState('APPLICATION_ALREADY_USED', { zh: `该报名已于${application.hiredOn}聘用`, en: `This application led to a hire on ${application.hiredOn}` }, { auxiliaryId: application.auxiliaryId });
+      return refuseWithStateCode('APPLICATION_ALREADY_USED', { zh: `该报名已于${application.hiredOn}聘用`, en: `This application led to a hire on ${application.hiredOn}` }, { auxiliaryId: application.auxiliaryId });
     }
     if (application.status !== 'NONE' && application.personKey !== data.personKey) {
-      return refuseByState('APPLICATION_PERSON_MISMATCH', { zh: '报名记录属于另一人', en: 'The application belongs to another person' });
+      return refuseWithStateCode('APPLICATION_PERSON_MISMATCH', { zh: '报名记录属于另一人', en: 'The application belongs to another person' });
     }
     // An application is for the openings of its plan (the targeted one, if any): another organ may not hire on it and use up its applicant.
     const organMismatch = application.status === 'NONE' ? null : applicationOrganMismatch(application, data.usingOrganId);
     if (organMismatch) {
-      return refuseByState(
+      return refuseWithStateCode(
         'APPLICATION_FOR_ANOTHER_ORGAN',
         { zh: `该报名针对${organMismatch.expected.join('、')}的招聘岗位，使用单位${data.usingOrganId}不能据此聘用`, en: `The application is for an opening of ${organMismatch.expected.join(', ')}, not of the using organ ${data.usingOrganId}` },
         { usingOrganId: data.usingOrganId, applicationOrganIds: organMismatch.expected },
@@ -96,7 +96,7 @@ export const hire: CommandHandler<Hire, HireRefs> = {
     const judgement = fromApplication
       ? judgeInForce(context.registry, HIRE_CHECKS, { ...besides, ...fromApplication })
       : judgeInForce(context.registry, WITHOUT_APPLICANT, { ...besides, application: null, step: { kind: 'HIRE' } });
-    if (!judgement.ok || application.status === 'NONE') return refuseByStatute(judgement);
+    if (!judgement.ok || application.status === 'NONE') return refuseCitingRules(judgement);
 
     const { auxiliaryId, applicationId, personKey, usingOrganId, category, contract, level, pay } = data;
     return accept(

@@ -1,5 +1,5 @@
 import { type FactsFor, PROMOTE_CHECKS, judgeInForce } from '@auxledger/statute';
-import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, accept, refuseWithStateCode, refuseCitingRules } from '../kernel';
 import { type PayOnLevel, auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryStream, notInService, suspended } from './guards';
 import { serviceCommand } from './service-period';
@@ -49,11 +49,11 @@ export const promote: CommandHandler<Promote, AuxiliaryRefs> = serviceCommand<Pr
     if (!isInService(state)) return notInService(state);
     if (state.status === 'SUSPENDED') return suspended(state.suspendedOn);
     if (data.route === 'SELECTION' && !data.selectionRef?.trim()) {
-      return refuseByState('SELECTION_DECISION_MISSING', { zh: '选拔晋升须记录选拔决定', en: 'A promotion by selection records the selection decision' });
+      return refuseWithStateCode('SELECTION_DECISION_MISSING', { zh: '选拔晋升须记录选拔决定', en: 'A promotion by selection records the selection decision' });
     }
 
     const judgement = judgeInForce(context.registry, PROMOTE_CHECKS, promotionFacts(state, data, on));
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     const latest = latestAssessmentOn(state.service, on);
     return accept(
       {

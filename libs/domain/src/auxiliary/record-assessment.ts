@@ -1,5 +1,5 @@
 import { ASSESS, type AssessmentDimension, judgeInForce } from '@auxledger/statute';
-import { type Command, type CommandHandler, accept, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, accept, refuseCitingRules } from '../kernel';
 import { auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryStream, duplicateId, notInService } from './guards';
 import { serviceCommand } from './service-period';
@@ -27,7 +27,7 @@ export const recordAssessment: CommandHandler<RecordAssessment, AuxiliaryRefs> =
     if (whole.service.assessments.some((a) => a.assessmentId === data.assessmentId)) return duplicateId({ zh: '考核', en: 'Assessment' }, data.assessmentId);
 
     const judgement = judgeInForce(context.registry, [ASSESS.id], { effectiveDate: on, assessment: { dimensions: data.dimensions, grade: data.grade } });
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     const { auxiliaryId, assessmentId, period, dimensions, grade } = data;
     return accept({ auxiliary: [auxiliaryEvent('AssessmentRecorded', { auxiliaryId, assessmentId, period, dimensions, grade, assessedOn: on })] }, judgement);
   },

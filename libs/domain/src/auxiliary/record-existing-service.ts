@@ -1,5 +1,5 @@
 import { type AuxiliaryCategory, type FactsFor, type InsuranceKind, type IsoDate, type RuleIdInForce, judgeInForce } from '@auxledger/statute';
-import { type Command, type CommandHandler, type StreamRef, accept, refuseByState, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, type StreamRef, accept, refuseWithStateCode, refuseCitingRules } from '../kernel';
 import { type OrganState, isRegisteredOrgan, organRef, quotaFacts, quotaPlaceTaken } from '../organ';
 import { type PersonState, personContractStarted, personFacts, personRef } from '../person';
 import { type LabourContract, type PayOnLevel, type TrainingKind, type TrainingTopic, auxiliaryEvent } from './events';
@@ -86,16 +86,16 @@ export const recordExistingService: CommandHandler<RecordExistingService, Record
   }),
   decide({ data, metadata }, { auxiliary, person, organ }, context) {
     const on = metadata.effectiveDate;
-    if (auxiliary.status !== 'NOT_HIRED') return refuseByState('AUXILIARY_ALREADY_HIRED', { zh: '该辅警编号已有聘用记录', en: 'This auxiliary id already has a hire on record' });
-    if (!isRegisteredOrgan(organ)) return refuseByState('ORGAN_NOT_REGISTERED', { zh: `使用单位${data.usingOrganId}未登记`, en: `Using organ ${data.usingOrganId} is not registered` });
+    if (auxiliary.status !== 'NOT_HIRED') return refuseWithStateCode('AUXILIARY_ALREADY_HIRED', { zh: '该辅警编号已有聘用记录', en: 'This auxiliary id already has a hire on record' });
+    if (!isRegisteredOrgan(organ)) return refuseWithStateCode('ORGAN_NOT_REGISTERED', { zh: `使用单位${data.usingOrganId}未登记`, en: `Using organ ${data.usingOrganId} is not registered` });
     const defect = contractTermDefect(data.contract);
     if (defect) return contractInconsistent(defect);
     const ids = data.trainings.map((t) => t.trainingId);
     const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
-    if (repeated !== undefined) return refuseByState('DUPLICATE_ID', { zh: `培训编号${repeated}重复`, en: `Training id ${repeated} appears twice` }, { trainingId: repeated });
+    if (repeated !== undefined) return refuseWithStateCode('DUPLICATE_ID', { zh: `培训编号${repeated}重复`, en: `Training id ${repeated} appears twice` }, { trainingId: repeated });
     const annualWithoutYear = data.trainings.find((t) => (t.kind === 'ANNUAL') !== (t.year !== null));
     if (annualWithoutYear) {
-      return refuseByState('TRAINING_YEAR_MISMATCH', { zh: '年度培训须写明年度，其他培训不写年度', en: 'An annual training names its year; other trainings name none' }, { trainingId: annualWithoutYear.trainingId });
+      return refuseWithStateCode('TRAINING_YEAR_MISMATCH', { zh: '年度培训须写明年度，其他培训不写年度', en: 'An annual training names its year; other trainings name none' }, { trainingId: annualWithoutYear.trainingId });
     }
 
     const datesOnRecord = [
@@ -111,7 +111,7 @@ export const recordExistingService: CommandHandler<RecordExistingService, Record
       auxiliary: { usingOrganIds: [data.usingOrganId] },
     };
     const judgement = judgeInForce(context.registry, EXISTING_SERVICE_CHECKS, facts);
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
 
     const { auxiliaryId, personKey, usingOrganId, category, contract, level, pay, hiredOn, sourceRef } = data;
     return accept(

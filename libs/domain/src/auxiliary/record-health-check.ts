@@ -1,5 +1,5 @@
 import type { IsoDate } from '@auxledger/statute';
-import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, accept, refuseWithStateCode, refuseCitingRules } from '../kernel';
 import { HEALTH_CHECK_RESULTS, type HealthCheckResult, auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryStream, judgeInForceOnly, notInService } from './guards';
 import type { SealedData } from '../identity/person-identity';
@@ -35,21 +35,21 @@ export const recordHealthCheck: CommandHandler<RecordHealthCheck, AuxiliaryRefs>
     if (!isInService(state)) return notInService(state);
     const r = state.service;
     if (data.checkedOn < r.hiredOn || data.checkedOn > on) {
-      return refuseByState(
+      return refuseWithStateCode(
         'HEALTH_CHECK_DATE_OUT_OF_RANGE',
         { zh: `体检日期${data.checkedOn}须在聘用日期${r.hiredOn}与记录生效日期${on}之间`, en: `A health check on ${data.checkedOn} must lie between the hire (${r.hiredOn}) and the effective date (${on})` },
         { checkedOn: data.checkedOn },
       );
     }
     if (!isSealed(data.result) && !HEALTH_CHECK_RESULTS.includes(data.result)) {
-      return refuseByState('HEALTH_CHECK_RESULT_UNKNOWN', { zh: `体检结论类别${String(data.result)}无效`, en: `Unknown health check result category ${String(data.result)}` }, { expected: [...HEALTH_CHECK_RESULTS] });
+      return refuseWithStateCode('HEALTH_CHECK_RESULT_UNKNOWN', { zh: `体检结论类别${String(data.result)}无效`, en: `Unknown health check result category ${String(data.result)}` }, { expected: [...HEALTH_CHECK_RESULTS] });
     }
     if (data.checkedOn === whole.service.lastHealthCheckOn) {
-      return refuseByState('HEALTH_CHECK_ALREADY_RECORDED', { zh: `${data.checkedOn}的健康体检已有记录`, en: `The health check of ${data.checkedOn} is already on record` }, { checkedOn: data.checkedOn });
+      return refuseWithStateCode('HEALTH_CHECK_ALREADY_RECORDED', { zh: `${data.checkedOn}的健康体检已有记录`, en: `The health check of ${data.checkedOn} is already on record` }, { checkedOn: data.checkedOn });
     }
 
     const judgement = judgeInForceOnly(context, on);
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     const { auxiliaryId, checkedOn, result } = data;
     if (isSealed(result)) {
       return accept({ auxiliary: [{ ...auxiliaryEvent('HealthCheckRecorded', { auxiliaryId, checkedOn, personKey: whole.service.personKey, sealedResult: result }), schemaVersion: 2 }] }, judgement);

@@ -1,5 +1,5 @@
 import { type InjuryFacts, type IsoDate, judgeInForce } from '@auxledger/statute';
-import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, accept, refuseWithStateCode, refuseCitingRules } from '../kernel';
 import { auxiliaryEvent } from './events';
 import type { SealedData } from '../identity/person-identity';
 import { type AuxiliaryRefs, auxiliaryStream, duplicateId } from './guards';
@@ -37,15 +37,15 @@ export const recordInjury: CommandHandler<RecordInjury, AuxiliaryRefs> = service
     const on = metadata.effectiveDate;
     if (whole.service.injuryIds.includes(data.injuryId)) return duplicateId({ zh: '伤亡记录', en: 'Injury record' }, data.injuryId);
     if (data.occurredOn < state.service.hiredOn || data.occurredOn > on) {
-      return refuseByState('INJURY_DATE_OUT_OF_RANGE', { zh: `发生日期${data.occurredOn}须在聘用之后、记录之前`, en: `The date ${data.occurredOn} must lie between the hire and the effective date` });
+      return refuseWithStateCode('INJURY_DATE_OUT_OF_RANGE', { zh: `发生日期${data.occurredOn}须在聘用之后、记录之前`, en: `The date ${data.occurredOn} must lie between the hire and the effective date` });
     }
 
     if (data.medicalDetails !== null && !isSealed(data.medicalDetails)) {
-      return refuseByState('MEDICAL_DETAILS_NOT_SEALED', { zh: '医疗情况须加密后记录（个人信息保护法第二十八条）', en: 'Medical details are recorded sealed only (PIPL Art. 28)' });
+      return refuseWithStateCode('MEDICAL_DETAILS_NOT_SEALED', { zh: '医疗情况须加密后记录（个人信息保护法第二十八条）', en: 'Medical details are recorded sealed only (PIPL Art. 28)' });
     }
     const { auxiliaryId, injuryId, kind, legalBasis, occurredOn, determinationRef, medicalDetails } = data;
     const judgement = judgeInForce(context.registry, ['INJURY'], { effectiveDate: on, injury: { kind, legalBasis } });
-    if (!judgement.ok || legalBasis === null) return refuseByStatute(judgement);
+    if (!judgement.ok || legalBasis === null) return refuseCitingRules(judgement);
     return accept(
       {
         auxiliary: [

@@ -1,5 +1,5 @@
 import type { EquipmentQualification, IsoDate } from '@auxledger/statute';
-import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, accept, refuseWithStateCode, refuseCitingRules } from '../kernel';
 import { auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryStream, duplicateId, judgeInForceOnly, notInService } from './guards';
 import { serviceCommand } from './service-period';
@@ -23,13 +23,13 @@ export const recordQualification: CommandHandler<RecordQualification, AuxiliaryR
   decide({ data, metadata }, _states, context, state, whole) {
     if (!isInService(state)) return notInService(state);
     if (whole.service.qualifications.some((q) => q.qualificationId === data.qualificationId)) return duplicateId({ zh: '资格', en: 'Qualification' }, data.qualificationId);
-    if (!data.reference.trim()) return refuseByState('QUALIFICATION_REFERENCE_MISSING', { zh: '资格须记录证书编号', en: 'A qualification records its certificate reference' });
+    if (!data.reference.trim()) return refuseWithStateCode('QUALIFICATION_REFERENCE_MISSING', { zh: '资格须记录证书编号', en: 'A qualification records its certificate reference' });
     if (data.validUntil !== null && data.validUntil < data.validFrom) {
-      return refuseByState('QUALIFICATION_PERIOD', { zh: '资格有效期结束日早于开始日', en: 'The qualification ends before it starts' });
+      return refuseWithStateCode('QUALIFICATION_PERIOD', { zh: '资格有效期结束日早于开始日', en: 'The qualification ends before it starts' });
     }
 
     const judgement = judgeInForceOnly(context, metadata.effectiveDate);
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     const { auxiliaryId, qualificationId, kind, validFrom, validUntil, reference } = data;
     return accept({ auxiliary: [auxiliaryEvent('QualificationRecorded', { auxiliaryId, qualificationId, kind, validFrom, validUntil, reference })] }, judgement);
   },

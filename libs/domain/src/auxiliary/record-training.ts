@@ -1,5 +1,5 @@
 import type { IsoDate } from '@auxledger/statute';
-import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, accept, refuseWithStateCode, refuseCitingRules } from '../kernel';
 import { type TrainingKind, type TrainingTopic, auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryStream, duplicateId, judgeInForceOnly, notInService } from './guards';
 import { serviceCommand } from './service-period';
@@ -31,18 +31,18 @@ export const recordTraining: CommandHandler<RecordTraining, AuxiliaryRefs> = ser
     if (!isInService(state)) return notInService(state);
     if (whole.service.training.trainingIds.includes(data.trainingId)) return duplicateId({ zh: '培训', en: 'Training' }, data.trainingId);
     if (data.completedOn < state.service.hiredOn || data.completedOn > on) {
-      return refuseByState(
+      return refuseWithStateCode(
         'TRAINING_DATE_OUT_OF_RANGE',
         { zh: `培训完成日期${data.completedOn}须在聘用日期${state.service.hiredOn}与记录生效日期${on}之间`, en: `Training completed on ${data.completedOn} must lie between the hire (${state.service.hiredOn}) and the effective date (${on})` },
         { completedOn: data.completedOn },
       );
     }
     if ((data.kind === 'ANNUAL') !== (data.year !== null)) {
-      return refuseByState('TRAINING_YEAR', { zh: '年度培训须写明年度，其他培训不写年度', en: 'Annual training names its year; other training does not' });
+      return refuseWithStateCode('TRAINING_YEAR', { zh: '年度培训须写明年度，其他培训不写年度', en: 'Annual training names its year; other training does not' });
     }
 
     const judgement = judgeInForceOnly(context, on);
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     const { auxiliaryId, trainingId, kind, year, topics, completedOn, outcome } = data;
     return accept({ auxiliary: [auxiliaryEvent('TrainingRecorded', { auxiliaryId, trainingId, kind, year, topics, completedOn, outcome })] }, judgement);
   },

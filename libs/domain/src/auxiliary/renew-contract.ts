@@ -1,5 +1,5 @@
 import { type FactsFor, type IsoDate, RENEW_CONTRACT_CHECKS, addDays, judgeInForce } from '@auxledger/statute';
-import { type Command, type CommandHandler, type StreamRef, accept, refuseByState, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, type StreamRef, accept, refuseWithStateCode, refuseCitingRules } from '../kernel';
 import { type PersonState, activeContractOf, personContractRenewed, personRef } from '../person';
 import { type LabourContract, auxiliaryEvent } from './events';
 import { auxiliaryRef, contractInconsistent, contractTermDefect, duplicateId, notInService, suspended } from './guards';
@@ -67,24 +67,24 @@ export const renewContract: CommandHandler<RenewContract, RenewContractRefs> = s
     if (state.status === 'SUSPENDED') return suspended(state.suspendedOn);
     const r = state.service;
     if (data.personKey !== r.personKey) {
-      return refuseByState('STREAMS_DO_NOT_MATCH_RECORD', { zh: '命令中的人员与辅警记录不符', en: "The command's person is not the one on the auxiliary's record" });
+      return refuseWithStateCode('STREAMS_DO_NOT_MATCH_RECORD', { zh: '命令中的人员与辅警记录不符', en: "The command's person is not the one on the auxiliary's record" });
     }
     if (!activeContractOf(person, r.contract.contractId)) {
-      return refuseByState('PERSON_REGISTRY_OUT_OF_STEP', { zh: '人员登记中没有该在用合同', en: 'The person registry does not hold this active contract' }, { contractId: r.contract.contractId });
+      return refuseWithStateCode('PERSON_REGISTRY_OUT_OF_STEP', { zh: '人员登记中没有该在用合同', en: 'The person registry does not hold this active contract' }, { contractId: r.contract.contractId });
     }
     if (r.contract.kind === 'OPEN_ENDED') {
-      return refuseByState('CONTRACT_OPEN_ENDED', { zh: '现行劳动合同为无固定期限合同，无需续订', en: 'The contract in force is open-ended: there is no end to renew' }, { contractId: r.contract.contractId });
+      return refuseWithStateCode('CONTRACT_OPEN_ENDED', { zh: '现行劳动合同为无固定期限合同，无需续订', en: 'The contract in force is open-ended: there is no end to renew' }, { contractId: r.contract.contractId });
     }
     const next = data.contract;
     if ([whole.service.contract, ...whole.service.previousContracts].some((c) => c.contractId === next.contractId)) return duplicateId({ zh: '劳动合同', en: 'Contract' }, next.contractId);
     const defect = contractTermDefect(next) ?? gapDefect(r.contract, next);
     if (defect) return contractInconsistent(defect);
     if (next.endDate !== null && on > next.endDate) {
-      return refuseByState('RENEWAL_AFTER_TERM', { zh: `续订日期${on}晚于新合同的期满日${next.endDate}`, en: `The renewal on ${on} is dated after the new contract's last day ${next.endDate}` });
+      return refuseWithStateCode('RENEWAL_AFTER_TERM', { zh: `续订日期${on}晚于新合同的期满日${next.endDate}`, en: `The renewal on ${on} is dated after the new contract's last day ${next.endDate}` });
     }
 
     const judgement = judgeInForce(context.registry, RENEW_CONTRACT_CHECKS, renewalFacts(r, next, on));
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     const { auxiliaryId, personKey } = data;
     return accept(
       {

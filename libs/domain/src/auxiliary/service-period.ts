@@ -1,5 +1,5 @@
 import { type Citation, type IsoDate, type Judgement, judgeInForce, nmg } from '@auxledger/statute';
-import { type Command, type CommandHandler, type Decision, type DecisionContext, type StreamRef, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, type Decision, type DecisionContext, type StreamRef, refuseCitingRules } from '../kernel';
 import { notHired } from './guards';
 import { type AuxiliaryState, type Hired, asOf, isHired } from './state';
 
@@ -78,11 +78,11 @@ export function serviceCommand<C extends Command, Refs extends { auxiliary: Stre
       const state = (states as { auxiliary: AuxiliaryState }).auxiliary;
       if (!isHired(state)) return notHired();
         const { judgement, record } = judgeServicePeriod(handler.commandType, state, command.metadata.effectiveDate, context);
-      if (!isHired(record)) return refuseByStatute(judgement);
+      if (!isHired(record)) return refuseCitingRules(judgement);
       const decision = handler.decide(command, states, context, record, state);
       if (judgement.ok) return decision;
       // After the departure, every failed rule at once: the handler's own violations beside SERVICE-PERIOD.
-      return !decision.accepted && decision.refusal.kind === 'STATUTE' ? refuseByStatute(mergeJudgements(judgement, decision.refusal.judgement)) : refuseByStatute(judgement);
+      return !decision.accepted && decision.refusal.kind === 'STATUTE' ? refuseCitingRules(mergeJudgements(judgement, decision.refusal.judgement)) : refuseCitingRules(judgement);
     },
   };
 }

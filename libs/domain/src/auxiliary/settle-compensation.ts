@@ -1,5 +1,5 @@
 import { type Citation, nmg } from '@auxledger/statute';
-import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, accept, refuseWithStateCode, refuseCitingRules } from '../kernel';
 import { auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryStream, judgeInForceOnly, unknownId } from './guards';
 import { serviceCommand } from './service-period';
@@ -35,33 +35,33 @@ export const settleCompensation: CommandHandler<SettleCompensation, AuxiliaryRef
     const paid = whole.service.compensations.find((c) => c.compensationId === data.compensationId);
     if (!paid) return unknownId('COMPENSATION_NOT_PAID', COMPENSATION_NAME, data.compensationId);
     if (paid.settledOn) {
-      return refuseByState(
+      return refuseWithStateCode(
         'COMPENSATION_ALREADY_SETTLED',
         { zh: `赔偿${data.compensationId}已于${paid.settledOn}了结`, en: `Compensation ${data.compensationId} was settled on ${paid.settledOn}` },
         { settledOn: paid.settledOn },
       );
     }
     if (!COMPENSATION_SETTLEMENTS.includes(data.settlement)) {
-      return refuseByState('SETTLEMENT_UNKNOWN', { zh: `了结方式${String(data.settlement)}无效`, en: `Unknown settlement ${String(data.settlement)}` }, { expected: [...COMPENSATION_SETTLEMENTS] });
+      return refuseWithStateCode('SETTLEMENT_UNKNOWN', { zh: `了结方式${String(data.settlement)}无效`, en: `Unknown settlement ${String(data.settlement)}` }, { expected: [...COMPENSATION_SETTLEMENTS] });
     }
     if (data.settlement === 'RECOVERY_BORNE' && paid.recoveredFen === 0) {
-      return refuseByState(
+      return refuseWithStateCode(
         'RECOVERY_NOT_ORDERED',
         { zh: `赔偿${data.compensationId}未责令辅警承担费用，不能以“已承担”了结（第四十二条第三款）`, en: `No recovery was ordered on compensation ${data.compensationId}: it cannot be settled as borne (Art. 42 ¶3)` },
         { recoveredFen: 0 },
       );
     }
     if (data.settlement === 'NO_RECOVERY' && paid.recoveredFen > 0) {
-      return refuseByState(
+      return refuseWithStateCode(
         'RECOVERY_ORDERED',
         { zh: `已责令辅警承担${paid.recoveredFen}分，不能以“不追偿”了结（第四十二条第三款）`, en: `${paid.recoveredFen} fen were ordered from the auxiliary: it cannot be settled as no recovery (Art. 42 ¶3)` },
         { recoveredFen: paid.recoveredFen },
       );
     }
-    if (!data.settlementRef.trim()) return refuseByState('SETTLEMENT_REF_MISSING', { zh: '应记录了结的文书编号', en: 'The settlement’s document reference is required' });
+    if (!data.settlementRef.trim()) return refuseWithStateCode('SETTLEMENT_REF_MISSING', { zh: '应记录了结的文书编号', en: 'The settlement’s document reference is required' });
 
     const judgement = judgeInForceOnly(context, on);
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     const { auxiliaryId, compensationId, settlement, settlementRef } = data;
     return accept(
       { auxiliary: [auxiliaryEvent('CompensationSettled', { auxiliaryId, compensationId, settlement, settlementRef, recoveredFen: paid.recoveredFen, settledOn: on })] },

@@ -1,4 +1,4 @@
-import { type Command, type CommandHandler, accept, refuseByState, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, accept, refuseWithStateCode, refuseCitingRules } from '../kernel';
 import { auxiliaryEvent } from './events';
 import { type AuxiliaryRefs, auxiliaryStream, judgeInForceOnly, notInService, suspended } from './guards';
 import { serviceCommand } from './service-period';
@@ -13,7 +13,7 @@ import { isInService, isWorking, openAssignments } from './state';
 export type Suspend = Command<'Suspend', { auxiliaryId: string; decisionRef: string; reason: string }>;
 export type Reinstate = Command<'Reinstate', { auxiliaryId: string; decisionRef: string }>;
 
-const decisionMissing = () => refuseByState('DECISION_REF_MISSING', { zh: '须记录决定文号', en: 'The decision reference is required' });
+const decisionMissing = () => refuseWithStateCode('DECISION_REF_MISSING', { zh: '须记录决定文号', en: 'The decision reference is required' });
 
 export const suspend: CommandHandler<Suspend, AuxiliaryRefs> = serviceCommand<Suspend, AuxiliaryRefs>({
   commandType: 'Suspend',
@@ -24,10 +24,10 @@ export const suspend: CommandHandler<Suspend, AuxiliaryRefs> = serviceCommand<Su
     if (!isWorking(state)) return suspended(state.suspendedOn);
     if (!data.decisionRef.trim()) return decisionMissing();
     const late = openAssignments(whole).find((a) => a.from > on);
-    if (late) return refuseByState('ASSIGNMENT_AFTER_DATE', { zh: `工作安排${late.assignmentId}始于${late.from}，晚于停职日期`, en: `Assignment ${late.assignmentId} starts on ${late.from}, after the suspension` });
+    if (late) return refuseWithStateCode('ASSIGNMENT_AFTER_DATE', { zh: `工作安排${late.assignmentId}始于${late.from}，晚于停职日期`, en: `Assignment ${late.assignmentId} starts on ${late.from}, after the suspension` });
 
     const judgement = judgeInForceOnly(context, on);
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     const { auxiliaryId, decisionRef, reason } = data;
     return accept(
       {
@@ -48,12 +48,12 @@ export const reinstate: CommandHandler<Reinstate, AuxiliaryRefs> = serviceComman
     const on = metadata.effectiveDate;
     if (!isInService(state)) return notInService(state);
     // The suspension in force on the record is the one that ends: a reinstatement is never dated before it.
-    if (whole.status !== 'SUSPENDED') return refuseByState('AUXILIARY_NOT_SUSPENDED', { zh: '该辅警未停止执行职务', en: 'The auxiliary is not suspended' });
-    if (on < whole.suspendedOn) return refuseByState('REINSTATED_BEFORE_SUSPENSION', { zh: `恢复日期早于停职日期${whole.suspendedOn}`, en: `Reinstatement precedes the suspension on ${whole.suspendedOn}` });
+    if (whole.status !== 'SUSPENDED') return refuseWithStateCode('AUXILIARY_NOT_SUSPENDED', { zh: '该辅警未停止执行职务', en: 'The auxiliary is not suspended' });
+    if (on < whole.suspendedOn) return refuseWithStateCode('REINSTATED_BEFORE_SUSPENSION', { zh: `恢复日期早于停职日期${whole.suspendedOn}`, en: `Reinstatement precedes the suspension on ${whole.suspendedOn}` });
     if (!data.decisionRef.trim()) return decisionMissing();
 
     const judgement = judgeInForceOnly(context, on);
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     return accept({ auxiliary: [auxiliaryEvent('AuxiliaryReinstated', { auxiliaryId: data.auxiliaryId, decisionRef: data.decisionRef, reinstatedOn: on })] }, judgement);
   },
 });

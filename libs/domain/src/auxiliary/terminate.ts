@@ -1,5 +1,5 @@
 import { type TerminationFacts, type TerminationReason, judgeInForce } from '@auxledger/statute';
-import { type Command, type CommandHandler, type StreamRef, accept, refuseByState, refuseByStatute } from '../kernel';
+import { type Command, type CommandHandler, type StreamRef, accept, refuseWithStateCode, refuseCitingRules } from '../kernel';
 import { type OrganState, holdsQuotaPlace, organRef, quotaPlaceReleased } from '../organ';
 import { type PersonState, activeContractOf, personContractEnded, personRef } from '../person';
 import { auxiliaryEvent } from './events';
@@ -46,20 +46,20 @@ export const terminate: CommandHandler<Terminate, TerminateRefs> = serviceComman
     if (!isInService(state)) return notInService(state);
     const r = state.service;
     if (data.personKey !== r.personKey || data.usingOrganId !== r.usingOrganId) {
-      return refuseByState('STREAMS_DO_NOT_MATCH_RECORD', { zh: '命令中的人员或使用单位与辅警记录不符', en: "The command's person or using organ is not the one on the auxiliary's record" });
+      return refuseWithStateCode('STREAMS_DO_NOT_MATCH_RECORD', { zh: '命令中的人员或使用单位与辅警记录不符', en: "The command's person or using organ is not the one on the auxiliary's record" });
     }
     if (!activeContractOf(person, r.contract.contractId)) {
-      return refuseByState('PERSON_REGISTRY_OUT_OF_STEP', { zh: '人员登记中没有该在用合同', en: "The person registry does not hold this active contract" }, { contractId: r.contract.contractId });
+      return refuseWithStateCode('PERSON_REGISTRY_OUT_OF_STEP', { zh: '人员登记中没有该在用合同', en: "The person registry does not hold this active contract" }, { contractId: r.contract.contractId });
     }
     const contradiction = reasonContradictsContract(state, data.reason, on);
     if (contradiction) {
-      return refuseByState('REASON_CONTRADICTS_CONTRACT', { zh: `解除原因${data.reason}与劳动合同期限不符`, en: `Reason ${data.reason} does not fit the contract: ${contradiction}` }, { reason: data.reason });
+      return refuseWithStateCode('REASON_CONTRADICTS_CONTRACT', { zh: `解除原因${data.reason}与劳动合同期限不符`, en: `Reason ${data.reason} does not fit the contract: ${contradiction}` }, { reason: data.reason });
     }
     const late = openAssignments(whole).find((a) => a.from > on);
-    if (late) return refuseByState('ASSIGNMENT_AFTER_DATE', { zh: `工作安排${late.assignmentId}始于${late.from}，晚于离职日期`, en: `Assignment ${late.assignmentId} starts on ${late.from}, after the departure` });
+    if (late) return refuseWithStateCode('ASSIGNMENT_AFTER_DATE', { zh: `工作安排${late.assignmentId}始于${late.from}，晚于离职日期`, en: `Assignment ${late.assignmentId} starts on ${late.from}, after the departure` });
 
     const judgement = judgeInForce(context.registry, ['TERMINATE'], { effectiveDate: on, termination: { ground: data.ground, reason: data.reason } });
-    if (!judgement.ok || data.ground === null) return refuseByStatute(judgement);
+    if (!judgement.ok || data.ground === null) return refuseCitingRules(judgement);
 
     const { auxiliaryId, reason, ground } = data;
     const { personKey, usingOrganId, contract } = r;

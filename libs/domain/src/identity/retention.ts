@@ -1,7 +1,7 @@
 import { type Bilingual, type Citation, type IsoDate, type RuleSetRegistry, type RulesInForce, addYears, nmg, parameterOn, renderCitation, ruleSetInForce } from '@auxledger/statute';
 import { type AuxiliaryState, isHired, isInService } from '../auxiliary/state';
 import { auxiliaryRef } from '../auxiliary/guards';
-import { type Command, type CommandHandler, type StreamRef, accept, refuseByState } from '../kernel';
+import { type Command, type CommandHandler, type StreamRef, accept, refuseWithStateCode } from '../kernel';
 import { type PersonState, personRef } from '../person/person';
 import { type PersonIdentityState, personIdentityRef, personalDataShredded } from './person-identity';
 
@@ -191,7 +191,7 @@ export const shredPersonalData: CommandHandler<ShredPersonalData, ShredRefs> = {
     );
     const missing = auxiliaryIdsOf(person).filter((id) => !(id in auxiliaries));
     if (missing.length > 0) {
-      return refuseByState(
+      return refuseWithStateCode(
         'AUXILIARY_RECORDS_INCOMPLETE',
         { zh: `须一并审查此人的全部辅警档案，缺少：${missing.join('、')}`, en: `Every auxiliary record of the person must be judged; missing: ${missing.join(', ')}` },
         { missing },
@@ -200,21 +200,21 @@ export const shredPersonalData: CommandHandler<ShredPersonalData, ShredRefs> = {
     const review = reviewRetention({ personKey: data.personKey, person, auxiliaries, identity, registry: context.registry, on: metadata.effectiveDate });
     switch (review.status) {
       case 'NO_IDENTITY':
-        return refuseByState('IDENTITY_NOT_RECORDED', { zh: `人员 ${data.personKey} 没有身份记录`, en: `No identity is recorded for ${data.personKey}` });
+        return refuseWithStateCode('IDENTITY_NOT_RECORDED', { zh: `人员 ${data.personKey} 没有身份记录`, en: `No identity is recorded for ${data.personKey}` });
       case 'SHREDDED':
-        return refuseByState('PERSONAL_DATA_ALREADY_SHREDDED', { zh: '此人的数据密钥已记录为销毁', en: "The person's data key is already recorded as shredded" }, { keyId: review.keyId });
+        return refuseWithStateCode('PERSONAL_DATA_ALREADY_SHREDDED', { zh: '此人的数据密钥已记录为销毁', en: "The person's data key is already recorded as shredded" }, { keyId: review.keyId });
       case 'NOT_HIRED':
-        return refuseByState('PERSON_NOT_HIRED', { zh: '此人从未聘用：保存期限自离职起算', en: 'The person was never hired: the retention period counts from a departure' });
+        return refuseWithStateCode('PERSON_NOT_HIRED', { zh: '此人从未聘用：保存期限自离职起算', en: 'The person was never hired: the retention period counts from a departure' });
       case 'IN_SERVICE':
-        return refuseByState('PERSON_IN_SERVICE', { zh: '此人仍在职，个人信息须保存', en: 'The person is in service: their personal data is kept' });
+        return refuseWithStateCode('PERSON_IN_SERVICE', { zh: '此人仍在职，个人信息须保存', en: 'The person is in service: their personal data is kept' });
       case 'KEPT':
-        return refuseByState(
+        return refuseWithStateCode(
           'RETENTION_NOT_ENDED',
           { zh: `保存期限至 ${review.dueOn ?? '—'} 届满（参数 ${RETENTION_PARAMETER}${review.basis?.isDefault ? '，默认值' : ''}）`, en: `The retention period ends on ${review.dueOn ?? '—'} (parameter ${RETENTION_PARAMETER}${review.basis?.isDefault ? ', default' : ''})` },
           { dueOn: review.dueOn, basis: review.basis },
         );
       case 'HELD':
-        return refuseByState(
+        return refuseWithStateCode(
           'PERSONAL_DATA_HELD',
           { zh: `此人的个人信息仍须保存：${review.holds.map((h) => `${h.citationText.zh}：${h.message.zh}`).join('；')}`, en: `The person's personal data is still needed: ${review.holds.map((h) => `${h.citationText.en}: ${h.message.en}`).join('; ')}` },
           { holds: review.holds },

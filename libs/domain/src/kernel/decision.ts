@@ -33,9 +33,11 @@ export const accept = <Roles extends string>(events: EventsByRole<Roles>, judgem
   judgement,
 });
 
-export const refuseByStatute = (judgement: Judgement): Decision<never> => ({ accepted: false, refusal: { kind: 'STATUTE', judgement } });
+/** Refused by the statute: the judgement names every failed rule with its citation (kind STATUTE). */
+export const refuseCitingRules = (judgement: Judgement): Decision<never> => ({ accepted: false, refusal: { kind: 'STATUTE', judgement } });
 
-export const refuseByState = (code: string, message: Bilingual, details?: Record<string, unknown>): Decision<never> => ({
+/** Refused because the command does not fit the record: a stable code and a bilingual message (kind STATE). */
+export const refuseWithStateCode = (code: string, message: Bilingual, details?: Record<string, unknown>): Decision<never> => ({
   accepted: false,
   refusal: { kind: 'STATE', code, message, ...(details ? { details } : {}) },
 });

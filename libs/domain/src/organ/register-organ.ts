@@ -1,5 +1,5 @@
 import { ORGAN_CHECKS, judgeInForce, type OrganKind, type OrganLevel } from '@auxledger/statute';
-import { accept, refuseByState, refuseByStatute, type Command, type CommandHandler, type StreamRef } from '../kernel';
+import { accept, refuseWithStateCode, refuseCitingRules, type Command, type CommandHandler, type StreamRef } from '../kernel';
 import { organRef, organRegistered, type OrganState } from './organ';
 
 /** Registers an organ with its level, kind (Art. 46) and parent; ORG-LEVEL reads the parent's level from its own stream. */
@@ -18,23 +18,23 @@ export const registerOrgan: CommandHandler<RegisterOrgan, Streams> = {
   }),
   decide({ data, metadata }, { organ, parent }, { registry }) {
     if (organ.status !== 'UNREGISTERED') {
-      return refuseByState('ORGAN_ALREADY_REGISTERED', { zh: `机关${data.organId}已登记`, en: `Organ ${data.organId} is already registered` });
+      return refuseWithStateCode('ORGAN_ALREADY_REGISTERED', { zh: `机关${data.organId}已登记`, en: `Organ ${data.organId} is already registered` });
     }
     if (data.parentId === data.organId) {
-      return refuseByState('ORGAN_OWN_PARENT', { zh: '机关不能是自己的上级机关', en: 'An organ cannot be its own parent' });
+      return refuseWithStateCode('ORGAN_OWN_PARENT', { zh: '机关不能是自己的上级机关', en: 'An organ cannot be its own parent' });
     }
     if (data.parentId !== null && parent?.status !== 'REGISTERED') {
-      return refuseByState('PARENT_NOT_REGISTERED', { zh: `上级机关${data.parentId}未登记`, en: `The parent organ ${data.parentId} is not registered` });
+      return refuseWithStateCode('PARENT_NOT_REGISTERED', { zh: `上级机关${data.parentId}未登记`, en: `The parent organ ${data.parentId} is not registered` });
     }
     if (!data.name.trim()) {
-      return refuseByState('ORGAN_NAME_MISSING', { zh: '机关名称不能为空', en: 'An organ needs a name' });
+      return refuseWithStateCode('ORGAN_NAME_MISSING', { zh: '机关名称不能为空', en: 'An organ needs a name' });
     }
 
     const judgement = judgeInForce(registry, ORGAN_CHECKS, {
       effectiveDate: metadata.effectiveDate,
       organ: { id: data.organId, level: data.level, kind: data.kind, parent: parent?.status === 'REGISTERED' ? { id: parent.organId, level: parent.level } : null },
     });
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
 
     return accept({ organ: [organRegistered({ organId: data.organId, name: data.name, level: data.level, kind: data.kind, parentId: data.parentId })] }, judgement);
   },

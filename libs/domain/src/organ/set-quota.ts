@@ -1,5 +1,5 @@
 import { QUOTA_CHECKS, judgeInForce, type AuxiliaryCategory } from '@auxledger/statute';
-import { accept, refuseByState, refuseByStatute, type Command, type CommandHandler, type StreamRef } from '../kernel';
+import { accept, refuseWithStateCode, refuseCitingRules, type Command, type CommandHandler, type StreamRef } from '../kernel';
 import { organRef, quotaSet, type OrganState } from './organ';
 
 /**
@@ -26,7 +26,7 @@ export const setQuota: CommandHandler<SetQuota, Streams> = {
     const from = metadata.effectiveDate;
     // Registered, and on the quota's date: a quota from before an organ existed would count in quota use for days it had none.
     if (organ.status !== 'REGISTERED' || organ.registeredOn > from) {
-      return refuseByState(
+      return refuseWithStateCode(
         'ORGAN_NOT_REGISTERED',
         organ.status !== 'REGISTERED'
           ? { zh: `机关${data.organId}未登记`, en: `Organ ${data.organId} is not registered` }
@@ -36,7 +36,7 @@ export const setQuota: CommandHandler<SetQuota, Streams> = {
     }
     const setter = data.setByOrganId === data.organId ? organ : authority;
     if (setter?.status !== 'REGISTERED' || setter.registeredOn > from) {
-      return refuseByState(
+      return refuseWithStateCode(
         'AUTHORITY_NOT_REGISTERED',
         setter?.status !== 'REGISTERED'
           ? { zh: `核定机关${data.setByOrganId}未登记`, en: `The setting authority ${data.setByOrganId} is not registered` }
@@ -49,7 +49,7 @@ export const setQuota: CommandHandler<SetQuota, Streams> = {
       effectiveDate: from,
       quota: { organId: data.organId, setByLevel: setter.level, documentRef: data.documentRef, headcount: data.headcount, from },
     });
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
 
     const { organId, category, headcount, documentRef, setByOrganId } = data;
     return accept({ organ: [quotaSet({ organId, category, headcount, documentRef: documentRef.trim(), setByOrganId, from })] }, judgement);

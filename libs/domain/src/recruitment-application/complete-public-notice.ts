@@ -1,5 +1,5 @@
 import { judgeInForce, RECRUITMENT_STAGE_CHECKS, type IsoDate } from '@auxledger/statute';
-import { accept, refuseByState, refuseByStatute, type Command, type CommandHandler } from '../kernel';
+import { accept, refuseWithStateCode, refuseCitingRules, type Command, type CommandHandler } from '../kernel';
 import { publicNoticeCompleted } from './recruitment-application';
 import { isDecision, openStage, recruitingOrganOf, stageStreams, type StageStreams } from './stage';
 
@@ -19,14 +19,14 @@ export const completePublicNotice: CommandHandler<CompletePublicNotice, StageStr
     const recruitingOrgan = recruitingOrganOf(app, states.recruiter, metadata.actor.organId);
     if (isDecision(recruitingOrgan)) return recruitingOrgan;
     if (data.noticeUntil < data.noticeFrom) {
-      return refuseByState('NOTICE_PERIOD_INVALID', { zh: '公示期结束日早于开始日', en: 'The notice period ends before it starts' });
+      return refuseWithStateCode('NOTICE_PERIOD_INVALID', { zh: '公示期结束日早于开始日', en: 'The notice period ends before it starts' });
     }
     if (metadata.effectiveDate < data.noticeUntil) {
-      return refuseByState('NOTICE_PERIOD_NOT_OVER', { zh: `公示期至${data.noticeUntil}尚未届满`, en: `The public notice runs until ${data.noticeUntil}` });
+      return refuseWithStateCode('NOTICE_PERIOD_NOT_OVER', { zh: `公示期至${data.noticeUntil}尚未届满`, en: `The public notice runs until ${data.noticeUntil}` });
     }
     const inspectedOn = app.stages.find((s) => s.stage === 5)?.date;
     if (inspectedOn !== undefined && data.noticeFrom < inspectedOn) {
-      return refuseByState('NOTICE_BEFORE_INSPECTION', { zh: '公示开始于考察之前', en: 'The notice started before the inspection was recorded' });
+      return refuseWithStateCode('NOTICE_BEFORE_INSPECTION', { zh: '公示开始于考察之前', en: 'The notice started before the inspection was recorded' });
     }
 
     const judgement = judgeInForce(registry, RECRUITMENT_STAGE_CHECKS, {
@@ -35,7 +35,7 @@ export const completePublicNotice: CommandHandler<CompletePublicNotice, StageStr
       application: { id: app.applicationId, stages: app.stages },
       step: { kind: 'STAGE', stage: 6 },
     });
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     return accept({ application: [publicNoticeCompleted({ applicationId: data.applicationId, noticeFrom: data.noticeFrom, noticeUntil: data.noticeUntil })] }, judgement);
   },
 };

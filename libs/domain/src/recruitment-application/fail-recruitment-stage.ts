@@ -1,5 +1,5 @@
 import { judgeInForce, RECRUITMENT_STAGE_CHECKS } from '@auxledger/statute';
-import { accept, refuseByStatute, type Command, type CommandHandler } from '../kernel';
+import { accept, refuseCitingRules, type Command, type CommandHandler } from '../kernel';
 import { recruitmentStageFailed, type RecruitmentStageFailed } from './recruitment-application';
 import { isDecision, openStage, recruitingOrganOf, stageStreams, type StageStreams } from './stage';
 
@@ -27,7 +27,7 @@ export const failRecruitmentStage: CommandHandler<FailRecruitmentStage, StageStr
       application: { id: app.applicationId, stages: app.stages },
       step: { kind: 'STAGE', stage: data.stage },
     });
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     const { applicationId, stage, reason, reasonRef } = data;
     return accept({ application: [recruitmentStageFailed({ applicationId, stage, reason, reasonRef })] }, judgement);
   },

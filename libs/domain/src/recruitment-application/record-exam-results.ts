@@ -1,5 +1,5 @@
 import { judgeInForce, RECRUITMENT_STAGE_CHECKS } from '@auxledger/statute';
-import { accept, refuseByState, refuseByStatute, type Command, type CommandHandler } from '../kernel';
+import { accept, refuseWithStateCode, refuseCitingRules, type Command, type CommandHandler } from '../kernel';
 import { examsPassed, type ExamScores } from './recruitment-application';
 import { isDecision, openStage, recruitingOrganOf, stageStreams, type StageStreams } from './stage';
 
@@ -15,7 +15,7 @@ export const recordExamResults: CommandHandler<RecordExamResults, StageStreams> 
     const recruitingOrgan = recruitingOrganOf(app, states.recruiter, metadata.actor.organId);
     if (isDecision(recruitingOrgan)) return recruitingOrgan;
     if (Object.values(data.scores).some((n) => !Number.isFinite(n) || n < 0)) {
-      return refuseByState('INVALID_SCORES', { zh: '成绩应为非负数', en: 'Scores are non-negative numbers' }, { scores: data.scores });
+      return refuseWithStateCode('INVALID_SCORES', { zh: '成绩应为非负数', en: 'Scores are non-negative numbers' }, { scores: data.scores });
     }
 
     const judgement = judgeInForce(registry, RECRUITMENT_STAGE_CHECKS, {
@@ -24,7 +24,7 @@ export const recordExamResults: CommandHandler<RecordExamResults, StageStreams> 
       application: { id: app.applicationId, stages: app.stages },
       step: { kind: 'STAGE', stage: 3 },
     });
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     return accept({ application: [examsPassed({ applicationId: data.applicationId, scores: data.scores })] }, judgement);
   },
 };

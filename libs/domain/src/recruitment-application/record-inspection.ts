@@ -1,5 +1,5 @@
 import { judgeInForce, RECRUITMENT_STAGE_CHECKS, type BackgroundFinding } from '@auxledger/statute';
-import { accept, refuseByStatute, type Command, type CommandHandler } from '../kernel';
+import { accept, refuseCitingRules, type Command, type CommandHandler } from '../kernel';
 import { inspectionPassed } from './recruitment-application';
 import { isDecision, openStage, recruitingOrganOf, serviceHistoryOf, stageWithPersonStreams, type PersonHistoryData, type StageWithPersonStreams } from './stage';
 
@@ -39,7 +39,7 @@ export const recordInspection: CommandHandler<RecordInspection, StageWithPersonS
       background: { findings },
       serviceHistory,
     });
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     return accept(
       {
         application: [

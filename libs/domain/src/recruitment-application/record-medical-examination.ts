@@ -1,5 +1,5 @@
 import { judgeInForce, RECRUITMENT_STAGE_CHECKS } from '@auxledger/statute';
-import { accept, refuseByState, refuseByStatute, type Command, type CommandHandler } from '../kernel';
+import { accept, refuseWithStateCode, refuseCitingRules, type Command, type CommandHandler } from '../kernel';
 import { medicalExaminationPassed } from './recruitment-application';
 import { isDecision, openStage, recruitingOrganOf, stageStreams, type StageStreams } from './stage';
 
@@ -19,7 +19,7 @@ export const recordMedicalExamination: CommandHandler<RecordMedicalExamination, 
     const recruitingOrgan = recruitingOrganOf(app, states.recruiter, metadata.actor.organId);
     if (isDecision(recruitingOrgan)) return recruitingOrgan;
     if (!data.reportRef.trim()) {
-      return refuseByState('REPORT_REF_MISSING', { zh: '应记录体检报告编号', en: 'The medical report reference is required' });
+      return refuseWithStateCode('REPORT_REF_MISSING', { zh: '应记录体检报告编号', en: 'The medical report reference is required' });
     }
 
     const judgement = judgeInForce(registry, RECRUITMENT_STAGE_CHECKS, {
@@ -28,7 +28,7 @@ export const recordMedicalExamination: CommandHandler<RecordMedicalExamination, 
       application: { id: app.applicationId, stages: app.stages },
       step: { kind: 'STAGE', stage: 4 },
     });
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     return accept({ application: [medicalExaminationPassed({ applicationId: data.applicationId, reportRef: data.reportRef })] }, judgement);
   },
 };

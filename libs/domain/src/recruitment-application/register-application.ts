@@ -1,5 +1,5 @@
 import { judgeInForce, RECRUITMENT_STAGE_CHECKS } from '@auxledger/statute';
-import { accept, refuseByState, refuseByStatute, type Command, type CommandHandler, type StreamRef } from '../kernel';
+import { accept, refuseWithStateCode, refuseCitingRules, type Command, type CommandHandler, type StreamRef } from '../kernel';
 import { organRef, type OrganState } from '../organ/organ';
 import { openingOrganIds } from '../recruitment-plan/plan-organs';
 import { recruitmentPlanRef, targetedOpeningsOf, type RecruitmentPlanState } from '../recruitment-plan/recruitment-plan';
@@ -39,20 +39,20 @@ export const registerApplication: CommandHandler<RegisterApplication, Streams> =
   }),
   decide({ data, metadata }, { application, plan, recruiter }, { registry }) {
     if (application.status !== 'NONE') {
-      return refuseByState('APPLICATION_ALREADY_REGISTERED', { zh: `报名${data.applicationId}已登记`, en: `Application ${data.applicationId} is already registered` });
+      return refuseWithStateCode('APPLICATION_ALREADY_REGISTERED', { zh: `报名${data.applicationId}已登记`, en: `Application ${data.applicationId} is already registered` });
     }
     if (plan.status === 'NONE') {
-      return refuseByState('PLAN_NOT_FOUND', { zh: `招聘计划${data.planId}不存在`, en: `No recruitment plan ${data.planId}` });
+      return refuseWithStateCode('PLAN_NOT_FOUND', { zh: `招聘计划${data.planId}不存在`, en: `No recruitment plan ${data.planId}` });
     }
     if (plan.status === 'CLOSED') {
-      return refuseByState('PLAN_CLOSED', { zh: `招聘计划${data.planId}已结束`, en: `Recruitment plan ${data.planId} is closed` });
+      return refuseWithStateCode('PLAN_CLOSED', { zh: `招聘计划${data.planId}已结束`, en: `Recruitment plan ${data.planId} is closed` });
     }
     if (data.targetedOpeningId !== null && !plan.openings.some((o) => o.openingId === data.targetedOpeningId && o.targetedCategories !== null)) {
-      return refuseByState('NOT_A_TARGETED_OPENING', { zh: `${data.targetedOpeningId}不是本计划的定向岗位`, en: `${data.targetedOpeningId} is not a targeted opening of the plan` });
+      return refuseWithStateCode('NOT_A_TARGETED_OPENING', { zh: `${data.targetedOpeningId}不是本计划的定向岗位`, en: `${data.targetedOpeningId} is not a targeted opening of the plan` });
     }
     const actorOrganId = metadata.actor.organId;
     if (actorOrganId !== null && recruiter?.status !== 'REGISTERED') {
-      return refuseByState('ACTOR_ORGAN_NOT_REGISTERED', { zh: `操作机关${actorOrganId}未登记`, en: `The actor's organ ${actorOrganId} is not registered` });
+      return refuseWithStateCode('ACTOR_ORGAN_NOT_REGISTERED', { zh: `操作机关${actorOrganId}未登记`, en: `The actor's organ ${actorOrganId} is not registered` });
     }
 
     const announcedOn = plan.status === 'ANNOUNCED' ? plan.announcedOn : null;
@@ -66,7 +66,7 @@ export const registerApplication: CommandHandler<RegisterApplication, Streams> =
       targetedOpenings: targetedOpeningsOf(plan.openings),
       targetedPlacement: data.targetedOpeningId ? { openingId: data.targetedOpeningId, applicantCategories: data.preferenceCategories } : null,
     });
-    if (!judgement.ok || announcedOn === null) return refuseByStatute(judgement);
+    if (!judgement.ok || announcedOn === null) return refuseCitingRules(judgement);
 
     return accept(
       {

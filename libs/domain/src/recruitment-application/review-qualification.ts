@@ -1,5 +1,5 @@
 import { ELIGIBILITY_CHECKS, judgeInForce, RECRUITMENT_STAGE_CHECKS, type BackgroundFinding } from '@auxledger/statute';
-import { accept, refuseByState, refuseByStatute, type Command, type CommandHandler } from '../kernel';
+import { accept, refuseWithStateCode, refuseCitingRules, type Command, type CommandHandler } from '../kernel';
 import { qualificationReviewPassed, type PoliticalAttestation } from './recruitment-application';
 import { isDecision, openStage, recruitingOrganOf, serviceHistoryOf, stageWithPersonStreams, type PersonHistoryData, type StageWithPersonStreams } from './stage';
 
@@ -37,7 +37,7 @@ export const reviewQualification: CommandHandler<ReviewQualification, StageWithP
     if (isDecision(recruitingOrgan)) return recruitingOrgan;
     if (data.politicalAttestation.conclusion !== 'MEETS') {
       // ELIG-POLITICAL is a person's judgement the system records, not one it makes: a negative one is recorded as a failed stage.
-      return refuseByState('POLITICAL_ATTESTATION_NEGATIVE', { zh: '政治素质考察结论为不符合，应记录为资格审查未通过', en: 'The political attestation is negative: record the review as failed' });
+      return refuseWithStateCode('POLITICAL_ATTESTATION_NEGATIVE', { zh: '政治素质考察结论为不符合，应记录为资格审查未通过', en: 'The political attestation is negative: record the review as failed' });
     }
     const serviceHistory = serviceHistoryOf(app, data, states.person, metadata.effectiveDate);
     if (isDecision(serviceHistory)) return serviceHistory;
@@ -54,7 +54,7 @@ export const reviewQualification: CommandHandler<ReviewQualification, StageWithP
       background: { findings: data.backgroundFindings },
       serviceHistory,
     });
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
 
     return accept(
       {

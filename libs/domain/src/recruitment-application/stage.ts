@@ -1,5 +1,5 @@
 import type { IsoDate, RecruitingOrganFacts, RecruitmentStage, ServiceHistoryFacts } from '@auxledger/statute';
-import { refuseByState, type Command, type Decision, type StreamRef } from '../kernel';
+import { refuseWithStateCode, type Command, type Decision, type StreamRef } from '../kernel';
 import { organRef, type OrganState } from '../organ/organ';
 import { personRef, serviceHistoryFacts, type PersonState } from '../person';
 import { applicationRef, type RecruitmentApplicationState, type ExistingRecruitmentApplication } from './recruitment-application';
@@ -24,18 +24,18 @@ export const stageStreams = (command: Command<string, { applicationId: string }>
  */
 export function openStage(state: RecruitmentApplicationState, stage: RecruitmentStage, applicationId: string, on: IsoDate): ExistingRecruitmentApplication | Decision<never> {
   if (state.status === 'NONE') {
-    return refuseByState('APPLICATION_NOT_FOUND', { zh: `报名${applicationId}不存在`, en: `No application ${applicationId}` });
+    return refuseWithStateCode('APPLICATION_NOT_FOUND', { zh: `报名${applicationId}不存在`, en: `No application ${applicationId}` });
   }
   if (state.status === 'HIRED') {
-    return refuseByState('APPLICATION_ALREADY_HIRED', { zh: '该报名已聘用完毕', en: 'The application has already led to a hire' });
+    return refuseWithStateCode('APPLICATION_ALREADY_HIRED', { zh: '该报名已聘用完毕', en: 'The application has already led to a hire' });
   }
   if (state.stages.some((s) => s.stage === stage)) {
-    return refuseByState('STAGE_ALREADY_RECORDED', { zh: `第${stage}环节已有记录`, en: `Stage ${stage} is already recorded` }, { stage });
+    return refuseWithStateCode('STAGE_ALREADY_RECORDED', { zh: `第${stage}环节已有记录`, en: `Stage ${stage} is already recorded` }, { stage });
   }
   // RECR-ORDER checks the dates of recorded stages, not the date of the step being judged: the record must not run backwards.
   const last = state.stages[state.stages.length - 1];
   if (last && on < last.date) {
-    return refuseByState('STAGE_DATED_BEFORE_PREVIOUS', { zh: `第${stage}环节的日期${on}早于上一环节（${last.date}）`, en: `Stage ${stage} on ${on} is dated before the previous stage (${last.date})` }, { previous: last.date });
+    return refuseWithStateCode('STAGE_DATED_BEFORE_PREVIOUS', { zh: `第${stage}环节的日期${on}早于上一环节（${last.date}）`, en: `Stage ${stage} on ${on} is dated before the previous stage (${last.date})` }, { previous: last.date });
   }
   return state;
 }
@@ -48,7 +48,7 @@ export function recruitingOrganOf(
 ): RecruitingOrganFacts['recruitingOrgan'] | Decision<never> {
   if (actorOrganId === null) return { id: state.recruitingOrganId, level: state.recruitingOrganLevel };
   if (recruiter?.status !== 'REGISTERED') {
-    return refuseByState('ACTOR_ORGAN_NOT_REGISTERED', { zh: `操作机关${actorOrganId}未登记`, en: `The actor's organ ${actorOrganId} is not registered` });
+    return refuseWithStateCode('ACTOR_ORGAN_NOT_REGISTERED', { zh: `操作机关${actorOrganId}未登记`, en: `The actor's organ ${actorOrganId} is not registered` });
   }
   return { id: recruiter.organId, level: recruiter.level };
 }
@@ -85,13 +85,13 @@ export function serviceHistoryOf(
   on: IsoDate,
 ): ServiceHistoryFacts['serviceHistory'] | Decision<never> {
   if (data.personKey === undefined) {
-    return data.serviceHistory ?? refuseByState('PERSON_KEY_MISSING', { zh: '须写明报名人的人员标识，以核查其从业记录', en: "Name the applicant's person key, so that their service history can be read" });
+    return data.serviceHistory ?? refuseWithStateCode('PERSON_KEY_MISSING', { zh: '须写明报名人的人员标识，以核查其从业记录', en: "Name the applicant's person key, so that their service history can be read" });
   }
   if (data.personKey !== app.personKey) {
-    return refuseByState('APPLICATION_PERSON_MISMATCH', { zh: '报名记录属于另一人', en: 'The application belongs to another person' });
+    return refuseWithStateCode('APPLICATION_PERSON_MISMATCH', { zh: '报名记录属于另一人', en: 'The application belongs to another person' });
   }
   if (data.serviceHistory !== undefined) {
-    return refuseByState('SERVICE_HISTORY_FROM_COMMAND', { zh: '从业记录从人员登记中读取，指令中不得另行提供', en: 'The service history is read from the person registry; the command may not supply one' });
+    return refuseWithStateCode('SERVICE_HISTORY_FROM_COMMAND', { zh: '从业记录从人员登记中读取，指令中不得另行提供', en: 'The service history is read from the person registry; the command may not supply one' });
   }
   return serviceHistoryFacts(person ?? { status: 'UNKNOWN' }, on);
 }

@@ -1,5 +1,5 @@
 import { judgeInForce, PLAN_CHECKS } from '@auxledger/statute';
-import { accept, refuseByState, refuseByStatute, type Command, type CommandHandler } from '../kernel';
+import { accept, refuseWithStateCode, refuseCitingRules, type Command, type CommandHandler } from '../kernel';
 import { recruitmentAnnounced, targetedOpeningsOf } from './recruitment-plan';
 import { isRefusal, openingOrganIds, organsMatch, planStreams, quotaPlanRows, registeredOrgans, type PlanStreams } from './plan-organs';
 
@@ -18,9 +18,9 @@ export const announceRecruitment: CommandHandler<AnnounceRecruitment, PlanStream
   streams: ({ data }) => planStreams(data.planId, data.organIds),
   decide({ data, metadata }, states, { registry }) {
     const { plan } = states;
-    if (plan.status === 'NONE') return refuseByState('PLAN_NOT_FOUND', { zh: `招聘计划${data.planId}不存在`, en: `No recruitment plan ${data.planId}` });
-    if (plan.status === 'CLOSED') return refuseByState('PLAN_CLOSED', { zh: '招聘计划已结束', en: 'The plan is closed' });
-    if (plan.status === 'ANNOUNCED') return refuseByState('PLAN_ALREADY_ANNOUNCED', { zh: '招聘公告已发布', en: 'The recruitment is already announced' });
+    if (plan.status === 'NONE') return refuseWithStateCode('PLAN_NOT_FOUND', { zh: `招聘计划${data.planId}不存在`, en: `No recruitment plan ${data.planId}` });
+    if (plan.status === 'CLOSED') return refuseWithStateCode('PLAN_CLOSED', { zh: '招聘计划已结束', en: 'The plan is closed' });
+    if (plan.status === 'ANNOUNCED') return refuseWithStateCode('PLAN_ALREADY_ANNOUNCED', { zh: '招聘公告已发布', en: 'The recruitment is already announced' });
     const mismatch = organsMatch(data.organIds, openingOrganIds(plan.openings));
     if (mismatch) return mismatch;
     const organs = registeredOrgans(states, data.organIds, 'OPENING_ORGAN_NOT_REGISTERED');
@@ -39,7 +39,7 @@ export const announceRecruitment: CommandHandler<AnnounceRecruitment, PlanStream
       targetedOpenings: targetedOpeningsOf(plan.openings),
       targetedPlacement: null,
     });
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     return accept({ plan: [recruitmentAnnounced({ planId: data.planId, announcementRef: data.announcementRef, announcedOn })] }, judgement);
   },
 };

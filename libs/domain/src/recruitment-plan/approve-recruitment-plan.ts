@@ -1,5 +1,5 @@
 import { judgeInForce, type OrganLevel } from '@auxledger/statute';
-import { accept, refuseByState, refuseByStatute, type Command, type CommandHandler, type StreamRef } from '../kernel';
+import { accept, refuseWithStateCode, refuseCitingRules, type Command, type CommandHandler, type StreamRef } from '../kernel';
 import { recruitmentPlanApproved, recruitmentPlanRef, type RecruitmentPlanState } from './recruitment-plan';
 
 /**
@@ -16,16 +16,16 @@ export const approveRecruitmentPlan: CommandHandler<ApproveRecruitmentPlan, Stre
   commandType: 'ApproveRecruitmentPlan',
   streams: ({ data }) => ({ plan: recruitmentPlanRef(data.planId) }),
   decide({ data, metadata }, { plan }, { registry }) {
-    if (plan.status === 'NONE') return refuseByState('PLAN_NOT_FOUND', { zh: `招聘计划${data.planId}不存在`, en: `No recruitment plan ${data.planId}` });
-    if (plan.status === 'CLOSED') return refuseByState('PLAN_CLOSED', { zh: '招聘计划已结束', en: 'The plan is closed' });
-    if (plan.status !== 'DRAFTED') return refuseByState('PLAN_ALREADY_APPROVED', { zh: '招聘计划已批准', en: 'The plan is already approved' });
+    if (plan.status === 'NONE') return refuseWithStateCode('PLAN_NOT_FOUND', { zh: `招聘计划${data.planId}不存在`, en: `No recruitment plan ${data.planId}` });
+    if (plan.status === 'CLOSED') return refuseWithStateCode('PLAN_CLOSED', { zh: '招聘计划已结束', en: 'The plan is closed' });
+    if (plan.status !== 'DRAFTED') return refuseWithStateCode('PLAN_ALREADY_APPROVED', { zh: '招聘计划已批准', en: 'The plan is already approved' });
 
     const approval = { governmentLevel: data.governmentLevel, approver: data.approver, documentNumber: data.documentNumber, approvedOn: metadata.effectiveDate };
     const judgement = judgeInForce(registry, ['PLAN-APPROVAL'], {
       effectiveDate: metadata.effectiveDate,
       plan: { draftingOrganLevel: plan.draftingOrganLevel, approval, announcedOn: metadata.effectiveDate },
     });
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     return accept({ plan: [recruitmentPlanApproved({ planId: data.planId, ...approval })] }, judgement);
   },
 };

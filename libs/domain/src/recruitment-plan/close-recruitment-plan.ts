@@ -1,4 +1,4 @@
-import { accept, refuseByState, type Command, type CommandHandler, type DomainEvent } from '../kernel';
+import { accept, refuseWithStateCode, type Command, type CommandHandler, type DomainEvent } from '../kernel';
 import { planOpeningsReleased } from '../organ/organ';
 import { organRole, recruitmentPlanClosed, type OrganRole, type PlanCloseReason } from './recruitment-plan';
 import { openingOrganIds, organsMatch, planStreams, type PlanStreams } from './plan-organs';
@@ -15,10 +15,10 @@ export const closeRecruitmentPlan: CommandHandler<CloseRecruitmentPlan, PlanStre
   commandType: 'CloseRecruitmentPlan',
   streams: ({ data }) => planStreams(data.planId, data.organIds),
   decide({ data, metadata }, { plan }) {
-    if (plan.status === 'NONE') return refuseByState('PLAN_NOT_FOUND', { zh: `招聘计划${data.planId}不存在`, en: `No recruitment plan ${data.planId}` });
-    if (plan.status === 'CLOSED') return refuseByState('PLAN_CLOSED', { zh: '招聘计划已结束', en: 'The plan is closed' });
+    if (plan.status === 'NONE') return refuseWithStateCode('PLAN_NOT_FOUND', { zh: `招聘计划${data.planId}不存在`, en: `No recruitment plan ${data.planId}` });
+    if (plan.status === 'CLOSED') return refuseWithStateCode('PLAN_CLOSED', { zh: '招聘计划已结束', en: 'The plan is closed' });
     if (data.reason === 'NOT_APPROVED' && plan.status !== 'DRAFTED') {
-      return refuseByState('PLAN_WAS_APPROVED', { zh: '招聘计划已获批准', en: 'The plan was approved' });
+      return refuseWithStateCode('PLAN_WAS_APPROVED', { zh: '招聘计划已获批准', en: 'The plan was approved' });
     }
     const mismatch = organsMatch(data.organIds, openingOrganIds(plan.openings));
     if (mismatch) return mismatch;

@@ -1,5 +1,5 @@
 import { judgeInForce } from '@auxledger/statute';
-import { accept, refuseByState, refuseByStatute, type Command, type CommandHandler, type DomainEvent } from '../kernel';
+import { accept, refuseWithStateCode, refuseCitingRules, type Command, type CommandHandler, type DomainEvent } from '../kernel';
 import { planOpeningsReserved } from '../organ/organ';
 import { organRole, recruitmentPlanDrafted, targetedOpeningsOf, type OrganRole, type PlanOpening, type PostCondition } from './recruitment-plan';
 import { isRefusal, openingOrganIds, planStreams, quotaPlanRows, registeredOrgan, registeredOrgans, reservationOf, type PlanStreams } from './plan-organs';
@@ -31,10 +31,10 @@ export const draftRecruitmentPlan: CommandHandler<DraftRecruitmentPlan, PlanStre
   streams: ({ data }) => planStreams(data.planId, [data.draftingOrganId, ...openingOrganIds(data.openings)]),
   decide({ data, metadata }, states, { registry }) {
     if (states.plan.status !== 'NONE') {
-      return refuseByState('PLAN_ALREADY_DRAFTED', { zh: `招聘计划${data.planId}已存在`, en: `Recruitment plan ${data.planId} already exists` });
+      return refuseWithStateCode('PLAN_ALREADY_DRAFTED', { zh: `招聘计划${data.planId}已存在`, en: `Recruitment plan ${data.planId} already exists` });
     }
     const defect = openingsDefect(data.openings);
-    if (defect) return refuseByState('INVALID_OPENINGS', { zh: `招聘岗位有误：${defect}`, en: `Invalid openings: ${defect}` });
+    if (defect) return refuseWithStateCode('INVALID_OPENINGS', { zh: `招聘岗位有误：${defect}`, en: `Invalid openings: ${defect}` });
     const drafter = registeredOrgan(states, data.draftingOrganId, 'ORGAN_NOT_REGISTERED');
     if (isRefusal(drafter)) return drafter;
     const organs = registeredOrgans(states, openingOrganIds(data.openings), 'OPENING_ORGAN_NOT_REGISTERED');
@@ -48,7 +48,7 @@ export const draftRecruitmentPlan: CommandHandler<DraftRecruitmentPlan, PlanStre
       targetedOpenings: targetedOpeningsOf(data.openings),
       targetedPlacement: null,
     });
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
 
     const { planId, draftingOrganId, title, openings, postConditions } = data;
     const events: Record<string, DomainEvent[]> = {

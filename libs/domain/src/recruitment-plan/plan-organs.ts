@@ -1,5 +1,5 @@
 import type { IsoDate, QuotaPlanFacts } from '@auxledger/statute';
-import { refuseByState, type Decision, type StreamRef } from '../kernel';
+import { refuseWithStateCode, type Decision, type StreamRef } from '../kernel';
 import { organRef, planOpeningFacts, type OrganState, type RegisteredOrgan } from '../organ/organ';
 import { organRole, recruitmentPlanRef, type OrganRole, type PlanOpening, type RecruitmentPlanState } from './recruitment-plan';
 
@@ -15,7 +15,7 @@ export const planStreams = (planId: string, organIds: readonly string[]): PlanSt
 /** One registered organ, or the refusal. */
 export function registeredOrgan(states: PlanStates, organId: string, code: string): RegisteredOrgan | Decision<never> {
   const organ = states[organRole(organId)];
-  return organ?.status === 'REGISTERED' ? organ : refuseByState(code, { zh: `机关${organId}未登记`, en: `Organ ${organId} is not registered` }, { organId });
+  return organ?.status === 'REGISTERED' ? organ : refuseWithStateCode(code, { zh: `机关${organId}未登记`, en: `Organ ${organId} is not registered` }, { organId });
 }
 
 /** The registered organs by id, or the refusal naming the first organ not registered. */
@@ -53,7 +53,7 @@ export function organsMatch(named: readonly string[], expected: readonly string[
   const b = [...new Set(expected)].sort();
   return a.length === b.length && a.every((x, i) => x === b[i])
     ? null
-    : refuseByState('PLAN_ORGANS_MISMATCH', { zh: '命令所列机关与招聘计划的用人机关不一致', en: 'The organs named do not match the plan\'s organs' }, { named: a, expected: b });
+    : refuseWithStateCode('PLAN_ORGANS_MISMATCH', { zh: '命令所列机关与招聘计划的用人机关不一致', en: 'The organs named do not match the plan\'s organs' }, { named: a, expected: b });
 }
 
 export const isRefusal = (x: object): x is Decision<never> => 'accepted' in x;

@@ -1,6 +1,6 @@
 import { judgeInForce } from '@auxledger/statute';
 import { type RecruitmentApplicationState, applicationRef, rankingEntryOf } from '../recruitment-application';
-import { accept, refuseByState, refuseByStatute, type Command, type CommandHandler, type StreamRef } from '../kernel';
+import { accept, refuseWithStateCode, refuseCitingRules, type Command, type CommandHandler, type StreamRef } from '../kernel';
 import { rankingRecorded, recruitmentPlanRef, type RankingEntry, type RecruitmentPlanState } from './recruitment-plan';
 
 /**
@@ -28,25 +28,25 @@ export const recordRanking: CommandHandler<RecordRanking, Streams> = {
   decide({ data, metadata }, states, { registry }) {
     const { plan } = states;
     if (plan.status !== 'ANNOUNCED') {
-      return refuseByState('PLAN_NOT_ANNOUNCED', { zh: '招聘公告发布后才能排名', en: 'Applicants are ranked only in an announced recruitment' }, { status: plan.status });
+      return refuseWithStateCode('PLAN_NOT_ANNOUNCED', { zh: '招聘公告发布后才能排名', en: 'Applicants are ranked only in an announced recruitment' }, { status: plan.status });
     }
     if (new Set(data.ranking.map((r) => r.applicantId)).size !== data.ranking.length) {
-      return refuseByState('DUPLICATE_APPLICANT', { zh: '排名中有重复的应聘人员', en: 'An applicant appears twice in the ranking' });
+      return refuseWithStateCode('DUPLICATE_APPLICANT', { zh: '排名中有重复的应聘人员', en: 'An applicant appears twice in the ranking' });
     }
     const onRecord: RankingEntry[] = [];
     for (const entry of data.ranking) {
       const app = states[applicationRole(entry.applicantId)] as RecruitmentApplicationState | undefined;
       if (!app || app.status === 'NONE' || app.planId !== data.planId) {
-        return refuseByState('APPLICATION_NOT_OF_PLAN', { zh: `应聘人员${entry.applicantId}没有该招聘计划的报名记录`, en: `Applicant ${entry.applicantId} has no application to plan ${data.planId}` }, { applicantId: entry.applicantId });
+        return refuseWithStateCode('APPLICATION_NOT_OF_PLAN', { zh: `应聘人员${entry.applicantId}没有该招聘计划的报名记录`, en: `Applicant ${entry.applicantId} has no application to plan ${data.planId}` }, { applicantId: entry.applicantId });
       }
       const recorded = rankingEntryOf(app);
       if (!recorded) {
-        return refuseByState('APPLICANT_NOT_EXAMINED', { zh: `应聘人员${entry.applicantId}尚无考试成绩`, en: `Applicant ${entry.applicantId} has no exam results on record` }, { applicantId: entry.applicantId });
+        return refuseWithStateCode('APPLICANT_NOT_EXAMINED', { zh: `应聘人员${entry.applicantId}尚无考试成绩`, en: `Applicant ${entry.applicantId} has no exam results on record` }, { applicantId: entry.applicantId });
       }
       onRecord.push(recorded);
     }
     const judgement = judgeInForce(registry, ['PREF-RANK'], { effectiveDate: metadata.effectiveDate, ranking: data.ranking, onRecord });
-    if (!judgement.ok) return refuseByStatute(judgement);
+    if (!judgement.ok) return refuseCitingRules(judgement);
     return accept({ plan: [rankingRecorded({ planId: data.planId, ranking: onRecord, rankedOn: metadata.effectiveDate })] }, judgement);
   },
 };
