@@ -168,8 +168,8 @@ export function temporalColumns(model: TemporalModel<unknown, Row>): Columns {
   return entity in model.columns ? model.columns : { [entity]: 'text', ...model.columns };
 }
 
-/** The temporal tables' format (docs/read-models.md): 2 since the references keep a state snapshot on one in `SNAPSHOT_EVERY` only. */
-const STORAGE_FORMAT = 2;
+/** The temporal tables' format (docs/read-models.md): 2 since the references keep a state snapshot on one in `SNAPSHOT_EVERY` only, 3 since they point to events kept once (`EVENTS_TABLE`). */
+const STORAGE_FORMAT = 3;
 
 /** What a generation's tables were built from: a change means a rebuild. */
 export function fingerprint(models: readonly ReadModel[]): string {

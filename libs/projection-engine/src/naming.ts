@@ -5,9 +5,12 @@ import type { ReadModel } from './model';
  * - `<model>`: the view readers and reporting tools query (stable);
  * - `<model>__g<N>`: generation N's table;
  * - `<model>__g<N>__events`: a temporal model's event references (internal);
+ * - `projection_events`: the events those references point to, each once for every model and generation (internal);
  * - `projection_checkpoints`: one row per projector generation.
  */
 export const CHECKPOINT_TABLE = 'projection_checkpoints';
+/** The events temporal models' references point to, by global position: one copy of each, shared by every model and generation. */
+export const EVENTS_TABLE = 'projection_events';
 
 export const viewName = (model: Pick<ReadModel, 'name'>): string => model.name;
 export const tableName = (model: Pick<ReadModel, 'name'>, generation: number): string => `${model.name}__g${generation}`;

@@ -72,13 +72,16 @@ export function tableSpec(model: ReadModel): TableSpec {
   }
 }
 
-/** A temporal model's references table: its events in effective-date order, one in `SNAPSHOT_EVERY` with the state after it. */
+/**
+ * A temporal model's references table: its events in effective-date order
+ * (each event itself once in `EVENTS_TABLE`, by position), one in
+ * `SNAPSHOT_EVERY` with the state after it.
+ */
 export const REFS_SPEC: TableSpec = {
   columns: [
     { name: 'entity_id', type: 'text', notNull: true },
     { name: 'effective_date', type: 'date', notNull: true },
     { name: 'global_position', type: 'integer', notNull: true },
-    { name: 'event', type: 'json', notNull: true },
     { name: 'state', type: 'json', notNull: false },
   ],
   primaryKey: ['entity_id', 'effective_date', 'global_position'],

@@ -2,7 +2,7 @@ import { type PgConnection, checkSchemaName, openPgPool } from '@auxledger/event
 import { type Pool, type PoolClient, escapeIdentifier, types } from 'pg';
 import { keyTuple } from '../engine';
 import { type CurrentModel, type KeyValue, OPEN_KNOWN_TO, type ReadModel, type Row, type TemporalModel, entityColumnOf, toInstant } from '../model';
-import { CHECKPOINT_TABLE, refsTableName, tableName, tablesOf, viewName } from '../naming';
+import { CHECKPOINT_TABLE, EVENTS_TABLE, refsTableName, tableName, tablesOf, viewName } from '../naming';
 import { type ColumnSpec, REFS_SPEC, type StoredType, type TableSpec, checkDate, checkListOptions, defaultOrder, tableSpec, whereSql } from '../schema';
 import { runAsync } from '../store';
 import type {
@@ -116,7 +116,11 @@ export class PostgresReadModelStore implements ReadModelStore {
             updated_at  timestamptz NOT NULL DEFAULT now(),
             PRIMARY KEY (projector, generation)
           );
-          CREATE UNIQUE INDEX IF NOT EXISTS ${CHECKPOINT_TABLE}_live ON ${store.s}.${CHECKPOINT_TABLE} (projector) WHERE status = 'live';`);
+          CREATE UNIQUE INDEX IF NOT EXISTS ${CHECKPOINT_TABLE}_live ON ${store.s}.${CHECKPOINT_TABLE} (projector) WHERE status = 'live';
+          CREATE TABLE IF NOT EXISTS ${store.s}.${EVENTS_TABLE} (
+            global_position bigint PRIMARY KEY,
+            event           json   NOT NULL
+          );`);
       });
     } catch (error) {
       if (owned) await pool.end().catch(() => undefined);
@@ -355,12 +359,13 @@ export class PostgresReadModelStore implements ReadModelStore {
         // From each entity's last reference before the anchor that keeps a snapshot (or its first) on.
         const rows = await this.query<{ entity_id: string; effective_date: string; global_position: number; event: string; state: string | null }>(
           client,
-          `SELECT r.entity_id, r.effective_date, r.global_position, r.event, r.state
+          `SELECT r.entity_id, r.effective_date, r.global_position, e.event, r.state
            FROM unnest($1::text[], $2::date[]) AS q(e, a)
            LEFT JOIN LATERAL (SELECT s.effective_date AS d, s.global_position AS p FROM ${refsTable} s
                               WHERE s.entity_id = q.e AND s.effective_date < q.a AND s.state IS NOT NULL
                               ORDER BY s.effective_date DESC, s.global_position DESC LIMIT 1) k ON true
-           JOIN ${refsTable} r ON r.entity_id = q.e AND (r.effective_date, r.global_position) >= (COALESCE(k.d, '-infinity'::date), COALESCE(k.p, 0))`,
+           JOIN ${refsTable} r ON r.entity_id = q.e AND (r.effective_date, r.global_position) >= (COALESCE(k.d, '-infinity'::date), COALESCE(k.p, 0))
+           JOIN ${this.t(EVENTS_TABLE)} e ON e.global_position = r.global_position`,
           [queries.map((q) => q.entity), queries.map((q) => q.anchor)],
         );
         const refs: TemporalRef[] = rows.map((r) => ({
@@ -399,17 +404,19 @@ export class PostgresReadModelStore implements ReadModelStore {
           );
         }
         if (writes.refs.length > 0) {
+          // The events once, whichever model (or generation) stored them first; a reference rewritten for its snapshot carries none.
+          const withEvent = writes.refs.filter((r) => r.event !== '');
+          if (withEvent.length > 0) {
+            await client.query(
+              `INSERT INTO ${this.t(EVENTS_TABLE)} (global_position, event) SELECT * FROM unnest($1::bigint[], $2::json[]) ON CONFLICT (global_position) DO NOTHING`,
+              [withEvent.map((r) => r.globalPosition), withEvent.map((r) => r.event)],
+            );
+          }
           await client.query(
-            `INSERT INTO ${this.t(refsTableName(model, generation))} (entity_id, effective_date, global_position, event, state)
-             SELECT * FROM unnest($1::text[], $2::date[], $3::bigint[], $4::json[], $5::json[])
+            `INSERT INTO ${this.t(refsTableName(model, generation))} (entity_id, effective_date, global_position, state)
+             SELECT * FROM unnest($1::text[], $2::date[], $3::bigint[], $4::json[])
              ON CONFLICT (entity_id, effective_date, global_position) DO UPDATE SET state = EXCLUDED.state`,
-            [
-              writes.refs.map((r) => r.entity),
-              writes.refs.map((r) => r.effectiveDate),
-              writes.refs.map((r) => r.globalPosition),
-              writes.refs.map((r) => r.event),
-              writes.refs.map((r) => r.state),
-            ],
+            [writes.refs.map((r) => r.entity), writes.refs.map((r) => r.effectiveDate), writes.refs.map((r) => r.globalPosition), writes.refs.map((r) => r.state)],
           );
         }
       },

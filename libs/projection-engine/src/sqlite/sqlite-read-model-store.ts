@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { keyTuple } from '../engine';
 import { type CurrentModel, type KeyValue, OPEN_KNOWN_TO, type ReadModel, type Row, type TemporalModel, entityColumnOf, toInstant } from '../model';
-import { CHECKPOINT_TABLE, refsTableName, tableName, tablesOf, viewName } from '../naming';
+import { CHECKPOINT_TABLE, EVENTS_TABLE, refsTableName, tableName, tablesOf, viewName } from '../naming';
 import { REFS_SPEC, type StoredType, type TableSpec, checkDate, checkListOptions, defaultOrder, tableSpec, whereSql } from '../schema';
 import { runSync } from '../store';
 import type {
@@ -55,6 +55,10 @@ CREATE TABLE IF NOT EXISTS ${CHECKPOINT_TABLE} (
   PRIMARY KEY (projector, generation)
 ) STRICT;
 CREATE UNIQUE INDEX IF NOT EXISTS ${CHECKPOINT_TABLE}_live ON ${CHECKPOINT_TABLE} (projector) WHERE status = 'live';
+CREATE TABLE IF NOT EXISTS ${EVENTS_TABLE} (
+  global_position INTEGER PRIMARY KEY,
+  event           TEXT    NOT NULL
+) STRICT;
 `;
 
 interface CheckpointRow {
@@ -317,7 +321,8 @@ export class SqliteReadModelStore implements ReadModelStore {
           `SELECT effective_date, global_position FROM ${table} WHERE entity_id = ? AND effective_date < ? AND state IS NOT NULL ORDER BY effective_date DESC, global_position DESC LIMIT 1`,
         );
         const from = this.prepare(
-          `SELECT entity_id, effective_date, global_position, event, state FROM ${table} WHERE entity_id = ? AND (effective_date, global_position) >= (?, ?)`,
+          `SELECT r.entity_id, r.effective_date, r.global_position, e.event, r.state FROM ${table} r JOIN ${EVENTS_TABLE} e ON e.global_position = r.global_position
+           WHERE r.entity_id = ? AND (r.effective_date, r.global_position) >= (?, ?)`,
         );
         const refs: TemporalRef[] = [];
         for (const { entity, anchor } of queries) {
@@ -355,14 +360,24 @@ export class SqliteReadModelStore implements ReadModelStore {
           );
         }
         if (writes.refs.length > 0) {
+          // The events once, whichever model (or generation) stored them first; a reference rewritten for its snapshot carries none.
+          this.insertMany(
+            `INSERT INTO ${EVENTS_TABLE} (global_position, event) VALUES `,
+            ' ON CONFLICT (global_position) DO NOTHING',
+            2,
+            writes.refs.filter((r) => r.event !== ''),
+            (out, r) => {
+              out.push(r.globalPosition, r.event);
+            },
+          );
           // Each key once per batch (one ref per entity, date and position), so rows of one statement never conflict with each other.
           this.insertMany(
-            `INSERT INTO ${q(refsTableName(model, generation))} (entity_id, effective_date, global_position, event, state) VALUES `,
+            `INSERT INTO ${q(refsTableName(model, generation))} (entity_id, effective_date, global_position, state) VALUES `,
             ' ON CONFLICT (entity_id, effective_date, global_position) DO UPDATE SET state = excluded.state',
-            5,
+            4,
             writes.refs,
             (out, r) => {
-              out.push(r.entity, r.effectiveDate, r.globalPosition, r.event, r.state);
+              out.push(r.entity, r.effectiveDate, r.globalPosition, r.state);
             },
           );
         }

@@ -280,7 +280,7 @@ export function readModelStoreContract(name: string, harness: ReadModelStoreHarn
         }),
         { numRuns: harness.propertyRuns },
       );
-    });
+    }, 300_000); // 30–80 s on two loaded cores
 
     it('exactly once under two projector processes on the same generation: no batch applied twice', async () => {
       const { events, store, target, projector } = await fixture();
