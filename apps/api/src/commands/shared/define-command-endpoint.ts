@@ -7,6 +7,7 @@ import { CurrentPrincipal, type Principal } from '../../auth/principal';
 import { AppError } from '../../errors/app-error';
 import { CommandEndpoint, IdempotencyKeyHeader } from './command-endpoint';
 import { commandRequestOf } from './command-metadata';
+import { declareParamTypes, named } from './endpoint-classes';
 import type { CommandRequestDto } from './command-request.dto';
 import { CommandRunner } from './command-runner';
 import { type CommandAccepted, type CommandDryRun, LedgerCommand } from './ledger-command';
@@ -71,7 +72,6 @@ export function dryRunOf(value: unknown): boolean {
 
 const kebab = (type: string) => type.replace(/[A-Z]/g, (c, i: number) => (i ? '-' : '') + c.toLowerCase());
 const camel = (type: string) => type.charAt(0).toLowerCase() + type.slice(1);
-const named = <T extends Type>(cls: T, name: string): T => Object.defineProperty(cls, 'name', { value: name });
 
 /**
  * One command use case from one declaration: `POST /api/commands/<kebab type>`
@@ -80,7 +80,9 @@ const named = <T extends Type>(cls: T, name: string): T => Object.defineProperty
  * the command and runs the domain handler through `CommandRunner`. Each call
  * makes its own bus command, handler and controller classes, named after the
  * command (`HireCommand`, `HireHandler`, `HireHttpController`), so that CQRS
- * dispatch and OpenAPI operation ids stay distinct.
+ * dispatch and OpenAPI operation ids stay distinct — the generated names are
+ * listed in apps/api/README.md. Queries are declared the same way
+ * (`defineQueryEndpoint`, src/queries/shared/define-query-endpoint.ts).
  */
 export function defineCommandEndpoint<C extends Command, Refs extends Record<string, StreamRef>, D extends CommandRequestDto>(
   spec: CommandEndpointSpec<C, Refs, D>,
@@ -127,7 +129,7 @@ export function defineCommandEndpoint<C extends Command, Refs extends Record<str
     }
   }
   // The emitted parameter types see only the type parameter D; the ValidationPipe and OpenAPI must see this command's DTO.
-  Reflect.defineMetadata('design:paramtypes', [spec.dto, String, String, Object, Object], HttpController.prototype, 'send');
+  declareParamTypes(HttpController, 'send', [spec.dto, String, String, Object, Object]);
 
   named(BusCommand, `${type}Command`);
   return {

@@ -6,9 +6,8 @@ import { APPLICATION_STAGES, type ApplicationEntry, type ApplicationStage, STAGE
 import { ReadAccess } from '../../access/read-access';
 import { IdentityService, type ShownPerson } from '../../identity/identity.service';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
-import { ReadPosition } from '../../projection/read-position';
-import { todayInShanghai } from '../../time/today-in-shanghai';
-import { DEFAULT_PAGE, flag, list, normalInstant } from '../shared/query-fields';
+import { flag, list } from '../shared/query-fields';
+import { QueryOpening } from '../shared/query-opening';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { ApplicationsRequestDto } from './applications.request.dto';
 import { requireKnownOrgan } from '../shared/known-organ';
@@ -124,25 +123,21 @@ export class GetApplicationsHandler implements IQueryHandler<GetApplications> {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly position: ReadPosition,
+    private readonly opening: QueryOpening,
     private readonly access: ReadAccess,
     private readonly identity: IdentityService,
   ) {}
 
   async execute({ params: p, principal }: GetApplications): Promise<ApplicationsAnswer> {
-    const asOfPosition = await this.position.atLeast(p.minPosition);
+    const { asOfPosition, asOf, knownAt, known, limit, cursor: after } = await this.opening.open(p);
     await this.access.requireOrgan(principal, p.organ);
     await requireKnownOrgan(this.store, p.organ);
     const subtree = flag(p.subtree, false);
-    const asOf = p.asOf ?? todayInShanghai(this.clock);
-    const knownAt = p.knownAt ? normalInstant(p.knownAt) : null;
-    const rows = await applicationsOf(this.store, p.organ, { asOf, includeSubtree: subtree, ...(knownAt ? { knownAt } : {}), ...(p.plan ? { planId: p.plan } : {}) });
+    const rows = await applicationsOf(this.store, p.organ, { asOf, includeSubtree: subtree, ...known, ...(p.plan ? { planId: p.plan } : {}) });
     const answer: ApplicationsAnswer = { asOfPosition, organId: p.organ, subtree, asOf, knownAt, planId: p.plan ?? null, counts: countsOf(rows) };
     if (principal.role === 'viewer') return answer;
     const stages = list(p.stage);
     const wanted = stages ? rows.filter((r) => stages.includes(r.stage)) : rows;
-    const limit = p.limit ?? DEFAULT_PAGE;
-    const after = p.cursor;
     const rest = after === undefined ? wanted : wanted.filter((r) => r.application_id > after);
     const page = rest.slice(0, limit);
     const now = this.clock.now();

@@ -7,8 +7,8 @@ import { AppError } from '../../errors/app-error';
 import type { Clock } from '@auxledger/application';
 import { IdentityService, type ShownPerson } from '../../identity/identity.service';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
-import { ReadPosition } from '../../projection/read-position';
-import { DEFAULT_PAGE, flag, normalInstant } from '../shared/query-fields';
+import { flag, normalInstant } from '../shared/query-fields';
+import { QueryOpening } from '../shared/query-opening';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { AuditRequestDto } from './audit.request.dto';
 import { AS_OF_POSITION, SHOWN_PERSON, codes, arrayOf, nullable, object, record, rowOf, text } from '../../openapi/answer-schema';
@@ -50,14 +50,14 @@ export class GetAuditTrail extends ReadQuery<AuditRequestDto, AuditAnswer> {}
 export class GetAuditTrailHandler implements IQueryHandler<GetAuditTrail> {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
-    private readonly position: ReadPosition,
+    private readonly opening: QueryOpening,
     private readonly access: ReadAccess,
     private readonly identity: IdentityService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ params: p, principal }: GetAuditTrail): Promise<AuditAnswer> {
-    const asOfPosition = await this.position.atLeast(p.minPosition);
+    const { asOfPosition, limit } = await this.opening.open(p);
     if (principal.role === 'operator' && p.organ === undefined) {
       throw new AppError(
         'INVALID_INPUT',
@@ -80,7 +80,7 @@ export class GetAuditTrailHandler implements IQueryHandler<GetAuditTrail> {
       ...(p.effectiveFrom !== undefined ? { effectiveFrom: p.effectiveFrom } : {}),
       ...(p.effectiveTo !== undefined ? { effectiveTo: p.effectiveTo } : {}),
       ...(after !== undefined ? { after } : {}),
-      limit: p.limit ?? DEFAULT_PAGE,
+      limit,
       newestFirst: p.order === 'newest',
     });
     const people: Record<string, ShownPerson | null> = {};

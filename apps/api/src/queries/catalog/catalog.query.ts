@@ -1,6 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import type { Clock } from '@auxledger/application';
 import {
   type Bilingual,
   type RenderedCitation,
@@ -13,8 +12,8 @@ import {
   renderCitation,
   ruleSetInForce,
 } from '@auxledger/statute';
-import { CLOCK, RULE_SETS } from '../../infrastructure/tokens';
-import { todayInShanghai } from '../../time/today-in-shanghai';
+import { RULE_SETS } from '../../infrastructure/tokens';
+import { QueryOpening } from '../shared/query-opening';
 import { ReadQuery } from '../shared/read-query';
 import type { CatalogRequestDto } from './catalog.request.dto';
 import { BILINGUAL, RENDERED_CITATION, date, nullable, object, record, text } from '../../openapi/answer-schema';
@@ -112,12 +111,12 @@ export class GetCatalog extends ReadQuery<CatalogRequestDto, CatalogAnswer> {}
 @QueryHandler(GetCatalog)
 export class GetCatalogHandler implements IQueryHandler<GetCatalog> {
   constructor(
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly opening: QueryOpening,
     @Inject(RULE_SETS) private readonly registry: RuleSetRegistry<RulesInForce>,
   ) {}
 
   async execute({ params: p }: GetCatalog): Promise<CatalogAnswer> {
-    const asOf = p.asOf ?? todayInShanghai(this.clock);
+    const { asOf } = this.opening.defaults(p);
     const ruleSet = ruleSetInForce(this.registry, asOf);
     const levels = ruleSet ? (parameterOn(ruleSet.parameters, 'levels', asOf)?.value ?? []) : [];
     const sanctions = ruleSet ? (parameterOn(ruleSet.parameters, 'discipline.sanctions', asOf)?.value ?? []) : [];

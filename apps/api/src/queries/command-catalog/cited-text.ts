@@ -1,5 +1,7 @@
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { type Citation, type LawCode, type RenderedCitation, citedText, renderCitation } from '@auxledger/statute';
-import { CITATION_REF } from './cited-text.request.dto';
+import { ReadQuery } from '../shared/read-query';
+import { CITATION_REF, type CitedTextRequestDto } from './cited-text.request.dto';
 import { RENDERED_CITATION, integer, nullable, object, text } from '../../openapi/answer-schema';
 
 export interface CitedTextAnswer {
@@ -35,4 +37,14 @@ export function citedTextOf(ref: string): CitedTextAnswer {
     ...(item !== undefined ? { item: Number(item) } : {}),
   };
   return { citation, rendered: renderCitation(citation), text: citedText(citation) };
+}
+
+export class GetCitedText extends ReadQuery<CitedTextRequestDto, CitedTextAnswer> {}
+
+/** 条文: the regulation text a citation points at, from the statute library (no read model, nothing to wait for). */
+@QueryHandler(GetCitedText)
+export class GetCitedTextHandler implements IQueryHandler<GetCitedText> {
+  async execute({ params }: GetCitedText): Promise<CitedTextAnswer> {
+    return citedTextOf(params.citation);
+  }
 }

@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DECORATORS } from '@nestjs/swagger/dist/constants';
-import type { Clock } from '@auxledger/application';
 import {
   type Bilingual,
   type RuleSetRegistry,
@@ -14,9 +13,9 @@ import {
 } from '@auxledger/statute';
 import { COMMAND_ENDPOINTS } from '../../commands';
 import { ROLES_KEY } from '../../auth/principal';
-import { CLOCK, RULE_SETS } from '../../infrastructure/tokens';
-import { todayInShanghai } from '../../time/today-in-shanghai';
+import { RULE_SETS } from '../../infrastructure/tokens';
 import { DEPARTURE_REASON_LABELS } from '../catalog/labels';
+import { QueryOpening } from '../shared/query-opening';
 import { ReadQuery } from '../shared/read-query';
 import { codeLabel } from './code-labels';
 import { type CommandField, type EnumValue, fieldsOf } from './command-fields';
@@ -198,12 +197,12 @@ export function bilingualSummary(summary: string): Bilingual {
 @QueryHandler(GetCommandCatalog)
 export class GetCommandCatalogHandler implements IQueryHandler<GetCommandCatalog> {
   constructor(
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly opening: QueryOpening,
     @Inject(RULE_SETS) private readonly registry: RuleSetRegistry<RulesInForce>,
   ) {}
 
   async execute({ params: p }: GetCommandCatalog): Promise<CommandCatalogAnswer> {
-    const asOf = p.asOf ?? todayInShanghai(this.clock);
+    const { asOf } = this.opening.defaults(p);
     const ruleSet = ruleSetInForce(this.registry, asOf) ?? null;
     const param = <T = unknown>(key: string) => (ruleSet ? parameterOn(ruleSet.parameters as never, key as never, asOf) : null) as { key: string; value: T; source: string; isDefault: boolean } | null;
     const highRisk = new Set((param<string[]>('insurance.highRiskDuties')?.value ?? []) as string[]);

@@ -1,14 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import type { Clock } from '@auxledger/application';
 import type { ReadModelStore } from '@auxledger/projection-engine';
 import { type FindingKind, rosterOf, supervisionFindings } from '@auxledger/read-models';
 import type { RuleSetRegistry, RulesInForce } from '@auxledger/statute';
 import { ReadAccess } from '../../access/read-access';
-import { CLOCK, READ_MODEL_STORE, RULE_SETS } from '../../infrastructure/tokens';
-import { ReadPosition } from '../../projection/read-position';
+import { READ_MODEL_STORE, RULE_SETS } from '../../infrastructure/tokens';
 import { flag } from '../shared/query-fields';
-import { todayInShanghai } from '../../time/today-in-shanghai';
+import { QueryOpening } from '../shared/query-opening';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { ComplianceRequestDto } from './compliance.request.dto';
 import { AS_OF_POSITION, boolean, codes, date, integer, arrayOf, nullable, number, object, text } from '../../openapi/answer-schema';
@@ -85,17 +83,15 @@ export class GetCompliance extends ReadQuery<ComplianceRequestDto, ComplianceAns
 export class GetComplianceHandler implements IQueryHandler<GetCompliance> {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
-    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RULE_SETS) private readonly registry: RuleSetRegistry<RulesInForce>,
-    private readonly position: ReadPosition,
+    private readonly opening: QueryOpening,
     private readonly access: ReadAccess,
   ) {}
 
   async execute({ params: p, principal }: GetCompliance): Promise<ComplianceAnswer> {
-    const asOfPosition = await this.position.atLeast(p.minPosition);
+    const { asOfPosition, asOf } = await this.opening.open(p);
     await this.access.requireOrgan(principal, p.organ);
     const subtree = flag(p.subtree, true);
-    const asOf = p.asOf ?? todayInShanghai(this.clock);
     const [roster, findings] = await Promise.all([
       rosterOf(this.store, p.organ, { asOf, includeSubtree: subtree }),
       supervisionFindings(this.store, { organId: p.organ, asOf, includeSubtree: subtree, registry: this.registry }),

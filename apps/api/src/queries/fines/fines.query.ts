@@ -1,13 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import type { Clock } from '@auxledger/application';
 import type { ReadModelStore } from '@auxledger/projection-engine';
 import { FINE_STATUSES, type FineEntry, finesOf } from '@auxledger/read-models';
 import { ReadAccess } from '../../access/read-access';
-import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
-import { ReadPosition } from '../../projection/read-position';
-import { todayInShanghai } from '../../time/today-in-shanghai';
-import { DEFAULT_PAGE, flag, list, normalInstant } from '../shared/query-fields';
+import { READ_MODEL_STORE } from '../../infrastructure/tokens';
+import { flag, list } from '../shared/query-fields';
+import { QueryOpening } from '../shared/query-opening';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { FinesRequestDto } from './fines.request.dto';
 import { requireKnownOrgan } from '../shared/known-organ';
@@ -87,25 +85,20 @@ export class GetFines extends ReadQuery<FinesRequestDto, FinesAnswer> {}
 export class GetFinesHandler implements IQueryHandler<GetFines> {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-    private readonly position: ReadPosition,
+    private readonly opening: QueryOpening,
     private readonly access: ReadAccess,
   ) {}
 
   async execute({ params: p, principal }: GetFines): Promise<FinesAnswer> {
-    const asOfPosition = await this.position.atLeast(p.minPosition);
+    const { asOfPosition, asOf, knownAt, known, limit, cursor: after } = await this.opening.open(p);
     await this.access.requireOrgan(principal, p.organ);
     await requireKnownOrgan(this.store, p.organ);
     const subtree = flag(p.subtree, false);
-    const asOf = p.asOf ?? todayInShanghai(this.clock);
-    const knownAt = p.knownAt ? normalInstant(p.knownAt) : null;
-    const rows = await finesOf(this.store, p.organ, { asOf, includeSubtree: subtree, ...(knownAt ? { knownAt } : {}) });
+    const rows = await finesOf(this.store, p.organ, { asOf, includeSubtree: subtree, ...known });
     const answer: FinesAnswer = { asOfPosition, organId: p.organ, subtree, asOf, knownAt, counts: countsOf(rows) };
     if (principal.role === 'viewer') return answer;
     const statuses = list(p.status);
     const wanted = statuses ? rows.filter((r) => statuses.includes(r.status)) : rows;
-    const limit = p.limit ?? DEFAULT_PAGE;
-    const after = p.cursor;
     const rest = after === undefined ? wanted : wanted.filter((r) => r.fine_id > after);
     const page = rest.slice(0, limit);
     return { ...answer, entries: page.map(viewOf), next: rest.length > limit ? (page[page.length - 1]?.fine_id ?? null) : null };

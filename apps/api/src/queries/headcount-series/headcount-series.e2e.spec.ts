@@ -119,7 +119,10 @@ describe('GET /api/headcount-series on a generated history', () => {
     await generateHistory(store, { seed: 11, events: 3000, organs: loadRegionOrgans() });
     await store.close();
     api = await startApi({ kind: 'sqlite', path });
-  }, 120_000);
+    // The projector catches up on the whole history first (on a loaded machine, longer than one minPosition wait).
+    const head = await api.logHead();
+    for (let tries = 0; (await api.get(`/api/organs?minPosition=${head}`)).status !== 200; tries++) if (tries > 60) throw new Error('the projector did not catch up');
+  }, 240_000);
   afterAll(async () => {
     await api.close();
     tmp.remove();

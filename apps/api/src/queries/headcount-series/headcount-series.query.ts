@@ -1,13 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import type { Clock } from '@auxledger/application';
 import { OPEN_KNOWN_TO, type ReadModelStore, type Where } from '@auxledger/projection-engine';
 import { organScope, personFileModel, roster, statusOn } from '@auxledger/read-models';
 import { ReadAccess } from '../../access/read-access';
-import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
-import { ReadPosition } from '../../projection/read-position';
-import { flag, normalInstant } from '../shared/query-fields';
-import { todayInShanghai } from '../../time/today-in-shanghai';
+import { READ_MODEL_STORE } from '../../infrastructure/tokens';
+import { flag } from '../shared/query-fields';
+import { QueryOpening } from '../shared/query-opening';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { HeadcountSeriesRequestDto } from './headcount-series.request.dto';
 import { AS_OF_POSITION, boolean, counts, date, instant, integer, arrayOf, nullable, object, text } from '../../openapi/answer-schema';
@@ -76,27 +74,24 @@ export class GetHeadcountSeries extends ReadQuery<HeadcountSeriesRequestDto, Hea
 export class GetHeadcountSeriesHandler implements IQueryHandler<GetHeadcountSeries> {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-    private readonly position: ReadPosition,
+    private readonly opening: QueryOpening,
     private readonly access: ReadAccess,
   ) {}
 
   async execute({ params: p, principal }: GetHeadcountSeries): Promise<HeadcountSeriesAnswer> {
-    const asOfPosition = await this.position.atLeast(p.minPosition);
+    const { asOfPosition, asOf, knownAt, known } = await this.opening.open(p);
     await this.access.requireOrgan(principal, p.organ);
     const subtree = flag(p.subtree, true);
-    const asOf = p.asOf ?? todayInShanghai(this.clock);
-    const knownAt = p.knownAt ? normalInstant(p.knownAt) : null;
     const dates = seriesDates(asOf, p.months ?? 24);
     const first = dates[0] as string;
     const organs = await organScope(this.store, p.organ, subtree);
-    const known: Where = knownAt ? { known_from: { lte: knownAt }, known_to: { gt: knownAt } } : { known_to: OPEN_KNOWN_TO };
+    const knownVersions: Where = knownAt ? { known_from: { lte: knownAt }, known_to: { gt: knownAt } } : { known_to: OPEN_KNOWN_TO };
     const versions = await this.store.list(roster, {
-      where: { using_organ_id: organs, valid_from: { lte: asOf }, valid_to: { gt: first }, ...known },
+      where: { using_organ_id: organs, valid_from: { lte: asOf }, valid_to: { gt: first }, ...knownVersions },
       orderBy: ['valid_from'],
     });
     // Every sanction is kept in the file once decided: the files as of the as-of date hold the window's sanctions.
-    const files = await this.store.asOf(personFileModel, asOf, { where: { using_organ_id: organs }, ...(knownAt ? { knownAt } : {}) });
+    const files = await this.store.asOf(personFileModel, asOf, { where: { using_organ_id: organs }, ...known });
     const sanctions = files.flatMap((f) => (f['sanctions'] as Array<{ sanction: string; effectiveFrom: string }> | null) ?? []).filter((s) => s.effectiveFrom >= `${first.slice(0, 7)}-01`);
     const points = dates.map((date): HeadcountPoint => {
       const point: HeadcountPoint = { month: date.slice(0, 7), date, total: 0, inService: 0, byStatus: {}, byCategory: {}, departuresByReason: {}, sanctionsByKind: {} };

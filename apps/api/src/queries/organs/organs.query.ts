@@ -4,7 +4,7 @@ import type { ReadModelStore } from '@auxledger/projection-engine';
 import { type OrganHierarchyRow, organHierarchy, organSubtree } from '@auxledger/read-models';
 import { AppError } from '../../errors/app-error';
 import { READ_MODEL_STORE } from '../../infrastructure/tokens';
-import { ReadPosition } from '../../projection/read-position';
+import { QueryOpening } from '../shared/query-opening';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { OrgansRequestDto } from './organs.request.dto';
 import { AS_OF_POSITION, arrayOf, object, rowOf } from '../../openapi/answer-schema';
@@ -33,11 +33,11 @@ export class GetOrgans extends ReadQuery<OrgansRequestDto, OrgansAnswer> {}
 export class GetOrgansHandler implements IQueryHandler<GetOrgans> {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
-    private readonly position: ReadPosition,
+    private readonly opening: QueryOpening,
   ) {}
 
   async execute({ params: p }: GetOrgans): Promise<OrgansAnswer> {
-    const asOfPosition = await this.position.atLeast(p.minPosition);
+    const { asOfPosition } = await this.opening.open(p);
     if (p.root === undefined) {
       return { asOfPosition, organs: (await this.store.list(organHierarchy, { orderBy: ['path'] })) as OrganHierarchyRow[] };
     }

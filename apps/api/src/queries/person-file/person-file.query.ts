@@ -7,9 +7,7 @@ import { ReadAccess } from '../../access/read-access';
 import type { Principal } from '../../auth/principal';
 import { AppError } from '../../errors/app-error';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
-import { ReadPosition } from '../../projection/read-position';
-import { normalInstant } from '../shared/query-fields';
-import { todayInShanghai } from '../../time/today-in-shanghai';
+import { QueryOpening } from '../shared/query-opening';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { PersonFileRequestDto } from './person-file.request.dto';
 import { IdentityService, type ShownPerson } from '../../identity/identity.service';
@@ -52,16 +50,14 @@ export class GetPersonFileHandler implements IQueryHandler<GetPersonFile> {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly position: ReadPosition,
+    private readonly opening: QueryOpening,
     private readonly access: ReadAccess,
     private readonly identity: IdentityService,
   ) {}
 
   async execute({ params: p, principal }: GetPersonFile): Promise<PersonFileAnswer> {
-    const asOfPosition = await this.position.atLeast(p.minPosition);
-    const asOf = p.asOf ?? todayInShanghai(this.clock);
-    const knownAt = p.knownAt ? normalInstant(p.knownAt) : null;
-    const file = await personFile(this.store, p.auxiliaryId, { asOf, ...(knownAt ? { knownAt } : {}) });
+    const { asOfPosition, asOf, knownAt, known } = await this.opening.open(p);
+    const file = await personFile(this.store, p.auxiliaryId, { asOf, ...known });
     // An operator learns nothing of a file it may not read, not even whether there is one: no file and another organ's file answer alike (403).
     if (principal.role === 'operator' && !(file.state && (await this.access.mayRead(principal, file.state.using_organ_id)))) {
       throw personOutOfScope(principal, p.auxiliaryId, asOf);

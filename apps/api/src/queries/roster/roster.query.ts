@@ -5,9 +5,8 @@ import type { ReadModelStore } from '@auxledger/projection-engine';
 import { personFileModel, type RosterEntry, type RosterStatus, roster, rosterOf } from '@auxledger/read-models';
 import { ReadAccess } from '../../access/read-access';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
-import { ReadPosition } from '../../projection/read-position';
-import { DEFAULT_PAGE, flag, list, normalInstant } from '../shared/query-fields';
-import { todayInShanghai } from '../../time/today-in-shanghai';
+import { flag, list } from '../shared/query-fields';
+import { QueryOpening } from '../shared/query-opening';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { RosterRequestDto } from './roster.request.dto';
 import type { Principal } from '../../auth/principal';
@@ -74,29 +73,25 @@ export class GetRosterHandler implements IQueryHandler<GetRoster> {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly position: ReadPosition,
+    private readonly opening: QueryOpening,
     private readonly access: ReadAccess,
     private readonly identity: IdentityService,
   ) {}
 
   async execute({ params: p, principal }: GetRoster): Promise<RosterAnswer> {
-    const asOfPosition = await this.position.atLeast(p.minPosition);
+    const { asOfPosition, asOf, knownAt, known, limit, cursor: after } = await this.opening.open(p);
     await this.access.requireOrgan(principal, p.organ);
     await requireKnownOrgan(this.store, p.organ);
     const subtree = flag(p.subtree, false);
-    const asOf = p.asOf ?? todayInShanghai(this.clock);
-    const knownAt = p.knownAt ? normalInstant(p.knownAt) : null;
     const statuses = list(p.status) as RosterStatus[] | undefined;
     const q = p.q?.toLowerCase();
-    const rows = (await rosterOf(this.store, p.organ, { asOf, includeSubtree: subtree, ...(knownAt ? { knownAt } : {}), ...(statuses ? { statuses } : {}) }))
+    const rows = (await rosterOf(this.store, p.organ, { asOf, includeSubtree: subtree, ...known, ...(statuses ? { statuses } : {}) }))
       .filter((r) => p.category === undefined || r.category === p.category)
       .filter((r) => p.level === undefined || r.level === p.level)
       .filter((r) => q === undefined || r.auxiliary_id.toLowerCase().includes(q))
       .sort((a, b) => (a.auxiliary_id < b.auxiliary_id ? -1 : a.auxiliary_id > b.auxiliary_id ? 1 : 0));
     const answer: RosterAnswer = { asOfPosition, organId: p.organ, subtree, asOf, knownAt, counts: countsOf(rows) };
     if (principal.role === 'viewer') return answer;
-    const limit = p.limit ?? DEFAULT_PAGE;
-    const after = p.cursor;
     const rest = after === undefined ? rows : rows.filter((r) => r.auxiliary_id > after);
     const page = rest.slice(0, limit);
     const entries = await this.withPeople(page, asOf, principal);

@@ -5,8 +5,7 @@ import type { ReadModelStore } from '@auxledger/projection-engine';
 import { streamsOf } from '@auxledger/read-models';
 import { AppError } from '../../errors/app-error';
 import { EVENT_STORE, READ_MODEL_STORE } from '../../infrastructure/tokens';
-import { ReadPosition } from '../../projection/read-position';
-import { DEFAULT_PAGE } from '../shared/query-fields';
+import { QueryOpening } from '../shared/query-opening';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { StreamEventsRequestDto, StreamsRequestDto } from './streams.request.dto';
 import { AS_OF_POSITION, date, integer, arrayOf, nullable, object, text } from '../../openapi/answer-schema';
@@ -120,12 +119,11 @@ export class GetStreamEvents extends ReadQuery<StreamEventsRequestDto & { stream
 export class GetStreamsHandler implements IQueryHandler<GetStreams> {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
-    private readonly position: ReadPosition,
+    private readonly opening: QueryOpening,
   ) {}
 
   async execute({ params: p }: GetStreams): Promise<StreamsAnswer> {
-    const asOfPosition = await this.position.atLeast(p.minPosition);
-    const limit = p.limit ?? DEFAULT_PAGE;
+    const { asOfPosition, limit } = await this.opening.open(p);
     const rows = await streamsOf(this.store, { ...(p.prefix ? { prefix: p.prefix } : {}), ...(p.cursor !== undefined ? { after: p.cursor } : {}), limit: limit + 1 });
     const page = rows.slice(0, limit);
     return {
@@ -190,10 +188,14 @@ export function withhold(type: string, data: JsonObject): { data: JsonObject; wi
 /** One record's events, in stream order, read from the log itself. */
 @QueryHandler(GetStreamEvents)
 export class GetStreamEventsHandler implements IQueryHandler<GetStreamEvents> {
-  constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    private readonly opening: QueryOpening,
+  ) {}
 
   async execute({ params: p }: GetStreamEvents): Promise<StreamEventsAnswer> {
-    const limit = p.limit ?? DEFAULT_PAGE;
+    // Read from the log itself: no read model to wait for.
+    const { limit } = this.opening.defaults(p);
     const from = p.fromRevision ?? 0;
     const read = await this.events.readStream(p.streamId, { direction: 'forwards', fromRevision: from, maxCount: limit + 1 });
     if (read.length === 0 && (await this.events.readStream(p.streamId, { maxCount: 1 })).length === 0) {

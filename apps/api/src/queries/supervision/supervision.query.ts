@@ -1,14 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import type { Clock } from '@auxledger/application';
 import type { ReadModelStore } from '@auxledger/projection-engine';
 import { type Finding, supervisionFindings } from '@auxledger/read-models';
 import type { RuleSetRegistry, RulesInForce } from '@auxledger/statute';
 import { ReadAccess } from '../../access/read-access';
-import { CLOCK, READ_MODEL_STORE, RULE_SETS } from '../../infrastructure/tokens';
-import { ReadPosition } from '../../projection/read-position';
+import { READ_MODEL_STORE, RULE_SETS } from '../../infrastructure/tokens';
 import { flag, list } from '../shared/query-fields';
-import { todayInShanghai } from '../../time/today-in-shanghai';
+import { QueryOpening } from '../shared/query-opening';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { SupervisionRequestDto } from './supervision.request.dto';
 import { requireKnownOrgan } from '../shared/known-organ';
@@ -91,19 +89,17 @@ export class GetSupervisionFindings extends ReadQuery<SupervisionRequestDto, Sup
 export class GetSupervisionFindingsHandler implements IQueryHandler<GetSupervisionFindings> {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
-    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RULE_SETS) private readonly registry: RuleSetRegistry<RulesInForce>,
-    private readonly position: ReadPosition,
+    private readonly opening: QueryOpening,
     private readonly access: ReadAccess,
   ) {}
 
   async execute({ params: p, principal }: GetSupervisionFindings): Promise<SupervisionAnswer> {
-    const asOfPosition = await this.position.atLeast(p.minPosition);
+    const { asOfPosition, asOf } = await this.opening.open(p);
     // A viewer sees counts only, so it may see them for any organ; findings name auxiliaries.
     if (principal.role !== 'viewer') await this.access.requireOrgan(principal, p.organ);
     await requireKnownOrgan(this.store, p.organ);
     const subtree = flag(p.subtree, true);
-    const asOf = p.asOf ?? todayInShanghai(this.clock);
     const kinds = list(p.kind);
     const findings = (await supervisionFindings(this.store, { organId: p.organ, asOf, includeSubtree: subtree, registry: this.registry })).filter(
       (f) => kinds === undefined || kinds.includes(f.kind),
