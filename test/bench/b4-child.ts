@@ -9,6 +9,9 @@
  *   node -r @swc-node/register test/bench/b4-child.ts catchup <events.db> <read-models.db>
  */
 import { readFileSync, rmSync } from 'node:fs';
+import { type AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { Worker } from 'node:worker_threads';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@auxledger/event-store';
@@ -27,6 +30,8 @@ export interface ChildResult {
   writeBytes: number | null;
   /** catchup: the event loop's delay while it ran (what a /health request in the same process would wait), ms. */
   loopDelay?: { p50: number; p99: number; max: number };
+  /** catchup: `GET /health` answered by the projector's process over HTTP, timed by a client on a thread of its own, ms. */
+  health?: { requests: number; p50: number; p99: number; max: number };
 }
 
 /** write_bytes of /proc/self/io: what reached (or will reach) the disk on this process's account, page cache write-back included. */
@@ -122,18 +127,69 @@ async function catchUp(eventsPath: string, store: ReadModelStore): Promise<Child
     },
   });
   await projector.open();
+  const health = await healthProbe();
   const delay = monitorEventLoopDelay({ resolution: 5 });
   const start = performance.now();
   delay.enable();
   await projector.catchUp();
   delay.disable();
   const seconds = (performance.now() - start) / 1000;
+  const answered = await health.stop();
   await store.close();
   await events.close();
   const ms = (ns: number) => Math.round((ns / 1e6) * 10) / 10;
   return {
     mode: 'catchup', events: n, seconds, maxRss: process.resourceUsage().maxRSS * 1024, peakHeap, writeBytes: writeBytes(),
     loopDelay: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) },
+    health: answered,
+  };
+}
+
+/**
+ * `/health` over real HTTP while the projector works: a plain node:http
+ * server in this process (the event loop the projector shares with an API),
+ * and a client on a worker thread (its own event loop) sending one GET every
+ * 10 ms, one at a time, timing each answer.
+ */
+async function healthProbe(): Promise<{ stop(): Promise<{ requests: number; p50: number; p99: number; max: number }> }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"status":"ok"}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const client = new Worker(
+    `const http = require('node:http');
+     const { parentPort, workerData } = require('node:worker_threads');
+     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+     const times = [];
+     let running = true;
+     parentPort.on('message', () => { running = false; });
+     const once = () => new Promise((resolve, reject) => {
+       const t0 = performance.now();
+       http.get({ host: '127.0.0.1', port: workerData.port, path: '/health', agent }, (res) => {
+         res.resume();
+         res.on('end', () => { times.push(performance.now() - t0); resolve(); });
+       }).on('error', reject);
+     });
+     (async () => {
+       while (running) { await once(); await new Promise((r) => setTimeout(r, 10)); }
+       parentPort.postMessage(times);
+     })();`,
+    { eval: true, workerData: { port } },
+  );
+  return {
+    async stop() {
+      const times = await new Promise<number[]>((resolve) => {
+        client.once('message', resolve);
+        client.postMessage('stop');
+      });
+      await client.terminate();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const sorted = [...times].sort((a, b) => a - b);
+      const at = (q: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) * 10) / 10;
+      return { requests: sorted.length, p50: at(0.5), p99: at(0.99), max: at(1) };
+    },
   };
 }
 
