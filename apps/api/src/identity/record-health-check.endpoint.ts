@@ -10,6 +10,7 @@ import { RecordHealthCheckRequestDto } from '../commands/auxiliary/record-health
 import { CommandEndpoint, IdempotencyKeyHeader } from '../commands/shared/command-endpoint';
 import { commandRequestOf } from '../commands/shared/command-metadata';
 import { CommandRunner } from '../commands/shared/command-runner';
+import { declareParamTypes } from '../commands/shared/endpoint-classes';
 import { type CommandEndpointDefinition, DryRunQuery, dryRunOf } from '../commands/shared/define-command-endpoint';
 import { type CommandAccepted, type CommandDryRun, LedgerCommand } from '../commands/shared/ledger-command';
 import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
@@ -89,7 +90,7 @@ class RecordHealthCheckHttpController {
     return answer;
   }
 }
-Reflect.defineMetadata('design:paramtypes', [RecordHealthCheckRequestDto, String, String, Object, Object], RecordHealthCheckHttpController.prototype, 'send');
+declareParamTypes(RecordHealthCheckHttpController, 'send', [RecordHealthCheckRequestDto, String, String, Object, Object]);
 
 /** The endpoint in the command table, in place of the one defineCommandEndpoint would make. */
 export const RECORD_HEALTH_CHECK_ENDPOINT: CommandEndpointDefinition = {

@@ -10,6 +10,7 @@ import { RecordInjuryRequestDto } from '../commands/auxiliary/record-injury.requ
 import { CommandEndpoint, IdempotencyKeyHeader } from '../commands/shared/command-endpoint';
 import { commandRequestOf } from '../commands/shared/command-metadata';
 import { CommandRunner } from '../commands/shared/command-runner';
+import { declareParamTypes } from '../commands/shared/endpoint-classes';
 import { type CommandEndpointDefinition, DryRunQuery, dryRunOf } from '../commands/shared/define-command-endpoint';
 import { type CommandAccepted, type CommandDryRun, LedgerCommand } from '../commands/shared/ledger-command';
 import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
@@ -96,7 +97,7 @@ class RecordInjuryHttpController {
     return answer;
   }
 }
-Reflect.defineMetadata('design:paramtypes', [RecordInjuryRequestDto, String, String, Object, Object], RecordInjuryHttpController.prototype, 'send');
+declareParamTypes(RecordInjuryHttpController, 'send', [RecordInjuryRequestDto, String, String, Object, Object]);
 
 /** The endpoint in the command table, in place of the one defineCommandEndpoint would make. */
 export const RECORD_INJURY_ENDPOINT: CommandEndpointDefinition = {

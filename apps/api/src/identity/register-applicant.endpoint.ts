@@ -8,6 +8,7 @@ import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { CommandEndpoint, IdempotencyKeyHeader } from '../commands/shared/command-endpoint';
 import { commandRequestOf } from '../commands/shared/command-metadata';
 import { CommandRunner } from '../commands/shared/command-runner';
+import { declareParamTypes } from '../commands/shared/endpoint-classes';
 import { type CommandEndpointDefinition, DryRunQuery, dryRunOf } from '../commands/shared/define-command-endpoint';
 import { type CommandAccepted, type CommandDryRun, LedgerCommand } from '../commands/shared/ledger-command';
 import { CLOCK } from '../infrastructure/tokens';
@@ -98,7 +99,7 @@ class RegisterApplicantHttpController {
   }
 }
 // The ValidationPipe and OpenAPI must see the DTO (as defineCommandEndpoint does).
-Reflect.defineMetadata('design:paramtypes', [RegisterApplicantRequestDto, String, String, Object, Object], RegisterApplicantHttpController.prototype, 'send');
+declareParamTypes(RegisterApplicantHttpController, 'send', [RegisterApplicantRequestDto, String, String, Object, Object]);
 
 /** The endpoint in the command table, beside those defineCommandEndpoint makes. */
 export const REGISTER_APPLICANT_ENDPOINT: CommandEndpointDefinition = {

@@ -9,6 +9,7 @@ import { CommandEndpoint, IdempotencyKeyHeader } from '../commands/shared/comman
 import { commandRequestOf } from '../commands/shared/command-metadata';
 import { CommandRequestDto } from '../commands/shared/command-request.dto';
 import { CommandRunner } from '../commands/shared/command-runner';
+import { declareParamTypes } from '../commands/shared/endpoint-classes';
 import { type CommandEndpointDefinition, DryRunQuery, dryRunOf } from '../commands/shared/define-command-endpoint';
 import { Id } from '../commands/shared/dto-fields';
 import { type CommandAccepted, type CommandDryRun, LedgerCommand } from '../commands/shared/ledger-command';
@@ -87,7 +88,7 @@ class ShredPersonalDataHttpController {
     return outcome;
   }
 }
-Reflect.defineMetadata('design:paramtypes', [ShredPersonalDataRequestDto, String, String, Object, Object], ShredPersonalDataHttpController.prototype, 'send');
+declareParamTypes(ShredPersonalDataHttpController, 'send', [ShredPersonalDataRequestDto, String, String, Object, Object]);
 
 export const SHRED_PERSONAL_DATA_ENDPOINT: CommandEndpointDefinition = {
   commandType: 'ShredPersonalData',
