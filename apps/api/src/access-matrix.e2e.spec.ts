@@ -55,8 +55,6 @@ const ACCESS: readonly Rule[] = [
   { route: /^GET \/api\/docs(-json|-yaml|\/|\/index\.html|\/swagger-ui-init\.js|\/docs\/swagger-ui-init\.js)?$/, expect: everyone(200) },
   // swagger-ui's route for a file it does not ship.
   { route: /^GET \/api\/docs\/LICENSE$/, expect: everyone(404) },
-  // Express's catch-all, every method: an unknown route is 404 for everyone, key or not.
-  { route: /^ANY \/\{\*path\}$/, expect: everyone(404), path: () => '/api/no-such-route' },
   { route: /^POST \/api\/keys$/, expect: adminOnly(201) },
   // The first start's dry run (a one-organ file): nothing recorded.
   { route: /^POST \/api\/admin\/init$/, expect: adminOnly(200), path: (r) => `${r}?dryRun=true` },
@@ -137,8 +135,7 @@ function servedRoutes(app: NestExpressApplication): string[] {
           .map((m) => `${m.toUpperCase()} ${layer.route?.path}`)
       : [],
   );
-  // The catch-all is registered once per HTTP method: one route.
-  return [...new Set(routes.map((r) => (r.endsWith(' /{*path}') ? 'ANY /{*path}' : r)))].sort();
+  return [...new Set(routes)].sort();
 }
 
 type Schema = { $ref?: string; type?: string; example?: unknown; enum?: unknown[]; nullable?: boolean; format?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema; allOf?: Schema[]; oneOf?: Schema[] };
@@ -223,6 +220,15 @@ describe('the access matrix: every route × admin, operator, operator of another
     expect(ACCESS.filter((rule) => !routes.some((r) => rule.route.test(r))).map((rule) => String(rule.route))).toEqual([]);
   });
 
+  it('an unknown route answers 404 for everyone, key or not, in the one error shape', async () => {
+    for (const caller of CALLERS) {
+      for (const res of [await api.get('/api/no-such-route', keyOf(caller)), await api.post('/api/commands/no-such-command', {}, keyOf(caller))]) {
+        expect({ caller, status: res.status }).toEqual({ caller, status: 404 });
+        expect(res.body.error.message).toEqual({ zh: expect.any(String), en: expect.any(String) });
+      }
+    }
+  });
+
   it('each cell answers as the table says; a refused command (401/403) writes nothing', async () => {
     const answers: string[] = [];
     const wrong: string[] = [];
@@ -248,7 +254,7 @@ describe('the access matrix: every route × admin, operator, operator of another
           const victim = await keyFor(api, 'viewer');
           res = await api.del(`/api/keys/${victim.id}`, keyOf(caller));
           if (expected !== 200) await api.get('/api/organs', victim.key).expect(200); // still valid
-        } else if (method === 'GET' || method === 'ANY') {
+        } else if (method === 'GET') {
           res = await api.get(rule.path ? rule.path(template) : template, keyOf(caller));
         } else {
           throw new Error(`no request for ${route}: add it to the matrix`);
