@@ -250,7 +250,8 @@ export interface ErrorContext {
   bytes?: number;
 }
 
-const UNAVAILABLE: readonly string[] = [ErrorType.UNAVAILABLE, ErrorType.DEADLINE_EXCEEDED, ErrorType.TIMEOUT, ErrorType.NOT_LEADER];
+/** The client's errors that mean the server cannot be reached (a function: the client loads on first use, not with this module). */
+const isUnavailable = (type: string): boolean => [ErrorType.UNAVAILABLE, ErrorType.DEADLINE_EXCEEDED, ErrorType.TIMEOUT, ErrorType.NOT_LEADER].includes(type as ErrorType);
 
 /**
  * A client error → ours: WrongExpectedVersion → WRONG_EXPECTED_REVISION,
@@ -271,7 +272,7 @@ export function mapEsdbError(error: unknown, context: ErrorContext = {}): unknow
     case ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED:
       return appendTooLarge(context.streamId ?? '?', context.bytes ?? -1, converted.maxAppendSize);
     default:
-      return UNAVAILABLE.includes(converted.type) ? storeUnavailable(converted) : error;
+      return isUnavailable(converted.type) ? storeUnavailable(converted) : error;
   }
 }
 

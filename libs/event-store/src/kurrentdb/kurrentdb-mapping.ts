@@ -293,7 +293,8 @@ export const commandPathUnsupported = (serverVersion: string) =>
 
 // ---------------------------------------------------------------- errors
 
-const UNAVAILABLE: readonly string[] = [ErrorType.UNAVAILABLE, ErrorType.DEADLINE_EXCEEDED, ErrorType.TIMEOUT, ErrorType.NOT_LEADER];
+/** The client's errors that mean the server cannot be reached (a function: the client loads on first use, not with this module). */
+const isUnavailable = (type: string): boolean => [ErrorType.UNAVAILABLE, ErrorType.DEADLINE_EXCEEDED, ErrorType.TIMEOUT, ErrorType.NOT_LEADER].includes(type as ErrorType);
 
 /** True for a conflict on any stream of an append (the adapter then re-reads and decides whether to retry). */
 export function isWrongExpectedVersion(error: unknown): boolean {
@@ -309,5 +310,5 @@ export function mapKurrentError(error: unknown, context: { streamId?: string; ex
   if (converted.type === ErrorType.WRONG_EXPECTED_VERSION && context.streamId) {
     return wrongExpectedRevision(context.streamId, context.expected ?? 'any', toActualRevision(converted.actualState));
   }
-  return UNAVAILABLE.includes(converted.type) ? storeUnavailable(converted) : error;
+  return isUnavailable(converted.type) ? storeUnavailable(converted) : error;
 }
