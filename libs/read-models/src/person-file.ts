@@ -3,8 +3,8 @@ import type { RecordedEvent } from '@auxledger/event-store';
 import type { Bilingual } from '@auxledger/statute';
 import { type ReadModelStore, type VersionedRow, defineLog, defineTemporal } from '@auxledger/projection-engine';
 import { todayUtc, withStatusOn } from './common';
-import { serviceWithLists } from './service-record';
-import { auxiliaryEntity, evolveAuxiliaryState } from './roster';
+import { evolveCompacted, serviceWithLists } from './service-record';
+import { auxiliaryEntity } from './roster';
 
 /**
  * The person file (档案) of one auxiliary: their record over time (temporal
@@ -135,10 +135,8 @@ export function compactService(r: ServiceRecord, on: string): ServiceRecord {
 }
 
 export function evolvePersonFileState(state: PersonFileState, event: RecordedEvent): PersonFileState {
-  const auxiliary = evolveAuxiliaryState(state.auxiliary, event);
+  const auxiliary = evolveCompacted(state.auxiliary, event, compactService);
   if (auxiliary === state.auxiliary) return state;
-  // The domain's evolve made `auxiliary` afresh (it returns its input only when nothing changes): compacting it in place changes no earlier state.
-  if (auxiliary.status !== 'NOT_HIRED') auxiliary.service = compactService(auxiliary.service, event.metadata.effectiveDate);
   const next: PersonFileState = {
     auxiliary,
     lastHealthCheck: state.lastHealthCheck,

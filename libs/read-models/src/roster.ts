@@ -1,9 +1,9 @@
-import { type AuxiliaryState, type ServiceRecord, Auxiliary, isWorking, envelopeOf } from '@auxledger/domain';
+import { type AuxiliaryState, type ServiceRecord, Auxiliary, isWorking } from '@auxledger/domain';
 import type { RecordedEvent } from '@auxledger/event-store';
 import { type ReadModelStore, type VersionedRow, defineTemporal } from '@auxledger/projection-engine';
 import { idInStream, sortedUnique, todayUtc, withStatusOn } from './common';
 import { organScope } from './organ-hierarchy';
-import { serviceWithLists } from './service-record';
+import { evolveCompacted, serviceWithLists } from './service-record';
 
 /**
  * The roster (temporal): every auxiliary with their using organ, category,
@@ -42,20 +42,16 @@ export type RosterRow = {
 /** The auxiliary an auxiliary-stream event belongs to. */
 export const auxiliaryEntity = (event: RecordedEvent): string | null => idInStream(event, Auxiliary.streamPrefix);
 
-export const evolveAuxiliaryState = (state: AuxiliaryState, event: RecordedEvent): AuxiliaryState => Auxiliary.evolve(state, envelopeOf(event) as never);
-
 /**
  * The roster's state: the domain's fold with every list of the service record
  * emptied after each event — the roster reads none of them, and no event
  * changes what it reads from them — so a version costs the same late in a
  * career as early. (Open assignments stay: they are the roster's duties.)
  */
-export function evolveRosterState(state: AuxiliaryState, event: RecordedEvent): AuxiliaryState {
-  const next = evolveAuxiliaryState(state, event);
-  if (next === state || next.status === 'NOT_HIRED') return next;
-  // The domain's evolve made `next` afresh (it returns its input only when nothing changes): emptying it in place changes no earlier state.
-  const r = next.service;
-  next.service = serviceWithLists(r, {
+export const evolveRosterState = (state: AuxiliaryState, event: RecordedEvent): AuxiliaryState => evolveCompacted(state, event, rosterService);
+
+function rosterService(r: ServiceRecord): ServiceRecord {
+  return serviceWithLists(r, {
     contract: r.contract.clauses.length === 0 ? r.contract : { ...r.contract, clauses: [] },
     previousContracts: [],
     insurance: [],
@@ -71,7 +67,6 @@ export function evolveRosterState(state: AuxiliaryState, event: RecordedEvent): 
     compensations: [],
     events: [],
   });
-  return next;
 }
 
 const EMPTY_TRAINING: ServiceRecord['training'] = { preJobPassedOn: null, annualYears: [], trainingIds: [] };

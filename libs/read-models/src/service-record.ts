@@ -1,6 +1,23 @@
-import type { ServiceRecord } from '@auxledger/domain';
+import { type AuxiliaryState, type ServiceRecord, Auxiliary, envelopeOf } from '@auxledger/domain';
+import type { RecordedEvent } from '@auxledger/event-store';
 
-// The domain's service record, rebuilt with other lists: what the roster and the person file keep of it (`evolveRosterState`, `compactService`).
+// The domain's service record, rebuilt with other lists: what the roster and the person file keep of it (`rosterService`, `compactService`).
+
+/** The domain's own fold of an auxiliary stream, one event on. */
+export const evolveAuxiliaryState = (state: AuxiliaryState, event: RecordedEvent): AuxiliaryState => Auxiliary.evolve(state, envelopeOf(event) as never);
+
+/**
+ * The domain's fold, then its service record compacted to what a read model keeps (`compact`, given the event's
+ * effective date) — the one way the roster and the person file keep a version's cost flat over a career. In place:
+ * the domain's evolve made the state afresh (it returns its input only when nothing changes), so no earlier state
+ * changes.
+ */
+export function evolveCompacted(state: AuxiliaryState, event: RecordedEvent, compact: (r: ServiceRecord, on: string) => ServiceRecord): AuxiliaryState {
+  const next = evolveAuxiliaryState(state, event);
+  if (next === state || next.status === 'NOT_HIRED') return next;
+  next.service = compact(next.service, event.metadata.effectiveDate);
+  return next;
+}
 
 export type ServiceLists = Pick<
   ServiceRecord,
