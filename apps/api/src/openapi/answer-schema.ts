@@ -53,6 +53,15 @@ export const RENDERED_CITATION: Schema = object({ zh: text('引用（中文）')
 /** Which projection position the answer reflects (every read-model answer). */
 export const AS_OF_POSITION: Schema = { type: 'integer', minimum: 0, description: 'The answer reflects at least every event up to this global position (read-your-writes: pass it as `minPosition`)' };
 
+/** The members every answer about an organ as of a date opens with: what it reflects, which organ, the subtree, the date and the instant. */
+export const ORGAN_AS_OF: Record<string, Schema> = {
+  asOfPosition: AS_OF_POSITION,
+  organId: text('机关 The organ asked about'),
+  subtree: boolean('With the organs under it'),
+  asOf: date('有效日期 The effective date answered for'),
+  knownAt: nullable(instant('As known at this instant; null: as known now')),
+};
+
 /** A person as answers show them (ADR 0006): the name and the ID number masked, every read recorded; after shredding, nothing. */
 export const SHOWN_PERSON: Schema = {
   description: '人员 Who the person is, joined from the identity store (each read recorded); null when no identity was registered under the person key',

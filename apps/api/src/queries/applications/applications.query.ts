@@ -11,7 +11,7 @@ import { QueryOpening } from '../shared/query-opening';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { ApplicationsRequestDto } from './applications.request.dto';
 import { requireKnownOrgan } from '../shared/known-organ';
-import { AS_OF_POSITION, SHOWN_PERSON, boolean, codes, counts, date, instant, integer, arrayOf, nullable, object, text } from '../../openapi/answer-schema';
+import { SHOWN_PERSON, codes, counts, date, integer, arrayOf, nullable, object, text, ORGAN_AS_OF } from '../../openapi/answer-schema';
 
 /** One application as the board shows it. */
 export interface ApplicationView {
@@ -58,11 +58,7 @@ const FUNNEL = ['REGISTRATION', 'QUALIFICATION_REVIEW', 'EXAMS', 'MEDICAL', 'INS
 /** ApplicationsAnswer as the OpenAPI document gives it. */
 export const APPLICATIONS_ANSWER = object(
   {
-    asOfPosition: AS_OF_POSITION,
-    organId: text('机关 The organ asked about'),
-    subtree: boolean('With the organs under it'),
-    asOf: date('有效日期 The effective date answered for'),
-    knownAt: nullable(instant('As known at this instant; null: as known now')),
+    ...ORGAN_AS_OF,
     planId: nullable(text('Only this plan; null: every plan')),
     counts: object(
       {

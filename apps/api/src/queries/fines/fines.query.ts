@@ -9,7 +9,7 @@ import { QueryOpening } from '../shared/query-opening';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { FinesRequestDto } from './fines.request.dto';
 import { requireKnownOrgan } from '../shared/known-organ';
-import { AS_OF_POSITION, boolean, codes, counts, date, instant, integer, arrayOf, nullable, object, text } from '../../openapi/answer-schema';
+import { boolean, codes, counts, date, integer, arrayOf, nullable, object, text, ORGAN_AS_OF } from '../../openapi/answer-schema';
 
 export interface FineView {
   fineId: string;
@@ -41,11 +41,7 @@ export interface FinesAnswer extends Positioned {
 /** FinesAnswer as the OpenAPI document gives it. */
 export const FINES_ANSWER = object(
   {
-    asOfPosition: AS_OF_POSITION,
-    organId: text('机关 The organ asked about'),
-    subtree: boolean('With the organs under it'),
-    asOf: date('有效日期 The effective date answered for'),
-    knownAt: nullable(instant('As known at this instant; null: as known now')),
+    ...ORGAN_AS_OF,
     counts: object(
       {
         total: integer('Every fine of the organ (every status)'),

@@ -8,7 +8,7 @@ import { flag } from '../shared/query-fields';
 import { QueryOpening } from '../shared/query-opening';
 import { type Positioned, ReadQuery } from '../shared/read-query';
 import type { HeadcountSeriesRequestDto } from './headcount-series.request.dto';
-import { AS_OF_POSITION, boolean, counts, date, instant, integer, arrayOf, nullable, object, text } from '../../openapi/answer-schema';
+import { counts, date, integer, arrayOf, object, text, ORGAN_AS_OF } from '../../openapi/answer-schema';
 
 /** The roster's counts on one date: what GET /api/roster answers as `counts` for that date, and those in service. */
 export interface HeadcountPoint {
@@ -39,11 +39,7 @@ export interface HeadcountSeriesAnswer extends Positioned {
 /** HeadcountSeriesAnswer as the OpenAPI document gives it. */
 export const HEADCOUNT_SERIES_ANSWER = object(
   {
-    asOfPosition: AS_OF_POSITION,
-    organId: text('机关 The organ asked about'),
-    subtree: boolean('With the organs under it'),
-    asOf: date('有效日期 The effective date answered for'),
-    knownAt: nullable(instant('As known at this instant; null: as known now')),
+    ...ORGAN_AS_OF,
     points: arrayOf(
       object({
         month: text('月份 YYYY-MM', { pattern: '^\\d{4}-\\d{2}$' }),

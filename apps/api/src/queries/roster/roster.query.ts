@@ -12,7 +12,7 @@ import type { RosterRequestDto } from './roster.request.dto';
 import type { Principal } from '../../auth/principal';
 import { IdentityService, type ShownPerson } from '../../identity/identity.service';
 import { requireKnownOrgan } from '../shared/known-organ';
-import { AS_OF_POSITION, SHOWN_PERSON, boolean, codes, counts, date, instant, integer, arrayOf, nullable, object, rowOf, text } from '../../openapi/answer-schema';
+import { SHOWN_PERSON, codes, counts, integer, arrayOf, nullable, object, rowOf, text, ORGAN_AS_OF } from '../../openapi/answer-schema';
 import { CATEGORIES, ROSTER_STATUSES } from './roster.request.dto';
 
 export interface RosterCounts {
@@ -37,11 +37,7 @@ export interface RosterAnswer extends Positioned {
 /** RosterAnswer as the OpenAPI document gives it. */
 export const ROSTER_ANSWER = object(
   {
-    asOfPosition: AS_OF_POSITION,
-    organId: text('机关 The organ asked about'),
-    subtree: boolean('With the organs under it'),
-    asOf: date('有效日期 The effective date answered for'),
-    knownAt: nullable(instant('As known at this instant; null: as known now')),
+    ...ORGAN_AS_OF,
     counts: object(
       {
         total: integer('Every match, over all pages'),
