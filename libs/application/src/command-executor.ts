@@ -120,6 +120,23 @@ export async function executeCommand<C extends Command, Refs extends Record<stri
   }
 }
 
+/**
+ * What a command and its dry run both do first: read and fold each stream the handler names (from the cache where it
+ * holds them), refuse an id whose events stand without its claim, and decide on the states.
+ */
+async function readAndDecide<C extends Command, Refs extends Record<string, StreamRef>>(deps: ExecutorDependencies, handler: CommandHandler<C, Refs>, command: C) {
+  const refs = handler.streams(command);
+  const roles = Object.keys(refs) as Array<Extract<keyof Refs, string>>;
+  const loaded = await Promise.all(
+    roles.map(async (role) => ({ role, ...(await loadStream(deps.store, deps.cache, refs[role] as StreamRef, command.metadata.commandId)) })),
+  );
+  // Events of this id without its claim: written before ids were claimed; what they were sent with is unknown.
+  if (loaded.some((l) => l.ofCommand.length > 0)) throw commandIdReused(command, null);
+  const states = Object.fromEntries(loaded.map((l) => [l.role, l.state])) as Parameters<typeof handler.decide>[1];
+  const decision = handler.decide(command, states, { metadata: command.metadata, registry: deps.registry });
+  return { refs, loaded, decision };
+}
+
 async function decideAndAppend<C extends Command, Refs extends Record<string, StreamRef>>(
   deps: ExecutorDependencies,
   handler: CommandHandler<C, Refs>,
@@ -127,16 +144,7 @@ async function decideAndAppend<C extends Command, Refs extends Record<string, St
   options: ExecuteOptions,
 ): Promise<CommandOutcome> {
   const { commandId } = command.metadata;
-  const refs = handler.streams(command);
-  const roles = Object.keys(refs) as Array<Extract<keyof Refs, string>>;
-  const loaded = await Promise.all(
-    roles.map(async (role) => ({ role, ...(await loadStream(deps.store, deps.cache, refs[role] as StreamRef, commandId)) })),
-  );
-  // Events of this id without its claim: written before ids were claimed; what they were sent with is unknown.
-  if (loaded.some((l) => l.ofCommand.length > 0)) throw commandIdReused(command, null);
-
-  const states = Object.fromEntries(loaded.map((l) => [l.role, l.state])) as Parameters<typeof handler.decide>[1];
-  const decision = handler.decide(command, states, { metadata: command.metadata, registry: deps.registry });
+  const { refs, loaded, decision } = await readAndDecide(deps, handler, command);
   const recordedAt = deps.clock.now().toISOString();
   const commandDigest = digestCommand(command, command.metadata.effectiveDate);
   const claim = (type: string, data: CommandAcceptedData | CommandRefusedData, ruleSetRevision: string | null): StreamAppend => ({
@@ -180,14 +188,7 @@ async function judgeWithoutAppend<C extends Command, Refs extends Record<string,
   command: C,
 ): Promise<DryRunOutcome> {
   const { commandId } = command.metadata;
-  const refs = handler.streams(command);
-  const roles = Object.keys(refs) as Array<Extract<keyof Refs, string>>;
-  const loaded = await Promise.all(
-    roles.map(async (role) => ({ role, ...(await loadStream(deps.store, deps.cache, refs[role] as StreamRef, commandId)) })),
-  );
-  if (loaded.some((l) => l.ofCommand.length > 0)) throw commandIdReused(command, null);
-  const states = Object.fromEntries(loaded.map((l) => [l.role, l.state])) as Parameters<typeof handler.decide>[1];
-  const decision = handler.decide(command, states, { metadata: command.metadata, registry: deps.registry });
+  const { loaded, decision } = await readAndDecide(deps, handler, command);
   if (!decision.accepted) return { status: 'refused', dryRun: true, commandId, refusal: decision.refusal, replayed: false };
   const recordedAt = deps.clock.now().toISOString();
   const ruleSetRevision = decision.judgement?.ruleSet?.id ?? null;
