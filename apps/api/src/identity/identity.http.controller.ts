@@ -217,15 +217,17 @@ export class IdentityHttpController {
     const state = await this.recorded(personKey);
     let organId: string | null = null;
     if (principal.role === 'operator') {
-      for (const candidate of [...state.organIds, ...(await this.identity.servingOrgansOf(personKey))]) {
-        if (await this.readAccess.mayRead(principal, candidate)) {
-          organId = candidate;
-          break;
-        }
-      }
+      // The serving organs (a read of the person's records) only when no registering organ is the operator's.
+      organId = (await this.heldBy(principal, state.organIds)) ?? (await this.heldBy(principal, await this.identity.servingOrgansOf(personKey)));
       if (organId === null) throw notFound(personKey);
     }
     return { state, reader: { keyId: principal.keyId, role: principal.role, organId } };
+  }
+
+  /** The first of these organs the operator may read, or null. */
+  private async heldBy(principal: Principal, organIds: readonly string[]): Promise<string | null> {
+    for (const candidate of organIds) if (await this.readAccess.mayRead(principal, candidate)) return candidate;
+    return null;
   }
 }
 
