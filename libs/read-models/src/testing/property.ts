@@ -27,6 +27,17 @@ const day = fc.integer({ min: 0, max: 30 }).map((d) => new Date(Date.UTC(2025, 0
 
 type Gen = { stream: string; type: string; data: JsonObject; day: string };
 
+const hired = (auxiliaryId: string, date: string, organId: string, probation: boolean, category: string): Gen => ({
+  stream: `auxiliary-${auxiliaryId}`,
+  type: 'AuxiliaryHired',
+  day: date,
+  data: {
+    auxiliaryId, personKey: `pk-${auxiliaryId}`, applicationId: `app-${auxiliaryId}`, usingOrganId: organId, category,
+    contract: { contractId: `c-${auxiliaryId}`, kind: 'FIXED_TERM', startDate: date, endDate: '2029-12-31', probationLastDay: probation ? '2025-07-01' : null, clauses: [] },
+    level: 'L1', pay: { locality: 'hohhot', monthlyBaseFen: 400000 }, hiredOn: date,
+  },
+});
+
 const auxEvent: fc.Arbitrary<Gen> = fc
   .tuple(
     fc.constantFrom(...AUX),
@@ -47,14 +58,7 @@ const auxEvent: fc.Arbitrary<Gen> = fc
     const r = e as Record<string, string | number | boolean>;
     switch (e.type) {
       case 'AuxiliaryHired':
-        return {
-          stream, type: e.type, day: date,
-          data: {
-            auxiliaryId, personKey: `pk-${auxiliaryId}`, applicationId: `app-${auxiliaryId}`, usingOrganId: String(r['organ']), category: String(r['category']),
-            contract: { contractId: `c-${auxiliaryId}`, kind: 'FIXED_TERM', startDate: date, endDate: '2029-12-31', probationLastDay: r['probation'] ? '2025-07-01' : null, clauses: [] },
-            level: 'L1', pay: { locality: 'hohhot', monthlyBaseFen: 400000 }, hiredOn: date,
-          },
-        };
+        return hired(auxiliaryId, date, String(r['organ']), Boolean(r['probation']), String(r['category']));
       case 'AuxiliaryPromoted':
         return { stream, type: e.type, day: date, data: { auxiliaryId, route: 'ASSESSMENT', fromLevel: 'L1', toLevel: String(r['level']), assessmentId: null, selectionRef: null, pay: { locality: 'hohhot', monthlyBaseFen: 430000 }, promotedOn: date } };
       case 'AuxiliarySuspended':
@@ -218,7 +222,8 @@ export function readModelProperty(name: string, harness: ReadModelHarness & { ru
             await store.close();
           }
         }),
-        { numRuns: harness.runs },
+        // One run always has a roster to compare (small generated runs may hire no one).
+        { numRuns: harness.runs, examples: [[{ events: [[hired('aux-1', '2025-01-14', 'org-a', true, 'DUTY'), 1]], chunks: [1], batchSize: 2, flushEvents: 1, registeredOn: ['2025-01-01', '2025-01-14'] }]] },
       );
       expect(versionsSeen).toBeGreaterThan(0); // not vacuous: the runs had rosters to compare
     }, 120_000); // each run opens a log (and its writer thread) and two stores: about 35 s on two loaded cores
