@@ -106,10 +106,20 @@ export function checkColumns(model: ReadModel, spec: TableSpec, names: Iterable<
   for (const name of names) if (!known.has(name)) throw new Error(`read model ${model.name} has no column ${JSON.stringify(name)}`);
 }
 
-export function checkListOptions(model: ReadModel, spec: TableSpec, options: ListOptions): void {
+export function checkListOptions(model: ReadModel, spec: TableSpec, options: ListOptions & { groupBy?: readonly string[] }): void {
   checkColumns(model, spec, Object.keys(options.where ?? {}));
   checkColumns(model, spec, options.orderBy ?? []);
+  checkColumns(model, spec, options.columns ?? []);
+  if (options.columns !== undefined && options.columns.length === 0) throw new Error('columns: name at least one (or leave it out for every column)');
+  checkColumns(model, spec, options.groupBy ?? []);
   if (options.limit !== undefined && !(Number.isSafeInteger(options.limit) && options.limit >= 0)) throw new Error('limit must be a non-negative integer');
+}
+
+/** The columns a read returns: the ones asked for (in the table's order), or every one. */
+export function selectedColumns(spec: TableSpec, columns: readonly string[] | undefined): readonly ColumnSpec[] {
+  if (columns === undefined) return spec.columns;
+  const wanted = new Set(columns);
+  return spec.columns.filter((c) => wanted.has(c.name));
 }
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

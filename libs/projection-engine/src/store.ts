@@ -118,6 +118,8 @@ export interface ListOptions {
   /** Order descending (every `orderBy` column) instead of ascending. */
   descending?: boolean;
   limit?: number;
+  /** Only these model or system columns in each row (default: every one): a wide row's unread JSON is never parsed. */
+  columns?: readonly string[];
 }
 
 export interface AsOfOptions {
@@ -125,7 +127,20 @@ export interface AsOfOptions {
   knownAt?: string;
   where?: Where;
   limit?: number;
+  /** Only these model or system columns in each row (default: every one). */
+  columns?: readonly string[];
 }
+
+export interface CountOptions {
+  /** "As known at": an instant (ISO-8601); default now (the current knowledge). */
+  knownAt?: string;
+  where?: Where;
+  /** Model columns to count by: one answer per distinct combination present (none: one answer, the total). */
+  groupBy?: readonly string[];
+}
+
+/** How many rows have one combination of the `groupBy` columns' values. */
+export type CountRow = Row & { count: number };
 
 /** A temporal row as read: the model columns and the version's bounds. */
 export type VersionedRow = Row & { valid_from: string; valid_to: string; known_from: string; known_to: string };
@@ -171,6 +186,8 @@ export interface ReadModelStore {
   list(model: ReadModel, options?: ListOptions): Promise<Row[]>;
   /** Temporal: the rows valid on `date` (YYYY-MM-DD), as known now or at `knownAt`. One indexed query. */
   asOf(model: TemporalModel, date: string, options?: AsOfOptions): Promise<VersionedRow[]>;
+  /** Temporal: how many rows are valid on `date`, as known now or at `knownAt`, by the `groupBy` columns — counted by the database, no row read. */
+  countAsOf(model: TemporalModel, date: string, options?: CountOptions): Promise<CountRow[]>;
 
   close(): Promise<void>;
 }

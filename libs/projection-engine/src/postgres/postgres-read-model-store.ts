@@ -3,10 +3,12 @@ import { type Pool, type PoolClient, escapeIdentifier, types } from 'pg';
 import { keyTuple } from '../engine';
 import { type CurrentModel, type KeyValue, OPEN_KNOWN_TO, type ReadModel, type Row, type TemporalModel, entityColumnOf, toInstant } from '../model';
 import { CHECKPOINT_TABLE, EVENTS_TABLE, refsTableName, tableName, tablesOf, viewName } from '../naming';
-import { type ColumnSpec, REFS_SPEC, type StoredType, type TableSpec, checkDate, checkListOptions, defaultOrder, tableSpec, whereSql } from '../schema';
+import { type ColumnSpec, REFS_SPEC, type StoredType, type TableSpec, checkDate, checkListOptions, defaultOrder, selectedColumns, tableSpec, whereSql } from '../schema';
 import { runAsync } from '../store';
 import type {
   AsOfOptions,
+  CountOptions,
+  CountRow,
   GenerationInfo,
   GenerationStatus,
   ListOptions,
@@ -450,18 +452,45 @@ export class PostgresReadModelStore implements ReadModelStore {
     const params: unknown[] = [];
     const where = whereSql(spec, options.where, 'postgres', escapeIdentifier, (v) => `$${params.push(v)}`);
     const direction = options.descending ? ' DESC' : '';
+    const names = selectedColumns(spec, options.columns).map((c) => c.name);
     const rows = await this.query(
       this.pool,
-      `SELECT * FROM ${this.t(viewName(model))}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
+      `SELECT ${names.map(escapeIdentifier).join(', ')} FROM ${this.t(viewName(model))}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
        ORDER BY ${(options.orderBy ?? defaultOrder(model)).map((c) => `${escapeIdentifier(c)}${direction}`).join(', ')}${options.limit !== undefined ? ` LIMIT ${options.limit}` : ''}`,
       params,
     );
-    return rows.map((row) => pick(row, spec.columns.map((c) => c.name)));
+    return rows.map((row) => pick(row, names));
   }
 
   async asOf(model: TemporalModel, date: string, options: AsOfOptions = {}): Promise<VersionedRow[]> {
-    checkDate(date);
     const spec = tableSpec(model);
+    const { clauses, params } = this.validOn(model, spec, date, options);
+    const names = selectedColumns(spec, options.columns).map((c) => c.name);
+    const rows = await this.query(
+      this.pool,
+      `SELECT ${names.map(escapeIdentifier).join(', ')} FROM ${this.t(viewName(model))} WHERE ${clauses}
+       ORDER BY ${escapeIdentifier(entityColumnOf(model))}${options.limit !== undefined ? ` LIMIT ${options.limit}` : ''}`,
+      params,
+    );
+    return rows.map((row) => pick(row, names) as VersionedRow);
+  }
+
+  async countAsOf(model: TemporalModel, date: string, options: CountOptions = {}): Promise<CountRow[]> {
+    const spec = tableSpec(model);
+    const { clauses, params } = this.validOn(model, spec, date, options);
+    const names = selectedColumns(spec, options.groupBy ?? []).map((c) => c.name);
+    const columns = names.map(escapeIdentifier);
+    const rows = await this.query(
+      this.pool,
+      `SELECT ${[...columns, 'COUNT(*)::integer AS "count"'].join(', ')} FROM ${this.t(viewName(model))} WHERE ${clauses}${columns.length ? ` GROUP BY ${columns.join(', ')} ORDER BY ${columns.join(', ')}` : ''}`,
+      params,
+    );
+    return rows.map((row) => ({ ...pick(row, names), count: row['count'] as number }));
+  }
+
+  /** The conditions of a read as of `date`: the `where`, valid on the date, as known now or at `knownAt`. */
+  private validOn(model: TemporalModel, spec: TableSpec, date: string, options: AsOfOptions & CountOptions): { clauses: string; params: unknown[] } {
+    checkDate(date);
     checkListOptions(model, spec, options);
     const params: unknown[] = [];
     const where = whereSql(spec, options.where, 'postgres', escapeIdentifier, (v) => `$${params.push(v)}`);
@@ -472,13 +501,7 @@ export class PostgresReadModelStore implements ReadModelStore {
       params.push(toInstant(options.knownAt));
       known = `known_from <= $${params.length}::timestamptz AND $${params.length}::timestamptz < known_to`;
     }
-    const rows = await this.query(
-      this.pool,
-      `SELECT * FROM ${this.t(viewName(model))} WHERE ${where.map((c) => `${c} AND `).join('')}valid_from <= ${d} AND ${d} < valid_to AND ${known}
-       ORDER BY ${escapeIdentifier(entityColumnOf(model))}${options.limit !== undefined ? ` LIMIT ${options.limit}` : ''}`,
-      params,
-    );
-    return rows.map((row) => pick(row, spec.columns.map((c) => c.name)) as VersionedRow);
+    return { clauses: `${where.map((c) => `${c} AND `).join('')}valid_from <= ${d} AND ${d} < valid_to AND ${known}`, params };
   }
 
   async close(): Promise<void> {

@@ -2,10 +2,12 @@ import Database from 'better-sqlite3';
 import { keyTuple } from '../engine';
 import { type CurrentModel, type KeyValue, OPEN_KNOWN_TO, type ReadModel, type Row, type TemporalModel, entityColumnOf, toInstant } from '../model';
 import { CHECKPOINT_TABLE, EVENTS_TABLE, refsTableName, tableName, tablesOf, viewName } from '../naming';
-import { REFS_SPEC, type StoredType, type TableSpec, checkDate, checkListOptions, defaultOrder, tableSpec, whereSql } from '../schema';
+import { type ColumnSpec, REFS_SPEC, type StoredType, type TableSpec, checkDate, checkListOptions, defaultOrder, selectedColumns, tableSpec, whereSql } from '../schema';
 import { runSync } from '../store';
 import type {
   AsOfOptions,
+  CountOptions,
+  CountRow,
   GenerationInfo,
   GenerationStatus,
   ListOptions,
@@ -401,14 +403,33 @@ export class SqliteReadModelStore implements ReadModelStore {
     const params: unknown[] = [];
     const where = whereSql(spec, options.where, 'sqlite', q, (v) => (params.push(v), '?'));
     const direction = options.descending ? ' DESC' : '';
-    const sql = `SELECT * FROM ${q(viewName(model))}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
+    const columns = selectedColumns(spec, options.columns);
+    const sql = `SELECT ${selectList(spec, columns)} FROM ${q(viewName(model))}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${(options.orderBy ?? defaultOrder(model)).map((c) => `${q(c)}${direction}`).join(', ')}${options.limit !== undefined ? ` LIMIT ${options.limit}` : ''}`;
-    return this.read<Record<string, unknown>>(sql, params).map((row) => fromSqliteRow(spec, row));
+    return this.read<Record<string, unknown>>(sql, params).map((row) => fromSqliteColumns(columns, row));
   }
 
   async asOf(model: TemporalModel, date: string, options: AsOfOptions = {}): Promise<VersionedRow[]> {
-    checkDate(date);
     const spec = tableSpec(model);
+    const { clauses, params } = this.validOn(model, spec, date, options);
+    const columns = selectedColumns(spec, options.columns);
+    const sql = `SELECT ${selectList(spec, columns)} FROM ${q(viewName(model))} WHERE ${clauses}
+      ORDER BY ${q(entityColumnOf(model))}${options.limit !== undefined ? ` LIMIT ${options.limit}` : ''}`;
+    return this.read<Record<string, unknown>>(sql, params).map((row) => fromSqliteColumns(columns, row) as VersionedRow);
+  }
+
+  async countAsOf(model: TemporalModel, date: string, options: CountOptions = {}): Promise<CountRow[]> {
+    const spec = tableSpec(model);
+    const { clauses, params } = this.validOn(model, spec, date, options);
+    const groupBy = selectedColumns(spec, options.groupBy ?? []);
+    const names = groupBy.map((c) => q(c.name));
+    const sql = `SELECT ${[...names, 'COUNT(*) AS "count"'].join(', ')} FROM ${q(viewName(model))} WHERE ${clauses}${names.length ? ` GROUP BY ${names.join(', ')} ORDER BY ${names.join(', ')}` : ''}`;
+    return this.read<Record<string, unknown>>(sql, params).map((row) => ({ ...fromSqliteColumns(groupBy, row), count: row['count'] as number }));
+  }
+
+  /** The conditions of a read as of `date`: the `where`, valid on the date, as known now or at `knownAt`. */
+  private validOn(model: TemporalModel, spec: TableSpec, date: string, options: AsOfOptions & CountOptions): { clauses: string; params: unknown[] } {
+    checkDate(date);
     checkListOptions(model, spec, options);
     const params: unknown[] = [];
     const where = whereSql(spec, options.where, 'sqlite', q, (v) => (params.push(v), '?'));
@@ -419,9 +440,7 @@ export class SqliteReadModelStore implements ReadModelStore {
       known = 'known_from <= ? AND ? < known_to';
       params.push(at, at);
     }
-    const sql = `SELECT * FROM ${q(viewName(model))} WHERE ${where.map((c) => `${c} AND `).join('')}valid_from <= ? AND ? < valid_to AND ${known}
-      ORDER BY ${q(entityColumnOf(model))}${options.limit !== undefined ? ` LIMIT ${options.limit}` : ''}`;
-    return this.read<Record<string, unknown>>(sql, params).map((row) => fromSqliteRow(spec, row) as VersionedRow);
+    return { clauses: `${where.map((c) => `${c} AND `).join('')}valid_from <= ? AND ? < valid_to AND ${known}`, params };
   }
 
   async close(): Promise<void> {
@@ -494,8 +513,17 @@ function pushSqliteValues(out: unknown[], spec: TableSpec, row: Record<string, u
 }
 
 function fromSqliteRow(spec: TableSpec, row: Record<string, unknown>): Row {
+  return fromSqliteColumns(spec.columns, row);
+}
+
+/** `*` for every column, else the columns by name. */
+function selectList(spec: TableSpec, columns: readonly ColumnSpec[]): string {
+  return columns === spec.columns ? '*' : columns.map((c) => q(c.name)).join(', ');
+}
+
+function fromSqliteColumns(columns: readonly ColumnSpec[], row: Record<string, unknown>): Row {
   const out: Row = {};
-  for (const c of spec.columns) {
+  for (const c of columns) {
     const value = row[c.name];
     if (value === null || value === undefined) out[c.name] = null;
     else if (c.type === 'json') out[c.name] = JSON.parse(value as string);

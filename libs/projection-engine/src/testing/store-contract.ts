@@ -162,6 +162,24 @@ export function readModelStoreContract(name: string, harness: ReadModelStoreHarn
         expect(roster).toEqual([
           { person_id: 'p2', level: 5, organ_id: 'B', valid_from: '2024-02-01', valid_to: '9999-12-31', known_from: T(6), known_to: 'infinity' },
         ]);
+        // Only the columns asked for, in either read; counts by the database, as of a date and as known at an instant.
+        expect(await store.asOf(personLevel, '2024-04-01', { columns: ['level', 'valid_from'] })).toEqual([
+          { level: 2, valid_from: '2024-03-01' },
+          { level: 5, valid_from: '2024-02-01' },
+        ]);
+        expect(await store.list(personLevel, { where: { person_id: 'p1', known_to: 'infinity' }, orderBy: ['valid_from'], columns: ['valid_to'] })).toEqual([
+          { valid_to: '2024-03-01' },
+          { valid_to: '2024-06-01' },
+          { valid_to: '2024-09-01' },
+        ]);
+        expect(await store.countAsOf(personLevel, '2024-04-01')).toEqual([{ count: 2 }]);
+        expect(await store.countAsOf(personLevel, '2024-04-01', { groupBy: ['organ_id', 'level'] })).toEqual([
+          { organ_id: 'A', level: 2, count: 1 },
+          { organ_id: 'B', level: 5, count: 1 },
+        ]);
+        expect(await store.countAsOf(personLevel, '2024-04-01', { groupBy: ['level'], knownAt: T(2) })).toEqual([{ level: 1, count: 1 }]);
+        expect(await store.countAsOf(personLevel, '2024-04-01', { where: { organ_id: ['C'] } })).toEqual([{ count: 0 }]);
+        expect(await store.countAsOf(personLevel, '2024-04-01', { where: { organ_id: ['C'] }, groupBy: ['level'] })).toEqual([]);
 
         const history = (await store.list(personLevel, { where: { person_id: 'p1' }, orderBy: ['known_from', 'valid_from'] })).map((r) => [
           r['valid_from'],
@@ -383,6 +401,10 @@ export function readModelStoreContract(name: string, harness: ReadModelStoreHarn
       await projector().open();
       await expect(store.list(streamCounter, { where: { 'count; DROP TABLE x': 1 } })).rejects.toThrow(/no column/);
       await expect(store.asOf(personLevel, '2024-13')).rejects.toThrow(/not a date/);
+      await expect(store.asOf(personLevel, '2024-01-01', { columns: ['level', 'password'] })).rejects.toThrow(/no column/);
+      await expect(store.list(personLevel, { columns: [] })).rejects.toThrow(/at least one/);
+      await expect(store.countAsOf(personLevel, '2024-01-01', { groupBy: ['level; DROP TABLE x'] })).rejects.toThrow(/no column/);
+      await expect(store.countAsOf(personLevel, '2024-1-1')).rejects.toThrow(/not a date/);
     });
   });
 }
