@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@auxledger/event-store';
-import { ModelDefinitionError, canonicalJson, defineCurrent, defineLog, fingerprint, normalizeRow } from './model';
+import { ModelDefinitionError, canonicalJson, defineCurrent, defineLog, defineTemporal, fingerprint, normalizeRow } from './model';
 import type { TemporalWrites, VersionRow } from './store';
 import { planEntity } from './temporal';
 import { personLevel, streamCounter } from './testing/toy-models';
@@ -37,6 +37,9 @@ describe('read-model definitions', () => {
     expect(() => defineCurrent({ ...base, name: 'ok', columns: { a: 'text', last_position: 'integer' } })).toThrow(/added by the store/);
     expect(() => defineLog({ name: 'ok', columns: { a: 'money' as never }, rows: () => null })).toThrow(/unknown type/);
     expect(() => defineLog({ name: 'ok', columns: { a: 'text' }, indexes: [['b']], rows: () => null })).toThrow(/index column/);
+    const temporal = { name: 'ok', columns: { a: 'text' as const }, entity: () => 'x', initialState: () => null, evolve: () => null, row: () => null };
+    expect(() => defineTemporal({ ...temporal, coveredColumns: ['valid_to'] })).toThrow(/covered column valid_to is not a model column/);
+    expect(defineTemporal({ ...temporal, coveredColumns: ['a'] }).coveredColumns).toEqual(['a']);
   });
 
   it('checks rows against the declared columns', () => {

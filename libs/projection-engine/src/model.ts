@@ -76,6 +76,14 @@ export interface TemporalModel<S = unknown, R extends Row = Row> extends ModelBa
    * again to find the state before it. Changes no row.
    */
   snapshotEvery?: number;
+  /**
+   * Model columns kept in every index of the model after the validity
+   * interval (each temporal index is its columns, then valid_from and
+   * valid_to, then these): a read or a count as of a date that names only
+   * indexed and covered columns reads the index alone, no row. For the
+   * columns dashboards count by.
+   */
+  coveredColumns?: readonly string[];
 }
 
 /** Append-only rows per event: the audit-trail kind. */
@@ -132,6 +140,9 @@ export function validateModel<M extends ReadModel>(model: M): M {
       if (!(column in model.columns) && !(model.kind === 'log' && column in LOG_SYSTEM_COLUMNS)) fail(`index column ${column} is not a model column`);
     }
   }
+  if (model.kind === 'temporal') {
+    for (const column of model.coveredColumns ?? []) if (!(column in model.columns)) fail(`covered column ${column} is not a model column`);
+  }
   if (model.kind === 'current') {
     if (model.primaryKey.length === 0) fail('primaryKey names no column');
     for (const column of model.primaryKey) {
@@ -168,8 +179,8 @@ export function temporalColumns(model: TemporalModel<unknown, Row>): Columns {
   return entity in model.columns ? model.columns : { [entity]: 'text', ...model.columns };
 }
 
-/** The temporal tables' format (docs/read-models.md): 2 since the references keep a state snapshot on one in `SNAPSHOT_EVERY` only, 3 since they point to events kept once (`EVENTS_TABLE`). */
-const STORAGE_FORMAT = 3;
+/** The temporal tables' format (docs/read-models.md): 2 since the references keep a state snapshot on one in `SNAPSHOT_EVERY` only, 3 since they point to events kept once (`EVENTS_TABLE`), 4 since every index ends with the whole validity interval (`valid_from`, `valid_to`) and the covered columns. */
+const STORAGE_FORMAT = 4;
 
 /** What a generation's tables were built from: a change means a rebuild. */
 export function fingerprint(models: readonly ReadModel[]): string {
@@ -183,6 +194,7 @@ export function fingerprint(models: readonly ReadModel[]): string {
     handles: m.handles ?? null,
     primaryKey: m.kind === 'current' ? m.primaryKey : null,
     entityColumn: m.kind === 'temporal' ? entityColumnOf(m) : null,
+    covered: m.kind === 'temporal' ? (m.coveredColumns ?? []) : null,
   }));
   if (models.some((m) => m.kind === 'temporal')) shape.push({ storage: STORAGE_FORMAT });
   return createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 32);

@@ -51,10 +51,8 @@ export function tableSpec(model: ReadModel): TableSpec {
           { name: 'known_to', type: 'timestamp', notNull: true },
         ],
         primaryKey: [entity, 'valid_from', 'known_to'],
-        indexes: [
-          { columns: ['valid_from'], openOnly: true },
-          ...declared(model.indexes).map((columns) => ({ columns: [...columns, 'valid_from'], openOnly: true })),
-        ],
+        // Each index ends with the interval (a read as of a date then fetches only the rows valid on it) and the covered columns.
+        indexes: [[], ...declared(model.indexes)].map((columns) => ({ columns: [...columns, 'valid_from', 'valid_to', ...(model.coveredColumns ?? [])], openOnly: true })),
       };
     }
     case 'log':

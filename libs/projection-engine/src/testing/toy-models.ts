@@ -60,6 +60,8 @@ export const personLevel = defineTemporal<LevelState, { person_id: string; level
   entityColumn: 'person_id',
   columns: { person_id: 'text', level: 'integer', organ_id: 'text' },
   indexes: [['organ_id']],
+  // Counted by level as of a date from the index alone (the store contract's countAsOf).
+  coveredColumns: ['level'],
   handles: ['LevelSet', 'PersonLeft'],
   entity: (event) => String(event.data['personId']),
   initialState: () => ({ level: null, organId: null, active: false }),
