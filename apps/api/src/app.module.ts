@@ -17,6 +17,7 @@ import type { ApiConfig } from './config/api-config';
 import { loadRegistry } from './config/parameters-config';
 import { ErrorFilter } from './errors/error.filter';
 import { validationFailed } from './errors/validation-errors';
+import { cacheValidationMetadata } from './errors/validation-metadata-cache';
 import { HealthController } from './health/health.controller';
 import { IdentityHttpController } from './identity/identity.http.controller';
 import { RetentionHttpController } from './identity/retention.http.controller';
@@ -53,6 +54,7 @@ const systemClock: Clock = { now: () => new Date() };
 export class AppModule {
   static forRoot(config: ApiConfig, options: AppOptions = {}): DynamicModule {
     const requestLog = new RequestLog(config.logLevel, options.logDestination);
+    cacheValidationMetadata();
     return {
       module: AppModule,
       imports: [
