@@ -1,5 +1,5 @@
 import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -29,7 +29,7 @@ import { ApiKeysController } from './keys/api-keys.controller';
 import { MeController } from './keys/me.controller';
 import { ApiKeysService } from './keys/api-keys.service';
 import { LOG_CONTROLLERS, LOG_PROVIDERS } from './log';
-import { CommandOutcomeInterceptor } from './logging/command-outcome.interceptor';
+import { CommandOutcomes } from './logging/command-outcomes';
 import { RequestLog } from './logging/request-log';
 import { instrumentEventStore } from './metrics/instrumented-store';
 import { Metrics } from './metrics/metrics';
@@ -83,6 +83,7 @@ export class AppModule {
         ReadAccess,
         OrganScope,
         CommandRunner,
+        CommandOutcomes,
         ApiKeysService,
         IdentityService,
         ...COMMAND_HANDLERS,
@@ -92,7 +93,6 @@ export class AppModule {
         { provide: APP_GUARD, useClass: ClientThrottlerGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
-        { provide: APP_INTERCEPTOR, useClass: CommandOutcomeInterceptor },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({

@@ -1,6 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AppError } from '../errors/app-error';
+import { admitRequest } from '../logging/command-outcomes';
 import type { ApiTables } from '../infrastructure/api-tables';
 import { API_TABLES } from '../infrastructure/tokens';
 import { parseKey, secretMatches } from './api-key';
@@ -76,6 +77,8 @@ export class ApiKeyGuard implements CanActivate {
         { role: principal.role, allowed: roles },
       );
     }
+    // The last guard: what fails from here on (validation, the command) is the command's outcome (CommandOutcomes).
+    admitRequest(request);
     return true;
   }
 }

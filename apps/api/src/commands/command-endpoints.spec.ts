@@ -1,4 +1,5 @@
 import * as domain from '@auxledger/domain';
+import { commandTypeOfRoute } from '../logging/command-outcomes';
 import { COMMAND_CONTROLLERS, COMMAND_ENDPOINTS, COMMAND_HANDLERS } from '.';
 
 /** Every command handler the domain exports, found by its shape (`commandType`, `streams`, `decide`). */
@@ -27,5 +28,10 @@ describe('the command endpoint table', () => {
     expect(distinct(COMMAND_ENDPOINTS.map((e) => e.path))).toBe(COMMAND_ENDPOINTS.length);
     expect(distinct(COMMAND_CONTROLLERS)).toBe(COMMAND_ENDPOINTS.length);
     expect(distinct(COMMAND_HANDLERS)).toBe(COMMAND_ENDPOINTS.length);
+  });
+
+  it('reads each command back from its route, as a failure’s outcome is counted (and nothing from another route)', () => {
+    for (const e of COMMAND_ENDPOINTS) expect(commandTypeOfRoute(`/api/commands/${e.path}`)).toBe(e.commandType);
+    for (const route of ['/api/roster', '/api/commands/', '/api/commands/Hire', '/api/commands/hire/x', '/api/commandsx/hire', undefined, 42]) expect(commandTypeOfRoute(route)).toBeNull();
   });
 });

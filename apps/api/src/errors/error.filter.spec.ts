@@ -1,5 +1,8 @@
 import { type ArgumentsHost, Logger } from '@nestjs/common';
 import { EventStoreError } from '@auxledger/event-store';
+import { CommandOutcomes } from '../logging/command-outcomes';
+import { RequestLog } from '../logging/request-log';
+import { Metrics } from '../metrics/metrics';
 import { ErrorFilter } from './error.filter';
 
 /** Runs the filter on one exception and returns what it would send. */
@@ -11,7 +14,7 @@ function answerTo(exception: unknown): { status: number; body: Record<string, un
     status: (code: number) => ({ json: (body: Record<string, unknown>) => Object.assign(sent, { status: code, body }) }),
   };
   const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ url: '/api/commands/hire', headers: {} }) }) } as unknown as ArgumentsHost;
-  new ErrorFilter().catch(exception, host);
+  new ErrorFilter(new CommandOutcomes(new Metrics(), new RequestLog('silent'))).catch(exception, host);
   return sent;
 }
 

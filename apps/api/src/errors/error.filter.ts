@@ -1,7 +1,8 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { ApplicationError } from '@auxledger/application';
 import { EventStoreError, JsonProblem } from '@auxledger/event-store';
 import type { Bilingual } from '@auxledger/statute';
+import { type CommandRequest, CommandOutcomes } from '../logging/command-outcomes';
 import { AppError, type AppErrorKind, type ErrorBody } from './app-error';
 import { PROBLEM_CONTENT_TYPE, problemOf } from './problem';
 
@@ -33,6 +34,8 @@ const HTTP_CODES: Record<number, { code: string; message: Bilingual }> = {
 /** The part of express's response this filter uses. */
 interface HttpResponse {
   headersSent: boolean;
+  statusCode: number;
+  once(event: 'finish', listener: () => void): unknown;
   setHeader(name: string, value: string): void;
   status(code: number): { json(body: unknown): void };
 }
@@ -45,13 +48,18 @@ const INTERNAL = { code: 'INTERNAL_ERROR', message: { zh: '服务器内部错误
  * problem details (`application/problem+json`: type, title, status, detail,
  * instance, code, message, violations — problem.ts). Anything unexpected is
  * a 500 with a generic message; its stack goes to the log, never to the client.
+ * A command endpoint's failure is also the command's outcome (CommandOutcomes).
  */
 @Catch()
+@Injectable()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
 
+  constructor(private readonly outcomes: CommandOutcomes) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<HttpResponse>();
+    this.outcomes.failed(exception, host.switchToHttp().getRequest<CommandRequest | undefined>(), response);
     const [status, body] = this.toAnswer(exception);
     if (status >= 500 && status !== HttpStatus.SERVICE_UNAVAILABLE) {
       const message = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);

@@ -11,7 +11,8 @@ import { CommandEndpoint, IdempotencyKeyHeader } from '../commands/shared/comman
 import { commandRequestOf } from '../commands/shared/command-metadata';
 import { CommandRunner } from '../commands/shared/command-runner';
 import { declareParamTypes } from '../commands/shared/endpoint-classes';
-import { type CommandEndpointDefinition, DryRunQuery, dryRunOf } from '../commands/shared/define-command-endpoint';
+import { type AnsweringResponse, type CommandEndpointDefinition, DryRunQuery, dryRunOf } from '../commands/shared/define-command-endpoint';
+import { CommandOutcomes } from '../logging/command-outcomes';
 import { type CommandAccepted, type CommandDryRun, LedgerCommand } from '../commands/shared/ledger-command';
 import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
 import { IdentityService } from './identity.service';
@@ -60,7 +61,10 @@ class RecordHealthCheckHandler implements ICommandHandler<RecordHealthCheckComma
 @CommandEndpoint()
 @Controller('api/commands')
 class RecordHealthCheckHttpController {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly outcomes: CommandOutcomes,
+  ) {}
 
   @Post('record-health-check')
   @ApiOperation({
@@ -77,7 +81,7 @@ class RecordHealthCheckHttpController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Query('dryRun') dryRunParam: unknown,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: { status(code: number): unknown },
+    @Res({ passthrough: true }) res: AnsweringResponse,
   ): Promise<CommandAccepted | CommandDryRun> {
     const dryRun = dryRunOf(dryRunParam);
     const { result, ...rest } = RecordHealthCheckRequestDto.toData(body);
@@ -87,6 +91,7 @@ class RecordHealthCheckHttpController {
       new RecordHealthCheckCommand(commandRequestOf<RecordHealthCheck>('RecordHealthCheck', data, body, idempotencyKey), principal, dryRun, result as HealthCheckResult),
     );
     if (dryRun) res.status(200);
+    this.outcomes.accepted('RecordHealthCheck', answer, res.req, res);
     return answer;
   }
 }

@@ -11,7 +11,8 @@ import { CommandEndpoint, IdempotencyKeyHeader } from '../commands/shared/comman
 import { commandRequestOf } from '../commands/shared/command-metadata';
 import { CommandRunner } from '../commands/shared/command-runner';
 import { declareParamTypes } from '../commands/shared/endpoint-classes';
-import { type CommandEndpointDefinition, DryRunQuery, dryRunOf } from '../commands/shared/define-command-endpoint';
+import { type AnsweringResponse, type CommandEndpointDefinition, DryRunQuery, dryRunOf } from '../commands/shared/define-command-endpoint';
+import { CommandOutcomes } from '../logging/command-outcomes';
 import { type CommandAccepted, type CommandDryRun, LedgerCommand } from '../commands/shared/ledger-command';
 import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
 import { IdentityService } from './identity.service';
@@ -68,7 +69,10 @@ class RecordInjuryHandler implements ICommandHandler<RecordInjuryCommand, Comman
 @CommandEndpoint()
 @Controller('api/commands')
 class RecordInjuryHttpController {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly outcomes: CommandOutcomes,
+  ) {}
 
   @Post('record-injury')
   @ApiOperation({
@@ -85,7 +89,7 @@ class RecordInjuryHttpController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Query('dryRun') dryRunParam: unknown,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: { status(code: number): unknown },
+    @Res({ passthrough: true }) res: AnsweringResponse,
   ): Promise<CommandAccepted | CommandDryRun> {
     const dryRun = dryRunOf(dryRunParam);
     const { medicalDetails, ...rest }: RecordInjuryRequest = RecordInjuryRequestDto.toData(body);
@@ -94,6 +98,7 @@ class RecordInjuryHttpController {
       new RecordInjuryCommand(commandRequestOf<RecordInjury>('RecordInjury', data, body, idempotencyKey), principal, dryRun, medicalDetails),
     );
     if (dryRun) res.status(200);
+    this.outcomes.accepted('RecordInjury', answer, res.req, res);
     return answer;
   }
 }

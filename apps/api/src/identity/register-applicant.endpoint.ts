@@ -9,7 +9,8 @@ import { CommandEndpoint, IdempotencyKeyHeader } from '../commands/shared/comman
 import { commandRequestOf } from '../commands/shared/command-metadata';
 import { CommandRunner } from '../commands/shared/command-runner';
 import { declareParamTypes } from '../commands/shared/endpoint-classes';
-import { type CommandEndpointDefinition, DryRunQuery, dryRunOf } from '../commands/shared/define-command-endpoint';
+import { type AnsweringResponse, type CommandEndpointDefinition, DryRunQuery, dryRunOf } from '../commands/shared/define-command-endpoint';
+import { CommandOutcomes } from '../logging/command-outcomes';
 import { type CommandAccepted, type CommandDryRun, LedgerCommand } from '../commands/shared/ledger-command';
 import { CLOCK } from '../infrastructure/tokens';
 import { todayInShanghai } from '../time/today-in-shanghai';
@@ -46,6 +47,7 @@ export class RegisterApplicantAcceptedDto {
 class RegisterApplicantHttpController {
   constructor(
     private readonly commandBus: CommandBus,
+    private readonly outcomes: CommandOutcomes,
     private readonly organScope: OrganScope,
     private readonly identity: IdentityService,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -67,7 +69,7 @@ class RegisterApplicantHttpController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Query('dryRun') dryRunParam: unknown,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: { status(code: number): unknown },
+    @Res({ passthrough: true }) res: AnsweringResponse,
   ): Promise<(CommandAccepted | CommandDryRun) & { personKey: string }> {
     const dryRun = dryRunOf(dryRunParam);
     await this.organScope.authorize(principal, { planId: body.planId });
@@ -95,7 +97,9 @@ class RegisterApplicantHttpController {
       new RegisterApplicantCommand(commandRequestOf<RegisterApplicant>('RegisterApplicant', data, body, idempotencyKey), principal, dryRun),
     );
     if (dryRun) res.status(200);
-    return { ...accepted, personKey: sealedIdentity.personKey };
+    const answer = { ...accepted, personKey: sealedIdentity.personKey };
+    this.outcomes.accepted('RegisterApplicant', answer, res.req, res);
+    return answer;
   }
 }
 // The ValidationPipe and OpenAPI must see the DTO (as defineCommandEndpoint does).

@@ -10,7 +10,8 @@ import { commandRequestOf } from '../commands/shared/command-metadata';
 import { CommandRequestDto } from '../commands/shared/command-request.dto';
 import { CommandRunner } from '../commands/shared/command-runner';
 import { declareParamTypes } from '../commands/shared/endpoint-classes';
-import { type CommandEndpointDefinition, DryRunQuery, dryRunOf } from '../commands/shared/define-command-endpoint';
+import { type AnsweringResponse, type CommandEndpointDefinition, DryRunQuery, dryRunOf } from '../commands/shared/define-command-endpoint';
+import { CommandOutcomes } from '../logging/command-outcomes';
 import { Id } from '../commands/shared/dto-fields';
 import { type CommandAccepted, type CommandDryRun, LedgerCommand } from '../commands/shared/ledger-command';
 import { CLOCK, EVENT_STORE } from '../infrastructure/tokens';
@@ -57,6 +58,7 @@ class ShredPersonalDataHandler implements ICommandHandler<ShredPersonalDataComma
 class ShredPersonalDataHttpController {
   constructor(
     private readonly commandBus: CommandBus,
+    private readonly outcomes: CommandOutcomes,
     private readonly identity: IdentityService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -76,7 +78,7 @@ class ShredPersonalDataHttpController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Query('dryRun') dryRunParam: unknown,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: { status(code: number): unknown },
+    @Res({ passthrough: true }) res: AnsweringResponse,
   ): Promise<CommandAccepted | CommandDryRun> {
     const dryRun = dryRunOf(dryRunParam);
     const outcome = await this.commandBus.execute<ShredPersonalDataCommand, CommandAccepted | CommandDryRun>(
@@ -85,6 +87,7 @@ class ShredPersonalDataHttpController {
     if (dryRun) res.status(200);
     // Recorded (now or by an earlier sending of the same id): the key goes.
     else await this.identity.vault.shred(body.personKey, this.clock.now(), RETENTION_SHRED_REASON);
+    this.outcomes.accepted('ShredPersonalData', outcome, res.req, res);
     return outcome;
   }
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { type Api, hireBody, organTree, passedApplication, startApi, tempDir, writePayStandards } from '../testing/api-fixture';
+import { type Api, hireBody, keyFor, organTree, passedApplication, startApi, tempDir, writePayStandards } from '../testing/api-fixture';
 
 /** The value of one series in a Prometheus text scrape (`name{a="x",b="y"} 3`), the labels in any order; null when absent. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | null {
@@ -41,6 +41,10 @@ describe('GET /metrics and the command log', () => {
     await api.post('/api/commands/register-organ', { organId: 'xincheng', name: '新城区公安分局', level: 'COUNTY', kind: 'PUBLIC_SECURITY', parentId: 'hohhot', effectiveDate: '2024-09-01' }).expect(409);
     // A malformed body.
     await api.post('/api/commands/hire', { auxiliaryId: 'aux-3' }, undefined, { 'X-Request-Id': 'bad id with spaces' }).expect(400);
+    // No command outcomes: a request the guards refuse (no key; a viewer's role), and a dry run.
+    await api.post('/api/commands/hire', { auxiliaryId: 'aux-3' }, null).expect(401);
+    await api.post('/api/commands/hire', { auxiliaryId: 'aux-3' }, (await keyFor(api, 'viewer')).key).expect(403);
+    await api.post('/api/commands/register-organ?dryRun=true', { organId: 'xincheng', name: '新城区公安分局', level: 'COUNTY', kind: 'PUBLIC_SECURITY', parentId: 'hohhot', effectiveDate: '2024-09-01' }).expect(409);
     await api.get(`/api/roster?organ=xincheng&minPosition=${await api.logHead()}`).expect(200);
     const res = await request(server).get('/metrics').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain;.*version=0\.0\.4/);
@@ -55,6 +59,7 @@ describe('GET /metrics and the command log', () => {
     expect(sample(scrape, 'auxledger_commands_total', { command_type: 'Hire', outcome: 'accepted' })).toBe(1);
     expect(sample(scrape, 'auxledger_commands_total', { command_type: 'Hire', outcome: 'refused_statute' })).toBe(1);
     expect(sample(scrape, 'auxledger_commands_total', { command_type: 'Hire', outcome: 'invalid' })).toBe(1);
+    expect(scrape).not.toMatch(/^auxledger_commands_total\{command_type="Hire",outcome="(error|forbidden)"\}/m);
     expect(sample(scrape, 'auxledger_commands_total', { command_type: 'RegisterOrgan', outcome: 'refused_state' })).toBe(1);
     expect(sample(scrape, 'auxledger_commands_total', { command_type: 'RegisterOrgan', outcome: 'accepted' })).toBeGreaterThanOrEqual(3);
     expect(sample(scrape, 'auxledger_command_refusals_total', { command_type: 'Hire', rule_id: 'PAY-LEVEL', kind: 'STATUTE' })).toBe(1);

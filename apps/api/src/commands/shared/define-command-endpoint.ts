@@ -5,6 +5,7 @@ import type { Command, CommandHandler, StreamRef } from '@auxledger/domain';
 import { type CommandScope, OrganScope } from '../../auth/organ-scope';
 import { CurrentPrincipal, type Principal } from '../../auth/principal';
 import { AppError } from '../../errors/app-error';
+import { type CommandRequest, type CommandResponse, CommandOutcomes } from '../../logging/command-outcomes';
 import { CommandEndpoint, IdempotencyKeyHeader } from './command-endpoint';
 import { commandRequestOf } from './command-metadata';
 import { declareParamTypes, named } from './endpoint-classes';
@@ -49,6 +50,12 @@ export interface CommandEndpointDefinition {
   dto: Type<CommandRequestDto>;
   controller: Type;
   handler: Type<ICommandHandler>;
+}
+
+/** The part of express's response a command endpoint uses: its status, and its request for the outcome (CommandOutcomes). */
+export interface AnsweringResponse extends CommandResponse {
+  req: CommandRequest;
+  status(code: number): unknown;
 }
 
 /** `?dryRun=true`: judge the command, record nothing (200 with `dryRun: true`, or the same refusal). */
@@ -109,7 +116,10 @@ export function defineCommandEndpoint<C extends Command, Refs extends Record<str
   @CommandEndpoint()
   @Controller('api/commands')
   class HttpController {
-    constructor(private readonly commandBus: CommandBus) {}
+    constructor(
+      private readonly commandBus: CommandBus,
+      private readonly outcomes: CommandOutcomes,
+    ) {}
 
     @Post(path)
     @ApiOperation({ operationId, summary: spec.summary, description: spec.description })
@@ -120,11 +130,12 @@ export function defineCommandEndpoint<C extends Command, Refs extends Record<str
       @Headers('idempotency-key') idempotencyKey: string | undefined,
       @Query('dryRun') dryRunParam: unknown,
       @CurrentPrincipal() principal: Principal,
-      @Res({ passthrough: true }) res: { status(code: number): unknown },
+      @Res({ passthrough: true }) res: AnsweringResponse,
     ): Promise<CommandAccepted | CommandDryRun> {
       const dryRun = dryRunOf(dryRunParam);
       const answer = await this.commandBus.execute(new BusCommand(commandRequestOf<C>(type, spec.dto.toData(body), body, idempotencyKey), principal, dryRun));
       if (dryRun) res.status(200);
+      this.outcomes.accepted(type, answer, res.req, res);
       return answer;
     }
   }

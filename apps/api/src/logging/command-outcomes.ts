@@ -1,13 +1,12 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ApplicationError } from '@auxledger/application';
 import { JsonProblem } from '@auxledger/event-store';
 import type { Logger } from 'pino';
-import { type Observable, catchError, tap, throwError } from 'rxjs';
 import { AppError } from '../errors/app-error';
 import { type CommandOutcome, Metrics } from '../metrics/metrics';
 import { RequestLog } from './request-log';
 
-const CONTROLLER_SUFFIX = 'HttpController';
+const COMMAND_ROUTE = '/api/commands/';
 
 interface Outcome {
   outcome: CommandOutcome;
@@ -17,16 +16,34 @@ interface Outcome {
   replayed?: boolean;
 }
 
-interface CommandRequest {
+/** What of an express request the outcomes read. */
+export interface CommandRequest {
   id?: unknown;
   body?: unknown;
   log?: Logger;
   principal?: { keyId?: string; role?: string };
+  query?: Record<string, unknown>;
+  route?: { path?: unknown };
+  /** Set by the API-key guard once every guard let the request through (`admitRequest`). */
+  admitted?: true;
 }
 
-interface CommandResponse {
+export interface CommandResponse {
   statusCode: number;
   once(event: 'finish', listener: () => void): unknown;
+}
+
+/** Marks a request that passed every guard: from here on, a command route's error is the command's outcome. */
+export function admitRequest(request: object): void {
+  (request as CommandRequest).admitted = true;
+}
+
+/** `/api/commands/record-health-check` → `RecordHealthCheck` (the inverse of defineCommandEndpoint's path), or null off the command routes. */
+export function commandTypeOfRoute(route: unknown): string | null {
+  if (typeof route !== 'string' || !route.startsWith(COMMAND_ROUTE)) return null;
+  const path = route.slice(COMMAND_ROUTE.length);
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(path)) return null;
+  return path.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, c: string) => c.toUpperCase());
 }
 
 /**
@@ -34,40 +51,35 @@ interface CommandResponse {
  * and each refusal by rule id) and logged as one JSON line — request id,
  * command id, type, outcome, HTTP status, rule ids, the key — when the
  * answer has been sent. (The request log's "request completed" line says
- * nothing of what the command did; this one does.) Applies to the command
- * endpoints only (`POST /api/commands/<name>`: the controllers named
- * `<Type>HttpController` by defineCommandEndpoint).
+ * nothing of what the command did; this one does.) For the command
+ * endpoints only (`POST /api/commands/<name>`) and never for a dry run
+ * (`?dryRun=true` records nothing). An accepted command is reported by its
+ * endpoint (`accepted`); a failure by the error filter (`failed`), for
+ * requests the guards let through (admitRequest): a refused key, role or
+ * rate is no command outcome. No interceptor: Nest wraps every route of an
+ * application with one in several observables and async resources.
  */
 @Injectable()
-export class CommandOutcomeInterceptor implements NestInterceptor {
+export class CommandOutcomes {
   constructor(
     private readonly metrics: Metrics,
     private readonly requestLog: RequestLog,
   ) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const controller = context.getClass().name;
-    const http = context.switchToHttp();
-    const req = http.getRequest<CommandRequest & { route?: { path?: unknown } }>();
-    const route = req.route?.path;
-    if (context.getType() !== 'http' || !controller.endsWith(CONTROLLER_SUFFIX) || typeof route !== 'string' || !route.startsWith('/api/commands/')) return next.handle();
-    // A dry run records nothing, and is no command outcome either.
-    if ((req as { query?: Record<string, unknown> }).query?.['dryRun'] === 'true') return next.handle();
-    const commandType = controller.slice(0, -CONTROLLER_SUFFIX.length);
-    const res = http.getResponse<CommandResponse>();
-    const sentId = typeof (req.body as { commandId?: unknown } | undefined)?.commandId === 'string' ? (req.body as { commandId: string }).commandId : null;
-    const settle = (outcome: Outcome) => this.record(commandType, outcome, req, res);
-    return next.handle().pipe(
-      tap((answer) => {
-        const a = answer as { commandId?: unknown; replayed?: unknown } | null;
-        const replayed = a?.replayed === true;
-        settle({ outcome: replayed ? 'replayed' : 'accepted', commandId: typeof a?.commandId === 'string' ? a.commandId : sentId, ruleIds: [], code: null, replayed });
-      }),
-      catchError((error: unknown) => {
-        settle(classify(error, sentId));
-        return throwError(() => error);
-      }),
-    );
+  /** The endpoint's answer to `req` (through `res`), before it is sent. */
+  accepted(commandType: string, answer: unknown, req: CommandRequest, res: CommandResponse): void {
+    if (req.query?.['dryRun'] === 'true') return;
+    const a = answer as { commandId?: unknown; replayed?: unknown } | null;
+    const replayed = a?.replayed === true;
+    this.record(commandType, { outcome: replayed ? 'replayed' : 'accepted', commandId: typeof a?.commandId === 'string' ? a.commandId : sentIdOf(req), ruleIds: [], code: null, replayed }, req, res);
+  }
+
+  /** An error answered to `req`: a command's outcome when it came after the guards on a command route. */
+  failed(error: unknown, req: CommandRequest | undefined, res: CommandResponse): void {
+    if (!req?.admitted || req.query?.['dryRun'] === 'true') return;
+    const commandType = commandTypeOfRoute(req.route?.path);
+    if (commandType === null) return;
+    this.record(commandType, classify(error, sentIdOf(req)), req, res);
   }
 
   private record(commandType: string, o: Outcome, req: CommandRequest, res: CommandResponse): void {
@@ -91,6 +103,11 @@ export class CommandOutcomeInterceptor implements NestInterceptor {
       req.log?.info(line, `command ${commandType} ${o.outcome}`);
     });
   }
+}
+
+function sentIdOf(req: CommandRequest): string | null {
+  const sent = (req.body as { commandId?: unknown } | undefined)?.commandId;
+  return typeof sent === 'string' ? sent : null;
 }
 
 /** What a command endpoint's error says about the command. */
