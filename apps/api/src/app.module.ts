@@ -11,6 +11,7 @@ import { ADMIN_CONTROLLERS, ADMIN_PROVIDERS } from './admin';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ClientThrottlerGuard } from './auth/client-throttler.guard';
 import { OrganScope } from './auth/organ-scope';
+import { RateLimitStorage } from './auth/rate-limit-storage';
 import { COMMAND_CONTROLLERS, COMMAND_HANDLERS } from './commands';
 import { CommandRunner } from './commands/shared/command-runner';
 import type { ApiConfig } from './config/api-config';
@@ -61,7 +62,8 @@ export class AppModule {
         // Nest's own lines through the request log's logger; the request log itself is mounted by createApp (RequestLog), not here.
         LoggerModule.forRoot({ pinoHttp: { logger: requestLog.logger }, forRoutes: [] }),
         CqrsModule.forRoot(),
-        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
+        // Its hits in constant time a request (RateLimitStorage), not @nestjs/throttler's own storage.
+        ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }], storage: new RateLimitStorage() }),
         TerminusModule.forRoot({ logger: false }),
       ],
       controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS, ...LOG_CONTROLLERS, IdentityHttpController, RetentionHttpController, ApiKeysController, MeController, HealthController, MetricsController, ...ADMIN_CONTROLLERS],
