@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * The id of the index-th event a command writes to a stream: derived, not
@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
  * custom, here SHA-256 based).
  */
 export function deterministicEventId(commandId: string, streamId: string, index: number): string {
-  const bytes = createHash('sha256').update(`auxledger/event-id/v1\n${commandId}\n${streamId}\n${index}`).digest();
+  const bytes = hash('sha256', `auxledger/event-id/v1\n${commandId}\n${streamId}\n${index}`, 'buffer');
   bytes[6] = ((bytes[6] as number) & 0x0f) | 0x80;
   bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
   const hex = bytes.subarray(0, 16).toString('hex');

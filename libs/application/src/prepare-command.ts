@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import type { Actor, Command } from '@auxledger/domain';
 import { canonicalJson } from '@auxledger/event-store';
 import type { IsoDate } from '@auxledger/statute';
@@ -69,7 +69,5 @@ export function prepareCommand<C extends Command>(input: CommandInput<C>, clock:
  * The one digest of the command path (ADR 0003).
  */
 export function digestCommand(command: Pick<Command, 'type' | 'data'>, effectiveDate: IsoDate): string {
-  return createHash('sha256')
-    .update(canonicalJson({ type: command.type, data: command.data as never, effectiveDate }))
-    .digest('hex');
+  return hash('sha256', canonicalJson({ type: command.type, data: command.data as never, effectiveDate }), 'hex');
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ApiTables } from '../infrastructure/api-tables';
 import type { Principal } from './principal';
 
@@ -67,7 +67,7 @@ export class VerifiedKeyCache {
   }
 }
 
-const digest = (token: string) => createHash('sha256').update(token).digest('base64url');
+const digest = (token: string) => hash('sha256', token, 'base64url');
 
 const CACHES = new WeakMap<ApiTables, VerifiedKeyCache>();
 
