@@ -76,7 +76,7 @@ async function postgresFsyncLimit(url: string): Promise<FsyncLimit> {
 }
 
 /** CPU time (user + system, ms) the process has used so far, from /proc; undefined where there is none. */
-function cpuMs(pid: number | undefined): number | undefined {
+export function cpuMs(pid: number | undefined): number | undefined {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
     // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).

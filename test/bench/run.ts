@@ -62,7 +62,9 @@ async function main(): Promise<void> {
     }
     if (wanted('B3')) {
       step('B3 command path over HTTP (beside B2 and B1 single appends)');
-      rows.push(...(await benchHttp(dir, Math.round(1000 * scale))));
+      const b3 = await benchHttp(dir, Math.round(1000 * scale));
+      rows.push(...b3.rows);
+      notes.push(...b3.notes);
     }
     if (wanted('B7')) {
       step('B7 the same AssignDuty commands on Emmett 0.38.5 SQLite (documented path and one connection)');
