@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { OPEN_KNOWN_TO, SqliteReadModelStore } from '@auxledger/projection-engine';
 import {
+  applicationCounts,
   applicationsOf,
   organHierarchy,
   organScope,
@@ -9,6 +10,7 @@ import {
   quotaUseOf,
   recruitmentPlan,
   roster,
+  rosterCounts,
   rosterOf,
   supervisionFindings,
 } from '@auxledger/read-models';
@@ -20,11 +22,13 @@ import type { Row } from './measure';
  * B5, the dashboard's aggregate queries on the read models B4 rebuilt from
  * the large history (issue 12): every read the dashboard's views make
  * through the API (apps/web/src/plan.ts), as the API's query handlers make
- * them — the roster's counts (`rosterOf`), the headcount series' two reads
- * (the roster's versions in a 24-month window and the person files as of the
+ * them — the roster's counts (`rosterCounts`; and every row, as an
+ * operator's page reads them), the headcount series' two reads (the roster's
+ * versions in a 24-month window and the person files' sanctions as of the
  * date; its counting per month is left out), quota use (`quotaUseOf`),
  * supervision findings, compliance (the roster and the findings together),
- * the recruitment plans and the applications board — for the region with
+ * the recruitment plans and the applications board's counts (and an
+ * operator's page) — for the region with
  * its whole tree and for a 盟市 organ and its subtree, on past dates drawn
  * with a fixed seed, beside a point lookup by primary key in the same store.
  */
@@ -38,18 +42,25 @@ export async function benchAggregates(readModelsPath: string, events: number, qu
   const headcount = async (organ: string, asOf: string) => {
     const first = new Date(Date.parse(`${asOf}T00:00:00Z`) - 730 * 86_400_000).toISOString().slice(0, 10);
     const organs = await organScope(store, organ, true);
-    await store.list(roster, { where: { using_organ_id: organs, valid_from: { lte: asOf }, valid_to: { gt: first }, known_to: OPEN_KNOWN_TO }, orderBy: ['valid_from'] });
-    await store.asOf(personFileModel, asOf, { where: { using_organ_id: organs } });
+    await store.list(roster, {
+      where: { using_organ_id: organs, valid_from: { lte: asOf }, valid_to: { gt: first }, known_to: OPEN_KNOWN_TO },
+      orderBy: ['valid_from'],
+      columns: ['valid_from', 'valid_to', 'status', 'probation_last_day', 'category', 'departed_on', 'departure_reason'],
+    });
+    await store.asOf(personFileModel, asOf, { where: { using_organ_id: organs }, columns: ['sanctions'] });
   };
+  // The dashboard signs in with a viewer key: the roster and the applications board answer their counts; an operator's page beside them.
   const QUERIES: Record<string, (organ: string, asOf: string) => Promise<unknown>> = {
-    roster: (organ, asOf) => rosterOf(store, organ, { asOf, includeSubtree: true }),
+    'roster counts': (organ, asOf) => rosterCounts(store, organ, { asOf, includeSubtree: true }),
+    "roster, every row (an operator's)": (organ, asOf) => rosterOf(store, organ, { asOf, includeSubtree: true }),
     "headcount series' reads, 24 months": headcount,
     'quota use': (organ, asOf) => quotaUseOf(store, organ, { asOf, includeSubtree: true }),
     'supervision findings': (organId, asOf) => supervisionFindings(store, { organId, asOf, includeSubtree: true, registry }),
     compliance: (organId, asOf) =>
       Promise.all([rosterOf(store, organId, { asOf, includeSubtree: true }), supervisionFindings(store, { organId, asOf, includeSubtree: true, registry })]),
     'recruitment plans': async (organ, asOf) => store.asOf(recruitmentPlan, asOf, { where: { drafting_organ_id: await organScope(store, organ, true) } }),
-    'applications board': (organ, asOf) => applicationsOf(store, organ, { asOf, includeSubtree: true }),
+    'applications board counts': (organ, asOf) => applicationCounts(store, organ, { asOf, includeSubtree: true }),
+    "applications board, one page (an operator's)": (organ, asOf) => applicationsOf(store, organ, { asOf, includeSubtree: true, limit: 51 }),
   };
   const scopes = ['region', 'city'] as const;
   const times = new Map<string, number[]>();

@@ -52,7 +52,10 @@ export function tableSpec(model: ReadModel): TableSpec {
         ],
         primaryKey: [entity, 'valid_from', 'known_to'],
         // Each index ends with the interval (a read as of a date then fetches only the rows valid on it) and the covered columns.
-        indexes: [[], ...declared(model.indexes)].map((columns) => ({ columns: [...columns, 'valid_from', 'valid_to', ...(model.coveredColumns ?? [])], openOnly: true })),
+        indexes: [[], ...declared(model.indexes)].map((columns) => ({
+          columns: [...columns, 'valid_from', 'valid_to', ...(model.coveredColumns ?? []).filter((c) => !columns.includes(c))],
+          openOnly: true,
+        })),
       };
     }
     case 'log':

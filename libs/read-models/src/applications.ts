@@ -133,6 +133,8 @@ export const applications = defineTemporal<RecruitmentApplicationState, Applicat
     hired_on: 'date',
   },
   indexes: [['organ_id'], ['plan_id'], ['stage']],
+  // The board counts by these: read from the indexes alone.
+  coveredColumns: ['stage', 'plan_id', 'failed_stage'],
   entity: (event) => idInStream(event, RecruitmentApplication.streamPrefix),
   initialState: () => RecruitmentApplication.initialState(),
   evolve: (state, event) => RecruitmentApplication.evolve(state, envelopeOf(event) as never),
@@ -144,16 +146,41 @@ export interface ApplicationsQuery {
   knownAt?: string;
   includeSubtree: boolean;
   planId?: string;
+  /** Only these stages (default: every one). */
+  stages?: readonly string[];
+  /** Only applications with an id after this one (a page's cursor). */
+  after?: string;
+  /** At most this many (the first by application id). */
+  limit?: number;
 }
 
 export type ApplicationEntry = ApplicationRow & Pick<VersionedRow, 'valid_from' | 'valid_to' | 'known_from' | 'known_to'>;
 
-/** The applications for an organ (or its subtree) as of a date, sorted by application id; one indexed query after the subtree's. */
+/** The applications for an organ (or its subtree) as of a date, by application id; one indexed query after the subtree's. */
 export async function applicationsOf(store: ReadModelStore, organId: string, query: ApplicationsQuery): Promise<ApplicationEntry[]> {
   const organs = await organScope(store, organId, query.includeSubtree);
-  const rows = (await store.asOf(applications, query.asOf ?? todayUtc(), {
-    where: { organ_id: organs, ...(query.planId ? { plan_id: query.planId } : {}) },
+  return (await store.asOf(applications, query.asOf ?? todayUtc(), {
+    where: {
+      organ_id: organs,
+      ...(query.planId ? { plan_id: query.planId } : {}),
+      ...(query.stages ? { stage: query.stages } : {}),
+      ...(query.after !== undefined ? { application_id: { gt: query.after } } : {}),
+    },
     ...(query.knownAt ? { knownAt: query.knownAt } : {}),
+    ...(query.limit !== undefined ? { limit: query.limit } : {}),
   })) as ApplicationEntry[];
-  return rows.sort((a, b) => (a.application_id < b.application_id ? -1 : a.application_id > b.application_id ? 1 : 0));
+}
+
+/** How many applications of an organ (or its subtree) as of a date there are by stage, plan and failed stage: counted by the database from the indexes alone. */
+export async function applicationCounts(
+  store: ReadModelStore,
+  organId: string,
+  query: Pick<ApplicationsQuery, 'asOf' | 'knownAt' | 'includeSubtree' | 'planId'>,
+): Promise<Array<Pick<ApplicationRow, 'stage' | 'plan_id' | 'failed_stage'> & { count: number }>> {
+  const organs = await organScope(store, organId, query.includeSubtree);
+  return (await store.countAsOf(applications, query.asOf ?? todayUtc(), {
+    where: { organ_id: organs, ...(query.planId ? { plan_id: query.planId } : {}) },
+    groupBy: ['stage', 'plan_id', 'failed_stage'],
+    ...(query.knownAt ? { knownAt: query.knownAt } : {}),
+  })) as Array<Pick<ApplicationRow, 'stage' | 'plan_id' | 'failed_stage'> & { count: number }>;
 }

@@ -119,6 +119,8 @@ export const roster = defineTemporal<AuxiliaryState, RosterRow>({
     departure_reason: 'text',
   },
   indexes: [['using_organ_id'], ['status']],
+  // The dashboard counts by these and charts the headcount from them: read from the indexes alone.
+  coveredColumns: ['status', 'category', 'level', 'probation_last_day', 'departed_on', 'departure_reason'],
   entity: auxiliaryEntity,
   initialState: () => Auxiliary.initialState(),
   evolve: (state, event) => evolveRosterState(state, event),
@@ -155,4 +157,58 @@ export async function rosterOf(store: ReadModelStore, organId: string, query: Ro
   })) as RosterEntry[];
   const dated = rows.map((r) => withStatusOn(r, asOf));
   return wanted ? dated.filter((r) => wanted.has(r.status)) : dated;
+}
+
+/** How many roster rows (departed included) there are, in all and by status (as of the date: `statusOn`), category, level and using organ. */
+export interface RosterCounts {
+  total: number;
+  byStatus: Record<string, number>;
+  byCategory: Record<string, number>;
+  byLevel: Record<string, number>;
+  byOrgan: Record<string, number>;
+}
+
+/** Counting `rows` (each with its status as of the date) one by one, as `rosterCounts` counts them in the database. */
+export function countRoster(rows: ReadonlyArray<Pick<RosterRow, 'status' | 'category' | 'level' | 'using_organ_id'> & { count?: number }>): RosterCounts {
+  const counts: RosterCounts = { total: 0, byStatus: {}, byCategory: {}, byLevel: {}, byOrgan: {} };
+  const add = (into: Record<string, number>, key: string, n: number) => (into[key] = (into[key] ?? 0) + n);
+  for (const r of rows) {
+    const n = r.count ?? 1;
+    counts.total += n;
+    add(counts.byStatus, r.status, n);
+    add(counts.byCategory, r.category, n);
+    add(counts.byLevel, r.level, n);
+    add(counts.byOrgan, r.using_organ_id, n);
+  }
+  return counts;
+}
+
+/**
+ * The roster's counts (`countRoster` of `rosterOf`'s rows) counted by the
+ * database from the roster's indexes, no row read: the versions valid on the
+ * date by organ, status, category and level, and those stored ON_PROBATION
+ * whose probation is over by the date (ACTIVE, `statusOn`). Optionally of one
+ * category or level.
+ */
+export async function rosterCounts(store: ReadModelStore, organId: string, query: RosterQuery & { category?: string; level?: string }): Promise<RosterCounts> {
+  const organs = await organScope(store, organId, query.includeSubtree);
+  const asOf = query.asOf ?? todayUtc();
+  const where = { using_organ_id: organs, ...(query.category !== undefined ? { category: query.category } : {}), ...(query.level !== undefined ? { level: query.level } : {}) };
+  const known = query.knownAt ? { knownAt: query.knownAt } : {};
+  const groupBy = ['using_organ_id', 'status', 'category', 'level'];
+  const [stored, probationOver] = await Promise.all([
+    store.countAsOf(roster, asOf, { where, groupBy, ...known }),
+    store.countAsOf(roster, asOf, { where: { ...where, status: 'ON_PROBATION', probation_last_day: { lt: asOf } }, groupBy, ...known }),
+  ]);
+  type Group = Pick<RosterRow, 'status' | 'category' | 'level' | 'using_organ_id'> & { count: number };
+  const groups = (stored as Group[]).map((g) => ({ ...g }));
+  const of = (g: Group) => `${g.using_organ_id}\u0000${g.category}\u0000${g.level}`;
+  const onProbation = new Map(groups.filter((g) => g.status === 'ON_PROBATION').map((g) => [of(g), g]));
+  for (const over of probationOver as Group[]) {
+    const group = onProbation.get(of(over));
+    if (group) group.count -= over.count;
+    groups.push({ ...over, status: 'ACTIVE' });
+  }
+  const wanted = query.statuses ? new Set<string>(query.statuses) : null;
+  return countRoster(groups.filter((g) => g.count > 0 && (wanted === null || wanted.has(g.status))));
 }

@@ -92,11 +92,17 @@ const RETROACTIVE_SUBJECT: Readonly<Record<string, Bilingual>> = {
   RecusalDecided: { zh: '回避决定', en: 'recusal' },
 };
 
+/** The person file's columns the findings are judged from (the others, qualifications and the last assessment's JSON above all, are not read). */
+const FINDING_COLUMNS = [
+  'auxiliary_id', 'using_organ_id', 'status', 'probation_last_day', 'hired_on', 'migrated_from', 'contract_id', 'contract_end_date', 'pre_job_training_on',
+  'assignments', 'annual_training_years', 'insurance', 'last_health_check_on', 'last_assessed_on', 'departed_on', 'credentials', 'complaints', 'sanctions', 'recusals',
+] as const satisfies ReadonlyArray<keyof PersonFileRow>;
+
 export async function supervisionFindings(store: ReadModelStore, query: SupervisionQuery): Promise<Finding[]> {
   const asOf = query.asOf ?? todayUtc();
   const registry = query.registry ?? REGISTRY;
   const organs = await organScope(store, query.organId, query.includeSubtree ?? true);
-  const files = ((await store.asOf(personFileModel, asOf, { where: { using_organ_id: organs } })) as unknown as PersonFileRow[]).map((f) => withStatusOn(f, asOf));
+  const files = ((await store.asOf(personFileModel, asOf, { where: { using_organ_id: organs }, columns: FINDING_COLUMNS })) as unknown as PersonFileRow[]).map((f) => withStatusOn(f, asOf));
   const plans = (await store.asOf(recruitmentPlan, asOf, { where: { drafting_organ_id: organs } })) as unknown as RecruitmentPlanRow[];
   const out: Finding[] = [];
   const age = (since: string | null) => (since === null ? null : daysBetween(since, asOf));

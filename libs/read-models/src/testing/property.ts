@@ -8,7 +8,8 @@ import { type EventStore, type JsonObject, type RecordedEvent, SqliteEventStore 
 import { Projector, type ReadModelStore, normalizeRow, temporalColumns } from '@auxledger/projection-engine';
 import { ALL_READ_MODELS } from '../index';
 import { quotaUse, quotaUseRow } from '../quota-use';
-import { roster, rosterRow } from '../roster';
+import { type RosterRow, countRoster, roster, rosterCounts, rosterRow } from '../roster';
+import { withStatusOn } from '../common';
 import { ADMIN } from './commands';
 import { type ReadModelHarness, snapshot } from './read-model-suite';
 
@@ -199,6 +200,13 @@ export function readModelProperty(name: string, harness: ReadModelHarness & { ru
                 });
                 expect(rows.map((r) => modelColumns(r, rosterColumns))).toEqual(expected);
                 versionsSeen += expected.length;
+                // Counted by the database from the indexes alone, the same as counting the replayed rows with their status on the date.
+                for (const organId of ORGANS) {
+                  const ofOrgan = (expected as unknown as RosterRow[]).filter((r) => r.using_organ_id === organId).map((r) => withStatusOn(r, date));
+                  const query = { asOf: date, includeSubtree: false, ...(knownAt ? { knownAt } : {}) };
+                  expect(await rosterCounts(store, organId, query)).toEqual(countRoster(ofOrgan));
+                  expect(await rosterCounts(store, organId, { ...query, statuses: ['ACTIVE'] })).toEqual(countRoster(ofOrgan.filter((r) => r.status === 'ACTIVE')));
+                }
 
                 const quota = await store.asOf(quotaUse, date, knownAt ? { knownAt } : {});
                 const expectedQuota = ORGANS.flatMap((id) => {

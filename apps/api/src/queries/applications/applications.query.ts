@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@auxledger/application';
 import type { ReadModelStore } from '@auxledger/projection-engine';
-import { APPLICATION_STAGES, type ApplicationEntry, type ApplicationStage, STAGE_KEYS, applicationsOf } from '@auxledger/read-models';
+import { APPLICATION_STAGES, type ApplicationEntry, type ApplicationStage, STAGE_KEYS, applicationCounts, applicationsOf } from '@auxledger/read-models';
 import { ReadAccess } from '../../access/read-access';
 import { IdentityService, type ShownPerson } from '../../identity/identity.service';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
@@ -129,12 +129,12 @@ export class GetApplicationsHandler implements IQueryHandler<GetApplications> {
     await this.access.requireOrgan(principal, p.organ);
     await requireKnownOrgan(this.store, p.organ);
     const subtree = flag(p.subtree, false);
-    const rows = await applicationsOf(this.store, p.organ, { asOf, includeSubtree: subtree, ...known, ...(p.plan ? { planId: p.plan } : {}) });
-    const answer: ApplicationsAnswer = { asOfPosition, organId: p.organ, subtree, asOf, knownAt, planId: p.plan ?? null, counts: countsOf(rows) };
+    const query = { asOf, includeSubtree: subtree, ...known, ...(p.plan ? { planId: p.plan } : {}) };
+    // The counts by the database from the indexes alone; the entries one page of rows.
+    const answer: ApplicationsAnswer = { asOfPosition, organId: p.organ, subtree, asOf, knownAt, planId: p.plan ?? null, counts: countsOf(await applicationCounts(this.store, p.organ, query)) };
     if (principal.role === 'viewer') return answer;
     const stages = list(p.stage);
-    const wanted = stages ? rows.filter((r) => stages.includes(r.stage)) : rows;
-    const rest = after === undefined ? wanted : wanted.filter((r) => r.application_id > after);
+    const rest = await applicationsOf(this.store, p.organ, { ...query, ...(stages ? { stages } : {}), ...(after !== undefined ? { after } : {}), limit: limit + 1 });
     const page = rest.slice(0, limit);
     const now = this.clock.now();
     const entries: ApplicationView[] = [];
@@ -144,19 +144,22 @@ export class GetApplicationsHandler implements IQueryHandler<GetApplications> {
   }
 }
 
-function countsOf(rows: readonly ApplicationEntry[]): ApplicationsAnswer['counts'] {
+/** The counts from the groups of applications with one stage, plan and failed stage. */
+function countsOf(groups: ReadonlyArray<Pick<ApplicationEntry, 'stage' | 'plan_id' | 'failed_stage'> & { count: number }>): ApplicationsAnswer['counts'] {
   const byStage = Object.fromEntries(APPLICATION_STAGES.map((s) => [s, 0])) as Record<ApplicationStage, number>;
   const byPlan: Record<string, number> = {};
   const funnel: FunnelStep[] = FUNNEL.map((step) => ({ step, reached: 0, endedHere: 0 }));
-  for (const r of rows) {
-    byStage[r.stage] += 1;
-    byPlan[r.plan_id] = (byPlan[r.plan_id] ?? 0) + 1;
+  let total = 0;
+  for (const g of groups) {
+    total += g.count;
+    byStage[g.stage] += g.count;
+    byPlan[g.plan_id] = (byPlan[g.plan_id] ?? 0) + g.count;
     // Steps are numbered as Art. 20's stages: registration 1, (2)–(6), hired 7; an ended application passed the stages before its failed one.
-    const passed = r.stage === 'HIRED' ? 7 : r.failed_stage !== null ? r.failed_stage - 1 : FUNNEL.indexOf(r.stage as (typeof FUNNEL)[number]) + 1;
-    for (let i = 0; i < Math.max(passed, 1); i++) (funnel[i] as FunnelStep).reached += 1;
-    if (r.failed_stage !== null) (funnel[Math.max(r.failed_stage - 1, 0)] as FunnelStep).endedHere += 1;
+    const passed = g.stage === 'HIRED' ? 7 : g.failed_stage !== null ? g.failed_stage - 1 : FUNNEL.indexOf(g.stage as (typeof FUNNEL)[number]) + 1;
+    for (let i = 0; i < Math.max(passed, 1); i++) (funnel[i] as FunnelStep).reached += g.count;
+    if (g.failed_stage !== null) (funnel[Math.max(g.failed_stage - 1, 0)] as FunnelStep).endedHere += g.count;
   }
-  return { total: rows.length, byStage, byPlan, funnel };
+  return { total, byStage, byPlan, funnel };
 }
 
 function viewOf(r: ApplicationEntry, person: ShownPerson | null): ApplicationView {

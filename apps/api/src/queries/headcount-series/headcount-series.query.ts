@@ -85,9 +85,11 @@ export class GetHeadcountSeriesHandler implements IQueryHandler<GetHeadcountSeri
     const versions = await this.store.list(roster, {
       where: { using_organ_id: organs, valid_from: { lte: asOf }, valid_to: { gt: first }, ...knownVersions },
       orderBy: ['valid_from'],
+      // The roster's covered columns: the versions are read from its index alone.
+      columns: ['valid_from', 'valid_to', 'status', 'probation_last_day', 'category', 'departed_on', 'departure_reason'],
     });
     // Every sanction is kept in the file once decided: the files as of the as-of date hold the window's sanctions.
-    const files = await this.store.asOf(personFileModel, asOf, { where: { using_organ_id: organs }, ...known });
+    const files = await this.store.asOf(personFileModel, asOf, { where: { using_organ_id: organs }, ...known, columns: ['sanctions'] });
     const sanctions = files.flatMap((f) => (f['sanctions'] as Array<{ sanction: string; effectiveFrom: string }> | null) ?? []).filter((s) => s.effectiveFrom >= `${first.slice(0, 7)}-01`);
     const points = dates.map((date): HeadcountPoint => {
       const point: HeadcountPoint = { month: date.slice(0, 7), date, total: 0, inService: 0, byStatus: {}, byCategory: {}, departuresByReason: {}, sanctionsByKind: {} };

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@auxledger/application';
 import type { ReadModelStore } from '@auxledger/projection-engine';
-import { personFileModel, type RosterEntry, type RosterStatus, roster, rosterOf } from '@auxledger/read-models';
+import { type RosterCounts, type RosterEntry, type RosterStatus, countRoster, personFileModel, roster, rosterCounts, rosterOf } from '@auxledger/read-models';
 import { ReadAccess } from '../../access/read-access';
 import { CLOCK, READ_MODEL_STORE } from '../../infrastructure/tokens';
 import { flag, list } from '../shared/query-fields';
@@ -14,14 +14,6 @@ import { IdentityService, type ShownPerson } from '../../identity/identity.servi
 import { requireKnownOrgan } from '../shared/known-organ';
 import { SHOWN_PERSON, codes, counts, integer, arrayOf, nullable, object, rowOf, text, ORGAN_AS_OF } from '../../openapi/answer-schema';
 import { CATEGORIES, ROSTER_STATUSES } from './roster.request.dto';
-
-export interface RosterCounts {
-  total: number;
-  byStatus: Record<string, number>;
-  byCategory: Record<string, number>;
-  byLevel: Record<string, number>;
-  byOrgan: Record<string, number>;
-}
 
 /** The roster; a viewer's answer has the counts only (no entry names an auxiliary). */
 export interface RosterAnswer extends Positioned {
@@ -81,12 +73,18 @@ export class GetRosterHandler implements IQueryHandler<GetRoster> {
     const subtree = flag(p.subtree, false);
     const statuses = list(p.status) as RosterStatus[] | undefined;
     const q = p.q?.toLowerCase();
-    const rows = (await rosterOf(this.store, p.organ, { asOf, includeSubtree: subtree, ...known, ...(statuses ? { statuses } : {}) }))
+    const query = { asOf, includeSubtree: subtree, ...known, ...(statuses ? { statuses } : {}) };
+    // A viewer's counts without a search come from the database's count alone (no row read); the same numbers as counting the rows.
+    if (principal.role === 'viewer' && q === undefined) {
+      const counts = await rosterCounts(this.store, p.organ, { ...query, ...(p.category !== undefined ? { category: p.category } : {}), ...(p.level !== undefined ? { level: p.level } : {}) });
+      return { asOfPosition, organId: p.organ, subtree, asOf, knownAt, counts };
+    }
+    const rows = (await rosterOf(this.store, p.organ, query))
       .filter((r) => p.category === undefined || r.category === p.category)
       .filter((r) => p.level === undefined || r.level === p.level)
       .filter((r) => q === undefined || r.auxiliary_id.toLowerCase().includes(q))
       .sort((a, b) => (a.auxiliary_id < b.auxiliary_id ? -1 : a.auxiliary_id > b.auxiliary_id ? 1 : 0));
-    const answer: RosterAnswer = { asOfPosition, organId: p.organ, subtree, asOf, knownAt, counts: countsOf(rows) };
+    const answer: RosterAnswer = { asOfPosition, organId: p.organ, subtree, asOf, knownAt, counts: countRoster(rows) };
     if (principal.role === 'viewer') return answer;
     const rest = after === undefined ? rows : rows.filter((r) => r.auxiliary_id > after);
     const page = rest.slice(0, limit);
@@ -110,14 +108,3 @@ export class GetRosterHandler implements IQueryHandler<GetRoster> {
   }
 }
 
-function countsOf(rows: readonly RosterEntry[]): RosterCounts {
-  const counts: RosterCounts = { total: rows.length, byStatus: {}, byCategory: {}, byLevel: {}, byOrgan: {} };
-  const add = (into: Record<string, number>, key: string) => (into[key] = (into[key] ?? 0) + 1);
-  for (const r of rows) {
-    add(counts.byStatus, r.status);
-    add(counts.byCategory, r.category);
-    add(counts.byLevel, r.level);
-    add(counts.byOrgan, r.using_organ_id);
-  }
-  return counts;
-}
