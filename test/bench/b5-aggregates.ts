@@ -12,6 +12,7 @@ import {
   roster,
   rosterCounts,
   rosterOf,
+  rosterStatusesOf,
   supervisionFindings,
 } from '@auxledger/read-models';
 import { demoRegistry } from '@auxledger/history';
@@ -57,7 +58,7 @@ export async function benchAggregates(readModelsPath: string, events: number, qu
     'quota use': (organ, asOf) => quotaUseOf(store, organ, { asOf, includeSubtree: true }),
     'supervision findings': (organId, asOf) => supervisionFindings(store, { organId, asOf, includeSubtree: true, registry }),
     compliance: (organId, asOf) =>
-      Promise.all([rosterOf(store, organId, { asOf, includeSubtree: true }), supervisionFindings(store, { organId, asOf, includeSubtree: true, registry })]),
+      Promise.all([rosterStatusesOf(store, organId, { asOf, includeSubtree: true }), supervisionFindings(store, { organId, asOf, includeSubtree: true, registry })]),
     'recruitment plans': async (organ, asOf) => store.asOf(recruitmentPlan, asOf, { where: { drafting_organ_id: await organScope(store, organ, true) } }),
     'applications board counts': (organ, asOf) => applicationCounts(store, organ, { asOf, includeSubtree: true }),
     "applications board, one page (an operator's)": (organ, asOf) => applicationsOf(store, organ, { asOf, includeSubtree: true, limit: 51 }),

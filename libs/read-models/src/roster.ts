@@ -1,7 +1,7 @@
 import { type AuxiliaryState, type ServiceRecord, Auxiliary, isWorking } from '@auxledger/domain';
 import type { RecordedEvent } from '@auxledger/event-store';
 import { type ReadModelStore, type VersionedRow, defineTemporal } from '@auxledger/projection-engine';
-import { idInStream, sortedUnique, todayUtc, withStatusOn } from './common';
+import { idInStream, sortedUnique, statusOn, todayUtc, withStatusOn } from './common';
 import { organScope } from './organ-hierarchy';
 import { evolveCompacted, serviceWithLists } from './service-record';
 
@@ -120,7 +120,7 @@ export const roster = defineTemporal<AuxiliaryState, RosterRow>({
   },
   indexes: [['using_organ_id'], ['status']],
   // The dashboard counts by these and charts the headcount from them: read from the indexes alone.
-  coveredColumns: ['status', 'category', 'level', 'probation_last_day', 'departed_on', 'departure_reason'],
+  coveredColumns: ['status', 'category', 'level', 'probation_last_day', 'departed_on', 'departure_reason', 'auxiliary_id'],
   entity: auxiliaryEntity,
   initialState: () => Auxiliary.initialState(),
   evolve: (state, event) => evolveRosterState(state, event),
@@ -157,6 +157,18 @@ export async function rosterOf(store: ReadModelStore, organId: string, query: Ro
   })) as RosterEntry[];
   const dated = rows.map((r) => withStatusOn(r, asOf));
   return wanted ? dated.filter((r) => wanted.has(r.status)) : dated;
+}
+
+/** Who is on the roster of an organ (or its subtree) on the date, and their status then (`statusOn`): from the roster's indexes alone. */
+export async function rosterStatusesOf(store: ReadModelStore, organId: string, query: Pick<RosterQuery, 'asOf' | 'knownAt' | 'includeSubtree'>): Promise<Array<Pick<RosterRow, 'auxiliary_id' | 'status'>>> {
+  const organs = await organScope(store, organId, query.includeSubtree);
+  const asOf = query.asOf ?? todayUtc();
+  const rows = (await store.asOf(roster, asOf, {
+    where: { using_organ_id: organs },
+    columns: ['auxiliary_id', 'status', 'probation_last_day'],
+    ...(query.knownAt ? { knownAt: query.knownAt } : {}),
+  })) as unknown as Array<Pick<RosterRow, 'auxiliary_id' | 'status' | 'probation_last_day'>>;
+  return rows.map((r) => ({ auxiliary_id: r.auxiliary_id, status: statusOn(r, asOf) }));
 }
 
 /** How many roster rows (departed included) there are, in all and by status (as of the date: `statusOn`), category, level and using organ. */

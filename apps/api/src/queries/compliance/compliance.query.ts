@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { ReadModelStore } from '@auxledger/projection-engine';
-import { type FindingKind, rosterOf, supervisionFindings } from '@auxledger/read-models';
+import { type FindingKind, rosterStatusesOf, supervisionFindings } from '@auxledger/read-models';
 import type { RuleSetRegistry, RulesInForce } from '@auxledger/statute';
 import { ReadAccess } from '../../access/read-access';
 import { READ_MODEL_STORE, RULE_SETS } from '../../infrastructure/tokens';
@@ -93,7 +93,7 @@ export class GetComplianceHandler implements IQueryHandler<GetCompliance> {
     await this.access.requireOrgan(principal, p.organ);
     const subtree = flag(p.subtree, true);
     const [roster, findings] = await Promise.all([
-      rosterOf(this.store, p.organ, { asOf, includeSubtree: subtree }),
+      rosterStatusesOf(this.store, p.organ, { asOf, includeSubtree: subtree }),
       supervisionFindings(this.store, { organId: p.organ, asOf, includeSubtree: subtree, registry: this.registry }),
     ]);
     const populations = {
