@@ -133,8 +133,8 @@ export const applications = defineTemporal<RecruitmentApplicationState, Applicat
     hired_on: 'date',
   },
   indexes: [['organ_id'], ['plan_id'], ['stage']],
-  // The board counts by these: read from the indexes alone.
-  coveredColumns: ['stage', 'plan_id', 'failed_stage'],
+  // The board counts by these, and pages by id: read from the indexes alone.
+  coveredColumns: ['stage', 'plan_id', 'failed_stage', 'application_id'],
   entity: (event) => idInStream(event, RecruitmentApplication.streamPrefix),
   initialState: () => RecruitmentApplication.initialState(),
   evolve: (state, event) => RecruitmentApplication.evolve(state, envelopeOf(event) as never),
