@@ -100,7 +100,7 @@ export async function startDeployment(options: { history?: { events: number; hea
     for (;;) {
       const ready = (await (await fetch(`${base}/health/ready`)).json().catch(() => null)) as { details?: { readModels?: { lag?: number } } } | null;
       if (ready?.details?.readModels?.lag === 0) return;
-      if (Date.now() - started > 300_000) throw new Error(`the read models did not catch up: ${JSON.stringify(ready)}`);
+      if (Date.now() - started > 1_800_000) throw new Error(`the read models did not catch up: ${JSON.stringify(ready)}`);
       await new Promise((r) => setTimeout(r, 200));
     }
   };
