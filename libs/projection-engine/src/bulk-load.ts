@@ -27,6 +27,11 @@ export class BulkLoad {
     return this.from === undefined;
   }
 
+  /** The checkpoint a flush moves to: the last position planned since the last flush. */
+  get position(): number {
+    return this.to;
+  }
+
   /** The engine's view of the store during a batch: reads through to `tx`, writes to memory. */
   over(tx: ProjectionTx): ProjectionTx {
     return {
@@ -75,8 +80,12 @@ export class BulkLoad {
       loadRefs: (model, generation, queries) => {
         const buffer = this.temporal.get(model.name);
         if (!buffer) return tx.loadRefs(model, generation, queries);
-        // An entity with references in memory: all of its stored ones (a snapshot kept in the store may be dropped in memory).
-        const asked = queries.map((q) => (buffer.refs.has(q.entity) ? { entity: q.entity, anchor: FIRST_DATE } : q));
+        // An entity with references in memory: its stored ones from before the first of those on (a snapshot the store keeps
+        // from there on may be dropped or refolded in memory; one before it is still true), not its whole history.
+        const asked = queries.map((q) => {
+          const first = buffer.firstRefDate(q.entity);
+          return first !== undefined && first < q.anchor ? { entity: q.entity, anchor: first } : q;
+        });
         return then(tx.loadRefs(model, generation, asked), ({ refs }) => ({ refs: buffer.mergeRefs(refs, queries) }));
       },
 
@@ -116,8 +125,6 @@ export class BulkLoad {
   }
 }
 
-const FIRST_DATE = '0001-01-01';
-
 /** One temporal model's writes since the last flush, folded together. */
 class TemporalBuffer {
   /** Versions written since the last flush and still open, per entity by valid_from. */
@@ -128,6 +135,8 @@ class TemporalBuffer {
   private readonly storedClosed = new Map<string, Map<string, string | null>>();
   /** References written since the last flush, per entity by (date, position). */
   readonly refs = new Map<string, Map<string, TemporalRef>>();
+  /** The earliest effective date among each entity's references in `refs`. */
+  private readonly firstRef = new Map<string, string>();
 
   constructor(readonly model: TemporalModel) {}
 
@@ -149,7 +158,16 @@ class TemporalBuffer {
       if (v.knownTo === OPEN_KNOWN_TO) mapOf(this.open, v.entity).set(v.validFrom, v);
       else this.closed.push(v);
     }
-    for (const r of writes.refs) mapOf(this.refs, r.entity).set(`${r.effectiveDate}\u0000${r.globalPosition}`, r);
+    for (const r of writes.refs) {
+      mapOf(this.refs, r.entity).set(`${r.effectiveDate}\u0000${r.globalPosition}`, r);
+      const first = this.firstRef.get(r.entity);
+      if (first === undefined || r.effectiveDate < first) this.firstRef.set(r.entity, r.effectiveDate);
+    }
+  }
+
+  /** The earliest effective date of the entity's references written since the last flush (undefined: none). */
+  firstRefDate(entity: string): string | undefined {
+    return this.firstRef.get(entity);
   }
 
   /** The store's open versions as the batches since the last flush left them. */

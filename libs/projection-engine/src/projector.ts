@@ -12,15 +12,17 @@ export interface ProjectorOptions {
   models: readonly ReadModel[];
   events: EventStore;
   store: ReadModelStore;
-  /** Most events per transaction while following or catching up (default 500). */
+  /** Most events read and planned at a time while following or catching up (default 500; a catch-up commits up to four such batches together). */
   batchSize?: number;
   /**
-   * While following or catching up, how long one batch (its read and its
-   * transaction) may hold the event loop, in ms (default 20): the batch size
-   * halves after a slower batch and grows again, up to `batchSize`, after
-   * fast ones, so that an API serving requests in the same process never
-   * waits behind a long catch-up. A SQLite batch runs synchronously; between
-   * batches the projector yields to the event loop. 0: fixed `batchSize`.
+   * While following or catching up, how long one step may hold the event
+   * loop, in ms (default 20): a batch read and planned, or a catch-up's
+   * writes committed. Each step's size is scaled from the last one's time
+   * towards the slice (at most halved or doubled at a time, up to
+   * `batchSize` events read), so that an API serving requests in the same
+   * process never waits behind a long catch-up. A SQLite step runs
+   * synchronously; between steps the projector yields to the event loop.
+   * 0: fixed `batchSize`, and a catch-up commits every `rebuildFlushEvents`.
    */
   sliceMs?: number;
   /** Events read and planned at a time while rebuilding a generation no reader sees yet (default: `batchSize` if given, else 2000). */
@@ -67,7 +69,7 @@ export interface BatchProgress {
   position: number;
   events: number;
   rebuilding: boolean;
-  /** How long the batch's transaction took, in ms (the event loop held, for SQLite). */
+  /** How long the batch's transaction took, in ms (the event loop held, for SQLite); a catch-up's commit: how long it held the event loop. */
   durationMs: number;
 }
 
@@ -83,7 +85,8 @@ export class ProjectionSchemaMismatch extends Error {
  * rebuild's switch-over) rolls the batch back, and the runner reloads the
  * live generation and goes on from its checkpoint.
  *
- * Memory is one batch: nothing is kept across batches.
+ * Memory is bounded: a catch-up's or a rebuild's writes until their commit,
+ * and the tail cache.
  */
 export class Projector {
   readonly name: string;
@@ -93,6 +96,8 @@ export class Projector {
   private readonly sliceMs: number;
   /** Events per live batch now: adapted to `sliceMs` (see `ProjectorOptions.sliceMs`). */
   private liveBatch: number;
+  /** Events a catch-up plans before it commits them: adapted to `sliceMs` by the commit's time. */
+  private catchUpFlush: number;
   private readonly rebuildBatchSize: number;
   private readonly rebuildFlushEvents: number;
   private readonly liveTails: TemporalTailCache | undefined;
@@ -115,6 +120,7 @@ export class Projector {
     this.liveBatch = this.sliceMs > 0 ? Math.min(this.batchSize, 50) : this.batchSize;
     this.rebuildBatchSize = options.rebuildBatchSize ?? options.batchSize ?? 2000;
     this.rebuildFlushEvents = Math.max(1, options.rebuildFlushEvents ?? 20_000);
+    this.catchUpFlush = this.sliceMs > 0 ? Math.min(this.rebuildFlushEvents, this.liveBatch) : this.rebuildFlushEvents;
     const tailBytes = options.tailCacheBytes ?? 64 * 2 ** 20;
     this.liveTails = tailBytes > 0 ? new TemporalTailCache(tailBytes) : undefined;
     this.rebuildTails = tailBytes > 0 ? new TemporalTailCache(tailBytes) : undefined;
@@ -164,16 +170,16 @@ export class Projector {
     return this.checkFingerprint(live);
   }
 
-  /** Applies a batch to a generation; false when its checkpoint moved under us (nothing applied). */
-  private async apply(generation: number, from: number, events: readonly RecordedEvent[], rebuilding: boolean): Promise<boolean> {
-    const tails = rebuilding ? this.rebuildTails : this.liveTails;
+  /** Applies a batch the projector follows to the live generation; false when its checkpoint moved under us (nothing applied). */
+  private async apply(generation: number, from: number, events: readonly RecordedEvent[]): Promise<boolean> {
+    const tails = this.liveTails;
     const last = events[events.length - 1] as RecordedEvent;
     tails?.begin(generation, from);
     const started = performance.now();
+    const loop = performance.eventLoopUtilization();
     try {
       await this.store.transaction(
         (tx) => applyBatch(tx, { projector: this.name, generation, models: this.models, ...(tails ? { tails } : {}) }, from, events),
-        rebuilding ? { durability: 'relaxed' } : {},
       );
       tails?.commit(last.globalPosition);
       this.failures = 0;
@@ -183,14 +189,14 @@ export class Projector {
       throw error;
     }
     const durationMs = performance.now() - started;
-    if (!rebuilding) this.adapt(events.length, durationMs);
-    this.options.onBatch?.({ generation, position: last.globalPosition, events: events.length, rebuilding, durationMs });
+    this.adapt(events.length, performance.eventLoopUtilization(loop).active);
+    this.options.onBatch?.({ generation, position: last.globalPosition, events: events.length, rebuilding: false, durationMs });
     return true;
   }
 
-  /** A rebuild's batch, planned against the store with the writes since the last flush on top, which it adds to (`bulk-load.ts`). */
-  private async applyBulk(generation: number, from: number, events: readonly RecordedEvent[], bulk: BulkLoad): Promise<void> {
-    const tails = this.rebuildTails;
+  /** A batch planned against the store with the writes since the last flush on top, which it adds to (`bulk-load.ts`): a rebuild's, or a catch-up's. */
+  private async applyBulk(generation: number, from: number, events: readonly RecordedEvent[], bulk: BulkLoad, rebuilding = true): Promise<void> {
+    const tails = rebuilding ? this.rebuildTails : this.liveTails;
     const last = events[events.length - 1] as RecordedEvent;
     tails?.begin(generation, from);
     const started = performance.now();
@@ -204,48 +210,86 @@ export class Projector {
       bulk.clear();
       throw error;
     }
-    this.options.onBatch?.({ generation, position: last.globalPosition, events: events.length, rebuilding: true, durationMs: performance.now() - started });
+    if (rebuilding) this.options.onBatch?.({ generation, position: last.globalPosition, events: events.length, rebuilding: true, durationMs: performance.now() - started });
   }
 
-  /** Writes a rebuild's batches since the last flush in one transaction with the checkpoint; false when the checkpoint moved (nothing written). */
-  private async flushBulk(generation: number, bulk: BulkLoad): Promise<boolean> {
+  /**
+   * Writes the batches since the last flush in one transaction with the
+   * checkpoint (a rebuild's, or a catch-up's: atomic, not flushed to disk at
+   * commit — the checkpoint goes back with the rows, and the events are
+   * projected again); false when the checkpoint moved (nothing written).
+   */
+  private async flushBulk(generation: number, bulk: BulkLoad, rebuilding = true): Promise<boolean> {
     if (bulk.empty) return true;
+    const tails = rebuilding ? this.rebuildTails : this.liveTails;
+    const events = bulk.events;
+    const position = bulk.position;
+    // What the commit held the event loop for: all of it on the caller's thread, the recording only when a thread commits.
+    const loop = performance.eventLoopUtilization();
     try {
       await this.store.transaction((tx) => bulk.flush(tx, this.name, generation), { durability: 'relaxed' });
-      return true;
     } catch (error) {
       // What the tails hold was planned on top of the writes now lost: neither can be trusted.
-      this.rebuildTails?.abort();
+      tails?.abort();
       if (error instanceof CheckpointMoved) return false;
       throw error;
     } finally {
       bulk.clear();
     }
+    if (!rebuilding) {
+      const durationMs = performance.eventLoopUtilization(loop).active;
+      // Up to four full batches a commit: bounded memory, and most of the pages a commit rewrites are shared by then.
+      if (this.sliceMs > 0) this.catchUpFlush = scaled(this.catchUpFlush, events, durationMs, this.sliceMs, Math.min(this.rebuildFlushEvents, 4 * this.batchSize));
+      this.failures = 0;
+      this.options.onBatch?.({ generation, position, events, rebuilding: false, durationMs });
+    }
+    return true;
   }
 
-  /** The next live batch's size from the last one's time: halved when over the slice, grown when well under it. */
+  /** The next live batch's size from how long the last one held the event loop (see `ProjectorOptions.sliceMs`): a PostgreSQL batch's round trips do not. */
   private adapt(events: number, durationMs: number): void {
-    if (this.sliceMs <= 0) return;
-    if (durationMs > this.sliceMs) this.liveBatch = Math.max(1, Math.floor(Math.min(this.liveBatch, events) / 2));
-    else if (durationMs < this.sliceMs / 2 && events >= this.liveBatch) this.liveBatch = Math.min(this.batchSize, Math.ceil(this.liveBatch * 1.5));
+    // Half the slice: a batch's time varies with its events (an entity read back from the store, a collection), the slice bounds the longer ones.
+    if (this.sliceMs > 0) this.liveBatch = scaled(this.liveBatch, events, durationMs, this.sliceMs / 2, this.batchSize);
   }
 
-  /** Brings the live generation up to the end of the log as it is now; returns its checkpoint. */
+  /**
+   * Brings the live generation up to the end of the log as it is now; returns
+   * its checkpoint. A bulk load in steps (`bulk-load.ts`): batches are read
+   * and planned with the writes since the last commit held in memory, and
+   * committed together with the checkpoint — each version written once
+   * with its intervals at that commit, each page of the tables once per
+   * commit, not once per batch. Each step (a batch read and planned, or a
+   * commit) is sized to `sliceMs`, and the projector yields between them;
+   * readers see the checkpoint move at each commit.
+   */
   async catchUp(signal?: AbortSignal): Promise<number> {
     let live = await this.live();
     let position = live.position;
-    while (!signal?.aborted) {
-      await yieldToEventLoop();
-      const batch = await this.options.events.readAll({ after: position, maxCount: this.liveBatch });
-      if (batch.length === 0) return position;
-      if (await this.apply(live.generation, position, batch, false)) {
-        position = (batch[batch.length - 1] as RecordedEvent).globalPosition;
-      } else {
-        live = await this.live();
-        position = live.position;
+    const bulk = new BulkLoad();
+    for (;;) {
+      let done = signal?.aborted === true;
+      if (!done) {
+        await yieldToEventLoop();
+        const loop = performance.eventLoopUtilization();
+        const batch = await this.options.events.readAll({ after: position, maxCount: this.liveBatch });
+        if (batch.length === 0) done = true;
+        else {
+          await this.applyBulk(live.generation, position, batch, bulk, false);
+          position = (batch[batch.length - 1] as RecordedEvent).globalPosition;
+          this.adapt(batch.length, performance.eventLoopUtilization(loop).active);
+          if (bulk.events < this.catchUpFlush) continue;
+        }
       }
+      if (!bulk.empty) {
+        await yieldToEventLoop();
+        if (!(await this.flushBulk(live.generation, bulk, false))) {
+          live = await this.live();
+          position = live.position;
+          if (!signal?.aborted) continue;
+        }
+      }
+      if (done) return position;
     }
-    return position;
   }
 
   /**
@@ -303,7 +347,7 @@ export class Projector {
           batch.push(next.value);
           pending = iterator.next();
         }
-        if (!(await this.apply(generation, position, batch, false))) return;
+        if (!(await this.apply(generation, position, batch))) return;
         position = (batch[batch.length - 1] as RecordedEvent).globalPosition;
       }
     } finally {
@@ -358,6 +402,17 @@ export class Projector {
     await this.store.dropGenerations(this.name);
     return { generation, position };
   }
+}
+
+/**
+ * A step's next size from the last one's: scaled towards 80 % of the slice
+ * (at most halved or doubled at a time), between 1 and `max`. A step that
+ * ran short of its size (the end of the log) does not grow it.
+ */
+function scaled(size: number, done: number, durationMs: number, sliceMs: number, max: number): number {
+  const factor = Math.min(2, Math.max(0.5, (0.8 * sliceMs) / Math.max(durationMs, 0.1)));
+  const next = factor >= 1 && done < size ? size : Math.round(Math.min(size, Math.max(done, 1)) * factor);
+  return Math.max(1, Math.min(max, next));
 }
 
 /** Lets the process serve others between batches (SQLite calls never yield by themselves). */

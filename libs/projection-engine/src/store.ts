@@ -167,10 +167,11 @@ export interface ReadModelStore {
   /**
    * Runs a batch's steps (a generator yielding the `ProjectionTx` calls it
    * makes, see `engine.ts`) in one transaction; rolled back if they throw.
-   * `durability: 'relaxed'` (a rebuild's batches, into tables no reader
-   * sees): the store may skip flushing to disk at commit — a commit is still
-   * atomic, rows and checkpoint together, but a power cut may undo the last
-   * few, and the rebuild then resumes from the checkpoint that survived.
+   * `durability: 'relaxed'` (a bulk load's commits: a rebuild's, or a
+   * catch-up's — writes only, no reads): the store may skip flushing to disk
+   * at commit, or commit on a thread of its own — a commit is still atomic,
+   * rows and checkpoint together, but a power cut may undo the last few, and
+   * the projector then goes on from the checkpoint that survived.
    */
   transaction<T>(steps: (tx: ProjectionTx) => Steps<T>, options?: TransactionOptions): Promise<T>;
   /**

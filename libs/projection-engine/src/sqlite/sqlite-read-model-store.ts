@@ -4,6 +4,8 @@ import { type CurrentModel, type KeyValue, OPEN_KNOWN_TO, type ReadModel, type R
 import { CHECKPOINT_TABLE, EVENTS_TABLE, refsTableName, tableName, tablesOf, viewName } from '../naming';
 import { type ColumnSpec, REFS_SPEC, type StoredType, type TableSpec, checkDate, checkListOptions, defaultOrder, selectedColumns, tableSpec, whereSql } from '../schema';
 import { runSync } from '../store';
+import { FlushThread, flushThreadModule } from './flush-thread';
+import { recordWrites, replayWrites } from './recorded-writes';
 import type {
   AsOfOptions,
   CountOptions,
@@ -28,6 +30,13 @@ export interface SqliteReadModelStoreOptions {
   busyTimeoutMs?: number;
   /** The writer's page cache, MiB (default 64): bounded, whatever the size of the file. */
   cacheMb?: number;
+  /**
+   * A relaxed transaction (a bulk load's flush: writes only) of at least this
+   * many rows is committed by a thread of the store's own, with its own
+   * connection (`sqlite-flush-thread.ts`), so that the event loop is free
+   * while it runs (default 100, up to 20 000 rows; false: every transaction on the caller's thread).
+   */
+  flushThreadRows?: number | false;
 }
 
 const SQLITE_TYPES: Record<StoredType, string> = {
@@ -84,6 +93,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   readonly dialect = 'sqlite' as const;
   private readonly db: Database.Database;
   private reader: Database.Database | undefined;
+  private readonly flusher: FlushThread | undefined;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly readStatements = new Map<string, Database.Statement>();
   private readonly tx: ProjectionTx;
@@ -97,6 +107,8 @@ export class SqliteReadModelStore implements ReadModelStore {
     if (options.cacheMb !== undefined) this.db.pragma(`cache_size = ${-Math.round(options.cacheMb * 1024)}`);
     this.db.exec(CHECKPOINT_SCHEMA);
     this.tx = this.makeTx();
+    const flushModule = options.flushThreadRows === false || options.path === ':memory:' || options.path === '' ? null : flushThreadModule();
+    if (flushModule) this.flusher = new FlushThread(flushModule, { path: options.path, ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}), ...(options.cacheMb !== undefined ? { cacheMb: options.cacheMb } : {}) });
   }
 
   private run(sql: string, ...params: unknown[]): Database.RunResult {
@@ -111,14 +123,18 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   /**
    * Inserts rows with multi-row INSERT statements (up to `INSERT_ROWS` rows
-   * each, fewer when a row has many columns), prepared once per arity: one
+   * each, fewer when a row has many columns; the rest in powers of two),
+   * each size prepared once: one
    * call into SQLite per chunk instead of one per row. `head` ends with
    * `VALUES `, `tail` follows the values (an `ON CONFLICT` clause, or empty).
    */
   private insertMany<T>(head: string, tail: string, width: number, rows: readonly T[], push: (out: unknown[], row: T) => void): void {
     const perStatement = Math.max(1, Math.min(INSERT_ROWS, Math.floor(MAX_PARAMETERS / width)));
-    for (let start = 0; start < rows.length; start += perStatement) {
-      const n = Math.min(perStatement, rows.length - start);
+    for (let start = 0, n = 0; start < rows.length; start += n) {
+      // The rest of a batch in chunks of a power of two: a few statements per table, not one per chunk size seen (each a
+      // prepared program of up to 32 766 parameters, kept as long as the connection: native memory grew with the log).
+      const rest = rows.length - start;
+      n = rest >= perStatement ? perStatement : 2 ** Math.floor(Math.log2(rest));
       const key = `${n}\u0000${head}\u0000${tail}`;
       let statement = this.statements.get(key);
       if (!statement) {
@@ -223,12 +239,24 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   async transaction<T>(steps: (tx: ProjectionTx) => Steps<T>, options: TransactionOptions = {}): Promise<T> {
     if (options.durability !== 'relaxed') return this.write(() => runSync(steps(this.tx)));
+    if (this.flusher) {
+      // Writes only: recorded here, committed by the flush thread when there are enough of them to hold the event loop.
+      const recorded = recordWrites(steps);
+      const threshold = typeof this.options.flushThreadRows === 'number' ? this.options.flushThreadRows : FLUSH_THREAD_ROWS;
+      if (recorded.rows >= threshold && recorded.rows <= FLUSH_THREAD_MAX_ROWS) await this.flusher.commit(recorded.writes);
+      else await this.relaxed(() => runSync(replayWrites(this.tx, recorded.writes)));
+      return recorded.value;
+    }
+    return this.relaxed(() => runSync(steps(this.tx)));
+  }
+
+  private async relaxed<T>(work: () => T): Promise<T> {
     // WAL with synchronous=NORMAL: the commit is atomic but not fsynced (the next checkpoint is); never corrupts the file.
     // A longer WAL between checkpoints (each one copies pages back and syncs): a bulk load checkpoints less often.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma(`wal_autocheckpoint = ${RELAXED_WAL_PAGES}`);
     try {
-      return await this.write(() => runSync(steps(this.tx)));
+      return await this.write(work);
     } finally {
       this.db.pragma('synchronous = FULL');
       this.db.pragma('wal_autocheckpoint = 1000');
@@ -444,6 +472,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async close(): Promise<void> {
+    await this.flusher?.close();
     if (this.reader?.open) this.reader.close();
     if (this.db.open) this.db.close();
   }
@@ -452,6 +481,11 @@ export class SqliteReadModelStore implements ReadModelStore {
 /** Rows per multi-row INSERT (a chunk of a batch), and SQLite's bound on a statement's parameters (32766 since 3.32). */
 const INSERT_ROWS = 100;
 const MAX_PARAMETERS = 32766;
+
+/** Rows of a relaxed transaction from which it goes to the flush thread (`SqliteReadModelStoreOptions.flushThreadRows`). */
+const FLUSH_THREAD_ROWS = 100;
+/** Rows of a relaxed transaction above which it is committed here after all (a rebuild's large flushes: a copy for the thread would double the bulk load's memory). */
+const FLUSH_THREAD_MAX_ROWS = 20_000;
 
 /** WAL pages between checkpoints while rebuilding (relaxed commits): 128 MiB at 16 KiB pages; SQLite's default is 1000. */
 const RELAXED_WAL_PAGES = 8192;
