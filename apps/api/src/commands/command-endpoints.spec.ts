@@ -1,5 +1,5 @@
 import * as domain from '@auxledger/domain';
-import { commandTypeOfRoute } from '../logging/command-outcomes';
+import { CommandOutcomes, commandTypeOfRoute } from '../logging/command-outcomes';
 import { COMMAND_CONTROLLERS, COMMAND_ENDPOINTS, COMMAND_HANDLERS } from '.';
 
 /** Every command handler the domain exports, found by its shape (`commandType`, `streams`, `decide`). */
@@ -28,6 +28,10 @@ describe('the command endpoint table', () => {
     expect(distinct(COMMAND_ENDPOINTS.map((e) => e.path))).toBe(COMMAND_ENDPOINTS.length);
     expect(distinct(COMMAND_CONTROLLERS)).toBe(COMMAND_ENDPOINTS.length);
     expect(distinct(COMMAND_HANDLERS)).toBe(COMMAND_ENDPOINTS.length);
+  });
+
+  it('every endpoint, generated or hand-made, is given the outcomes it reports an accepted command to', () => {
+    for (const e of COMMAND_ENDPOINTS) expect([e.commandType, Reflect.getMetadata('design:paramtypes', e.controller)]).toEqual([e.commandType, expect.arrayContaining([CommandOutcomes])]);
   });
 
   it('reads each command back from its route, as a failure’s outcome is counted (and nothing from another route)', () => {
