@@ -17,6 +17,7 @@ type Schema = {
   allOf?: Schema[];
   oneOf?: Schema[];
   'x-enum-descriptions'?: Record<string, string>;
+  additionalProperties?: boolean | Schema;
 };
 type Response = { description?: string; content?: Record<string, { schema?: Schema; example?: unknown; examples?: unknown }> };
 type Operation = { responses?: Record<string, Response>; requestBody?: { content?: Record<string, { schema?: Schema; example?: unknown }> } };
@@ -92,7 +93,10 @@ const ACCEPTED = {
  *   example would be used up by the first "Try it out" for the whole deployment;
  * - codes as enums with their names: duty codes from the statute's catalog
  *   (Arts. 12–16), sanctions and assessment grades from this deployment's
- *   parameters in force today (they are local measures, Arts. 34, 36).
+ *   parameters in force today (they are local measures, Arts. 34, 36);
+ * - every GET's 200 schema made from a DTO class closed (no member it does
+ *   not name), as the query answers' own schemas are (answer-schema.ts);
+ *   query-answers.e2e.spec.ts checks real answers against them.
  */
 export function completeDocument(document: OpenAPIObject, registry: RuleSetRegistry<RulesInForce>, today: string): OpenAPIObject {
   const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
@@ -108,6 +112,7 @@ export function completeDocument(document: OpenAPIObject, registry: RuleSetRegis
         }
         if (!response.description) response.description = STATUS_CODES[Number(status)] ?? status;
         const json = response.content?.['application/json'];
+        if (json?.schema && method === 'get' && status === '200') closeComponents(json.schema, schemas);
         if (response.content && json?.schema?.$ref === ERROR_REF) {
           // Errors are problem details (RFC 9457), under their own media type.
           const example = json.example ?? problemExample(status, path);
@@ -126,6 +131,26 @@ export function completeDocument(document: OpenAPIObject, registry: RuleSetRegis
     }
   }
   return document;
+}
+
+/** The DTO components an answer's schema refers to, and theirs, and its inline objects refuse members they do not name. */
+function closeComponents(schema: Schema, schemas: Record<string, Schema>, seen = new Set<string>()): void {
+  const ref = schema.$ref ?? schema.allOf?.[0]?.$ref;
+  if (ref) {
+    const name = ref.split('/').pop() as string;
+    const component = schemas[name];
+    if (!component || seen.has(name)) return;
+    seen.add(name);
+    if (component.properties && component.additionalProperties === undefined) component.additionalProperties = false;
+    closeComponents(component, schemas, seen);
+    return;
+  }
+  // An inline object (e.g. the readiness check's) likewise.
+  if (schema.properties && schema.additionalProperties === undefined) schema.additionalProperties = false;
+  for (const property of Object.values(schema.properties ?? {})) closeComponents(property, schemas, seen);
+  if (typeof schema.additionalProperties === 'object') closeComponents(schema.additionalProperties, schemas, seen);
+  if (schema.items) closeComponents(schema.items, schemas, seen);
+  for (const option of schema.oneOf ?? []) closeComponents(option, schemas, seen);
 }
 
 /** A value from a schema's examples: every property that has one (nested objects likewise). */

@@ -159,6 +159,18 @@ describe('the OpenAPI document’s 200 schemas against real answers', () => {
     const file = (await api.get(samples.get('/api/people/{auxiliaryId}')?.[0] as string).expect(200)).body;
     expect(validatorOf('/api/people/{auxiliaryId}')({ ...file, person: { status: 'READABLE', name: '王晓明' } })).toBe(false);
   });
+
+  it('the answers whose schemas come from DTO classes refuse an unknown member too (keys, me, readiness)', async () => {
+    const keys = (await api.get('/api/keys').expect(200)).body as Array<Record<string, unknown>>;
+    expect(validatorOf('/api/keys')(keys)).toBe(true);
+    expect(validatorOf('/api/keys')([{ ...keys[0], keyHash: 'x' }])).toBe(false);
+    const me = (await api.get('/api/me').expect(200)).body as Record<string, unknown>;
+    expect(validatorOf('/api/me')(me)).toBe(true);
+    expect(validatorOf('/api/me')({ ...me, secret: 'x' })).toBe(false);
+    const ready = (await api.get('/health/ready').expect(200)).body as Record<string, unknown>;
+    expect(validatorOf('/health/ready')(ready)).toBe(true);
+    expect(validatorOf('/health/ready')({ ...ready, extra: 1 })).toBe(false);
+  });
 });
 
 /** The schema with each `#/components/schemas/X` reference made `X`, the id its component is added under. */
