@@ -106,14 +106,15 @@ export class IdentityHttpController {
     @Body() body: DisclosureRequestDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<{ personKey: string; status: 'READABLE' | 'SHREDDED'; fields: (Partial<IdentityRecord> & { medicalDetails?: DisclosedMedicalDetails[]; healthCheckResults?: DisclosedHealthCheck[] }) | null }> {
-    const { state, reader } = await this.readable(personKey, principal);
     const asked = body.fields.filter((f): f is IdentityField => f !== 'medicalDetails' && f !== 'healthCheckResults');
+    // Only sealed health data asked for: a person recorded without an identity (a service found on record) has it too, read for their serving organs.
+    const { state, reader } = asked.length > 0 ? await this.readable(personKey, principal) : await this.readableSensitive(personKey, principal);
     const now = this.clock.now();
     const fail = (e: unknown) => {
       throw identityError(e);
     };
     if (!body.reason.trim()) fail(new IdentityError('ACCESS_REASON_REQUIRED', { zh: '查看完整个人信息须说明理由', en: 'A reason is required to read personal data in clear' }));
-    const identity = asked.length > 0 ? await this.identity.vault.readClear(personKey, state.sealed, reader, now, asked, body.reason).catch(fail) : {};
+    const identity = asked.length > 0 && state ? await this.identity.vault.readClear(personKey, state.sealed, reader, now, asked, body.reason).catch(fail) : {};
     let medicalDetails: DisclosedMedicalDetails[] | undefined;
     /** Every sealed item opened for this read: all SHREDDED (and at least one) means the key is gone. */
     const openedSealed: Array<{ value: unknown }> = [];
@@ -169,7 +170,8 @@ export class IdentityHttpController {
   @Roles('admin', 'auditor')
   @ApiOperation({ operationId: 'identityAccessRecords', summary: '查阅记录 Who read this person’s data', description: 'Every read of the identity: who (API key, role, organ), when, which fields, masked or in clear, why.' })
   async accessRecords(@Param() { personKey }: PersonKeyParamsDto, @CurrentPrincipal() principal: Principal): Promise<{ personKey: string; records: AccessRecord[] }> {
-    await this.readable(personKey, principal);
+    // A person recorded without an identity has access records too (reads of their sealed health data).
+    await this.readableSensitive(personKey, principal);
     return { personKey, records: await this.identity.vault.accessRecords({ personKey }) };
   }
 
@@ -222,6 +224,20 @@ export class IdentityHttpController {
       if (organId === null) throw notFound(personKey);
     }
     return { state, reader: { keyId: principal.keyId, role: principal.role, organId } };
+  }
+
+  /**
+   * As `readable`, for a read of sealed health data only: with no identity
+   * record (a service found on record, RecordExistingService, registers none)
+   * the person's serving organs decide — an operator must hold one, and a
+   * person serving nowhere is unknown to everyone (404).
+   */
+  private async readableSensitive(personKey: string, principal: Principal): Promise<{ state: Extract<PersonIdentityState, { status: 'RECORDED' }> | null; reader: Reader }> {
+    if ((await this.identity.identityOf(personKey)).status === 'RECORDED') return this.readable(personKey, principal);
+    const serving = await this.identity.servingOrgansOf(personKey);
+    const organId = principal.role === 'operator' ? await this.heldBy(principal, serving) : null;
+    if (serving.length === 0 || (principal.role === 'operator' && organId === null)) throw notFound(personKey);
+    return { state: null, reader: { keyId: principal.keyId, role: principal.role, organId } };
   }
 
   /** The first of these organs the operator may read, or null. */

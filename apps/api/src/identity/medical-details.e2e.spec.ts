@@ -154,6 +154,30 @@ describe('medical details sealed under the person’s key', () => {
     expect(records.body.records).toContainEqual(expect.objectContaining({ actorKeyId: serving.id, actorRole: 'operator', organId: 'xincheng', disclosure: 'CLEAR', reason: '年度体检复查安排' }));
   });
 
+  it('a person recorded without an identity (a service found on record): the serving organ’s operator may read the sealed health check; another organ, and any identity field, 404', async () => {
+    const existing = {
+      auxiliaryId: 'aux-m', personKey: 'pk-m', usingOrganId: 'xincheng', category: 'DUTY', hiredOn: '2016-03-01', level: 'L2', effectiveDate: '2024-10-08',
+      pay: { locality: 'hohhot', monthlyBaseFen: 430000 },
+      contract: { contractId: 'c-aux-m', kind: 'FIXED_TERM', startDate: '2022-03-01', endDate: '2027-02-28', probationLastDay: null, clauses: ['DUTIES', 'TERM', 'PAY'] },
+      probationCompletedOn: null, trainings: [], insurance: [{ kinds: ['PENSION', 'MEDICAL'], enrolledOn: '2016-04-01', reference: '社保2016-119' }],
+      sourceRef: '新城分局辅警档案2016-032',
+    };
+    expect((await post('/api/commands/record-existing-service', existing)).status).toBe(201);
+    expect((await post('/api/commands/record-health-check', { auxiliaryId: 'aux-m', checkedOn: '2025-04-03', result: 'FOLLOW_UP', effectiveDate: '2025-04-04' }, hohhot.key)).status).toBe(201);
+    const serving = await keyFor(api, 'operator', ['xincheng']);
+    const ask = (fields: string[], key: string) => post('/api/identities/pk-m/disclosures', { fields, reason: '复查安排' }, key);
+    const res = await ask(['healthCheckResults'], serving.key);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ personKey: 'pk-m', status: 'READABLE', fields: { healthCheckResults: [{ auxiliaryId: 'aux-m', checkedOn: '2025-04-03', result: 'FOLLOW_UP', sealed: true }] } });
+    expect((await ask(['healthCheckResults'], baotou.key)).status).toBe(404);
+    expect((await ask(['name', 'healthCheckResults'], serving.key)).body.error.code).toBe('IDENTITY_NOT_FOUND');
+    expect((await get('/api/identities/pk-m', serving.key)).status).toBe(404);
+    // The read is recorded, as any disclosure is; no identity record was made for it.
+    const records = await get('/api/identities/pk-m/access-records', auditor.key);
+    expect(records.body.records).toEqual([expect.objectContaining({ actorKeyId: serving.id, actorRole: 'operator', organId: 'xincheng', disclosure: 'CLEAR', reason: '复查安排' })]);
+    expect(await api.store.readStream('identity-pk-m')).toEqual([]);
+  });
+
   it('the old shredding path erases nothing and points to the command path (410)', async () => {
     expect((await post(`/api/identities/${wangKey}/shred`, { reason: 'x' }, hohhot.key)).status).toBe(403);
     const gone = await post(`/api/identities/${wangKey}/shred`, { reason: 'retention ended' });
