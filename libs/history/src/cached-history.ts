@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
  * drives) would write a different log for the same seed and size; an old
  * file is then simply not found, and a new one is generated beside it.
  */
-export const HISTORY_GENERATOR_VERSION = 4;
+export const HISTORY_GENERATOR_VERSION = 5;
 
 /** Where benchmark histories live: `AUXLEDGER_BENCH_HISTORY_DIR` or `AUXLEDGER_BENCH_DATA` (e.g. /work/bench-data, pre-generated), else `./data/bench` (git-ignored). */
 export const defaultHistoryDir = (): string => resolve(process.env['AUXLEDGER_BENCH_HISTORY_DIR'] || process.env['AUXLEDGER_BENCH_DATA'] || './data/bench');

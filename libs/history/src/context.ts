@@ -10,7 +10,7 @@ export interface Context {
   world: World;
   former: FormerPersons;
   /** With it, applicants register with a demo identity (RegisterApplicant, server-made person keys); without, by client keys (RegisterApplication). */
-  identities?: { sealer: IdentitySealer; seed: number };
+  identities?: { sealer: IdentitySealer; seed: number; /** The 公民身份号码 given so far (each names one person). */ taken: Set<string> };
   /** Next number per id kind ('aux', 'app', 'plan-hohhot-2025', …). */
   next(kind: string): number;
 }

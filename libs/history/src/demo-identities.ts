@@ -34,9 +34,14 @@ const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周',
 const GIVEN_MALE = ['伟', '强', '磊', '军', '勇', '杰', '涛', '斌', '超', '明', '刚', '平', '辉', '鹏', '华', '飞', '鑫', '波', '宁', '浩', '志', '峰', '建', '文', '巴特尔', '苏和', '朝鲁', '额尔德尼'];
 const GIVEN_FEMALE = ['芳', '娜', '敏', '静', '丽', '艳', '娟', '霞', '燕', '玲', '婷', '慧', '雪', '琳', '莉', '颖', '洁', '佳', '欣', '悦', '萨仁', '其其格', '乌兰', '娜仁'];
 
-/** The identity of the person with this ordinal, born on `birthDate`, in the history of `seed`. */
-export function demoIdentity(seed: number, ordinal: number, birthDate: IsoDate, gender?: Gender): DemoIdentity {
-  const rng = new Prng(((seed >>> 0) ^ Math.imul(ordinal + 1, 0x9e3779b1)) >>> 0);
+/**
+ * The identity of the person with this ordinal, born on `birthDate`, in the
+ * history of `seed`. A birth date leaves 11 500 numbers a sex (division,
+ * sequence), so two people may draw the same: `attempt` (1, 2, …) draws
+ * another for the same person (`giveIdentity` does until the number is new).
+ */
+export function demoIdentity(seed: number, ordinal: number, birthDate: IsoDate, gender?: Gender, attempt = 0): DemoIdentity {
+  const rng = new Prng(((seed >>> 0) ^ Math.imul(ordinal + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b)) >>> 0);
   const sex: Gender = gender ?? (rng.chance(0.5) ? 'MALE' : 'FEMALE');
   const surname = rng.pick(SURNAMES);
   const given = sex === 'MALE' ? GIVEN_MALE : GIVEN_FEMALE;

@@ -105,7 +105,7 @@ export async function generateHistory(store: EventStore, options: HistoryOptions
     foldedEvents: options.foldedEvents ?? 150_000,
   });
   const world = planWorld(options.organs, headcount, sim.rng);
-  const ctx: Context = { sim, world, former: new FormerPersons(), next: createCounters(), ...(options.identities ? { identities: { sealer: options.identities, seed: options.seed } } : {}) };
+  const ctx: Context = { sim, world, former: new FormerPersons(), next: createCounters(), ...(options.identities ? { identities: { sealer: options.identities, seed: options.seed, taken: new Set<string>() } } : {}) };
 
   scheduleSetup(sim, world);
   if (options.migratedOrgan) scheduleMigratedOrgan(sim, world, options.seed);

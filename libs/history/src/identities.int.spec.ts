@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { type RecordedEvent, SqliteEventStore, digestLog, verifyLog } from '@auxledger/event-store';
 import { type SealedData, validateNationalId } from '@auxledger/domain';
 import { generateHistory } from './generate-history';
-import { openDemoVault } from './identities';
+import { giveIdentity, openDemoVault } from './identities';
+import { demoIdentity } from './demo-identities';
+import type { PersonWork } from './people';
 import { loadRegionOrgans } from './load-organs';
 import { scratchDir } from './scratch';
 
@@ -75,4 +77,29 @@ describe('generateHistory with demo identities', () => {
     expect(again.digest).toBe(a.digest);
     expect((await verifyLog(again.store)).ok).toBe(true);
   });
+});
+
+describe('giveIdentity', () => {
+  it('gives each person a 公民身份号码 no one else in the history has, though people born on one day draw the same ones', async () => {
+    const path = join(dir, 'unique.db');
+    const demo = openDemoVault(path, 3);
+    try {
+      const birthDate = '1998-06-15';
+      const drawn = Array.from({ length: 1500 }, (_, i) => demoIdentity(3, i, birthDate).idNumber);
+      // Not vacuous: 1 500 people born on one day draw some numbers twice (11 500 a sex).
+      expect(new Set(drawn).size).toBeLessThan(drawn.length);
+      const taken = new Set<string>();
+      const people: PersonWork[] = [];
+      for (let i = 0; i < 1500; i++) {
+        const person: PersonWork = { key: '', birthDate, profile: { nationality: 'CN', education: 'BACHELOR', educationRelaxation: null }, history: [] };
+        await giveIdentity(demo.vault, 3, i, person, '2025-01-02', taken);
+        people.push(person);
+      }
+      expect(taken.size).toBe(1500);
+      expect(new Set(people.map((p) => p.key)).size).toBe(1500);
+      for (const idNumber of taken) expect([idNumber, validateNationalId(idNumber, { birthDate, on: '2025-01-02' }).ok]).toEqual([idNumber, true]);
+    } finally {
+      await demo.close();
+    }
+  }, 120_000);
 });

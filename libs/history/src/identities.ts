@@ -18,11 +18,15 @@ export interface IdentitySealer {
  * Gives each new person of the history a demo identity (a plausible name and
  * a valid 公民身份号码, `demoIdentity`, from the seed and the person's
  * ordinal) sealed by the vault — the path register-applicant takes — and the
- * person key the vault makes from the number.
+ * person key the vault makes from the number. `taken` holds the numbers given
+ * so far in this history: each person gets one no one else has.
  */
-export async function giveIdentity(sealer: IdentitySealer, seed: number, ordinal: number, person: PersonWork, on: IsoDate): Promise<void> {
+export async function giveIdentity(sealer: IdentitySealer, seed: number, ordinal: number, person: PersonWork, on: IsoDate, taken: Set<string>): Promise<void> {
   if (person.identity) return;
-  const id = demoIdentity(seed, ordinal, person.birthDate);
+  // A 公民身份号码 names one person: another person of the history with the same number would be the same person to the registry.
+  let id = demoIdentity(seed, ordinal, person.birthDate);
+  for (let attempt = 1; taken.has(id.idNumber); attempt++) id = demoIdentity(seed, ordinal, person.birthDate, undefined, attempt);
+  taken.add(id.idNumber);
   const { personKey, sealed } = await sealer.sealIdentity(
     { name: id.name, gender: id.gender, idNumber: id.idNumber, birthDate: id.birthDate, nationality: id.nationality, contact: id.contact, documents: id.documents },
     on,

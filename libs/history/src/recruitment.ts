@@ -205,7 +205,7 @@ function scheduleApplications(ctx: Context, plan: PlanWork, announcedDay: number
       const person = (rng.chance(0.05) ? ctx.former.take(rng) : null) ?? newPerson(rng, date, `${plan.city.division}人民政府学历放宽批复〔2024〕3号`);
       const preferenceCategories = forTarget ? [rng.pick([1, 2])] : rng.chance(0.1) ? [rng.int(3, 6)] : [];
       const app: AppWork = { id: `app-${pad(ctx.next('app'), 7)}`, person, preferenceCategories, targetedOpeningId: forTarget?.opening.openingId ?? null, status: 'REGISTERED', score: 0 };
-      if (ctx.identities) await giveIdentity(ctx.identities.sealer, ctx.identities.seed, ctx.next('person'), person, date);
+      if (ctx.identities) await giveIdentity(ctx.identities.sealer, ctx.identities.seed, ctx.next('person'), person, date, ctx.identities.taken);
       const registration = { applicationId: app.id, planId: plan.id, personKey: person.key, applicant: profileOf(person), preferenceCategories, targetedOpeningId: app.targetedOpeningId };
       const outcome = person.identity
         ? await sim.issue(registerApplicant, { ...registration, identity: person.identity }, actor())
