@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import localizedFormat from 'dayjs/plugin/localizedFormat';
 import { Suspense, useEffect, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type Me, type Organ, apiKey, fetchAnswer, queryPath } from './api';
 import { type Language, setLanguage } from './i18n';
@@ -13,7 +14,7 @@ import { rememberRoot } from './boot';
 import { CatalogContext, useLabels } from './labels';
 import { AREAS, PAGES, type PageProps } from './pages';
 import { type Place, type View, readPlace, writePlace } from './plan';
-import { useApi, useGet } from './queries';
+import { prefetchPlace, useApi, useGet } from './queries';
 
 dayjs.extend(localizedFormat);
 
@@ -148,7 +149,14 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
   const stops = useMemo(() => sliderStops(), []);
   const stop = stops.findIndex((d) => d >= place.asOf);
 
-  const move = (change: Partial<Place>) => setPlace((p) => ({ ...p, ...change }));
+  const client = useQueryClient();
+  const move = (change: Partial<Place>) => {
+    const next = { ...place, ...change };
+    // The new place's answers asked for now, while the page re-renders for it.
+    const to = next.organ && list.some((o) => o.organ_id === next.organ) ? next.organ : organId;
+    if (to) prefetchPlace(client, next.view, to, next.asOf, next.knownAt);
+    setPlace(next);
+  };
   const go: PageProps['go'] = (view, params = {}, to = {}) => setPlace((p) => ({ ...p, ...to, view, params }));
   const role = me.data?.role;
   const visible = PAGES.filter((p) => !p.hidden && (!p.roles || (role !== undefined && p.roles.includes(role))));

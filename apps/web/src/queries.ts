@@ -1,6 +1,7 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type QueryClient, keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type Answers, type Endpoint, apiGet, fetchAnswer, queryPath } from './api';
 import { takePrefetched } from './boot';
+import { type View, bootQueries } from './plan';
 
 /** One query of the API through the one cache (the boot script's answer if it already asked): the answer, and the path that produced it. */
 export function useApi<E extends Endpoint>(endpoint: E, params: Readonly<Record<string, string | undefined>>, enabled = true) {
@@ -13,6 +14,18 @@ export function useApi<E extends Endpoint>(endpoint: E, params: Readonly<Record<
     staleTime: 60_000,
   });
   return { ...query, path };
+}
+
+/**
+ * Starts a dashboard view's queries for a place about to be shown, into the
+ * same cache (the keys `useApi` asks by): the requests leave while the page
+ * re-renders for the new organ or date, instead of after it.
+ */
+export function prefetchPlace(client: QueryClient, view: View, organ: string, asOf: string, knownAt?: string): void {
+  for (const [endpoint, params] of bootQueries(view, organ, asOf, knownAt)) {
+    const path = queryPath(endpoint, params);
+    void client.prefetchQuery({ queryKey: [path], queryFn: () => fetchAnswer(path), staleTime: 60_000 });
+  }
 }
 
 /** Any GET by its path through the same cache (the workbench's lists and files); `null` asks nothing. */

@@ -3,6 +3,7 @@ import { DatasetComponent, DataZoomComponent, GridComponent, LegendComponent, To
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import i18n from '../i18n';
 
 echarts.use([
   BarChart,
@@ -19,7 +20,7 @@ echarts.use([
 
 export type ChartOption = echarts.EChartsCoreOption;
 
-/** One ECharts instance on a div: the option replaced whenever it changes, resized with its box, disposed on unmount. */
+/** One ECharts instance on a div: the option replaced whenever it changes (not when an equal one is given again), resized with its box, disposed on unmount. */
 export function useECharts(option: ChartOption | null) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -38,9 +39,16 @@ export function useECharts(option: ChartOption | null) {
     };
   }, []);
 
+  const shown = useRef<string | null>(null);
   useEffect(() => {
+    if (!option) return;
+    // The same chart again (the page re-rendered for a new date before its answer came): not rebuilt. Formatters by their
+    // source and the language they speak, since they may close over the labels.
+    const same = `${i18n.language}\u0000${JSON.stringify(option, (_, value: unknown) => (typeof value === 'function' ? String(value) : value))}`;
+    if (same === shown.current) return;
+    shown.current = same;
     // Short transitions: a change of organ or date reads as a change, not as a slow chart.
-    if (option) chart.current?.setOption({ animationDuration: 300, animationDurationUpdate: 300, ...option }, { notMerge: true });
+    chart.current?.setOption({ animationDuration: 300, animationDurationUpdate: 300, ...option }, { notMerge: true });
   }, [option]);
 
   return ref;
