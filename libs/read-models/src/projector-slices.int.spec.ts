@@ -11,11 +11,12 @@ import { ALL_READ_MODELS } from './index';
 /**
  * The projector never holds the event loop long while it catches up: every
  * read model caught up on a log of 6 000 events, its steps adapted to the
- * 20 ms slice and its commits made by the store's flush thread. Bounds are
- * generous (a loaded CI machine): the median commit holds the loop within
- * 3× the slice, the event loop's p99 delay within 100 ms — a fixed
- * batch of 2 000 events of these models takes far longer. The rows are
- * those of a catch-up committed on the caller's thread in full batches.
+ * 20 ms slice and its commits made by the store's flush thread. The bounds
+ * are relative to the same catch-up in fixed batches of 2 000 events on the
+ * caller's thread, measured in the same test (a loaded machine slows both):
+ * the median commit holds the loop under a quarter of such a batch, the
+ * event loop's p99 delay stays under a third of the longest delay they
+ * cause. The rows are those of that catch-up.
  */
 const dir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'auxledger-slices-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -61,9 +62,13 @@ describe('the projector catches up in bounded slices (SQLite)', () => {
     const position = await projector.catchUp();
     delay.disable();
     const inline = new SqliteReadModelStore({ path: join(dir, 'read-models-inline.db'), flushThreadRows: false });
-    const whole = new Projector({ name: 'slices', models: ALL_READ_MODELS, events, store: inline, batchSize: 2000, sliceMs: 0 });
+    const wholeBatches: Array<{ events: number; durationMs: number }> = [];
+    const whole = new Projector({ name: 'slices', models: ALL_READ_MODELS, events, store: inline, batchSize: 2000, sliceMs: 0, onBatch: (p) => wholeBatches.push(p) });
     await whole.open();
+    const wholeDelay = monitorEventLoopDelay({ resolution: 5 });
+    wholeDelay.enable();
     expect(await whole.catchUp()).toBe(total);
+    wholeDelay.disable();
     for (const model of ALL_READ_MODELS) expect(await store.list(model)).toEqual(await inline.list(model));
     await inline.close();
     await store.close();
@@ -71,15 +76,20 @@ describe('the projector catches up in bounded slices (SQLite)', () => {
 
     const durations = batches.map((b) => b.durationMs);
     const p99DelayMs = delay.percentile(99) / 1e6;
+    const wholeHold = percentile(wholeBatches.map((b) => b.durationMs), 0.5);
+    const wholeMaxDelayMs = wholeDelay.max / 1e6;
     process.stdout.write(
-      `catch-up of ${total} events in ${batches.length} commits: commit p50 ${percentile(durations, 0.5).toFixed(1)} ms, p95 ${percentile(durations, 0.95).toFixed(1)} ms, max ${Math.max(...durations).toFixed(1)} ms; event-loop delay p99 ${p99DelayMs.toFixed(1)} ms\n`,
+      `catch-up of ${total} events in ${batches.length} commits: commit p50 ${percentile(durations, 0.5).toFixed(1)} ms, p95 ${percentile(durations, 0.95).toFixed(1)} ms, max ${Math.max(...durations).toFixed(1)} ms; event-loop delay p99 ${p99DelayMs.toFixed(1)} ms` +
+        ` — in batches of 2 000 on the caller's thread: batch p50 ${wholeHold.toFixed(1)} ms, event-loop delay max ${wholeMaxDelayMs.toFixed(1)} ms\n`,
     );
     expect(position).toBe(total);
     expect(batches.reduce((n, b) => n + b.events, 0)).toBe(total);
     // Adapted: more commits than a fixed 2 000 would make (from 50 events, at most doubling, 6 000 take 7 at least).
     expect(batches.length).toBeGreaterThan(total / 2000);
-    // A commit's hold (its recording and copy to the flush thread, and whatever else ran meanwhile: a collection) within 3× the slice.
-    expect(percentile(durations, 0.5)).toBeLessThan(60);
-    expect(p99DelayMs).toBeLessThan(100);
+    // Against the same catch-up in fixed batches of 2 000 on this machine at this moment (both slow down alike under load): a
+    // commit holds the loop a fraction of such a batch (here about 13 ms against 700), and the loop's p99 delay a fraction of
+    // the longest delay those batches cause (about 30 ms against 540).
+    expect(percentile(durations, 0.5)).toBeLessThan(wholeHold / 4);
+    expect(p99DelayMs).toBeLessThan(wholeMaxDelayMs / 3);
   }, 120_000);
 });
