@@ -137,7 +137,9 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
   }, [root]);
   // An operator starts on its own organ (the first it holds), everyone else on the region.
   const home = me.data?.role === 'operator' ? me.data.organIds.find((id) => list.some((o) => o.organ_id === id)) : undefined;
-  const organId = place.organ && list.some((o) => o.organ_id === place.organ) ? place.organ : (home ?? root);
+  /** The organ a place shows: the one it names, if known, else the operator's own or the region. */
+  const organOf = (p: Place) => (p.organ && list.some((o) => o.organ_id === p.organ) ? p.organ : (home ?? root));
+  const organId = organOf(place);
   useEffect(() => writePlace(place), [place]);
   // A link or bookmark opened in this tab (`#/quota?organ=…`): the place it names.
   useEffect(() => {
@@ -153,7 +155,7 @@ function Dashboard({ onSignOut }: { onSignOut: () => void }) {
   const move = (change: Partial<Place>) => {
     const next = { ...place, ...change };
     // The new place's answers asked for now, while the page re-renders for it.
-    const to = next.organ && list.some((o) => o.organ_id === next.organ) ? next.organ : organId;
+    const to = organOf(next);
     if (to) prefetchPlace(client, next.view, to, next.asOf, next.knownAt);
     setPlace(next);
   };

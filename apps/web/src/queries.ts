@@ -3,6 +3,9 @@ import { type Answers, type Endpoint, apiGet, fetchAnswer, queryPath } from './a
 import { takePrefetched } from './boot';
 import { type View, bootQueries } from './plan';
 
+/** How long an answer of the API's queries is fresh in the cache. */
+const ANSWER_FRESH_MS = 60_000;
+
 /** One query of the API through the one cache (the boot script's answer if it already asked): the answer, and the path that produced it. */
 export function useApi<E extends Endpoint>(endpoint: E, params: Readonly<Record<string, string | undefined>>, enabled = true) {
   const path = queryPath(endpoint, params);
@@ -11,7 +14,7 @@ export function useApi<E extends Endpoint>(endpoint: E, params: Readonly<Record<
     queryFn: () => takePrefetched<E>(path) ?? fetchAnswer<E>(path),
     enabled,
     placeholderData: keepPreviousData,
-    staleTime: 60_000,
+    staleTime: ANSWER_FRESH_MS,
   });
   return { ...query, path };
 }
@@ -24,7 +27,7 @@ export function useApi<E extends Endpoint>(endpoint: E, params: Readonly<Record<
 export function prefetchPlace(client: QueryClient, view: View, organ: string, asOf: string, knownAt?: string): void {
   for (const [endpoint, params] of bootQueries(view, organ, asOf, knownAt)) {
     const path = queryPath(endpoint, params);
-    void client.prefetchQuery({ queryKey: [path], queryFn: () => fetchAnswer(path), staleTime: 60_000 });
+    void client.prefetchQuery({ queryKey: [path], queryFn: () => fetchAnswer(path), staleTime: ANSWER_FRESH_MS });
   }
 }
 
