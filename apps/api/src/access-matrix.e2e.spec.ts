@@ -1,12 +1,13 @@
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { servedRoutes } from './http-server';
 import { IdentityService } from './identity/identity.service';
 import { type Api, hireBody, keyFor, organTree, passedApplication, startApi, tempDir, writePayStandards } from './testing/api-fixture';
 
 /**
  * Who may do what: every route the running application serves × every kind
- * of caller, against an explicit table. The routes come from the Express
- * router, so a route added anywhere (a new command endpoint) is checked too —
+ * of caller, against an explicit table. The routes come from Fastify as
+ * they are added, so a route added anywhere (a new command endpoint) is checked too —
  * and the test fails for a route the table does not classify.
  */
 
@@ -125,17 +126,9 @@ let identityKey = '';
 /** Commands that end a record (a plan closed, a contract ended): not sent while the fixture is being built. */
 const ENDS_A_RECORD = /\/(close-[a-z-]+|terminate)$/;
 
-/** Every route the application serves, as `METHOD /path` with Express's `:param` names. */
-function servedRoutes(app: NestExpressApplication): string[] {
-  const router = (app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } }).router;
-  const routes = router.stack.flatMap((layer) =>
-    layer.route
-      ? Object.keys(layer.route.methods)
-          .filter((m) => m !== '_all')
-          .map((m) => `${m.toUpperCase()} ${layer.route?.path}`)
-      : [],
-  );
-  return [...new Set(routes)].sort();
+/** Every route the application serves, as `METHOD /path` with `:param` names. */
+function servedRoutesOf(app: NestFastifyApplication): string[] {
+  return servedRoutes(app.getHttpAdapter().getInstance());
 }
 
 type Schema = { $ref?: string; type?: string; example?: unknown; enum?: unknown[]; nullable?: boolean; format?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema; allOf?: Schema[]; oneOf?: Schema[] };
@@ -194,7 +187,7 @@ describe('the access matrix: every route × admin, operator, operator of another
     keys.auditor = (await keyFor(api, 'auditor')).key;
     keys.viewer = (await keyFor(api, 'viewer')).key;
     await api.get(`/api/organs?minPosition=${await api.logHead()}`).expect(200);
-    routes = servedRoutes(api.app);
+    routes = servedRoutesOf(api.app);
     doc = (await api.get('/api/docs-json', null).expect(200)).body as OpenApi;
     // The records the commands' examples name (a plan, an application …): every command as admin, again
     // and again until nothing more is written, so that each command below concerns a record that exists.

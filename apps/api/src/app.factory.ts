@@ -1,16 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from '@fastify/helmet';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { type AppOptions, AppModule } from './app.module';
-import { bodyParserErrors, jsonObjectBodies } from './errors/body-parser-errors';
+import { acceptJsonObjectBodies } from './errors/body-parser-errors';
 import type { ApiConfig } from './config/api-config';
-import { apiVersionAliases } from './api-version';
-import { LimitedExpressAdapter } from './http-server';
-import { RequestLog } from './logging/request-log';
-import { httpMetrics } from './metrics/http-metrics';
+import { limitedFastifyAdapter, recordRoutes } from './http-server';
+import { RequestLog, addRouteLiterals } from './logging/request-log';
+import { measureHttp } from './metrics/http-metrics';
 import { Metrics } from './metrics/metrics';
 import { serveWebApp } from './web/web-app';
 import { CLOCK, RULE_SETS } from './infrastructure/tokens';
@@ -20,18 +19,18 @@ import { todayInShanghai } from './time/today-in-shanghai';
 export const DOCS_PATH = 'api/docs';
 
 /** The application as `main.ts` runs it and the e2e tests drive it: not yet listening. */
-export async function createApp(config: ApiConfig, options: AppOptions = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), new LimitedExpressAdapter(config.server), { bufferLogs: true, bodyParser: false });
+export async function createApp(config: ApiConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), limitedFastifyAdapter(config.server, config.bodyLimit), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  app.use(apiVersionAliases);
-  app.use(httpMetrics(app.get(Metrics)));
-  app.use(helmet());
-  app.useBodyParser('json', { limit: config.bodyLimit });
-  app.use(bodyParserErrors, jsonObjectBodies);
+  const fastify = app.getHttpAdapter().getInstance();
+  const requestLog = app.get(RequestLog);
+  recordRoutes(fastify, (path) => addRouteLiterals(requestLog.routeLiterals, path));
+  fastify.addHook('onRequest', requestLog.onRequest);
+  measureHttp(fastify, app.get(Metrics));
+  await app.register(helmet);
+  acceptJsonObjectBodies(fastify);
   app.enableShutdownHooks();
   serveWebApp(app);
-  // Last before the routes, where nestjs-pino's own middleware ran.
-  app.use(app.get(RequestLog).middleware);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,37 +1,83 @@
 import { type Server, createServer } from 'node:http';
-import type { NestApplicationOptions } from '@nestjs/common';
-import { ExpressAdapter } from '@nestjs/platform-express';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { type FastifyInstance, LogController } from 'fastify';
+import { API_V1 } from './api-version';
 import { DEFAULT_SERVER_LIMITS, type ServerLimits } from './config/api-config';
 import { answerClientError } from './errors/client-error';
 
+/** A body-parser style size (`256kb`, `1mb`, `1024`) in bytes. */
+export function bytesOf(limit: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(limit);
+  if (!match) throw new Error(`Not a size: ${limit} (e.g. 256kb)`);
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb' | 'gb'];
+  return Math.floor(Number(match[1]) * unit);
+}
+
 /**
- * Nest's Express adapter with an HTTP server that cuts slow and idle clients
+ * `/api/v1/<path>` is served by the route of `/api/<path>` (Fastify's
+ * `rewriteUrl`, before routing) — one set of routes, two prefixes; nothing
+ * else is rewritten (`/api/v10/…` and `/api/v1x` stay as they are and find no route).
+ */
+export function apiVersionAlias(url: string): string {
+  return url === API_V1 || url.startsWith(`${API_V1}/`) || url.startsWith(`${API_V1}?`) ? `/api${url.slice(API_V1.length)}` : url;
+}
+
+/**
+ * Nest's Fastify adapter on an HTTP server that cuts slow and idle clients
  * off (`ServerLimits`): Node takes the request and headers timeouts only when
  * the server is created (and checks them every `connectionsCheckingInterval`,
- * 30 s unless told), so the server is created here with them rather than
- * adjusted afterwards. Errors the server answers before the application sees
- * a request (408, 431, 400) carry the one error shape (`clientError`).
+ * 30 s unless told), so the server is created here with them (Fastify's
+ * `serverFactory`) rather than adjusted afterwards. Errors the server answers
+ * before the application sees a request (408, 431, 400) carry the one error
+ * shape (`answerClientError`). Fastify's own request logging is off: the
+ * request log is pino-http's (`RequestLog`).
  */
-export class LimitedExpressAdapter extends ExpressAdapter {
-  constructor(private readonly limits: ServerLimits = DEFAULT_SERVER_LIMITS) {
-    super();
-  }
+export function limitedFastifyAdapter(limits: ServerLimits = DEFAULT_SERVER_LIMITS, bodyLimit = '256kb'): FastifyAdapter {
+  const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, maxConnections } = limits;
+  return new FastifyAdapter({
+    bodyLimit: bytesOf(bodyLimit),
+    logController: new LogController({ disableRequestLogging: true }),
+    // `__proto__` and `constructor` fields are kept by the parser and refused by the one body check (body-shape.ts), as any field named like a member of Object.prototype.
+    onProtoPoisoning: 'ignore',
+    onConstructorPoisoning: 'ignore',
+    rewriteUrl: (req: { url?: string }) => apiVersionAlias(req.url ?? ''),
+    clientErrorHandler: answerClientError,
+    serverFactory: (handler: Parameters<typeof createServer>[1]) => {
+      const server: Server = createServer(
+        {
+          requestTimeout: requestTimeoutMs,
+          headersTimeout: headersTimeoutMs,
+          keepAliveTimeout: keepAliveTimeoutMs,
+          // How often the timeouts are checked: a late client is cut off at most this long after its deadline.
+          connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeoutMs / 4))),
+        },
+        handler,
+      );
+      server.maxConnections = maxConnections;
+      return server;
+    },
+  });
+}
 
-  override initHttpServer(options: NestApplicationOptions): void {
-    if (options.httpsOptions || options.forceCloseConnections) throw new Error('LimitedExpressAdapter serves plain HTTP (TLS ends in front of the API)');
-    const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, maxConnections } = this.limits;
-    const server: Server = createServer(
-      {
-        requestTimeout: requestTimeoutMs,
-        headersTimeout: headersTimeoutMs,
-        keepAliveTimeout: keepAliveTimeoutMs,
-        // How often the timeouts are checked: a late client is cut off at most this long after its deadline.
-        connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeoutMs / 4))),
-      },
-      this.getInstance(),
-    );
-    server.maxConnections = maxConnections;
-    server.on('clientError', answerClientError);
-    this.httpServer = server;
-  }
+const ROUTES = new WeakMap<FastifyInstance, string[]>();
+
+/**
+ * Records every route of the application as it is added (`GET
+ * /api/people/:auxiliaryId`), for `servedRoutes`; `onPath` sees each one's
+ * path. The files served by @fastify/static (the web app, Swagger UI's
+ * assets: one hidden route a file) are no routes of the application.
+ */
+export function recordRoutes(fastify: FastifyInstance, onPath: (path: string) => void = () => undefined): void {
+  const routes: string[] = [];
+  ROUTES.set(fastify, routes);
+  fastify.addHook('onRoute', (route) => {
+    if ((route.schema as { hide?: boolean } | undefined)?.hide) return;
+    for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
+    onPath(route.url);
+  });
+}
+
+/** Every route the application serves (`METHOD /path`, Fastify's `:param` names), Fastify's implicit HEAD routes left out. */
+export function servedRoutes(fastify: FastifyInstance): string[] {
+  return [...new Set((ROUTES.get(fastify) ?? []).filter((route) => !route.startsWith('HEAD ')))].sort();
 }

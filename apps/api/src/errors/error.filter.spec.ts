@@ -9,9 +9,9 @@ import { ErrorFilter } from './error.filter';
 function answerTo(exception: unknown): { status: number; body: Record<string, unknown> } {
   const sent: { status: number; body: Record<string, unknown> } = { status: 0, body: {} };
   const response = {
-    headersSent: false,
-    setHeader: () => undefined,
-    status: (code: number) => ({ json: (body: Record<string, unknown>) => Object.assign(sent, { status: code, body }) }),
+    sent: false,
+    header: () => undefined,
+    code: (code: number) => ({ send: (body: Record<string, unknown>) => Object.assign(sent, { status: code, body }) }),
   };
   const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ url: '/api/commands/hire', headers: {} }) }) } as unknown as ArgumentsHost;
   new ErrorFilter(new CommandOutcomes(new Metrics(), new RequestLog('silent'))).catch(exception, host);

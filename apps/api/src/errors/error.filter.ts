@@ -4,6 +4,7 @@ import { EventStoreError, JsonProblem } from '@auxledger/event-store';
 import type { Bilingual } from '@auxledger/statute';
 import { type CommandRequest, CommandOutcomes } from '../logging/command-outcomes';
 import { AppError, type AppErrorKind, type ErrorBody } from './app-error';
+import { BODY_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE } from './body-parser-errors';
 import { PROBLEM_CONTENT_TYPE, problemOf } from './problem';
 
 const STATUS: Record<AppErrorKind, number> = {
@@ -18,7 +19,7 @@ const STATUS: Record<AppErrorKind, number> = {
   UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
-/** Nest's own HTTP exceptions (unknown route, throttling, body parser …) by status. */
+/** Nest's own HTTP exceptions (unknown route, throttling …) and Fastify's errors, by status. */
 const HTTP_CODES: Record<number, { code: string; message: Bilingual }> = {
   400: { code: 'BAD_REQUEST', message: { zh: '请求格式错误', en: 'The request is malformed' } },
   401: { code: 'UNAUTHENTICATED', message: { zh: '需要有效的 API 密钥', en: 'A valid API key is required' } },
@@ -31,14 +32,21 @@ const HTTP_CODES: Record<number, { code: string; message: Bilingual }> = {
   503: { code: 'UNAVAILABLE', message: { zh: '服务暂不可用', en: 'The service is unavailable' } },
 };
 
-/** The part of express's response this filter uses. */
+/** The part of Fastify's reply this filter uses. */
 interface HttpResponse {
-  headersSent: boolean;
+  sent: boolean;
   statusCode: number;
-  once(event: 'finish', listener: () => void): unknown;
-  setHeader(name: string, value: string): void;
-  status(code: number): { json(body: unknown): void };
+  raw: { once(event: 'finish', listener: () => void): unknown };
+  header(name: string, value: string): unknown;
+  code(status: number): { send(body: unknown): unknown };
 }
+
+/** Fastify's own refusals (before a route runs), as the API's errors. */
+const FASTIFY_ERRORS: Record<string, () => AppError> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: UNSUPPORTED_MEDIA_TYPE,
+  FST_ERR_CTP_BODY_TOO_LARGE: BODY_TOO_LARGE,
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => new AppError('INVALID_INPUT', 'BAD_REQUEST', { zh: '请求体长度与 Content-Length 不符', en: 'The body does not match its Content-Length' }),
+};
 
 const INTERNAL = { code: 'INTERNAL_ERROR', message: { zh: '服务器内部错误', en: 'Internal server error' } };
 
@@ -68,12 +76,14 @@ export class ErrorFilter implements ExceptionFilter {
       if (log) log.error({ context: ErrorFilter.name }, message);
       else this.logger.error(message);
     }
-    if (response.headersSent) return;
-    response.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
-    response.status(status).json(problemOf(status, body, requestOf(host)));
+    if (response.sent) return;
+    response.header('Content-Type', PROBLEM_CONTENT_TYPE);
+    response.code(status).send(problemOf(status, body, requestOf(host)));
   }
 
-  private toAnswer(exception: unknown): [number, ErrorBody] {
+  private toAnswer(thrown: unknown): [number, ErrorBody] {
+    const fastifyError = FASTIFY_ERRORS[String((thrown as { code?: unknown } | null)?.code)];
+    const exception = fastifyError ? fastifyError() : thrown;
     const answer = (status: number, code: string, message: Bilingual, details?: unknown): [number, ErrorBody] => [
       status,
       { error: { code, message, ...(details === undefined ? {} : { details }) } },
@@ -115,12 +125,9 @@ export class ErrorFilter implements ExceptionFilter {
       if (status < 500) return answer(status, 'CLIENT_ERROR', { zh: '请求无法处理', en: 'The request cannot be processed' });
       return answer(500, INTERNAL.code, INTERNAL.message);
     }
-    // Errors of express middleware (body parser) carry their status and type.
+    // Fastify's other errors carry their status.
     const status = statusOf(exception);
     if (status !== null && status >= 400 && status < 500) {
-      if ((exception as { type?: unknown }).type === 'entity.parse.failed') {
-        return answer(400, 'MALFORMED_JSON', { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' });
-      }
       const known = HTTP_CODES[status];
       return known ? answer(status, known.code, known.message) : answer(400, 'BAD_REQUEST', { zh: '请求格式错误', en: 'The request is malformed' });
     }

@@ -91,7 +91,7 @@ class RecordHealthCheckHttpController {
       new RecordHealthCheckCommand(commandRequestOf<RecordHealthCheck>('RecordHealthCheck', data, body, idempotencyKey), principal, dryRun, result as HealthCheckResult),
     );
     if (dryRun) res.status(200);
-    this.outcomes.accepted('RecordHealthCheck', answer, res.req, res);
+    this.outcomes.accepted('RecordHealthCheck', answer, res.request, res);
     return answer;
   }
 }

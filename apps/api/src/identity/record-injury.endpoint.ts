@@ -98,7 +98,7 @@ class RecordInjuryHttpController {
       new RecordInjuryCommand(commandRequestOf<RecordInjury>('RecordInjury', data, body, idempotencyKey), principal, dryRun, medicalDetails),
     );
     if (dryRun) res.status(200);
-    this.outcomes.accepted('RecordInjury', answer, res.req, res);
+    this.outcomes.accepted('RecordInjury', answer, res.request, res);
     return answer;
   }
 }

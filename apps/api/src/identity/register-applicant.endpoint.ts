@@ -98,7 +98,7 @@ class RegisterApplicantHttpController {
     );
     if (dryRun) res.status(200);
     const answer = { ...accepted, personKey: sealedIdentity.personKey };
-    this.outcomes.accepted('RegisterApplicant', answer, res.req, res);
+    this.outcomes.accepted('RegisterApplicant', answer, res.request, res);
     return answer;
   }
 }

@@ -87,7 +87,7 @@ class ShredPersonalDataHttpController {
     if (dryRun) res.status(200);
     // Recorded (now or by an earlier sending of the same id): the key goes.
     else await this.identity.vault.shred(body.personKey, this.clock.now(), RETENTION_SHRED_REASON);
-    this.outcomes.accepted('ShredPersonalData', outcome, res.req, res);
+    this.outcomes.accepted('ShredPersonalData', outcome, res.request, res);
     return outcome;
   }
 }

@@ -16,21 +16,23 @@ interface Outcome {
   replayed?: boolean;
 }
 
-/** What of an express request the outcomes read. */
+/** What of a Fastify request the outcomes read. */
 export interface CommandRequest {
   id?: unknown;
   body?: unknown;
   log?: Logger;
   principal?: { keyId?: string; role?: string };
   query?: Record<string, unknown>;
-  route?: { path?: unknown };
+  /** The route's pattern (`/api/commands/hire`). */
+  routeOptions?: { url?: unknown };
   /** Set by the API-key guard once every guard let the request through (`admitRequest`). */
   admitted?: true;
 }
 
+/** What of a Fastify reply the outcomes read: the status, and the raw answer's end. */
 export interface CommandResponse {
   statusCode: number;
-  once(event: 'finish', listener: () => void): unknown;
+  raw: { once(event: 'finish', listener: () => void): unknown };
 }
 
 /** Marks a request that passed every guard: from here on, a command route's error is the command's outcome. */
@@ -77,7 +79,7 @@ export class CommandOutcomes {
   /** An error answered to `req`: a command's outcome when it came after the guards on a command route. */
   failed(error: unknown, req: CommandRequest | undefined, res: CommandResponse): void {
     if (!req?.admitted || req.query?.['dryRun'] === 'true') return;
-    const commandType = commandTypeOfRoute(req.route?.path);
+    const commandType = commandTypeOfRoute(req.routeOptions?.url);
     if (commandType === null) return;
     this.record(commandType, classify(error, sentIdOf(req)), req, res);
   }
@@ -87,7 +89,7 @@ export class CommandOutcomes {
     if (o.outcome === 'refused_statute') for (const ruleId of o.ruleIds) this.metrics.refusalsByRule.inc({ command_type: commandType, rule_id: ruleId, kind: 'STATUTE' });
     if (o.outcome === 'refused_state' && o.code) this.metrics.refusalsByRule.inc({ command_type: commandType, rule_id: o.code, kind: 'STATE' });
     if (!this.requestLog.logsRequests) return;
-    res.once('finish', () => {
+    res.raw.once('finish', () => {
       const line = {
         event: 'command',
         requestId: typeof req.id === 'string' ? req.id : String(req.id ?? ''),

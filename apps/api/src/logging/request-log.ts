@@ -79,26 +79,15 @@ export function redactUrl(url: string, literals: ReadonlySet<string> | null = nu
   return q < 0 ? redactedPath : `${redactedPath}?${redactQueryString(url.slice(q + 1))}`;
 }
 
-interface RouterLayer {
-  route?: { path?: unknown };
+/** The literal segments of a route's pattern (`/api/people/:auxiliaryId` → api, people), added to `literals`. */
+export function addRouteLiterals(literals: Set<string>, path: string): void {
+  for (const segment of path.split('/')) if (segment && !/[:*{}()?]/.test(segment)) literals.add(segment);
 }
-const LITERALS = new WeakMap<object, { layers: number; literals: Set<string> }>();
 
-/** The literal segments of every route of an Express application (`/api/people/:auxiliaryId` → api, people), kept per application. */
-export function routeLiterals(app: { router?: { stack?: RouterLayer[] } } | undefined): ReadonlySet<string> {
-  const stack = app?.router?.stack ?? [];
-  const known = app ? LITERALS.get(app) : undefined;
-  if (known && known.layers === stack.length) return known.literals;
-  const literals = new Set<string>();
-  for (const layer of stack) {
-    const paths = layer.route?.path;
-    for (const path of Array.isArray(paths) ? paths : [paths]) {
-      if (typeof path !== 'string') continue;
-      for (const segment of path.split('/')) if (segment && !/[:*{}()?]/.test(segment)) literals.add(segment);
-    }
-  }
-  if (app) LITERALS.set(app, { layers: stack.length, literals });
-  return literals;
+/** The query of a raw request's URL, as its parameters' last values (the raw request has no parsed query). */
+function queryOf(url: unknown): Record<string, string> {
+  const q = typeof url === 'string' ? url.indexOf('?') : -1;
+  return q < 0 ? {} : Object.fromEntries(new URLSearchParams((url as string).slice(q + 1)));
 }
 
 function redactQuery(query: unknown): unknown {
@@ -119,8 +108,6 @@ interface SerializedRequest {
   headers?: unknown;
   remoteAddress?: string;
   remotePort?: number;
-  /** The request itself (pino-std-serializers keeps it, not enumerable): its Express application, for the routes. */
-  raw?: { app?: { router?: { stack?: RouterLayer[] } } };
 }
 
 /**
@@ -128,12 +115,12 @@ interface SerializedRequest {
  * person keys — and without `params`, which at that moment are a
  * middleware's, not the route's.
  */
-export function serializeRequest(req: SerializedRequest): Omit<SerializedRequest, 'raw'> {
+export function serializeRequest(req: SerializedRequest, literals: ReadonlySet<string>): SerializedRequest {
   return {
     id: req.id,
     method: req.method,
-    url: typeof req.url === 'string' ? redactUrl(req.url, routeLiterals(req.raw?.app)) : req.url,
-    query: redactQuery(req.query),
+    url: typeof req.url === 'string' ? redactUrl(req.url, literals) : req.url,
+    query: redactQuery(typeof req.query === 'object' && req.query !== null ? req.query : queryOf(req.url)),
     headers: redactHeaders(req.headers),
     remoteAddress: req.remoteAddress,
     remotePort: req.remotePort,
@@ -152,15 +139,15 @@ export function serializeResponse(res: { statusCode?: number; headers?: unknown 
  * X-Request-Id — as `reqId` on every line logged for it (`req.log`: the
  * command outcome line too) and `req.id` on the "request completed" line.
  */
-export function requestLogOptions(level: string, destination?: DestinationStream): Options | [Options, DestinationStream] {
+export function requestLogOptions(level: string, destination?: DestinationStream, literals: ReadonlySet<string> = new Set()): Options | [Options, DestinationStream] {
   const options: Options = {
     level,
     genReqId: requestId,
     quietReqLogger: true,
     // Belt and braces: the serializers already log these headers' values as [REDACTED].
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["proxy-authorization"]', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'], censor: REDACTED },
-    serializers: { req: serializeRequest, res: serializeResponse },
-    customProps: (req) => ({ keyId: (req as { principal?: { keyId: string } }).principal?.keyId }),
+    serializers: { req: (req: SerializedRequest) => serializeRequest(req, literals), res: serializeResponse },
+    customProps: (req) => ({ keyId: (REQUESTS.get(req) as { principal?: { keyId: string } } | undefined)?.principal?.keyId }),
   };
   return destination ? [options, destination] : options;
 }
@@ -170,9 +157,19 @@ const REQUEST_ID_KEY = 'reqId';
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
+/** Fastify's request of a raw one (the guard sets the principal on Fastify's). */
+const REQUESTS = new WeakMap<IncomingMessage, object>();
+
+/** The part of a Fastify request the request log sets: its id and logger, the raw request's. */
+interface FrameworkRequest {
+  raw: IncomingMessage;
+  id: unknown;
+  log: unknown;
+}
+
 /**
- * The request log as the application mounts it (`app.factory.ts`, before the
- * routes): every request gets its id (`X-Request-Id`, `req.id`) and a
+ * The request log as the application mounts it (`app.factory.ts`, Fastify's
+ * first onRequest hook): every request gets its id (`X-Request-Id`, `req.id`) and a
  * `req.log` that stamps the id on each line. At `info` and finer it is
  * pino-http: a "request completed" line for each answer. At a quieter level
  * (`warn`, `error`, `silent`) no such line would be written, so nothing is
@@ -182,17 +179,31 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) 
 export class RequestLog {
   /** The root logger: Nest's own log lines (`Logger`) go through it too. */
   readonly logger: Logger;
+  /** On the raw request and answer (pino-http's). */
   readonly middleware: Middleware;
   /** Whether info lines (the request and command lines) are written at all. */
   readonly logsRequests: boolean;
+  /** The literal segments of the routes served (`addRouteLiterals`): the rest of a path logged is redacted. */
+  readonly routeLiterals = new Set<string>();
 
   constructor(level: string, destination?: DestinationStream) {
-    const options = requestLogOptions(level, destination);
+    const options = requestLogOptions(level, destination, this.routeLiterals);
     const http = Array.isArray(options) ? pinoHttp(...options) : pinoHttp(options);
     this.logger = http.logger;
     this.logsRequests = this.logger.isLevelEnabled('info');
     this.middleware = this.logsRequests ? (req, res, next) => http(req, res, next) : quietRequestLog(this.logger);
   }
+
+  /** Fastify's onRequest hook: the middleware on the raw request, its id and logger then Fastify's request's too. */
+  readonly onRequest = (request: FrameworkRequest, reply: { raw: ServerResponse }, done: () => void): void => {
+    const raw = request.raw as IncomingMessage & { id?: unknown; log?: Logger };
+    REQUESTS.set(raw, request);
+    this.middleware(raw, reply.raw, () => {
+      request.id = raw.id;
+      Object.defineProperty(request, 'log', { configurable: true, get: () => raw.log, set: (value: Logger) => (raw.log = value) });
+      done();
+    });
+  };
 }
 
 /** The request id and a `req.log` made on first use: what a quiet log needs of a request. */

@@ -19,9 +19,9 @@ export class MetricsController {
 
   @Get()
   @Header('Cache-Control', 'no-store')
-  async scrape(@Res() res: { setHeader(name: string, value: string): void; send(body: string): void }): Promise<void> {
+  async scrape(@Res() res: { header(name: string, value: string): unknown; send(body: string): unknown }): Promise<void> {
     const text = await this.metrics.render();
-    res.setHeader('Content-Type', this.metrics.contentType);
+    res.header('Content-Type', this.metrics.contentType);
     res.send(text);
   }
 }

@@ -1,5 +1,4 @@
-import { ApiOkResponse } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { ApiOkResponse, type SchemaObject } from '@nestjs/swagger';
 import { type ReadModel, systemColumns } from '@auxledger/projection-engine';
 
 /**

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import type { Clock } from '@auxledger/application';
 import type { DomainEvent } from '@auxledger/domain';
@@ -19,7 +19,7 @@ export const PAY_FEN: Record<string, number> = { L1: 400_000, L2: 430_000, L3: 4
 export const NOW = new Date('2025-01-02T02:00:00Z');
 
 export interface Api {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   store: EventStore;
   /** The API's clock: what it records as now. */
   clock: Clock;

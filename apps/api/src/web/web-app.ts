@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 /**
  * The dashboard (apps/web, built by Vite into dist/apps/web) served from the
@@ -13,12 +13,17 @@ export const defaultWebRoot = (): string => resolve(process.env['AUXLEDGER_WEB_D
 export const webAppBuilt = (root = defaultWebRoot()): boolean => existsSync(join(root, 'index.html'));
 
 /** Serves the built dashboard, if there is one; returns where from, or null. */
-export function serveWebApp(app: NestExpressApplication, root = defaultWebRoot()): string | null {
+export function serveWebApp(app: NestFastifyApplication, root = defaultWebRoot()): string | null {
   if (!webAppBuilt(root)) return null;
   const assets = join(root, 'assets') + sep;
-  // Vite's hashed file names under assets/ never change: cached for a year; index.html is always revalidated.
-  app.useStaticAssets(root, {
+  app.useStaticAssets({
+    root,
+    prefix: '/',
     index: 'index.html',
+    // A route for each file of the build (read at start-up), not a catch-all: any other path finds no route (404, `unmatched` in the metrics).
+    wildcard: false,
+    // Vite's hashed file names under assets/ never change: cached for a year; index.html is always revalidated.
+    cacheControl: false,
     setHeaders: (res, path) => res.setHeader('Cache-Control', path.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   return root;

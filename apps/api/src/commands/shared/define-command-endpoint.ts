@@ -52,9 +52,9 @@ export interface CommandEndpointDefinition {
   handler: Type<ICommandHandler>;
 }
 
-/** The part of express's response a command endpoint uses: its status, and its request for the outcome (CommandOutcomes). */
+/** The part of Fastify's reply a command endpoint uses: its status, and its request for the outcome (CommandOutcomes). */
 export interface AnsweringResponse extends CommandResponse {
-  req: CommandRequest;
+  request: CommandRequest;
   status(code: number): unknown;
 }
 
@@ -135,7 +135,7 @@ export function defineCommandEndpoint<C extends Command, Refs extends Record<str
       const dryRun = dryRunOf(dryRunParam);
       const answer = await this.commandBus.execute(new BusCommand(commandRequestOf<C>(type, spec.dto.toData(body), body, idempotencyKey), principal, dryRun));
       if (dryRun) res.status(200);
-      this.outcomes.accepted(type, answer, res.req, res);
+      this.outcomes.accepted(type, answer, res.request, res);
       return answer;
     }
   }

@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import { DECORATORS } from '@nestjs/swagger/dist/constants';
+import { DECORATORS } from '@nestjs/swagger';
 
 /** One form field as the DTO's OpenAPI metadata declares it (the ValidationPipe checks the same decorators). */
 export interface CommandField {
