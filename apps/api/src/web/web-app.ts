@@ -24,7 +24,8 @@ export function serveWebApp(app: NestFastifyApplication, root = defaultWebRoot()
     wildcard: false,
     // Vite's hashed file names under assets/ never change: cached for a year; index.html is always revalidated.
     cacheControl: false,
-    setHeaders: (res, path) => res.setHeader('Cache-Control', path.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    // @fastify/static 10.1 passes the reply itself (Nest's type still names the older wrapper's setHeader).
+    setHeaders: (reply, path) => (reply as unknown as { header(name: string, value: string): unknown }).header('Cache-Control', path.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   return root;
 }
