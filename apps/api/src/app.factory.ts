@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import etag from '@fastify/etag';
 import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -28,6 +29,8 @@ export async function createApp(config: ApiConfig, options: AppOptions = {}): Pr
   fastify.addHook('onRequest', requestLog.onRequest);
   measureHttp(fastify, app.get(Metrics));
   await app.register(helmet);
+  // Every 200 answer carries an ETag, so a client's conditional GET is answered 304 when nothing changed.
+  await app.register(etag);
   acceptJsonObjectBodies(fastify);
   app.enableShutdownHooks();
   serveWebApp(app);
