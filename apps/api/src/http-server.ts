@@ -1,16 +1,16 @@
 import { type Server, createServer } from 'node:http';
+import { parse as parseBytes } from 'bytes';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { type FastifyInstance, LogController } from 'fastify';
 import { API_V1 } from './api-version';
 import { DEFAULT_SERVER_LIMITS, type ServerLimits } from './config/api-config';
 import { answerClientError } from './errors/client-error';
 
-/** A body-parser style size (`256kb`, `1mb`, `1024`) in bytes. */
+/** A body-parser style size (`256kb`, `1mb`, `1024`) in bytes (the `bytes` package, body-parser's own notation). */
 export function bytesOf(limit: string): number {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(limit);
-  if (!match) throw new Error(`Not a size: ${limit} (e.g. 256kb)`);
-  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb' | 'gb'];
-  return Math.floor(Number(match[1]) * unit);
+  const size = parseBytes(limit);
+  if (size === null || !Number.isFinite(size) || size < 0) throw new Error(`Not a size: ${limit} (e.g. 256kb)`);
+  return Math.floor(size);
 }
 
 /**
