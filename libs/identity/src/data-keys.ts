@@ -103,6 +103,9 @@ interface AccessRow {
 export class SqlitePeopleKeyStore implements PeopleKeyStore {
   private readonly db: Database.Database;
   private readonly wrapKeyId: string;
+  /** Prepared once: a generator asks for a key per applicant, an API per read. */
+  private readonly statements;
+  private readonly takeKey;
 
   /**
    * `options.makeKey`: how a new data key is made (default: 32 random bytes
@@ -148,27 +151,32 @@ export class SqlitePeopleKeyStore implements PeopleKeyStore {
       CREATE INDEX IF NOT EXISTS access_records_actor ON access_records (actor_key_id, seq);
     `);
     this.wrapKeyId = wrapKeyId(wrapKey);
+    this.statements = {
+      live: this.db.prepare<[string], KeyRow>('SELECT * FROM data_keys WHERE person_key = ? AND shredded_at IS NULL'),
+      insert: this.db.prepare('INSERT INTO data_keys (key_id, person_key, wrapped, wrap_key_id, created_at) VALUES (?, ?, ?, ?, ?)'),
+      byId: this.db.prepare<[string, string], KeyRow>('SELECT * FROM data_keys WHERE key_id = ? AND person_key = ?'),
+      latest: this.db.prepare<[string], KeyRow>('SELECT * FROM data_keys WHERE person_key = ? ORDER BY shredded_at IS NULL DESC, created_at DESC LIMIT 1'),
+    };
+    this.takeKey = this.db.transaction((personKey: string, now: Date): DataKey => {
+      const live = this.statements.live.get(personKey);
+      if (live) return { keyId: live.key_id, key: this.unwrap(live) };
+      const { keyId, key } = this.options.makeKey ? this.options.makeKey(personKey) : { keyId: `dk-${randomUUID()}`, key: randomBytes(32) };
+      this.statements.insert.run(keyId, personKey, wrapDataKey(this.wrapKey, personKey, keyId, key), this.wrapKeyId, now.toISOString());
+      return { keyId, key };
+    });
   }
 
   async dataKeyFor(personKey: string, now: Date): Promise<DataKey> {
-    return this.db.transaction((): DataKey => {
-      const live = this.db.prepare<[string], KeyRow>('SELECT * FROM data_keys WHERE person_key = ? AND shredded_at IS NULL').get(personKey);
-      if (live) return { keyId: live.key_id, key: this.unwrap(live) };
-      const { keyId, key } = this.options.makeKey ? this.options.makeKey(personKey) : { keyId: `dk-${randomUUID()}`, key: randomBytes(32) };
-      this.db
-        .prepare('INSERT INTO data_keys (key_id, person_key, wrapped, wrap_key_id, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(keyId, personKey, wrapDataKey(this.wrapKey, personKey, keyId, key), this.wrapKeyId, now.toISOString());
-      return { keyId, key };
-    }).immediate();
+    return this.takeKey.immediate(personKey, now);
   }
 
   async dataKey(personKey: string, keyId: string): Promise<Buffer | null> {
-    const row = this.db.prepare<[string, string], KeyRow>('SELECT * FROM data_keys WHERE key_id = ? AND person_key = ?').get(keyId, personKey);
+    const row = this.statements.byId.get(keyId, personKey);
     return row && row.wrapped ? this.unwrap(row) : null;
   }
 
   async status(personKey: string): Promise<DataKeyStatus> {
-    const row = this.db.prepare<[string], KeyRow>('SELECT * FROM data_keys WHERE person_key = ? ORDER BY shredded_at IS NULL DESC, created_at DESC LIMIT 1').get(personKey);
+    const row = this.statements.latest.get(personKey);
     if (!row) return { status: 'NONE' };
     if (row.shredded_at === null) return { status: 'LIVE', keyId: row.key_id, createdAt: row.created_at };
     return { status: 'SHREDDED', keyId: row.key_id, createdAt: row.created_at, shreddedAt: row.shredded_at, reason: row.shred_reason ?? '' };
