@@ -1,5 +1,5 @@
 import { type CurrentModel, type LogModel, OPEN_KNOWN_TO, type Row, type TemporalModel } from './model';
-import { type Awaitable, CheckpointMoved, type ProjectionTx, type Steps, type TemporalRef, type TemporalWrites, type VersionRow, step } from './store';
+import { type Awaitable, CheckpointMoved, type ProjectionTx, type Steps, type StoredEvent, type TemporalRef, type TemporalWrites, type VersionRow, step } from './store';
 
 /**
  * A rebuild as a bulk load. The generation being rebuilt is seen by no
@@ -22,9 +22,11 @@ export class BulkLoad {
   private readonly current = new Map<string, { model: CurrentModel; rows: Map<string, { key: Array<string | number>; row: Row | null; lastPosition: number }> }>();
   private readonly logs = new Map<string, { model: LogModel; rows: Array<Parameters<ProjectionTx['appendLog']>[2][number]> }>();
   private readonly temporal = new Map<string, TemporalBuffer>();
+  private readonly storedEvents = new Map<number, string>();
 
+  /** Nothing to write: no checkpoint move and no rows since the last flush. */
   get empty(): boolean {
-    return this.from === undefined;
+    return this.from === undefined && this.current.size === 0 && this.logs.size === 0 && this.temporal.size === 0 && this.storedEvents.size === 0;
   }
 
   /** The checkpoint a flush moves to: the last position planned since the last flush. */
@@ -94,13 +96,29 @@ export class BulkLoad {
         if (!buffer) this.temporal.set(model.name, (buffer = new TemporalBuffer(model)));
         buffer.add(writes);
       },
+
+      writeEvents: (events) => {
+        for (const e of events) if (!this.storedEvents.has(e.globalPosition)) this.storedEvents.set(e.globalPosition, e.event);
+      },
+
+      loadEvents: (positions) => {
+        const found: StoredEvent[] = [];
+        const missing: number[] = [];
+        for (const globalPosition of positions) {
+          const event = this.storedEvents.get(globalPosition);
+          if (event === undefined) missing.push(globalPosition);
+          else found.push({ globalPosition, event });
+        }
+        if (missing.length === 0) return found;
+        return then(tx.loadEvents(missing), (stored) => [...stored, ...found]);
+      },
     };
   }
 
-  /** Writes what the batches since the last flush add up to, and moves the checkpoint over them; then empties. */
+  /** Writes what the batches since the last flush add up to, and moves the checkpoint over them (when they moved it); then empties. */
   *flush(tx: ProjectionTx, projector: string, generation: number): Steps<void> {
-    if (this.from === undefined) return;
-    if (!(yield* step(tx.advance(projector, generation, this.from, this.to)))) throw new CheckpointMoved(projector, generation);
+    if (this.from !== undefined && !(yield* step(tx.advance(projector, generation, this.from, this.to)))) throw new CheckpointMoved(projector, generation);
+    if (this.storedEvents.size > 0) yield* step(tx.writeEvents([...this.storedEvents].map(([globalPosition, event]) => ({ globalPosition, event }))));
     for (const { model, rows } of this.current.values()) {
       const upserts: Array<{ row: Row; lastPosition: number }> = [];
       const deletes: Array<Array<string | number>> = [];
@@ -122,6 +140,7 @@ export class BulkLoad {
     this.current.clear();
     this.logs.clear();
     this.temporal.clear();
+    this.storedEvents.clear();
   }
 }
 

@@ -14,7 +14,8 @@ import {
 } from './model';
 import { CheckpointMoved, type ProjectionTx, type Steps, type TemporalWrites, step } from './store';
 import { type EntityTail, type TemporalTailCache, dayBefore, trimTail } from './tail-cache';
-import { type MemRef, anchorOf, memRefOf, memVersionOf, planTail, sinceOf, stateBefore } from './temporal';
+import { type EntityEvents, entitiesOf } from './entity-order';
+import { type MemRef, anchorOf, eventOfRef, memRefOf, memVersionOf, planEntity, planTail, sinceOf, stateBefore } from './temporal';
 
 /**
  * Applies one batch of the global log to every model of a generation, and
@@ -160,10 +161,7 @@ function* applyTemporal(
 ): Steps<void> {
   const byEntity = new Map<string, RecordedEvent[]>();
   for (const event of events) {
-    const ids = model.entity(event);
-    if (ids === null || ids === undefined) continue;
-    for (const id of typeof ids === 'string' ? [ids] : new Set<string>(ids)) {
-      if (typeof id !== 'string' || id.length === 0) throw new ModelDefinitionError(`read model ${model.name}: entity ids are non-empty strings`);
+    for (const id of entitiesOf(model, event)) {
       let list = byEntity.get(id);
       if (!list) byEntity.set(id, (list = []));
       list.push(event);
@@ -240,6 +238,33 @@ function* applyTemporal(
     }
   }
   yield* step(tx.writeTemporal(model, generation, writes));
+}
+
+/**
+ * A rebuild's second pass over a chunk of entities (`EntityPositions`): each
+ * entity's whole history in each temporal model, planned from nothing (the
+ * generation holds none of it yet) and written — its versions with their
+ * final intervals, its references without their events, which the first pass
+ * stored (`writeEvents`), in log order.
+ */
+export function* applyEntities(tx: ProjectionTx, models: readonly TemporalModel[], generation: number, chunk: readonly EntityEvents[]): Steps<void> {
+  const stored = yield* step(tx.loadEvents(chunk.flatMap((c) => c.positions)));
+  const json = new Map(stored.map((e) => [e.globalPosition, e.event]));
+  for (const { entity, positions } of chunk) {
+    const events = positions.map((position) => {
+      const event = json.get(position);
+      if (event === undefined) throw new Error(`the read-model store has no event at position ${position}, which a rebuild's first pass stored`);
+      return eventOfRef(event);
+    });
+    for (const model of models) {
+      const mine = events.filter((event) => entitiesOf(model, event).includes(entity));
+      if (mine.length === 0) continue;
+      const writes: TemporalWrites = { remove: [], close: [], insert: [], refs: [] };
+      planEntity(model, entity, { open: [], refs: [], before: undefined, events: mine }, writes);
+      for (const ref of writes.refs) ref.event = '';
+      yield* step(tx.writeTemporal(model, generation, writes));
+    }
+  }
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

@@ -1,10 +1,12 @@
 import type { EventStore, RecordedEvent } from '@auxledger/event-store';
 import { BulkLoad } from './bulk-load';
-import { applyBatch } from './engine';
-import { ModelDefinitionError, type ReadModel, fingerprint, validateModel } from './model';
+import { applyBatch, applyEntities } from './engine';
+import { EntityPositions, entitiesOf } from './entity-order';
+import { ModelDefinitionError, type ReadModel, type TemporalModel, fingerprint, validateModel } from './model';
 import { checkProjectorName } from './naming';
-import { CheckpointMoved, type GenerationInfo, type ReadModelStore } from './store';
+import { CheckpointMoved, type GenerationInfo, type ProjectionTx, type ReadModelStore, type Steps, type StoredEvent, step } from './store';
 import { TemporalTailCache } from './tail-cache';
+import { refEventJson } from './temporal';
 
 export interface ProjectorOptions {
   /** Names the projector's checkpoints: lower-case letters, digits and `_`. */
@@ -25,19 +27,24 @@ export interface ProjectorOptions {
    * 0: fixed `batchSize`, and a catch-up commits every `rebuildFlushEvents`.
    */
   sliceMs?: number;
-  /** Events read and planned at a time while rebuilding a generation no reader sees yet (default: `batchSize` if given, else 2000). */
+  /**
+   * Events read and planned at a time while rebuilding a generation no reader
+   * sees yet, in either pass (the second plans whole entities of at least this
+   * many events together); default: `batchSize` if given, else 2000.
+   */
   rebuildBatchSize?: number;
   /**
    * While rebuilding, the batches' writes are kept in memory and written
-   * together, one transaction with the checkpoint, every this many events
-   * (default 20 000): a bulk load, each version written once with its final
-   * intervals (`bulk-load.ts`). Memory grows with it, not with the log.
+   * together, one transaction, every this many events (default 20 000): a
+   * bulk load, each version written once with its final intervals
+   * (`bulk-load.ts`). Memory grows with it, not with the log.
    */
   rebuildFlushEvents?: number;
   /**
-   * Bytes of temporal-model tails kept between batches, per loop (following,
-   * rebuilding): entities touched lately are then not read back from the store.
-   * Default 64 MiB (a rebuild of a few thousand auxiliaries keeps every tail); 0: none.
+   * Bytes of temporal-model tails kept between batches while following or
+   * catching up: entities touched lately are then not read back from the
+   * store. Default 64 MiB; 0: none. (A rebuild reads nothing back: it plans
+   * each entity whole.)
    */
   tailCacheBytes?: number;
   /** When the live generation was built from other model definitions: rebuild (default) or fail. */
@@ -103,7 +110,6 @@ export class Projector {
   private readonly liveTails: TemporalTailCache | undefined;
   /** Failures in a row of `run()` (reset by a committed batch). */
   private failures = 0;
-  private readonly rebuildTails: TemporalTailCache | undefined;
 
   constructor(private readonly options: ProjectorOptions) {
     checkProjectorName(options.name);
@@ -123,7 +129,6 @@ export class Projector {
     this.catchUpFlush = this.sliceMs > 0 ? Math.min(this.rebuildFlushEvents, this.liveBatch) : this.rebuildFlushEvents;
     const tailBytes = options.tailCacheBytes ?? 64 * 2 ** 20;
     this.liveTails = tailBytes > 0 ? new TemporalTailCache(tailBytes) : undefined;
-    this.rebuildTails = tailBytes > 0 ? new TemporalTailCache(tailBytes) : undefined;
   }
 
   private get store(): ReadModelStore {
@@ -194,12 +199,11 @@ export class Projector {
     return true;
   }
 
-  /** A batch planned against the store with the writes since the last flush on top, which it adds to (`bulk-load.ts`): a rebuild's, or a catch-up's. */
-  private async applyBulk(generation: number, from: number, events: readonly RecordedEvent[], bulk: BulkLoad, rebuilding = true): Promise<void> {
-    const tails = rebuilding ? this.rebuildTails : this.liveTails;
+  /** A catch-up's batch planned against the store with the writes since the last flush on top, which it adds to (`bulk-load.ts`). */
+  private async applyBulk(generation: number, from: number, events: readonly RecordedEvent[], bulk: BulkLoad): Promise<void> {
+    const tails = this.liveTails;
     const last = events[events.length - 1] as RecordedEvent;
     tails?.begin(generation, from);
-    const started = performance.now();
     try {
       // Reads only: the writes stay in memory until the flush.
       await this.store.transaction((tx) => applyBatch(bulk.over(tx), { projector: this.name, generation, models: this.models, ...(tails ? { tails } : {}) }, from, events));
@@ -210,7 +214,6 @@ export class Projector {
       bulk.clear();
       throw error;
     }
-    if (rebuilding) this.options.onBatch?.({ generation, position: last.globalPosition, events: events.length, rebuilding: true, durationMs: performance.now() - started });
   }
 
   /**
@@ -221,7 +224,7 @@ export class Projector {
    */
   private async flushBulk(generation: number, bulk: BulkLoad, rebuilding = true): Promise<boolean> {
     if (bulk.empty) return true;
-    const tails = rebuilding ? this.rebuildTails : this.liveTails;
+    const tails = rebuilding ? undefined : this.liveTails;
     const events = bulk.events;
     const position = bulk.position;
     // What the commit held the event loop for: all of it on the caller's thread, the recording only when a thread commits.
@@ -274,7 +277,7 @@ export class Projector {
         const batch = await this.options.events.readAll({ after: position, maxCount: this.liveBatch });
         if (batch.length === 0) done = true;
         else {
-          await this.applyBulk(live.generation, position, batch, bulk, false);
+          await this.applyBulk(live.generation, position, batch, bulk);
           position = (batch[batch.length - 1] as RecordedEvent).globalPosition;
           this.adapt(batch.length, performance.eventLoopUtilization(loop).active);
           if (bulk.events < this.catchUpFlush) continue;
@@ -364,44 +367,84 @@ export class Projector {
   }
 
   /**
-   * Builds a new generation beside the live one from position 0 (or resumes
-   * one a crashed rebuild left, if it was of the same definitions), and when
-   * it has caught up with the log, switches the views to it in one
-   * transaction and drops the old one. Readers see the old generation, whole,
-   * until the switch, and the new one, whole, after it.
+   * Builds a new generation beside the live one and, when it has caught up
+   * with the log, switches the views to it in one transaction and drops the
+   * old one. Readers see the old generation, whole, until the switch, and the
+   * new one, whole, after it.
+   *
+   * A bulk load in two passes, so that every table is written in the order
+   * of its primary key (appended to, not inserted all over: the cost of a
+   * write does not grow with the tables) and nothing is read back from the
+   * tables being built:
+   * 1. the log in order: the current and log models as a bulk load
+   *    (`bulk-load.ts`, committed every `rebuildFlushEvents` events with the
+   *    checkpoint), every event a temporal model keeps stored once
+   *    (`writeEvents`), and which entities each one concerns noted
+   *    (`EntityPositions`);
+   * 2. the temporal models entity by entity, in key order: each entity's
+   *    whole history planned at once from its stored events, each version
+   *    written once with its final intervals (`applyEntities`).
+   * Then the secondary indexes. A building generation is never resumed: a
+   * rebuild that stopped (a crash, an abort) is dropped and begun again by
+   * the next one, as its checkpoint says how far its first pass read, not
+   * what its temporal tables hold.
    */
   async rebuild(options: { signal?: AbortSignal } = {}): Promise<{ generation: number; position: number }> {
-    const generations = await this.store.generations(this.name);
-    const building = generations.filter((g) => g.status === 'building');
-    let target = building.filter((g) => g.fingerprint === this.fingerprint).pop();
-    const stale = building.filter((g) => g !== target).map((g) => g.generation);
-    if (stale.length > 0) await this.store.dropGenerations(this.name, { building: stale });
-    target ??= await this.store.createGeneration(this.name, this.models, this.fingerprint, { live: false });
-    const generation = target.generation;
-    let position = target.position;
+    const building = (await this.store.generations(this.name)).filter((g) => g.status === 'building').map((g) => g.generation);
+    if (building.length > 0) await this.store.dropGenerations(this.name, { building });
+    const { generation } = await this.store.createGeneration(this.name, this.models, this.fingerprint, { live: false });
+    const aborted = () => new Error(`rebuild of ${this.name} aborted; the next rebuild begins again`);
+    const scanned = this.models.filter((m) => m.kind !== 'temporal');
+    const temporal = this.models.filter((m): m is TemporalModel => m.kind === 'temporal');
+    const entities = new EntityPositions();
     const bulk = new BulkLoad();
+    let position = 0;
     for (;;) {
-      if (options.signal?.aborted) {
-        await this.flushBulk(generation, bulk);
-        throw new Error(`rebuild of ${this.name} aborted at position ${position}; it resumes on the next rebuild`);
-      }
+      if (options.signal?.aborted) throw aborted();
       await yieldToEventLoop();
       const batch = await this.options.events.readAll({ after: position, maxCount: this.rebuildBatchSize });
       if (batch.length === 0) break;
-      await this.applyBulk(generation, position, batch, bulk);
-      position = (batch[batch.length - 1] as RecordedEvent).globalPosition;
-      if (bulk.events >= this.rebuildFlushEvents && !(await this.flushBulk(generation, bulk))) {
-        const now = (await this.store.generations(this.name)).find((g) => g.generation === generation);
-        if (now?.status !== 'building') throw new Error(`rebuild of ${this.name}: generation ${generation} is no longer building`);
-        position = now.position;
+      const kept: StoredEvent[] = [];
+      for (const event of batch) {
+        const noted = new Set<string>();
+        for (const model of temporal) for (const entity of entitiesOf(model, event)) noted.add(entity);
+        if (noted.size === 0) continue;
+        for (const entity of noted) entities.add(entity, event.globalPosition);
+        kept.push({ globalPosition: event.globalPosition, event: refEventJson(event) });
       }
+      const started = performance.now();
+      const from = position;
+      await this.store.transaction((tx) => firstPass(bulk.over(tx), kept, (over) => applyBatch(over, { projector: this.name, generation, models: scanned }, from, batch)));
+      bulk.events += batch.length;
+      position = (batch[batch.length - 1] as RecordedEvent).globalPosition;
+      this.options.onBatch?.({ generation, position, events: batch.length, rebuilding: true, durationMs: performance.now() - started });
+      if (bulk.events >= this.rebuildFlushEvents) await this.flushRebuild(generation, bulk);
     }
-    if (!(await this.flushBulk(generation, bulk))) throw new Error(`rebuild of ${this.name}: the checkpoint of generation ${generation} moved (another rebuild?)`);
+    await this.flushRebuild(generation, bulk);
+    for (const chunk of entities.chunks(this.rebuildBatchSize)) {
+      if (options.signal?.aborted) throw aborted();
+      await yieldToEventLoop();
+      await this.store.transaction((tx) => applyEntities(bulk.over(tx), temporal, generation, chunk));
+      for (const { positions } of chunk) bulk.events += positions.length;
+      if (bulk.events >= this.rebuildFlushEvents) await this.flushRebuild(generation, bulk);
+    }
+    await this.flushRebuild(generation, bulk);
     await this.store.buildIndexes?.(this.name, generation, this.models);
     await this.store.switchTo(this.name, generation, this.models);
     await this.store.dropGenerations(this.name);
     return { generation, position };
   }
+
+  /** A rebuild's flush: its checkpoint moved by another process means another rebuild dropped or took it. */
+  private async flushRebuild(generation: number, bulk: BulkLoad): Promise<void> {
+    if (!(await this.flushBulk(generation, bulk, true))) throw new Error(`rebuild of ${this.name}: the checkpoint of generation ${generation} moved (another rebuild?)`);
+  }
+}
+
+/** A rebuild's first-pass batch: the events its temporal models keep, then the current and log models' rows. */
+function* firstPass(tx: ProjectionTx, kept: readonly StoredEvent[], batch: (tx: ProjectionTx) => Steps<number>): Steps<number> {
+  if (kept.length > 0) yield* step(tx.writeEvents(kept));
+  return yield* batch(tx);
 }
 
 /**

@@ -93,6 +93,20 @@ export interface ProjectionTx {
    */
   loadRefs(model: TemporalModel, generation: number, queries: ReadonlyArray<{ entity: string; anchor: string }>): Awaitable<{ refs: TemporalRef[] }>;
   writeTemporal(model: TemporalModel, generation: number, writes: TemporalWrites): Awaitable<void>;
+  /**
+   * Stores events that references point to, each once by position (one copy
+   * for every model and generation: a position already stored is left as it
+   * is). A rebuild's first pass writes them in log order.
+   */
+  writeEvents(events: ReadonlyArray<StoredEvent>): Awaitable<void>;
+  /** The stored events at these positions (any order); positions not stored are absent. */
+  loadEvents(positions: readonly number[]): Awaitable<StoredEvent[]>;
+}
+
+/** An event as the store keeps it for references: its position and its JSON (the recorded event without its log digest). */
+export interface StoredEvent {
+  globalPosition: number;
+  event: string;
 }
 
 /**

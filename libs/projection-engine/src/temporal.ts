@@ -122,6 +122,13 @@ export function refEventJson(event: RecordedEvent): string {
 
 const refJsonOf = new WeakMap<RecordedEvent, string>();
 
+/** An event parsed from the JSON references keep (`refEventJson` then gives that JSON back, not a new one). */
+export function eventOfRef(json: string): RecordedEvent {
+  const event = JSON.parse(json) as RecordedEvent;
+  refJsonOf.set(event, json);
+  return event;
+}
+
 const compareRef = (a: { effectiveDate: string; globalPosition: number }, b: { effectiveDate: string; globalPosition: number }): number =>
   a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.globalPosition - b.globalPosition;
 

@@ -15,6 +15,7 @@ import type {
   ProjectionTx,
   ReadModelStore,
   Steps,
+  StoredEvent,
   TemporalRef,
   TransactionOptions,
   VersionRow,
@@ -292,6 +293,13 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   private txFor(client: PoolClient): ProjectionTx {
+    const writeEvents = async (events: ReadonlyArray<StoredEvent>): Promise<void> => {
+      if (events.length === 0) return;
+      await client.query(
+        `INSERT INTO ${this.t(EVENTS_TABLE)} (global_position, event) SELECT * FROM unnest($1::bigint[], $2::json[]) ON CONFLICT (global_position) DO NOTHING`,
+        [events.map((e) => e.globalPosition), events.map((e) => e.event)],
+      );
+    };
     return {
       advance: async (projector, generation, from, to) => {
         const rows = await this.query(
@@ -407,13 +415,7 @@ export class PostgresReadModelStore implements ReadModelStore {
         }
         if (writes.refs.length > 0) {
           // The events once, whichever model (or generation) stored them first; a reference rewritten for its snapshot carries none.
-          const withEvent = writes.refs.filter((r) => r.event !== '');
-          if (withEvent.length > 0) {
-            await client.query(
-              `INSERT INTO ${this.t(EVENTS_TABLE)} (global_position, event) SELECT * FROM unnest($1::bigint[], $2::json[]) ON CONFLICT (global_position) DO NOTHING`,
-              [withEvent.map((r) => r.globalPosition), withEvent.map((r) => r.event)],
-            );
-          }
+          await writeEvents(writes.refs.filter((r) => r.event !== '').map((r) => ({ globalPosition: r.globalPosition, event: r.event })));
           await client.query(
             `INSERT INTO ${this.t(refsTableName(model, generation))} (entity_id, effective_date, global_position, state)
              SELECT * FROM unnest($1::text[], $2::date[], $3::bigint[], $4::json[])
@@ -422,6 +424,14 @@ export class PostgresReadModelStore implements ReadModelStore {
           );
         }
       },
+      writeEvents,
+
+      loadEvents: async (positions) =>
+        this.query<{ global_position: number; event: string }>(
+          client,
+          `SELECT e.global_position, e.event FROM ${this.t(EVENTS_TABLE)} e JOIN unnest($1::bigint[]) AS q(p) ON e.global_position = q.p`,
+          [positions],
+        ).then((rows) => rows.map((r) => ({ globalPosition: r.global_position, event: r.event }))),
     };
   }
 

@@ -11,7 +11,8 @@ export type RecordedWrite =
   | { method: 'advance'; args: Parameters<ProjectionTx['advance']> }
   | { method: 'writeCurrent'; args: Parameters<ProjectionTx['writeCurrent']> }
   | { method: 'appendLog'; args: Parameters<ProjectionTx['appendLog']> }
-  | { method: 'writeTemporal'; args: Parameters<ProjectionTx['writeTemporal']> };
+  | { method: 'writeTemporal'; args: Parameters<ProjectionTx['writeTemporal']> }
+  | { method: 'writeEvents'; args: Parameters<ProjectionTx['writeEvents']> };
 
 /**
  * Runs `steps` against a transaction that records its writes instead of
@@ -43,9 +44,14 @@ export function recordWrites<T>(steps: (tx: ProjectionTx) => Steps<T>): { value:
       rows += w.remove.length + w.close.length + w.insert.length + w.refs.length;
       writes.push({ method: 'writeTemporal', args });
     },
+    writeEvents: (...args) => {
+      rows += args[0].length;
+      writes.push({ method: 'writeEvents', args });
+    },
     loadCurrent: refuse,
     loadOpenVersions: refuse,
     loadRefs: refuse,
+    loadEvents: refuse,
   };
   const generator = steps(tx);
   let next = generator.next();
@@ -71,6 +77,9 @@ export function* replayWrites(tx: ProjectionTx, writes: readonly RecordedWrite[]
       case 'writeTemporal':
         yield* step(tx.writeTemporal(...write.args));
         break;
+      case 'writeEvents':
+        yield* step(tx.writeEvents(...write.args));
+        break;
     }
   }
 }
@@ -80,7 +89,7 @@ const modelData = new WeakMap<ReadModel, ReadModel>();
 /** The writes with each model replaced by its data (what a structured clone can carry to another thread). */
 export function portableWrites(writes: readonly RecordedWrite[]): RecordedWrite[] {
   return writes.map((write) => {
-    if (write.method === 'advance') return write;
+    if (write.method === 'advance' || write.method === 'writeEvents') return write;
     const [model, ...rest] = write.args;
     let data = modelData.get(model);
     if (!data) modelData.set(model, (data = JSON.parse(JSON.stringify(model)) as ReadModel));

@@ -16,6 +16,7 @@ import type {
   ProjectionTx,
   ReadModelStore,
   Steps,
+  StoredEvent,
   TemporalRef,
   TemporalWrites,
   TransactionOptions,
@@ -390,16 +391,9 @@ export class SqliteReadModelStore implements ReadModelStore {
           );
         }
         if (writes.refs.length > 0) {
-          // The events once, whichever model (or generation) stored them first; a reference rewritten for its snapshot carries none.
-          this.insertMany(
-            `INSERT INTO ${EVENTS_TABLE} (global_position, event) VALUES `,
-            ' ON CONFLICT (global_position) DO NOTHING',
-            2,
-            writes.refs.filter((r) => r.event !== ''),
-            (out, r) => {
-              out.push(r.globalPosition, r.event);
-            },
-          );
+          // The events once, whichever model (or generation) stored them first; a reference rewritten for its snapshot, or
+          // one of a rebuild (whose first pass stored its events), carries none.
+          this.tx.writeEvents(writes.refs.filter((r) => r.event !== '').map((r) => ({ globalPosition: r.globalPosition, event: r.event })));
           // Each key once per batch (one ref per entity, date and position), so rows of one statement never conflict with each other.
           this.insertMany(
             `INSERT INTO ${q(refsTableName(model, generation))} (entity_id, effective_date, global_position, state) VALUES `,
@@ -411,6 +405,22 @@ export class SqliteReadModelStore implements ReadModelStore {
             },
           );
         }
+      },
+
+      writeEvents: (events) => {
+        this.insertMany(`INSERT INTO ${EVENTS_TABLE} (global_position, event) VALUES `, ' ON CONFLICT (global_position) DO NOTHING', 2, events, (out, e) => {
+          out.push(e.globalPosition, e.event);
+        });
+      },
+
+      loadEvents: (positions) => {
+        const statement = this.prepare(`SELECT event FROM ${EVENTS_TABLE} WHERE global_position = ?`);
+        const out: StoredEvent[] = [];
+        for (const globalPosition of positions) {
+          const row = statement.get(globalPosition) as { event: string } | undefined;
+          if (row) out.push({ globalPosition, event: row.event });
+        }
+        return out;
       },
     };
   }
