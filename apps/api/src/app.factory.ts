@@ -1,14 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import etag from '@fastify/etag';
-import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { type AppOptions, AppModule } from './app.module';
 import { acceptJsonObjectBodies } from './errors/body-parser-errors';
 import type { ApiConfig } from './config/api-config';
-import { limitedFastifyAdapter, recordRoutes } from './http-server';
+import { addSecurityHeaders, limitedFastifyAdapter, recordRoutes } from './http-server';
 import { RequestLog, addRouteLiterals } from './logging/request-log';
 import { measureHttp } from './metrics/http-metrics';
 import { Metrics } from './metrics/metrics';
@@ -28,7 +27,7 @@ export async function createApp(config: ApiConfig, options: AppOptions = {}): Pr
   recordRoutes(fastify, (path) => addRouteLiterals(requestLog.routeLiterals, path));
   fastify.addHook('onRequest', requestLog.onRequest);
   measureHttp(fastify, app.get(Metrics));
-  await app.register(helmet);
+  addSecurityHeaders(fastify);
   // Every 200 answer carries an ETag, so a client's conditional GET is answered 304 when nothing changed.
   await app.register(etag);
   acceptJsonObjectBodies(fastify);
