@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { NewEvent } from '../port';
 import { newEvent } from '../testing/contract';
 import { digestLog, verifyLog } from '../verify';
@@ -37,6 +38,10 @@ describe('SQLite bulk load', () => {
     expect((await digestLog(bulk)).digest).toBe((await digestLog(durable)).digest);
     await durable.close();
     await bulk.close();
+    // Its journal was in memory while it loaded; the file is left in WAL mode, as every log is.
+    const raw = new Database(join(dir, 'bulk.db'), { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
     const reopened = new SqliteEventStore({ path: join(dir, 'bulk.db'), readOnly: true });
     try {
       const report = await verifyLog(reopened);

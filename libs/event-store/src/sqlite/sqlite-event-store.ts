@@ -62,7 +62,7 @@ export interface SqliteEventStoreOptions {
   /**
    * A bulk load into a new file that nobody opens until it is complete (a
    * generated history, moved into place when whole): the writer is inline,
-   * with synchronous=OFF, a 64 MiB page cache and temporary data in memory, and keeps one transaction
+   * with synchronous=OFF, a 64 MiB page cache, the rollback journal and temporary data in memory (WAL again at close), and keeps one transaction
    * open across groups, committing every `commitEvery` groups (default 1000)
    * and at close. Appends are answered before their COMMIT, so a crash or a
    * failed COMMIT loses them and the file must be thrown away; this store's
@@ -137,6 +137,8 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
   private readonly appended: AppendSignal;
   private readonly statements;
   private readonly readOnly: boolean;
+  /** Written as a bulk load (`SqliteEventStoreOptions.bulkLoad`): its journal in memory until close. */
+  private readonly bulkLoad: boolean;
   /** Commits each group of appends (null: read-only). */
   private readonly writer: GroupWriter | null;
   /** Appends waiting for the next group commit (see `write`). */
@@ -149,6 +151,7 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
 
   constructor(options: SqliteEventStoreOptions) {
     this.readOnly = options.readOnly ?? false;
+    this.bulkLoad = !this.readOnly && options.bulkLoad !== undefined;
     if (options.readOnly) {
       this.db = new Database(options.path, { readonly: true, fileMustExist: true });
       this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
@@ -165,6 +168,9 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
         this.db.pragma('cache_size = -65536');
         // Each append's savepoint keeps the pages it changes in a sub-journal: in memory, not a temporary file.
         this.db.pragma('temp_store = MEMORY');
+        // The rollback journal in memory instead of the WAL: a COMMIT writes each changed page once, into the file,
+        // not into the WAL and again at its checkpoint (the file is in WAL mode again at close).
+        this.db.pragma('journal_mode = MEMORY');
       }
       this.db.exec(SQLITE_SCHEMA);
     }
@@ -427,6 +433,8 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
     }
     await this.writer?.close();
     this.appended.notify();
+    // A bulk load leaves the file as every other log is: in WAL mode.
+    if (this.bulkLoad && this.db.open) this.db.pragma('journal_mode = WAL');
     if (this.db.open) this.db.close();
   }
 }
