@@ -11,8 +11,8 @@
  * same log), --parameters-out PATH (write the demo local measures the
  * history was judged by, for the API's AUXLEDGER_PARAMETERS), --without-identities (applicants by
  * client-made keys, no names), --folded-streams N (streams whose folded state the command path
- * keeps between commands, default 20 000; 0: every command re-reads and folds its streams),
- * --folded-events N (events folded into those kept states at most, default 150 000: the cache's memory bound), --quiet.
+ * keeps between commands, default 60 000; 0: every command re-reads and folds its streams),
+ * --folded-events N (events folded into those kept states at most, default 500 000: the cache's memory bound), --quiet.
  *
  * By default applicants register with demo identities (a plausible name and a valid 公民身份号码,
  * from the seed), sealed by a vault beside the log in the files the API reads (<name>.person-key.key,

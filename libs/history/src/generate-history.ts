@@ -35,14 +35,14 @@ export interface HistoryOptions {
   maxYears?: number;
   /**
    * Streams whose folded state the command path keeps between commands
-   * (default 20 000; 0: each command reads and folds its streams whole). The
+   * (default 60 000; 0: each command reads and folds its streams whole). The
    * generator must then be the store's only writer while it runs (the kept
    * states are trusted as current; the store still checks every expected
    * revision). The same decisions either way: the state is the fold of the
    * same events.
    */
   foldedStreams?: number;
-  /** Events folded into the kept states, at most (default 150 000): what bounds the cache's memory. */
+  /** Events folded into the kept states, at most (default 500 000, about 250 MiB of heap): what bounds the cache's memory. */
   foldedEvents?: number;
   /**
    * Seals each new applicant's demo identity (name, 公民身份号码 … from the
@@ -101,8 +101,8 @@ export async function generateHistory(store: EventStore, options: HistoryOptions
     onProgress: options.onProgress,
     progressEvery: options.progressEvery ?? 1000,
     lastDay: startDay + Math.round((options.maxYears ?? 40) * 365.25),
-    foldedStreams: options.foldedStreams ?? 20_000,
-    foldedEvents: options.foldedEvents ?? 150_000,
+    foldedStreams: options.foldedStreams ?? 60_000,
+    foldedEvents: options.foldedEvents ?? 500_000,
   });
   const world = planWorld(options.organs, headcount, sim.rng);
   const ctx: Context = { sim, world, former: new FormerPersons(), next: createCounters(), ...(options.identities ? { identities: { sealer: options.identities, seed: options.seed, taken: new Set<string>() } } : {}) };
