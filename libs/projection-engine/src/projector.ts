@@ -35,9 +35,11 @@ export interface ProjectorOptions {
   rebuildBatchSize?: number;
   /**
    * While rebuilding, the batches' writes are kept in memory and written
-   * together, one transaction, every this many events (default 20 000): a
-   * bulk load, each version written once with its final intervals
-   * (`bulk-load.ts`). Memory grows with it, not with the log.
+   * together, one transaction, every this many events of the log (default
+   * 20 000), and every quarter as many events planned entity by entity
+   * (each brings versions and states): a bulk load, each version written
+   * once with its final intervals (`bulk-load.ts`). Memory grows with it,
+   * not with the log.
    */
   rebuildFlushEvents?: number;
   /**
@@ -230,7 +232,7 @@ export class Projector {
     // What the commit held the event loop for: all of it on the caller's thread, the recording only when a thread commits.
     const loop = performance.eventLoopUtilization();
     try {
-      await this.store.transaction((tx) => bulk.flush(tx, this.name, generation), { durability: 'relaxed' });
+      await this.store.transaction((tx) => bulk.flush(tx, this.name, generation), { durability: 'relaxed', offThread: !rebuilding });
     } catch (error) {
       // What the tails hold was planned on top of the writes now lost: neither can be trusted.
       tails?.abort();
@@ -426,7 +428,7 @@ export class Projector {
       await yieldToEventLoop();
       await this.store.transaction((tx) => applyEntities(bulk.over(tx), temporal, generation, chunk));
       for (const { positions } of chunk) bulk.events += positions.length;
-      if (bulk.events >= this.rebuildFlushEvents) await this.flushRebuild(generation, bulk);
+      if (bulk.events >= this.rebuildFlushEvents / 4) await this.flushRebuild(generation, bulk);
     }
     await this.flushRebuild(generation, bulk);
     await this.store.buildIndexes?.(this.name, generation, this.models);

@@ -210,6 +210,13 @@ export interface ReadModelStore {
 export interface TransactionOptions {
   /** `full` (default): durable at commit. `relaxed`: atomic, may be undone by a power cut (see `transaction`). */
   durability?: 'full' | 'relaxed';
+  /**
+   * A relaxed transaction may be committed on a thread of the store's own,
+   * so that the caller's event loop is free meanwhile (default true). A
+   * rebuild's say false: its generation keeps no reader waiting, and a copy
+   * of every row to another thread would cost it time and memory.
+   */
+  offThread?: boolean;
 }
 
 /** A generator of store calls: yields what a `ProjectionTx` method returned, receives its value. */

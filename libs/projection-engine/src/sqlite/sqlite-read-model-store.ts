@@ -240,7 +240,7 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   async transaction<T>(steps: (tx: ProjectionTx) => Steps<T>, options: TransactionOptions = {}): Promise<T> {
     if (options.durability !== 'relaxed') return this.write(() => runSync(steps(this.tx)));
-    if (this.flusher) {
+    if (this.flusher && options.offThread !== false) {
       // Writes only: recorded here, committed by the flush thread when there are enough of them to hold the event loop.
       const recorded = recordWrites(steps);
       const threshold = typeof this.options.flushThreadRows === 'number' ? this.options.flushThreadRows : FLUSH_THREAD_ROWS;
