@@ -7,6 +7,9 @@
  *   node -r @swc-node/register test/bench/b4-child.ts rebuild <events.db> <read-models.db> [batchSize]
  *   node -r @swc-node/register test/bench/b4-child.ts rebuild-pg <events.db> <postgres url> <schema>
  *   node -r @swc-node/register test/bench/b4-child.ts catchup <events.db> <read-models.db>
+ *
+ * The bench runs it compiled (`node dist/server/test/bench/b4-child.js …`, built with the API by
+ * apps/api/build.mjs), as the product runs its code.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { type AddressInfo } from 'node:net';

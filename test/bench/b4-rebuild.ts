@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureCachedHistory } from '@auxledger/history';
@@ -18,9 +18,20 @@ export function b4Sizes(): { sizes: number[]; large: number; small: number } {
   return { sizes, small: sizes[0] as number, large: sizes[sizes.length - 1] as number };
 }
 
+const ROOT = join(__dirname, '..', '..');
+
+/**
+ * The child as the product runs its code: compiled to JavaScript (`dist/server`, as `npm start` runs the
+ * API), not compiled at load — swc-node's compiler and source maps alone take some 190 MiB of the RSS.
+ */
+function compiledChild(): string {
+  execFileSync(process.execPath, [join(ROOT, 'apps', 'api', 'build.mjs'), '--if-stale'], { stdio: 'inherit' });
+  return join(ROOT, 'dist', 'server', 'test', 'bench', 'b4-child.js');
+}
+
 function runChild(args: string[]): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '-r', '@swc-node/register', join(__dirname, 'b4-child.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--expose-gc', compiledChild(), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.once('error', reject);
@@ -52,7 +63,8 @@ export interface B4Result {
  * from a generated history, beside the read limit — a raw ordered scan of the
  * same file, JSON.parse of data and metadata, folded into a Map — each in a
  * child process of its own (so each peak RSS is honest), at each size of
- * `b4Sizes()`, to show whether memory grows with the log; beside each, the
+ * `b4Sizes()`, to show whether memory grows with the log (the child runs the
+ * compiled JavaScript, as the product does: `compiledChild`); beside each, the
  * bytes the rebuild wrote (/proc/self/io) and the read models' file size
  * against the log's. The catch-up's event-loop delay at the smallest size
  * (at every size with AUXLEDGER_BENCH_CATCHUP=all).
