@@ -20,9 +20,17 @@ describe('EntityPositions: a rebuild’s entities in key order', () => {
     const index = new EntityPositions();
     index.add('e', 2 ** 32 - 1);
     index.add('e', 0);
-    expect([...index.chunks(1)]).toEqual([[{ entity: 'e', positions: [0, 2 ** 32 - 1] }]]);
     expect(() => index.add('e', 2 ** 32)).toThrow(/out of range/);
     expect(() => index.add('e', -1)).toThrow(/out of range/);
+    expect([...index.chunks(1)]).toEqual([[{ entity: 'e', positions: [0, 2 ** 32 - 1] }]]);
+  });
+
+  it('gives its chunks once: the pairs are sorted where they are, and nothing may be added after', () => {
+    const index = new EntityPositions();
+    index.add('b', 2);
+    index.add('a', 1);
+    expect([...index.chunks(1)]).toEqual([[{ entity: 'a', positions: [1] }], [{ entity: 'b', positions: [2] }]]);
+    expect(() => index.add('c', 3)).toThrow(/no entity may be added/);
   });
 
   it('grows past its first buffer and gives nothing when empty', () => {

@@ -37,6 +37,7 @@ export class EntityPositions {
   private size = 0;
 
   add(entity: string, position: number): void {
+    if (this.pairs.length === 0) throw new Error('EntityPositions: no entity may be added once their chunks are given');
     let id = this.ids.get(entity);
     if (id === undefined) {
       id = this.names.length;
@@ -61,7 +62,8 @@ export class EntityPositions {
    * The entities in key order (by code unit, as SQLite's and the C
    * collation's byte order for the ASCII ids in use; any order would be
    * right, this one is fast), in chunks of at least `positions` events
-   * (an entity is never split), each with its positions ascending.
+   * (an entity is never split), each with its positions ascending. Once:
+   * it sorts the pairs where they are.
    */
   *chunks(positions: number): Generator<EntityEvents[]> {
     const order = this.names.map((_, i) => i).sort((a, b) => {
@@ -73,13 +75,16 @@ export class EntityPositions {
     order.forEach((id, r) => {
       rank[id] = r;
     });
-    const keys = new Float64Array(this.size);
-    for (let i = 0; i < this.size; i++) {
-      const pair = this.pairs[i] as number;
+    // No entity is added from here on: the map goes, and the pairs become sort keys in place (no second copy).
+    this.ids.clear();
+    const keys = this.pairs.subarray(0, this.size);
+    for (let i = 0; i < keys.length; i++) {
+      const pair = keys[i] as number;
       const id = Math.floor(pair / POSITION_SPAN);
       keys[i] = (rank[id] as number) * POSITION_SPAN + (pair - id * POSITION_SPAN);
     }
     this.pairs = new Float64Array(0);
+    this.size = 0;
     keys.sort();
     let chunk: EntityEvents[] = [];
     let inChunk = 0;
