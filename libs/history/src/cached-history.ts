@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
  */
 export const HISTORY_GENERATOR_VERSION = 5;
 
-/** Where benchmark histories live: `AUXLEDGER_BENCH_HISTORY_DIR` or `AUXLEDGER_BENCH_DATA` (e.g. /work/bench-data, pre-generated), else `./data/bench` (git-ignored). */
+/** Where benchmark histories live: `AUXLEDGER_BENCH_HISTORY_DIR` or `AUXLEDGER_BENCH_DATA` (e.g. a directory of pre-generated ones), else `./data/bench` (git-ignored). */
 export const defaultHistoryDir = (): string => resolve(process.env['AUXLEDGER_BENCH_HISTORY_DIR'] || process.env['AUXLEDGER_BENCH_DATA'] || './data/bench');
 
 export function cachedHistoryPath(options: { seed: number; events: number; dir?: string }): string {
