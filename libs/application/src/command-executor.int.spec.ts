@@ -69,7 +69,7 @@ function command(data: TakePlace['data'], commandId: string = randomUUID()): Tak
   };
 }
 
-function executorSuite(name: string, open: () => Promise<EventStore>, cached = false): void {
+function executorSuite(name: string, open: () => Promise<EventStore>, cached = false, openAnother?: () => Promise<EventStore>): void {
   describe(`command path on ${name}${cached ? ', with the folded-stream cache' : ''}`, () => {
     let store: EventStore;
     let deps: ExecutorDependencies;
@@ -153,6 +153,27 @@ function executorSuite(name: string, open: () => Promise<EventStore>, cached = f
       const fourth = await executeCommand(deps, takePlace, command({ organId, personKey: randomUUID() }));
       expect(fourth).toMatchObject({ status: 'refused', refusal: { code: 'NO_PLACE_LEFT' } });
     });
+
+    if (openAnother) {
+      it('two processes on one log, each with its own store and cache, in turn and at once: exactly k admitted, each sees what the other wrote', async () => {
+        const second = await openAnother();
+        try {
+          const other: ExecutorDependencies = { ...deps, store: second, cache: new FoldedStreamCache() };
+          const organId = randomUUID();
+          const take = (d: ExecutorDependencies) => executeCommand(d, takePlace, command({ organId, personKey: randomUUID() }));
+          expect((await take(deps)).status).toBe('accepted');
+          expect((await take(other)).status).toBe('accepted');
+          // Each has the organ's state kept; the other's place must count.
+          const together = await Promise.all([take(deps), take(other), take(deps), take(other)]);
+          expect(together.filter((o) => o.status === 'accepted')).toHaveLength(1);
+          for (const d of [deps, other]) expect(await take(d)).toMatchObject({ status: 'refused', refusal: { code: 'NO_PLACE_LEFT' } });
+          expect(await store.readStream(`test_organ-${organId}`)).toHaveLength(3);
+          expect((await verifyLog(store)).ok).toBe(true);
+        } finally {
+          await second.close();
+        }
+      });
+    }
 
     describe('a command id sent again (ADR 0003: one claim per id, in the log)', () => {
       const byOther = <C extends Command>(c: C): C => ({ ...c, metadata: { ...c.metadata, actor: { id: 'op-2', role: 'operator', organId: 'elsewhere' } } });
@@ -247,7 +268,7 @@ function executorSuite(name: string, open: () => Promise<EventStore>, cached = f
 const dir = mkdtempSync(join(tmpdir(), 'auxledger-application-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 executorSuite('SQLite', async () => new SqliteEventStore({ path: join(dir, 'events.db') }));
-executorSuite('SQLite', async () => new SqliteEventStore({ path: join(dir, 'events-cached.db') }), true);
+executorSuite('SQLite', async () => new SqliteEventStore({ path: join(dir, 'events-cached.db') }), true, async () => new SqliteEventStore({ path: join(dir, 'events-cached.db') }));
 describeWithPostgres('PostgreSQL', () => {
   executorSuite('PostgreSQL', async () => PostgresEventStore.open({ connectionString: await createTestDatabase('app') }));
   executorSuite('PostgreSQL', async () => PostgresEventStore.open({ connectionString: await createTestDatabase('appc') }), true);

@@ -93,7 +93,8 @@ export async function executeCommand<C extends Command, Refs extends Record<stri
     try {
       if (attempt === 1) checkDates(command, dayInChina(deps.clock.now()), deps.registry);
       // The claim of the command id is checked inside the append: its stream is expected new. No read before.
-      return await decideAndAppend(deps, handler, command, options);
+      // A retry reads every stream past its kept state: what failed may have been decided on an old one.
+      return await decideAndAppend(deps, handler, command, options, attempt > 1);
     } catch (error) {
       // Whatever failed, the id may be claimed already: by this very command, sent before (answer as the first
       // time, however it would be judged now), or by another (COMMAND_ID_REUSED).
@@ -122,13 +123,18 @@ export async function executeCommand<C extends Command, Refs extends Record<stri
 
 /**
  * What a command and its dry run both do first: read and fold each stream the handler names (from the cache where it
- * holds them), refuse an id whose events stand without its claim, and decide on the states.
+ * holds them; `fresh`: read past it), refuse an id whose events stand without its claim, and decide on the states.
  */
-async function readAndDecide<C extends Command, Refs extends Record<string, StreamRef>>(deps: ExecutorDependencies, handler: CommandHandler<C, Refs>, command: C) {
+async function readAndDecide<C extends Command, Refs extends Record<string, StreamRef>>(
+  deps: ExecutorDependencies,
+  handler: CommandHandler<C, Refs>,
+  command: C,
+  fresh = false,
+) {
   const refs = handler.streams(command);
   const roles = Object.keys(refs) as Array<Extract<keyof Refs, string>>;
   const loaded = await Promise.all(
-    roles.map(async (role) => ({ role, ...(await loadStream(deps.store, deps.cache, refs[role] as StreamRef, command.metadata.commandId)) })),
+    roles.map(async (role) => ({ role, ...(await loadStream(deps.store, deps.cache, refs[role] as StreamRef, command.metadata.commandId, fresh)) })),
   );
   // Events of this id without its claim: written before ids were claimed; what they were sent with is unknown.
   if (loaded.some((l) => l.ofCommand.length > 0)) throw commandIdReused(command, null);
@@ -142,9 +148,10 @@ async function decideAndAppend<C extends Command, Refs extends Record<string, St
   handler: CommandHandler<C, Refs>,
   command: C,
   options: ExecuteOptions,
+  fresh: boolean,
 ): Promise<CommandOutcome> {
   const { commandId } = command.metadata;
-  const { refs, loaded, decision } = await readAndDecide(deps, handler, command);
+  const { refs, loaded, decision } = await readAndDecide(deps, handler, command, fresh);
   const recordedAt = deps.clock.now().toISOString();
   const commandDigest = digestCommand(command, command.metadata.effectiveDate);
   const claim = (type: string, data: CommandAcceptedData | CommandRefusedData, ruleSetRevision: string | null): StreamAppend => ({

@@ -5,6 +5,8 @@ import type { ActualRevision, AppendResult, EventStore, RecordedEvent } from '@a
 interface Folded {
   revision: number;
   state: unknown;
+  /** The store's `changesByOthers()` when this state was last known current (undefined: it cannot tell). */
+  changesByOthers: number | undefined;
   /** commandId → the revisions of its events in this stream. Only grows: the log is append-only. */
   commands: Map<string, { from: number; count: number }>;
 }
@@ -32,10 +34,12 @@ export interface FoldedStreamCacheOptions {
 /**
  * Folded states of recently used streams, so that a command reads only the
  * events appended since (usually none) instead of re-reading and re-parsing
- * the whole stream. Always current: each use reads the stream after the
- * cached revision (unless `soleWriter`); the append's expected revision
- * guards the rest. Bounded by streams and by the events folded into them:
- * the least recently used stream is forgotten first.
+ * the whole stream. Each use reads the stream after the cached revision,
+ * unless the store tells that nobody else wrote since the state was current
+ * (`EventStore.changesByOthers`, SQLite) or `soleWriter`; the append's
+ * expected revision guards the rest, and a command retried after a conflict
+ * reads (`loadStream`'s `fresh`). Bounded by streams and by the events folded
+ * into them: the least recently used stream is forgotten first.
  */
 export class FoldedStreamCache {
   readonly maxStreams: number;
@@ -65,6 +69,14 @@ export class FoldedStreamCache {
     return entry;
   }
 
+  /** Forgets a stream whose stored head may have moved past its kept state. */
+  forget(streamId: string): void {
+    const entry = this.entries.get(streamId);
+    if (!entry) return;
+    this.entries.delete(streamId);
+    this.events -= entry.revision + 1;
+  }
+
   set(streamId: string, folded: Folded): void {
     const current = this.entries.get(streamId);
     if (current && current.revision > folded.revision) return;
@@ -87,6 +99,8 @@ export interface LoadedStream {
   revision: ActualRevision;
   /** The events this command id already wrote here (it ran before), in stream order. */
   ofCommand: RecordedEvent[];
+  /** The store's `changesByOthers()` before the state was read: an append on it keeps that. */
+  changesByOthers: number | undefined;
 }
 
 /** Folds events into a state and indexes them by command: the one fold of the command path. */
@@ -107,23 +121,43 @@ export function rememberAppended(cache: FoldedStreamCache | undefined, ref: Stre
   const appended = result.events;
   const cached = cache.get(loaded.streamId);
   const from = loaded.revision === 'no_stream' ? -1 : loaded.revision;
+  const last = appended[appended.length - 1];
+  if (!last) return;
   // Only a fresh append placed right after what was folded: never fold an event twice.
-  if (result.alreadyStored || appended.length === 0 || appended[0]?.streamRevision !== from + 1 || (cached && cached.revision !== from)) return;
+  if (result.alreadyStored || appended[0]?.streamRevision !== from + 1 || (cached && cached.revision !== from)) {
+    // The stream holds events the kept state lacks: read it next time, whatever the store tells.
+    if (cached && cached.revision < last.streamRevision) cache.forget(loaded.streamId);
+    return;
+  }
   const commands = cached?.commands ?? new Map<string, { from: number; count: number }>();
   const state = fold(ref, loaded.state, commands, appended);
-  cache.set(loaded.streamId, { revision: (appended[appended.length - 1] as RecordedEvent).streamRevision, state, commands });
+  cache.set(loaded.streamId, { revision: last.streamRevision, state, commands, changesByOthers: loaded.changesByOthers });
 }
 
-/** Reads and folds a stream (from the cache's revision on, when it holds the stream; nothing to read for a sole writer). */
-export async function loadStream(store: EventStore, cache: FoldedStreamCache | undefined, ref: StreamRef, commandId: string): Promise<LoadedStream> {
+/**
+ * Reads and folds a stream: from the cache's revision on, when it holds the
+ * stream; nothing to read when nobody else wrote since (the store's
+ * `changesByOthers`) or for a sole writer, unless `fresh` (a retry after a conflict).
+ */
+export async function loadStream(
+  store: EventStore,
+  cache: FoldedStreamCache | undefined,
+  ref: StreamRef,
+  commandId: string,
+  fresh = false,
+): Promise<LoadedStream> {
   const streamId = streamIdOf(ref.aggregate, ref.id);
   const cached = cache?.get(streamId);
-  const recorded = cached && cache?.soleWriter ? [] : await store.readStream(streamId, { fromRevision: cached ? cached.revision + 1 : 0 });
+  // Taken before the read: a write by others after it moves it again.
+  const changesByOthers = store.changesByOthers?.();
+  const current = cached !== undefined && !fresh && (cache?.soleWriter || (changesByOthers !== undefined && cached.changesByOthers === changesByOthers));
+  const recorded = current ? [] : await store.readStream(streamId, { fromRevision: cached ? cached.revision + 1 : 0 });
   const commands = cached?.commands ?? new Map<string, { from: number; count: number }>();
   const state = fold(ref, cached ? cached.state : ref.aggregate.initialState(), commands, recorded);
   const last = recorded[recorded.length - 1];
   const revision = last ? last.streamRevision : (cached?.revision ?? -1);
-  if (revision >= 0 && recorded.length > 0) cache?.set(streamId, { revision, state, commands });
+  if (revision >= 0 && recorded.length > 0) cache?.set(streamId, { revision, state, commands, changesByOthers });
+  else if (cached) cached.changesByOthers = changesByOthers;
 
   const mine = commands.get(commandId);
   const ofCommand = !mine
@@ -131,5 +165,5 @@ export async function loadStream(store: EventStore, cache: FoldedStreamCache | u
     : recorded.length > 0 && recorded[0] && recorded[0].streamRevision <= mine.from
       ? recorded.filter((e) => e.metadata.commandId === commandId)
       : await store.readStream(streamId, { fromRevision: mine.from, maxCount: mine.count });
-  return { streamId, state, revision: revision < 0 ? 'no_stream' : revision, ofCommand };
+  return { streamId, state, revision: revision < 0 ? 'no_stream' : revision, ofCommand, changesByOthers };
 }

@@ -137,6 +137,17 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent>;
   /** The global position of the log's last event; 0 for an empty log. How far a projection could be. */
   headPosition(): Promise<number>;
+  /**
+   * A count that moves whenever this store notices that someone else changed
+   * the log (another process or connection committed), read without touching
+   * the log's rows. While it stands still, what was read from this store and
+   * kept (the command path's folded states) is still current, up to what this
+   * process appended itself, so it need not be read again. A change made just
+   * before an append may be noticed only after it: a reader that skips reads on
+   * it must rely on the expected revision of its append, and read again on a
+   * conflict. Absent: the store cannot tell, and every use reads.
+   */
+  changesByOthers?(): number;
   close(): Promise<void>;
 }
 

@@ -139,6 +139,7 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
   private readonly readOnly: boolean;
   /** Written as a bulk load (`SqliteEventStoreOptions.bulkLoad`): its journal in memory until close. */
   private readonly bulkLoad: boolean;
+  private readonly inMemory: boolean;
   /** Commits each group of appends (null: read-only). */
   private readonly writer: GroupWriter | null;
   /** Appends waiting for the next group commit (see `write`). */
@@ -148,10 +149,19 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
   private flushScheduled = false;
   private closed = false;
   private readonly commitListeners: Array<(seconds: number) => void> = [];
+  /** `changesByOthers`: how many times this store noticed another connection's commit. */
+  private othersChanges = 0;
+  /**
+   * This connection's `PRAGMA data_version` (it moves with every other
+   * connection's commit, this store's writer thread's included) as it stood
+   * after this store's last group commit, when every commit it knew of was its own.
+   */
+  private ownDataVersion: number | undefined;
 
   constructor(options: SqliteEventStoreOptions) {
     this.readOnly = options.readOnly ?? false;
     this.bulkLoad = !this.readOnly && options.bulkLoad !== undefined;
+    this.inMemory = isInMemory(options.path);
     if (options.readOnly) {
       this.db = new Database(options.path, { readonly: true, fileMustExist: true });
       this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
@@ -194,6 +204,7 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
       all: this.db.prepare<[number, number], EventRow>(
         `SELECT ${COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position ASC LIMIT ?`,
       ),
+      dataVersion: this.db.prepare<[], number>('PRAGMA data_version').pluck(),
     };
     if (this.readOnly) {
       this.writer = null;
@@ -342,6 +353,8 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
       .then(
         (group) => this.answer(batch, group),
         (error: unknown) => {
+          // Nothing of the group is stored; what the file holds now is not known here.
+          this.othersChanges += 1;
           for (const item of batch) item.reject(error);
         },
       )
@@ -354,6 +367,10 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
   /** Each append of a committed group answered: its events as stored, the same again from the log, or its refusal. */
   private answer(batch: readonly PendingAppend[], group: GroupCommitted): void {
     if (group.commitSeconds !== null) for (const listener of this.commitListeners) listener(group.commitSeconds);
+    // Before anyone is answered: a command refused by another's write reads again (executeCommand's retry).
+    if (group.othersCommitted) this.othersChanges += 1;
+    // A writer on its own connection moved this one's data_version (an inline writer's commits do not).
+    if (this.writer?.ownConnection) this.ownDataVersion = this.statements.dataVersion.get() as number;
     batch.forEach((item, i) => {
       const outcome = group.outcomes[i];
       try {
@@ -414,6 +431,24 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
 
   async headPosition(): Promise<number> {
     return this.statements.logHead.get()?.global_position ?? 0;
+  }
+
+  /**
+   * Moves when `PRAGMA data_version` shows a commit since this store's last
+   * group commit, or its writer found one before its group (under the write
+   * lock). A commit by another process just after this store's own, before
+   * its answer arrived, goes unnoticed until the next: the append's expected
+   * revision refuses what was decided on an old state.
+   */
+  changesByOthers(): number {
+    // No other connection can open an in-memory database.
+    if (this.inMemory) return this.othersChanges;
+    const version = this.statements.dataVersion.get() as number;
+    if (version !== this.ownDataVersion) {
+      this.ownDataVersion = version;
+      this.othersChanges += 1;
+    }
+    return this.othersChanges;
   }
 
   subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
@@ -487,12 +522,16 @@ function recordedResult(entry: DigestedAppend, written: EntryWritten): AppendRes
 
 /** Commits one group of appends, on this thread or another. */
 interface GroupWriter {
+  /** It writes on a connection of its own, not the store's. */
+  readonly ownConnection: boolean;
   commit(batch: EncodedAppend[][]): Promise<GroupCommitted>;
   close(): Promise<void>;
 }
 
 /** The writer on the store's own connection: the COMMIT blocks this thread. */
 class InlineWriter implements GroupWriter {
+  readonly ownConnection = false;
+
   constructor(private readonly writer: SqliteLogWriter) {}
 
   async commit(batch: EncodedAppend[][]): Promise<GroupCommitted> {
@@ -511,6 +550,7 @@ class InlineWriter implements GroupWriter {
  * alive only while a group is being committed.
  */
 class ThreadWriter implements GroupWriter {
+  readonly ownConnection = true;
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (group: GroupCommitted) => void; reject: (error: unknown) => void }>();
@@ -544,7 +584,9 @@ class ThreadWriter implements GroupWriter {
       this.waiting.delete(message.id);
       if (this.waiting.size === 0) worker.unref();
       if (!waiter) return;
-      if (message.type === 'committed') waiter.resolve({ outcomes: message.outcomes, commitSeconds: message.commitSeconds, wrote: message.wrote });
+      if (message.type === 'committed') {
+        waiter.resolve({ outcomes: message.outcomes, commitSeconds: message.commitSeconds, wrote: message.wrote, othersCommitted: message.othersCommitted });
+      }
       else waiter.reject(fromWireError(message.error));
     });
     // The thread failed or stopped: groups in flight are not known to be stored (a retry with the same ids is safe).
@@ -585,11 +627,14 @@ function writerThreadModule(): { file: string; execArgv: string[] | undefined } 
 }
 
 function openWriter(options: SqliteEventStoreOptions, db: Database.Database): GroupWriter {
-  const inMemory = options.path === ':memory:' || options.path === '';
-  const thread = inMemory || options.writer === 'inline' ? null : writerThreadModule();
+  const thread = isInMemory(options.path) || options.writer === 'inline' ? null : writerThreadModule();
   if (options.bulkLoad) return new InlineWriter(new SqliteLogWriter(db, { commitEvery: options.bulkLoad.commitEvery ?? 1000 }));
   if (!thread) return new InlineWriter(new SqliteLogWriter(db));
   return new ThreadWriter(thread.file, thread.execArgv, { path: options.path, busyTimeoutMs: options.busyTimeoutMs });
+}
+
+function isInMemory(path: string): boolean {
+  return path === ':memory:' || path === '';
 }
 
 function fromRow(row: EventRow): RecordedEvent {

@@ -85,6 +85,8 @@ export interface GroupCommitted {
   commitSeconds: number | null;
   /** Whether any append wrote an event. */
   wrote: boolean;
+  /** Whether another connection had committed since this writer's last group (or this is its first): heads were read again. */
+  othersCommitted: boolean;
 }
 
 /** The log's head as a group of appends moves it. */
@@ -164,10 +166,12 @@ export class SqliteLogWriter {
       let outcomes: AppendOutcome[];
       let work: GroupWork;
       let commitSeconds: number | null = null;
+      let othersCommitted: boolean;
       try {
         // Under the write lock: if another connection committed since, what this one holds in memory may be old.
         const version = this.statements.dataVersion.get() as number;
-        if (version !== this.knownDataVersion) this.forgetHeads();
+        othersCommitted = version !== this.knownDataVersion;
+        if (othersCommitted) this.forgetHeads();
         this.knownDataVersion = version;
         work = { heads: new Map(), log: this.logHead };
         // A group of one needs no savepoint: if it fails, the whole transaction rolls back (never a bulk load's, which holds earlier groups).
@@ -200,7 +204,7 @@ export class SqliteLogWriter {
       this.logHead = work.log;
       for (const [streamId, head] of work.heads) this.rememberHead(streamId, head);
       const wrote = outcomes.some((o) => o.kind === 'written' && o.entries.some((e) => e.places.length > 0));
-      return { outcomes, commitSeconds, wrote };
+      return { outcomes, commitSeconds, wrote, othersCommitted };
     } catch (error) {
       this.forgetHeads();
       throw error;

@@ -22,7 +22,7 @@ export type ToWriterThread = { type: 'commit'; id: number; batch: EncodedAppend[
 
 /** What the thread answers, once per group. */
 export type FromWriterThread =
-  | { type: 'committed'; id: number; outcomes: AppendOutcome[]; commitSeconds: number | null; wrote: boolean }
+  | { type: 'committed'; id: number; outcomes: AppendOutcome[]; commitSeconds: number | null; wrote: boolean; othersCommitted: boolean }
   | { type: 'failed'; id: number; error: ReturnType<typeof toWireError> };
 
 function run(): void {
@@ -49,7 +49,7 @@ function run(): void {
       if (!writer) throw openError;
       const group = writer.commitGroup(message.batch);
       const outcomes = group.outcomes.map((o): AppendOutcome => (o.kind === 'refused' ? { kind: 'refused', error: toWireError(o.error) } : o));
-      answer = { type: 'committed', id: message.id, outcomes, commitSeconds: group.commitSeconds, wrote: group.wrote };
+      answer = { type: 'committed', id: message.id, outcomes, commitSeconds: group.commitSeconds, wrote: group.wrote, othersCommitted: group.othersCommitted };
     } catch (error) {
       answer = { type: 'failed', id: message.id, error: toWireError(error) };
     }
