@@ -15,7 +15,7 @@ import {
 import { CheckpointMoved, type ProjectionTx, type Steps, type TemporalWrites, step } from './store';
 import { type EntityTail, type TemporalTailCache, dayBefore, trimTail } from './tail-cache';
 import { type EntityEvents, entitiesOf } from './entity-order';
-import { type MemRef, anchorOf, eventOfRef, memRefOf, memVersionOf, planEntity, planTail, sinceOf, stateBefore } from './temporal';
+import { type MemRef, anchorOf, eventOfRef, jsonOf, memRefOf, memVersionOf, planEntity, planTail, sinceOf, stateBefore } from './temporal';
 
 /**
  * Applies one batch of the global log to every model of a generation, and
@@ -223,7 +223,7 @@ function* applyTemporal(
     const firstFromAnchor = tail.refs.findIndex((r) => r.effectiveDate >= anchor);
     const cut = firstFromAnchor === -1 ? tail.refs.length : firstFromAnchor;
     const untouchedRefs = tail.refs.slice(0, cut);
-    const before = cut > 0 ? (untouchedRefs[cut - 1] as MemRef).stateJson : tail.before;
+    const before = cut > 0 ? jsonOf(untouchedRefs[cut - 1] as MemRef) : tail.before;
     const beforeSince = cut > 0 ? (untouchedRefs[cut - 1] as MemRef).since : tail.beforeSince;
     const planned = planTail(model, entity, { open, refs: tail.refs.slice(cut), before, beforeSince, events: list }, writes);
     if (tails) {

@@ -67,6 +67,11 @@ export interface TemporalModel<S = unknown, R extends Row = Row> extends ModelBa
   entity(event: RecordedEvent): string | readonly string[] | null;
   /** The state before the entity's first event. Must be JSON (it is stored as a snapshot beside each event). */
   initialState(): S;
+  /**
+   * The state after an event. It must not change the state it is given (return
+   * a new one, or the same one unchanged): the planner keeps every reference's
+   * state as it was, and makes its JSON only for the snapshots it stores.
+   */
   evolve(state: S, event: RecordedEvent): S;
   /** The version's columns for a state, or null while the entity has no row (not yet, or no longer). */
   row(state: S): R | null;

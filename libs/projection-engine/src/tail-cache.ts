@@ -1,4 +1,4 @@
-import type { MemRef, MemVersion } from './temporal';
+import { type MemRef, type MemVersion, jsonOf } from './temporal';
 
 /**
  * What a temporal model needs of one entity to take its next in-order events
@@ -123,7 +123,7 @@ export function trimTail(tail: EntityTail): EntityTail {
     const firstKept = refs.findIndex((r) => r.effectiveDate >= keepFrom);
     const cut = firstKept === -1 ? refs.length : firstKept;
     if (cut > 0) {
-      before = (refs[cut - 1] as MemRef).stateJson;
+      before = jsonOf(refs[cut - 1] as MemRef);
       beforeSince = (refs[cut - 1] as MemRef).since;
     }
     refs = refs.slice(cut);
@@ -147,12 +147,16 @@ export function trimTail(tail: EntityTail): EntityTail {
     // Appending after the last reference folds on from its state; nothing refolds the references themselves.
     r.eventJson = '';
     if (i < refs.length - 1) {
-      // Light: the row is cached (rowFor equals stateJson), the state is not needed to append after the last.
+      // Light: the row is cached (rowFor equals stateJson, ''), the state is not needed to append after the last.
       r.stateJson = '';
       r.rowFor = '';
+    } else {
+      // The last state is kept as its JSON only (parsed again when the entity's next event comes): a parsed state takes
+      // several times the heap, and more tails in the bound spare more reads of the store. Its row stays cached.
+      const made = r.rowFor !== undefined && r.rowFor === r.state;
+      jsonOf(r);
+      if (made) r.rowFor = r.stateJson;
     }
-    // The last state is kept as its JSON only (parsed again when the entity's next event comes): a parsed state takes
-    // several times the heap, and more tails in the bound spare more reads of the store.
     r.state = undefined;
     // Whether it keeps a snapshot is all the planner asks of a reference it does not refold ('': kept, text dropped).
     if (r.snapshot !== null && r.snapshot !== undefined) r.snapshot = '';

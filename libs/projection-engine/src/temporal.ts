@@ -39,23 +39,39 @@ export interface MemRef {
   globalPosition: number;
   eventJson: string;
   event: RecordedEvent | undefined;
-  /** The state after this reference, JSON; '' while not known (no snapshot stored and not folded yet), or dropped from a light tail. */
+  /**
+   * The state after this reference, JSON; '' while not made (`jsonOf` makes it
+   * from `state`), not known (no snapshot stored and not folded yet), or
+   * dropped from a light tail.
+   */
   stateJson: string;
   /** The snapshot the store holds for this reference (null: none; undefined: not stored yet). */
   snapshot: string | null | undefined;
   /** References since the last one with a snapshot, this one included (0: it keeps one; -1: not counted yet). */
   since: number;
-  /**
-   * The state object `stateJson` was made from, while no evolve has been given
-   * it yet (an evolve may change its input): saves parsing it back.
-   */
+  /** The state after this reference (undefined: only its JSON is held). No evolve changes it (`TemporalModel.evolve`). */
   state: unknown;
   dirty: boolean;
-  /** The row of `stateJson` and its text (cached: computed again only when the state changes). */
-  rowFor: string | undefined;
+  /** The state (or its JSON) the row was made from, and the row and its text: computed again only when the state changes. */
+  rowFor: unknown;
   row: Row | null;
   text: string | null;
 }
+
+/** A reference's state as JSON, made once from its state when needed (a snapshot, the state before a window). */
+export function jsonOf(ref: MemRef): string {
+  if (ref.stateJson === '' && ref.state !== undefined) ref.stateJson = JSON.stringify(ref.state);
+  return ref.stateJson;
+}
+
+/** A reference's state, parsed from its JSON when only that is held (and kept: no evolve changes it). */
+function stateOf(ref: MemRef): unknown {
+  if (ref.state === undefined) ref.state = JSON.parse(ref.stateJson);
+  return ref.state;
+}
+
+/** What a reference's row is made from: its state, or its JSON when only that is held. */
+const rowSource = (ref: MemRef): unknown => (ref.state !== undefined ? ref.state : ref.stateJson);
 
 /** An open version as the planner holds it. */
 export interface MemVersion {
@@ -174,7 +190,8 @@ export function planTail(
   countSince(refs, input.beforeSince);
   /** The first reference whose state a new event may have changed: snapshots are decided from there on. */
   let firstTouched = refs.length;
-  let open = input.open;
+  // Open versions in valid-time order (they do not overlap): an event changes only those from its date on.
+  let open = input.open.sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0));
   const closedInBatch: VersionRow[] = [];
   const toVersionRow = (v: MemVersion, knownTo: string): VersionRow => ({
     entity,
@@ -207,35 +224,38 @@ export function planTail(
     if (at < firstTouched) firstTouched = at;
     // Fold again from the new event on.
     const previous = at === 0 ? undefined : (refs[at - 1] as MemRef);
-    let stateJson = previous ? previous.stateJson : initialJson;
-    let state: unknown = previous?.state !== undefined ? previous.state : JSON.parse(stateJson);
-    if (previous) previous.state = undefined;
+    let state: unknown = previous ? stateOf(previous) : JSON.parse(initialJson);
     for (let i = at; i < refs.length; i++) {
       const ref = refs[i] as MemRef;
       ref.event ??= JSON.parse(ref.eventJson) as RecordedEvent;
       state = model.evolve(state, ref.event) ?? null;
-      stateJson = JSON.stringify(state);
-      ref.state = undefined;
-      ref.stateJson = stateJson;
+      ref.state = state;
+      ref.stateJson = '';
     }
-    // The last state is given to no evolve yet: keep it for the row and the next event.
-    (refs[refs.length - 1] as MemRef).state = state;
 
-    const computed = versionsOf(refs, (ref) => {
-      if (ref.rowFor !== ref.stateJson) {
-        const row = model.row(ref.state !== undefined ? ref.state : JSON.parse(ref.stateJson));
+    // The open versions are the versions of the references before this event. It changes no row of a date before its
+    // own, so the versions that end before that date stay: only the rest are computed again, from the references of
+    // their first date on (the work of an event at the end of its entity's history does not grow with that history).
+    const date = fresh.effectiveDate;
+    let kept = open.length;
+    while (kept > 0 && (open[kept - 1] as MemVersion).validTo >= date) kept--;
+    const from = kept < open.length && (open[kept] as MemVersion).validFrom < date ? (open[kept] as MemVersion).validFrom : date;
+    let first = refs.length;
+    while (first > 0 && (refs[first - 1] as MemRef).effectiveDate >= from) first--;
+    const computed = versionsOf(refs, first, (ref) => {
+      if (ref.rowFor !== rowSource(ref)) {
+        const row = model.row(stateOf(ref));
         ref.row = row === null ? null : normalizeRow(model, columns, row, { column: entityColumn, value: entity });
         ref.text = ref.row === null ? null : rowText(columns, ref.row);
-        ref.rowFor = ref.stateJson;
+        ref.rowFor = ref.state;
       }
       return ref;
     });
 
+    const tail = open.slice(kept);
     const computedTexts = textsBySpan(computed);
-    const openTexts = textsBySpan(open);
-    const toClose = open.filter((v) => !computedTexts.get(`${v.validFrom}|${v.validTo}`)?.has(v.text));
-    const toAdd = computed.filter((v) => !openTexts.get(`${v.validFrom}|${v.validTo}`)?.has(v.text));
-    if (toClose.length === 0 && toAdd.length === 0) continue;
+    const toClose = tail.filter((v) => !computedTexts.get(`${v.validFrom}|${v.validTo}`)?.has(v.text));
+    if (toClose.length === 0 && computed.length === tail.length) continue;
 
     // Transaction time never runs backwards within a version: a version closes no earlier than it opened.
     let known = knownAt(event);
@@ -248,9 +268,13 @@ export function planTail(
         closedInBatch.push(toVersionRow(v, known));
       }
     }
+    // The versions from the event's date on, in order: those that stay as they were, and the new ones.
     const closing = new Set(toClose);
-    open = open.filter((v) => !closing.has(v));
-    for (const v of toAdd) open.push({ validFrom: v.validFrom, validTo: v.validTo, knownFrom: known, row: v.row, text: v.text, persisted: false });
+    const staying = new Map(tail.filter((v) => !closing.has(v)).map((v) => [`${v.validFrom}|${v.validTo}|${v.text}`, v]));
+    open = open.slice(0, kept);
+    for (const v of computed) {
+      open.push(staying.get(`${v.validFrom}|${v.validTo}|${v.text}`) ?? { validFrom: v.validFrom, validTo: v.validTo, knownFrom: known, row: v.row, text: v.text, persisted: false });
+    }
   }
 
   writes.insert.push(...closedInBatch, ...open.filter((v) => !v.persisted).map((v) => toVersionRow(v, OPEN_KNOWN_TO)));
@@ -269,12 +293,11 @@ export function planTail(
  * a light tail (state dropped, row kept) are never refolded and need none.
  */
 function foldUnknownStates(model: TemporalModel<unknown, Row>, refs: readonly MemRef[], initialJson: string): void {
-  let previous: string | undefined = initialJson === '' ? undefined : initialJson;
-  let state: unknown;
+  /** The reference before (null: the state before the window, `initialJson`; undefined: a light tail's, not known). */
+  let previous: MemRef | null | undefined = initialJson === '' ? undefined : null;
   for (const ref of refs) {
-    if (ref.stateJson !== '') {
-      previous = ref.stateJson;
-      state = undefined;
+    if (ref.stateJson !== '' || ref.state !== undefined) {
+      previous = ref;
       continue;
     }
     if (ref.rowFor === '') {
@@ -282,10 +305,9 @@ function foldUnknownStates(model: TemporalModel<unknown, Row>, refs: readonly Me
       continue;
     }
     if (previous === undefined) throw new Error(`read model ${model.name}: a reference's state cannot be folded (no state before it)`);
-    if (state === undefined) state = JSON.parse(previous);
     ref.event ??= JSON.parse(ref.eventJson) as RecordedEvent;
-    state = model.evolve(state, ref.event) ?? null;
-    previous = ref.stateJson = JSON.stringify(state);
+    ref.state = model.evolve(previous === null ? JSON.parse(initialJson) : stateOf(previous), ref.event) ?? null;
+    previous = ref;
   }
 }
 
@@ -316,7 +338,7 @@ function placeSnapshots(refs: readonly MemRef[], from: number, sinceBefore: numb
   for (let i = from; i < refs.length; i++) {
     const ref = refs[i] as MemRef;
     since++;
-    const wanted = since >= every ? ref.stateJson : null;
+    const wanted = since >= every ? jsonOf(ref) : null;
     if (wanted !== null) since = 0;
     ref.since = since;
     if (ref.snapshot !== wanted) {
@@ -362,17 +384,18 @@ function textsBySpan(versions: ReadonlyArray<{ validFrom: string; validTo: strin
 }
 
 /**
- * Versions from refs in (effective date, position) order: the row after the
- * last event of each date holds from that date to the next date whose row
+ * Versions from refs in (effective date, position) order, from `first` on
+ * (the first reference of a date): the row after the last event of each date holds from that date to the next date whose row
  * differs; equal neighbours merge; null rows make no version.
  */
 function versionsOf(
   refs: readonly MemRef[],
+  first: number,
   rowOf: (ref: MemRef) => { row: Row | null; text: string | null },
 ): Array<{ validFrom: string; validTo: string; row: Row; text: string }> {
   const out: Array<{ validFrom: string; validTo: string; row: Row; text: string }> = [];
   let current: { validFrom: string; row: Row; text: string } | null = null;
-  for (let i = 0; i < refs.length; i++) {
+  for (let i = first; i < refs.length; i++) {
     const ref = refs[i] as MemRef;
     const next = refs[i + 1];
     if (next && next.effectiveDate === ref.effectiveDate) continue; // the date's last event decides

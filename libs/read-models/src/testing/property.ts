@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { Auxiliary, Organ, envelopeOf } from '@auxledger/domain';
 import { type EventStore, type JsonObject, type RecordedEvent, SqliteEventStore } from '@auxledger/event-store';
-import { Projector, type ReadModelStore, normalizeRow, temporalColumns } from '@auxledger/projection-engine';
+import { Projector, type ReadModel, type ReadModelStore, normalizeRow, temporalColumns } from '@auxledger/projection-engine';
 import { ALL_READ_MODELS } from '../index';
 import { quotaUse, quotaUseRow } from '../quota-use';
 import { type RosterRow, countRoster, roster, rosterCounts, rosterRow } from '../roster';
@@ -21,6 +21,23 @@ import { type ReadModelHarness, snapshot } from './read-model-suite';
  * date, now or as known at any instant, equal a plain replay of the
  * entity's events up to that date with the domain's own fold.
  */
+
+/**
+ * The read models with every state their evolve returns frozen, deep: an
+ * evolve that changed the state it is given (the planner keeps each
+ * reference's state as it was: `TemporalModel.evolve`) throws here.
+ */
+const MODELS: ReadModel[] = ALL_READ_MODELS.map((model) =>
+  model.kind === 'temporal' ? { ...model, evolve: (state: unknown, event: RecordedEvent) => deepFreeze(model.evolve(state, event)) } : model,
+);
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
 
 const AUX = ['aux-1', 'aux-2', 'aux-3'] as const;
 const ORGANS = ['org-a', 'org-b'] as const;
@@ -176,7 +193,7 @@ export function readModelProperty(name: string, harness: ReadModelHarness & { ru
               minute += step;
               return { e, commandId, recordedAt: new Date(Date.UTC(2027, 0, 1, 0, minute)).toISOString() };
             });
-            const projector = new Projector({ name: 'auxledger', models: ALL_READ_MODELS, events, store, batchSize });
+            const projector = new Projector({ name: 'auxledger', models: MODELS, events, store, batchSize });
             await projector.open();
             let offset = 0;
             for (const size of [...chunks, timed.length]) {
@@ -223,7 +240,7 @@ export function readModelProperty(name: string, harness: ReadModelHarness & { ru
             expect(await snapshot(store)).toEqual(live);
             // The tail cache only spares reads: without it, the same rows; and a bulk load flushed every few events (its reads
             // then see the store with the writes since the last flush on top) the same rows as one flushed once.
-            await new Projector({ name: 'auxledger', models: ALL_READ_MODELS, events, store, batchSize, tailCacheBytes: 0, rebuildFlushEvents: flushEvents }).rebuild();
+            await new Projector({ name: 'auxledger', models: MODELS, events, store, batchSize, tailCacheBytes: 0, rebuildFlushEvents: flushEvents }).rebuild();
             expect(await snapshot(store)).toEqual(live);
           } finally {
             await events.close();
