@@ -161,10 +161,14 @@ export function digestEvents(streamId: string, events: readonly NewEvent[]): Dig
   return events.map((event) => {
     const dataJson = encodeStorable(event, 'data');
     const metadataJson = encodeStorable(event, 'metadata');
-    const encoded = composeCanonicalEncoding({ eventId: event.eventId, type: event.type, schemaVersion: event.schemaVersion, streamId }, dataJson, metadataJson);
-    const bytes = Buffer.byteLength(encoded, 'utf8');
-    if (bytes > MAX_EVENT_BYTES) throw eventTooLarge(event.eventId, bytes, MAX_EVENT_BYTES);
-    return { ...event, streamId, contentDigest: sha256Hex(encoded), dataJson, metadataJson };
+    const { eventId, type, schemaVersion, data, metadata } = event;
+    const encoded = composeCanonicalEncoding({ eventId, type, schemaVersion, streamId }, dataJson, metadataJson);
+    // A UTF-16 code unit is at most 3 bytes of UTF-8: count them only when that could be too many.
+    if (encoded.length * 3 > MAX_EVENT_BYTES) {
+      const bytes = Buffer.byteLength(encoded, 'utf8');
+      if (bytes > MAX_EVENT_BYTES) throw eventTooLarge(eventId, bytes, MAX_EVENT_BYTES);
+    }
+    return { eventId, type, schemaVersion, data, metadata, streamId, contentDigest: sha256Hex(encoded), dataJson, metadataJson };
   });
 }
 

@@ -348,8 +348,10 @@ export class SqliteEventStore implements EventStore, MerkleLogStore {
     const batch = this.pending;
     this.pending = [];
     const writer = this.writer as GroupWriter;
+    // To another thread only the strings it stores and the digests it chains (each crossing is a copy); inline, as they are.
+    const encode = writer.ownConnection ? encodeAppend : asEncoded;
     this.committing = writer
-      .commit(batch.map((item) => item.digested.map(encodeAppend)))
+      .commit(batch.map((item) => item.digested.map(encode)))
       .then(
         (group) => this.answer(batch, group),
         (error: unknown) => {
@@ -497,6 +499,11 @@ function encodeAppend(entry: DigestedAppend): EncodedAppend {
       contentDigest: e.contentDigest,
     })),
   };
+}
+
+/** The append as the writer reads it, without copying: a digested event holds every field of an encoded one. */
+function asEncoded(entry: DigestedAppend): EncodedAppend {
+  return { streamId: entry.streamId, expectedRevision: entry.expectedRevision, events: entry.digested };
 }
 
 /** An entry's result: the caller's events where the writer placed them. */
