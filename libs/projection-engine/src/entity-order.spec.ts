@@ -16,6 +16,18 @@ describe('EntityPositions: a rebuild’s entities in key order', () => {
     ]);
   });
 
+  it('holds an event once for an entity that several models file it under (the roster and the person file), whatever came between', () => {
+    const index = new EntityPositions();
+    for (let models = 0; models < 3; models++) {
+      index.add('aux-1', 5);
+      index.add('organ-a', 5);
+    }
+    index.add('aux-1', 6);
+    index.add('aux-1', 6);
+    expect(index.pairCount).toBe(3);
+    expect([...index.chunks(1)]).toEqual([[{ entity: 'aux-1', positions: [5, 6] }], [{ entity: 'organ-a', positions: [5] }]]);
+  });
+
   it('keeps positions up to 2^32 − 1 exact and refuses others', () => {
     const index = new EntityPositions();
     index.add('e', 2 ** 32 - 1);

@@ -28,24 +28,29 @@ const MAX_ENTITIES = 2 ** 21;
  * pass and given back entity by entity in key order (the order of the
  * tables' primary keys), so that the second pass writes each table's rows
  * in the order of its B-tree: appended, not inserted all over it. Memory is
- * 8 bytes a (entity, event) pair and one string an entity.
+ * 8 bytes a (entity, event) pair, however many models file the event under
+ * the entity, and one string and one number an entity.
  */
 export class EntityPositions {
   private readonly ids = new Map<string, number>();
   private readonly names: string[] = [];
+  /** Each entity's last position added: the models that file an event under the same entity (the roster, the person file) add it once. */
+  private readonly last: number[] = [];
   private pairs = new Float64Array(1 << 16);
   private size = 0;
 
   add(entity: string, position: number): void {
     if (this.pairs.length === 0) throw new Error('EntityPositions: no entity may be added once their chunks are given');
+    if (!(Number.isSafeInteger(position) && position >= 0 && position < POSITION_SPAN)) throw new Error(`position out of range: ${position}`);
     let id = this.ids.get(entity);
     if (id === undefined) {
       id = this.names.length;
       if (id >= MAX_ENTITIES) throw new Error(`a rebuild keeps at most ${MAX_ENTITIES} entities in its temporal models`);
       this.ids.set(entity, id);
       this.names.push(entity);
-    }
-    if (!(Number.isSafeInteger(position) && position >= 0 && position < POSITION_SPAN)) throw new Error(`position out of range: ${position}`);
+      this.last.push(-1);
+    } else if (this.last[id] === position) return;
+    this.last[id] = position;
     if (this.size === this.pairs.length) {
       const grown = new Float64Array(this.pairs.length * 2);
       grown.set(this.pairs);
@@ -56,6 +61,11 @@ export class EntityPositions {
 
   get entities(): number {
     return this.names.length;
+  }
+
+  /** The (entity, event) pairs held: 8 bytes each. */
+  get pairCount(): number {
+    return this.size;
   }
 
   /**
@@ -77,6 +87,7 @@ export class EntityPositions {
     });
     // No entity is added from here on: the map goes, and the pairs become sort keys in place (no second copy).
     this.ids.clear();
+    this.last.length = 0;
     const keys = this.pairs.subarray(0, this.size);
     for (let i = 0; i < keys.length; i++) {
       const pair = keys[i] as number;

@@ -176,7 +176,16 @@ export interface ReadModelStore {
    * it is retired. Readers see the old generation or the new one, never a mix.
    */
   switchTo(projector: string, generation: number, models: readonly ReadModel[]): Promise<void>;
-  /** Drops the tables and checkpoint of the projector's retired generations (and of the given building ones). */
+  /**
+   * Drops the tables and checkpoint of the projector's retired generations,
+   * of the given building ones this store made (a rebuild of this process
+   * that stopped), and of building ones whose builder is gone: no process
+   * holds the builder's lock the store took when it made the generation
+   * (a SQLite file lock, a PostgreSQL session lock: let go when the process
+   * ends, however it ends). A building generation whose builder still runs
+   * elsewhere stays: two rebuilds at once each build their own, and the
+   * later switch wins.
+   */
   dropGenerations(projector: string, options?: { building?: readonly number[] }): Promise<void>;
   /**
    * Runs a batch's steps (a generator yielding the `ProjectionTx` calls it
@@ -262,4 +271,14 @@ export class CheckpointMoved extends Error {
   ) {
     super(`the checkpoint of ${projector} generation ${generation} moved (another projector, or a switch-over)`);
   }
+}
+
+/** Whether `dropGenerations` drops a generation (see there): `mine` if this store made it, `builderGone` if no process holds its builder's lock. */
+export function dropsGeneration(
+  generation: { generation: number; status: GenerationStatus },
+  options: { building: ReadonlySet<number>; mine: boolean; builderGone: boolean },
+): boolean {
+  if (generation.status === 'retired') return true;
+  if (generation.status !== 'building') return false;
+  return options.mine ? options.building.has(generation.generation) : options.builderGone;
 }

@@ -4,7 +4,7 @@ import { keyTuple } from '../engine';
 import { type CurrentModel, type KeyValue, OPEN_KNOWN_TO, type ReadModel, type Row, type TemporalModel, entityColumnOf, toInstant } from '../model';
 import { CHECKPOINT_TABLE, EVENTS_TABLE, refsTableName, tableName, tablesOf, viewName } from '../naming';
 import { type ColumnSpec, REFS_SPEC, type StoredType, type TableSpec, checkDate, checkListOptions, defaultOrder, selectedColumns, tableSpec, whereSql } from '../schema';
-import { runAsync } from '../store';
+import { dropsGeneration, runAsync } from '../store';
 import type {
   AsOfOptions,
   CountOptions,
@@ -90,6 +90,14 @@ export class PostgresReadModelStore implements ReadModelStore {
   readonly dialect = 'postgres' as const;
   private readonly s: string;
   private closing: Promise<void> | undefined;
+
+  /**
+   * The builder's lock of each building generation this store made (by
+   * projector NUL generation): a session of its own holding an advisory
+   * lock, which the server lets go when the session ends, however the
+   * process ends (`dropGenerations`).
+   */
+  private readonly builders = new Map<string, PoolClient>();
 
   private constructor(
     private readonly pool: Pool,
@@ -202,6 +210,8 @@ export class PostgresReadModelStore implements ReadModelStore {
         [projector, generation, status, fingerprint, JSON.stringify(modelList)],
       );
       if (options.live) await this.pointViews(client, models, generation, []);
+      // Taken before the commit: no other store sees the generation without its builder's lock held.
+      else await this.holdBuilderLock(projector, generation);
       return { projector, generation, status, position: 0, fingerprint, models: modelList };
     });
   }
@@ -269,19 +279,65 @@ export class PostgresReadModelStore implements ReadModelStore {
       await client.query(`UPDATE ${this.s}.${CHECKPOINT_TABLE} SET status = 'live', updated_at = now() WHERE projector = $1 AND generation = $2`, [projector, generation]);
       await this.pointViews(client, models, generation, live?.models ?? []);
     });
+    await this.letBuilderLockGo(projector, generation);
   }
 
   async dropGenerations(projector: string, options: { building?: readonly number[] } = {}): Promise<void> {
     await this.inTransaction(async (client) => {
       await this.lockProjector(client, projector);
       const building = new Set(options.building ?? []);
+      const dropped: number[] = [];
       for (const g of await this.generationsWith(client, projector)) {
-        if (g.status === 'live' || (g.status === 'building' && !building.has(g.generation))) continue;
+        const mine = this.builders.has(`${projector}\u0000${g.generation}`);
+        const builderGone = g.status === 'building' && !mine && (await this.builderGone(client, projector, g.generation));
+        if (!dropsGeneration(g, { building, mine, builderGone })) continue;
+        dropped.push(g.generation);
         const tables = g.models.flatMap((m) => tablesOf(m, g.generation)).map((t) => this.t(t));
         if (tables.length > 0) await client.query(`DROP TABLE IF EXISTS ${tables.join(', ')}`);
         await client.query(`DELETE FROM ${this.s}.${CHECKPOINT_TABLE} WHERE projector = $1 AND generation = $2`, [projector, g.generation]);
       }
+      return dropped;
+    }).then(async (dropped) => {
+      for (const generation of dropped) await this.letBuilderLockGo(projector, generation);
     });
+  }
+
+  /** The advisory lock of a building generation's builder (64 bits from the schema, projector and generation). */
+  private builderKey(projector: string, generation: number): string {
+    return `auxledger/projections/building/${this.schema}/${projector}/${generation}`;
+  }
+
+  private async holdBuilderLock(projector: string, generation: number): Promise<void> {
+    const session = await this.pool.connect();
+    try {
+      await session.query(`SELECT pg_advisory_lock(('x' || substr(md5($1), 1, 16))::bit(64)::bigint)`, [this.builderKey(projector, generation)]);
+    } catch (error) {
+      session.release(error as Error);
+      throw error;
+    }
+    this.builders.set(`${projector}\u0000${generation}`, session);
+  }
+
+  /** No session holds the generation's builder lock: its builder's process ended (or it was made before builders took one). */
+  private async builderGone(client: PoolClient, projector: string, generation: number): Promise<boolean> {
+    const key = this.builderKey(projector, generation);
+    const { rows } = await client.query<{ free: boolean }>(`SELECT pg_try_advisory_lock(('x' || substr(md5($1), 1, 16))::bit(64)::bigint) AS free`, [key]);
+    if (rows[0]?.free) await client.query(`SELECT pg_advisory_unlock(('x' || substr(md5($1), 1, 16))::bit(64)::bigint)`, [key]);
+    return rows[0]?.free === true;
+  }
+
+  /** Lets this store's builder lock of a generation go (it went live, or was dropped). */
+  private async letBuilderLockGo(projector: string, generation: number): Promise<void> {
+    const key = `${projector}\u0000${generation}`;
+    const session = this.builders.get(key);
+    if (!session) return;
+    this.builders.delete(key);
+    try {
+      await session.query(`SELECT pg_advisory_unlock(('x' || substr(md5($1), 1, 16))::bit(64)::bigint)`, [this.builderKey(projector, generation)]);
+      session.release();
+    } catch (error) {
+      session.release(error as Error);
+    }
   }
 
   async transaction<T>(steps: (tx: ProjectionTx) => Steps<T>, options: TransactionOptions = {}): Promise<T> {
@@ -515,6 +571,9 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   async close(): Promise<void> {
+    // A generation still building is left: another store drops it, its builder gone.
+    for (const session of this.builders.values()) session.release(true);
+    this.builders.clear();
     this.closing ??= this.ownsPool ? this.pool.end() : Promise.resolve();
     return this.closing;
   }

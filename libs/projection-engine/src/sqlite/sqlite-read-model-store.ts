@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { keyTuple } from '../engine';
 import { type CurrentModel, type KeyValue, OPEN_KNOWN_TO, type ReadModel, type Row, type TemporalModel, entityColumnOf, toInstant } from '../model';
 import { CHECKPOINT_TABLE, EVENTS_TABLE, refsTableName, tableName, tablesOf, viewName } from '../naming';
 import { type ColumnSpec, REFS_SPEC, type StoredType, type TableSpec, checkDate, checkListOptions, defaultOrder, selectedColumns, tableSpec, whereSql } from '../schema';
-import { runSync } from '../store';
+import { dropsGeneration, runSync } from '../store';
 import { FlushThread, flushThreadModule } from './flush-thread';
 import { recordWrites, replayWrites } from './recorded-writes';
 import type {
@@ -98,6 +100,13 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly readStatements = new Map<string, Database.Statement>();
   private readonly tx: ProjectionTx;
+  /**
+   * The builder's lock of each building generation this store made (by
+   * projector NUL generation): a connection holding an exclusive lock on a
+   * small file beside the store's, which the operating system lets go when
+   * the process ends, however it ends (`dropGenerations`).
+   */
+  private readonly builders = new Map<string, Database.Database>();
 
   constructor(private readonly options: SqliteReadModelStoreOptions) {
     this.db = new Database(options.path);
@@ -195,6 +204,8 @@ export class SqliteReadModelStore implements ReadModelStore {
         now,
       );
       if (options.live) this.pointViews(models, generation, []);
+      // Taken before the commit: no other store sees the generation without its builder's lock held.
+      else this.holdBuilderLock(projector, generation);
       return { projector, generation, status, position: 0, fingerprint, models: modelList };
     });
   }
@@ -220,6 +231,58 @@ export class SqliteReadModelStore implements ReadModelStore {
       this.run(`UPDATE ${CHECKPOINT_TABLE} SET status = 'live', updated_at = ? WHERE projector = ? AND generation = ?`, now, projector, generation);
       this.pointViews(models, generation, live ? (JSON.parse(live.models) as Array<{ name: string }>) : []);
     });
+    this.letBuilderLockGo(projector, generation);
+  }
+
+  /** The lock file of a building generation's builder: beside the store's file, named by the projector's digest. */
+  private builderLockPath(projector: string, generation: number): string | null {
+    const { path } = this.options;
+    if (path === ':memory:' || path === '') return null;
+    return `${path}-building-${createHash('sha256').update(projector).digest('hex').slice(0, 16)}-g${generation}.lock`;
+  }
+
+  private holdBuilderLock(projector: string, generation: number): void {
+    const path = this.builderLockPath(projector, generation);
+    const key = `${projector}\u0000${generation}`;
+    if (path === null) {
+      this.builders.set(key, this.db);
+      return;
+    }
+    const lock = new Database(path);
+    try {
+      lock.exec('BEGIN EXCLUSIVE');
+    } catch (error) {
+      lock.close();
+      throw error;
+    }
+    this.builders.set(key, lock);
+  }
+
+  /** No process holds the generation's builder lock (or it has none: made before builders took one, or in memory). */
+  private builderGone(projector: string, generation: number): boolean {
+    const path = this.builderLockPath(projector, generation);
+    if (path === null || !existsSync(path)) return true;
+    const probe = new Database(path, { timeout: 0 });
+    try {
+      probe.exec('BEGIN IMMEDIATE');
+      probe.exec('ROLLBACK');
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') return false;
+      throw error;
+    } finally {
+      probe.close();
+    }
+  }
+
+  /** Lets a builder lock go (this store's) and removes its file (whoever's: its generation is live or dropped). */
+  private letBuilderLockGo(projector: string, generation: number): void {
+    const key = `${projector}\u0000${generation}`;
+    const lock = this.builders.get(key);
+    this.builders.delete(key);
+    if (lock && lock !== this.db && lock.open) lock.close();
+    const path = this.builderLockPath(projector, generation);
+    if (path !== null) rmSync(path, { force: true });
   }
 
   async dropGenerations(projector: string, options: { building?: readonly number[] } = {}): Promise<void> {
@@ -229,7 +292,10 @@ export class SqliteReadModelStore implements ReadModelStore {
       ) as CheckpointRow[];
       const building = new Set(options.building ?? []);
       for (const row of rows.map(toGenerationInfo)) {
-        if (row.status === 'live' || (row.status === 'building' && !building.has(row.generation))) continue;
+        const mine = this.builders.has(`${projector}\u0000${row.generation}`);
+        const builderGone = row.status === 'building' && !mine && this.builderGone(projector, row.generation);
+        if (!dropsGeneration(row, { building, mine, builderGone })) continue;
+        this.letBuilderLockGo(projector, row.generation);
         for (const model of row.models) for (const table of tablesOf(model, row.generation)) this.db.exec(`DROP TABLE IF EXISTS ${q(table)}`);
         this.run(`DELETE FROM ${CHECKPOINT_TABLE} WHERE projector = ? AND generation = ?`, projector, row.generation);
       }
@@ -482,6 +548,9 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async close(): Promise<void> {
+    // A generation still building is left: another store drops it, its builder gone.
+    for (const lock of this.builders.values()) if (lock !== this.db && lock.open) lock.close();
+    this.builders.clear();
     await this.flusher?.close();
     if (this.reader?.open) this.reader.close();
     if (this.db.open) this.db.close();

@@ -407,6 +407,47 @@ export function readModelStoreContract(name: string, harness: ReadModelStoreHarn
       expect(await snapshot(store)).toEqual(expected);
     });
 
+    it('a rebuild under way in another store (another process) is left to finish: each builds its own generation, the later switch wins', async () => {
+      const { events, store, target } = await fixture();
+      await appendToy(events, Array.from({ length: 90 }, (_, i) => ({ stream: `s${i % 4}`, type: 'Counted' as const, data: { amount: i % 3 }, effectiveDate: '2024-01-01', recordedAt: T(i) })));
+      const live = new Projector({ name: 'toys', models: TOY_MODELS, events, store, batchSize: 100 });
+      await live.open();
+      await live.catchUp();
+      const expected = await snapshot(store);
+      const other = await harness.reopen(target);
+      opened.push(() => other.close());
+      // The other process's rebuild, stopped part way, its generation committed to just now: as if still at work.
+      const stop = new AbortController();
+      const elsewhere = new Projector({ name: 'toys', models: TOY_MODELS, events, store: other, batchSize: 10, rebuildFlushEvents: 20, onBatch: (p) => p.position >= 40 && stop.abort() });
+      await expect(elsewhere.rebuild({ signal: stop.signal })).rejects.toThrow(/aborted/);
+      const [theirs] = (await store.generations('toys')).filter((g) => g.status === 'building');
+      expect(theirs?.position).toBe(40);
+      // This store neither drops it on open nor in its own rebuild; it builds beside it and switches.
+      await new Projector({ name: 'toys', models: TOY_MODELS, events, store, batchSize: 13 }).open();
+      const mine = await new Projector({ name: 'toys', models: TOY_MODELS, events, store, batchSize: 13 }).rebuild();
+      expect((await store.generations('toys')).map((g) => [g.generation, g.status])).toEqual([
+        [theirs?.generation, 'building'],
+        [mine.generation, 'live'],
+      ]);
+      expect(await snapshot(store)).toEqual(expected);
+      // The other store's next rebuild drops the generation it made and left, builds again and switches: one live generation.
+      const again = await new Projector({ name: 'toys', models: TOY_MODELS, events, store: other, batchSize: 7 }).rebuild();
+      expect((await store.generations('toys')).map((g) => [g.generation, g.status])).toEqual([[again.generation, 'live']]);
+      expect(await snapshot(store)).toEqual(expected);
+    });
+
+    it('a building generation whose builder is gone (its process ended) is dropped by any store; one whose builder runs is not', async () => {
+      const { store, target } = await fixture();
+      const other = await harness.reopen(target);
+      const left = await other.createGeneration('toys', TOY_MODELS, 'f', { live: false });
+      await store.dropGenerations('toys', { building: [left.generation] });
+      expect((await store.generations('toys')).map((g) => [g.generation, g.status])).toEqual([[left.generation, 'building']]);
+      // Closed without finishing: as a process that ended lets its locks go.
+      await other.close();
+      await store.dropGenerations('toys');
+      expect(await store.generations('toys')).toEqual([]);
+    });
+
     it('a changed model definition is rebuilt on open; views of models no longer projected go', async () => {
       const { events, store, projector } = await fixture();
       await appendToy(events, [{ stream: 's1', type: 'Counted', data: { amount: 2 }, effectiveDate: '2024-01-01', recordedAt: T(1) }]);
