@@ -51,6 +51,22 @@ export interface ProjectorOptions {
   tailCacheBytes?: number;
   /** When the live generation was built from other model definitions: rebuild (default) or fail. */
   onSchemaChange?: 'rebuild' | 'fail';
+  /**
+   * A long way behind is made up by a rebuild elsewhere, not in slices here:
+   * when `run()` starts with the live generation more than `events`
+   * positions behind the log's head (a first start on a long log: the live
+   * generation `open()` made is empty), or `open()` finds it built from other
+   * definitions, the projector awaits `rebuild` — which builds a new
+   * generation with `rebuild()`'s two-pass bulk load and switches to it, on
+   * connections and a thread of its own (the API: a worker thread), so that
+   * this event loop stays free and this heap small — then catches up from
+   * the new generation's checkpoint in slices and follows, exactly once as
+   * ever. Readers keep the old live generation until the switch. `rebuild`
+   * ends early when the signal aborts (its building generation is dropped by
+   * the next rebuild). Without it, every gap is caught up here in slices, and
+   * a changed definition rebuilt here.
+   */
+  farBehind?: { events: number; rebuild: (signal: AbortSignal) => Promise<void> };
   /** After each committed batch: which generation, the new checkpoint, how many events. */
   onBatch?: (progress: BatchProgress) => void;
   /**
@@ -142,7 +158,7 @@ export class Projector {
    * one (live at once, empty, catching up), or rebuilds when the live one was
    * built from other definitions. Drops generations left retired by a crash.
    */
-  async open(): Promise<GenerationInfo> {
+  async open(signal?: AbortSignal): Promise<GenerationInfo> {
     await this.store.dropGenerations(this.name);
     const live = (await this.store.generations(this.name)).find((g) => g.status === 'live');
     if (!live) {
@@ -157,8 +173,18 @@ export class Projector {
     }
     if (live.fingerprint === this.fingerprint) return live;
     if (this.options.onSchemaChange === 'fail') return this.checkFingerprint(live);
-    await this.rebuild();
-    return this.live();
+    const far = this.options.farBehind;
+    if (far) await far.rebuild(signal ?? new AbortController().signal);
+    else await this.rebuild(signal ? { signal } : {});
+    return signal?.aborted ? live : this.live();
+  }
+
+  /** With `farBehind`: the live generation rebuilt elsewhere when it is more than `farBehind.events` behind the log's head. */
+  private async rebuildIfFarBehind(signal: AbortSignal): Promise<void> {
+    const far = this.options.farBehind;
+    if (!far) return;
+    const [live, head] = await Promise.all([this.live(), this.options.events.headPosition()]);
+    if (head - live.position > far.events) await far.rebuild(signal);
   }
 
   private checkFingerprint(generation: GenerationInfo): GenerationInfo {
@@ -298,7 +324,8 @@ export class Projector {
   }
 
   /**
-   * Opens, catches up, then follows the log (the store's subscription: a
+   * Opens, catches up (far behind, with `farBehind`: first a rebuild
+   * elsewhere), then follows the log (the store's subscription: a
    * notification or a short poll) until `signal` aborts. Events that arrive
    * together are applied together, up to the batch size. With `onError`,
    * transient failures are reported and retried with backoff (see
@@ -310,7 +337,8 @@ export class Projector {
     const max = this.options.retry?.maxDelayMs ?? 30_000;
     while (!signal.aborted) {
       try {
-        await this.open();
+        await this.open(signal);
+        if (!signal.aborted) await this.rebuildIfFarBehind(signal);
         while (!signal.aborted) {
           const position = await this.catchUp(signal);
           if (signal.aborted) return;

@@ -2,16 +2,16 @@ import { join, resolve } from 'node:path';
 import { readConfig } from './api-config';
 
 describe('readConfig: the read side', () => {
-  it('by default the read models sit beside the log, named after it, projected in this process, lag bound 1000, wait 2 s', () => {
+  it('by default the read models sit beside the log, named after it, projected in this process, lag bound 1000, wait 2 s, rebuilt on a thread beyond 10 000 events behind', () => {
     const config = readConfig({ AUXLEDGER_DB: '/srv/axl/records.db' });
-    expect(config.readSide).toEqual({ store: { kind: 'sqlite', path: join('/srv/axl', 'records.read-models.db') }, projector: 'embedded', maxLag: 1000, minPositionWaitMs: 2000 });
+    expect(config.readSide).toEqual({ store: { kind: 'sqlite', path: join('/srv/axl', 'records.read-models.db') }, projector: 'embedded', maxLag: 1000, minPositionWaitMs: 2000, rebuildBehind: 10_000 });
     const other = readConfig({ AUXLEDGER_DB: '/srv/axl/demo.db' });
     expect(other.readSide.store).toEqual({ kind: 'sqlite', path: join('/srv/axl', 'demo.read-models.db') });
   });
 
-  it('AUXLEDGER_READ_MODELS_DB, AUXLEDGER_PROJECTOR=off, AUXLEDGER_PROJECTOR_MAX_LAG and AUXLEDGER_MIN_POSITION_WAIT_MS are taken', () => {
-    const config = readConfig({ AUXLEDGER_READ_MODELS_DB: 'rm.db', AUXLEDGER_PROJECTOR: 'off', AUXLEDGER_PROJECTOR_MAX_LAG: '0', AUXLEDGER_MIN_POSITION_WAIT_MS: '0' });
-    expect(config.readSide).toEqual({ store: { kind: 'sqlite', path: resolve('rm.db') }, projector: 'off', maxLag: 0, minPositionWaitMs: 0 });
+  it('AUXLEDGER_READ_MODELS_DB, AUXLEDGER_PROJECTOR=off, AUXLEDGER_PROJECTOR_MAX_LAG, AUXLEDGER_MIN_POSITION_WAIT_MS and AUXLEDGER_PROJECTOR_REBUILD_BEHIND are taken', () => {
+    const config = readConfig({ AUXLEDGER_READ_MODELS_DB: 'rm.db', AUXLEDGER_PROJECTOR: 'off', AUXLEDGER_PROJECTOR_MAX_LAG: '0', AUXLEDGER_MIN_POSITION_WAIT_MS: '0', AUXLEDGER_PROJECTOR_REBUILD_BEHIND: '0' });
+    expect(config.readSide).toEqual({ store: { kind: 'sqlite', path: resolve('rm.db') }, projector: 'off', maxLag: 0, minPositionWaitMs: 0, rebuildBehind: 0 });
   });
 
   it('with PostgreSQL the read models are a schema of the same database (default read_models)', () => {
@@ -23,6 +23,7 @@ describe('readConfig: the read side', () => {
     expect(() => readConfig({ AUXLEDGER_PROJECTOR: 'maybe' })).toThrow('AUXLEDGER_PROJECTOR');
     expect(() => readConfig({ AUXLEDGER_PROJECTOR_MAX_LAG: '-1' })).toThrow('AUXLEDGER_PROJECTOR_MAX_LAG');
     expect(() => readConfig({ AUXLEDGER_MIN_POSITION_WAIT_MS: 'soon' })).toThrow('AUXLEDGER_MIN_POSITION_WAIT_MS');
+    expect(() => readConfig({ AUXLEDGER_PROJECTOR_REBUILD_BEHIND: '-5' })).toThrow('AUXLEDGER_PROJECTOR_REBUILD_BEHIND');
     expect(() => readConfig({ AUXLEDGER_PG_URL: 'postgres://h/db', AUXLEDGER_READ_MODELS_SCHEMA: 'Drop Table' })).toThrow('AUXLEDGER_READ_MODELS_SCHEMA');
   });
 });

@@ -36,7 +36,16 @@ export interface ReadSideConfig {
   maxLag: number;
   /** How long a query with `minPosition` waits for the read models to reach it (`AUXLEDGER_MIN_POSITION_WAIT_MS`). */
   minPositionWaitMs: number;
+  /**
+   * The embedded projector starting more than this many events behind the log (a first start on a long log) rebuilds the
+   * read models on a worker thread instead of catching up in slices on the API's event loop (`AUXLEDGER_PROJECTOR_REBUILD_BEHIND`,
+   * default `DEFAULT_REBUILD_BEHIND`; 0: never, every gap caught up in slices). Absent (tests that build the config): the default.
+   */
+  rebuildBehind?: number;
 }
+
+/** Events behind at start beyond which the embedded projector rebuilds on a worker thread (see `ReadSideConfig.rebuildBehind`). */
+export const DEFAULT_REBUILD_BEHIND = 10_000;
 
 /**
  * What the HTTP server allows a connection, so that a slow or idle client
@@ -183,6 +192,7 @@ function readSideConfig(env: NodeJS.ProcessEnv, store: StoreConfig): ReadSideCon
     projector: projector === 'on' ? 'embedded' : 'off',
     maxLag: nonNegative(env['AUXLEDGER_PROJECTOR_MAX_LAG'], 1000, 'AUXLEDGER_PROJECTOR_MAX_LAG'),
     minPositionWaitMs: nonNegative(env['AUXLEDGER_MIN_POSITION_WAIT_MS'], 2000, 'AUXLEDGER_MIN_POSITION_WAIT_MS'),
+    rebuildBehind: nonNegative(env['AUXLEDGER_PROJECTOR_REBUILD_BEHIND'], DEFAULT_REBUILD_BEHIND, 'AUXLEDGER_PROJECTOR_REBUILD_BEHIND'),
   };
 }
 

@@ -13,18 +13,23 @@ export interface Persistence {
 
 /** Opens the event log and the API's tables in one database: a SQLite file (its folder created), or PostgreSQL. */
 export async function openPersistence(config: StoreConfig): Promise<Persistence> {
-  if (config.kind === 'sqlite') {
-    mkdirSync(dirname(config.path), { recursive: true });
-    const store = new SqliteEventStore({ path: config.path });
-    return { store, tables: new SqliteApiTables(config.path) };
-  }
-  const store = config.kind === 'kurrentdb' ? await openKurrentDb(config.eventStoreUrl) : await PostgresEventStore.open({ connectionString: config.url });
+  const store = await openEventStore(config);
+  if (config.kind === 'sqlite') return { store, tables: new SqliteApiTables(config.path) };
   try {
     return { store, tables: await PostgresApiTables.open(config.url) };
   } catch (error) {
     await store.close();
     throw error;
   }
+}
+
+/** Opens the event log alone, as `openPersistence` does (the read side's rebuild thread opens its own: `projection/rebuild-thread.ts`). */
+export async function openEventStore(config: StoreConfig): Promise<EventStore> {
+  if (config.kind === 'sqlite') {
+    mkdirSync(dirname(config.path), { recursive: true });
+    return new SqliteEventStore({ path: config.path });
+  }
+  return config.kind === 'kurrentdb' ? openKurrentDb(config.eventStoreUrl) : PostgresEventStore.open({ connectionString: config.url });
 }
 
 /**

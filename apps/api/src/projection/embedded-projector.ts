@@ -2,13 +2,25 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnAppl
 import type { EventStore } from '@auxledger/event-store';
 import { Projector, type ReadModelStore } from '@auxledger/projection-engine';
 import { ALL_READ_MODELS } from '@auxledger/read-models';
-import type { ApiConfig } from '../config/api-config';
+import { type ApiConfig, DEFAULT_REBUILD_BEHIND } from '../config/api-config';
 import { API_CONFIG, EVENT_STORE, READ_MODEL_STORE } from '../infrastructure/tokens';
 import { Metrics } from '../metrics/metrics';
+import { rebuildOnThread } from './off-thread-rebuild';
 import { PROJECTOR_NAME } from './read-model-store';
 
-/** `off`: another process projects; `running`: catching up or following; `failed`: waiting to try again. */
-export type ProjectorState = 'off' | 'starting' | 'running' | 'failed' | 'stopped';
+/**
+ * `off`: another process projects; `running`: catching up or following;
+ * `rebuilding`: far behind, the read models rebuilt on a worker thread (readers
+ * see the last live generation meanwhile); `failed`: waiting to try again.
+ */
+export type ProjectorState = 'off' | 'starting' | 'running' | 'rebuilding' | 'failed' | 'stopped';
+
+/**
+ * The rebuild thread's old-generation heap cap, MiB: a rebuild's heap is
+ * bounded (about 200 MiB at 1 M events, the same at 2 M), this keeps a fault
+ * from taking the API's memory with it.
+ */
+const REBUILD_HEAP_MB = 1024;
 
 const FIRST_RETRY_MS = 500;
 const LAST_RETRY_MS = 30_000;
@@ -21,6 +33,15 @@ const LAST_RETRY_MS = 30_000;
  * retried with a growing pause. Shutdown aborts it between batches — a batch
  * and its checkpoint commit together, so nothing is lost or applied twice;
  * the log, not the projector, holds every acknowledged command.
+ *
+ * Far behind at start (more than AUXLEDGER_PROJECTOR_REBUILD_BEHIND events: a
+ * first start on a long log, read models deleted, other definitions), it does
+ * not catch up slice by slice on this event loop: a worker thread with
+ * connections of its own rebuilds the read models into a new generation
+ * (`rebuild-thread.ts`) and switches to it; the projector then catches up
+ * the few events since in slices and follows. Meanwhile the HTTP server
+ * answers as ever, queries read the last live generation, and readiness says
+ * the read side is behind (state `rebuilding`).
  */
 @Injectable()
 export class EmbeddedProjector implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -41,6 +62,7 @@ export class EmbeddedProjector implements OnApplicationBootstrap, BeforeApplicat
     @Optional() metrics?: Metrics,
   ) {
     this.state = config.readSide.projector === 'embedded' ? 'starting' : 'off';
+    const rebuildBehind = config.readSide.rebuildBehind ?? DEFAULT_REBUILD_BEHIND;
     // For /metrics: a batch's time runs from the read that returned its events to its commit (onBatch).
     let batchStarted = 0;
     const timed: EventStore = metrics
@@ -58,6 +80,8 @@ export class EmbeddedProjector implements OnApplicationBootstrap, BeforeApplicat
       models: ALL_READ_MODELS,
       events: timed,
       store,
+      // Off: every gap caught up in slices.
+      ...(rebuildBehind > 0 ? { farBehind: { events: rebuildBehind, rebuild: (signal: AbortSignal) => this.rebuildOnThread(signal, metrics) } } : {}),
       onBatch: (progress) => {
         if (metrics) {
           metrics.projectorBatchDuration.observe((performance.now() - batchStarted) / 1000);
@@ -92,6 +116,25 @@ export class EmbeddedProjector implements OnApplicationBootstrap, BeforeApplicat
     const waiters = this.waiters;
     this.waiters = [];
     for (const resolve of waiters) resolve();
+  }
+
+  /** The read models rebuilt on a worker thread from the API's own configuration of the stores; resolves after the switch (or the stop). */
+  private async rebuildOnThread(signal: AbortSignal, metrics: Metrics | undefined): Promise<void> {
+    this.state = 'rebuilding';
+    this.notify();
+    this.logger.log('the read models are far behind the log: rebuilding them on a worker thread');
+    const started = performance.now();
+    await rebuildOnThread({
+      store: this.config.store,
+      readModels: this.config.readSide.store,
+      signal,
+      maxHeapMb: REBUILD_HEAP_MB,
+      onProgress: (progress) => metrics?.projectorBatchEvents.inc(progress.events),
+    });
+    if (signal.aborted) return;
+    this.logger.log(`the read models were rebuilt on a worker thread in ${Math.round((performance.now() - started) / 1000)} s`);
+    this.state = 'running';
+    this.notify();
   }
 
   private async runUntilStopped(): Promise<void> {
