@@ -102,12 +102,12 @@ export async function benchRebuild(dir: string, options: { pgUrl?: string } = {}
         `read models ${mib(modelBytes)} MiB beside the log's ${mib(logBytes)} MiB = ${(modelBytes / Math.max(1, logBytes)).toFixed(2)}× (goal ≤ 2×).`,
     );
     if (size === small || catchUpAll) {
-      process.stderr.write(`  B4 at ${size.toLocaleString('en-US')} events: a catch-up as the API's embedded projector does it, the event loop's delay sampled\n`);
+      process.stderr.write(`  B4 at ${size.toLocaleString('en-US')} events: a first start of the API's embedded projector (rebuilt on its worker thread), the event loop's delay sampled\n`);
       const caught = await runChild(['catchup', eventsPath, join(dir, `b4-catchup-${size}.db`)]);
       const d = caught.loopDelay;
       notes.push(
-        `B4 event-loop delay while the embedded projector catches up ${caught.events.toLocaleString('en-US')} events (what /health waits in the same process): ` +
-          `p50 ${d?.p50} ms, p99 ${d?.p99} ms, max ${d?.max} ms; ${caught.seconds.toFixed(1)} s, peak RSS ${mib(caught.maxRss)} MiB.`,
+        `B4 event-loop delay while the embedded projector, started on the whole log, rebuilds on its worker thread and catches up ${caught.events.toLocaleString('en-US')} positions (what /health waits in the same process): ` +
+          `p50 ${d?.p50} ms, p99 ${d?.p99} ms, max ${d?.max} ms; ${caught.seconds.toFixed(1)} s, peak RSS of the process ${mib(caught.maxRss)} MiB, ${mib(caught.maxRss - (caught.startRss ?? 0))} MiB above its start (goal ≤ 400 MiB).`,
       );
       const h = caught.health;
       notes.push(
