@@ -67,11 +67,19 @@ function freePort(): Promise<number> {
 /**
  * The API as \`npm start\` runs it (apps/api/src/main.ts: \`readConfig\`, \`createApp\`,
  * listen), in a child process (`extraEnv` e.g. names a PostgreSQL): the test project may not import the app, and a
- * server in its own process is how it runs anyway. Resolves once it listens.
+ * server in its own process is how it runs anyway. `compiled`: the built `dist/server` main, exactly as
+ * `npm start` (whose memory is then the product's, not swc-node's compiler's); otherwise main.ts compiled at
+ * load. Resolves once it listens.
  */
-export async function startApi(dbPath: string, readModelsPath: string, extraEnv: Record<string, string> = {}): Promise<{ port: number; child: ChildProcess }> {
+export async function startApi(
+  dbPath: string,
+  readModelsPath: string,
+  extraEnv: Record<string, string> = {},
+  { compiled = false }: { compiled?: boolean } = {},
+): Promise<{ port: number; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', resolve(__dirname, '../../apps/api/src/main.ts')], {
+  const entry = compiled ? [resolve(__dirname, '../../dist/server/apps/api/src/main.js')] : ['-r', '@swc-node/register', resolve(__dirname, '../../apps/api/src/main.ts')];
+  const child = spawn(process.execPath, entry, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,

@@ -6,7 +6,6 @@
  *   node -r @swc-node/register test/bench/b4-child.ts raw <events.db>
  *   node -r @swc-node/register test/bench/b4-child.ts rebuild <events.db> <read-models.db> [batchSize]
  *   node -r @swc-node/register test/bench/b4-child.ts rebuild-pg <events.db> <postgres url> <schema>
- *   node -r @swc-node/register test/bench/b4-child.ts catchup <events.db> <read-models.db>
  *   node -r @swc-node/register test/bench/b4-child.ts catchup-slices <events.db> <read-models.db>
  *
  * The bench runs it compiled (`node dist/server/test/bench/b4-child.js …`, built with the API by
@@ -21,13 +20,9 @@ import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@auxledger/event-store';
 import { PostgresReadModelStore, Projector, type ReadModelStore, SqliteReadModelStore } from '@auxledger/projection-engine';
 import { ALL_READ_MODELS } from '@auxledger/read-models';
-import { Logger } from '@nestjs/common';
-import type { ApiConfig } from '../../apps/api/src/config/api-config';
-import { EmbeddedProjector } from '../../apps/api/src/projection/embedded-projector';
-import { PROJECTOR_NAME } from '../../apps/api/src/projection/read-model-store';
 
 export interface ChildResult {
-  mode: 'raw' | 'rebuild' | 'rebuild-pg' | 'catchup' | 'catchup-slices';
+  mode: 'raw' | 'rebuild' | 'rebuild-pg' | 'catchup-slices';
   events: number;
   seconds: number;
   /** The process's peak resident set (getrusage), bytes. */
@@ -36,12 +31,10 @@ export interface ChildResult {
   peakHeap: number;
   /** Bytes this process caused to be written to storage (/proc/self/io write_bytes; null where there is no /proc). */
   writeBytes: number | null;
-  /** catchup: the event loop's delay while it ran (what a /health request in the same process would wait), ms. */
+  /** catchup-slices: the event loop's delay while it ran (what a /health request in the same process would wait), ms. */
   loopDelay?: { p50: number; p99: number; max: number };
-  /** catchup: `GET /health` answered by the projector's process over HTTP, timed by a client on a thread of its own, ms. */
+  /** catchup-slices: `GET /health` answered by the projector's process over HTTP, timed by a client on a thread of its own, ms. */
   health?: { requests: number; p50: number; p99: number; max: number };
-  /** catchup: the process's resident set once its stores were open, before the projector started, bytes. */
-  startRss?: number;
 }
 
 /** write_bytes of /proc/self/io: what reached (or will reach) the disk on this process's account, page cache write-back included. */
@@ -115,53 +108,6 @@ async function rebuild(eventsPath: string, store: ReadModelStore, batchSize: num
   await store.close();
   await events.close();
   return { mode: store.dialect === 'postgres' ? 'rebuild-pg' : 'rebuild', events: n, seconds, maxRss: process.resourceUsage().maxRSS * 1024, peakHeap, writeBytes: writeBytes() };
-}
-
-/**
- * A first start of the API's embedded projector on the whole log, as the API
- * runs it (`EmbeddedProjector` with the API's default settings: far behind,
- * the read models rebuilt on a worker thread with connections of its own,
- * then the rest caught up in slices), until its live generation holds the
- * log's head; the event loop's delay sampled every 5 ms and `/health` asked
- * over HTTP meanwhile. Peak RSS is the whole process's, the thread's heap
- * included; `startRss` what it was before the projector started.
- */
-async function catchUpAsTheApi(eventsPath: string, readModelsPath: string): Promise<ChildResult> {
-  Logger.overrideLogger(['error', 'warn']);
-  const store = freshSqliteStore(readModelsPath);
-  const events = new SqliteEventStore({ path: eventsPath });
-  const head = await events.headPosition();
-  const config = {
-    store: { kind: 'sqlite', path: eventsPath },
-    readSide: { store: { kind: 'sqlite', path: readModelsPath }, projector: 'embedded', maxLag: 1000, minPositionWaitMs: 2000 },
-  } as ApiConfig;
-  const projector = new EmbeddedProjector(config, events, store);
-  let peakHeap = process.memoryUsage().heapUsed;
-  const heap = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 100);
-  const startRss = process.memoryUsage().rss;
-  const health = await healthProbe();
-  const delay = monitorEventLoopDelay({ resolution: 5 });
-  const start = performance.now();
-  delay.enable();
-  projector.onApplicationBootstrap();
-  const livePosition = async () => (await store.generations(PROJECTOR_NAME)).find((g) => g.status === 'live')?.position ?? 0;
-  while ((await livePosition()) < head) {
-    if (projector.state === 'failed') throw new Error(`the projector failed: ${projector.lastError}`);
-    await projector.nextChange();
-  }
-  delay.disable();
-  const seconds = (performance.now() - start) / 1000;
-  const answered = await health.stop();
-  await projector.beforeApplicationShutdown();
-  clearInterval(heap);
-  await store.close();
-  await events.close();
-  const ms = (ns: number) => Math.round((ns / 1e6) * 10) / 10;
-  return {
-    mode: 'catchup', events: head, seconds, maxRss: process.resourceUsage().maxRSS * 1024, peakHeap, writeBytes: writeBytes(), startRss,
-    loopDelay: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) },
-    health: answered,
-  };
 }
 
 /**
@@ -258,15 +204,13 @@ function freshSqliteStore(path: string): SqliteReadModelStore {
 
 async function main(): Promise<void> {
   const [mode, eventsPath, target, extra] = process.argv.slice(2);
-  if (!eventsPath || !['raw', 'rebuild', 'rebuild-pg', 'catchup', 'catchup-slices'].includes(mode ?? '') || (mode !== 'raw' && !target)) {
-    throw new Error('usage: b4-child.ts raw <events.db> | rebuild <events.db> <read-models.db> [batchSize] | rebuild-pg <events.db> <postgres url> <schema> | catchup|catchup-slices <events.db> <read-models.db>');
+  if (!eventsPath || !['raw', 'rebuild', 'rebuild-pg', 'catchup-slices'].includes(mode ?? '') || (mode !== 'raw' && !target)) {
+    throw new Error('usage: b4-child.ts raw <events.db> | rebuild <events.db> <read-models.db> [batchSize] | rebuild-pg <events.db> <postgres url> <schema> | catchup-slices <events.db> <read-models.db>');
   }
   const result =
     mode === 'raw'
       ? rawScan(eventsPath)
-      : mode === 'catchup'
-        ? await catchUpAsTheApi(eventsPath, target as string)
-        : mode === 'catchup-slices'
+      : mode === 'catchup-slices'
         ? await catchUp(eventsPath, freshSqliteStore(target as string))
         : mode === 'rebuild'
         ? await rebuild(eventsPath, freshSqliteStore(target as string), extra ? Number(extra) : undefined)
