@@ -29,7 +29,7 @@ export interface FirstStart {
  */
 export async function firstStartOfTheApi(eventsPath: string, readModelsPath: string): Promise<FirstStart> {
   for (const f of [readModelsPath, `${readModelsPath}-wal`, `${readModelsPath}-shm`]) rmSync(f, { force: true });
-  const { port, child } = await startApi(eventsPath, readModelsPath, { AUXLEDGER_PROJECTOR: 'embedded' }, { compiled: true });
+  const { port, child } = await startApi(eventsPath, readModelsPath, { AUXLEDGER_PROJECTOR: 'on' }, { compiled: true });
   const pid = child.pid as number;
   try {
     const startRss = procStatusBytes(pid, 'VmRSS');
