@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { SimulatedKurrentClient } from '@auxledger/event-store/testing';
 import { createTestDatabase, describeWithPostgres } from '@auxledger/test-support';
-import { type Api, hireBody, keyFor, organTree, passedApplication, startApi, tempDir, writePayStandards } from './testing/api-fixture';
+import type { ReadSideConfig } from './config/api-config';
+import { type Api, hireBody, keyFor, organTree, passedApplication, readSideFor, startApi, tempDir, writePayStandards } from './testing/api-fixture';
 
 /**
  * The API end to end with the log on a real KurrentDB ≥ 25.1 and the read
@@ -14,16 +15,17 @@ import { type Api, hireBody, keyFor, organTree, passedApplication, startApi, tem
  */
 const eventStoreUrl = process.env['AUXLEDGER_ESDB_URL'];
 
-function kurrentSuite(name: string, eventStoreUrl: string): void {
+function kurrentSuite(name: string, eventStoreUrl: string, readSide: Partial<ReadSideConfig> = {}): void {
   describeWithPostgres('PostgreSQL (read models beside KurrentDB)', () => {
     describe(`the API on ${name}`, () => {
       const tmp = tempDir('auxledger-kurrentdb-');
       let api: Api;
       beforeAll(async () => {
-        api = await startApi(
-          { kind: 'kurrentdb', eventStoreUrl, url: await createTestDatabase('kurrentdb_e2e') },
-          { parametersFile: writePayStandards(tmp.dir), signing: { keyPath: join(tmp.dir, 'test.signing.key'), origin: 'auxledger.test/kurrentdb', everyEvents: 1000, everyMinutes: 60 } },
-        );
+        const store = { kind: 'kurrentdb' as const, eventStoreUrl, url: await createTestDatabase('kurrentdb_e2e') };
+        api = await startApi(store, {
+          readSide: readSideFor(store, readSide),
+          parametersFile: writePayStandards(tmp.dir), signing: { keyPath: join(tmp.dir, 'test.signing.key'), origin: 'auxledger.test/kurrentdb', everyEvents: 1000, everyMinutes: 60 },
+        });
         await organTree(api);
         await passedApplication(api.store, 'app-k1', 'pk-k1', ['xincheng']);
       }, 120_000);
@@ -58,7 +60,9 @@ function kurrentSuite(name: string, eventStoreUrl: string): void {
 const SIMULATED = 'kurrentdb://simulated-for-e2e?tls=false';
 const connect = KurrentDBClient.connectionString.bind(KurrentDBClient);
 jest.spyOn(KurrentDBClient, 'connectionString').mockImplementation(((url: string) => (url === SIMULATED ? new SimulatedKurrentClient().asClient() : connect(url))) as typeof KurrentDBClient.connectionString);
-kurrentSuite('a simulated KurrentDB (logic only, not a server)', SIMULATED);
+// The simulated server lives in this process's memory: the projector's rebuild thread (which opens connections of its
+// own, a real server's) cannot reach it, so the projector rebuilds here, on the event loop (rebuildBehind 0).
+kurrentSuite('a simulated KurrentDB (logic only, not a server)', SIMULATED, { rebuildBehind: 0 });
 
 if (eventStoreUrl) {
   kurrentSuite(`KurrentDB (${eventStoreUrl})`, eventStoreUrl);
