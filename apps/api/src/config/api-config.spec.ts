@@ -39,6 +39,14 @@ describe('readConfig: the HTTP server’s limits', () => {
   });
 });
 
+describe('readConfig: the SQLite log', () => {
+  it('AUXLEDGER_DB names the file; the group commit runs inline unless AUXLEDGER_SQLITE_WRITER=thread; anything else is refused in both languages', () => {
+    expect(readConfig({ AUXLEDGER_DB: '/srv/axl/records.db' }).store).toEqual({ kind: 'sqlite', path: '/srv/axl/records.db', writer: 'inline' });
+    expect(readConfig({ AUXLEDGER_SQLITE_WRITER: 'thread' }).store).toMatchObject({ kind: 'sqlite', writer: 'thread' });
+    expect(() => readConfig({ AUXLEDGER_SQLITE_WRITER: 'fast' })).toThrow(/AUXLEDGER_SQLITE_WRITER must be inline or thread \(got fast\).*须为 inline 或 thread/);
+  });
+});
+
 describe('readConfig: the log on KurrentDB', () => {
   it('AUXLEDGER_ESDB_URL puts the log on KurrentDB, the read models and tables in AUXLEDGER_PG_URL', () => {
     const config = readConfig({ AUXLEDGER_ESDB_URL: 'kurrentdb://127.0.0.1:2113?tls=false', AUXLEDGER_PG_URL: 'postgres://x@h/db' });

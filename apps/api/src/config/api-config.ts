@@ -6,7 +6,15 @@ import { DEFAULT_LOG_ORIGIN, checkKeyName, defaultSigningKeyPath } from '@auxled
  * database, or the log on KurrentDB (`eventStoreUrl`, AUXLEDGER_ESDB_URL)
  * with the read models and the API's tables in PostgreSQL (`url`, AUXLEDGER_PG_URL).
  */
-export type StoreConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string } | { kind: 'kurrentdb'; eventStoreUrl: string; url: string };
+export type StoreConfig =
+  | {
+      kind: 'sqlite';
+      path: string;
+      /** Where the log's group commit runs (`AUXLEDGER_SQLITE_WRITER`, default `inline`; `thread` for a disk whose fsync takes milliseconds: see `SqliteEventStoreOptions.writer`). */
+      writer?: 'inline' | 'thread';
+    }
+  | { kind: 'postgres'; url: string }
+  | { kind: 'kurrentdb'; eventStoreUrl: string; url: string };
 
 /** AUXLEDGER_ESDB_URL selects KurrentDB for the log; AUXLEDGER_PG_URL is then required for everything else. */
 export function storeConfig(env: NodeJS.ProcessEnv): StoreConfig {
@@ -21,7 +29,12 @@ export function storeConfig(env: NodeJS.ProcessEnv): StoreConfig {
     }
     return { kind: 'kurrentdb', eventStoreUrl: esdb, url: pg };
   }
-  return pg ? { kind: 'postgres', url: pg } : { kind: 'sqlite', path: resolve(env['AUXLEDGER_DB'] || './data/auxledger.db') };
+  if (pg) return { kind: 'postgres', url: pg };
+  const writer = env['AUXLEDGER_SQLITE_WRITER'] || 'inline';
+  if (writer !== 'inline' && writer !== 'thread') {
+    throw new Error(`AUXLEDGER_SQLITE_WRITER must be inline or thread (got ${writer}) / AUXLEDGER_SQLITE_WRITER 须为 inline 或 thread（实为 ${writer}）`);
+  }
+  return { kind: 'sqlite', path: resolve(env['AUXLEDGER_DB'] || './data/auxledger.db'), writer };
 }
 
 /** Where the read models live: a SQLite file, or a schema of the PostgreSQL database. */

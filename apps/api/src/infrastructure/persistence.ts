@@ -27,7 +27,7 @@ export async function openPersistence(config: StoreConfig): Promise<Persistence>
 export async function openEventStore(config: StoreConfig): Promise<EventStore> {
   if (config.kind === 'sqlite') {
     mkdirSync(dirname(config.path), { recursive: true });
-    return new SqliteEventStore({ path: config.path });
+    return new SqliteEventStore({ path: config.path, ...(config.writer ? { writer: config.writer } : {}) });
   }
   return config.kind === 'kurrentdb' ? openKurrentDb(config.eventStoreUrl) : PostgresEventStore.open({ connectionString: config.url });
 }

@@ -14,6 +14,10 @@ eventStoreContract('SQLite (file, WAL, synchronous=FULL)', {
   open: async () => new SqliteEventStore({ path: join(dir, 'events.db'), pollIntervalMs: 20 }),
 });
 
+eventStoreContract('SQLite, the writer in a thread of its own (writer: thread)', {
+  open: async () => new SqliteEventStore({ path: join(dir, 'events-thread.db'), pollIntervalMs: 20, writer: 'thread' }),
+});
+
 describe('SQLite, opened read-only (an auditor reading a copy)', () => {
   it('reads the log, refuses appends, and refuses a file without a log (NOT_A_LOG) without writing into it', async () => {
     const path = join(dir, 'read-only.db');

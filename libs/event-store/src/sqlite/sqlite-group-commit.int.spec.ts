@@ -10,10 +10,10 @@ import { newEvent } from '../testing/contract';
 const dir = mkdtempSync(join(tmpdir(), 'auxledger-sqlite-group-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('SQLite group commit', () => {
+describe.each(['inline', 'thread'] as const)('SQLite group commit, the writer %s', (writer) => {
   it('appends concurrent commands in one transaction; a conflicting one fails alone, the rest commit, and positions, chains and the Merkle tree stay consistent', async () => {
-    const path = join(dir, 'group.db');
-    const store = new SqliteEventStore({ path });
+    const path = join(dir, `group-${writer}.db`);
+    const store = new SqliteEventStore({ path, writer });
     for (let s = 0; s < 8; s++) await store.appendToStream(`aux-${s}`, [newEvent({ s, n: 0 })], 'no_stream');
     const before = await store.headPosition();
 
@@ -52,8 +52,8 @@ describe('SQLite group commit', () => {
   });
 
   it('shares one commit among concurrent appends (fewer write transactions than appends)', async () => {
-    const path = join(dir, 'count.db');
-    const store = new SqliteEventStore({ path });
+    const path = join(dir, `count-${writer}.db`);
+    const store = new SqliteEventStore({ path, writer });
     const watcher = new Database(path, { readonly: true });
     const version = () => watcher.pragma('data_version', { simple: true }) as number;
     const v0 = version();

@@ -11,14 +11,14 @@ const dir = mkdtempSync(join(tmpdir(), 'auxledger-sqlite-thread-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /**
- * The writer of a log in a file commits in a worker thread, so that the
- * calling thread goes on (takes in requests, decides commands) while a
+ * With `writer: 'thread'`, the writer of a log in a file commits in a worker
+ * thread, so that the calling thread goes on (takes in requests, decides commands) while a
  * group's COMMIT waits for the disk.
  */
 describe('SQLite writer thread', () => {
   it('commits off the calling thread: while the writer waits for the write lock, this thread runs on and can release it', async () => {
     const path = join(dir, 'off-thread.db');
-    const store = new SqliteEventStore({ path, busyTimeoutMs: 5000 });
+    const store = new SqliteEventStore({ path, writer: 'thread', busyTimeoutMs: 5000 });
     await store.appendToStream('s-0', [newEvent({ n: 0 })], 'no_stream');
     // Another connection on this thread holds the write lock; the writer's BEGIN IMMEDIATE waits for it.
     const holder = new Database(path);
@@ -37,7 +37,7 @@ describe('SQLite writer thread', () => {
   });
 
   it('a refusal reaches the caller as the store error it is: code, both messages, details', async () => {
-    const store = new SqliteEventStore({ path: join(dir, 'errors.db') });
+    const store = new SqliteEventStore({ path: join(dir, 'errors.db'), writer: 'thread' });
     await store.appendToStream('s-1', [newEvent({ n: 0 })], 'no_stream');
     const refused = await store.appendToStream('s-1', [newEvent({ n: 1 })], 5).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(EventStoreError);
@@ -52,7 +52,7 @@ describe('SQLite writer thread', () => {
 
   it('close() commits what is queued, then stops the thread; appends after it are refused', async () => {
     const path = join(dir, 'close.db');
-    const store = new SqliteEventStore({ path });
+    const store = new SqliteEventStore({ path, writer: 'thread' });
     const queued = Array.from({ length: 10 }, (_, i) => store.appendToStream(`q-${i}`, [newEvent({ i })], 'no_stream'));
     await store.close();
     expect((await Promise.all(queued)).map((r) => r.events[0]?.globalPosition)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
