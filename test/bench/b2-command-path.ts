@@ -7,6 +7,7 @@ import { type NewEvent, SQLITE_SCHEMA, SqliteEventStore, applySqlitePragmas } fr
 import { rawRows } from './b1-sqlite';
 import { pastEvents } from '@auxledger/event-store/testing';
 import { REGISTRY } from '@auxledger/statute';
+import { type BenchTarget, openBenchStore } from './bench-stores';
 import { sampleEvent } from './events';
 import { type Measurement, type Row, measureInterleaved, percentile, perSecond } from './measure';
 
@@ -30,11 +31,13 @@ export function seedEvents(auxiliaryId: string): NewEvent[] {
  * B2: the full command path in process — read the auxiliary's stream, fold,
  * decide AssignDuty with every rule of Arts. 10–16 and 39, append the event and
  * the command's outcome in one transaction — beside B1 single-event appends,
- * in alternating chunks on the same disk.
+ * in alternating chunks on the same disk: SQLite files, or (`target`)
+ * schemas of their own on one PostgreSQL, where B2 16 at once (a SQLite
+ * writer's comparison) does not run: B1 has PostgreSQL's concurrent appends.
  */
-export async function benchCommandPath(dir: string, commands: number, auxiliaries = 200): Promise<Row[]> {
-  const store = new SqliteEventStore({ path: join(dir, 'b2.db') });
-  const b1 = new SqliteEventStore({ path: join(dir, 'b2-b1.db') });
+export async function benchCommandPath(dir: string, commands: number, auxiliaries = 200, target: BenchTarget = { kind: 'sqlite' }): Promise<Row[]> {
+  const store = await openBenchStore(target, dir, 'b2');
+  const b1 = await openBenchStore(target, dir, 'b2-b1');
   try {
     for (let a = 0; a < auxiliaries; a++) await store.appendToStream(`auxiliary-aux-${a}`, seedEvents(`aux-${a}`), 'no_stream');
     const deps = { store, registry: REGISTRY, clock: { now: () => new Date('2025-03-01T08:00:00Z') }, cache: new FoldedStreamCache() };
@@ -58,12 +61,12 @@ export async function benchCommandPath(dir: string, commands: number, auxiliarie
     if (refused > 0) throw new Error(`B2: ${refused} AssignDuty commands were refused; the benchmark must measure accepted commands`);
     const p = path as Measurement;
     const base = appends as Measurement;
-    const together = await sixteenAtOnce(dir, Math.max(8, Math.round(commands / 16)), auxiliaries);
+    const together = target.kind === 'sqlite' ? await sixteenAtOnce(dir, Math.max(8, Math.round(commands / 16)), auxiliaries) : [];
     return [
       ...together,
       {
         id: 'B2',
-        scenario: `command path (AssignDuty, all rules), SQLite`,
+        scenario: `command path (AssignDuty, all rules), ${target.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`,
         rate: perSecond(p),
         unit: 'commands/s',
         p50: percentile(p.latenciesMs, 50),

@@ -5,7 +5,8 @@ import { type AddressInfo, createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { type AssignDuty, type EndDuty, assignDuty, endDuty } from '@auxledger/domain';
 import { FoldedStreamCache, executeCommand } from '@auxledger/application';
-import { SqliteEventStore } from '@auxledger/event-store';
+import { PostgresEventStore, SqliteEventStore } from '@auxledger/event-store';
+import { type BenchStore, type BenchTarget, apiDatabase, openBenchStore } from './bench-stores';
 import { REGISTRY } from '@auxledger/statute';
 import { seedEvents } from './b2-command-path';
 import { cpuMs } from './b8-concurrency';
@@ -129,8 +130,9 @@ function workload(auxiliaries: number, prefix = 'aux-') {
  * clock) in its own process, driven from this one over 127.0.0.1 by a
  * keep-alive client with an operator key scoped to the auxiliaries' organ —
  * beside B2 (the command path in process) and B1 single appends, in
- * alternating chunks, each on its own SQLite file in the same folder.
- * AssignDuty and EndDuty alternate per auxiliary. The embedded projector is
+ * alternating chunks, each on its own SQLite file in the same folder — or,
+ * on PostgreSQL (`target`), the API on a database of its own and the other
+ * two sides each in a schema of its own on the same server. AssignDuty and EndDuty alternate per auxiliary. The embedded projector is
  * off, as in B2: it would compete for the same cores. Each side first runs
  * WARM_UP operations of its own, unmeasured, on auxiliaries and a stream of
  * their own: the code's first runs and each store's writer thread starting
@@ -139,18 +141,20 @@ function workload(auxiliaries: number, prefix = 'aux-') {
  * it idles while the other sides run) is noted beside it — on a shared
  * machine steadier than the rate.
  */
-export async function benchHttp(dir: string, commands: number, auxiliaries = 200): Promise<{ rows: Row[]; notes: string[] }> {
+export async function benchHttp(dir: string, commands: number, auxiliaries = 200, target: BenchTarget = { kind: 'sqlite' }): Promise<{ rows: Row[]; notes: string[] }> {
+  const label = target.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL';
   const httpPath = join(dir, 'b3.db');
-  const seed = new SqliteEventStore({ path: httpPath });
+  const onPostgres = target.kind === 'postgres' ? await apiDatabase(target.url, dir, 'bench_b3_api') : undefined;
+  const seed: BenchStore = onPostgres ? await PostgresEventStore.open({ connectionString: onPostgres.url }) : new SqliteEventStore({ path: httpPath });
   const hired = [...Array.from({ length: auxiliaries }, (_, a) => `aux-${a}`), ...Array.from({ length: WARM_AUXILIARIES }, (_, w) => `warm-${w}`)];
   for (const id of hired) await seed.appendToStream(`auxiliary-${id}`, seedEvents(id), 'no_stream');
   await seed.close();
 
-  const { port, child } = await startApi(httpPath, join(dir, 'b3-read-models.db'));
+  const { port, child } = await startApi(httpPath, join(dir, `b3-${target.kind}-read-models.db`), onPostgres?.env ?? {});
   const http = client(port);
 
-  const inProcess = new SqliteEventStore({ path: join(dir, 'b3-b2.db') });
-  const b1 = new SqliteEventStore({ path: join(dir, 'b3-b1.db') });
+  const inProcess = await openBenchStore(target, dir, 'b3-b2');
+  const b1 = await openBenchStore(target, dir, 'b3-b1');
   try {
     const keyResponse = await http.post('/api/keys', { name: 'bench operator', role: 'operator', organIds: ['xincheng'] }, ADMIN_KEY);
     if (keyResponse.status !== 201) throw new Error(`B3: creating an operator key answered ${keyResponse.status}: ${JSON.stringify(keyResponse.body)}`);
@@ -188,7 +192,7 @@ export async function benchHttp(dir: string, commands: number, auxiliaries = 200
       await b1.appendToStream('warm-up', [sampleEvent(commands + i) as never], 'any');
     }
     const cpu0 = cpuMs(child.pid);
-    const warmUpNote = warmCpu0 === undefined || cpu0 === undefined ? [] : [`B3: the API's CPU ${((cpu0 - warmCpu0) / WARM_UP).toFixed(2)} ms a command over its first ${WARM_UP} after start (the warm-up, unmeasured)`];
+    const warmUpNote = warmCpu0 === undefined || cpu0 === undefined ? [] : [`B3 ${label}: the API's CPU ${((cpu0 - warmCpu0) / WARM_UP).toFixed(2)} ms a command over its first ${WARM_UP} after start (the warm-up, unmeasured)`];
     const [overHttp, path, appends] = await measureInterleaved(commands, 100, [
       { eventsPerOp: 1, op: (i) => overHttpOp(next(i)) },
       { eventsPerOp: 1, op: (i) => inProcessOp(next(i)) },
@@ -200,15 +204,15 @@ export async function benchHttp(dir: string, commands: number, auxiliaries = 200
     const p = path as Measurement;
     const b = appends as Measurement;
     const stats = (m: Measurement) => ({ rate: perSecond(m), p50: percentile(m.latenciesMs, 50), p99: percentile(m.latenciesMs, 99) });
-    const row = (label: string, base: Measurement, target?: number): Row => ({
+    const row = (baselineLabel: string, base: Measurement, goal?: number): Row => ({
       id: 'B3',
-      scenario: `command path over HTTP (AssignDuty/EndDuty, Nest, keep-alive), SQLite`,
+      scenario: `command path over HTTP (AssignDuty/EndDuty, Nest, keep-alive), ${label}`,
       unit: 'commands/s',
       ...stats(h),
-      baseline: { label, ...stats(base) },
-      ...(target === undefined ? {} : { target }),
+      baseline: { label: baselineLabel, ...stats(base) },
+      ...(goal === undefined ? {} : { target: goal }),
     });
-    const notes = [...warmUpNote, ...(cpu0 === undefined || cpu1 === undefined ? [] : [`B3: the API's CPU ${((cpu1 - cpu0) / commands).toFixed(2)} ms a command (${commands} commands after the warm-up, one client)`])];
+    const notes = [...warmUpNote, ...(cpu0 === undefined || cpu1 === undefined ? [] : [`B3 ${label}: the API's CPU ${((cpu1 - cpu0) / commands).toFixed(2)} ms a command (${commands} commands after the warm-up, one client)`])];
     return { rows: [row('B1 single-event appends (same run)', b, 0.4), row('B2 command path in process (same run)', p)], notes };
   } finally {
     http.close();

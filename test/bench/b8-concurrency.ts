@@ -8,6 +8,7 @@ import { type EventStore, PostgresEventStore, SQLITE_SCHEMA, SqliteEventStore, a
 import { rawRows } from './b1-sqlite';
 import { seedEvents } from './b2-command-path';
 import { ADMIN_KEY, client, startApi } from './b3-http';
+import { apiDatabase } from './bench-stores';
 import { type Row, percentile } from './measure';
 
 export interface ConcurrencyOptions {
@@ -117,22 +118,10 @@ export async function benchConcurrency(
     seed = new SqliteEventStore({ path: dbPath });
     limit = sqliteFsyncLimit(join(dir, 'b8-fsync.db'));
   } else {
-    const admin = new Client({ connectionString: target.url });
-    await admin.connect();
-    await admin.query('DROP DATABASE IF EXISTS bench_http');
-    await admin.query('CREATE DATABASE bench_http');
-    await admin.end();
-    const url = new URL(target.url);
-    url.pathname = '/bench_http';
-    env = {
-      AUXLEDGER_PG_URL: url.toString(),
-      AUXLEDGER_SIGNING_KEY: join(dir, 'b8-pg.signing.key'),
-      AUXLEDGER_PERSON_KEY_SECRET: join(dir, 'b8-pg.person-key.key'),
-      AUXLEDGER_DATA_KEY_WRAP_KEY: join(dir, 'b8-pg.wrap.key'),
-      AUXLEDGER_PEOPLE_DB: join(dir, 'b8-pg.people.db'),
-    };
-    seed = await PostgresEventStore.open({ connectionString: url.toString() });
-    limit = await postgresFsyncLimit(url.toString());
+    const own = await apiDatabase(target.url, dir, 'bench_http');
+    env = own.env;
+    seed = await PostgresEventStore.open({ connectionString: own.url });
+    limit = await postgresFsyncLimit(own.url);
   }
   for (const n of options.clients) {
     for (let c = 0; c < n; c++) {

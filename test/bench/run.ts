@@ -4,7 +4,7 @@
  *
  * Environment: AUXLEDGER_BENCH_SCALE (default 1) multiplies the operation
  * counts; AUXLEDGER_PG_URL names a PostgreSQL, otherwise a throwaway one is
- * started for the run. AUXLEDGER_BENCH_EVENTS (default 1 000 000) is the size
+ * started for the run (B1, B2, B3 and B8 run on SQLite and on PostgreSQL). AUXLEDGER_BENCH_EVENTS (default 1 000 000) is the size
  * of B4's and B5's history, measured with a tenth of it; or a list of sizes
  * (`100000,1000000,2000000`), each measured, B5 on the largest (generated
  * once, then cached under AUXLEDGER_BENCH_DATA, or AUXLEDGER_BENCH_HISTORY_DIR,
@@ -82,13 +82,23 @@ async function main(): Promise<void> {
       step('B6 verify, the Merkle tree per append, inclusion proofs');
       rows.push(...(await benchVerify(dir, Math.round(50_000 * scale), { appends: Math.round(2000 * scale), proofEvents: Number(process.env.AUXLEDGER_BENCH_PROOF_EVENTS ?? 1_000_000) })));
     }
-    if (wanted('B1') || wanted('B8')) {
+    if (['B1', 'B2', 'B3', 'B8'].some(wanted)) {
       const throwaway = process.env.AUXLEDGER_PG_URL ? undefined : await startThrowawayPostgres();
       try {
         const url = process.env.AUXLEDGER_PG_URL ?? (throwaway?.url as string);
         if (wanted('B1')) {
           step('B1 PostgreSQL appends');
           rows.push(...(await benchPostgresAppends(url, { singles: Math.round(1000 * scale), batches: Math.round(20 * scale) })));
+        }
+        if (wanted('B2')) {
+          step('B2 command path, PostgreSQL');
+          rows.push(...(await benchCommandPath(dir, Math.round(1000 * scale), 200, { kind: 'postgres', url })));
+        }
+        if (wanted('B3')) {
+          step('B3 command path over HTTP, PostgreSQL (beside B2 and B1 single appends)');
+          const b3 = await benchHttp(dir, Math.round(1000 * scale), 200, { kind: 'postgres', url });
+          rows.push(...b3.rows);
+          notes.push(...b3.notes);
         }
         if (wanted('B8')) {
           step(`B8 commands over HTTP with ${concurrency.clients.join('/')} clients at once, PostgreSQL (beside the fsync limit)`);
