@@ -4,7 +4,7 @@
  *
  * Environment: AUXLEDGER_BENCH_SCALE (default 1) multiplies the operation
  * counts; AUXLEDGER_PG_URL names a PostgreSQL, otherwise a throwaway one is
- * started for the run (B1, B2, B3 and B8 run on SQLite and on PostgreSQL). AUXLEDGER_BENCH_EVENTS (default 1 000 000) is the size
+ * started for the run (B1, B2, B3, B7 and B8 run on SQLite and on PostgreSQL). AUXLEDGER_BENCH_EVENTS (default 1 000 000) is the size
  * of B4's and B5's history, measured with a tenth of it; or a list of sizes
  * (`100000,1000000,2000000`), each measured, B5 on the largest (generated
  * once, then cached under AUXLEDGER_BENCH_DATA, or AUXLEDGER_BENCH_HISTORY_DIR,
@@ -32,6 +32,7 @@ import { benchAggregates } from './b5-aggregates';
 import { benchAsOf } from './b5-as-of';
 import { benchVerify } from './b6-verify';
 import { benchEmmett } from './b7-emmett';
+import { benchEmmettPostgres } from './b7-emmett-postgres';
 import { type ConcurrencyOptions, benchConcurrency } from './b8-concurrency';
 import { type Row, formatTable } from './measure';
 
@@ -82,7 +83,7 @@ async function main(): Promise<void> {
       step('B6 verify, the Merkle tree per append, inclusion proofs');
       rows.push(...(await benchVerify(dir, Math.round(50_000 * scale), { appends: Math.round(2000 * scale), proofEvents: Number(process.env.AUXLEDGER_BENCH_PROOF_EVENTS ?? 1_000_000) })));
     }
-    if (['B1', 'B2', 'B3', 'B8'].some(wanted)) {
+    if (['B1', 'B2', 'B3', 'B7', 'B8'].some(wanted)) {
       const throwaway = process.env.AUXLEDGER_PG_URL ? undefined : await startThrowawayPostgres();
       try {
         const url = process.env.AUXLEDGER_PG_URL ?? (throwaway?.url as string);
@@ -99,6 +100,12 @@ async function main(): Promise<void> {
           const b3 = await benchHttp(dir, Math.round(1000 * scale), 200, { kind: 'postgres', url });
           rows.push(...b3.rows);
           notes.push(...b3.notes);
+        }
+        if (wanted('B7')) {
+          step('B7 the same AssignDuty commands on Emmett 0.42.0 PostgreSQL (CommandHandler and readStream + appendToStream)');
+          const b7 = await benchEmmettPostgres(url, Math.round(1000 * scale));
+          rows.push(...b7.rows);
+          notes.push(...b7.notes);
         }
         if (wanted('B8')) {
           step(`B8 commands over HTTP with ${concurrency.clients.join('/')} clients at once, PostgreSQL (beside the fsync limit)`);
