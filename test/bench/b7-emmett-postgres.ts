@@ -1,72 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { Client, escapeIdentifier } from 'pg';
-import { type AssignDuty, type Envelope, type StreamRef, assignDuty, streamIdOf } from '@auxledger/domain';
-import { FoldedStreamCache, executeCommand } from '@auxledger/application';
-import { type NewEvent, PostgresEventStore } from '@auxledger/event-store';
-import { REGISTRY } from '@auxledger/statute';
+import { type AssignDuty, streamIdOf } from '@auxledger/domain';
+import { PostgresEventStore } from '@auxledger/event-store';
 import { CommandHandler, type Event as EmmettEvent, type PostgresEventStore as EmmettStore, type ReadEvent, STREAM_DOES_NOT_EXIST, getPostgreSQLEventStore } from '@auxledger/bench-emmett-postgres';
 import { seedEvents } from './b2-command-path';
+import { type AuxiliaryState, type StoredMetadata, auxLedgerSide, auxiliaryAggregate, chunkRatios, command, decideOnEmmett, evolveEmmett, foldEmmett, toEmmett } from './b7-workload';
 import { type Measurement, type Row, measureInterleaved, percentile, perSecond } from './measure';
 
 const EMMETT_VERSION = '0.42.0';
 
-type Stored = EmmettEvent<string, Record<string, unknown>, { schemaVersion: number; effectiveDate: string; recordedAt: string; commandId: string; actorId: string }>;
-
-/** An AuxLedger event as an Emmett event: the type and data as they are, what the fold needs in the metadata. */
-const toEmmett = (event: NewEvent): Stored => ({
-  type: event.type,
-  data: event.data as Record<string, unknown>,
-  metadata: { schemaVersion: event.schemaVersion, effectiveDate: event.metadata.effectiveDate, recordedAt: event.metadata.recordedAt, commandId: event.metadata.commandId, actorId: event.metadata.actor.id },
-});
-
-/** Read back or just decided: either way the fold needs only the type, the data and Stored's metadata. */
-const envelopeOfEmmett = (event: Stored): Envelope => ({
-  event: { type: event.type, schemaVersion: event.metadata.schemaVersion, data: event.data },
-  effectiveDate: event.metadata.effectiveDate,
-  recordedAt: event.metadata.recordedAt,
-  commandId: event.metadata.commandId,
-  actorId: event.metadata.actorId,
-}) as Envelope;
-
-const command = (i: number, auxiliaries: number, side: string): AssignDuty => ({
-  type: 'AssignDuty',
-  data: { auxiliaryId: `aux-${i % auxiliaries}`, assignmentId: `as-${side}-${i}`, dutyCodes: ['ENF_TRAFFIC'], nationalBasis: null, leadingOfficerIds: ['officer-1'], alone: false, matterId: null, equipmentIssued: [] },
-  metadata: { commandId: randomUUID(), actor: { id: 'op-1', role: 'operator', organId: 'xincheng' }, effectiveDate: '2025-03-01', recordedAt: '' },
-});
-
-const NOW = new Date('2025-03-01T08:00:00Z');
-
-/** The auxiliary aggregate AssignDuty reads and writes (the same for every command). */
-const auxiliaryAggregate = (assignDuty.streams(command(0, 1, 'x')).auxiliary as StreamRef).aggregate;
-
-type AuxiliaryState = ReturnType<typeof auxiliaryAggregate.initialState>;
-
-const evolveEmmett = (state: AuxiliaryState, event: Stored): AuxiliaryState => auxiliaryAggregate.evolve(state, envelopeOfEmmett(event) as never);
-
-/**
- * Decides with AuxLedger's own AssignDuty handler (every rule of Arts. 10–16
- * and 39) on a state folded from Emmett's stream, and answers the events to
- * append — so that the two sides differ only in the store and the path.
- */
-function decideOnEmmett(cmd: AssignDuty, state: AuxiliaryState): Stored[] {
-  const decision = assignDuty.decide(cmd, { auxiliary: state } as never, { metadata: cmd.metadata, registry: REGISTRY });
-  if (!decision.accepted) throw new Error('B7: AssignDuty refused on Emmett\'s side; the benchmark must measure accepted commands');
-  const recordedAt = NOW.toISOString();
-  return (decision.events.auxiliary ?? []).map((event) => ({
-    type: event.type,
-    data: event.data as Record<string, unknown>,
-    metadata: { schemaVersion: event.schemaVersion, effectiveDate: cmd.metadata.effectiveDate, recordedAt, commandId: cmd.metadata.commandId, actorId: cmd.metadata.actor.id },
-  }));
-}
-
-/** The spread of one side's rate against another's, chunk by chunk: [lowest, median, highest] of ours ÷ theirs. */
-function chunkRatios(ours: Measurement, theirs: Measurement, chunk: number): [number, number, number] {
-  const sums = (m: Measurement) => Array.from({ length: Math.ceil(m.latenciesMs.length / chunk) }, (_, c) => m.latenciesMs.slice(c * chunk, (c + 1) * chunk).reduce((a, b) => a + b, 0));
-  const a = sums(ours);
-  const b = sums(theirs);
-  const ratios = a.map((t, c) => (b[c] as number) / t).sort((x, y) => x - y);
-  return [ratios[0] as number, ratios[Math.floor(ratios.length / 2)] as number, ratios[ratios.length - 1] as number];
-}
+type Stored = EmmettEvent<string, Record<string, unknown>, StoredMetadata>;
 
 /** The connection string with `search_path` set to `schema`: Emmett's tables and functions are unqualified, so they land there. */
 function inSchema(url: string, schema: string): string {
@@ -117,15 +59,8 @@ export async function benchEmmettPostgres(url: string, commands: number, auxilia
     }
     const handle = CommandHandler<AuxiliaryState, Stored>({ evolve: evolveEmmett, initialState: () => auxiliaryAggregate.initialState() });
 
-    const deps = { store, registry: REGISTRY, clock: { now: () => NOW }, cache: new FoldedStreamCache() };
     const [ours, emmettHandler, emmettStore] = await measureInterleaved(commands, chunk, [
-      {
-        eventsPerOp: 1,
-        op: async (i) => {
-          const outcome = await executeCommand(deps, assignDuty, command(i, auxiliaries, 'a'));
-          if (outcome.status !== 'accepted') throw new Error('B7: AssignDuty refused on AuxLedger; the benchmark must measure accepted commands');
-        },
-      },
+      { eventsPerOp: 1, op: auxLedgerSide(store, auxiliaries) },
       {
         eventsPerOp: 1,
         op: async (i) => {
@@ -140,8 +75,7 @@ export async function benchEmmettPostgres(url: string, commands: number, auxilia
           const cmd = command(i, auxiliaries, 's');
           const streamId = ownStreamOf(cmd);
           const { events, currentStreamVersion } = await emmett.readStream<Stored>(streamId);
-          let state = auxiliaryAggregate.initialState();
-          for (const event of events as ReadEvent<Stored>[]) state = evolveEmmett(state, event);
+          const state = foldEmmett(events as ReadEvent<Stored>[]);
           // Emmett throws on a wrong expected version, so a returned append is an accepted one.
           await emmett.appendToStream(streamId, decideOnEmmett(cmd, state), { expectedStreamVersion: currentStreamVersion });
         },

@@ -1,58 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { type AssignDuty, type Envelope, type StreamRef, assignDuty, streamIdOf } from '@auxledger/domain';
-import { FoldedStreamCache, executeCommand } from '@auxledger/application';
-import { type NewEvent, SqliteEventStore } from '@auxledger/event-store';
-import { REGISTRY } from '@auxledger/statute';
+import { type StreamRef, assignDuty, streamIdOf } from '@auxledger/domain';
+import { SqliteEventStore } from '@auxledger/event-store';
 import { type Event as EmmettEvent, type ReadEvent, STREAM_DOES_NOT_EXIST } from '@event-driven-io/emmett';
 import { type SQLiteConnection, appendToStream, createEventStoreSchema, getSQLiteEventStore, readStream, sqliteConnection } from '@event-driven-io/emmett-sqlite';
 import { seedEvents } from './b2-command-path';
+import { type StoredMetadata, auxLedgerSide, chunkRatios, command, decideOnEmmett, foldEmmett, toEmmett } from './b7-workload';
 import { type Measurement, type Row, measureInterleaved, percentile, perSecond } from './measure';
 
-type Stored = EmmettEvent<string, Record<string, unknown>, { schemaVersion: number; effectiveDate: string; recordedAt: string; commandId: string; actorId: string }>;
-
-/** An AuxLedger event as an Emmett event: the type and data as they are, what the fold needs in the metadata. */
-const toEmmett = (event: NewEvent): Stored => ({
-  type: event.type,
-  data: event.data as Record<string, unknown>,
-  metadata: { schemaVersion: event.schemaVersion, effectiveDate: event.metadata.effectiveDate, recordedAt: event.metadata.recordedAt, commandId: event.metadata.commandId, actorId: event.metadata.actor.id },
-});
-
-const envelopeOfEmmett = (event: ReadEvent<Stored>): Envelope => ({
-  event: { type: event.type, schemaVersion: event.metadata.schemaVersion, data: event.data },
-  effectiveDate: event.metadata.effectiveDate,
-  recordedAt: event.metadata.recordedAt,
-  commandId: event.metadata.commandId,
-  actorId: event.metadata.actorId,
-}) as Envelope;
-
-const command = (i: number, auxiliaries: number, side: string): AssignDuty => ({
-  type: 'AssignDuty',
-  data: { auxiliaryId: `aux-${i % auxiliaries}`, assignmentId: `as-${side}-${i}`, dutyCodes: ['ENF_TRAFFIC'], nationalBasis: null, leadingOfficerIds: ['officer-1'], alone: false, matterId: null, equipmentIssued: [] },
-  metadata: { commandId: randomUUID(), actor: { id: 'op-1', role: 'operator', organId: 'xincheng' }, effectiveDate: '2025-03-01', recordedAt: '' },
-});
-
-const NOW = new Date('2025-03-01T08:00:00Z');
-
-/**
- * Decides with AuxLedger's own AssignDuty handler (every rule of Arts. 10–16
- * and 39) on a state folded from Emmett's stream, and answers the events to
- * append — so that the two sides differ only in the store and the path.
- */
-function decideOnEmmett(cmd: AssignDuty, read: ReadEvent<Stored>[]): Stored[] {
-  const refs = assignDuty.streams(cmd);
-  const ref = refs.auxiliary as StreamRef;
-  let state = ref.aggregate.initialState();
-  for (const event of read) state = ref.aggregate.evolve(state, envelopeOfEmmett(event) as never);
-  const decision = assignDuty.decide(cmd, { auxiliary: state } as never, { metadata: cmd.metadata, registry: REGISTRY });
-  if (!decision.accepted) throw new Error(`B7: AssignDuty refused on Emmett's side; the benchmark must measure accepted commands`);
-  const recordedAt = NOW.toISOString();
-  return (decision.events.auxiliary ?? []).map((event) => ({
-    type: event.type,
-    data: event.data as Record<string, unknown>,
-    metadata: { schemaVersion: event.schemaVersion, effectiveDate: cmd.metadata.effectiveDate, recordedAt, commandId: cmd.metadata.commandId, actorId: cmd.metadata.actor.id },
-  }));
-}
+type Stored = EmmettEvent<string, Record<string, unknown>, StoredMetadata>;
 
 /**
  * Emmett's SQLite connection runs node-sqlite3 statements without
@@ -69,15 +24,6 @@ async function retryingBusy<T>(counter: { busy: number }, op: () => Promise<T>):
       counter.busy += 1;
     }
   }
-}
-
-/** The spread of one side's rate against another's, chunk by chunk: [lowest, median, highest] of ours ÷ theirs. */
-function chunkRatios(ours: Measurement, theirs: Measurement, chunk: number): [number, number, number] {
-  const sums = (m: Measurement) => Array.from({ length: Math.ceil(m.latenciesMs.length / chunk) }, (_, c) => m.latenciesMs.slice(c * chunk, (c + 1) * chunk).reduce((a, b) => a + b, 0));
-  const a = sums(ours);
-  const b = sums(theirs);
-  const ratios = a.map((t, c) => (b[c] as number) / t).sort((x, y) => x - y);
-  return [ratios[0] as number, ratios[Math.floor(ratios.length / 2)] as number, ratios[ratios.length - 1] as number];
 }
 
 /**
@@ -116,15 +62,8 @@ export async function benchEmmett(dir: string, commands: number, auxiliaries = 2
     const synchronous = await persistent.querySingle<{ synchronous: number }>('PRAGMA synchronous');
     const journal = await persistent.querySingle<{ journal_mode: string }>('PRAGMA journal_mode');
 
-    const deps = { store, registry: REGISTRY, clock: { now: () => NOW }, cache: new FoldedStreamCache() };
     const [ours, emmettDocumented, emmettPersistent] = await measureInterleaved(commands, chunk, [
-      {
-        eventsPerOp: 1,
-        op: async (i) => {
-          const outcome = await executeCommand(deps, assignDuty, command(i, auxiliaries, 'a'));
-          if (outcome.status !== 'accepted') throw new Error('B7: AssignDuty refused on AuxLedger; the benchmark must measure accepted commands');
-        },
-      },
+      { eventsPerOp: 1, op: auxLedgerSide(store, auxiliaries) },
       {
         eventsPerOp: 1,
         op: async (i) => {
@@ -132,7 +71,7 @@ export async function benchEmmett(dir: string, commands: number, auxiliaries = 2
           const streamId = streamIdOf((assignDuty.streams(cmd).auxiliary as StreamRef).aggregate, cmd.data.auxiliaryId);
           await retryingBusy(busy.documented, async () => {
             const { events, currentStreamVersion } = await documented.readStream<Stored>(streamId);
-            await documented.appendToStream(streamId, decideOnEmmett(cmd, events as ReadEvent<Stored>[]), { expectedStreamVersion: currentStreamVersion });
+            await documented.appendToStream(streamId, decideOnEmmett(cmd, foldEmmett(events as ReadEvent<Stored>[])), { expectedStreamVersion: currentStreamVersion });
           });
         },
       },
@@ -143,7 +82,7 @@ export async function benchEmmett(dir: string, commands: number, auxiliaries = 2
           const streamId = streamIdOf((assignDuty.streams(cmd).auxiliary as StreamRef).aggregate, cmd.data.auxiliaryId);
           await retryingBusy(busy.persistent, async () => {
             const { events, currentStreamVersion } = await readStream<Stored>(persistent, streamId);
-            const result = await appendToStream(persistent, streamId, 'auxiliary', decideOnEmmett(cmd, events as ReadEvent<Stored>[]), { expectedStreamVersion: currentStreamVersion });
+            const result = await appendToStream(persistent, streamId, 'auxiliary', decideOnEmmett(cmd, foldEmmett(events as ReadEvent<Stored>[])), { expectedStreamVersion: currentStreamVersion });
             if (!result.success) throw new Error('B7: Emmett refused the append (expected version)');
           });
         },
