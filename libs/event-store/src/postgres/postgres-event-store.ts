@@ -331,6 +331,9 @@ interface PendingUnit {
 /** At most this many commands in one group commit. */
 const MAX_GROUP_UNITS = 256;
 
+/** Notified positions, and ends of this store's own appends, kept at most for `changesByOthers`. */
+const MAX_POSITIONS_KEPT = 10_000;
+
 /** What append_group returns: an entry's events (`ok`), its head revision (`checked`), or its refusal. */
 type GroupRow = {
   o_entry: number;
@@ -374,7 +377,8 @@ const COLUMNS =
  * Each append also `pg_notify`s the store's channel inside its transaction, so
  * that subscribers in every process (each store LISTENs on one pooled
  * connection while anyone subscribes) wake when, and only when, it commits;
- * the poll interval is the fallback.
+ * the poll interval is the fallback. The payload, the log position the append
+ * ended at, also tells a store's own appends from another's (`changesByOthers`).
  *
  * Each stream append is one call of the `append_events` function. The
  * log-head lock is held through COMMIT, WAL flush included, so transactions
@@ -404,6 +408,14 @@ export class PostgresEventStore implements EventStore, MerkleLogStore {
   private pending: PendingUnit[] = [];
   /** Whether a group is being written. */
   private writing = false;
+  /** `changesByOthers`: how many times this store noticed another's append, or could not tell. */
+  private othersChanges = 0;
+  /** Whether anyone asked `changesByOthers` (from then on the notifications are sorted into own and others'). */
+  private tracksChanges = false;
+  /** Where this store's own appends left the log (each entry's last position, the payload of its notification), until that notification comes. */
+  private readonly ownEnds = new Set<number>();
+  /** Notified log positions not (yet) known to be this store's own. */
+  private readonly unexplained = new Set<number>();
 
   private constructor(
     private readonly pool: Pool,
@@ -620,6 +632,10 @@ export class PostgresEventStore implements EventStore, MerkleLogStore {
           appended = true;
           return toAppendResult(unit.digested[k] as DigestedEvent[], entryRows as AppendedRow[]);
         });
+        for (const result of results) {
+          const last = result.events[result.events.length - 1];
+          if (last) this.ownAppended(last.globalPosition);
+        }
         unit.resolve(results);
       } catch (error) {
         unit.reject(error);
@@ -738,6 +754,55 @@ export class PostgresEventStore implements EventStore, MerkleLogStore {
   }
 
   /**
+   * Moves when another store's append is notified (LISTEN on the store's
+   * channel: every append notifies the log position it ended at, on commit),
+   * and on every call while no LISTEN is in place: then nothing would tell.
+   * This store's own appends are told apart by the positions they ended at.
+   * A notification that comes before its own append's answer is counted as
+   * another's: a read too many, never one too few. Starts listening on its
+   * first call, unless the pool has a single connection (the LISTEN would
+   * hold it): then every call moves.
+   */
+  changesByOthers(): number {
+    this.tracksChanges = true;
+    if (!this.listener) {
+      if (!this.closed && (this.pool.options.max ?? 10) > 1) this.startListening();
+      return ++this.othersChanges;
+    }
+    if (this.unexplained.size > 0) {
+      this.unexplained.clear();
+      this.othersChanges += 1;
+    }
+    return this.othersChanges;
+  }
+
+  /** A notified log position: this store's own append's (expected), or another's. */
+  private noticed(position: number): void {
+    if (!this.tracksChanges || this.ownEnds.delete(position)) return;
+    this.unexplained.add(position);
+    // Nobody asked for a long while: what matters is that something changed.
+    if (this.unexplained.size > MAX_POSITIONS_KEPT) {
+      this.unexplained.clear();
+      this.othersChanges += 1;
+    }
+  }
+
+  /** Where one of this store's appends ended: its notification will carry it (or already did). */
+  private ownAppended(position: number): void {
+    if (!this.tracksChanges || this.unexplained.delete(position)) return;
+    this.ownEnds.add(position);
+    // A notification counted before its append's answer leaves its end here: the oldest go first.
+    if (this.ownEnds.size > MAX_POSITIONS_KEPT) this.ownEnds.delete(this.ownEnds.values().next().value as number);
+  }
+
+  private startListening(): Promise<boolean> {
+    this.listening ??= this.listen().finally(() => {
+      this.listening = undefined;
+    });
+    return this.listening;
+  }
+
+  /**
    * Waits for a notification, the poll interval or abort. While no LISTEN is
    * in place it starts one, and returns as soon as it is (or on the poll
    * interval): an append that committed before LISTEN took effect was not
@@ -745,11 +810,9 @@ export class PostgresEventStore implements EventStore, MerkleLogStore {
    */
   private waitForAppend(signal: AbortSignal | undefined): Promise<void> {
     if (this.listener || this.closed) return this.appended.wait(signal);
-    this.listening ??= this.listen().finally(() => {
-      this.listening = undefined;
-    });
+    const listening = this.startListening();
     const polled = this.appended.wait(signal);
-    const listened = this.listening.then((ok) => (ok ? undefined : polled));
+    const listened = listening.then((ok) => (ok ? undefined : polled));
     return Promise.race([listened, polled]);
   }
 
@@ -763,7 +826,9 @@ export class PostgresEventStore implements EventStore, MerkleLogStore {
       }
       const listener = client;
       listener.on('notification', (message) => {
-        if (message.channel === this.channel) this.appended.notify();
+        if (message.channel !== this.channel) return;
+        this.noticed(Number(message.payload));
+        this.appended.notify();
       });
       listener.on('error', (error) => {
         // Lost: drop it; the next wait listens again (and polls meanwhile).
@@ -777,6 +842,8 @@ export class PostgresEventStore implements EventStore, MerkleLogStore {
         return false;
       }
       this.listener = listener;
+      // An append that committed before LISTEN took effect was not notified: what was kept until now may be old.
+      this.othersChanges += 1;
       return true;
     } catch {
       if (client && this.listener !== client) client.release(true);
