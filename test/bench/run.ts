@@ -8,8 +8,9 @@
  * of B4's and B5's history, measured with a tenth of it; or a list of sizes
  * (`100000,1000000,2000000`), each measured, B5 on the largest (generated
  * once, then cached under AUXLEDGER_BENCH_DATA, or AUXLEDGER_BENCH_HISTORY_DIR,
- * default ./data/bench); AUXLEDGER_BENCH_CATCHUP=all measures the embedded
- * projector's catch-up at every size, not only the smallest; AUXLEDGER_BENCH_PG_REBUILD=1
+ * default ./data/bench); B4 measures a first start of the API (/health while
+ * its embedded projector catches up) at the smallest size and at 1 000 000
+ * events or the first size above, AUXLEDGER_BENCH_CATCHUP=all at every size; AUXLEDGER_BENCH_PG_REBUILD=1
  * also rebuilds B4's smaller history into PostgreSQL read models;
  * AUXLEDGER_BENCH_ONLY (e.g. `B3,B4`) runs only those; AUXLEDGER_BENCH_PROOF_EVENTS
  * (default 1 000 000) is the size of B6's log for inclusion proofs.
