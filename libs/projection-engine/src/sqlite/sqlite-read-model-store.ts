@@ -31,7 +31,7 @@ export interface SqliteReadModelStoreOptions {
   path: string;
   /** How long a write waits for another connection's write lock (the event store's appends, another projector). */
   busyTimeoutMs?: number;
-  /** The writer's page cache, MiB (default 64): bounded, whatever the size of the file. */
+  /** The writer's page cache, MiB (default 16): bounded, whatever the size of the file. */
   cacheMb?: number;
   /**
    * A relaxed transaction (a bulk load's flush: writes only) of at least this
@@ -573,8 +573,9 @@ export function applyPragmas(db: Database.Database, busyTimeoutMs = 5000): void 
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-  // A rebuild touches every table and index of a generation: a 64 MiB page cache (bounded, not per log length).
-  db.pragma('cache_size = -65536');
+  // A 16 MiB page cache (SQLite's default is 2 MiB). A rebuild writes each table in the order of its primary key,
+  // so a larger one buys it nothing: at 1 M events, 64 MiB took 197 s and peaked at 416 MiB RSS, 16 MiB 200 s and 376 MiB.
+  db.pragma('cache_size = -16384');
 }
 
 function openReader(options: SqliteReadModelStoreOptions): Database.Database {
